@@ -1,0 +1,13 @@
+/**
+ * `@huoma/domain` — pure Finnish domain rules for Huoma: identifiers (henkilötunnus, IBAN/BIC, payment
+ * references), money, the Helsinki calendar with statutory deadlines, and name search/sorting. No I/O, no clock.
+ *
+ * @module
+ */
+export type { Result } from './result';
+export * from './calendar';
+export * from './hetu';
+export * from './iban';
+export * from './reference';
+export * from './money';
+export * from './names';

@@ -1,0 +1,209 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import type { DB } from '../db/schema'
+import { ACTIONS, type ActionDef, type RoleCode } from './actions'
+import { appendAudit } from './audit'
+import { grantsFor, type AuthedContext } from './context'
+import { problems } from '../http/problem'
+
+/**
+ * How a user may reach a client, per role (a grant's role decides the basis it can give):
+ * - every client-content role: an open client relationship in a service task of the grant, or a live
+ *   break-the-glass access (stated reason, bounded time, reviewed by the data protection officer);
+ * - supervisor: also clients that have an open relationship with anyone in the grant's service tasks;
+ * - office secretary: the registry's basic data of any person (registering clients is their task).
+ */
+const SUPERVISION_ROLES: readonly RoleCode[] = ['supervisor']
+const REGISTRY_ROLES: readonly RoleCode[] = ['office_secretary']
+
+export type AccessBasis = 'relationship' | 'supervision' | 'registry' | 'break_glass'
+
+const TODAY = sql<string>`(now() AT TIME ZONE 'Europe/Helsinki')::date`
+
+interface Scopes {
+  userId: string
+  /** service tasks in which a relationship or break-glass access counts */
+  tasks: string[]
+  supervisionTasks: string[]
+  registry: boolean
+}
+
+function scopesFor(ctx: AuthedContext, def: ActionDef, serviceTask: string | undefined): Scopes {
+  const grants = grantsFor(ctx.principal, def)
+  const inTask = (tasks: string[]) => (serviceTask ? tasks.filter((t) => t === serviceTask) : tasks)
+  const uniq = (xs: string[]) => [...new Set(xs)]
+  return {
+    userId: ctx.principal.userId,
+    tasks: uniq(grants.flatMap((g) => inTask(g.serviceTasks))),
+    supervisionTasks: uniq(grants.filter((g) => SUPERVISION_ROLES.includes(g.roleCode)).flatMap((g) => inTask(g.serviceTasks))),
+    registry: !serviceTask && (def.dataGroup?.startsWith('registry/') ?? false) && grants.some((g) => REGISTRY_ROLES.includes(g.roleCode)),
+  }
+}
+
+type PersonEB = ExpressionBuilder<DB, 'person'>
+
+function relationshipExists(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
+  let q = eb
+    .selectFrom('client_relationship as cr')
+    .select(sql.lit(1).as('one'))
+    .whereRef('cr.person_id', '=', 'person.id')
+    .where('cr.service_task', 'in', tasks)
+    .where('cr.start_date', '<=', TODAY)
+    .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', TODAY)]))
+  if (!anyWorker) q = q.where('cr.user_id', '=', s.userId)
+  return eb.exists(q)
+}
+
+function breakGlassExists(eb: PersonEB, s: Scopes) {
+  return eb.exists(
+    eb
+      .selectFrom('break_glass as bg')
+      .select(sql.lit(1).as('one'))
+      .whereRef('bg.person_id', '=', 'person.id')
+      .where('bg.user_id', '=', s.userId)
+      .where('bg.service_task', 'in', s.tasks)
+      .where(sql<boolean>`bg.expires_at > now()`),
+  )
+}
+
+/** The SQL predicate "this user may see this person for this action": used by lists and single reads alike. */
+function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = []
+  if (s.registry) ors.push(sql<SqlBool>`true`)
+  if (s.tasks.length) ors.push(relationshipExists(eb, s, false, s.tasks), breakGlassExists(eb, s))
+  if (s.supervisionTasks.length) ors.push(relationshipExists(eb, s, true, s.supervisionTasks))
+  return ors.length ? eb.or(ors) : sql<SqlBool>`false`
+}
+
+/**
+ * A filter for list endpoints: `db.selectFrom('person').where(visiblePersons(ctx))`. Filtering happens in SQL,
+ * never by fetching and discarding.
+ */
+export function visiblePersons(ctx: AuthedContext, serviceTask?: string) {
+  const s = scopesFor(ctx, ACTIONS[ctx.action], serviceTask)
+  return (eb: PersonEB) => visible(eb, s)
+}
+
+/** Handed to the work function of `withClientAccess`: the transaction and the basis of access. */
+export interface ClientScope {
+  readonly trx: Transaction<DB>
+  readonly personId: string
+  readonly basis: AccessBasis
+  /** Other clients whose data the work returned (e.g. household members): they get the audit row too. */
+  touch(...personIds: string[]): void
+}
+
+const DENIED = Symbol('denied')
+
+/**
+ * The chokepoint for one client's data. In one transaction: decide in SQL whether the user may reach the client
+ * for the route's action (and service task), run the work, and append the audit row. A refusal is logged too, and
+ * answers 404 exactly like a client that does not exist.
+ */
+export interface ClientTarget {
+  personId: string
+  serviceTask?: string
+}
+
+export type ListWork<T> = (trx: Transaction<DB>, isVisible: (eb: PersonEB) => Expression<SqlBool>) => Promise<T[]>
+
+export async function withClientAccess<T>(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  target: ClientTarget,
+  work: (scope: ClientScope) => Promise<T>,
+): Promise<T> {
+  const def: ActionDef = ACTIONS[ctx.action]
+  if (def.scope !== 'client' || !def.audit || !def.dataGroup) {
+    throw new Error(`withClientAccess used for ${ctx.action}, which is not a client action with an audit kind`)
+  }
+  const s = scopesFor(ctx, def, target.serviceTask)
+  const base = {
+    userId: ctx.principal.userId,
+    roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
+    dataGroup: target.serviceTask ? `${target.serviceTask}/${def.dataGroup.split('/')[1]}` : def.dataGroup,
+    event: ctx.action,
+    requestId: ctx.requestId,
+    clientAddress: ctx.clientAddress,
+  }
+  const result = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('person')
+      .select((eb) => [
+        'person.id',
+        eb
+          .case()
+          .when(s.tasks.length ? relationshipExists(eb, s, false, s.tasks) : sql<SqlBool>`false`)
+          .then(sql.lit<AccessBasis>('relationship'))
+          .when(s.supervisionTasks.length ? relationshipExists(eb, s, true, s.supervisionTasks) : sql<SqlBool>`false`)
+          .then(sql.lit<AccessBasis>('supervision'))
+          .when(sql.lit(s.registry))
+          .then(sql.lit<AccessBasis>('registry'))
+          .else(null)
+          .end()
+          .as('basis'),
+        eb
+          .selectFrom('break_glass as bg')
+          .select('bg.id')
+          .whereRef('bg.person_id', '=', 'person.id')
+          .where('bg.user_id', '=', s.userId)
+          .where('bg.service_task', 'in', s.tasks.length ? s.tasks : [''])
+          .where(sql<boolean>`bg.expires_at > now()`)
+          .orderBy('bg.created_at', 'desc')
+          .limit(1)
+          .as('break_glass_id'),
+      ])
+      .where('person.id', '=', target.personId)
+      .executeTakeFirst()
+    const basis: AccessBasis | null = row?.basis ?? (row?.break_glass_id ? 'break_glass' : null)
+    if (!row || !basis) {
+      await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis: null })
+      return DENIED
+    }
+    const touched = new Set<string>([target.personId])
+    const value = await work({ trx, personId: target.personId, basis, touch: (...ids) => ids.forEach((id) => touched.add(id)) })
+    await appendAudit(trx, {
+      ...base,
+      clientIds: [...touched],
+      action: def.audit!,
+      outcome: 'success',
+      basis,
+      refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : null,
+    })
+    return { value }
+  })
+  if (result === DENIED) throw problems.notFound()
+  return result.value
+}
+
+/**
+ * The chokepoint for lists and searches over clients: the work gets the SQL visibility filter, returns its rows,
+ * and every client id in the result is written to one audit row in the same transaction.
+ */
+export async function withClientList<T extends { id: string }>(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  opts: { serviceTask?: string },
+  work: ListWork<T>,
+): Promise<T[]> {
+  const def: ActionDef = ACTIONS[ctx.action]
+  if (def.scope !== 'role' || !def.audit || !def.dataGroup) {
+    throw new Error(`withClientList used for ${ctx.action}, which is not a listing action with an audit kind`)
+  }
+  const s = scopesFor(ctx, def, opts.serviceTask)
+  return db.transaction().execute(async (trx) => {
+    const rows = await work(trx, (eb) => visible(eb, s))
+    await appendAudit(trx, {
+      userId: ctx.principal.userId,
+      roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
+      dataGroup: def.dataGroup!,
+      action: def.audit!,
+      event: ctx.action,
+      basis: 'search',
+      clientIds: rows.map((r) => r.id),
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return rows
+  })
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import responseValidation from '@fastify/response-validation'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Ajv from 'ajv'
+import ajvFormats from 'ajv-formats'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import type { Database } from './db/database'
+import { registerErrorHandling, routeNotFound, sendProblem } from './http/errors'
+import { healthRoutes } from './modules/health/routes'
+import { authRoutes } from './modules/auth/routes'
+import { personRoutes } from './modules/persons/routes'
+import { accessPlugin } from './access/context'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database
+    config: Config
+  }
+}
+
+export interface AppDeps {
+  config: Config
+  database: Database
+  logger: Logger
+}
+
+function newAjv(coerceTypes: false | 'array') {
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false })
+  ;(ajvFormats.default ?? ajvFormats)(ajv)
+  return ajv
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
+
+export async function buildApp({ config, database, logger }: AppDeps) {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.HUOMA_TRUST_PROXY === 'true',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Bodies are JSON and must have the right types (a number where a string belongs is an error); query strings,
+  // path parameters and headers are text by nature and are coerced to the schema's types.
+  const strict = newAjv(false)
+  const coercing = newAjv('array')
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema))
+
+  app.decorate('database', database)
+  app.decorate('config', config)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  registerErrorHandling(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  })
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats] } })
+
+  await app.register(accessPlugin)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Huoma API',
+        version: '0.1.0',
+        description:
+          'Huoma — social welfare client information system. Errors are application/problem+json (RFC 9457) ' +
+          'with field-level messages in the language of the Accept-Language header (fi, sv, en).',
+      },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  app.get('/api/openapi.json', { config: { action: 'platform:docs' }, schema: { hide: true } }, async () => app.swagger())
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes)
+  await app.register(personRoutes)
+
+  registerWebApp(app, config.webDist)
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>
+
+/** Serves the built single-page app from the same port; unknown non-API paths get index.html. */
+function registerWebApp(app: FastifyInstance, webDist: string | undefined) {
+  const index = webDist ? path.join(webDist, 'index.html') : undefined
+  if (!webDist || !index || !fs.existsSync(index)) {
+    app.log.warn({ webDist }, 'web app not built; serving the API only')
+    return
+  }
+  void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false })
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/'
+    // Client-side routes get the app; API paths and missing files (anything with an extension) get a 404.
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api') && !/\.[A-Za-z0-9]+$/.test(url)
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return sendProblem(request, reply, routeNotFound(request))
+  })
+}

@@ -1,0 +1,73 @@
+import path from 'node:path'
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number
+  host: string
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl: string | undefined
+  /** Folder holding the embedded database, its lock file and local files. */
+  dataDir: string
+  demoPassword: string
+  /** Whether the default demo password is in use (printed at start so people can log in). */
+  demoPasswordIsDefault: boolean
+  /** Folder of the built web app served on the same port; absent when not built. */
+  webDist: string | undefined
+  logLevel: string
+  /** Maximum request body in bytes. */
+  bodyLimit: number
+  /** Use secure cookies (HTTPS in front). */
+  secureCookies: boolean
+  pgPoolSize: number
+  security: SecuritySettings
+}
+
+/** Security settings (issue: identity and access); each can be set by an environment variable. */
+export interface SecuritySettings {
+  sessionIdleMinutes: number
+  sessionAbsoluteHours: number
+  lockoutThreshold: number
+  lockoutMinutes: number
+  passwordMaxAgeDays: number
+  passwordMinLength: number
+  breakGlassHours: number
+  loginRateLimitPerMinute: number
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Demola-2026!'
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return n
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const repoRoot = path.resolve(import.meta.dirname, '../../..')
+  const demoPassword = env.HUOMA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
+  return {
+    port: intFromEnv(env, 'PORT', 8080),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.HUOMA_DATA_DIR || path.join(process.cwd(), 'data')),
+    demoPassword,
+    demoPasswordIsDefault: !env.HUOMA_DEMO_PASSWORD,
+    webDist: env.HUOMA_WEB_DIST === '' ? undefined : path.resolve(env.HUOMA_WEB_DIST || path.join(repoRoot, 'packages/web/dist')),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    bodyLimit: intFromEnv(env, 'HUOMA_BODY_LIMIT', 1024 * 1024),
+    secureCookies: env.HUOMA_SECURE_COOKIES === 'true',
+    pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
+    security: {
+      sessionIdleMinutes: intFromEnv(env, 'HUOMA_SESSION_IDLE_MINUTES', 30),
+      sessionAbsoluteHours: intFromEnv(env, 'HUOMA_SESSION_ABSOLUTE_HOURS', 12),
+      lockoutThreshold: intFromEnv(env, 'HUOMA_LOCKOUT_THRESHOLD', 5),
+      lockoutMinutes: intFromEnv(env, 'HUOMA_LOCKOUT_MINUTES', 15),
+      passwordMaxAgeDays: intFromEnv(env, 'HUOMA_PASSWORD_MAX_AGE_DAYS', 180),
+      passwordMinLength: intFromEnv(env, 'HUOMA_PASSWORD_MIN_LENGTH', 12),
+      breakGlassHours: intFromEnv(env, 'HUOMA_BREAK_GLASS_HOURS', 24),
+      loginRateLimitPerMinute: intFromEnv(env, 'HUOMA_LOGIN_RATE_LIMIT', 20),
+    },
+  }
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { DB } from './schema'
+import { acquireDataDirLock, type DataDirLock } from './lock'
+
+export type DatabaseKind = 'pglite' | 'postgresql'
+
+export interface Database {
+  readonly kind: DatabaseKind
+  readonly db: Kysely<DB>
+  /** Where the data lives, for messages: the data folder or the connection's host/database (no password). */
+  readonly location: string
+  close(): Promise<void>
+}
+
+/**
+ * Type parsers shared by both databases: calendar dates stay `YYYY-MM-DD` strings (a JS Date would shift them by
+ * the time zone), bigint counts become numbers (every integer Huoma stores fits in 2^53: cents, counts, ids).
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.DATE) return (v: string) => v
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number(v)
+    return pg.types.getTypeParser(oid, format)
+  },
+}
+
+export class DatabaseOpenError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message)
+    this.name = 'DatabaseOpenError'
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined
+  /** HUOMA_DATA_DIR; the embedded database lives in `<dataDir>/pglite`. */
+  dataDir: string
+  pgPoolSize?: number
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.pgPoolSize ?? 10) : openPglite(opts.dataDir)
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'huoma' })
+  try {
+    const client = await pool.connect()
+    client.release()
+  } catch (e) {
+    await pool.end().catch(() => undefined)
+    throw new DatabaseOpenError(`Cannot connect to PostgreSQL (${redactUrl(url)}): ${(e as Error).message}`, e)
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  return { kind: 'postgresql', db, location: redactUrl(url), close: () => db.destroy() }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres://(unparseable URL)'
+  }
+}
+
+/**
+ * The embedded database. PGlite serves exactly one session, so the pool has exactly one connection: every query
+ * and every transaction waits its turn in the pool's queue, and a transaction holds the only connection until it
+ * ends, so no other request can see its uncommitted work.
+ */
+async function openPglite(dataDir: string): Promise<Database> {
+  const pgDir = path.join(dataDir, 'pglite')
+  const lock: DataDirLock = acquireDataDirLock(dataDir)
+  try {
+    checkDataFolder(pgDir)
+    const [{ PGlite }, { createPgConfig }, { pg_trgm }, { pgcrypto }, { unaccent }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/node-postgres'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/pgcrypto'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+    ])
+    let pglite: InstanceType<typeof PGlite>
+    try {
+      pglite = await PGlite.create(pgDir, { extensions: { pg_trgm, pgcrypto, unaccent } })
+    } catch (e) {
+      throw new DatabaseOpenError(
+        `The embedded database in ${pgDir} cannot be opened (${(e as Error).message ?? String(e)}). ` +
+          'The folder may be damaged. Nothing was changed in it; restore it from a backup or move it aside ' +
+          'and start again to create a new database.',
+        e,
+      )
+    }
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types })
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    return {
+      kind: 'pglite',
+      db,
+      location: pgDir,
+      close: async () => {
+        await db.destroy()
+        await pglite.close()
+        lock.release()
+      },
+    }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
+}
+
+/** Refuses a folder that holds something other than a PostgreSQL data directory, so nothing is overwritten. */
+function checkDataFolder(pgDir: string): void {
+  if (!fs.existsSync(pgDir)) return
+  const stat = fs.statSync(pgDir)
+  if (!stat.isDirectory()) throw new DatabaseOpenError(`${pgDir} exists but is not a folder; refusing to touch it.`)
+  const entries = fs.readdirSync(pgDir)
+  if (entries.length === 0) return
+  if (!entries.includes('PG_VERSION') || !entries.includes('global') || !entries.includes('base')) {
+    throw new DatabaseOpenError(
+      `${pgDir} is not an embedded Huoma database (no PG_VERSION/global/base). It may be damaged or belong to ` +
+        'something else. Nothing was changed; move it aside or set HUOMA_DATA_DIR to another folder.',
+    )
+  }
+}

@@ -1,0 +1,233 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Columns the database fills in (defaults); optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+/** A calendar date as `YYYY-MM-DD` (the pg driver is configured not to turn dates into JS Dates). */
+type DateString = string
+
+export interface OrganisationTable {
+  id: Generated<string>
+  name: string
+  business_id: string
+  oid: string | null
+  municipality_code: string | null
+  created_at: Timestamp
+}
+
+export interface UnitTable {
+  id: Generated<string>
+  organisation_id: string
+  code: string
+  name_fi: string
+  name_sv: string
+  oid: string | null
+  cost_centre: string | null
+  active: Defaulted<boolean>
+}
+
+export interface ServiceTaskTable {
+  code: string
+  name_fi: string
+  name_sv: string
+  name_en: string
+  sort_order: number
+}
+
+export interface RoleTable {
+  code: string
+  name_fi: string
+  name_sv: string
+  name_en: string
+  client_content: boolean
+}
+
+export interface StaffUserTable {
+  id: Generated<string>
+  username: string
+  display_name: string
+  email: string | null
+  language: Defaulted<'fi' | 'sv' | 'en'>
+  password_hash: string | null
+  password_changed_at: Date | null
+  active: Defaulted<boolean>
+  deactivated_at: Date | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  version: Defaulted<number>
+  failed_logins: Defaulted<number>
+  locked_until: Date | null
+  totp_secret: string | null
+  totp_enabled_at: Date | null
+  mfa_exempt: Defaulted<boolean>
+  oidc_subject: string | null
+}
+
+export interface StaffGrantTable {
+  id: Generated<string>
+  user_id: string
+  role_code: string
+  unit_id: string
+  service_tasks: Defaulted<string[]>
+  valid_from: DateString
+  valid_until: DateString | null
+  requested_by: string | null
+  granted_by: string | null
+  ended_at: Date | null
+  created_at: Timestamp
+}
+
+export interface PersonTable {
+  id: Generated<string>
+  hetu: string | null
+  temporary_id: string | null
+  first_names: string
+  last_name: string
+  calling_name: string | null
+  birth_date: DateString | null
+  sex: 'male' | 'female' | null
+  death_date: DateString | null
+  native_language: string | null
+  service_language: Defaulted<'fi' | 'sv' | 'other'>
+  marital_status: string | null
+  municipality_code: string | null
+  turvakielto: Defaulted<boolean>
+  phone: string | null
+  email: string | null
+  iban: string | null
+  bic: string | null
+  search_name: string
+  vtj_checked_at: Date | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  version: Defaulted<number>
+}
+
+export interface PersonAddressTable {
+  id: Generated<string>
+  person_id: string
+  kind: 'permanent' | 'temporary' | 'postal' | 'contact'
+  street: string
+  postal_code: string
+  post_office: string
+  municipality_code: string | null
+  country: Defaulted<string>
+  valid_from: DateString | null
+  valid_until: DateString | null
+}
+
+export interface PersonRelationTable {
+  id: Generated<string>
+  person_id: string
+  related_id: string
+  kind: 'parent' | 'guardian' | 'spouse' | 'cohabitant'
+  valid_from: DateString | null
+  valid_until: DateString | null
+}
+
+export interface HouseholdTable {
+  id: Generated<string>
+  created_at: Timestamp
+}
+
+export interface HouseholdMemberTable {
+  household_id: string
+  person_id: string
+  valid_from: DateString
+  valid_until: DateString | null
+}
+
+export interface StaffRecoveryCodeTable {
+  id: Generated<string>
+  user_id: string
+  code_hash: string
+  used_at: Date | null
+  created_at: Timestamp
+}
+
+export interface StaffSessionTable {
+  id: Buffer
+  user_id: string
+  csrf_token: string
+  stage: 'mfa_pending' | 'password_change' | 'active'
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Date
+  revoked_at: Date | null
+  client_address: string | null
+  user_agent: string | null
+}
+
+export interface ClientRelationshipTable {
+  id: Generated<string>
+  person_id: string
+  user_id: string
+  service_task: string
+  kind: 'responsible' | 'team' | 'task'
+  start_date: DateString
+  end_date: DateString | null
+  opened_by: string | null
+  created_at: Timestamp
+}
+
+export interface BreakGlassTable {
+  id: Generated<string>
+  user_id: string
+  person_id: string
+  service_task: string
+  reason: string
+  created_at: Timestamp
+  expires_at: Date
+  reviewed_by: string | null
+  reviewed_at: Date | null
+  verdict: 'justified' | 'unjustified' | 'needs_follow_up' | null
+  review_note: string | null
+}
+
+export type AuditActionKind = 'view' | 'insert' | 'update' | 'delete' | 'print' | 'export' | 'disclose' | 'search' | 'security'
+
+export interface AuditLogTable {
+  /** Assigned by the chaining trigger. */
+  id: ColumnType<number, never, never>
+  occurred_at: ColumnType<Date, Date | undefined, never>
+  user_id: string | null
+  role_code: string | null
+  unit_id: string | null
+  client_ids: ColumnType<string[], string[] | undefined, never>
+  data_group: string
+  action: AuditActionKind
+  event: string
+  basis: string | null
+  ref_id: string | null
+  outcome: 'success' | 'denied' | 'failure'
+  request_id: string | null
+  client_address: string | null
+  prev_hash: ColumnType<Buffer, never, never>
+  hash: ColumnType<Buffer, never, never>
+}
+
+export interface AuditChainHeadTable {
+  id: number
+  last_id: number
+  last_hash: Buffer
+}
+
+export interface DB {
+  organisation: OrganisationTable
+  unit: UnitTable
+  service_task: ServiceTaskTable
+  role: RoleTable
+  staff_user: StaffUserTable
+  staff_grant: StaffGrantTable
+  person: PersonTable
+  person_address: PersonAddressTable
+  person_relation: PersonRelationTable
+  household: HouseholdTable
+  household_member: HouseholdMemberTable
+  staff_recovery_code: StaffRecoveryCodeTable
+  staff_session: StaffSessionTable
+  client_relationship: ClientRelationshipTable
+  break_glass: BreakGlassTable
+  audit_log: AuditLogTable
+  audit_chain_head: AuditChainHeadTable
+}

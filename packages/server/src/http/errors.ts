@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { HttpProblem, problems, type FieldIssue } from './problem'
+import { requestLanguage } from './language'
+import { msg } from './messages'
+
+interface AjvIssue {
+  instancePath: string
+  keyword: string
+  params: Record<string, unknown>
+}
+
+/** Turns ajv's errors into field issues: `body.username`, `query.limit`, … */
+export function issuesFromValidation(errors: AjvIssue[], context: string | undefined): FieldIssue[] {
+  const prefix = context === 'querystring' ? 'query' : (context ?? 'body')
+  const seen = new Set<string>()
+  const issues: FieldIssue[] = []
+  for (const e of errors) {
+    const path = e.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    let code = e.keyword
+    const params: Record<string, string | number> = {}
+    if (e.keyword === 'required') path.push(String(e.params.missingProperty))
+    if (e.keyword === 'additionalProperties') params.property = String(e.params.additionalProperty)
+    if (typeof e.params.limit === 'number') params.limit = e.params.limit
+    if (typeof e.params.type === 'string') params.type = e.params.type
+    if (typeof e.params.format === 'string') params.format = e.params.format
+    if (e.keyword === 'const' || e.keyword === 'anyOf' || e.keyword === 'oneOf') code = 'enum'
+    if (e.keyword === 'minProperties') code = 'required'
+    const field = [prefix, ...path].join('.')
+    const key = `${field}|${code}`
+    if (seen.has(key)) continue
+    // A union reports one error per branch; the first specific one is enough for the field.
+    if (code === 'enum' && issues.some((i) => i.field === field)) continue
+    seen.add(key)
+    issues.push({ field, code, params })
+  }
+  return issues
+}
+
+function toProblem(error: FastifyError & { validation?: AjvIssue[]; validationContext?: string }): HttpProblem {
+  if (error instanceof HttpProblem) return error
+  if (error.validation) return problems.validation(issuesFromValidation(error.validation, error.validationContext))
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const limit = /\d+/.exec(error.message)?.[0]
+      return new HttpProblem(413, 'tooLarge', { detail: (l) => msg(l, 'detail', 'tooLarge', { limit: limit ?? '?' }) })
+    }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpProblem(415, 'unsupportedMediaType', {
+        detail: (l) => msg(l, 'detail', 'unsupportedMediaType', { type: /: (.*)$/.exec(error.message)?.[1] ?? '' }),
+      })
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpProblem(400, 'badRequest', { detail: (l) => msg(l, 'detail', 'emptyJson') })
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpProblem(400, 'badRequest', { detail: (l) => msg(l, 'detail', 'malformedJson') })
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return new HttpProblem(400, 'badRequest', { detail: (l) => msg(l, 'detail', 'malformedJson') })
+  }
+  if (error.statusCode === 429) {
+    return new HttpProblem(429, 'tooManyRequests', { detail: (l) => msg(l, 'detail', 'tooManyRequests') })
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    const titleKey = error.statusCode === 404 ? 'notFound' : error.statusCode === 401 ? 'unauthorized' : 'badRequest'
+    return new HttpProblem(error.statusCode, titleKey)
+  }
+  return new HttpProblem(500, 'internal', { detail: (l) => msg(l, 'detail', 'internal', { requestId: '{requestId}' }) })
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
+  const lang = requestLanguage(request)
+  const body = problem.toProblem(lang, request.url.split('?')[0] ?? request.url, request.id)
+  if (body.detail) body.detail = body.detail.replace('{requestId}', request.id)
+  for (const [k, v] of Object.entries(problem.opts.headers ?? {})) reply.header(k, v)
+  return reply.status(problem.status).type('application/problem+json').send(body)
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error)
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    else request.log.info({ status: problem.status, code: error.code }, 'request refused')
+    return sendProblem(request, reply, problem)
+  })
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, routeNotFound(request)))
+}
+
+export function routeNotFound(request: FastifyRequest): HttpProblem {
+  const path = `${request.method} ${request.url.split('?')[0]}`
+  return new HttpProblem(404, 'notFound', { detail: (l) => msg(l, 'detail', 'routeNotFound', { path }) })
+}

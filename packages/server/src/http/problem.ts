@@ -1,0 +1,72 @@
+import type { FieldError, Problem } from '@huoma/contract'
+import type { Lang } from './language'
+import { messages, msg } from './messages'
+
+type TitleKey = keyof (typeof messages)['fi']['title']
+
+/** A field-level issue before translation: the code names a message (a JSON-schema keyword or a domain code). */
+export interface FieldIssue {
+  field: string
+  code: string
+  params?: Record<string, string | number>
+}
+
+/**
+ * Domain messages keyed by code, per language, registered by modules (`registerFieldMessages`). A code missing
+ * from one language is a programming error caught by the module's own typed dictionary.
+ */
+const fieldMessages: Record<Lang, Record<string, string>> = { fi: {}, sv: {}, en: {} }
+
+export function registerFieldMessages(dict: Record<Lang, Record<string, string>>): void {
+  for (const lang of Object.keys(fieldMessages) as Lang[]) Object.assign(fieldMessages[lang], dict[lang])
+}
+
+export function translateIssue(lang: Lang, issue: FieldIssue): FieldError {
+  const params = issue.params ?? {}
+  const domain = fieldMessages[lang][issue.code]
+  const base = messages[lang].field
+  const message =
+    domain !== undefined
+      ? domain.replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`))
+      : issue.code in base
+        ? msg(lang, 'field', issue.code as keyof typeof base, params)
+        : msg(lang, 'field', 'invalid')
+  return { field: issue.field, code: issue.code, message }
+}
+
+/**
+ * An error that becomes an `application/problem+json` response. Modules throw these; the error handler
+ * translates them into the language of the request.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly titleKey: TitleKey,
+    readonly opts: { type?: string; detail?: (lang: Lang) => string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(titleKey)
+    this.name = 'HttpProblem'
+  }
+
+  toProblem(lang: Lang, instance: string, requestId: string): Problem {
+    const p: Problem = {
+      type: this.opts.type ?? `https://huoma.fi/problems/${this.titleKey}`,
+      title: msg(lang, 'title', this.titleKey),
+      status: this.status,
+      instance,
+      requestId,
+    }
+    const detail = this.opts.detail?.(lang)
+    if (detail) p.detail = detail
+    if (this.opts.issues?.length) p.errors = this.opts.issues.map((i) => translateIssue(lang, i))
+    return p
+  }
+}
+
+export const problems = {
+  validation: (issues: FieldIssue[]) => new HttpProblem(400, 'validation', { issues, type: 'https://huoma.fi/problems/validation' }),
+  notFound: () => new HttpProblem(404, 'notFound'),
+  unauthorized: (type?: string) => new HttpProblem(401, 'unauthorized', type ? { type } : {}),
+  forbidden: () => new HttpProblem(403, 'forbidden'),
+  conflict: (detail?: (lang: Lang) => string) => new HttpProblem(409, 'conflict', detail ? { detail } : {}),
+}

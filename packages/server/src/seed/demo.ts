@@ -1,0 +1,119 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/database'
+import type { DB } from '../db/schema'
+import { hashPassword } from '../access/passwords'
+import { insertPopulation } from './population'
+import { todayInHelsinki } from '@huoma/domain'
+
+/** The fictional municipality every demo and test runs in. */
+export const DEMO_ORGANISATION = {
+  name: 'Demolan kaupunki',
+  businessId: '1234567-1',
+  oid: '1.2.246.10.1234567.10.0',
+  municipalityCode: '999',
+} as const
+
+export const DEMO_UNITS = [
+  { code: 'AIKU', name_fi: 'Aikuissosiaalityö', name_sv: 'Socialt arbete för vuxna', cost_centre: '4100' },
+  { code: 'LAPS', name_fi: 'Lapsiperheiden palvelut ja lastensuojelu', name_sv: 'Tjänster för barnfamiljer och barnskydd', cost_centre: '4200' },
+  { code: 'ETUU', name_fi: 'Etuuskäsittely', name_sv: 'Förmånshandläggning', cost_centre: '4300' },
+  { code: 'VAMM', name_fi: 'Vammaispalvelut', name_sv: 'Handikappservice', cost_centre: '4400' },
+  { code: 'HALL', name_fi: 'Hallinto ja talous', name_sv: 'Förvaltning och ekonomi', cost_centre: '4900' },
+] as const
+
+type UnitCode = (typeof DEMO_UNITS)[number]['code']
+
+const ALL_TASKS = [
+  'adult_social_work',
+  'income_support',
+  'child_welfare',
+  'family_services',
+  'disability_services',
+  'substance_mental_health',
+  'child_maintenance',
+  'client_fees',
+]
+
+/** One demo user per role; the usernames are a contract other checks rely on. */
+export const DEMO_USERS: ReadonlyArray<{
+  username: string
+  displayName: string
+  role: string
+  grants: ReadonlyArray<{ unit: UnitCode; tasks: string[] }>
+}> = [
+  { username: 'sosiaalityontekija', displayName: 'Aino Lehtinen', role: 'social_worker', grants: [
+    { unit: 'AIKU', tasks: ['adult_social_work', 'income_support', 'substance_mental_health'] },
+    { unit: 'LAPS', tasks: ['child_welfare', 'family_services'] },
+  ] },
+  { username: 'sosiaaliohjaaja', displayName: 'Mikko Salonen', role: 'social_counsellor', grants: [
+    { unit: 'AIKU', tasks: ['adult_social_work', 'income_support'] },
+    { unit: 'LAPS', tasks: ['family_services'] },
+  ] },
+  { username: 'etuuskasittelija', displayName: 'Leena Kivelä', role: 'benefit_handler', grants: [{ unit: 'ETUU', tasks: ['income_support'] }] },
+  { username: 'toimistosihteeri', displayName: 'Tiina Rantala', role: 'office_secretary', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'esihenkilo', displayName: 'Jari Heikkilä', role: 'supervisor', grants: [
+    { unit: 'AIKU', tasks: ['adult_social_work', 'income_support', 'substance_mental_health'] },
+    { unit: 'LAPS', tasks: ['child_welfare', 'family_services', 'child_maintenance'] },
+    { unit: 'ETUU', tasks: ['income_support'] },
+  ] },
+  { username: 'paakayttaja', displayName: 'Pekka Aaltonen', role: 'main_user', grants: [{ unit: 'HALL', tasks: [] }] },
+  { username: 'tietosuojavastaava', displayName: 'Maria Lindqvist', role: 'data_protection_officer', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'talous', displayName: 'Kari Mattila', role: 'finance', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+]
+
+export async function isDemoSeeded(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('organisation').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+  return row.n > 0
+}
+
+export interface DemoSeedResult {
+  persons: number
+  users: number
+}
+
+/**
+ * Seeds Demola: the organisation, its units, one staff user per role with grants, and ~300 fictional persons
+ * whose henkilötunnus are in the temporary range 900–999 (no real person can match).
+ */
+export async function seedDemo(database: Database, opts: { password: string; persons?: number }): Promise<DemoSeedResult> {
+  const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(opts.password)))
+  const population = await insertPopulation(database, { count: opts.persons ?? 300, seed: 2026 })
+  await database.db.transaction().execute(async (trx) => {
+    const org = await trx
+      .insertInto('organisation')
+      .values({
+        name: DEMO_ORGANISATION.name,
+        business_id: DEMO_ORGANISATION.businessId,
+        oid: DEMO_ORGANISATION.oid,
+        municipality_code: DEMO_ORGANISATION.municipalityCode,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const units = await trx
+      .insertInto('unit')
+      .values(DEMO_UNITS.map((u, i) => ({ ...u, organisation_id: org.id, oid: `${DEMO_ORGANISATION.oid}.${i + 1}` })))
+      .returning(['id', 'code'])
+      .execute()
+    const unitId = (code: string) => units.find((u) => u.code === code)!.id
+    const today = todayInHelsinki(new Date())
+    for (const [i, u] of DEMO_USERS.entries()) {
+      const user = await trx
+        .insertInto('staff_user')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          language: 'fi',
+          password_hash: passwordHashes[i]!,
+          password_changed_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('staff_grant')
+        .values(u.grants.map((g) => ({ user_id: user.id, role_code: u.role, unit_id: unitId(g.unit), service_tasks: g.tasks, valid_from: today })))
+        .execute()
+    }
+  })
+  return { persons: population.persons, users: DEMO_USERS.length }
+}

@@ -1,0 +1,75 @@
+import type { Logger } from 'pino'
+import { buildApp, type App } from './app'
+import type { Config } from './config'
+import { openDatabase, type Database } from './db/database'
+import { migrateToLatest } from './db/migrate'
+import { createLogger } from './http/logger'
+import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
+
+export interface RunningServer {
+  app: App
+  database: Database
+  url: string
+  logger: Logger
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database, applies pending migrations, seeds the demo municipality when asked and the database is
+ * empty, and starts listening. The caller owns shutdown (`close`).
+ */
+export async function startServer(config: Config, opts: { demo: boolean; logger?: Logger }): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger(config.logLevel)
+  const database = await openDatabase(config)
+  try {
+    const applied = await migrateToLatest(database.db)
+    if (applied.length) logger.info({ applied }, 'migrations applied')
+    if (opts.demo && !(await isDemoSeeded(database.db))) {
+      const started = Date.now()
+      const result = await seedDemo(database, { password: config.demoPassword })
+      logger.info({ ...result, ms: Date.now() - started }, 'demo municipality Demola seeded')
+    }
+    const app = await buildApp({ config, database, logger })
+    await app.listen({ port: config.port, host: config.host })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host
+    let closed = false
+    return {
+      app,
+      database,
+      logger,
+      url: `http://${host}:${port}`,
+      close: async () => {
+        if (closed) return
+        closed = true
+        await app.close()
+        await database.close()
+      },
+    }
+  } catch (e) {
+    await database.close().catch(() => undefined)
+    throw e
+  }
+}
+
+export function banner(server: RunningServer, config: Config, demo: boolean): string {
+  const lines = [
+    '',
+    `  Huoma is running at ${server.url}`,
+    `  Database: ${server.database.kind === 'pglite' ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL'} — ${server.database.location}`,
+    `  API docs: ${server.url}/api/docs`,
+  ]
+  if (demo) {
+    lines.push(
+      '',
+      '  Demo logins (municipality "Demola", fictional data):',
+      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.role}`),
+      config.demoPasswordIsDefault
+        ? `  Password for all demo users: ${config.demoPassword}   (set HUOMA_DEMO_PASSWORD to choose another)`
+        : '  Password for all demo users: the value of HUOMA_DEMO_PASSWORD',
+    )
+  }
+  lines.push('')
+  return lines.join('\n')
+}

@@ -1,0 +1,101 @@
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../src/http/logger'
+import { databaseKinds } from './helpers/databases'
+import { Client, startTestServer, type TestServer } from './helpers/server'
+
+const kinds = await databaseKinds()
+
+describe.each(kinds)('platform over HTTP on %s', (kind) => {
+  let t: TestServer
+  const logLines: string[] = []
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        logLines.push(String(chunk))
+        cb()
+      },
+    })
+    t = await startTestServer(kind, { bodyLimit: 4096 }, { logger: createLogger('info', sink) })
+  })
+  afterAll(() => t?.stop())
+
+  it('answers health with the database kind and the latest migration', async () => {
+    const res = await fetch(`${t.url}/api/health`)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body).toEqual({ status: 'ok', database: kind, migration: expect.stringMatching(/^\d{4}_/) })
+    const { rows } = await t.server.database.db.selectFrom('kysely_migration' as never).select('name' as never).execute().then((r) => ({ rows: r as { name: string }[] }))
+    expect(body.migration).toBe(rows.map((r) => r.name).sort().at(-1))
+  })
+
+  it('answers unknown API routes with a problem in the requested language', async () => {
+    const res = await new Client(t.url, 'sv').get('/api/no-such-thing')
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const p = await res.json()
+    expect(p).toMatchObject({ status: 404, title: 'Hittades inte', instance: '/api/no-such-thing' })
+    expect(p.requestId).toBe(res.headers.get('x-request-id'))
+  })
+
+  it('refuses malformed JSON with a 400 problem, not a stack trace', async () => {
+    const res = await new Client(t.url, 'en').post('/api/auth/login', '{"username": "x", ', { 'content-type': 'application/json' })
+    expect(res.status).toBe(400)
+    const p = await res.json()
+    expect(p.detail).toBe('The request body is not valid JSON.')
+    expect(JSON.stringify(p)).not.toMatch(/at .*\.ts:\d+/)
+  })
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await new Client(t.url).post('/api/auth/login', { username: 'x', password: 'y'.repeat(10_000) })
+    expect(res.status).toBe(413)
+    expect((await res.json()).title).toBe('Pyyntö on liian suuri')
+  })
+
+  it('refuses an unsupported content type with 415', async () => {
+    const res = await new Client(t.url).post('/api/auth/login', 'username=x', { 'content-type': 'text/csv' })
+    expect(res.status).toBe(415)
+  })
+
+  it('gives field-level messages for wrong types, in Finnish and Swedish', async () => {
+    const fi = await new Client(t.url, 'fi').post('/api/auth/login', { username: 42, extra: true })
+    expect(fi.status).toBe(400)
+    const p = await fi.json()
+    expect(p.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'body.username', code: 'type', message: 'Arvon pitää olla tyyppiä string.' },
+        { field: 'body.password', code: 'required', message: 'Pakollinen tieto puuttuu.' },
+        { field: 'body', code: 'additionalProperties', message: 'Tuntematon kenttä extra.' },
+      ]),
+    )
+    const sv = await (await new Client(t.url, 'sv').post('/api/auth/login', { username: 'a' })).json()
+    expect(sv.errors).toContainEqual({ field: 'body.password', code: 'required', message: 'Obligatorisk uppgift saknas.' })
+  })
+
+  it('publishes OpenAPI 3.1 and a docs page', async () => {
+    const doc = await (await fetch(`${t.url}/api/openapi.json`)).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/persons', '/api/persons/{id}']))
+    const docs = await fetch(`${t.url}/api/docs/`)
+    expect(docs.status).toBe(200)
+  })
+
+  it('sends security headers and echoes a request id', async () => {
+    const res = await fetch(`${t.url}/api/health`, { headers: { 'x-request-id': 'test-request-12345' } })
+    expect(res.headers.get('x-request-id')).toBe('test-request-12345')
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBeTruthy()
+  })
+
+  it('masks any henkilötunnus in the log, wherever it appears', async () => {
+    const c = new Client(t.url)
+    await c.login('toimistosihteeri')
+    await c.get('/api/persons?hetu=010190-999W')
+    await c.get('/api/persons?hetu=010190Y999W&name=' + encodeURIComponent('131052-308T'))
+    await c.get('/api/no/311299+1236/here')
+    const all = logLines.join('')
+    expect(all).toContain('[hetu]')
+    expect(all).not.toMatch(/010190-999W|010190Y999W|131052-308T|311299\+1236|311299%2B1236/i)
+  })
+})

@@ -1,0 +1,24 @@
+import type { fi } from './i18n/fi'
+
+type NavKey = `nav.${Exclude<keyof typeof fi.nav, 'label'>}`
+
+export interface AppModule {
+  id: 'home' | 'persons' | 'admin-users' | 'audit'
+  path: string
+  /** The action from SessionUser.actions that opens this module; none: everyone signed in. */
+  action?: string
+  label: NavKey
+}
+
+/** The modules of the left navigation, in menu order. Routes are generated from this list as well. */
+export const modules: readonly AppModule[] = [
+  { id: 'home', path: '/', label: 'nav.home' },
+  { id: 'persons', path: '/persons', action: 'persons:search', label: 'nav.persons' },
+  { id: 'admin-users', path: '/admin/users', action: 'admin:users', label: 'nav.adminUsers' },
+  { id: 'audit', path: '/audit', action: 'audit:read', label: 'nav.audit' },
+]
+
+/** The modules a user with these actions may open. Actions that no module knows open nothing. */
+export function visibleModules(actions: readonly string[]): AppModule[] {
+  return modules.filter((module) => module.action === undefined || actions.includes(module.action))
+}

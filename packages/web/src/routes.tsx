@@ -1,0 +1,43 @@
+import type { ComponentType } from 'react'
+import type { RouteObject } from 'react-router'
+import { AppShell } from './components/AppShell'
+import { RequireAction, RequireSession } from './components/RequireSession'
+import { AuditPage } from './features/audit/AuditPage'
+import { UsersPage } from './features/admin-users/UsersPage'
+import { LoginPage } from './features/auth/LoginPage'
+import { NotFoundPage } from './features/errors/NotFoundPage'
+import { HomePage } from './features/home/HomePage'
+import { PersonsPage } from './features/persons/PersonsPage'
+import { modules, type AppModule } from './modules'
+
+const pages: Record<AppModule['id'], ComponentType> = {
+  home: HomePage,
+  persons: PersonsPage,
+  'admin-users': UsersPage,
+  audit: AuditPage,
+}
+
+function moduleRoute({ id, path, action }: AppModule): RouteObject {
+  const Page = pages[id]
+  const element = action ? (
+    <RequireAction action={action}>
+      <Page />
+    </RequireAction>
+  ) : (
+    <Page />
+  )
+  return path === '/' ? { index: true, element } : { path, element }
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [...modules.map(moduleRoute), { path: '*', element: <NotFoundPage /> }],
+      },
+    ],
+  },
+]

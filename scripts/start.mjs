@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: install dependencies when missing, build the web app when stale, then serve with the demo
+// municipality seeded into an empty database. Node built-ins only: this runs before anything is installed.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+function run(cmd, args, what) {
+  console.log(`\n> ${what}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) {
+    console.error(`\n${what} failed (exit ${r.status}).`)
+    process.exit(r.status ?? 1)
+  }
+}
+
+function newestMtime(dir) {
+  let newest = 0
+  if (!fs.existsSync(dir)) return newest
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+const installed = path.join(root, 'node_modules', '.package-lock.json')
+if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) {
+  run(npm, ['ci', '--no-audit', '--no-fund'], 'Installing dependencies (npm ci)')
+}
+
+const web = path.join(root, 'packages', 'web')
+const builtIndex = path.join(web, 'dist', 'index.html')
+const sourcesChanged = Math.max(newestMtime(path.join(web, 'src')), newestMtime(path.join(root, 'packages', 'contract', 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs)
+if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sourcesChanged) {
+  run(npm, ['run', 'build', '-w', '@huoma/web'], 'Building the web app')
+}
+
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve', '--demo'], {
+  cwd: root,
+  stdio: 'inherit',
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

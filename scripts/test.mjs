@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, unit and API tests (Vitest, on PGlite and PostgreSQL), then the end-to-end suite
+// in Debian's Chromium. Under CI=true nothing may be skipped: a missing PostgreSQL or Chromium fails the run.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const ci = process.env.CI === 'true'
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-test-'))
+const CHROMIUM = process.env.HUOMA_CHROMIUM || '/usr/bin/chromium'
+const results = []
+let passed = 0
+let failed = 0
+let skipped = 0
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`)
+  const started = Date.now()
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const ok = r.status === 0
+  results.push({ name, ok, s: ((Date.now() - started) / 1000).toFixed(1) })
+  return ok
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return true
+  if (process.getuid?.() === 0) {
+    console.log('Chromium is missing: installing Debian\'s chromium with apt-get')
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' })
+    const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+    if (r.status === 0 && fs.existsSync(CHROMIUM)) return true
+  }
+  return false
+}
+
+const npx = (...args) => ['npx', '--no-install', ...args]
+
+const lintOk = step('lint', ...splitCmd(npx('eslint', '.', '--max-warnings=0')))
+const typesOk = step('typecheck', 'npm', ['run', 'typecheck', '--silent'])
+const vitestJson = path.join(reports, 'vitest.json')
+const vitestOk = step('unit and API tests', ...splitCmd(npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`)))
+countVitest(vitestJson)
+
+let e2eOk = true
+if (ensureChromium()) {
+  const buildOk = step('web build', 'npm', ['run', 'build', '-w', '@huoma/web', '--silent'])
+  const pwJson = path.join(reports, 'playwright.json')
+  e2eOk = buildOk && step('end-to-end (Chromium)', 'npm', ['run', 'test', '-w', '@huoma/e2e', '--', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    HUOMA_CHROMIUM: CHROMIUM,
+  })
+  countPlaywright(pwJson)
+  if (!buildOk) failed++
+} else if (ci) {
+  console.error(`\nCI=true but Chromium is not available at ${CHROMIUM} and could not be installed: the end-to-end suite cannot be skipped.`)
+  e2eOk = false
+  failed++
+} else {
+  console.warn(`\nChromium not found at ${CHROMIUM} (and not root to install it): end-to-end suite skipped.`)
+  skipped++
+}
+
+if (!lintOk) failed++
+if (!typesOk) failed++
+
+console.log('\n=== Summary')
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.s} s)`)
+const ok = lintOk && typesOk && vitestOk && e2eOk
+console.log(`\ntotal: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(ok && failed === 0 ? 0 : 1)
+
+function splitCmd([cmd, ...args]) {
+  return [cmd, args]
+}
+
+function countVitest(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'))
+    passed += j.numPassedTests
+    failed += j.numFailedTests + (j.numFailedTestSuites ?? 0)
+    skipped += j.numPendingTests + j.numTodoTests
+  } catch {
+    failed++
+  }
+}
+
+function countPlaywright(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'))
+    passed += j.stats.expected
+    failed += j.stats.unexpected + j.stats.flaky * 0
+    skipped += j.stats.skipped
+  } catch {
+    failed++
+  }
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config'
+
+/** One Vitest run, one project per package. The e2e suite runs separately in Playwright. */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each test file starts its own databases (PGlite takes ~0.5–1 GB); two at a time fit the 2-core machine.
+          maxWorkers: 2,
+          env: { NODE_ENV: 'test' },
+        },
+      },
+      'packages/web/vitest.config.ts',
+    ],
+  },
+})
