@@ -15,7 +15,7 @@ import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Database } from './db/database'
-import { registerErrorHandling, routeNotFound, sendProblem } from './http/errors'
+import { registerErrorHandling, type NotFoundFallback } from './http/errors'
 import { healthRoutes } from './modules/health/routes'
 import { authRoutes } from './modules/auth/routes'
 import { personRoutes } from './modules/persons/routes'
@@ -66,7 +66,7 @@ export async function buildApp({ config, database, logger }: AppDeps) {
     reply.header('x-request-id', request.id)
   })
 
-  registerErrorHandling(app)
+  registerErrorHandling(app, registerWebApp(app, config.webDist))
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -109,25 +109,25 @@ export async function buildApp({ config, database, logger }: AppDeps) {
   await app.register(authRoutes)
   await app.register(personRoutes)
 
-  registerWebApp(app, config.webDist)
   return app
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>
 
-/** Serves the built single-page app from the same port; unknown non-API paths get index.html. */
-function registerWebApp(app: FastifyInstance, webDist: string | undefined) {
+/**
+ * Serves the built single-page app from the same port. Returns the fallback for unmatched paths: client-side
+ * routes get index.html; API paths and missing files (anything with an extension) fall through to the 404.
+ */
+function registerWebApp(app: FastifyInstance, webDist: string | undefined): NotFoundFallback | undefined {
   const index = webDist ? path.join(webDist, 'index.html') : undefined
   if (!webDist || !index || !fs.existsSync(index)) {
     app.log.warn({ webDist }, 'web app not built; serving the API only')
-    return
+    return undefined
   }
   void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false })
-  app.setNotFoundHandler((request, reply) => {
+  return (request, reply) => {
     const url = request.url.split('?')[0] ?? '/'
-    // Client-side routes get the app; API paths and missing files (anything with an extension) get a 404.
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api') && !/\.[A-Za-z0-9]+$/.test(url)
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
-    return sendProblem(request, reply, routeNotFound(request))
-  })
+    return isPage ? reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined
+  }
 }

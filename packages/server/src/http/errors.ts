@@ -77,14 +77,17 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply.status(problem.status).type('application/problem+json').send(body)
 }
 
-export function registerErrorHandling(app: FastifyInstance) {
+/** A handler for paths no route matches that may answer instead of the 404 (the single-page app's index). */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined
+
+export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ status: problem.status, code: error.code }, 'request refused')
     return sendProblem(request, reply, problem)
   })
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, routeNotFound(request)))
+  app.setNotFoundHandler((request, reply) => fallback?.(request, reply) ?? sendProblem(request, reply, routeNotFound(request)))
 }
 
 export function routeNotFound(request: FastifyRequest): HttpProblem {
