@@ -37,6 +37,8 @@ export interface ActionDef {
 
 const CASE_WORKERS = ['social_worker', 'social_counsellor', 'benefit_handler', 'supervisor'] as const satisfies readonly RoleCode[]
 const REGISTRY_USERS = [...CASE_WORKERS, 'office_secretary'] as const satisfies readonly RoleCode[]
+/** Roles that may open a client without a relationship by stating a reason (reviewed by the DPO afterwards). */
+const BREAK_GLASS_ROLES = [...CASE_WORKERS, 'data_protection_officer'] as const satisfies readonly RoleCode[]
 
 /**
  * The action catalogue: every HTTP endpoint declares exactly one of these (`config.action`), and the access layer
@@ -47,6 +49,8 @@ export const ACTIONS = {
   'platform:docs': { scope: 'public', description: 'API description (OpenAPI) and its docs page' },
   'auth:login': { scope: 'public', description: 'Sign in with username and password' },
   'auth:session': { scope: 'session', description: 'Read or end one\'s own session' },
+  'auth:password': { scope: 'session', description: 'Change one\'s own password' },
+  'auth:mfa': { scope: 'session', description: 'Enrol, verify or replace one\'s own second factor (TOTP, recovery codes)' },
   'persons:search': {
     scope: 'role',
     roles: REGISTRY_USERS,
@@ -61,8 +65,24 @@ export const ACTIONS = {
     dataGroup: 'registry/person',
     description: 'Read a client\'s basic data',
   },
-  'admin:users': { scope: 'role', roles: ['main_user'], description: 'Manage users and grants (no client content)' },
-  'audit:read': { scope: 'role', roles: ['data_protection_officer'], description: 'Search and review the audit log' },
+  'persons:break-glass': {
+    scope: 'role',
+    roles: BREAK_GLASS_ROLES,
+    description: 'Open a client without a relationship for a bounded time by stating a reason (flagged for review)',
+  },
+  'admin:users': { scope: 'role', roles: ['main_user'], description: 'List users, their grants and grant requests (no client content)' },
+  'admin:users:write': { scope: 'role', roles: ['main_user'], description: 'Create, change and deactivate users; reset a second factor' },
+  'admin:grants:write': { scope: 'role', roles: ['main_user'], description: 'Grant and end rights (substitutes with an end date)' },
+  'admin:grant-requests': { scope: 'role', roles: ['supervisor', 'main_user'], description: 'Request rights for a worker (supervisor) and see the requests' },
+  'audit:read': { scope: 'role', roles: ['data_protection_officer'], description: 'Search the audit log and read the review queues' },
+  'audit:review': { scope: 'role', roles: ['data_protection_officer'], description: 'Close a sampled access or a break-the-glass access with a verdict' },
+  'audit:client-report': {
+    scope: 'role',
+    roles: ['data_protection_officer'],
+    audit: 'print',
+    dataGroup: 'privacy/access-report',
+    description: 'Print the report "who has processed my data" for a client (2 years; older only with a stated reason)',
+  },
 } as const satisfies Record<string, ActionDef>
 
 export type Action = keyof typeof ACTIONS

@@ -46,7 +46,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The only way module code reaches client data: checks access and appends the audit row in one transaction. */
     clientData: ClientData
+    /** Every API route with its declared action (for the authorisation matrix and audit-completeness tests). */
+    routeCatalogue: RouteEntry[]
   }
+}
+
+export interface RouteEntry {
+  method: string
+  url: string
+  action: Action
 }
 
 export interface ClientData {
@@ -100,6 +108,8 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
   } satisfies ClientData)
 
+  const catalogue: RouteEntry[] = []
+  app.decorate('routeCatalogue', catalogue)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return
     if (route.url.startsWith('/api/docs')) {
@@ -110,9 +120,11 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     if (!isAction(action)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no action from the catalogue (config.action)`)
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: route.url, action })
   })
 
-  app.addHook('preHandler', async (request, reply) => {
+  // preValidation, so that a refused user learns nothing from validation errors either.
+  app.addHook('preValidation', async (request) => {
     const action = request.routeOptions.config.action
     if (!action) return // non-API routes (static files)
     const def: ActionDef = ACTIONS[action]
@@ -147,7 +159,6 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
         requestId: request.id,
         clientAddress: request.ip,
       })
-      void reply
       throw problems.forbidden()
     }
   })

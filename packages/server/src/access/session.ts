@@ -48,6 +48,7 @@ export interface LiveSession {
   userId: string
   csrfToken: string
   stage: SessionStage
+  createdAt: Date
   lastSeenAt: Date
 }
 
@@ -56,14 +57,23 @@ export async function findLiveSession(db: Executor, settings: SecuritySettings, 
   const row = await db
     .selectFrom('staff_session as s')
     .innerJoin('staff_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.stage', 's.last_seen_at'])
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.stage', 's.created_at', 's.last_seen_at'])
     .where('s.id', '=', tokenHash(token))
     .where('s.revoked_at', 'is', null)
     .where('u.active', '=', true)
     .where(sql<boolean>`s.expires_at > now()`)
     .where(sql<boolean>`s.last_seen_at > now() - make_interval(mins => ${settings.sessionIdleMinutes})`)
     .executeTakeFirst()
-  return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, stage: row.stage, lastSeenAt: row.last_seen_at as Date }
+  return (
+    row && {
+      id: row.id,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      stage: row.stage,
+      createdAt: row.created_at as Date,
+      lastSeenAt: row.last_seen_at as Date,
+    }
+  )
 }
 
 /** Slides the idle timeout; written at most once a minute per session to spare the database. */
@@ -81,6 +91,18 @@ export async function revokeAllSessions(db: Executor, userId: string): Promise<n
     .updateTable('staff_session')
     .set({ revoked_at: sql`now()` as unknown as Date })
     .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows)
+}
+
+/** Ends every session of the user except `keep` (after a password change or a new second factor). */
+export async function revokeOtherSessions(db: Executor, userId: string, keep: Buffer): Promise<number> {
+  const r = await db
+    .updateTable('staff_session')
+    .set({ revoked_at: sql`now()` as unknown as Date })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keep)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(r.numUpdatedRows)

@@ -212,6 +212,34 @@ export interface AuditChainHeadTable {
   last_hash: Buffer
 }
 
+export interface GrantRequestTable {
+  id: Generated<string>
+  user_id: string
+  role_code: string
+  unit_id: string
+  service_tasks: Defaulted<string[]>
+  valid_from: DateString
+  valid_until: DateString | null
+  justification: string
+  requested_by: string
+  requested_at: Timestamp
+  decided_by: string | null
+  decided_at: Date | null
+  decision: 'granted' | 'refused' | null
+  grant_id: string | null
+}
+
+export interface AuditReviewTable {
+  id: Generated<string>
+  audit_id: number
+  sampled_by: string
+  sampled_at: Timestamp
+  reviewed_by: string | null
+  reviewed_at: Date | null
+  verdict: 'justified' | 'unjustified' | 'needs_follow_up' | null
+  note: string | null
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -230,4 +258,6 @@ export interface DB {
   break_glass: BreakGlassTable
   audit_log: AuditLogTable
   audit_chain_head: AuditChainHeadTable
+  grant_request: GrantRequestTable
+  audit_review: AuditReviewTable
 }

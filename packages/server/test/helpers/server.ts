@@ -29,7 +29,8 @@ export async function startTestServer(
     HUOMA_DEMO_PASSWORD: DEMO_PASSWORD,
     HUOMA_WEB_DIST: '',
   })
-  const config: Config = { ...base, port: 0, host: '127.0.0.1', ...overrides }
+  // Tests log in far more often than people do: the login rate limit would only get in the way.
+  const config: Config = { ...base, port: 0, host: '127.0.0.1', ...overrides, security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security } }
   const server = await startServer(config, { demo: opts.demo ?? true, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') })
   return {
     kind,

@@ -143,3 +143,37 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM PUBLIC;
+
+-- Grant requests: a supervisor asks, the main user grants (or refuses).
+CREATE TABLE grant_request (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id       uuid NOT NULL REFERENCES staff_user(id),
+  role_code     text NOT NULL REFERENCES role(code),
+  unit_id       uuid NOT NULL REFERENCES unit(id),
+  service_tasks text[] NOT NULL DEFAULT '{}',
+  valid_from    date NOT NULL,
+  valid_until   date,
+  justification text NOT NULL,
+  requested_by  uuid NOT NULL REFERENCES staff_user(id),
+  requested_at  timestamptz NOT NULL DEFAULT now(),
+  decided_by    uuid REFERENCES staff_user(id),
+  decided_at    timestamptz,
+  decision      text CHECK (decision IN ('granted', 'refused')),
+  grant_id      uuid REFERENCES staff_grant(id),
+  CHECK (valid_until IS NULL OR valid_until >= valid_from)
+);
+CREATE INDEX grant_request_open_idx ON grant_request (requested_at) WHERE decided_at IS NULL;
+
+-- The data protection officer's reviews of sampled audit rows.
+CREATE TABLE audit_review (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  audit_id      bigint NOT NULL REFERENCES audit_log(id),
+  sampled_by    uuid NOT NULL REFERENCES staff_user(id),
+  sampled_at    timestamptz NOT NULL DEFAULT now(),
+  reviewed_by   uuid REFERENCES staff_user(id),
+  reviewed_at   timestamptz,
+  verdict       text CHECK (verdict IN ('justified', 'unjustified', 'needs_follow_up')),
+  note          text,
+  UNIQUE (audit_id)
+);
+CREATE INDEX audit_review_open_idx ON audit_review (sampled_at) WHERE reviewed_at IS NULL;

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ACTIONS, type Action, type ActionDef } from '../src/access/actions'
+import { databaseKinds } from './helpers/databases'
+import { Client, startTestServer, type TestServer } from './helpers/server'
+
+/**
+ * Audit completeness: every registered route either declares (through its action) that it touches no client
+ * data, or has a probe here that performs it and finds the expected audit rows. A new client-data route without
+ * a probe fails this test.
+ */
+const kinds = await databaseKinds()
+
+interface AuditRow {
+  user_id: string | null
+  client_ids: string[]
+  action: string
+  event: string
+  outcome: string
+  data_group: string
+}
+
+type Probe = (t: TestServer) => Promise<{ username: string; clientIds: string[] }>
+
+const userId = async (t: TestServer, username: string) =>
+  (await t.server.database.db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id
+
+const probes: Partial<Record<Action, Probe>> = {
+  'persons:search': async (t) => {
+    const c = new Client(t.url)
+    await c.login('toimistosihteeri')
+    const res = await (await c.get('/api/persons?name=ko&limit=5')).json()
+    expect(res.persons.length).toBeGreaterThan(0)
+    return { username: 'toimistosihteeri', clientIds: res.persons.map((p: { id: string }) => p.id) }
+  },
+  'persons:read': async (t) => {
+    const db = t.server.database.db
+    const person = await db.selectFrom('person').select('id').orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
+    await db
+      .insertInto('client_relationship')
+      .values({ person_id: person.id, user_id: await userId(t, 'sosiaaliohjaaja'), service_task: 'adult_social_work', kind: 'team', start_date: '2026-01-01' })
+      .execute()
+    const c = new Client(t.url)
+    await c.login('sosiaaliohjaaja')
+    expect((await c.get(`/api/persons/${person.id}`)).status).toBe(200)
+    return { username: 'sosiaaliohjaaja', clientIds: [person.id] }
+  },
+}
+
+describe.each(kinds)('audit completeness on %s', (kind) => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+  })
+  afterAll(() => t?.stop())
+
+  it('every route touching client data has a probe', () => {
+    const audited = [...new Set(t.server.app.routeCatalogue.map((r) => r.action))].filter((a) => (ACTIONS[a] as ActionDef).audit)
+    expect(audited.filter((a) => !probes[a])).toEqual([])
+  })
+
+  for (const [action, probe] of Object.entries(probes) as [Action, Probe][]) {
+    it(`${action} writes its audit row with the client ids it touched`, async () => {
+      const def: ActionDef = ACTIONS[action]
+      const before = await maxId()
+      const { username, clientIds } = await probe(t)
+      const rows = (await t.server.database.db.selectFrom('audit_log').selectAll().where('id', '>', before).where('event', '=', action).execute()) as AuditRow[]
+      const uid = await userId(t, username)
+      const row = rows.find((r) => r.user_id === uid && r.outcome === 'success')
+      expect(row, `no success audit row for ${action}`).toBeDefined()
+      expect(row!.action).toBe(def.audit)
+      expect(row!.data_group.split('/')[1]).toBe(def.dataGroup!.split('/')[1])
+      expect([...row!.client_ids].sort()).toEqual([...clientIds].sort())
+    })
+  }
+
+  async function maxId(): Promise<number> {
+    const r = await t.server.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst()
+    return Number(r?.m ?? 0)
+  }
+})
