@@ -28,11 +28,18 @@ export const PersonSearchResult = Type.Object({
   persons: Type.Array(PersonSummary),
   /** Matching persons the user has no access to: shown only as "a person exists" (break the glass if allowed). */
   hiddenMatches: Type.Integer({ minimum: 0 }),
+  /**
+   * Only for an exact henkilötunnus search whose one match is hidden, and only to a user who may break the glass:
+   * the person's opaque id, so that the UI can offer break the glass. Nothing else about the person is returned.
+   */
+  hiddenMatchId: Type.Optional(Uuid),
 })
 export type PersonSearchResult = Static<typeof PersonSearchResult>
 
+export const AddressKind = Type.Union([Type.Literal('permanent'), Type.Literal('temporary'), Type.Literal('postal'), Type.Literal('contact')])
+
 export const Address = Type.Object({
-  kind: Type.Union([Type.Literal('permanent'), Type.Literal('temporary'), Type.Literal('postal'), Type.Literal('contact')]),
+  kind: AddressKind,
   street: Type.String(),
   postalCode: Type.String(),
   postOffice: Type.String(),
@@ -55,3 +62,177 @@ export const PersonDetails = Type.Object({
 export type PersonDetails = Static<typeof PersonDetails>
 
 export const PersonIdParams = Type.Object({ id: Uuid })
+
+const nonEmpty = (max: number) => Type.String({ minLength: 1, maxLength: max })
+const optionalNullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([t, Type.Null()]))
+
+export const AddressInput = Type.Object(
+  {
+    kind: AddressKind,
+    street: nonEmpty(200),
+    postalCode: Type.String({ pattern: '^[0-9]{5}$' }),
+    postOffice: nonEmpty(100),
+    municipalityCode: Type.Optional(Type.String({ pattern: '^[0-9]{3}$' })),
+    validFrom: Type.Optional(IsoDate),
+    validUntil: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+)
+export type AddressInput = Static<typeof AddressInput>
+
+export const ServiceTaskCode = Type.Union([
+  Type.Literal('adult_social_work'),
+  Type.Literal('income_support'),
+  Type.Literal('child_welfare'),
+  Type.Literal('family_services'),
+  Type.Literal('disability_services'),
+  Type.Literal('substance_mental_health'),
+  Type.Literal('child_maintenance'),
+  Type.Literal('client_fees'),
+])
+export type ServiceTaskCode = Static<typeof ServiceTaskCode>
+
+export const RelationshipKind = Type.Union([Type.Literal('responsible'), Type.Literal('team'), Type.Literal('task')])
+export const RelationshipStartReason = Type.Union(
+  ['application', 'notification', 'referral', 'own_initiative', 'kela_forward', 'transfer', 'other'].map((v) => Type.Literal(v)),
+)
+export const RelationshipEndReason = Type.Union(
+  ['needs_met', 'moved_away', 'client_declined', 'transferred', 'deceased', 'age_limit', 'other'].map((v) => Type.Literal(v)),
+)
+
+export const PersonCreate = Type.Object(
+  {
+    /** Henkilötunnus; without one the system issues a temporary id (birth date then required). */
+    hetu: Type.Optional(Type.String({ minLength: 10, maxLength: 11 })),
+    firstNames: nonEmpty(200),
+    lastName: nonEmpty(200),
+    callingName: Type.Optional(Type.String({ maxLength: 100 })),
+    birthDate: Type.Optional(IsoDate),
+    sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female')])),
+    nativeLanguage: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+    serviceLanguage: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('other')])),
+    phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[+0-9 ()-]{5,40}$' })),
+    email: Type.Optional(Type.String({ maxLength: 200, format: 'email' })),
+    iban: Type.Optional(Type.String({ maxLength: 42 })),
+    turvakielto: Type.Optional(Type.Boolean()),
+    addresses: Type.Optional(Type.Array(AddressInput, { maxItems: 10 })),
+    /** Open a client relationship at the same time (asiakkuuden alkaminen). */
+    relationship: Type.Optional(
+      Type.Object(
+        {
+          serviceTask: ServiceTaskCode,
+          userId: Type.Optional(Uuid),
+          kind: Type.Optional(RelationshipKind),
+          startReason: Type.Optional(RelationshipStartReason),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type PersonCreate = Static<typeof PersonCreate>
+
+export const PersonUpdate = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    firstNames: Type.Optional(nonEmpty(200)),
+    lastName: Type.Optional(nonEmpty(200)),
+    callingName: optionalNullable(Type.String({ maxLength: 100 })),
+    nativeLanguage: optionalNullable(Type.String({ pattern: '^[a-z]{2,3}$' })),
+    serviceLanguage: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('other')])),
+    phone: optionalNullable(Type.String({ maxLength: 40, pattern: '^[+0-9 ()-]{5,40}$' })),
+    email: optionalNullable(Type.String({ maxLength: 200, format: 'email' })),
+    iban: optionalNullable(Type.String({ maxLength: 42 })),
+    addresses: Type.Optional(Type.Array(AddressInput, { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+)
+export type PersonUpdate = Static<typeof PersonUpdate>
+
+export const PersonCreated = Type.Object({ id: Uuid, hetu: Type.Union([Type.String(), Type.Null()]), temporaryId: Type.Union([Type.String(), Type.Null()]) })
+
+export const Relationship = Type.Object({
+  id: Uuid,
+  serviceTask: Type.String(),
+  kind: RelationshipKind,
+  userId: Uuid,
+  userName: Type.String(),
+  startDate: IsoDate,
+  endDate: Type.Union([IsoDate, Type.Null()]),
+  startReason: Type.String(),
+  endReason: Type.Union([Type.String(), Type.Null()]),
+})
+export type Relationship = Static<typeof Relationship>
+
+export const RelationshipOpen = Type.Object(
+  {
+    serviceTask: ServiceTaskCode,
+    userId: Uuid,
+    kind: RelationshipKind,
+    startDate: Type.Optional(IsoDate),
+    startReason: RelationshipStartReason,
+  },
+  { additionalProperties: false },
+)
+export type RelationshipOpen = Static<typeof RelationshipOpen>
+
+export const RelationshipEnd = Type.Object(
+  { endDate: Type.Optional(IsoDate), endReason: RelationshipEndReason },
+  { additionalProperties: false },
+)
+export type RelationshipEnd = Static<typeof RelationshipEnd>
+
+export const FamilyMember = Type.Object({
+  id: Uuid,
+  relation: Type.Union([
+    Type.Literal('parent'),
+    Type.Literal('child'),
+    Type.Literal('guardian'),
+    Type.Literal('ward'),
+    Type.Literal('spouse'),
+    Type.Literal('cohabitant'),
+  ]),
+  firstNames: Type.String(),
+  lastName: Type.String(),
+  birthDate: Type.Union([IsoDate, Type.Null()]),
+  deathDate: Type.Union([IsoDate, Type.Null()]),
+  validFrom: Type.Union([IsoDate, Type.Null()]),
+  validUntil: Type.Union([IsoDate, Type.Null()]),
+})
+
+export const HouseholdMember = Type.Object({
+  id: Uuid,
+  firstNames: Type.String(),
+  lastName: Type.String(),
+  birthDate: Type.Union([IsoDate, Type.Null()]),
+  validFrom: IsoDate,
+  validUntil: Type.Union([IsoDate, Type.Null()]),
+})
+
+export const TimelineEvent = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  kind: Type.String({ description: 'person.created, person.changed, person.vtj, relationship.opened, relationship.ended, …' }),
+  by: Type.Union([Type.String(), Type.Null()]),
+  serviceTask: Type.Union([Type.String(), Type.Null()]),
+  fields: Type.Array(Type.String()),
+})
+
+export const ClientCard = Type.Object({
+  person: PersonDetails,
+  family: Type.Array(FamilyMember),
+  household: Type.Array(HouseholdMember),
+  relationships: Type.Array(Relationship),
+  timeline: Type.Array(TimelineEvent),
+  /** How the user reached this client: relationship, supervision, registry or break_glass. */
+  accessBasis: Type.String(),
+})
+export type ClientCard = Static<typeof ClientCard>
+
+export const ProtectedAddress = Type.Object({
+  municipalityCode: Type.Union([Type.String(), Type.Null()]),
+  addresses: Type.Array(Address),
+})
+export type ProtectedAddress = Static<typeof ProtectedAddress>
+
+export const DuplicatePerson = Type.Object({ existingPersonId: Uuid })

@@ -32,6 +32,8 @@ export interface ActionDef {
   audit?: AuditActionKind
   /** The data group of the audit row: register (service task or `registry`) / record type. */
   dataGroup?: string
+  /** For client actions: the access bases that suffice (default: all). Protected data needs a real need. */
+  bases?: readonly ('relationship' | 'supervision' | 'registry' | 'break_glass')[]
   description: string
 }
 
@@ -64,6 +66,49 @@ export const ACTIONS = {
     audit: 'view',
     dataGroup: 'registry/person',
     description: 'Read a client\'s basic data',
+  },
+  'persons:create': {
+    scope: 'role',
+    roles: REGISTRY_USERS,
+    audit: 'insert',
+    dataGroup: 'registry/person',
+    description: 'Register a person as a client (from the population register or by hand, or with a temporary id)',
+  },
+  'persons:update': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Change a client\'s basic data (optimistic locking; every change kept in the history)',
+  },
+  'persons:card': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/client-card',
+    description: 'The client card: basic data, family, household, relationships and timeline',
+  },
+  'persons:protected-address': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor'],
+    audit: 'view',
+    dataGroup: 'registry/protected-address',
+    bases: ['relationship', 'supervision', 'break_glass'],
+    description: 'The address and municipality of a client under turvakielto (each view logged as its own data group)',
+  },
+  'relationships:open': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],
+    audit: 'insert',
+    dataGroup: 'registry/relationship',
+    description: 'Open a client relationship (asiakkuus) in a service task and name the worker',
+  },
+  'relationships:end': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],
+    audit: 'update',
+    dataGroup: 'registry/relationship',
+    description: 'End a client relationship with a reason code',
   },
   'persons:break-glass': {
     scope: 'role',

@@ -154,7 +154,10 @@ export async function withClientAccess<T>(
       ])
       .where('person.id', '=', target.personId)
       .executeTakeFirst()
-    const basis: AccessBasis | null = row?.basis ?? (row?.break_glass_id ? 'break_glass' : null)
+    // Every basis the user has for this client, strongest first; an action may demand a stronger one than merely
+    // seeing the client (e.g. a protected address is not for the registry basis).
+    const available = [row?.basis, row?.break_glass_id ? 'break_glass' : null].filter((b): b is AccessBasis => !!b)
+    const basis = available.find((b) => !def.bases || def.bases.includes(b)) ?? null
     if (!row || !basis) {
       await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis: null })
       return DENIED
@@ -173,6 +176,33 @@ export async function withClientAccess<T>(
   })
   if (result === DENIED) throw problems.notFound()
   return result.value
+}
+
+/**
+ * The chokepoint for registering a new client: the work inserts the person and returns its id; the insert's audit
+ * row is appended in the same transaction. The role check was done by the access layer before the handler ran.
+ */
+export type NewClientWork<T> = (trx: Transaction<DB>) => Promise<{ personId: string; value: T; touched?: string[] }>
+
+export async function withNewClient<T>(db: Kysely<DB>, ctx: AuthedContext, work: NewClientWork<T>): Promise<T> {
+  const def: ActionDef = ACTIONS[ctx.action]
+  if (def.audit !== 'insert' || !def.dataGroup) throw new Error(`withNewClient used for ${ctx.action}, which is not an insert action`)
+  return db.transaction().execute(async (trx) => {
+    const { personId, value, touched = [] } = await work(trx)
+    await appendAudit(trx, {
+      userId: ctx.principal.userId,
+      roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
+      dataGroup: def.dataGroup!,
+      action: 'insert',
+      event: ctx.action,
+      basis: 'role',
+      clientIds: [personId, ...touched],
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return value
+  })
 }
 
 /**

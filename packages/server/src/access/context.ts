@@ -5,7 +5,15 @@ import { ACTIONS, isAction, type Action, type ActionDef, type RoleCode } from '.
 import { appendAudit, type Executor } from './audit'
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession, type LiveSession } from './session'
 import { HttpProblem, problems } from '../http/problem'
-import { withClientAccess, withClientList, type ClientScope, type ClientTarget, type ListWork } from './client-access'
+import {
+  withClientAccess,
+  withClientList,
+  withNewClient,
+  type ClientScope,
+  type ClientTarget,
+  type ListWork,
+  type NewClientWork,
+} from './client-access'
 
 export interface Grant {
   id: string
@@ -60,6 +68,7 @@ export interface RouteEntry {
 export interface ClientData {
   withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
+  create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
 }
 
 /** Currently valid grants: within their dates in Helsinki time, not ended, of an active user. */
@@ -106,6 +115,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('clientData', {
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
+    create: (ctx, work) => withNewClient(app.database.db, ctx, work),
   } satisfies ClientData)
 
   const catalogue: RouteEntry[] = []

@@ -141,7 +141,7 @@ export async function checkTotp(state: TotpState, code: string): Promise<number 
     epochTolerance: TOTP_TOLERANCE_SECONDS,
     afterTimeStep: state.lastStep,
   })
-  return result.valid ? result.timeStep : undefined
+  return result.valid && 'timeStep' in result ? result.timeStep : undefined
 }
 
 /** The otpauth URI as a QR code: an SVG (black modules on white, 4-module quiet zone) in a data: URL. */
@@ -185,16 +185,20 @@ export function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]+/g, '')
 }
 
-/** Replaces the user's recovery codes with new ones; returns them in plain text (shown once). */
-export async function replaceRecoveryCodes(db: Executor, userId: string): Promise<string[]> {
+/** New recovery codes and their argon2id hashes (hashing is slow: do it before opening a transaction). */
+export async function prepareRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
   const codes = newRecoveryCodes()
   const hashes = await Promise.all(codes.map((c) => hashPassword(normaliseRecoveryCode(c))))
+  return { codes, hashes }
+}
+
+/** Replaces the user's recovery codes with the prepared ones. */
+export async function storeRecoveryCodes(db: Executor, userId: string, hashes: string[]): Promise<void> {
   await db.deleteFrom('staff_recovery_code').where('user_id', '=', userId).execute()
   await db
     .insertInto('staff_recovery_code')
     .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
     .execute()
-  return codes
 }
 
 /**

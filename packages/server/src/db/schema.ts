@@ -101,6 +101,23 @@ export interface PersonTable {
   created_at: Timestamp
   updated_at: Timestamp
   version: Defaulted<number>
+  merged_into: string | null
+  protected_municipality_code: string | null
+}
+
+export interface PersonHistoryTable {
+  id: Generated<number>
+  person_id: string
+  changed_at: Timestamp
+  changed_by: string | null
+  source: 'user' | 'vtj' | 'merge' | 'create'
+  changes: ColumnType<FieldChange[], string, string>
+}
+
+export interface FieldChange {
+  field: string
+  from: unknown
+  to: unknown
 }
 
 export interface PersonAddressTable {
@@ -168,7 +185,13 @@ export interface ClientRelationshipTable {
   end_date: DateString | null
   opened_by: string | null
   created_at: Timestamp
+  start_reason: Defaulted<RelationshipStartReason>
+  end_reason: RelationshipEndReason | null
+  ended_by: string | null
 }
+
+export type RelationshipStartReason = 'application' | 'notification' | 'referral' | 'own_initiative' | 'kela_forward' | 'transfer' | 'other'
+export type RelationshipEndReason = 'needs_met' | 'moved_away' | 'client_declined' | 'transferred' | 'deceased' | 'age_limit' | 'other'
 
 export interface BreakGlassTable {
   id: Generated<string>
@@ -260,4 +283,5 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable
   grant_request: GrantRequestTable
   audit_review: AuditReviewTable
+  person_history: PersonHistoryTable
 }

@@ -42,7 +42,14 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly titleKey: TitleKey,
-    readonly opts: { type?: string; detail?: (lang: Lang) => string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+    readonly opts: {
+      type?: string
+      detail?: (lang: Lang) => string
+      issues?: FieldIssue[]
+      headers?: Record<string, string>
+      /** Extension members of the problem (RFC 9457 §3.2), e.g. the id of an existing duplicate. */
+      extra?: Record<string, unknown>
+    } = {},
   ) {
     super(titleKey)
     this.name = 'HttpProblem'
@@ -59,7 +66,7 @@ export class HttpProblem extends Error {
     const detail = this.opts.detail?.(lang)
     if (detail) p.detail = detail
     if (this.opts.issues?.length) p.errors = this.opts.issues.map((i) => translateIssue(lang, i))
-    return p
+    return this.opts.extra ? { ...this.opts.extra, ...p } : p
   }
 }
 

@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ClientCard,
+  PersonCreate,
+  PersonCreated,
+  PersonDetails,
+  PersonIdParams,
+  PersonUpdate,
+  ProtectedAddress,
+  Relationship,
+  RelationshipEnd,
+  RelationshipOpen,
+  Uuid,
+} from '@huoma/contract'
+import Type from 'typebox'
+import { ACTIONS, type ActionDef } from '../../access/actions'
+import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
+import './messages'
+
+/** Service tasks in which the user's grants for the route's action let them see or manage relationships. */
+function grantTasks(ctx: AuthedContext): string[] {
+  const def: ActionDef = ACTIONS[ctx.action]
+  return [...new Set(grantsFor(ctx.principal, def).flatMap((g) => g.serviceTasks))]
+}
+
+export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const organisationOid = async () => {
+    // eslint-disable-next-line no-restricted-syntax -- the organisation row, no client data
+    const org = await app.database.db.selectFrom('organisation').select('oid').orderBy('created_at').executeTakeFirst()
+    return org?.oid ?? '1.2.246.10.0'
+  }
+
+  app.post(
+    '/api/persons',
+    {
+      config: { action: 'persons:create' },
+      schema: { tags: ['persons'], summary: 'Register a person as a client', body: PersonCreate, response: { 201: PersonCreated } },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const oid = await organisationOid()
+      const created = await app.clientData.create(ctx, async (trx) => {
+        const p = await createPerson(trx, request.body, ctx.principal.userId, oid, new Date())
+        return { personId: p.id, value: p }
+      })
+      return reply.status(201).send(created)
+    },
+  )
+
+  app.patch(
+    '/api/persons/:id',
+    {
+      config: { action: 'persons:update' },
+      schema: { tags: ['persons'], summary: 'Change a client\'s basic data', params: PersonIdParams, body: PersonUpdate, response: { 200: PersonDetails } },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) => updatePerson(scope, request.body, ctx.principal.userId))
+    },
+  )
+
+  app.get(
+    '/api/persons/:id/card',
+    {
+      config: { action: 'persons:card' },
+      schema: { tags: ['persons'], summary: 'The client card', params: PersonIdParams, response: { 200: ClientCard } },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+        // The registry basis (office secretary) sees every relationship: assigning workers is their task.
+        readCard(scope, scope.basis === 'registry' ? 'all' : grantTasks(ctx)),
+      )
+    },
+  )
+
+  app.get(
+    '/api/persons/:id/protected-address',
+    {
+      config: { action: 'persons:protected-address' },
+      schema: { tags: ['persons'], summary: 'The address and municipality under turvakielto', params: PersonIdParams, response: { 200: ProtectedAddress } },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, readProtectedAddress)
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/relationships',
+    {
+      config: { action: 'relationships:open' },
+      schema: { tags: ['persons'], summary: 'Open a client relationship', params: PersonIdParams, body: RelationshipOpen, response: { 201: Relationship } },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+        openRelationship(scope, request.body, ctx.principal.userId, grantTasks(ctx), new Date()),
+      )
+      return reply.status(201).send(r)
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/relationships/:relationshipId/end',
+    {
+      config: { action: 'relationships:end' },
+      schema: {
+        tags: ['persons'],
+        summary: 'End a client relationship',
+        params: Type.Object({ id: Uuid, relationshipId: Uuid }),
+        body: RelationshipEnd,
+        response: { 200: Relationship },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+        endRelationship(scope, request.params.relationshipId, request.body, ctx.principal.userId, grantTasks(ctx), new Date()),
+      )
+    },
+  )
+}

@@ -1,0 +1,394 @@
+import type {
+  AddressInput,
+  ClientCard,
+  PersonCreate,
+  PersonUpdate,
+  ProtectedAddress,
+  Relationship,
+  RelationshipEnd,
+  RelationshipOpen,
+} from '@huoma/contract'
+import { bicForFinnishIban, foldForSearch, parseHetu, parseLocalDate, todayInHelsinki, validateFinnishIban } from '@huoma/domain'
+import { sql, type Transaction } from 'kysely'
+import type { ClientScope } from '../../access/client-access'
+import type { DB, FieldChange } from '../../db/schema'
+import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
+import { readPerson } from './repository'
+
+type Trx = Transaction<DB>
+
+/** Client data that fails a domain rule: every issue at once, with field paths of the request body. */
+function invalid(issues: FieldIssue[]): never {
+  throw problems.validation(issues)
+}
+
+function checkIban(iban: string | null | undefined, issues: FieldIssue[]): { iban: string | null; bic: string | null } {
+  if (!iban) return { iban: null, bic: null }
+  const v = validateFinnishIban(iban)
+  if (!v.ok) {
+    issues.push({ field: 'body.iban', code: `iban.${v.error}` })
+    return { iban: null, bic: null }
+  }
+  const bank = bicForFinnishIban(v.value)
+  if (!bank.ok) issues.push({ field: 'body.iban', code: `iban.${bank.error}` })
+  return { iban: v.value, bic: bank.ok ? bank.value.bic : null }
+}
+
+function checkAddresses(addresses: AddressInput[] | undefined, issues: FieldIssue[]): void {
+  addresses?.forEach((a, i) => {
+    if (a.validFrom && a.validUntil && a.validUntil < a.validFrom) issues.push({ field: `body.addresses.${i}.validUntil`, code: 'date.before_start' })
+  })
+}
+
+async function insertAddresses(trx: Trx, personId: string, addresses: AddressInput[] | undefined) {
+  if (!addresses?.length) return
+  await trx
+    .insertInto('person_address')
+    .values(
+      addresses.map((a) => ({
+        person_id: personId,
+        kind: a.kind,
+        street: a.street.trim(),
+        postal_code: a.postalCode,
+        post_office: a.postOffice.trim(),
+        municipality_code: a.municipalityCode ?? null,
+        valid_from: a.validFrom ?? null,
+        valid_until: a.validUntil ?? null,
+      })),
+    )
+    .execute()
+}
+
+async function assertWorkerCanHold(trx: Trx, userId: string, serviceTask: string, field: string): Promise<void> {
+  const grant = await trx
+    .selectFrom('staff_grant as g')
+    .innerJoin('staff_user as u', 'u.id', 'g.user_id')
+    .innerJoin('role as r', 'r.code', 'g.role_code')
+    .select('g.id')
+    .where('g.user_id', '=', userId)
+    .where('u.active', '=', true)
+    .where('r.client_content', '=', true)
+    .where('g.ended_at', 'is', null)
+    .where(sql<boolean>`${serviceTask} = ANY(g.service_tasks)`)
+    .where(sql<boolean>`g.valid_from <= (now() AT TIME ZONE 'Europe/Helsinki')::date`)
+    .where(sql<boolean>`(g.valid_until IS NULL OR g.valid_until >= (now() AT TIME ZONE 'Europe/Helsinki')::date)`)
+    .executeTakeFirst()
+  if (!grant) invalid([{ field, code: 'relationship.user_without_grant' }])
+}
+
+async function insertRelationship(
+  trx: Trx,
+  personId: string,
+  actorId: string,
+  r: { serviceTask: string; userId: string; kind: 'responsible' | 'team' | 'task'; startDate: string; startReason: string },
+): Promise<string> {
+  try {
+    const row = await trx
+      .insertInto('client_relationship')
+      .values({
+        person_id: personId,
+        user_id: r.userId,
+        service_task: r.serviceTask,
+        kind: r.kind,
+        start_date: r.startDate,
+        start_reason: r.startReason as never,
+        opened_by: actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') invalid([{ field: 'body.kind', code: 'relationship.responsible_exists' }])
+    throw e
+  }
+}
+
+async function history(trx: Trx, personId: string, by: string | null, source: 'user' | 'vtj' | 'merge' | 'create', changes: FieldChange[]) {
+  if (source !== 'create' && changes.length === 0) return
+  await trx.insertInto('person_history').values({ person_id: personId, changed_by: by, source, changes: JSON.stringify(changes) }).execute()
+}
+
+/** Registers a person. Returns the new id, or refuses a duplicate with a pointer to the existing person. */
+export async function createPerson(trx: Trx, input: PersonCreate, actorId: string, organisationOid: string, now: Date) {
+  const issues: FieldIssue[] = []
+  const today = todayInHelsinki(now)
+  let hetu: string | null = null
+  let birthDate = input.birthDate ?? null
+  let sex = input.sex ?? null
+  if (input.hetu !== undefined) {
+    const parsed = parseHetu(input.hetu)
+    if (!parsed.ok) issues.push({ field: 'body.hetu', code: `hetu.${parsed.error}` })
+    else {
+      hetu = parsed.value.hetu
+      if (birthDate && birthDate !== parsed.value.birthDate) issues.push({ field: 'body.birthDate', code: 'birthDate.mismatch' })
+      birthDate = parsed.value.birthDate
+      sex ??= parsed.value.sexHint
+    }
+  } else if (!birthDate) issues.push({ field: 'body.birthDate', code: 'birthDate.required' })
+  if (birthDate && parseLocalDate(birthDate) && birthDate > today) issues.push({ field: hetu ? 'body.hetu' : 'body.birthDate', code: 'birthDate.future' })
+  const { iban, bic } = checkIban(input.iban, issues)
+  checkAddresses(input.addresses, issues)
+  if (issues.length) invalid(issues)
+
+  if (hetu) {
+    const existing = await trx.selectFrom('person').select('id').where('hetu', '=', hetu).executeTakeFirst()
+    if (existing) {
+      throw new HttpProblem(409, 'conflict', {
+        type: 'https://huoma.fi/problems/duplicate-person',
+        issues: [{ field: 'body.hetu', code: 'person.duplicate', params: { id: existing.id } }],
+        extra: { existingPersonId: existing.id },
+      })
+    }
+  }
+  const temporaryId = hetu
+    ? null
+    : `${organisationOid}.99.${(await sql<{ n: number }>`SELECT nextval('person_temporary_id_seq') AS n`.execute(trx)).rows[0]!.n}`
+  const person = await trx
+    .insertInto('person')
+    .values({
+      hetu,
+      temporary_id: temporaryId,
+      first_names: input.firstNames.trim(),
+      last_name: input.lastName.trim(),
+      calling_name: input.callingName?.trim() || null,
+      birth_date: birthDate,
+      sex,
+      native_language: input.nativeLanguage ?? null,
+      service_language: input.serviceLanguage ?? 'fi',
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      iban,
+      bic,
+      turvakielto: input.turvakielto ?? false,
+      search_name: foldForSearch(`${input.lastName} ${input.firstNames}`),
+    })
+    .returning(['id', 'hetu', 'temporary_id'])
+    .executeTakeFirstOrThrow()
+  await insertAddresses(trx, person.id, input.addresses)
+  await history(trx, person.id, actorId, 'create', [])
+  if (input.relationship) {
+    const worker = input.relationship.userId ?? actorId
+    await assertWorkerCanHold(trx, worker, input.relationship.serviceTask, 'body.relationship.userId')
+    await insertRelationship(trx, person.id, actorId, {
+      serviceTask: input.relationship.serviceTask,
+      userId: worker,
+      kind: input.relationship.kind ?? 'responsible',
+      startDate: today,
+      startReason: input.relationship.startReason ?? 'other',
+    })
+  }
+  return { id: person.id, hetu: person.hetu, temporaryId: person.temporary_id }
+}
+
+const UPDATABLE = {
+  firstNames: 'first_names',
+  lastName: 'last_name',
+  callingName: 'calling_name',
+  nativeLanguage: 'native_language',
+  serviceLanguage: 'service_language',
+  phone: 'phone',
+  email: 'email',
+} as const
+
+/** Changes a client's basic data under optimistic locking; every changed field goes to the history. */
+export async function updatePerson(scope: ClientScope, input: PersonUpdate, actorId: string) {
+  const { trx, personId } = scope
+  const issues: FieldIssue[] = []
+  const ibanChange = input.iban !== undefined ? checkIban(input.iban, issues) : undefined
+  checkAddresses(input.addresses, issues)
+  if (issues.length) invalid(issues)
+  const current = await trx.selectFrom('person').selectAll().where('id', '=', personId).forUpdate().executeTakeFirstOrThrow()
+  if (current.version !== input.version) {
+    throw problems.conflict((l) =>
+      ({
+        fi: 'Joku muu on muuttanut tietoja sillä välin. Lataa sivu uudelleen ja tee muutoksesi sitten.',
+        sv: 'Någon annan har ändrat uppgifterna under tiden. Ladda om sidan och gör sedan dina ändringar.',
+        en: 'Someone else changed the data meanwhile. Reload and then make your changes.',
+      })[l],
+    )
+  }
+  const set: Record<string, unknown> = {}
+  const changes: FieldChange[] = []
+  for (const [key, column] of Object.entries(UPDATABLE) as [keyof typeof UPDATABLE, (typeof UPDATABLE)[keyof typeof UPDATABLE]][]) {
+    const value = input[key]
+    if (value === undefined) continue
+    const next = typeof value === 'string' ? value.trim() || null : value
+    if (next !== current[column]) {
+      set[column] = next
+      changes.push({ field: key, from: current[column], to: next })
+    }
+  }
+  if (ibanChange && ibanChange.iban !== current.iban) {
+    set.iban = ibanChange.iban
+    set.bic = ibanChange.bic
+    changes.push({ field: 'iban', from: current.iban, to: ibanChange.iban })
+  }
+  if (set.first_names !== undefined || set.last_name !== undefined) {
+    set.search_name = foldForSearch(`${(set.last_name as string) ?? current.last_name} ${(set.first_names as string) ?? current.first_names}`)
+  }
+  if (input.addresses) {
+    const before = await trx.selectFrom('person_address').select(['kind', 'street', 'postal_code', 'post_office']).where('person_id', '=', personId).execute()
+    await trx.deleteFrom('person_address').where('person_id', '=', personId).execute()
+    await insertAddresses(trx, personId, input.addresses)
+    changes.push({ field: 'addresses', from: before.length, to: input.addresses.length })
+  }
+  if (changes.length) {
+    await trx
+      .updateTable('person')
+      .set({ ...set, version: current.version + 1, updated_at: sql<Date>`now()` })
+      .where('id', '=', personId)
+      .execute()
+    await history(trx, personId, actorId, 'user', changes)
+  }
+  return readPerson(scope)
+}
+
+/** The client card. Family and household members' names are their data too: they are added to the audit row. */
+export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'all'): Promise<ClientCard> {
+  const { trx, personId } = scope
+  const person = await readPerson(scope)
+  const relations = await trx
+    .selectFrom('person_relation as r')
+    .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
+    .select(['p.id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
+    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_id', '=', personId)]))
+    .execute()
+  // person_relation reads "person_id has <kind> related_id" (related_id is the parent/guardian/spouse of person_id).
+  const family = relations.map((r) => {
+    const mine = r.person_id === personId
+    const relation =
+      r.kind === 'parent' ? (mine ? 'parent' : 'child') : r.kind === 'guardian' ? (mine ? 'guardian' : 'ward') : r.kind
+    return {
+      id: r.id,
+      relation: relation as ClientCard['family'][number]['relation'],
+      firstNames: r.first_names,
+      lastName: r.last_name,
+      birthDate: r.birth_date,
+      deathDate: r.death_date,
+      validFrom: r.valid_from,
+      validUntil: r.valid_until,
+    }
+  })
+  const household = await trx
+    .selectFrom('household_member as me')
+    .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
+    .where('me.person_id', '=', personId)
+    .where('me.valid_until', 'is', null)
+    .where('m.person_id', '!=', personId)
+    .orderBy('p.birth_date')
+    .execute()
+  let rels = trx
+    .selectFrom('client_relationship as cr')
+    .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+    .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason', 'cr.created_at'])
+    .where('cr.person_id', '=', personId)
+  if (visibleTasks !== 'all') rels = rels.where('cr.service_task', 'in', visibleTasks.length ? [...visibleTasks] : [''])
+  const relationships = await rels.orderBy('cr.start_date', 'desc').execute()
+  const changes = await trx
+    .selectFrom('person_history as h')
+    .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
+    .select(['h.changed_at', 'h.source', 'h.changes', 'u.display_name'])
+    .where('h.person_id', '=', personId)
+    .orderBy('h.changed_at', 'desc')
+    .limit(100)
+    .execute()
+  scope.touch(...family.map((f) => f.id), ...household.map((h) => h.id))
+  const timeline: ClientCard['timeline'] = [
+    ...changes.map((c) => ({
+      at: new Date(c.changed_at).toISOString(),
+      kind: `person.${c.source === 'user' ? 'changed' : c.source === 'create' ? 'created' : c.source}`,
+      by: c.display_name ?? null,
+      serviceTask: null,
+      fields: (c.changes ?? []).map((x) => x.field),
+    })),
+    ...relationships.flatMap((r) => [
+      { at: `${r.start_date}T00:00:00.000Z`, kind: 'relationship.opened', by: r.display_name, serviceTask: r.service_task, fields: [] },
+      ...(r.end_date ? [{ at: `${r.end_date}T00:00:00.000Z`, kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
+    ]),
+  ].sort((a, b) => b.at.localeCompare(a.at))
+  return {
+    person,
+    family,
+    household: household.map((h) => ({ id: h.id, firstNames: h.first_names, lastName: h.last_name, birthDate: h.birth_date, validFrom: h.valid_from, validUntil: h.valid_until })),
+    relationships: relationships.map(toRelationship),
+    timeline,
+    accessBasis: scope.basis,
+  }
+}
+
+function toRelationship(r: {
+  id: string
+  service_task: string
+  kind: 'responsible' | 'team' | 'task'
+  user_id: string
+  display_name: string
+  start_date: string
+  end_date: string | null
+  start_reason: string
+  end_reason: string | null
+}): Relationship {
+  return {
+    id: r.id,
+    serviceTask: r.service_task,
+    kind: r.kind,
+    userId: r.user_id,
+    userName: r.display_name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    startReason: r.start_reason,
+    endReason: r.end_reason,
+  }
+}
+
+/** The protected address and municipality (turvakielto): its own action and data group, so each view is logged. */
+export async function readProtectedAddress(scope: ClientScope): Promise<ProtectedAddress> {
+  const p = await scope.trx.selectFrom('person').select(['municipality_code', 'protected_municipality_code']).where('id', '=', scope.personId).executeTakeFirstOrThrow()
+  const rows = await scope.trx
+    .selectFrom('person_address')
+    .select(['kind', 'street', 'postal_code', 'post_office', 'valid_from', 'valid_until'])
+    .where('person_id', '=', scope.personId)
+    .orderBy('kind')
+    .execute()
+  return {
+    municipalityCode: p.protected_municipality_code ?? p.municipality_code,
+    addresses: rows.map((a) => ({ kind: a.kind, street: a.street, postalCode: a.postal_code, postOffice: a.post_office, validFrom: a.valid_from, validUntil: a.valid_until })),
+  }
+}
+
+export async function openRelationship(scope: ClientScope, input: RelationshipOpen, actorId: string, allowedTasks: readonly string[], now: Date): Promise<Relationship> {
+  if (!allowedTasks.includes(input.serviceTask)) invalid([{ field: 'body.serviceTask', code: 'relationship.task_not_granted' }])
+  await assertWorkerCanHold(scope.trx, input.userId, input.serviceTask, 'body.userId')
+  const id = await insertRelationship(scope.trx, scope.personId, actorId, { ...input, startDate: input.startDate ?? todayInHelsinki(now) })
+  return readRelationship(scope, id)
+}
+
+export async function endRelationship(scope: ClientScope, relationshipId: string, input: RelationshipEnd, actorId: string, allowedTasks: readonly string[], now: Date): Promise<Relationship> {
+  const current = await scope.trx
+    .selectFrom('client_relationship')
+    .select(['id', 'start_date', 'service_task'])
+    .where('id', '=', relationshipId)
+    .where('person_id', '=', scope.personId)
+    .where('end_date', 'is', null)
+    .executeTakeFirst()
+  if (!current || !allowedTasks.includes(current.service_task)) throw problems.notFound()
+  const endDate = input.endDate ?? todayInHelsinki(now)
+  if (endDate < current.start_date) invalid([{ field: 'body.endDate', code: 'date.before_start' }])
+  await scope.trx
+    .updateTable('client_relationship')
+    .set({ end_date: endDate, end_reason: input.endReason as never, ended_by: actorId })
+    .where('id', '=', relationshipId)
+    .execute()
+  return readRelationship(scope, relationshipId)
+}
+
+async function readRelationship(scope: ClientScope, id: string): Promise<Relationship> {
+  const r = await scope.trx
+    .selectFrom('client_relationship as cr')
+    .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+    .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason'])
+    .where('cr.id', '=', id)
+    .executeTakeFirstOrThrow()
+  return toRelationship(r)
+}

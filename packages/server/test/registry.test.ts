@@ -1,0 +1,159 @@
+import { makeTemporaryHetu, localDate } from '@huoma/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseKinds } from './helpers/databases'
+import { Client, startTestServer, type TestServer } from './helpers/server'
+
+const kinds = await databaseKinds()
+
+describe.each(kinds)('client registry: persons, card, relationships on %s', (kind) => {
+  let t: TestServer
+  let secretary: Client
+  let worker: Client
+  const db = () => t.server.database.db
+  const count = async () => Number((await db().selectFrom('person').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const userId = async (username: string) => (await db().selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id
+  // A hetu the demo population does not use: birth dates in 1930 with individual number 999.
+  const freshHetu = (day: number) => makeTemporaryHetu(localDate(`1930-03-${String(day).padStart(2, '0')}`), 999, 'U')
+
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+    secretary = new Client(t.url)
+    await secretary.login('toimistosihteeri')
+    worker = new Client(t.url)
+    await worker.login('sosiaalityontekija')
+  })
+  afterAll(() => t?.stop())
+
+  it('registers a person with a henkilötunnus and refuses a duplicate with a pointer to the existing one', async () => {
+    const hetu = freshHetu(1)
+    const res = await secretary.post('/api/persons', {
+      hetu,
+      firstNames: 'Åsa Maria',
+      lastName: 'Öhman',
+      serviceLanguage: 'sv',
+      iban: 'FI21 1234 5600 0007 85',
+      addresses: [{ kind: 'permanent', street: 'Rantatie 1', postalCode: '00100', postOffice: 'Helsinki' }],
+    })
+    expect(res.status).toBe(201)
+    const created = await res.json()
+    expect(created).toMatchObject({ hetu, temporaryId: null })
+    const stored = await db().selectFrom('person').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow()
+    expect(stored).toMatchObject({ birth_date: '1930-03-01', search_name: 'ohman asa maria', iban: 'FI2112345600000785', bic: 'NDEAFIHH' })
+    const before = await count()
+    const dup = await secretary.post('/api/persons', { hetu: hetu.toLowerCase(), firstNames: 'X', lastName: 'Y' })
+    expect(dup.status).toBe(409)
+    expect(await dup.json()).toMatchObject({ existingPersonId: created.id, errors: [{ field: 'body.hetu', code: 'person.duplicate' }] })
+    expect(await count()).toBe(before)
+    const audit = await db().selectFrom('audit_log').selectAll().where('event', '=', 'persons:create').execute()
+    expect(audit.some((a) => a.client_ids.includes(created.id) && a.action === 'insert')).toBe(true)
+  })
+
+  it('010190-999W and 010190Y999W are different people', async () => {
+    const a = await secretary.post('/api/persons', { hetu: '010190-999W', firstNames: 'Aapo', lastName: 'Testinen' })
+    const b = await secretary.post('/api/persons', { hetu: '010190Y999W', firstNames: 'Bertta', lastName: 'Testinen' })
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect((await a.json()).id).not.toBe((await b.json()).id)
+  })
+
+  it('issues a clearly marked temporary id when there is no henkilötunnus', async () => {
+    const res = await secretary.post('/api/persons', { firstNames: 'Tuntematon', lastName: 'Henkilö', birthDate: '1985-06-15' })
+    expect(res.status).toBe(201)
+    const p = await res.json()
+    expect(p.hetu).toBeNull()
+    expect(p.temporaryId).toMatch(/^1\.2\.246\.10\.1234567\.10\.0\.99\.\d+$/)
+  })
+
+  it('refuses bad input with precise field messages and writes nothing', async () => {
+    const before = await count()
+    const fi = await secretary.post('/api/persons', {
+      hetu: '131052-308U',
+      firstNames: 'Virhe',
+      lastName: 'Testi',
+      iban: 'FI2112345600000786',
+      addresses: [{ kind: 'permanent', street: 'Tie 1', postalCode: '123', postOffice: 'X', validFrom: '2026-02-01', validUntil: '2026-01-01' }],
+    })
+    expect(fi.status).toBe(400)
+    const errors = (await fi.json()).errors
+    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'body.addresses.0.postalCode', code: 'pattern' })]))
+    const sv = new Client(t.url, 'sv')
+    await sv.login('toimistosihteeri')
+    const r2 = await (await sv.post('/api/persons', { hetu: '131052-308U', firstNames: 'V', lastName: 'T', iban: 'FI2112345600000786' })).json()
+    expect(r2.errors).toEqual([
+      { field: 'body.hetu', code: 'hetu.checksum', message: 'Personbeteckningens kontrolltecken stämmer inte.' },
+      { field: 'body.iban', code: 'iban.checksum', message: 'IBAN-kontonumrets kontrollsiffror stämmer inte. Kontrollera numret.' },
+    ])
+    const future = await (await secretary.post('/api/persons', { firstNames: 'V', lastName: 'T', birthDate: '2099-01-01' })).json()
+    expect(future.errors).toEqual([{ field: 'body.birthDate', code: 'birthDate.future', message: 'Syntymäaika ei voi olla tulevaisuudessa.' }])
+    expect(await count()).toBe(before)
+  })
+
+  it('a worker who registers a client with a relationship can open the card; changes need the current version', async () => {
+    const res = await worker.post('/api/persons', {
+      hetu: freshHetu(2),
+      firstNames: 'Kalle',
+      lastName: 'Kokeilu',
+      relationship: { serviceTask: 'adult_social_work', startReason: 'application' },
+    })
+    expect(res.status).toBe(201)
+    const { id } = await res.json()
+    const card = await (await worker.get(`/api/persons/${id}/card`)).json()
+    expect(card.person.lastName).toBe('Kokeilu')
+    expect(card.accessBasis).toBe('relationship')
+    expect(card.relationships).toEqual([expect.objectContaining({ serviceTask: 'adult_social_work', kind: 'responsible', userName: 'Aino Lehtinen', startReason: 'application' })])
+    const v = card.person.version
+    const ok = await worker.request('PATCH', `/api/persons/${id}`, { version: v, phone: '+358 40 123 4567', lastName: 'Kokeilu-Mäkinen' })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ phone: '+358 40 123 4567', lastName: 'Kokeilu-Mäkinen', version: v + 1 })
+    const stale = await worker.request('PATCH', `/api/persons/${id}`, { version: v, phone: '+358 50 000 0000' })
+    expect(stale.status).toBe(409)
+    const after = await (await worker.get(`/api/persons/${id}/card`)).json()
+    expect(after.person.phone).toBe('+358 40 123 4567')
+    expect(after.timeline.find((e: { kind: string }) => e.kind === 'person.changed').fields).toEqual(['lastName', 'phone'])
+  })
+
+  it('the card shows family and household, and the audit row names every person shown', async () => {
+    const child = await db()
+      .selectFrom('person_relation as r')
+      .innerJoin('person as p', 'p.id', 'r.person_id')
+      .select(['r.person_id', 'r.related_id'])
+      .where('r.kind', '=', 'parent')
+      .where('p.turvakielto', '=', false)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const card = await (await secretary.get(`/api/persons/${child.person_id}/card`)).json()
+    expect(card.family).toEqual(expect.arrayContaining([expect.objectContaining({ id: child.related_id, relation: 'parent' })]))
+    const row = await db().selectFrom('audit_log').selectAll().where('event', '=', 'persons:card').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(row.client_ids).toEqual(expect.arrayContaining([child.person_id, child.related_id, ...card.household.map((h: { id: string }) => h.id)]))
+  })
+
+  it('the protected address needs a relationship; the office secretary never sees it; each view is its own data group', async () => {
+    const p = await db().selectFrom('person').select('id').where('turvakielto', '=', true).limit(1).executeTakeFirstOrThrow()
+    expect((await secretary.get(`/api/persons/${p.id}/protected-address`)).status).toBe(403)
+    const card = await (await secretary.get(`/api/persons/${p.id}/card`)).json()
+    expect(card.person.addresses.every((a: { kind: string }) => a.kind === 'contact')).toBe(true)
+    expect((await worker.get(`/api/persons/${p.id}/protected-address`)).status).toBe(404)
+    const opened = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'adult_social_work', userId: await userId('sosiaalityontekija'), kind: 'responsible', startReason: 'referral' })
+    expect(opened.status).toBe(201)
+    const res = await worker.get(`/api/persons/${p.id}/protected-address`)
+    expect(res.status).toBe(200)
+    expect((await res.json()).addresses.some((a: { kind: string }) => a.kind === 'permanent')).toBe(true)
+    const row = await db().selectFrom('audit_log').selectAll().where('event', '=', 'persons:protected-address').where('outcome', '=', 'success').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ data_group: 'registry/protected-address', basis: 'relationship', client_ids: [p.id] })
+
+    // The end date is the relationship's last day: access lasts through it and ends after it.
+    const rel = (await opened.json()) as { id: string }
+    const ended = await secretary.post(`/api/persons/${p.id}/relationships/${rel.id}/end`, { endReason: 'needs_met' })
+    expect(ended.status).toBe(200)
+    expect((await ended.json()).endReason).toBe('needs_met')
+    expect((await worker.get(`/api/persons/${p.id}/card`)).status).toBe(200)
+    await db().updateTable('client_relationship').set({ start_date: '2025-01-01', end_date: '2025-12-31' }).where('id', '=', rel.id).execute()
+    expect((await worker.get(`/api/persons/${p.id}/card`)).status).toBe(404)
+  })
+
+  it('refuses a relationship for a worker without a grant to that service task', async () => {
+    const p = await db().selectFrom('person').select('id').limit(1).executeTakeFirstOrThrow()
+    const res = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'child_welfare', userId: await userId('etuuskasittelija'), kind: 'team', startReason: 'other' })
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'body.userId', code: 'relationship.user_without_grant' })])
+  })
+})
