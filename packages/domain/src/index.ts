@@ -11,3 +11,4 @@ export * from './iban';
 export * from './reference';
 export * from './money';
 export * from './names';
+export * from './bank';

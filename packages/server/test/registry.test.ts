@@ -156,4 +156,22 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
     expect(res.status).toBe(400)
     expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'body.userId', code: 'relationship.user_without_grant' })])
   })
+
+  it('search: diacritics ignored, words in any order, typos tolerated, Finnish order with Å Ä Ö after Z', async () => {
+    const names = ['Öljymäki', 'Zorro', 'Åkerman', 'Aaltonen', 'Ärräpää', 'Hämäläinen']
+    for (const [i, lastName] of names.entries()) {
+      const r = await secretary.post('/api/persons', { hetu: freshHetu(10 + i), firstNames: 'Sortti', lastName })
+      expect(r.status).toBe(201)
+    }
+    const byDate = async (q: string) => (await (await secretary.get(`/api/persons?${q}`)).json()).persons.map((p: { lastName: string }) => p.lastName)
+    const all = (await Promise.all(names.map((_, i) => byDate(`birthDate=1930-03-${10 + i}`)))).flat()
+    expect(all.length).toBe(6)
+    const ordered = (await (await secretary.get('/api/persons?name=sortti')).json()).persons.map((p: { lastName: string }) => p.lastName)
+    expect(ordered).toEqual(['Aaltonen', 'Hämäläinen', 'Zorro', 'Åkerman', 'Ärräpää', 'Öljymäki'])
+    expect(await byDate('name=Hamalainen')).toContain('Hämäläinen')
+    expect(await byDate('name=' + encodeURIComponent('sortti hämäläinen'))).toEqual(['Hämäläinen'])
+    expect(await byDate('name=Hamalaenen')).toContain('Hämäläinen')
+    const logged = await db().selectFrom('audit_log').select('client_ids').where('event', '=', 'persons:search').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(logged.client_ids.length).toBeGreaterThan(0)
+  })
 })

@@ -22,7 +22,6 @@
  *
  * @module
  */
-import { createCB } from 'xmlbuilder2';
 import { isBankingDay, parseLocalDate, compareLocalDates, type LocalDate } from '../calendar';
 import { bicForFinnishIban, isValidBic, validateFinnishIban } from '../iban';
 import type { Cents } from '../money';
@@ -36,6 +35,7 @@ import {
   isIsoDateTime,
   SEPA_MAX_AMOUNT,
 } from './text';
+import { writeXml, type XmlChild } from './xml-writer';
 
 /** pain.001 versions Huoma writes. `001.001.09` (ISO 2019) is the default; `001.001.03` (ISO 2009) on request. */
 export type Pain001Version = '001.001.09' | '001.001.03';
@@ -113,7 +113,7 @@ export interface Pain001Group {
   /** If given, written as PmtInf/NbOfTxs and verified like the header's. */
   numberOfTransactions?: number;
   /** If given, written as PmtInf/CtrlSum and verified like the header's. */
-  controlSum?: Cents;
+  controlSum?: Cents | bigint;
   /** The payments, read once per generate/check call. At least one. */
   payments: Iterable<Pain001Payment> | AsyncIterable<Pain001Payment>;
 }
@@ -130,8 +130,8 @@ export interface Pain001Input {
   debtor: Pain001Debtor;
   /** Precomputed Σ payments; verified while streaming. */
   numberOfTransactions: number;
-  /** Precomputed Σ amounts; verified while streaming. */
-  controlSum: Cents;
+  /** Precomputed Σ amounts in cents (a bigint as {@link checkPain001} returns it, or `Cents`); verified while streaming. */
+  controlSum: Cents | bigint;
   groups: Iterable<Pain001Group> | AsyncIterable<Pain001Group>;
 }
 
@@ -239,6 +239,9 @@ type Issue = Pick<Pain001Issue, 'field' | 'code'>;
 
 const CODE4 = /^[A-Z0-9]{1,4}$/;
 
+const isPositiveAmount = (value: unknown) =>
+  typeof value === 'bigint' ? value >= 1n : typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+
 const checkId = (field: Pain001Field, value: unknown, issues: Issue[]) => {
   const code = checkSepaIdentifier(value as string);
   if (code) issues.push({ field, code });
@@ -280,11 +283,8 @@ function checkHeader(input: Partial<Pain001Input>, issues: Issue[], requireTotal
       issues.push({ field: 'numberOfTransactions', code: n === undefined ? 'required' : 'invalid' });
     }
   }
-  if (requireTotals || input.controlSum !== undefined) {
-    const s = input.controlSum;
-    if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 1) {
-      issues.push({ field: 'controlSum', code: s === undefined ? 'required' : 'invalid' });
-    }
+  if ((requireTotals || input.controlSum !== undefined) && !isPositiveAmount(input.controlSum)) {
+    issues.push({ field: 'controlSum', code: input.controlSum === undefined ? 'required' : 'invalid' });
   }
   const debtor = input.debtor;
   if (!debtor) {
@@ -322,8 +322,7 @@ function checkGroupHeader(group: Pain001Group, today: LocalDate, issues: Issue[]
   }
   const n = group.numberOfTransactions;
   if (n !== undefined && (!Number.isSafeInteger(n) || n < 1)) issues.push({ field: 'numberOfTransactions', code: 'invalid' });
-  const s = group.controlSum;
-  if (s !== undefined && (!Number.isSafeInteger(s) || s < 1)) issues.push({ field: 'controlSum', code: 'invalid' });
+  if (group.controlSum !== undefined && !isPositiveAmount(group.controlSum)) issues.push({ field: 'controlSum', code: 'invalid' });
   if (group.payments == null) issues.push({ field: 'payments', code: 'required' });
 }
 
@@ -474,7 +473,7 @@ export async function checkPain001(
     if (group.numberOfTransactions !== undefined && group.numberOfTransactions !== count) {
       groupIssues.push({ field: 'numberOfTransactions', code: 'mismatch' });
     }
-    if (group.controlSum !== undefined && BigInt(group.controlSum) !== sum) groupIssues.push({ field: 'controlSum', code: 'mismatch' });
+    if (isPositiveAmount(group.controlSum) && BigInt(group.controlSum as bigint) !== sum) groupIssues.push({ field: 'controlSum', code: 'mismatch' });
     for (const issue of groupIssues) issues.push({ ...issue, groupIndex });
     groups.push({ numberOfTransactions: count, controlSum: sum });
     total += sum;
@@ -484,7 +483,7 @@ export async function checkPain001(
   if (input.numberOfTransactions !== undefined && Number.isSafeInteger(input.numberOfTransactions) && input.numberOfTransactions !== ordinal) {
     issues.push({ field: 'numberOfTransactions', code: 'mismatch' });
   }
-  if (input.controlSum !== undefined && Number.isSafeInteger(input.controlSum) && BigInt(input.controlSum) !== total) {
+  if (input.controlSum !== undefined && isPositiveAmount(input.controlSum) && BigInt(input.controlSum) !== total) {
     issues.push({ field: 'controlSum', code: 'mismatch' });
   }
   return { issues, numberOfTransactions: ordinal, controlSum: total, groups };
@@ -511,40 +510,33 @@ export async function* generatePain001(input: Pain001Input, options: Pain001Opti
   const v09 = header.version === '001.001.09';
   const bicTag = v09 ? 'BICFI' : 'BIC';
   const chunkSize = options.chunkSize ?? 65_536;
+  const indent = options.prettyPrint === false ? null : '  ';
+  const nl = indent === null ? '' : '\n';
+  const pad = (depth: number) => (indent === null ? '' : nl + indent.repeat(depth));
 
-  const buffer: string[] = [];
-  let buffered = 0;
-  const xml = createCB({
-    data: (chunk: string) => {
-      buffer.push(chunk);
-      buffered += chunk.length;
-    },
-    prettyPrint: options.prettyPrint ?? true,
-    indent: '  ',
-    newline: '\n',
-  });
-  const flush = () => {
-    const out = buffer.join('');
-    buffer.length = 0;
-    buffered = 0;
-    return out;
-  };
+  let buffer = '';
+  const party: XmlChild = input.debtor.organisationId !== undefined && [
+    'Id',
+    [['OrgId', [['Othr', [['Id', input.debtor.organisationId], ['SchmeNm', [['Cd', header.scheme]]]]]]]],
+  ];
 
-  const party = input.debtor.organisationId === undefined
-    ? undefined
-    : { OrgId: { Othr: { Id: input.debtor.organisationId, SchmeNm: { Cd: header.scheme } } } };
-
-  xml.dec({ version: '1.0', encoding: 'UTF-8' });
-  xml.ele(NAMESPACE(header.version), 'Document').ele('CstmrCdtTrfInitn');
-  xml.ele({
-    GrpHdr: {
-      MsgId: input.messageId,
-      CreDtTm: header.creationDateTime,
-      NbOfTxs: String(input.numberOfTransactions),
-      CtrlSum: centsToDecimal(input.controlSum),
-      InitgPty: { Nm: input.debtor.name, ...(party && { Id: party }) },
-    },
-  });
+  buffer += `<?xml version="1.0" encoding="UTF-8"?>${nl}<Document xmlns="${NAMESPACE(header.version)}">${pad(1)}<CstmrCdtTrfInitn>`;
+  buffer += writeXml(
+    [
+      [
+        'GrpHdr',
+        [
+          ['MsgId', input.messageId],
+          ['CreDtTm', header.creationDateTime],
+          ['NbOfTxs', String(input.numberOfTransactions)],
+          ['CtrlSum', centsToDecimal(input.controlSum)],
+          ['InitgPty', [['Nm', input.debtor.name], party]],
+        ],
+      ],
+    ],
+    indent,
+    2,
+  );
 
   const paymentInfoIds = new Set<string>();
   const endToEndIds = new Set<string>();
@@ -558,24 +550,24 @@ export async function* generatePain001(input: Pain001Input, options: Pain001Opti
     if (groupIssues.length > 0) throw new Pain001Error(groupIssues.map((i) => ({ ...i, groupIndex })));
     paymentInfoIds.add(group.paymentInfoId);
 
-    xml.ele('PmtInf');
-    const paymentTypeInfo = {
-      SvcLvl: { Cd: 'SEPA' },
-      ...(group.categoryPurpose !== undefined && { CtgyPurp: { Cd: group.categoryPurpose } }),
-    };
-    xml.ele({
-      PmtInfId: group.paymentInfoId,
-      PmtMtd: 'TRF',
-      ...(group.batchBooking !== undefined && { BtchBookg: String(group.batchBooking) }),
-      ...(group.numberOfTransactions !== undefined && { NbOfTxs: String(group.numberOfTransactions) }),
-      ...(group.controlSum !== undefined && { CtrlSum: centsToDecimal(group.controlSum) }),
-      PmtTpInf: paymentTypeInfo,
-      ReqdExctnDt: v09 ? { Dt: group.requestedExecutionDate } : group.requestedExecutionDate,
-      Dbtr: { Nm: input.debtor.name, ...(party && { Id: party }) },
-      DbtrAcct: { Id: { IBAN: header.debtorIban } },
-      DbtrAgt: { FinInstnId: { [bicTag]: header.debtorBic } },
-      ChrgBr: 'SLEV',
-    });
+    buffer += `${pad(2)}<PmtInf>`;
+    buffer += writeXml(
+      [
+        ['PmtInfId', group.paymentInfoId],
+        ['PmtMtd', 'TRF'],
+        group.batchBooking !== undefined && ['BtchBookg', String(group.batchBooking)],
+        group.numberOfTransactions !== undefined && ['NbOfTxs', String(group.numberOfTransactions)],
+        group.controlSum !== undefined && ['CtrlSum', centsToDecimal(group.controlSum)],
+        ['PmtTpInf', [['SvcLvl', [['Cd', 'SEPA']]], group.categoryPurpose !== undefined && ['CtgyPurp', [['Cd', group.categoryPurpose]]]]],
+        ['ReqdExctnDt', v09 ? [['Dt', group.requestedExecutionDate]] : group.requestedExecutionDate],
+        ['Dbtr', [['Nm', input.debtor.name], party]],
+        ['DbtrAcct', [['Id', [['IBAN', header.debtorIban]]]]],
+        ['DbtrAgt', [['FinInstnId', [[bicTag, header.debtorBic]]]]],
+        ['ChrgBr', 'SLEV'],
+      ],
+      indent,
+      3,
+    );
 
     let count = 0;
     let sum = 0n;
@@ -587,38 +579,44 @@ export async function* generatePain001(input: Pain001Input, options: Pain001Opti
         throw new Pain001Error(issues.map((i) => ({ ...i, groupIndex, paymentIndex: count, paymentOrdinal: ordinal })));
       }
       endToEndIds.add(p.endToEndId);
-      xml.ele({
-        CdtTrfTxInf: {
-          PmtId: { ...(p.instructionId !== undefined && { InstrId: p.instructionId }), EndToEndId: p.endToEndId },
-          Amt: { InstdAmt: { '@Ccy': 'EUR', '#': centsToDecimal(BigInt(p.amount)) } },
-          ...(p.creditorBic !== undefined && { CdtrAgt: { FinInstnId: { [bicTag]: p.creditorBic } } }),
-          Cdtr: { Nm: p.creditorName },
-          CdtrAcct: { Id: { IBAN: p.creditorIban } },
-          ...(p.purpose !== undefined && { Purp: { Cd: p.purpose } }),
-          RmtInf:
-            'ustrd' in p.remittance
-              ? { Ustrd: p.remittance.ustrd }
-              : {
-                  Strd: {
-                    CdtrRefInf: {
-                      Tp: { CdOrPrtry: { Cd: 'SCOR' }, ...(p.remittance.iso && { Issr: 'ISO' }) },
-                      Ref: p.remittance.ref,
-                    },
-                  },
-                },
-        },
-      });
+      const r = p.remittance;
+      buffer += writeXml(
+        [
+          [
+            'CdtTrfTxInf',
+            [
+              ['PmtId', [p.instructionId !== undefined && ['InstrId', p.instructionId], ['EndToEndId', p.endToEndId]]],
+              ['Amt', [['InstdAmt', centsToDecimal(BigInt(p.amount)), { Ccy: 'EUR' }]]],
+              p.creditorBic !== undefined && ['CdtrAgt', [['FinInstnId', [[bicTag, p.creditorBic]]]]],
+              ['Cdtr', [['Nm', p.creditorName]]],
+              ['CdtrAcct', [['Id', [['IBAN', p.creditorIban]]]]],
+              p.purpose !== undefined && ['Purp', [['Cd', p.purpose]]],
+              [
+                'RmtInf',
+                'ustrd' in r
+                  ? [['Ustrd', r.ustrd]]
+                  : [['Strd', [['CdtrRefInf', [['Tp', [['CdOrPrtry', [['Cd', 'SCOR']]], r.iso && ['Issr', 'ISO']]], ['Ref', r.ref]]]]]],
+              ],
+            ],
+          ],
+        ],
+        indent,
+        3,
+      );
       count++;
       ordinal++;
       sum += BigInt(p.amount);
-      if (buffered >= chunkSize) yield flush();
+      if (buffer.length >= chunkSize) {
+        yield buffer;
+        buffer = '';
+      }
     }
     const endIssues: Issue[] = [];
     if (count === 0) endIssues.push({ field: 'payments', code: 'empty' });
     if (group.numberOfTransactions !== undefined && group.numberOfTransactions !== count) endIssues.push({ field: 'numberOfTransactions', code: 'mismatch' });
     if (group.controlSum !== undefined && BigInt(group.controlSum) !== sum) endIssues.push({ field: 'controlSum', code: 'mismatch' });
     if (endIssues.length > 0) throw new Pain001Error(endIssues.map((i) => ({ ...i, groupIndex })));
-    xml.up();
+    buffer += `${pad(2)}</PmtInf>`;
     total += sum;
     groupIndex++;
   }
@@ -628,8 +626,7 @@ export async function* generatePain001(input: Pain001Input, options: Pain001Opti
   if (ordinal !== input.numberOfTransactions) endIssues.push({ field: 'numberOfTransactions', code: 'mismatch' });
   if (total !== BigInt(input.controlSum)) endIssues.push({ field: 'controlSum', code: 'mismatch' });
   if (endIssues.length > 0) throw new Pain001Error(endIssues);
-  xml.up().up().end();
-  yield flush();
+  yield `${buffer}${pad(1)}</CstmrCdtTrfInitn>${nl}</Document>${nl}`;
 }
 
 /** Collects {@link generatePain001} into one string; for small files and tests. */

@@ -66,9 +66,12 @@ export interface XmlHandlers {
   close?(path: readonly string[]): void;
 }
 
+/** Slice size for inputs given whole, so that items are yielded progressively and the queue stays small. */
+const SLICE = 65_536;
+
 async function* chunksOf(source: XmlSource): AsyncGenerator<string> {
   if (typeof source === 'string') {
-    yield source;
+    for (let i = 0; i < source.length; i += SLICE) yield source.slice(i, i + SLICE);
     return;
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -79,18 +82,21 @@ async function* chunksOf(source: XmlSource): AsyncGenerator<string> {
       throw new BankFileParseError('malformed_xml', `not UTF-8: ${(e as Error).message}`);
     }
   };
-  if (source instanceof Uint8Array) {
-    yield decode(source, false);
-    return;
-  }
-  for await (const chunk of source as AsyncIterable<string | Uint8Array>) yield decode(chunk, true);
+  const chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> =
+    source instanceof Uint8Array
+      ? (function* () {
+          for (let i = 0; i < source.length; i += SLICE) yield source.subarray(i, i + SLICE);
+        })()
+      : source;
+  for await (const chunk of chunks) yield decode(chunk, true);
   const rest = decode(new Uint8Array(0), false);
   if (rest !== '') yield rest;
 }
 
 /**
  * @internal Feeds `source` through a SAX parser, calling `handlers`; after each input chunk yields what the
- * handlers pushed with `emit`. Throws {@link BankFileParseError}, and whatever the handlers throw.
+ * handlers pushed with `emit`. On the first error (malformed XML as {@link BankFileParseError}, or whatever a
+ * handler throws) parsing stops: the items emitted before it are still yielded, then the error is thrown.
  */
 export async function* readXml<T>(
   source: XmlSource,
@@ -103,55 +109,82 @@ export async function* readXml<T>(
   /** Open captured elements, innermost last; empty when not capturing. */
   const open: XmlNode[] = [];
   let captureDepth = -1;
-  let failure: BankFileParseError | undefined;
+  /** The first error; once set, further parser events are ignored and the queue is drained before throwing. */
+  let failure: unknown;
+  let failed = false;
 
-  const fail = (error: BankFileParseError) => {
-    failure ??= error;
-  };
-  parser.on('error', (e) => fail(new BankFileParseError('malformed_xml', e.message, parser.line)));
-  parser.on('doctype', () => fail(new BankFileParseError('doctype_not_allowed', 'DOCTYPE is not accepted', parser.line)));
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    path.push(tag.local);
-    if (open.length > 0 || handlers.capture(path)) {
-      const attributes: Record<string, string> = {};
-      for (const attribute of Object.values(tag.attributes)) {
-        if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') attributes[attribute.local] = attribute.value;
-      }
-      const node: XmlNode = { name: tag.local, attributes, children: [], text: '' };
-      if (open.length === 0) captureDepth = path.length;
-      else open[open.length - 1]?.children.push(node);
-      open.push(node);
-    } else {
-      handlers.open?.(path, tag.uri);
+  const fail = (error: unknown) => {
+    if (!failed) {
+      failed = true;
+      failure = error;
     }
-  });
-  const onText = (text: string) => {
+  };
+  /** Runs an event handler; an exception stops the parse but keeps what was emitted before it. */
+  const guard =
+    <A extends unknown[]>(handler: (...args: A) => void) =>
+    (...args: A) => {
+      if (failed) return;
+      try {
+        handler(...args);
+      } catch (e) {
+        fail(e);
+      }
+    };
+  parser.on('error', guard((e: Error) => fail(new BankFileParseError('malformed_xml', e.message, parser.line))));
+  parser.on('doctype', guard(() => fail(new BankFileParseError('doctype_not_allowed', 'DOCTYPE is not accepted', parser.line))));
+  parser.on(
+    'opentag',
+    guard((tag: SaxesTagNS) => {
+      path.push(tag.local);
+      if (open.length > 0 || handlers.capture(path)) {
+        const attributes: Record<string, string> = {};
+        for (const attribute of Object.values(tag.attributes)) {
+          if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') attributes[attribute.local] = attribute.value;
+        }
+        const node: XmlNode = { name: tag.local, attributes, children: [], text: '' };
+        if (open.length === 0) captureDepth = path.length;
+        else open[open.length - 1]?.children.push(node);
+        open.push(node);
+      } else {
+        handlers.open?.(path, tag.uri);
+      }
+    }),
+  );
+  const onText = guard((text: string) => {
     const current = open[open.length - 1];
     if (current) current.text += text;
-  };
+  });
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.on('closetag', () => {
-    const node = open.pop();
-    if (node) {
-      if (open.length === 0 && path.length === captureDepth) handlers.captured(path, node);
-    } else {
-      handlers.close?.(path);
-    }
-    path.pop();
-  });
+  parser.on(
+    'closetag',
+    guard(() => {
+      const node = open.pop();
+      if (node) {
+        if (open.length === 0 && path.length === captureDepth) handlers.captured(path, node);
+      } else {
+        handlers.close?.(path);
+      }
+      path.pop();
+    }),
+  );
+
+  function* drain() {
+    const items = queue.splice(0, queue.length);
+    yield* items;
+  }
 
   let first = true;
   for await (let chunk of chunksOf(source)) {
     if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     first = false;
     parser.write(chunk);
-    if (failure) throw failure;
-    while (queue.length > 0) yield queue.shift() as T;
+    yield* drain();
+    if (failed) throw failure;
   }
-  parser.close();
-  if (failure) throw failure;
-  while (queue.length > 0) yield queue.shift() as T;
+  if (!failed) parser.close();
+  yield* drain();
+  if (failed) throw failure;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -134,6 +134,13 @@ export function vtjTimestamp(at: Date): string {
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`
 }
 
+/** `vvvvkkpphhmmss` → `YYYY-MM-DDTHH:MM:SS` (Finnish local time, as the register gives it); else undefined. */
+export function fromVtjTimestamp(stamp: string): string | undefined {
+  return /^\d{14}$/.test(stamp)
+    ? `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}`
+    : undefined
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Request
 // ---------------------------------------------------------------------------------------------------------------
@@ -488,7 +495,8 @@ const errorResult = (code: VtjErrorCode, extra: { returnCode?: string; message?:
 
 /**
  * Maps a `HenkilonTunnusKyselyResponse` envelope (or a SOAP fault) to a {@link VtjQueryResult}:
- * - a SOAP `Fault`, or a non-empty `faultCode` in the response → `soap_fault`;
+ * - a SOAP `Fault` → `soap_fault`; a non-empty `faultCode` in the response → the error of that code in
+ *   {@link PALUUKOODIT} (the adapter's negative codes: -1500 credentials, -1800 …), else `soap_fault`;
  * - `Paluukoodi@koodi` other than 0000 (or 0008/0009) → `not_found` or the error code of {@link PALUUKOODIT};
  * - `Hakuperusteet/Henkilotunnus@hakuperustePaluukoodi` 0 → `not_found`, 2 → `passivated`;
  * - a `Henkilo` with a henkilötunnus → `found`, redacted for turvakielto;
@@ -509,7 +517,10 @@ export function parsePersonQueryResponse(xml: string): VtjQueryResult {
   if (!response) return errorResult('invalid_response', { message: 'no HenkilonTunnusKyselyResponse/response' })
   const faultCode = text(child(response, NS.query, 'faultCode'))
   if (faultCode) {
-    return errorResult('soap_fault', { returnCode: faultCode, message: text(child(response, NS.query, 'faultString')).slice(0, 500) })
+    // The SoSo adapter reports its own errors (-1500 credentials, -1800 …) here, not in Paluukoodi (1–5 digits).
+    const known = PALUUKOODIT[faultCode]
+    const outcome = known && known.outcome !== 'ok' && known.outcome !== 'not_found' ? known.outcome : 'soap_fault'
+    return errorResult(outcome, { returnCode: faultCode, message: (text(child(response, NS.query, 'faultString')) || known?.text || '').slice(0, 500) })
   }
   const sanoma = child(response, NS.response, 'VTJHenkiloVastaussanoma')
   if (!sanoma) return errorResult('invalid_response', { message: 'no VTJHenkiloVastaussanoma' })
@@ -537,10 +548,7 @@ export function parsePersonQueryResponse(xml: string): VtjQueryResult {
   if (!person) {
     return henkilo ? errorResult('invalid_response', { message: 'Henkilo without a valid henkilötunnus' }) : { status: 'not_found' }
   }
-  const stamp = attr(sanoma, 'tietojenPoimintaaika')
-  const extractedAt = /^\d{14}$/.test(stamp)
-    ? `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}`
-    : undefined
+  const extractedAt = fromVtjTimestamp(attr(sanoma, 'tietojenPoimintaaika'))
   return extractedAt ? { status: 'found', person, extractedAt } : { status: 'found', person }
 }
 
@@ -593,6 +601,12 @@ export function buildPersonQueryResponse(input: PersonQueryResponseInput): strin
     .ele(NS.soapEnv, 'SOAP-ENV:Body')
     .ele(NS.query, 'HenkilonTunnusKyselyResponse')
     .ele(NS.query, 'response')
+  if (code.startsWith('-')) {
+    // Adapter-level errors travel as faultCode/faultString (Paluukoodi@koodi allows only 1–5 digits).
+    response.ele(NS.query, 'faultCode').txt(code)
+    response.ele(NS.query, 'faultString').txt(PALUUKOODIT[code]?.text ?? '')
+    return doc.end({ prettyPrint: true })
+  }
   const sanoma = response.ele(NS.response, 'VTJHenkiloVastaussanoma', {
     tietojenPoimintaaika: vtjTimestamp(input.at ?? new Date()),
     sanomatunnus: cut(input.messageId ?? 'PERUSSANOMA 3', 50),

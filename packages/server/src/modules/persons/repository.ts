@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
+import { compareFinnish } from '@huoma/domain'
 import type { DB } from '../../db/schema'
 import type { ClientScope } from '../../access/client-access'
 
@@ -24,33 +25,72 @@ export interface PersonCriteria {
   limit: number
 }
 
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&')
+
+/**
+ * Name matching on the folded key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"):
+ * - a prefix of the whole key ("virtanen ai") — the btree text_pattern_ops index;
+ * - every word typed (3+ letters) starting a word of the key, in any order ("aino virtanen") — trigram GIN for the
+ *   LIKE, the word-start check filters the few candidates;
+ * - typo-tolerant: word similarity (pg_trgm `<%`) of what was typed to the best-matching part of the key.
+ */
+function allWordsMatch(eb: PersonEB, key: string): Expression<SqlBool> | undefined {
+  const tokens = key.split(' ').filter((t) => t.length >= 3)
+  if (!tokens.length) return undefined
+  return eb.and(
+    tokens.flatMap((t) => [
+      eb('person.search_name', 'like', `%${likeEscape(t)}%`),
+      sql<SqlBool>`(' ' || person.search_name) LIKE ${`% ${likeEscape(t)}%`}`,
+    ]),
+  )
+}
+
+function nameMatch(eb: PersonEB, key: string): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = [eb('person.search_name', 'like', `${likeEscape(key)}%`)]
+  const words = allWordsMatch(eb, key)
+  if (words) ors.push(words)
+  if (key.length >= 4) ors.push(sql<SqlBool>`${key} <% person.search_name`)
+  return eb.or(ors)
+}
+
 function criteria(eb: PersonEB, c: PersonCriteria): Expression<SqlBool> {
   const ands: Expression<SqlBool>[] = []
   if (c.hetu) ands.push(eb('person.hetu', '=', c.hetu))
   if (c.birthDate) ands.push(eb('person.birth_date', '=', c.birthDate))
-  if (c.nameKey) {
-    // Prefix match on the folded "surname first names" key, or approximate (trigram) when nothing starts so.
-    ands.push(eb.or([eb('person.search_name', 'like', `${c.nameKey.replace(/[\\%_]/g, '\\$&')}%`), sql<SqlBool>`person.search_name % ${c.nameKey}`]))
-  }
+  if (c.nameKey) ands.push(nameMatch(eb, c.nameKey))
   return eb.and(ands)
 }
 
-/** Persons matching the criteria that the filter lets through, best match first. */
+/**
+ * Persons matching the criteria that the filter lets through: by relevance tier (whole-key prefix, then all words,
+ * then approximate — only when nothing matched as typed), and within a tier in Finnish alphabetical order (Å Ä Ö after Z) — sorted here because the
+ * embedded database has no Finnish collation.
+ */
 export async function searchVisible(
   trx: Transaction<DB>,
   c: PersonCriteria,
   isVisible: (eb: PersonEB) => Expression<SqlBool>,
 ): Promise<Array<PersonSummary & { sortKey: string }>> {
+  const key = c.nameKey ?? ''
+  // One typo in a ten-letter name gives a word similarity of about 0.55; pg_trgm's default cut-off is 0.6.
+  if (key) await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`.execute(trx)
   let q = trx
     .selectFrom('person')
     .select(SUMMARY_COLUMNS)
-    .select('person.search_name')
+    .select((eb) => {
+      if (!key) return sql<number>`0`.as('tier')
+      const words = allWordsMatch(eb, key) ?? sql<SqlBool>`false`
+      return sql<number>`CASE WHEN person.search_name LIKE ${likeEscape(key) + '%'} THEN 0 WHEN ${words} THEN 1 ELSE 2 END`.as('tier')
+    })
     .where((eb) => eb.and([criteria(eb, c), isVisible(eb)]))
-  if (c.nameKey) {
-    q = q.orderBy(sql`(person.search_name LIKE ${c.nameKey + '%'})`, 'desc').orderBy(sql`similarity(person.search_name, ${c.nameKey})`, 'desc')
-  }
-  const rows = await q.orderBy('person.search_name').limit(c.limit).execute()
-  return rows.map((r) => ({ ...toSummary(r), sortKey: r.search_name }))
+  if (key) q = q.orderBy('tier').orderBy(sql`word_similarity(${key}, person.search_name)`, 'desc')
+  const found = await q.orderBy('person.search_name').limit(c.limit).execute()
+  // Approximate matches only when nothing matched as typed: a correct name should not drown in look-alikes.
+  const rows = found.some((r) => r.tier < 2) ? found.filter((r) => r.tier < 2) : found
+  return rows
+    .map((r) => ({ ...toSummary(r), tier: r.tier, sortKey: `${r.last_name} ${r.first_names}` }))
+    .sort((a, b) => a.tier - b.tier || compareFinnish(a.sortKey, b.sortKey))
+    .map(({ tier: _, ...p }) => p)
 }
 
 /** How many matching persons the filter hides (shown as "a person exists"). */
