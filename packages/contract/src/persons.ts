@@ -226,6 +226,10 @@ export const ClientCard = Type.Object({
   timeline: Type.Array(TimelineEvent),
   /** How the user reached this client: relationship, supervision, registry or break_glass. */
   accessBasis: Type.String(),
+  /** When the data was last compared with the population register (VTJ). */
+  vtjCheckedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Fields the population register changed when this card was opened (refresh of stale data). */
+  vtjChanges: Type.Array(Type.String()),
 })
 export type ClientCard = Static<typeof ClientCard>
 

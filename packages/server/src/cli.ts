@@ -15,6 +15,7 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
   seed --demo                 seed the Demola demo municipality (only into an empty database)
   seed --persons N [--seed S] add N synthetic persons (households, addresses) for benchmarks
   audit verify                walk the audit log's hash chain; exits 1 naming the first broken row
+  vtj sync                    apply the population register's changes to the client registry (nightly batch)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in HUOMA_DATA_DIR, default ./data),
 HUOMA_DEMO_PASSWORD, PORT (8080), HOST (127.0.0.1), LOG_LEVEL.`
@@ -101,6 +102,7 @@ export async function runCli(argv: string[]): Promise<number> {
           const started = Date.now()
           const r = await insertPopulation(database, {
             count,
+            databaseUrl: loadConfig().databaseUrl,
             seed: values.seed === undefined ? Date.now() % 2 ** 31 : positiveInt(values.seed, '--seed'),
           })
           const s = (Date.now() - started) / 1000
@@ -109,6 +111,24 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0
       })
     }
+    case 'vtj':
+      if (sub !== 'sync') throw new UsageError('vtj takes "sync"')
+      return withDatabase(async (database) => {
+        await migrateToLatest(database.db)
+        const { connectVtj } = await import('./integrations/vtj/connect')
+        const { syncFromVtj } = await import('./modules/vtj/sync')
+        const { createLogger } = await import('./http/logger')
+        const connector = await connectVtj(database, createLogger('warn'))
+        // The simulator lives in this process only: give it the day's changes to deliver (the real register has its own).
+        if (connector.kind === 'simulator') connector.client.seedDemoChanges()
+        try {
+          const r = await syncFromVtj(database.db, connector.client, { persistCursor: connector.kind === 'xroad', log: (s) => process.stdout.write(s + '\n') })
+          process.stdout.write(`VTJ sync done: ${r.changes} changes in ${r.pages} page(s), ${r.updatedPersons} clients updated (${r.changedFields} fields).\n`)
+          return 0
+        } finally {
+          connector.close()
+        }
+      })
     case 'audit':
       if (sub !== 'verify') throw new UsageError('audit takes "verify"')
       return withDatabase(async (database) => {

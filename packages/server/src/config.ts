@@ -19,6 +19,13 @@ export interface Config {
   /** Use secure cookies (HTTPS in front). */
   secureCookies: boolean
   pgPoolSize: number
+  /**
+   * HUOMA_SECRET_KEY: 32 bytes (base64 or 64 hex digits) that encrypt secrets at rest (TOTP keys). When absent,
+   * a key file `secret.key` (mode 600) is generated in the data folder; see access/mfa.ts.
+   */
+  secretKey: string | undefined
+  /** A client card older than this many days since the last population-register check is refreshed on open. */
+  vtjRefreshDays: number
   security: SecuritySettings
 }
 
@@ -31,6 +38,10 @@ export interface SecuritySettings {
   passwordMaxAgeDays: number
   passwordMinLength: number
   breakGlassHours: number
+  /** Accesses drawn per random sample for the data protection officer's review (HUOMA_AUDIT_SAMPLE_SIZE). */
+  auditSampleSize: number
+  /** The sample is drawn from this many most recent days of the audit log (HUOMA_AUDIT_SAMPLE_WINDOW_DAYS). */
+  auditSampleWindowDays: number
   loginRateLimitPerMinute: number
 }
 
@@ -59,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: intFromEnv(env, 'HUOMA_BODY_LIMIT', 1024 * 1024),
     secureCookies: env.HUOMA_SECURE_COOKIES === 'true',
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
+    vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
+    secretKey: env.HUOMA_SECRET_KEY || undefined,
     security: {
       sessionIdleMinutes: intFromEnv(env, 'HUOMA_SESSION_IDLE_MINUTES', 30),
       sessionAbsoluteHours: intFromEnv(env, 'HUOMA_SESSION_ABSOLUTE_HOURS', 12),
@@ -67,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passwordMaxAgeDays: intFromEnv(env, 'HUOMA_PASSWORD_MAX_AGE_DAYS', 180),
       passwordMinLength: intFromEnv(env, 'HUOMA_PASSWORD_MIN_LENGTH', 12),
       breakGlassHours: intFromEnv(env, 'HUOMA_BREAK_GLASS_HOURS', 24),
+      auditSampleSize: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_SIZE', 20),
+      auditSampleWindowDays: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_WINDOW_DAYS', 30),
       loginRateLimitPerMinute: intFromEnv(env, 'HUOMA_LOGIN_RATE_LIMIT', 20),
     },
   }

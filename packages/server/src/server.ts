@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createLogger } from './http/logger'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
+import { connectVtj } from './integrations/vtj/connect'
 
 export interface RunningServer {
   app: App
@@ -29,7 +30,9 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
       const result = await seedDemo(database, { password: config.demoPassword })
       logger.info({ ...result, ms: Date.now() - started }, 'demo municipality Demola seeded')
     }
-    const app = await buildApp({ config, database, logger })
+    const vtj = await connectVtj(database, logger)
+    const app = await buildApp({ config, database, logger, vtj: vtj.client })
+    app.addHook('onClose', async () => vtj.close())
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

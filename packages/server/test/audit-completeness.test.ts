@@ -24,7 +24,68 @@ type Probe = (t: TestServer) => Promise<{ username: string; clientIds: string[] 
 const userId = async (t: TestServer, username: string) =>
   (await t.server.database.db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id
 
+/** A fresh registry client opened by the office secretary, with a relationship for `worker` in adult social work. */
+async function clientOf(t: TestServer, worker: string): Promise<{ id: string; c: Client }> {
+  const sec = new Client(t.url)
+  await sec.login('toimistosihteeri')
+  const res = await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Koetapaus', birthDate: '1970-05-05' })
+  const { id } = await res.json()
+  await sec.post(`/api/persons/${id}/relationships`, { serviceTask: 'adult_social_work', userId: await userId(t, worker), kind: 'team', startReason: 'other' })
+  const c = new Client(t.url)
+  await c.login(worker)
+  return { id, c }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
+  'persons:create': async (t) => {
+    const c = new Client(t.url)
+    await c.login('toimistosihteeri')
+    const res = await c.post('/api/persons', { firstNames: 'Uusi', lastName: 'Asiakas', birthDate: '1990-01-01' })
+    expect(res.status).toBe(201)
+    return { username: 'toimistosihteeri', clientIds: [(await res.json()).id] }
+  },
+  'persons:update': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const card = await (await c.get(`/api/persons/${id}/card`)).json()
+    expect((await c.request('PATCH', `/api/persons/${id}`, { version: card.person.version, phone: '+358 40 765 4321' })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'persons:card': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaaliohjaaja')
+    expect((await c.get(`/api/persons/${id}/card`)).status).toBe(200)
+    return { username: 'sosiaaliohjaaja', clientIds: [id] }
+  },
+  'persons:protected-address': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/protected-address`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'relationships:open': async (t) => {
+    const { id } = await clientOf(t, 'sosiaaliohjaaja')
+    return { username: 'toimistosihteeri', clientIds: [id] }
+  },
+  'relationships:end': async (t) => {
+    const { id } = await clientOf(t, 'sosiaaliohjaaja')
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const card = await (await sec.get(`/api/persons/${id}/card`)).json()
+    expect((await sec.post(`/api/persons/${id}/relationships/${card.relationships[0].id}/end`, { endReason: 'needs_met' })).status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [id] }
+  },
+  'persons:vtj-refresh': async (t) => {
+    const p = await t.server.database.db.selectFrom('person').select('id').where('hetu', 'is not', null).orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
+    const c = new Client(t.url)
+    await c.login('toimistosihteeri')
+    expect((await c.post(`/api/persons/${p.id}/vtj-refresh`, { purpose: 'Tietojen tarkistus' })).status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [p.id] }
+  },
+  'vtj:query': async (t) => {
+    const p = await t.server.database.db.selectFrom('person').select(['id', 'hetu']).where('hetu', 'is not', null).limit(1).executeTakeFirstOrThrow()
+    const c = new Client(t.url)
+    await c.login('toimistosihteeri')
+    expect((await c.post('/api/vtj/query', { hetu: p.hetu, purpose: 'Tietojen tarkistus' })).status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [p.id] }
+  },
   'persons:search': async (t) => {
     const c = new Client(t.url)
     await c.login('toimistosihteeri')

@@ -110,6 +110,20 @@ export const ACTIONS = {
     dataGroup: 'registry/relationship',
     description: 'End a client relationship with a reason code',
   },
+  'persons:vtj-refresh': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Refresh a client\'s data from the population register (VTJ) and show what changed',
+  },
+  'vtj:query': {
+    scope: 'role',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/vtj',
+    description: 'Query a person from the population register with a stated purpose (käyttötarkoitus)',
+  },
   'persons:break-glass': {
     scope: 'role',
     roles: BREAK_GLASS_ROLES,

@@ -185,18 +185,34 @@ export async function withClientAccess<T>(
 export type NewClientWork<T> = (trx: Transaction<DB>) => Promise<{ personId: string; value: T; touched?: string[] }>
 
 export async function withNewClient<T>(db: Kysely<DB>, ctx: AuthedContext, work: NewClientWork<T>): Promise<T> {
-  const def: ActionDef = ACTIONS[ctx.action]
-  if (def.audit !== 'insert' || !def.dataGroup) throw new Error(`withNewClient used for ${ctx.action}, which is not an insert action`)
-  return db.transaction().execute(async (trx) => {
+  if ((ACTIONS[ctx.action] as ActionDef).audit !== 'insert') throw new Error(`withNewClient used for ${ctx.action}, which is not an insert action`)
+  return withRoleEvent(db, ctx, async (trx) => {
     const { personId, value, touched = [] } = await work(trx)
+    return { value, clientIds: [personId, ...touched] }
+  })
+}
+
+export type RoleEventWork<T> = (trx: Transaction<DB>) => Promise<{ value: T; clientIds: string[]; refId?: string | null }>
+
+/**
+ * The chokepoint for role-scoped actions that touch client data not reached through one known client: the
+ * work runs in a transaction and names the clients it touched (possibly none yet, e.g. a population-register
+ * query for someone not in the registry); the audit row with those ids is appended in the same transaction.
+ */
+export async function withRoleEvent<T>(db: Kysely<DB>, ctx: AuthedContext, work: RoleEventWork<T>): Promise<T> {
+  const def: ActionDef = ACTIONS[ctx.action]
+  if (def.scope !== 'role' || !def.audit || !def.dataGroup) throw new Error(`withRoleEvent used for ${ctx.action}, which is not an audited role action`)
+  return db.transaction().execute(async (trx) => {
+    const { value, clientIds, refId } = await work(trx)
     await appendAudit(trx, {
       userId: ctx.principal.userId,
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
       dataGroup: def.dataGroup!,
-      action: 'insert',
+      action: def.audit!,
       event: ctx.action,
       basis: 'role',
-      clientIds: [personId, ...touched],
+      refId: refId ?? null,
+      clientIds,
       outcome: 'success',
       requestId: ctx.requestId,
       clientAddress: ctx.clientAddress,

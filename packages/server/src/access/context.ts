@@ -9,10 +9,12 @@ import {
   withClientAccess,
   withClientList,
   withNewClient,
+  withRoleEvent,
   type ClientScope,
   type ClientTarget,
   type ListWork,
   type NewClientWork,
+  type RoleEventWork,
 } from './client-access'
 
 export interface Grant {
@@ -69,6 +71,7 @@ export interface ClientData {
   withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
   create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
+  roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
 }
 
 /** Currently valid grants: within their dates in Helsinki time, not ended, of an active user. */
@@ -116,6 +119,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
     create: (ctx, work) => withNewClient(app.database.db, ctx, work),
+    roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),
   } satisfies ClientData)
 
   const catalogue: RouteEntry[] = []

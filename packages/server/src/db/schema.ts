@@ -263,6 +263,21 @@ export interface AuditReviewTable {
   note: string | null
 }
 
+export interface VtjQueryTable {
+  id: Generated<string>
+  user_id: string | null
+  person_id: string | null
+  purpose: string
+  outcome: string
+  queried_at: Timestamp
+}
+
+export interface VtjSyncStateTable {
+  id: number
+  cursor: string | null
+  synced_at: Date | null
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -284,4 +299,6 @@ export interface DB {
   grant_request: GrantRequestTable
   audit_review: AuditReviewTable
   person_history: PersonHistoryTable
+  vtj_query: VtjQueryTable
+  vtj_sync_state: VtjSyncStateTable
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { DB } from '../db/schema'
 import { hashPassword } from '../access/passwords'
-import { insertPopulation } from './population'
+import { DEMOLA_MUNICIPALITY, insertPopulation } from './population'
 import { todayInHelsinki } from '@huoma/domain'
 
 /** The fictional municipality every demo and test runs in. */
@@ -78,7 +78,12 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(database: Database, opts: { password: string; persons?: number }): Promise<DemoSeedResult> {
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(opts.password)))
-  const population = await insertPopulation(database, { count: opts.persons ?? 300, seed: 2026 })
+  const population = await insertPopulation(database, {
+    count: opts.persons ?? 300,
+    seed: 2026,
+    municipalities: [DEMOLA_MUNICIPALITY],
+    onProgress: false,
+  })
   await database.db.transaction().execute(async (trx) => {
     const org = await trx
       .insertInto('organisation')

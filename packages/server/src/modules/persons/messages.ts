@@ -3,6 +3,7 @@ import { registerFieldMessages } from '../../http/problem'
 /** Field messages for identifiers typed by users (codes `hetu.<HetuError>`). */
 registerFieldMessages({
   fi: {
+    'vtj.not_found': 'Väestötietojärjestelmästä ei löytynyt henkilöä tällä henkilötunnuksella.',
     'iban.format': 'Tilinumero ei ole IBAN-muotoinen (esim. FI21 1234 5600 0007 85).',
     'iban.checksum': 'IBAN-tilinumeron tarkisteet eivät täsmää. Tarkista numero.',
     'iban.national_checksum': 'Tilinumeron tarkistenumero ei täsmää. Tarkista numero.',
@@ -23,6 +24,7 @@ registerFieldMessages({
     'hetu.individual_number': 'Henkilötunnuksen yksilönumero ei ole sallittu (000 ja 001 eivät ole käytössä).',
   },
   sv: {
+    'vtj.not_found': 'Ingen person med denna personbeteckning hittades i befolkningsdatasystemet.',
     'iban.format': 'Kontonumret är inte i IBAN-format (t.ex. FI21 1234 5600 0007 85).',
     'iban.checksum': 'IBAN-kontonumrets kontrollsiffror stämmer inte. Kontrollera numret.',
     'iban.national_checksum': 'Kontonumrets kontrollsiffra stämmer inte. Kontrollera numret.',
@@ -43,6 +45,7 @@ registerFieldMessages({
     'hetu.individual_number': 'Personbeteckningens individnummer är inte tillåtet (000 och 001 används inte).',
   },
   en: {
+    'vtj.not_found': 'The population register has no person with this personal identity code.',
     'iban.format': 'The account number is not an IBAN (e.g. FI21 1234 5600 0007 85).',
     'iban.checksum': 'The IBAN check digits do not match. Check the number.',
     'iban.national_checksum': 'The check digit of the account number does not match. Check the number.',

@@ -17,6 +17,7 @@ import { ACTIONS, type ActionDef } from '../../access/actions'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
 import './messages'
+import { REFRESH_PURPOSE, refreshFromVtj } from '../vtj/routes'
 
 /** Service tasks in which the user's grants for the route's action let them see or manage relationships. */
 function grantTasks(ctx: AuthedContext): string[] {
@@ -68,10 +69,19 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const ctx = requireAuthed(request)
-      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
-        // The registry basis (office secretary) sees every relationship: assigning workers is their task.
-        readCard(scope, scope.basis === 'registry' ? 'all' : grantTasks(ctx)),
-      )
+      const read = () =>
+        app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+          // The registry basis (office secretary) sees every relationship: assigning workers is their task.
+          readCard(scope, scope.basis === 'registry' ? 'all' : grantTasks(ctx)),
+        )
+      const card = await read()
+      // Data older than the setting is refreshed from the population register on open, and the card says what changed.
+      const staleBefore = Date.now() - app.config.vtjRefreshDays * 86_400_000
+      if (card.person.hetu && (!card.vtjCheckedAt || Date.parse(card.vtjCheckedAt) < staleBefore)) {
+        const refreshed = await refreshFromVtj(app.vtj, app.clientData, { ...ctx, action: 'persons:vtj-refresh' }, request.params.id, REFRESH_PURPOSE)
+        if (refreshed.status === 'updated') return { ...(await read()), vtjChanges: refreshed.changedFields }
+      }
+      return card
     },
   )
 

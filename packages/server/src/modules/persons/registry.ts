@@ -308,7 +308,10 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       ...(r.end_date ? [{ at: `${r.end_date}T00:00:00.000Z`, kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
     ]),
   ].sort((a, b) => b.at.localeCompare(a.at))
+  const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()
   return {
+    vtjCheckedAt: checked.vtj_checked_at ? new Date(checked.vtj_checked_at).toISOString() : null,
+    vtjChanges: [],
     person,
     family,
     household: household.map((h) => ({ id: h.id, firstNames: h.first_names, lastName: h.last_name, birthDate: h.birth_date, validFrom: h.valid_from, validUntil: h.valid_until })),

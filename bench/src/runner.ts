@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { CompiledQuery } from 'kysely'
+import { Random } from '../../packages/server/src/seed/names'
+import { login, runHttp, type Session } from './http'
+import { startHuomaServer, type StartedServer } from './server'
+import { runSql } from './sql'
+import type { RunStats } from './stats'
+import { describeTarget, openTarget, REPO_ROOT, serverEnv, type BenchTarget } from './target'
+import type { BenchContext, Scenario, ScenarioSet, SqlQuery } from './scenarios/types'
+
+export interface RunOptions {
+  sets: readonly ScenarioSet[]
+  /** Only these scenarios (by name); empty = all. */
+  scenarios: readonly string[]
+  connections: number
+  seconds: number
+  warmupSeconds: number
+  /** Measure this running server instead of starting one. */
+  serverUrl?: string | undefined
+  username: string
+  password: string
+  seed: number
+  resultsDir: string
+}
+
+export interface ScenarioResult {
+  name: string
+  description: string
+  http: RunStats
+  sql: RunStats
+  ratios: {
+    /** How many times longer the median HTTP request takes than the median SQL request. */
+    httpP50OverSqlP50: number
+    /** How many times more requests per second the raw SQL side completes. */
+    sqlRpsOverHttpRps: number
+  }
+}
+
+export interface SetResult {
+  set: string
+  description: string
+  startedAt: string
+  finishedAt: string
+  target: string
+  databaseKind: BenchTarget['kind']
+  persons: number
+  connections: number
+  durationSeconds: number
+  warmupSeconds: number
+  environment: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number; gitCommit: string | null }
+  scenarios: ScenarioResult[]
+  resultFile?: string
+}
+
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`)
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Runs every selected scenario on both sides. The SQL side runs first, in this process, with the database open;
+ * then the database is closed and the Huoma server is started on it for the HTTP side (PGlite allows only one
+ * process on a data folder, and this way neither side competes with the other for the CPU).
+ */
+export async function runBench(target: BenchTarget, opts: RunOptions): Promise<SetResult[]> {
+  const startedAt = new Date().toISOString()
+  const random = new Random(opts.seed)
+  const database = await openTarget(target, opts.connections)
+  const prepared: Array<{ set: ScenarioSet; scenarios: Scenario[] }> = []
+  const sqlResults = new Map<Scenario, RunStats>()
+  let persons = 0
+  try {
+    const ctx: BenchContext = {
+      query: async <R>(text: string, values: unknown[] = []) =>
+        (await database.db.executeQuery(CompiledQuery.raw(text, values))).rows as R[],
+      random,
+      username: opts.username,
+    }
+    const execute = (q: SqlQuery) => database.db.executeQuery(CompiledQuery.raw(q.text, q.values))
+    persons = (await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM person'))[0]?.n ?? 0
+    for (const set of opts.sets) {
+      const all = await set.create(ctx)
+      const scenarios = opts.scenarios.length ? all.filter((s) => opts.scenarios.includes(s.name)) : all
+      if (scenarios.length) prepared.push({ set, scenarios })
+    }
+    if (prepared.length === 0) throw new Error(`No scenario matches ${opts.scenarios.join(', ')}`)
+    for (const { set, scenarios } of prepared) {
+      for (const s of scenarios) {
+        log(`${set.name}/${s.name}: SQL side, ${opts.connections} concurrent, ${opts.warmupSeconds} s warm-up + ${opts.seconds} s`)
+        if (opts.warmupSeconds > 0) await runSql(execute, s.sql, { connections: opts.connections, seconds: opts.warmupSeconds })
+        sqlResults.set(s, await runSql(execute, s.sql, { connections: opts.connections, seconds: opts.seconds }))
+      }
+    }
+  } finally {
+    await database.close()
+  }
+
+  let server: StartedServer | null = null
+  const httpResults = new Map<Scenario, RunStats>()
+  try {
+    let baseUrl = opts.serverUrl
+    if (!baseUrl) {
+      log(`starting the Huoma server on ${describeTarget(target)}`)
+      server = await startHuomaServer(serverEnv(target))
+      baseUrl = server.url
+      log(`server up at ${baseUrl} (log: ${server.logFile})`)
+    }
+    const session: Session = await login(baseUrl, opts.username, opts.password)
+    for (const { set, scenarios } of prepared) {
+      for (const s of scenarios) {
+        log(`${set.name}/${s.name}: HTTP side, ${opts.connections} connections, ${opts.warmupSeconds} s warm-up + ${opts.seconds} s`)
+        if (opts.warmupSeconds > 0) await runHttp(baseUrl, session, s.http, { connections: opts.connections, seconds: opts.warmupSeconds })
+        const stats = await runHttp(baseUrl, session, s.http, { connections: opts.connections, seconds: opts.seconds })
+        httpResults.set(s, stats)
+        if (stats.requests === 0) {
+          log(`warning: no HTTP responses in ${opts.seconds} s for ${s.name}; the server may be stalled${server ? ` (log: ${server.logFile})` : ''}`)
+        }
+      }
+    }
+  } finally {
+    await server?.stop()
+  }
+
+  const finishedAt = new Date().toISOString()
+  const environment = {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    gitCommit: gitCommit(),
+  }
+  const results: SetResult[] = prepared.map(({ set, scenarios }) => ({
+    set: set.name,
+    description: set.description,
+    startedAt,
+    finishedAt,
+    target: describeTarget(target),
+    databaseKind: target.kind,
+    persons,
+    connections: opts.connections,
+    durationSeconds: opts.seconds,
+    warmupSeconds: opts.warmupSeconds,
+    environment,
+    scenarios: scenarios.map((s) => {
+      const http = httpResults.get(s) as RunStats
+      const sqlStats = sqlResults.get(s) as RunStats
+      return {
+        name: s.name,
+        description: s.description,
+        http,
+        sql: sqlStats,
+        ratios: { httpP50OverSqlP50: http.p50Ms / sqlStats.p50Ms, sqlRpsOverHttpRps: sqlStats.rps / http.rps },
+      }
+    }),
+  }))
+
+  fs.mkdirSync(opts.resultsDir, { recursive: true })
+  const stamp = finishedAt.replace(/[:.]/g, '-')
+  for (const r of results) {
+    const file = path.join(opts.resultsDir, `${r.set}-${stamp}.json`)
+    fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`)
+    r.resultFile = path.relative(REPO_ROOT, file)
+  }
+  return results
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
+
+/** A readable table of one set's results. */
+export function formatResults(r: SetResult): string {
+  const head = ['scenario', 'side', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'statuses']
+  const statuses = (st: RunStats) => Object.entries(st.statuses).map(([k, v]) => `${k}:${v}`).join(' ')
+  const rows = r.scenarios.map((s) => [
+    [s.name, 'HTTP', fmt(s.http.rps, 0), fmt(s.http.p50Ms), fmt(s.http.p95Ms), fmt(s.http.p99Ms), String(s.http.errors), statuses(s.http)],
+    ['', 'SQL', fmt(s.sql.rps, 0), fmt(s.sql.p50Ms), fmt(s.sql.p95Ms), fmt(s.sql.p99Ms), String(s.sql.errors), statuses(s.sql)],
+  ])
+  const flat = rows.flat()
+  const widths = head.map((h, i) => Math.max(h.length, ...flat.map((row) => (row[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd()
+  const body: string[] = []
+  r.scenarios.forEach((s, i) => {
+    for (const row of rows[i] as string[][]) body.push(line(row))
+    body.push(`${''.padEnd(widths[0] as number)}  ratio: HTTP p50 / SQL p50 = ${fmt(s.ratios.httpP50OverSqlP50, 1)}×, SQL req/s / HTTP req/s = ${fmt(s.ratios.sqlRpsOverHttpRps, 1)}×`)
+  })
+  return [
+    `${r.set}: ${r.description}`,
+    `${r.target}, ${r.persons.toLocaleString('en')} persons; ${r.connections} connections, ${r.durationSeconds} s per side (+${r.warmupSeconds} s warm-up); ${r.environment.cpus} CPUs, Node ${r.environment.node}`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body,
+    '',
+    r.resultFile ? `written to ${r.resultFile}` : '',
+  ].join('\n')
+}

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { REPO_ROOT } from './target'
+
+export interface StartedServer {
+  url: string
+  logFile: string
+  stop(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
+  } catch {
+    return '(no log)'
+  }
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
+}
+
+/**
+ * Starts `node --import tsx packages/server/src/main.ts --demo` on a free port with the given environment, waits
+ * until GET /api/health answers 200 and returns its URL. The server's output goes to a log file in the temp folder.
+ */
+export async function startHuomaServer(env: Record<string, string>, timeoutMs = 180_000): Promise<StartedServer> {
+  const port = await freePort()
+  const logFile = path.join(os.tmpdir(), `huoma-bench-server-${port}.log`)
+  const out = fs.openSync(logFile, 'w')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HUOMA_WEB_DIST: '', ...env },
+    stdio: ['ignore', out, out],
+  })
+  fs.closeSync(out)
+  const url = `http://127.0.0.1:${port}`
+  let exited = false
+  child.once('exit', () => {
+    exited = true
+  })
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    child.kill('SIGTERM')
+    if (!(await waitForExit(child, 15_000))) {
+      child.kill('SIGKILL')
+      await waitForExit(child, 5_000)
+    }
+  }
+
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (exited) throw new Error(`The Huoma server exited during start-up. Its log (${logFile}):\n${tail(logFile)}`)
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })
+      if (res.status === 200) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`The Huoma server did not answer /api/health within ${timeoutMs / 1000} s. Its log (${logFile}):\n${tail(logFile)}`)
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return { url, logFile, stop }
+}
