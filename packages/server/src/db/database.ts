@@ -47,6 +47,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'huoma' })
+  // An idle connection can be closed by the server (restart, failover, pg_terminate_backend): the pool drops it and
+  // opens a new one on demand; without a listener the error would crash the process.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`))
   try {
     const client = await pool.connect()
     client.release()

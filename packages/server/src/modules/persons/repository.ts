@@ -45,26 +45,43 @@ function allWordsMatch(eb: PersonEB, key: string): Expression<SqlBool> | undefin
   )
 }
 
-function nameMatch(eb: PersonEB, key: string): Expression<SqlBool> {
-  const ors: Expression<SqlBool>[] = [eb('person.search_name', 'like', `${likeEscape(key)}%`)]
-  const words = allWordsMatch(eb, key)
-  if (words) ors.push(words)
-  if (key.length >= 4) ors.push(sql<SqlBool>`${key} <% person.search_name`)
-  return eb.or(ors)
+type NamePhase = 'prefix' | 'words' | 'fuzzy'
+
+/** What "matches the name" means in each phase of a search, most exact first. */
+function nameMatch(eb: PersonEB, key: string, phase: NamePhase): Expression<SqlBool> {
+  const prefix = eb('person.search_name', 'like', `${likeEscape(key)}%`)
+  if (phase === 'prefix') return prefix
+  if (phase === 'words') return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
+  return sql<SqlBool>`${key} <% person.search_name`
 }
 
-function criteria(eb: PersonEB, c: PersonCriteria): Expression<SqlBool> {
+function typedMatch(eb: PersonEB, key: string): Expression<SqlBool> {
+  const words = allWordsMatch(eb, key)
+  return words ? eb.or([nameMatch(eb, key, 'prefix'), words]) : nameMatch(eb, key, 'prefix')
+}
+
+function criteria(eb: PersonEB, c: PersonCriteria, name?: Expression<SqlBool>): Expression<SqlBool> {
   const ands: Expression<SqlBool>[] = []
   if (c.hetu) ands.push(eb('person.hetu', '=', c.hetu))
   if (c.birthDate) ands.push(eb('person.birth_date', '=', c.birthDate))
-  if (c.nameKey) ands.push(nameMatch(eb, c.nameKey))
+  if (name) ands.push(name)
   return eb.and(ands)
 }
 
+/** One typo in a ten-letter name gives a word similarity of about 0.55; pg_trgm's default cut-off is 0.6. */
+async function fuzzyThreshold(trx: Transaction<DB>) {
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`.execute(trx)
+}
+
 /**
- * Persons matching the criteria that the filter lets through: by relevance tier (whole-key prefix, then all words,
- * then approximate — only when nothing matched as typed), and within a tier in Finnish alphabetical order (Å Ä Ö after Z) — sorted here because the
- * embedded database has no Finnish collation.
+ * Persons matching the criteria that the filter lets through. A name is searched on the folded key "surname first
+ * names" (diacritics removed: "hamalainen" finds "Hämäläinen") in phases, each a cheap indexed query:
+ * 1. a prefix of the whole key ("virtanen ai") — btree text_pattern_ops, read in index order;
+ * 2. if that leaves room: every typed word (3+ letters) starting a word of the key, in any order ("aino virtanen")
+ *    — trigram GIN;
+ * 3. only if nothing matched as typed: typo-tolerant word similarity (pg_trgm `<%`), best first.
+ * The result is in Finnish alphabetical order (Å Ä Ö after Z) within each phase — sorted here because the embedded
+ * database has no Finnish collation.
  */
 export async function searchVisible(
   trx: Transaction<DB>,
@@ -72,40 +89,61 @@ export async function searchVisible(
   isVisible: (eb: PersonEB) => Expression<SqlBool>,
 ): Promise<Array<PersonSummary & { sortKey: string }>> {
   const key = c.nameKey ?? ''
-  // One typo in a ten-letter name gives a word similarity of about 0.55; pg_trgm's default cut-off is 0.6.
-  if (key) await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`.execute(trx)
-  let q = trx
-    .selectFrom('person')
-    .select(SUMMARY_COLUMNS)
-    .select((eb) => {
-      if (!key) return sql<number>`0`.as('tier')
-      const words = allWordsMatch(eb, key) ?? sql<SqlBool>`false`
-      return sql<number>`CASE WHEN person.search_name LIKE ${likeEscape(key) + '%'} THEN 0 WHEN ${words} THEN 1 ELSE 2 END`.as('tier')
-    })
-    .where((eb) => eb.and([criteria(eb, c), isVisible(eb)]))
-  if (key) q = q.orderBy('tier').orderBy(sql`word_similarity(${key}, person.search_name)`, 'desc')
-  const found = await q.orderBy('person.search_name').limit(c.limit).execute()
-  // Approximate matches only when nothing matched as typed: a correct name should not drown in look-alikes.
-  const rows = found.some((r) => r.tier < 2) ? found.filter((r) => r.tier < 2) : found
-  return rows
-    .map((r) => ({ ...toSummary(r), tier: r.tier, sortKey: `${r.last_name} ${r.first_names}` }))
-    .sort((a, b) => a.tier - b.tier || compareFinnish(a.sortKey, b.sortKey))
-    .map(({ tier: _, ...p }) => p)
+  const run = async (name: NamePhase | undefined, limit: number) => {
+    let q = trx
+      .selectFrom('person')
+      .select(SUMMARY_COLUMNS)
+      .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), isVisible(eb)]))
+    q = name === 'fuzzy' ? q.orderBy(sql`word_similarity(${key}, person.search_name)`, 'desc') : q.orderBy(sql`person.search_name USING ~<~`)
+    return (await q.limit(limit).execute()).map((r) => ({ ...toSummary(r), sortKey: `${r.last_name} ${r.first_names}` }))
+  }
+  const byName = (rows: Array<PersonSummary & { sortKey: string }>) => rows.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
+  if (!key) return byName(await run(undefined, c.limit))
+  const found = byName(await run('prefix', c.limit))
+  if (found.length < c.limit && allWordsMatchable(key)) found.push(...byName(await run('words', c.limit - found.length)))
+  if (found.length === 0 && key.length >= 4) {
+    await fuzzyThreshold(trx)
+    return run('fuzzy', c.limit)
+  }
+  return found
 }
 
-/** How many matching persons the filter hides (shown as "a person exists"). */
+const allWordsMatchable = (key: string) => key.split(' ').some((t) => t.length >= 3)
+
+/**
+ * How many matching persons the filter hides (shown as "a person exists"), counted up to 100: the number only has
+ * to tell the worker that the person they look for may be there, and counting every "Korhonen" costs.
+ */
 export async function countHidden(
   trx: Transaction<DB>,
   c: PersonCriteria,
   isVisible: (eb: PersonEB) => Expression<SqlBool>,
 ): Promise<number> {
-  const row = await trx
-    .selectFrom('person')
-    .select(sql<number>`count(*)`.as('n'))
-    .where((eb) => eb.and([criteria(eb, c), eb.not(isVisible(eb))]))
-    .executeTakeFirstOrThrow()
-  return row.n
+  const key = c.nameKey ?? ''
+  const count = async (name?: (eb: PersonEB) => Expression<SqlBool>) => {
+    const row = await trx
+      .selectFrom((db) =>
+        db
+          .selectFrom('person')
+          .select(sql.lit(1).as('one'))
+          .where((eb) => eb.and([criteria(eb, c, name?.(eb)), eb.not(isVisible(eb))]))
+          .limit(HIDDEN_COUNT_CAP)
+          .as('hidden'),
+      )
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+    return row.n
+  }
+  if (!key) return count()
+  const typed = await count((eb) => typedMatch(eb, key))
+  if (typed > 0 || key.length < 4) return typed
+  const anyTyped = await trx.selectFrom('person').select('id').where((eb) => criteria(eb, c, typedMatch(eb, key))).limit(1).executeTakeFirst()
+  if (anyTyped) return 0
+  await fuzzyThreshold(trx)
+  return count((eb) => nameMatch(eb, key, 'fuzzy'))
 }
+
+export const HIDDEN_COUNT_CAP = 100
 
 function toSummary(r: {
   id: string
