@@ -71,7 +71,7 @@ export async function verifyAuditChain(
   for (;;) {
     const { rows: batch } = await sql<{ id: number; prev_hash: Buffer; hash: Buffer; valid: boolean }>`
       SELECT id, prev_hash, hash,
-             hash = digest(convert_to(audit_log_canonical(a), 'UTF8') || prev_hash, 'sha256') AS valid
+             hash = sha256(convert_to(audit_log_canonical(a), 'UTF8') || prev_hash) AS valid
         FROM audit_log a
        WHERE id > ${lastId}
        ORDER BY id

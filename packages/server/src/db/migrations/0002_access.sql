@@ -126,7 +126,7 @@ BEGIN
   NEW.id := nextval('audit_log_id_seq');
   NEW.occurred_at := coalesce(NEW.occurred_at, now());
   NEW.prev_hash := prev;
-  NEW.hash := digest(convert_to(audit_log_canonical(NEW), 'UTF8') || prev, 'sha256');
+  NEW.hash := sha256(convert_to(audit_log_canonical(NEW), 'UTF8') || prev);
   UPDATE audit_chain_head SET last_id = NEW.id, last_hash = NEW.hash WHERE id = 1;
   RETURN NEW;
 END
