@@ -34,7 +34,7 @@ describe.each(kinds)('authorisation matrix on %s', (kind) => {
     }
   })
 
-  it('allows exactly the roles the catalogue names, on every route', async () => {
+  it('allows exactly the roles the catalogue names, on every route', { timeout: 300_000 }, async () => {
     const routes = t.server.app.routeCatalogue.filter((r) => !r.url.startsWith('/api/docs'))
     expect(routes.length).toBeGreaterThan(5)
     const failures: string[] = []

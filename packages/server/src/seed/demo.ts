@@ -111,6 +111,8 @@ export async function seedDemo(database: Database, opts: { password: string; per
           language: 'fi',
           password_hash: passwordHashes[i]!,
           password_changed_at: new Date(),
+          // Demo users sign in with the shared password alone (they may still enrol TOTP to try it).
+          mfa_exempt: true,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

@@ -1,32 +1,27 @@
+import './messages'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { LoginRequest, LoginResponse, type SessionUser, type SessionStage } from '@huoma/contract'
+import { AccountSecurity, LoginRequest, LoginResponse, type SessionStage } from '@huoma/contract'
 import Type from 'typebox'
 import { sql } from 'kysely'
-import { permittedActions } from '../../access/actions'
 import { appendAudit } from '../../access/audit'
-import { loadPrincipal, requireAuthed, type Principal } from '../../access/context'
+import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
+import { clearSessionCookies, revokeAllSessions, revokeSession } from '../../access/session'
+import { mfaRoutes } from './mfa-routes'
+import { passwordRoutes } from './password-routes'
 import {
-  clearSessionCookies,
-  createSession,
-  revokeAllSessions,
-  revokeSession,
-  setSessionCookies,
-} from '../../access/session'
-import { HttpProblem } from '../../http/problem'
+  accountLocked,
+  countFailure,
+  invalidCredentials,
+  issueSession,
+  requireStage,
+  securityAudit,
+  sendSessionCookies,
+  stageAfterAuthentication,
+  toSessionUser,
+} from './security'
 
-export function toSessionUser(p: Principal): SessionUser {
-  return {
-    id: p.userId,
-    username: p.username,
-    displayName: p.displayName,
-    language: p.language,
-    roles: p.roles,
-    actions: permittedActions(p.roles),
-  }
-}
-
-const invalidCredentials = () => new HttpProblem(401, 'unauthorized', { type: 'https://huoma.fi/problems/invalid-credentials' })
+export { toSessionUser } from './security'
 
 /* eslint-disable no-restricted-syntax -- sign-in reads and writes staff accounts and sessions, never client data */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,62 +39,47 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const db = app.database.db
       const username = request.body.username.trim().toLowerCase()
-      const audit = { dataGroup: 'security/login', action: 'security' as const, requestId: request.id, clientAddress: request.ip }
       const user = await db
         .selectFrom('staff_user')
-        .select(['id', 'password_hash', 'active', 'failed_logins', 'locked_until', 'totp_enabled_at', 'mfa_exempt', 'password_changed_at'])
+        .select(['id', 'password_hash', 'active', 'totp_enabled_at', 'password_changed_at'])
         .select(sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked'))
         .where('username', '=', username)
         .executeTakeFirst()
+      const audit = securityAudit(request, user?.id ?? null)
       if (!user || !user.active || !user.password_hash) {
         await verifyPassword(await dummyHash(), request.body.password)
-        await appendAudit(db, { ...audit, userId: user?.id ?? null, event: 'login.failure', outcome: 'failure' })
+        await appendAudit(db, audit('login.failure', 'failure'))
         throw invalidCredentials()
       }
       if (user.locked) {
-        await appendAudit(db, { ...audit, userId: user.id, event: 'login.locked', outcome: 'denied' })
-        throw new HttpProblem(423, 'forbidden', { type: 'https://huoma.fi/problems/account-locked' })
+        await appendAudit(db, audit('login.locked', 'denied'))
+        throw accountLocked(settings)
       }
       if (!(await verifyPassword(user.password_hash, request.body.password))) {
         const locked = await db.transaction().execute(async (trx) => {
-          const r = await trx
-            .updateTable('staff_user')
-            .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-            .where('id', '=', user.id)
-            .returning('failed_logins')
-            .executeTakeFirstOrThrow()
-          const nowLocked = r.failed_logins >= settings.lockoutThreshold
-          if (nowLocked) {
-            await trx
-              .updateTable('staff_user')
-              .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
-              .where('id', '=', user.id)
-              .execute()
-          }
-          await appendAudit(trx, { ...audit, userId: user.id, event: nowLocked ? 'login.lockout' : 'login.failure', outcome: 'failure' })
+          const nowLocked = await countFailure(trx, settings, user.id)
+          await appendAudit(trx, audit(nowLocked ? 'login.lockout' : 'login.failure', 'failure'))
           return nowLocked
         })
-        if (locked) throw new HttpProblem(423, 'forbidden', { type: 'https://huoma.fi/problems/account-locked' })
+        if (locked) throw accountLocked(settings)
         throw invalidCredentials()
       }
-      const passwordExpired =
-        !user.password_changed_at || Date.now() - user.password_changed_at.getTime() > settings.passwordMaxAgeDays * 86_400_000
-      const stage: SessionStage = user.totp_enabled_at && !user.mfa_exempt ? 'mfa_pending' : passwordExpired ? 'password_change' : 'active'
+      // A user who has enrolled TOTP must give a code, whether or not they are exempt from having to enrol one.
+      const stage: SessionStage = user.totp_enabled_at ? 'mfa_pending' : stageAfterAuthentication(user.password_changed_at, settings)
       const session = await db.transaction().execute(async (trx) => {
-        await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
-        const s = await createSession(trx, settings, {
-          userId: user.id,
-          stage,
-          clientAddress: request.ip,
-          userAgent: request.headers['user-agent'],
-        })
-        await appendAudit(trx, { ...audit, userId: user.id, event: 'login.success', outcome: 'success', basis: stage })
+        // The failure count is cleared only when the whole sign-in succeeds: knowing the password must not reset
+        // the count of wrong second-factor codes.
+        if (stage !== 'mfa_pending') {
+          await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
+        }
+        const s = await issueSession(trx, settings, request, { userId: user.id, stage })
+        await appendAudit(trx, audit('login.success', 'success', { basis: stage }))
         return s
       })
       const principal = await loadPrincipal(db, user.id)
       if (!principal) throw invalidCredentials()
-      setSessionCookies(reply, session, app.config.secureCookies, settings.sessionAbsoluteHours * 3600)
-      return { user: toSessionUser(principal), stage }
+      sendSessionCookies(reply, session, app.config.secureCookies, settings)
+      return { user: toSessionUser(principal, stage), stage }
     },
   )
 
@@ -108,7 +88,52 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { action: 'auth:session' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: LoginResponse } } },
     async (request) => {
       const ctx = requireAuthed(request)
-      return { user: toSessionUser(ctx.principal), stage: ctx.session.stage }
+      return { user: toSessionUser(ctx.principal, ctx.session.stage), stage: ctx.session.stage }
+    },
+  )
+
+  app.get(
+    '/api/auth/account',
+    {
+      config: { action: 'auth:session' },
+      schema: {
+        tags: ['auth'],
+        summary: 'One\'s own account security: password age and policy, second factor',
+        response: { 200: AccountSecurity },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      requireStage(ctx, 'active', 'password_change')
+      const db = app.database.db
+      const user = await db
+        .selectFrom('staff_user')
+        .select(['username', 'password_changed_at', 'totp_enabled_at', 'totp_secret', 'mfa_exempt'])
+        .where('id', '=', ctx.principal.userId)
+        .executeTakeFirstOrThrow()
+      const codes = await db
+        .selectFrom('staff_recovery_code')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', ctx.principal.userId)
+        .where('used_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      const changedAt = user.password_changed_at
+      const enabled = user.totp_enabled_at !== null
+      return {
+        username: user.username,
+        password: {
+          changedAt: changedAt?.toISOString() ?? null,
+          expiresAt: changedAt ? new Date(changedAt.getTime() + settings.passwordMaxAgeDays * 86_400_000).toISOString() : null,
+          minLength: settings.passwordMinLength,
+        },
+        mfa: {
+          totpEnabled: enabled,
+          totpEnabledAt: user.totp_enabled_at?.toISOString() ?? null,
+          enrolmentPending: !enabled && user.totp_secret !== null,
+          recoveryCodesRemaining: enabled ? Number(codes.n) : 0,
+          exempt: user.mfa_exempt,
+        },
+      }
     },
   )
 
@@ -119,7 +144,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       await app.database.db.transaction().execute(async (trx) => {
         await revokeSession(trx, ctx.session.id)
-        await appendAudit(trx, { userId: ctx.principal.userId, dataGroup: 'security/login', action: 'security', event: 'logout', outcome: 'success', requestId: request.id, clientAddress: request.ip })
+        await appendAudit(trx, securityAudit(request, ctx.principal.userId)('logout', 'success'))
       })
       clearSessionCookies(reply, app.config.secureCookies)
       return reply.status(204).send(null)
@@ -133,10 +158,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       await app.database.db.transaction().execute(async (trx) => {
         await revokeAllSessions(trx, ctx.principal.userId)
-        await appendAudit(trx, { userId: ctx.principal.userId, dataGroup: 'security/login', action: 'security', event: 'logout.all', outcome: 'success', requestId: request.id, clientAddress: request.ip })
+        await appendAudit(trx, securityAudit(request, ctx.principal.userId)('logout.all', 'success'))
       })
       clearSessionCookies(reply, app.config.secureCookies)
       return reply.status(204).send(null)
     },
   )
+
+  await app.register(passwordRoutes)
+  await app.register(mfaRoutes)
 }

@@ -106,7 +106,6 @@ export const vtjRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (result.status === 'error') throw unavailable(result.code)
       const p = result.person
       const created = await app.clientData.create(ctx, async (trx) => {
-        // eslint-disable-next-line no-restricted-syntax -- the organisation row, no client data
         const org = await trx.selectFrom('organisation').select('oid').orderBy('created_at').executeTakeFirst()
         const c = await createPerson(
           trx,

@@ -1,0 +1,124 @@
+import type { Lang } from '../../http/language'
+import { registerFieldMessages } from '../../http/problem'
+
+/**
+ * Field messages of user administration (codes `admin.*`), in the three languages. Finnish is the source; the
+ * others are typed from it, so a missing translation fails the type check.
+ */
+const fieldFi = {
+  'admin.username.format':
+    'Käyttäjätunnuksessa saa olla vain kirjaimia a–z, numeroita sekä merkkejä . _ - ja sen pitää alkaa kirjaimella tai numerolla.',
+  'admin.username.taken': 'Käyttäjätunnus on jo käytössä. Valitse toinen tunnus.',
+  'admin.password.tooShort': 'Salasanassa pitää olla vähintään {limit} merkkiä.',
+  'admin.password.containsUsername': 'Salasana ei saa sisältää käyttäjätunnusta.',
+  'admin.password.common': 'Salasana on liian yleinen tai helposti arvattava. Valitse pidempi ja harvinaisempi salasana tai jätä kenttä tyhjäksi, jolloin Huoma luo kertakäyttöisen salasanan.',
+  'admin.grant.roleUnknown': 'Roolia ei ole olemassa.',
+  'admin.grant.unitUnknown': 'Yksikköä ei ole olemassa tai se on lakkautettu.',
+  'admin.grant.serviceTaskUnknown': 'Palvelutehtävää {code} ei ole olemassa.',
+  'admin.grant.serviceTasksRequired': 'Valitse vähintään yksi palvelutehtävä: tällä roolilla käsitellään asiakastietoja.',
+  'admin.grant.serviceTasksNotAllowed': 'Tällä roolilla ei nähdä asiakastietoja, joten sille ei valita palvelutehtäviä.',
+  'admin.grant.fromPast': 'Alkamispäivä ei voi olla mennyt päivä.',
+  'admin.grant.untilBeforeFrom': 'Päättymispäivä ei voi olla ennen alkamispäivää.',
+  'admin.grant.substituteUntilRequired': 'Sijaisen käyttöoikeudelle pitää antaa päättymispäivä.',
+  'admin.grantRequest.userUnknown': 'Käyttäjää ei löydy tai hänen tunnuksensa on poistettu käytöstä.',
+}
+
+type FieldDictionary = Record<keyof typeof fieldFi, string>
+
+const fieldSv: FieldDictionary = {
+  'admin.username.format':
+    'Användarnamnet får bara innehålla bokstäverna a–z, siffror och tecknen . _ - och ska börja med en bokstav eller siffra.',
+  'admin.username.taken': 'Användarnamnet är redan i bruk. Välj ett annat.',
+  'admin.password.tooShort': 'Lösenordet ska ha minst {limit} tecken.',
+  'admin.password.containsUsername': 'Lösenordet får inte innehålla användarnamnet.',
+  'admin.password.common': 'Lösenordet är för vanligt eller lätt att gissa. Välj ett längre och ovanligare lösenord eller lämna fältet tomt, så skapar Huoma ett engångslösenord.',
+  'admin.grant.roleUnknown': 'Rollen finns inte.',
+  'admin.grant.unitUnknown': 'Enheten finns inte eller har lagts ned.',
+  'admin.grant.serviceTaskUnknown': 'Serviceuppgiften {code} finns inte.',
+  'admin.grant.serviceTasksRequired': 'Välj minst en serviceuppgift: med den här rollen behandlas klientuppgifter.',
+  'admin.grant.serviceTasksNotAllowed': 'Den här rollen ser inga klientuppgifter, så inga serviceuppgifter väljs för den.',
+  'admin.grant.fromPast': 'Startdatumet kan inte ligga i det förflutna.',
+  'admin.grant.untilBeforeFrom': 'Slutdatumet kan inte vara före startdatumet.',
+  'admin.grant.substituteUntilRequired': 'En vikaries behörighet ska ha ett slutdatum.',
+  'admin.grantRequest.userUnknown': 'Användaren hittas inte eller användarkontot har inaktiverats.',
+}
+
+const fieldEn: FieldDictionary = {
+  'admin.username.format':
+    'The username may contain only the letters a–z, digits and the characters . _ - and must start with a letter or digit.',
+  'admin.username.taken': 'This username is already taken. Choose another.',
+  'admin.password.tooShort': 'The password must have at least {limit} characters.',
+  'admin.password.containsUsername': 'The password must not contain the username.',
+  'admin.password.common': 'The password is too common or easy to guess. Choose a longer, less common one, or leave the field empty and Huoma makes a one-time password.',
+  'admin.grant.roleUnknown': 'There is no such role.',
+  'admin.grant.unitUnknown': 'There is no such unit, or it has been closed.',
+  'admin.grant.serviceTaskUnknown': 'There is no service task {code}.',
+  'admin.grant.serviceTasksRequired': 'Choose at least one service task: this role processes client data.',
+  'admin.grant.serviceTasksNotAllowed': 'This role never sees client data, so it takes no service tasks.',
+  'admin.grant.fromPast': 'The start date cannot be in the past.',
+  'admin.grant.untilBeforeFrom': 'The end date cannot be before the start date.',
+  'admin.grant.substituteUntilRequired': 'A substitute’s right must have an end date.',
+  'admin.grantRequest.userUnknown': 'The user was not found, or the account has been deactivated.',
+}
+
+registerFieldMessages({ fi: fieldFi, sv: fieldSv, en: fieldEn })
+
+export type AdminFieldCode = keyof typeof fieldFi
+
+/** Details of refusals (409, 403) that are not about one field. */
+const detailFi = {
+  staleVersion:
+    'Käyttäjän tietoja on muutettu sillä välin, kun katselit niitä. Lataa tiedot uudelleen ja tee muutos sen jälkeen.',
+  userInactive: 'Käyttäjätunnus on poistettu käytöstä. Ota tunnus ensin uudelleen käyttöön.',
+  alreadyInactive: 'Käyttäjätunnus on jo poistettu käytöstä.',
+  alreadyActive: 'Käyttäjätunnus on jo käytössä.',
+  selfDeactivation: 'Et voi poistaa omaa käyttäjätunnustasi käytöstä. Pyydä sitä toiselta pääkäyttäjältä.',
+  lastMainUser:
+    'Tämä on viimeinen voimassa oleva pääkäyttäjän oikeus. Myönnä pääkäyttäjän oikeus ensin toiselle henkilölle, jotta käyttäjiä voidaan edelleen hallita.',
+  grantNotInForce: 'Käyttöoikeus on jo päättynyt.',
+  requestDecided: 'Pyyntö on jo käsitelty.',
+  requestLapsed: 'Pyydetty voimassaoloaika on jo päättynyt. Hylkää pyyntö; esihenkilö voi tehdä uuden.',
+  selfChange: 'Et voi myöntää itsellesi käyttöoikeuksia etkä nollata omaa tunnistustekijääsi. Pyydä sitä toiselta pääkäyttäjältä.',
+  notSupervisorOfUnit: 'Voit pyytää käyttöoikeuksia vain yksiköihin, joissa toimit itse esihenkilönä.',
+}
+
+type DetailDictionary = Record<keyof typeof detailFi, string>
+
+const detailSv: DetailDictionary = {
+  staleVersion:
+    'Användarens uppgifter har ändrats medan du tittade på dem. Ladda uppgifterna på nytt och gör ändringen därefter.',
+  userInactive: 'Användarkontot har inaktiverats. Aktivera kontot igen först.',
+  alreadyInactive: 'Användarkontot är redan inaktiverat.',
+  alreadyActive: 'Användarkontot är redan aktivt.',
+  selfDeactivation: 'Du kan inte inaktivera ditt eget användarkonto. Be en annan huvudanvändare om det.',
+  lastMainUser:
+    'Det här är den sista gällande huvudanvändarbehörigheten. Bevilja först huvudanvändarbehörighet åt en annan person så att användarna fortfarande kan hanteras.',
+  grantNotInForce: 'Behörigheten har redan upphört.',
+  requestDecided: 'Begäran har redan behandlats.',
+  requestLapsed: 'Den begärda giltighetstiden har redan gått ut. Avslå begäran; förmannen kan göra en ny.',
+  selfChange: 'Du kan inte bevilja dig själv behörigheter eller återställa din egen andra faktor. Be en annan huvudanvändare om det.',
+  notSupervisorOfUnit: 'Du kan begära behörigheter bara till enheter där du själv är förman.',
+}
+
+const detailEn: DetailDictionary = {
+  staleVersion: 'Someone changed this user while you were looking at it. Reload the user and make your change again.',
+  userInactive: 'The account has been deactivated. Reactivate it first.',
+  alreadyInactive: 'The account is already deactivated.',
+  alreadyActive: 'The account is already active.',
+  selfDeactivation: 'You cannot deactivate your own account. Ask another main user to do it.',
+  lastMainUser:
+    'This is the last main-user right in force. Grant the main-user role to someone else first, so that users can still be managed.',
+  grantNotInForce: 'The right has already ended.',
+  requestDecided: 'The request has already been decided.',
+  requestLapsed: 'The requested period has already passed. Refuse the request; the supervisor can file a new one.',
+  selfChange: 'You cannot grant rights to yourself or reset your own second factor. Ask another main user.',
+  notSupervisorOfUnit: 'You can request rights only in units where you are a supervisor yourself.',
+}
+
+const details: Record<Lang, DetailDictionary> = { fi: detailFi, sv: detailSv, en: detailEn }
+
+export type AdminDetail = keyof typeof detailFi
+
+export function adminDetail(key: AdminDetail): (lang: Lang) => string {
+  return (lang) => details[lang][key]
+}
