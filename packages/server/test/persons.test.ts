@@ -29,7 +29,8 @@ describe.each(kinds)('client registry access on %s', (kind) => {
     await c.login('sosiaalityontekija')
     const res = await c.get(`/api/persons?hetu=${p.hetu}`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ persons: [], hiddenMatches: 1 })
+    // The id only (for break the glass): the searcher typed the henkilötunnus; nothing else about the person.
+    expect(await res.json()).toEqual({ persons: [], hiddenMatches: 1, hiddenMatchId: p.id })
     const read = await c.get(`/api/persons/${p.id}`)
     expect(read.status).toBe(404)
     const missing = await c.get('/api/persons/00000000-0000-4000-8000-000000000000')

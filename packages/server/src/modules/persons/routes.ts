@@ -5,6 +5,7 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { problems } from '../../http/problem'
 import { countHidden, readPerson, searchVisible } from './repository'
+import { breakGlassRoutes, hiddenHetuMatch } from './break-glass'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -30,13 +31,15 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const c = { nameKey: q.name ? foldForSearch(q.name) : undefined, hetu, birthDate: q.birthDate, limit: q.limit ?? 50 }
       let hidden = 0
+      let hiddenMatchId: string | undefined
       const persons = await app.clientData.list(ctx, {}, async (trx, isVisible) => {
         const found = await searchVisible(trx, c, isVisible)
         hidden = await countHidden(trx, c, isVisible)
+        if (hetu && hidden === 1) hiddenMatchId = await hiddenHetuMatch(ctx, trx, hetu, isVisible)
         return found
       })
       if (!c.nameKey) persons.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
-      return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden }
+      return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden, ...(hiddenMatchId ? { hiddenMatchId } : {}) }
     },
   )
 
@@ -51,4 +54,6 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.clientData.withClient(ctx, { personId: request.params.id }, readPerson)
     },
   )
+
+  await app.register(breakGlassRoutes)
 }

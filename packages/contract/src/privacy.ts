@@ -1,0 +1,186 @@
+import Type, { type Static, type TSchema } from 'typebox'
+import { IsoDate, Uuid } from './common'
+
+/**
+ * Break the glass and the data protection officer's tools (lokivalvonta): the audit log search, the review of
+ * sampled accesses and of break-the-glass accesses, and the client's report "who has processed my data".
+ */
+
+const Timestamp = Type.String({ format: 'date-time' })
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+
+// ---- Break the glass ------------------------------------------------------------------------------------------
+
+export const BreakGlassRequest = Type.Object(
+  {
+    serviceTask: Type.String({ minLength: 1, maxLength: 64, description: 'A service task of one of the user\'s grants' }),
+    reason: Type.String({ maxLength: 2000, description: 'Why the client must be opened without a relationship (at least 10 letters or digits)' }),
+  },
+  { additionalProperties: false },
+)
+export type BreakGlassRequest = Static<typeof BreakGlassRequest>
+
+export const BreakGlassAccess = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  serviceTask: Type.String(),
+  expiresAt: Timestamp,
+})
+export type BreakGlassAccess = Static<typeof BreakGlassAccess>
+
+export const ServiceTaskOption = Type.Object({ code: Type.String(), name: Type.String() })
+export type ServiceTaskOption = Static<typeof ServiceTaskOption>
+
+/** The service tasks in which the signed-in user may break the glass, named in the request's language. */
+export const BreakGlassTasks = Type.Object({ serviceTasks: Type.Array(ServiceTaskOption), hours: Type.Integer() })
+export type BreakGlassTasks = Static<typeof BreakGlassTasks>
+
+// ---- Audit log search -------------------------------------------------------------------------------------------
+
+export const AuditActionKind = Type.Union([
+  Type.Literal('view'),
+  Type.Literal('insert'),
+  Type.Literal('update'),
+  Type.Literal('delete'),
+  Type.Literal('print'),
+  Type.Literal('export'),
+  Type.Literal('disclose'),
+  Type.Literal('search'),
+  Type.Literal('security'),
+])
+export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('denied'), Type.Literal('failure')])
+
+export const AuditLogQuery = Type.Object(
+  {
+    clientId: Type.Optional(Uuid),
+    userId: Type.Optional(Uuid),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    event: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    action: Type.Optional(AuditActionKind),
+    outcome: Type.Optional(AuditOutcome),
+    /** Keyset paging: only rows with a smaller id (the `nextBefore` of the previous page). */
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+)
+export type AuditLogQuery = Static<typeof AuditLogQuery>
+
+export const AuditLogEntry = Type.Object({
+  id: Type.Integer(),
+  occurredAt: Timestamp,
+  userId: Nullable(Uuid),
+  userName: Nullable(Type.String()),
+  roleCode: Nullable(Type.String()),
+  clientIds: Type.Array(Uuid),
+  dataGroup: Type.String(),
+  action: Type.String(),
+  event: Type.String(),
+  basis: Nullable(Type.String()),
+  refId: Nullable(Uuid),
+  outcome: Type.String(),
+})
+export type AuditLogEntry = Static<typeof AuditLogEntry>
+
+export const AuditLogPage = Type.Object({
+  entries: Type.Array(AuditLogEntry),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: Nullable(Type.Integer()),
+})
+export type AuditLogPage = Static<typeof AuditLogPage>
+
+export const StaffOption = Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String() })
+export const StaffOptions = Type.Object({ users: Type.Array(StaffOption) })
+export type StaffOptions = Static<typeof StaffOptions>
+
+// ---- Reviews ---------------------------------------------------------------------------------------------------
+
+export const Verdict = Type.Union([Type.Literal('justified'), Type.Literal('unjustified'), Type.Literal('needs_follow_up')])
+export type Verdict = Static<typeof Verdict>
+
+export const VerdictRequest = Type.Object(
+  { verdict: Verdict, note: Type.String({ maxLength: 2000 }) },
+  { additionalProperties: false },
+)
+export type VerdictRequest = Static<typeof VerdictRequest>
+
+export const ReviewStatusQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { default: 'all' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type ReviewStatusQuery = Static<typeof ReviewStatusQuery>
+
+const ReviewFields = {
+  reviewedAt: Nullable(Timestamp),
+  reviewedByName: Nullable(Type.String()),
+  verdict: Nullable(Verdict),
+  note: Nullable(Type.String()),
+}
+
+export const SampleDrawRequest = Type.Object(
+  { size: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Default: the setting HUOMA_AUDIT_SAMPLE_SIZE' })) },
+  { additionalProperties: false },
+)
+export type SampleDrawRequest = Static<typeof SampleDrawRequest>
+
+export const SampleItem = Type.Object({
+  id: Uuid,
+  sampledAt: Timestamp,
+  entry: AuditLogEntry,
+  ...ReviewFields,
+})
+export type SampleItem = Static<typeof SampleItem>
+
+export const SampleList = Type.Object({ items: Type.Array(SampleItem) })
+export type SampleList = Static<typeof SampleList>
+
+export const SampleDrawResult = Type.Object({
+  drawn: Type.Integer({ minimum: 0 }),
+  windowDays: Type.Integer(),
+  items: Type.Array(SampleItem),
+})
+export type SampleDrawResult = Static<typeof SampleDrawResult>
+
+export const BreakGlassReviewItem = Type.Object({
+  id: Uuid,
+  userId: Uuid,
+  userName: Type.String(),
+  personId: Uuid,
+  serviceTask: Type.String(),
+  serviceTaskName: Type.String(),
+  /** The stated reason: free text, kept in break_glass and never copied into the audit log. */
+  reason: Type.String(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  active: Type.Boolean(),
+  /** Successful reads of the client by the user on this break-the-glass access. */
+  accessCount: Type.Integer({ minimum: 0 }),
+  ...ReviewFields,
+})
+export type BreakGlassReviewItem = Static<typeof BreakGlassReviewItem>
+
+export const BreakGlassQueue = Type.Object({ items: Type.Array(BreakGlassReviewItem) })
+export type BreakGlassQueue = Static<typeof BreakGlassQueue>
+
+export const ReviewIdParams = Type.Object({ id: Uuid })
+
+// ---- The client's report -----------------------------------------------------------------------------------------
+
+export const AccessReportRequest = Type.Object(
+  {
+    personId: Uuid,
+    language: Type.Union([Type.Literal('fi'), Type.Literal('sv')]),
+    /** Default: two years back from today (Helsinki). Earlier only with a reason. */
+    from: Type.Optional(IsoDate),
+    /** Default: today. */
+    to: Type.Optional(IsoDate),
+    /** Required when `from` is more than two years back; recorded, never written to the audit log itself. */
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type AccessReportRequest = Static<typeof AccessReportRequest>

@@ -1,0 +1,147 @@
+/* eslint-disable no-restricted-syntax -- break_glass rows and their audit rows are security data; of the person only its existence is checked, no client data is read or returned */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { BreakGlassAccess, BreakGlassRequest, BreakGlassTasks, PersonIdParams } from '@huoma/contract'
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
+import { ACTIONS } from '../../access/actions'
+import { appendAudit } from '../../access/audit'
+import { grantsFor, requireAuthed, type AuthedContext, type Principal } from '../../access/context'
+import type { DB } from '../../db/schema'
+import { requestLanguage } from '../../http/language'
+import { problems, type FieldIssue } from '../../http/problem'
+import { isMeaningfulReason, REASON_MIN_CHARS } from '../privacy/reason'
+
+/**
+ * Break the glass (murra lasi): a worker opens a client with whom they have no relationship, for a bounded time
+ * (`config.security.breakGlassHours`), by stating a reason. The access is decided by the client-access chokepoint,
+ * which honours live `break_glass` rows of the user in the service tasks of their grants; every read on it carries
+ * the break_glass id in the audit row's ref_id, and the data protection officer reviews each one afterwards.
+ */
+
+const BREAK_GLASS = ACTIONS['persons:break-glass']
+
+/** Grants under which the principal may break the glass (a role listed for `persons:break-glass`). */
+function breakGlassGrants(principal: Principal) {
+  return grantsFor(principal, BREAK_GLASS)
+}
+
+/**
+ * The one hidden match of an exact henkilötunnus search, as an opaque id, for a user who may break the glass.
+ *
+ * What this reveals, and why it is acceptable: the searcher typed the full henkilötunnus, so they already hold the
+ * identifier; `hiddenMatches` already tells them that such a person is in the registry (a mirror of the population
+ * register, so this says nothing about being a client of social services). The id adds only a random UUID: no
+ * name, birth date, address, turvakielto flag or client status. It lets the UI offer break the glass, which again
+ * needs a reason, is audited and reviewed; without it GET /api/persons/:id answers 404 as before. A name or birth
+ * date search never returns ids of hidden matches: those criteria match many people, and handing out their ids
+ * would let a user open someone they never identified.
+ */
+export async function hiddenHetuMatch(
+  ctx: AuthedContext,
+  trx: Transaction<DB>,
+  hetu: string,
+  isVisible: (eb: ExpressionBuilder<DB, 'person'>) => Expression<SqlBool>,
+): Promise<string | undefined> {
+  if (breakGlassGrants(ctx.principal).length === 0) return undefined
+  const row = await trx
+    .selectFrom('person')
+    .select('person.id')
+    .where('person.hetu', '=', hetu)
+    .where((eb) => eb.not(isVisible(eb)))
+    .executeTakeFirst()
+  return row?.id
+}
+
+export const breakGlassRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/break-glass/service-tasks',
+    {
+      config: { action: 'persons:break-glass' },
+      schema: {
+        tags: ['persons'],
+        summary: 'The service tasks in which the signed-in user may break the glass, and for how long an access lasts',
+        response: { 200: BreakGlassTasks },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const codes = [...new Set(breakGlassGrants(ctx.principal).flatMap((g) => g.serviceTasks))]
+      const lang = requestLanguage(request)
+      const rows = codes.length
+        ? await app.database.db
+            .selectFrom('service_task')
+            .select(['code', 'name_fi', 'name_sv', 'name_en'])
+            .where('code', 'in', codes)
+            .orderBy('sort_order')
+            .execute()
+        : []
+      return {
+        serviceTasks: rows.map((r) => ({ code: r.code, name: lang === 'sv' ? r.name_sv : lang === 'en' ? r.name_en : r.name_fi })),
+        hours: app.config.security.breakGlassHours,
+      }
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/break-glass',
+    {
+      config: { action: 'persons:break-glass' },
+      schema: {
+        tags: ['persons'],
+        summary: 'Break the glass: open a client without a relationship for a bounded time, on a stated reason',
+        description:
+          'The reason is stored with the access (never in the audit log) and the access is reviewed by the data protection ' +
+          'officer. A person that does not exist answers 404.',
+        params: PersonIdParams,
+        body: BreakGlassRequest,
+        response: { 201: BreakGlassAccess },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const { serviceTask, reason } = request.body
+      const personId = request.params.id
+      const grant = breakGlassGrants(ctx.principal).find((g) => g.serviceTasks.includes(serviceTask))
+      const issues: FieldIssue[] = []
+      if (!grant) issues.push({ field: 'body.serviceTask', code: 'breakGlass.serviceTask' })
+      if (!isMeaningfulReason(reason)) issues.push({ field: 'body.reason', code: 'reason.tooShort', params: { limit: REASON_MIN_CHARS } })
+      if (!grant || issues.length) throw problems.validation(issues)
+
+      const audit = {
+        userId: ctx.principal.userId,
+        roleCode: grant.roleCode,
+        unitId: grant.unitId,
+        clientIds: [personId],
+        dataGroup: 'security/break-glass',
+        action: 'security' as const,
+        event: 'persons:break-glass',
+        requestId: ctx.requestId,
+        clientAddress: ctx.clientAddress,
+      }
+      const hours = app.config.security.breakGlassHours
+      const created = await app.database.db.transaction().execute(async (trx) => {
+        const person = await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()
+        if (!person) {
+          await appendAudit(trx, { ...audit, basis: null, outcome: 'denied' })
+          return undefined
+        }
+        const row = await trx
+          .insertInto('break_glass')
+          .values({
+            user_id: ctx.principal.userId,
+            person_id: personId,
+            service_task: serviceTask,
+            reason: reason.trim(),
+            expires_at: sql<Date>`now() + make_interval(hours => ${hours}::int)`,
+          })
+          .returning(['id', 'expires_at'])
+          .executeTakeFirstOrThrow()
+        // The audit row is the last step: it holds the chain-head lock until commit.
+        await appendAudit(trx, { ...audit, basis: 'break_glass', refId: row.id, outcome: 'success' })
+        return row
+      })
+      if (!created) throw problems.notFound()
+      reply.code(201)
+      return { id: created.id, personId, serviceTask, expiresAt: created.expires_at.toISOString() }
+    },
+  )
+}

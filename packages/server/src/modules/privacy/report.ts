@@ -1,0 +1,291 @@
+import { createRequire } from 'node:module'
+import pdfmake from 'pdfmake'
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
+
+/**
+ * The client's report "who has processed my data" (703/2023 11 §) as a PDF in Finnish or Swedish.
+ *
+ * What it prints: the organisation; on the cover the client's name, their own henkilötunnus and a mailing address
+ * that is never a protected one (under turvakielto only the contact address, yhteysosoite); then one line per
+ * processing: time (Europe/Helsinki), the staff member's name and role, the data, the action in words and its
+ * basis. Nobody else's henkilötunnus or name (e.g. other clients in the same audit row) is printed.
+ *
+ * pdfmake reads only its bundled Roboto: the local-file policy admits those four files and nothing else, and the URL
+ * policy refuses every fetch, so no text of the report can make the server read a file or call a URL.
+ */
+
+export type ReportLanguage = 'fi' | 'sv'
+
+export interface ReportRow {
+  occurredAt: Date
+  userName: string | null
+  roleName: string | null
+  /** data_group: `<service task | registry | privacy | security>/<record type>` */
+  dataGroup: string
+  action: string
+  event: string
+  basis: string | null
+}
+
+export interface ReportInput {
+  language: ReportLanguage
+  organisation: string
+  client: { name: string; hetu: string | null; temporaryId: string | null }
+  /** Lines of the mailing address, or null when none may be printed. */
+  address: string[] | null
+  period: { from: string; to: string }
+  /** A stated reason was recorded because the period reaches beyond two years (the reason itself is not printed). */
+  extendedPeriod: boolean
+  printedAt: Date
+  printedBy: string
+  serviceTaskNames: Record<string, string>
+  rows: ReportRow[]
+}
+
+const require = createRequire(import.meta.url)
+const ROBOTO = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<'normal' | 'bold' | 'italics' | 'bolditalics', string> }
+const FONT_FILES = new Set(Object.values(ROBOTO.Roboto))
+
+pdfmake.setFonts(ROBOTO)
+pdfmake.setUrlAccessPolicy(() => false)
+pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path))
+
+const TEXTS = {
+  fi: {
+    title: 'Selvitys asiakastietojen käsittelystä',
+    subtitle: 'Kuka on käsitellyt tietojani – laki sosiaali- ja terveydenhuollon asiakastietojen käsittelystä (703/2023) 11 §',
+    client: 'Asiakas',
+    hetu: 'Henkilötunnus',
+    temporaryId: 'Tilapäinen tunniste',
+    period: 'Ajanjakso',
+    extended: 'Selvitys kattaa yli kaksi vuotta; erityinen syy on kirjattu.',
+    printedAt: 'Laadittu',
+    printedBy: 'Laatija',
+    processings: 'Tietojen käsittelyt',
+    count: 'Käsittelyjä ajanjaksolla: {n}',
+    none: 'Ajanjaksolla ei ole kirjattu tietojesi käsittelyjä.',
+    when: 'Aika',
+    who: 'Käsittelijä',
+    role: 'Rooli',
+    data: 'Tiedot',
+    action: 'Toimenpide',
+    basis: 'Peruste',
+    unknownUser: 'Järjestelmä',
+    footer: 'Sivu {page}/{pages}',
+    explanation:
+      'Selvityksessä ovat ne kerrat, joina organisaation työntekijä on katsonut, kirjannut, muuttanut, tulostanut, ' +
+      'luovuttanut tai hakenut tietojasi. Peruste kertoo, millä perusteella tietoja käsiteltiin. Jos epäilet, että ' +
+      'tietojasi on käsitelty ilman perustetta, ota yhteyttä tietosuojavastaavaan.',
+    actions: {
+      'persons:read': 'Katsoi perustiedot',
+      'persons:search': 'Haki asiakasrekisteristä',
+      'persons:break-glass': 'Avasi tiedot ilman asiakassuhdetta (poikkeuksellinen pääsy)',
+      'audit:read': 'Tarkasti lokitietoja (tietosuojavalvonta)',
+      'audit:review': 'Arvioi tietojen käsittelyn (tietosuojavalvonta)',
+      'audit:client-report': 'Laati tämän selvityksen',
+      view: 'Katsoi tietoja',
+      insert: 'Kirjasi tietoja',
+      update: 'Muutti tietoja',
+      delete: 'Poisti tietoja',
+      print: 'Tulosti tietoja',
+      export: 'Vei tietoja',
+      disclose: 'Luovutti tietoja',
+      search: 'Haki tietoja',
+      security: 'Tietoturvatapahtuma',
+    } as Record<string, string>,
+    bases: {
+      relationship: 'Asiakassuhde',
+      supervision: 'Esihenkilön tehtävä',
+      registry: 'Asiakasrekisterin ylläpito',
+      break_glass: 'Poikkeuksellinen pääsy, syy kirjattu ja tarkastetaan',
+      search: 'Haku',
+      log_monitoring: 'Lokivalvonta',
+      access_request: 'Asiakkaan tietopyyntö',
+      role: 'Käyttöoikeus',
+    } as Record<string, string>,
+    groups: { registry: 'Asiakasrekisteri', journal: 'Asiakaskertomus', privacy: 'Tietosuoja', security: 'Tietoturva' } as Record<string, string>,
+    records: {
+      person: 'henkilötiedot',
+      'client-card': 'asiakaskortti',
+      'protected-address': 'suojattu osoite',
+      relationship: 'asiakkuus',
+      vtj: 'väestötiedot',
+      entry: 'kirjaus',
+      'break-glass': 'poikkeuksellinen pääsy',
+      'access-report': 'selvitys tietojen käsittelystä',
+      'audit-log': 'lokitiedot',
+      'sample-review': 'pistokoe',
+      'break-glass-review': 'poikkeuksellisen pääsyn arviointi',
+    } as Record<string, string>,
+  },
+  sv: {
+    title: 'Redogörelse för behandlingen av klientuppgifter',
+    subtitle: 'Vem har behandlat mina uppgifter – lagen om behandling av klientuppgifter inom social- och hälsovården (703/2023) 11 §',
+    client: 'Klient',
+    hetu: 'Personbeteckning',
+    temporaryId: 'Tillfällig identifikation',
+    period: 'Period',
+    extended: 'Redogörelsen omfattar mer än två år; ett särskilt skäl har antecknats.',
+    printedAt: 'Upprättad',
+    printedBy: 'Upprättad av',
+    processings: 'Behandlingar av uppgifterna',
+    count: 'Behandlingar under perioden: {n}',
+    none: 'Inga behandlingar av dina uppgifter har registrerats under perioden.',
+    when: 'Tidpunkt',
+    who: 'Behandlare',
+    role: 'Roll',
+    data: 'Uppgifter',
+    action: 'Åtgärd',
+    basis: 'Grund',
+    unknownUser: 'Systemet',
+    footer: 'Sida {page}/{pages}',
+    explanation:
+      'Redogörelsen visar de gånger då en anställd hos organisationen har sett, antecknat, ändrat, skrivit ut, ' +
+      'lämnat ut eller sökt dina uppgifter. Grunden anger på vilken grund uppgifterna behandlades. Om du misstänker ' +
+      'att dina uppgifter har behandlats utan grund, kontakta dataskyddsansvarig.',
+    actions: {
+      'persons:read': 'Såg basuppgifterna',
+      'persons:search': 'Sökte i klientregistret',
+      'persons:break-glass': 'Öppnade uppgifterna utan klientrelation (exceptionell åtkomst)',
+      'audit:read': 'Granskade logguppgifter (dataskyddstillsyn)',
+      'audit:review': 'Bedömde behandlingen av uppgifterna (dataskyddstillsyn)',
+      'audit:client-report': 'Upprättade denna redogörelse',
+      view: 'Såg uppgifter',
+      insert: 'Antecknade uppgifter',
+      update: 'Ändrade uppgifter',
+      delete: 'Raderade uppgifter',
+      print: 'Skrev ut uppgifter',
+      export: 'Exporterade uppgifter',
+      disclose: 'Lämnade ut uppgifter',
+      search: 'Sökte uppgifter',
+      security: 'Säkerhetshändelse',
+    } as Record<string, string>,
+    bases: {
+      relationship: 'Klientrelation',
+      supervision: 'Förmans uppgift',
+      registry: 'Underhåll av klientregistret',
+      break_glass: 'Exceptionell åtkomst, skälet antecknat och granskas',
+      search: 'Sökning',
+      log_monitoring: 'Loggtillsyn',
+      access_request: 'Klientens begäran om uppgifter',
+      role: 'Behörighet',
+    } as Record<string, string>,
+    groups: { registry: 'Klientregistret', journal: 'Klientberättelsen', privacy: 'Dataskydd', security: 'Informationssäkerhet' } as Record<string, string>,
+    records: {
+      person: 'personuppgifter',
+      'client-card': 'klientkort',
+      'protected-address': 'skyddad adress',
+      relationship: 'klientskap',
+      vtj: 'befolkningsuppgifter',
+      entry: 'anteckning',
+      'break-glass': 'exceptionell åtkomst',
+      'access-report': 'redogörelse för behandlingen',
+      'audit-log': 'logguppgifter',
+      'sample-review': 'stickprov',
+      'break-glass-review': 'bedömning av exceptionell åtkomst',
+    } as Record<string, string>,
+  },
+} as const
+
+type Texts = (typeof TEXTS)[ReportLanguage]
+
+export function reportTexts(language: ReportLanguage): Texts {
+  return TEXTS[language]
+}
+
+/** The action in words: the event when it is known, else the kind of action. */
+export function actionInWords(t: Texts, row: Pick<ReportRow, 'event' | 'action'>): string {
+  return t.actions[row.event] ?? t.actions[row.action] ?? row.action
+}
+
+export function basisInWords(t: Texts, row: Pick<ReportRow, 'event' | 'basis'>): string {
+  // The report's own print row is written by the list chokepoint with basis 'search'; its basis is the request.
+  if (row.event === 'audit:client-report') return t.bases.access_request ?? ''
+  return row.basis ? (t.bases[row.basis] ?? row.basis) : '–'
+}
+
+export function dataInWords(t: Texts, dataGroup: string, serviceTaskNames: Record<string, string>): string {
+  const [register = '', record = ''] = dataGroup.split('/')
+  const registerName = serviceTaskNames[register] ?? t.groups[register] ?? register
+  const recordName = t.records[record] ?? record
+  return recordName ? `${registerName}: ${recordName}` : registerName
+}
+
+/** A moment as day and time in Helsinki: 22.11.2026 15.16 (no "klo", so that it fits a narrow column). */
+function dateTimeFormat(language: ReportLanguage): { format: (d: Date) => string } {
+  const locale = language === 'sv' ? 'sv-FI' : 'fi-FI'
+  const day = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric' })
+  const time = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' })
+  return { format: (d) => `${day.format(d)} ${time.format(d)}` }
+}
+
+/** A calendar date `YYYY-MM-DD` as Finns write it: 1.3.2026. */
+export function finnishDate(date: string): string {
+  const [y, m, d] = date.split('-')
+  return `${Number(d)}.${Number(m)}.${y}`
+}
+
+export function reportDocument(input: ReportInput): TDocumentDefinitions {
+  const t = reportTexts(input.language)
+  const fmt = dateTimeFormat(input.language)
+  const facts: TableCell[][] = [
+    [{ text: t.client, bold: true }, input.client.name],
+    input.client.hetu
+      ? [{ text: t.hetu, bold: true }, input.client.hetu]
+      : [{ text: t.temporaryId, bold: true }, input.client.temporaryId ?? '–'],
+    [{ text: t.period, bold: true }, `${finnishDate(input.period.from)}–${finnishDate(input.period.to)}`],
+    [{ text: t.printedAt, bold: true }, fmt.format(input.printedAt)],
+    [{ text: t.printedBy, bold: true }, input.printedBy],
+  ]
+  const body: TableCell[][] = [
+    [t.when, t.who, t.role, t.data, t.action, t.basis].map((h) => ({ text: h, style: 'th' })),
+    ...input.rows.map((r) => [
+      fmt.format(r.occurredAt),
+      r.userName ?? t.unknownUser,
+      r.roleName ?? '–',
+      dataInWords(t, r.dataGroup, input.serviceTaskNames),
+      actionInWords(t, r),
+      basisInWords(t, r),
+    ]),
+  ]
+  const content: Content[] = [
+    { text: input.organisation, style: 'organisation' },
+    { text: t.title, style: 'title' },
+    { text: t.subtitle, style: 'subtitle' },
+  ]
+  if (input.address) content.push({ stack: [input.client.name, ...input.address], margin: [0, 0, 0, 16] })
+  content.push(
+    { table: { widths: [110, '*'], body: facts }, layout: 'noBorders', margin: [0, 0, 0, 8] },
+    ...(input.extendedPeriod ? [{ text: t.extended, italics: true, margin: [0, 0, 0, 8] } as Content] : []),
+    { text: t.processings, style: 'h2' },
+    { text: t.count.replace('{n}', String(input.rows.length)), margin: [0, 0, 0, 6] },
+    input.rows.length
+      ? { table: { headerRows: 1, widths: [74, 78, 70, '*', '*', 80], body }, layout: 'lightHorizontalLines', fontSize: 8 }
+      : { text: t.none, italics: true },
+    { text: t.explanation, margin: [0, 16, 0, 0], fontSize: 9 },
+  )
+  return {
+    info: { title: t.title, creator: 'Huoma', producer: 'Huoma' },
+    pageSize: 'A4',
+    pageMargins: [48, 48, 48, 56],
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    styles: {
+      organisation: { fontSize: 10, color: '#444444', margin: [0, 0, 0, 12] },
+      title: { fontSize: 17, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 9, color: '#444444', margin: [0, 0, 0, 16] },
+      h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },
+      th: { bold: true },
+    },
+    footer: (page: number, pages: number) => ({
+      text: t.footer.replace('{page}', String(page)).replace('{pages}', String(pages)),
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 16, 0, 0],
+    }),
+    content,
+  }
+}
+
+export async function renderReport(input: ReportInput): Promise<Buffer> {
+  return pdfmake.createPdf(reportDocument(input)).getBuffer()
+}

@@ -1,0 +1,397 @@
+/* eslint-disable no-restricted-syntax -- the data protection officer reads and reviews the security tables (audit_log, audit_review, break_glass); every read that names a client is itself audited here, and the report reaches client data through app.clientData.list */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  AccessReportRequest,
+  AuditLogPage,
+  AuditLogQuery,
+  BreakGlassQueue,
+  ReviewIdParams,
+  ReviewStatusQuery,
+  SampleDrawRequest,
+  SampleDrawResult,
+  SampleList,
+  StaffOptions,
+  VerdictRequest,
+} from '@huoma/contract'
+import { addMonths, todayInHelsinki, type LocalDate } from '@huoma/domain'
+import { sql, type Generated } from 'kysely'
+import { ACTIONS, type Action } from '../../access/actions'
+import { appendAudit, type Executor } from '../../access/audit'
+import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { requestLanguage } from '../../http/language'
+import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
+import { isMeaningfulReason, REASON_MIN_CHARS } from './reason'
+import { renderReport, type ReportInput, type ReportRow } from './report'
+import {
+  closeBreakGlassReview,
+  closeSampleReview,
+  drawSample,
+  listBreakGlass,
+  listSample,
+  listStaff,
+  searchAuditLog,
+} from './repository'
+
+/** The reason row for a report reaching beyond two years (migration 0005_privacy; not in the shared table types). */
+type ReasonTables = {
+  access_report_reason: {
+    id: Generated<string>
+    user_id: string
+    person_id: string
+    period_from: string
+    period_until: string
+    reason: string
+    request_id: string | null
+  }
+}
+
+/**
+ * The data protection officer reading the log is processing the data of every client the answer names: one audit
+ * row (event `audit:read`) with those client ids, the last step of the transaction that read them.
+ */
+async function auditRead(trx: Executor, ctx: AuthedContext, clientIds: Iterable<string>, dataGroup: string, action: 'search' | 'view') {
+  await appendAudit(trx, {
+    userId: ctx.principal.userId,
+    roleCode: roleOf(ctx, 'audit:read'),
+    clientIds: [...new Set(clientIds)],
+    dataGroup,
+    action,
+    event: 'audit:read',
+    basis: 'log_monitoring',
+    outcome: 'success',
+    requestId: ctx.requestId,
+    clientAddress: ctx.clientAddress,
+  })
+}
+
+function roleOf(ctx: AuthedContext, action: Action): string | null {
+  return grantsFor(ctx.principal, ACTIONS[action])[0]?.roleCode ?? null
+}
+
+function checkNote(note: string): FieldIssue[] {
+  return note.trim() ? [] : [{ field: 'body.note', code: 'privacy.noteRequired' }]
+}
+
+const alreadyReviewed = () =>
+  new HttpProblem(409, 'conflict', { issues: [{ field: 'body.verdict', code: 'privacy.alreadyReviewed' }] })
+
+export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.database.db
+
+  // ---- Audit log search ---------------------------------------------------------------------------------------
+
+  app.get(
+    '/api/privacy/audit-log',
+    {
+      config: { action: 'audit:read' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Search the audit log by client, user, period, event, action kind and outcome; newest first, keyset paging',
+        querystring: AuditLogQuery,
+        response: { 200: AuditLogPage },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const q = request.query
+      if (q.from && q.to && q.from > q.to) throw problems.validation([{ field: 'query.from', code: 'privacy.period' }])
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const page = await searchAuditLog(trx, q)
+          const named = page.entries.flatMap((e) => e.clientIds)
+          await auditRead(trx, ctx, q.clientId ? [q.clientId, ...named] : named, 'privacy/audit-log', 'search')
+          return page
+        })
+    },
+  )
+
+  app.get(
+    '/api/privacy/staff',
+    {
+      config: { action: 'audit:read' },
+      schema: { tags: ['privacy'], summary: 'Staff users, for the user filter of the log search', response: { 200: StaffOptions } },
+    },
+    async () => ({ users: await listStaff(db()) }),
+  )
+
+  // ---- Break-the-glass review queue ---------------------------------------------------------------------------
+
+  app.get(
+    '/api/privacy/break-glass',
+    {
+      config: { action: 'audit:read' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Break-the-glass accesses: the unreviewed first (oldest first), then the reviewed (newest first)',
+        querystring: ReviewStatusQuery,
+        response: { 200: BreakGlassQueue },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const opts = { status: request.query.status ?? 'all', limit: request.query.limit ?? 100, lang: requestLanguage(request) }
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const items = await listBreakGlass(trx, opts)
+          await auditRead(trx, ctx, items.map((i) => i.personId), 'privacy/break-glass-review', 'view')
+          return { items }
+        })
+    },
+  )
+
+  app.post(
+    '/api/privacy/break-glass/:id/verdict',
+    {
+      config: { action: 'audit:review' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Close a break-the-glass access with a verdict and a note',
+        params: ReviewIdParams,
+        body: VerdictRequest,
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const { verdict, note } = request.body
+      const issues = checkNote(note)
+      if (issues.length) throw problems.validation(issues)
+      const result = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const closed = await closeBreakGlassReview(trx, request.params.id, ctx.principal.userId, verdict, note.trim())
+          if (closed === undefined || closed === 'closed') return closed
+          await appendAudit(trx, {
+            userId: ctx.principal.userId,
+            roleCode: roleOf(ctx, 'audit:review'),
+            clientIds: [closed.personId],
+            dataGroup: 'privacy/break-glass-review',
+            action: 'security',
+            event: 'audit:review',
+            basis: 'log_monitoring',
+            refId: request.params.id,
+            outcome: 'success',
+            requestId: ctx.requestId,
+            clientAddress: ctx.clientAddress,
+          })
+          return 'ok' as const
+        })
+      if (result === undefined) throw problems.notFound()
+      if (result === 'closed') throw alreadyReviewed()
+      return reply.code(204).send(null)
+    },
+  )
+
+  // ---- Random sample --------------------------------------------------------------------------------------------
+
+  app.post(
+    '/api/privacy/samples',
+    {
+      config: { action: 'audit:review' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Draw a random sample of recent client-data accesses for review (size: the setting, or given)',
+        body: SampleDrawRequest,
+        response: { 200: SampleDrawResult },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const settings = app.config.security
+      const size = request.body.size ?? settings.auditSampleSize
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const drawn = await drawSample(trx, { userId: ctx.principal.userId, size, windowDays: settings.auditSampleWindowDays })
+          const items = await listSample(trx, { status: 'open', limit: 200 })
+          await auditRead(trx, ctx, items.flatMap((i) => i.entry.clientIds), 'privacy/sample-review', 'view')
+          return { drawn, windowDays: settings.auditSampleWindowDays, items }
+        })
+    },
+  )
+
+  app.get(
+    '/api/privacy/samples',
+    {
+      config: { action: 'audit:read' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Sampled accesses: the unreviewed first, then the reviewed',
+        querystring: ReviewStatusQuery,
+        response: { 200: SampleList },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const opts = { status: request.query.status ?? 'all', limit: request.query.limit ?? 100 }
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const items = await listSample(trx, opts)
+          await auditRead(trx, ctx, items.flatMap((i) => i.entry.clientIds), 'privacy/sample-review', 'view')
+          return { items }
+        })
+    },
+  )
+
+  app.post(
+    '/api/privacy/samples/:id/verdict',
+    {
+      config: { action: 'audit:review' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Close a sampled access with a verdict and a note',
+        params: ReviewIdParams,
+        body: VerdictRequest,
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const { verdict, note } = request.body
+      const issues = checkNote(note)
+      if (issues.length) throw problems.validation(issues)
+      const result = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const closed = await closeSampleReview(trx, request.params.id, ctx.principal.userId, verdict, note.trim())
+          if (closed === undefined || closed === 'closed') return closed
+          await appendAudit(trx, {
+            userId: ctx.principal.userId,
+            roleCode: roleOf(ctx, 'audit:review'),
+            clientIds: closed.clientIds,
+            dataGroup: 'privacy/sample-review',
+            action: 'security',
+            event: 'audit:review',
+            basis: 'log_monitoring',
+            refId: request.params.id,
+            outcome: 'success',
+            requestId: ctx.requestId,
+            clientAddress: ctx.clientAddress,
+          })
+          return 'ok' as const
+        })
+      if (result === undefined) throw problems.notFound()
+      if (result === 'closed') throw alreadyReviewed()
+      return reply.code(204).send(null)
+    },
+  )
+
+  // ---- The client's report ---------------------------------------------------------------------------------------
+
+  app.post(
+    '/api/privacy/access-report',
+    {
+      config: { action: 'audit:client-report' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'The report "who has processed my data" for a client, as a PDF in Finnish or Swedish',
+        description:
+          'Covers two years back by default; an earlier start needs `reason`, which is recorded (never in the audit log). ' +
+          'Answers application/pdf. Printing is audited (action print, data group privacy/access-report).',
+        body: AccessReportRequest,
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const body = request.body
+      const today = todayInHelsinki(new Date())
+      const twoYearsBack = addMonths(today, -24)
+      const from = (body.from ?? twoYearsBack) as LocalDate
+      const to = (body.to ?? today) as LocalDate
+      const issues: FieldIssue[] = []
+      if (from > to) issues.push({ field: 'body.from', code: 'privacy.period' })
+      if (to > today) issues.push({ field: 'body.to', code: 'privacy.future' })
+      const extended = from < twoYearsBack
+      if (extended && !isMeaningfulReason(body.reason)) {
+        issues.push({ field: 'body.reason', code: 'privacy.reasonRequired', params: { limit: REASON_MIN_CHARS } })
+      }
+      if (issues.length) throw problems.validation(issues)
+
+      // The client's own access request is the basis here, not a client relationship: the officer must identify the
+      // person whoever they are, so the chokepoint's visibility filter is deliberately not applied. The chokepoint
+      // still writes the print row (client id, action print, privacy/access-report) in the same transaction.
+      const [found] = await app.clientData.list(ctx, {}, async (trx) => {
+        const person = await trx
+          .selectFrom('person')
+          .select(['id', 'first_names', 'last_name', 'hetu', 'temporary_id', 'turvakielto'])
+          .where('id', '=', body.personId)
+          .executeTakeFirst()
+        if (!person) throw problems.notFound() // rolls back: nothing was processed, nothing is logged
+        if (extended) {
+          await trx
+            .withTables<ReasonTables>()
+            .insertInto('access_report_reason')
+            .values({
+              user_id: ctx.principal.userId,
+              person_id: person.id,
+              period_from: from,
+              period_until: to,
+              reason: body.reason!.trim(),
+              request_id: ctx.requestId,
+            })
+            .execute()
+        }
+        // A mailing address that may be printed: under turvakielto only the contact address (yhteysosoite).
+        const kinds = person.turvakielto ? (['contact'] as const) : (['postal', 'permanent'] as const)
+        const address = await trx
+          .selectFrom('person_address')
+          .select(['kind', 'street', 'postal_code', 'post_office'])
+          .where('person_id', '=', person.id)
+          .where('kind', 'in', kinds)
+          .where(sql<boolean>`(valid_from IS NULL OR valid_from <= ${today}::date) AND (valid_until IS NULL OR valid_until >= ${today}::date)`)
+          .orderBy(sql`kind = 'permanent'`)
+          .orderBy('valid_from', 'desc')
+          .executeTakeFirst()
+        const lang = body.language
+        const rows = await trx
+          .selectFrom('audit_log as a')
+          .leftJoin('staff_user as u', 'u.id', 'a.user_id')
+          .leftJoin('role as ro', 'ro.code', 'a.role_code')
+          .select(['a.occurred_at', 'u.display_name', 'a.data_group', 'a.action', 'a.event', 'a.basis'])
+          .select(lang === 'sv' ? 'ro.name_sv as role_name' : 'ro.name_fi as role_name')
+          .where(sql<boolean>`a.client_ids @> ARRAY[${person.id}]::uuid[]`)
+          .where('a.outcome', '=', 'success')
+          .where('a.occurred_at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+          .where('a.occurred_at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+          .orderBy('a.id')
+          .execute()
+        const tasks = await trx.selectFrom('service_task').select(['code', 'name_fi', 'name_sv']).execute()
+        const org = await trx.selectFrom('organisation').select('name').orderBy('created_at').executeTakeFirst()
+        const input: ReportInput = {
+          language: lang,
+          organisation: org?.name ?? '',
+          client: { name: `${person.first_names} ${person.last_name}`, hetu: person.hetu, temporaryId: person.temporary_id },
+          address: address ? [address.street, `${address.postal_code} ${address.post_office}`] : null,
+          period: { from, to },
+          extendedPeriod: extended,
+          printedAt: new Date(),
+          printedBy: ctx.principal.displayName,
+          serviceTaskNames: Object.fromEntries(tasks.map((s) => [s.code, lang === 'sv' ? s.name_sv : s.name_fi])),
+          rows: rows.map(
+            (r): ReportRow => ({
+              occurredAt: r.occurred_at,
+              userName: r.display_name,
+              roleName: r.role_name,
+              dataGroup: r.data_group,
+              action: r.action,
+              event: r.event,
+              basis: r.basis,
+            }),
+          ),
+        }
+        return [{ id: person.id, input }]
+      })
+      if (!found) throw problems.notFound()
+      // Rendered after the commit, so the single embedded connection is not held while the PDF is laid out.
+      const pdf = await renderReport(found.input)
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="kasittelyselvitys-${today}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf)
+    },
+  )
+}
