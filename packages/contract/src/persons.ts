@@ -93,12 +93,26 @@ export const ServiceTaskCode = Type.Union([
 export type ServiceTaskCode = Static<typeof ServiceTaskCode>
 
 export const RelationshipKind = Type.Union([Type.Literal('responsible'), Type.Literal('team'), Type.Literal('task')])
-export const RelationshipStartReason = Type.Union(
-  ['application', 'notification', 'referral', 'own_initiative', 'kela_forward', 'transfer', 'other'].map((v) => Type.Literal(v)),
-)
-export const RelationshipEndReason = Type.Union(
-  ['needs_met', 'moved_away', 'client_declined', 'transferred', 'deceased', 'age_limit', 'other'].map((v) => Type.Literal(v)),
-)
+export const RelationshipStartReason = Type.Union([
+  Type.Literal('application'),
+  Type.Literal('notification'),
+  Type.Literal('referral'),
+  Type.Literal('own_initiative'),
+  Type.Literal('kela_forward'),
+  Type.Literal('transfer'),
+  Type.Literal('other'),
+])
+export type RelationshipStartReason = Static<typeof RelationshipStartReason>
+export const RelationshipEndReason = Type.Union([
+  Type.Literal('needs_met'),
+  Type.Literal('moved_away'),
+  Type.Literal('client_declined'),
+  Type.Literal('transferred'),
+  Type.Literal('deceased'),
+  Type.Literal('age_limit'),
+  Type.Literal('other'),
+])
+export type RelationshipEndReason = Static<typeof RelationshipEndReason>
 
 export const PersonCreate = Type.Object(
   {

@@ -19,6 +19,12 @@ import { registerErrorHandling, type NotFoundFallback } from './http/errors'
 import { healthRoutes } from './modules/health/routes'
 import { authRoutes } from './modules/auth/routes'
 import { personRoutes } from './modules/persons/routes'
+import { registryRoutes } from './modules/persons/registry-routes'
+import { journalRoutes } from './modules/journal/routes'
+import { vtjRoutes } from './modules/vtj/routes'
+import type { VtjClient } from './integrations/vtj'
+import { privacyRoutes } from './modules/privacy/routes'
+import { adminRoutes } from './modules/admin/routes'
 import { accessPlugin } from './access/context'
 
 declare module 'fastify' {
@@ -32,6 +38,7 @@ export interface AppDeps {
   config: Config
   database: Database
   logger: Logger
+  vtj: VtjClient
 }
 
 function newAjv(coerceTypes: false | 'array') {
@@ -42,7 +49,7 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
-export async function buildApp({ config, database, logger }: AppDeps) {
+export async function buildApp({ config, database, logger, vtj }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -62,6 +69,7 @@ export async function buildApp({ config, database, logger }: AppDeps) {
 
   app.decorate('database', database)
   app.decorate('config', config)
+  app.decorate('vtj', vtj)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -108,6 +116,11 @@ export async function buildApp({ config, database, logger }: AppDeps) {
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(personRoutes)
+  await app.register(registryRoutes)
+  await app.register(journalRoutes)
+  await app.register(vtjRoutes)
+  await app.register(privacyRoutes)
+  await app.register(adminRoutes)
 
   return app
 }

@@ -36,7 +36,52 @@ async function clientOf(t: TestServer, worker: string): Promise<{ id: string; c:
   return { id, c }
 }
 
+/** A journal entry of a fresh client in adult social work, written (and signed) by the social worker. */
+async function journalEntry(t: TestServer, sign: boolean) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const base = `/api/persons/${id}/journal/adult_social_work`
+  const d = await (await c.post(base, { type: 'meeting', eventDate: '2026-01-02', text: 'Tapaaminen.' })).json()
+  if (sign) expect((await c.post(`${base}/entries/${d.entryId}/sign`, { version: d.versions[0].version })).status).toBe(200)
+  return { id, c, base, entry: `${base}/entries/${d.entryId}`, versionId: d.versions[0].id as string }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
+  'audit:client-report': async (t) => {
+    const p = await t.server.database.db.selectFrom('person').select('id').limit(1).executeTakeFirstOrThrow()
+    const c = new Client(t.url)
+    await c.login('tietosuojavastaava')
+    expect((await c.post('/api/privacy/access-report', { personId: p.id, language: 'fi' })).status).toBe(200)
+    return { username: 'tietosuojavastaava', clientIds: [p.id] }
+  },
+  'journal:read': async (t) => {
+    const { id, c, entry } = await journalEntry(t, true)
+    expect((await c.get(entry)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'journal:write': async (t) => {
+    const { id } = await journalEntry(t, false)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'journal:delete-draft': async (t) => {
+    const { id, c, entry } = await journalEntry(t, false)
+    expect((await c.request('DELETE', entry)).status).toBe(204)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'journal:sign': async (t) => {
+    const { id } = await journalEntry(t, true)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'journal:correct': async (t) => {
+    const { id, c, entry, versionId } = await journalEntry(t, true)
+    const res = await c.post(`${entry}/corrections`, { type: 'meeting', eventDate: '2026-01-02', text: 'Tapaaminen puhelimitse.', basedOn: versionId, reason: 'Tapaamistapa kirjattiin väärin' })
+    expect(res.status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'journal:print': async (t) => {
+    const { id, c, base } = await journalEntry(t, true)
+    expect((await c.get(`${base}/print?lang=fi`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'persons:create': async (t) => {
     const c = new Client(t.url)
     await c.login('toimistosihteeri')

@@ -4,16 +4,20 @@ import { AppShell } from './components/AppShell'
 import { RequireAction, RequireSession } from './components/RequireSession'
 import { AuditPage } from './features/audit/AuditPage'
 import { UsersPage } from './features/admin-users/UsersPage'
+import { GrantRequestsPage } from './features/admin-users/GrantRequestsPage'
 import { LoginPage } from './features/auth/LoginPage'
+import { AccountPage } from './features/auth/AccountPage'
 import { NotFoundPage } from './features/errors/NotFoundPage'
 import { HomePage } from './features/home/HomePage'
 import { PersonsPage } from './features/persons/PersonsPage'
+import { personRoutes } from './features/persons/routes'
 import { modules, type AppModule } from './modules'
 
 const pages: Record<AppModule['id'], ComponentType> = {
   home: HomePage,
   persons: PersonsPage,
   'admin-users': UsersPage,
+  'grant-requests': GrantRequestsPage,
   audit: AuditPage,
 }
 
@@ -36,7 +40,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AppShell />,
-        children: [...modules.map(moduleRoute), { path: '*', element: <NotFoundPage /> }],
+        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, { path: '*', element: <NotFoundPage /> }],
       },
     ],
   },

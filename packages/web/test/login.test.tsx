@@ -17,7 +17,7 @@ describe('the sign-in page', () => {
     const router = renderApp('/audit')
     expect(await screen.findByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeTruthy()
     expect(router.state.location.pathname).toBe('/login')
-    expect(document.title).toBe('Kirjaudu sisään – Huoma')
+    await waitFor(() => expect(document.title).toBe('Kirjaudu sisään – Huoma'))
     expect(screen.getByRole('contentinfo').textContent).toMatch(/Versio \d+\.\d+\.\d+/)
   })
 
@@ -107,7 +107,7 @@ describe('the sign-in page', () => {
     answer(json({ user }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Lokivalvonta' })).toBeTruthy()
     expect(router.state.location.pathname + router.state.location.search).toBe('/audit?from=2026-01-01')
-    expect(document.title).toBe('Lokivalvonta – Huoma')
+    await waitFor(() => expect(document.title).toBe('Lokivalvonta – Huoma'))
   })
 
   it('says so when the server cannot be reached', async () => {

@@ -138,6 +138,13 @@ export const ACTIONS = {
     dataGroup: 'journal/entry',
     description: 'Write or edit a draft journal entry',
   },
+  'journal:delete-draft': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor'],
+    audit: 'delete',
+    dataGroup: 'journal/entry',
+    description: 'Delete one\'s own unsigned draft (a signed entry is never deleted)',
+  },
   'journal:sign': {
     scope: 'client',
     roles: ['social_worker', 'social_counsellor', 'supervisor'],

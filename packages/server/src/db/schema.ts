@@ -278,6 +278,35 @@ export interface VtjSyncStateTable {
   synced_at: Date | null
 }
 
+export type JournalEntryType = 'meeting' | 'home_visit' | 'phone_call' | 'measure' | 'negotiation' | 'other'
+
+/** One version of a journal entry (migration 0006_journal): signed rows are immutable (database trigger). */
+export interface JournalEntryTable {
+  id: Generated<string>
+  /** The first version's id; set by the trigger. */
+  entry_id: Generated<string>
+  /** Paging key of the entry; set by the trigger. */
+  entry_no: Generated<number>
+  version_no: Generated<number>
+  previous_id: string | null
+  person_id: string
+  service_task: string
+  type: JournalEntryType
+  event_date: DateString
+  event_time: string | null
+  staff_participants: Defaulted<string[]>
+  other_participants: Defaulted<string[]>
+  body: string
+  status: Defaulted<'draft' | 'signed'>
+  author_id: string
+  created_at: Timestamp
+  updated_at: Timestamp
+  signed_by: string | null
+  signed_at: Date | string | null
+  correction_reason: string | null
+  version: Defaulted<number>
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -301,4 +330,5 @@ export interface DB {
   person_history: PersonHistoryTable
   vtj_query: VtjQueryTable
   vtj_sync_state: VtjSyncStateTable
+  journal_entry: JournalEntryTable
 }

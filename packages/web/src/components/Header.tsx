@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, NavLink } from 'react-router'
 import { describeError, type ErrorText } from '../api/client'
 import { useSession, useUser } from '../session/context'
 import { ORGANISATION_NAME } from '../appInfo'
@@ -42,6 +42,9 @@ export function Header() {
             <span className="header-user-roles">{user.roles.map((role) => roleName(t, role)).join(', ')}</span>
           )}
         </p>
+        <NavLink to="/account" className="button button-quiet">
+          {t('account.title')}
+        </NavLink>
         <LanguageSwitcher />
         <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>
           {signingOut ? t('header.loggingOut') : t('header.logout')}

@@ -1,9 +1,14 @@
-import type { LoginRequest } from '@huoma/contract'
+import type { LoginRequest, LoginResponse } from '@huoma/contract'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError, describeError, onSessionExpired } from '../api/client'
 import { applyUserLanguage } from '../i18n'
 import * as authApi from './api'
 import { SessionContext, type Session, type SessionState } from './context'
+
+/** The state a sign-in answer leads to; an answer without a stage (older servers, tests) is a full sign-in. */
+function stateOf({ user, stage }: LoginResponse): SessionState {
+  return stage === 'mfa_pending' || stage === 'password_change' ? { status: 'second-step', stage, user } : { status: 'signed-in', user }
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
@@ -12,9 +17,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true
     authApi.fetchCurrentUser().then(
-      async (user) => {
-        await applyUserLanguage(user.language)
-        if (current) setState({ status: 'signed-in', user })
+      async (response) => {
+        await applyUserLanguage(response.user.language)
+        if (current) setState(stateOf(response))
       },
       (error: unknown) => {
         if (!current) return
@@ -35,12 +40,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   )
 
-  const login = useCallback(async (credentials: LoginRequest) => {
-    const user = await authApi.login(credentials)
-    await applyUserLanguage(user.language)
-    setState({ status: 'signed-in', user })
-    return user
+  const accept = useCallback(async (response: LoginResponse) => {
+    await applyUserLanguage(response.user.language)
+    setState(stateOf(response))
   }, [])
+
+  const login = useCallback(
+    async (credentials: LoginRequest) => {
+      const response = await authApi.login(credentials)
+      await accept(response)
+      return response
+    },
+    [accept],
+  )
+
+  const forget = useCallback(() => setState({ status: 'signed-out', reason: 'expired' }), [])
 
   const logout = useCallback(async () => {
     try {
@@ -57,6 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setRound((n) => n + 1)
   }, [])
 
-  const session = useMemo<Session>(() => ({ state, login, logout, refresh }), [state, login, logout, refresh])
+  const session = useMemo<Session>(
+    () => ({ state, login, accept, forget, logout, refresh }),
+    [state, login, accept, forget, logout, refresh],
+  )
   return <SessionContext value={session}>{children}</SessionContext>
 }

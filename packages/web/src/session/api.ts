@@ -1,12 +1,12 @@
-import type { LoginRequest, LoginResponse, SessionUser } from '@huoma/contract'
+import type { LoginRequest, LoginResponse } from '@huoma/contract'
 import { apiRequest } from '../api/client'
 
-export async function fetchCurrentUser(): Promise<SessionUser> {
-  return (await apiRequest<LoginResponse>('/api/auth/me')).user
+export async function fetchCurrentUser(): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/api/auth/me')
 }
 
-export async function login(credentials: LoginRequest): Promise<SessionUser> {
-  return (await apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials })).user
+export async function login(credentials: LoginRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials })
 }
 
 export async function logout(): Promise<void> {

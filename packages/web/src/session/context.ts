@@ -1,4 +1,4 @@
-import type { LoginRequest, SessionUser } from '@huoma/contract'
+import type { LoginRequest, LoginResponse, SessionUser } from '@huoma/contract'
 import { createContext, useContext } from 'react'
 import type { ErrorText } from '../api/client'
 
@@ -8,10 +8,16 @@ export type SessionState =
   /** `logout`: the user signed out here; `expired`: the server ended the session; `anonymous`: never signed in. */
   | { status: 'signed-out'; reason: 'anonymous' | 'logout' | 'expired' }
   | { status: 'signed-in'; user: SessionUser }
+  /** Password accepted, but the sign-in needs one more step: the second factor, or a new password. */
+  | { status: 'second-step'; stage: 'mfa_pending' | 'password_change'; user: SessionUser }
 
 export interface Session {
   state: SessionState
-  login(credentials: LoginRequest): Promise<SessionUser>
+  login(credentials: LoginRequest): Promise<LoginResponse>
+  /** Takes the answer of a sign-in step (second factor, password change): signed in, or one more step. */
+  accept(response: LoginResponse): Promise<void>
+  /** The server has ended the session (account locked, sign-in timed out): forget it here too (`expired`). */
+  forget(): void
   logout(): Promise<void>
   /** Asks the server again who is signed in (after it was unavailable). */
   refresh(): void

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import './auth.css'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, type Location } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
@@ -9,6 +10,8 @@ import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { APP_VERSION } from '../../appInfo'
 import { splitFieldErrors } from './fieldErrors'
+import { ExpiredPasswordStep } from './ExpiredPasswordStep'
+import { SecondFactorStep } from './SecondFactorStep'
 
 const FIELDS = ['username', 'password'] as const
 type Field = (typeof FIELDS)[number]
@@ -18,14 +21,66 @@ function returnPath(state: unknown): string {
   return from && from.pathname !== '/login' ? `${from.pathname}${from.search}${from.hash}` : '/'
 }
 
+/**
+ * Sign-in: username and password, then — when the server asks for it — the second factor and/or a new password.
+ * The step follows the session's stage, so a reload in the middle of a sign-in comes back to the same step.
+ */
 export function LoginPage() {
-  const { t } = useTranslation()
   const session = useSession()
   const location = useLocation()
+  // A step whose session the server ended (account locked, too slow): its message is shown at the first step.
+  const [endedWith, setEndedWith] = useState<ErrorText>()
+
+  if (session.state.status === 'signed-in') return <Navigate to={returnPath(location.state)} replace />
+  if (session.state.status === 'second-step') {
+    return (
+      <LoginLayout>
+        {session.state.stage === 'mfa_pending' ? (
+          <SecondFactorStep onSessionEnded={setEndedWith} />
+        ) : (
+          <ExpiredPasswordStep onSessionEnded={setEndedWith} />
+        )}
+      </LoginLayout>
+    )
+  }
+  const reason = session.state.status === 'signed-out' ? session.state.reason : undefined
+  return (
+    <LoginLayout>
+      <CredentialsStep reason={reason} initialError={endedWith} />
+    </LoginLayout>
+  )
+}
+
+function LoginLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className="login-page">
+      <header className="login-header">
+        <span className="brand-name">{t('app.name')}</span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="login-main">
+        <div className="login-card">
+          <p className="login-tagline">{t('app.tagline')}</p>
+          {children}
+        </div>
+      </main>
+      <footer className="login-footer">
+        {t('app.name')} · {t('app.version', { version: APP_VERSION })}
+      </footer>
+    </div>
+  )
+}
+
+function CredentialsStep({ reason, initialError }: { reason: 'anonymous' | 'logout' | 'expired' | undefined; initialError: ErrorText | undefined }) {
+  const { t } = useTranslation()
+  const session = useSession()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
-  const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
+  const [error, setError] = useState<{ text: ErrorText; messages: string[] } | undefined>(
+    initialError && { text: initialError, messages: [] },
+  )
   const [submitting, setSubmitting] = useState(false)
   const usernameInput = useRef<HTMLInputElement>(null)
   const passwordInput = useRef<HTMLInputElement>(null)
@@ -43,9 +98,6 @@ export function LoginPage() {
     focusField(focusAfterSubmit.current)
     focusAfterSubmit.current = undefined
   })
-
-  if (session.state.status === 'signed-in') return <Navigate to={returnPath(location.state)} replace />
-  const reason = session.state.status === 'signed-out' ? session.state.reason : undefined
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -79,58 +131,46 @@ export function LoginPage() {
   }
 
   return (
-    <div className="login-page">
-      <header className="login-header">
-        <span className="brand-name">{t('app.name')}</span>
-        <LanguageSwitcher />
-      </header>
-      <main id="main" className="login-main">
-        <div className="login-card">
-          <p className="login-tagline">{t('app.tagline')}</p>
-          <h1>{t('login.title')}</h1>
-          <p>{t('login.intro')}</p>
-          {reason === 'logout' && !error && (
-            <p role="status" className="notice">
-              {t('login.signedOut')}
-            </p>
-          )}
-          {reason === 'expired' && !error && (
-            <p role="status" className="notice">
-              {t('login.sessionExpired')}
-            </p>
-          )}
-          <ErrorAlert error={error?.text} messages={error?.messages} />
-          <form noValidate onSubmit={submit} className="form">
-            <TextField
-              ref={usernameInput}
-              name="username"
-              label={t('login.username')}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={username}
-              error={fieldErrors.username}
-              onChange={(event) => setUsername(event.target.value)}
-            />
-            <TextField
-              ref={passwordInput}
-              name="password"
-              type="password"
-              label={t('login.password')}
-              autoComplete="current-password"
-              value={password}
-              error={fieldErrors.password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            <button type="submit" className="button button-primary button-wide" disabled={submitting}>
-              {submitting ? t('login.submitting') : t('login.submit')}
-            </button>
-          </form>
-        </div>
-      </main>
-      <footer className="login-footer">
-        {t('app.name')} · {t('app.version', { version: APP_VERSION })}
-      </footer>
-    </div>
+    <>
+      <h1>{t('login.title')}</h1>
+      <p>{t('login.intro')}</p>
+      {reason === 'logout' && !error && (
+        <p role="status" className="notice">
+          {t('login.signedOut')}
+        </p>
+      )}
+      {reason === 'expired' && !error && (
+        <p role="status" className="notice">
+          {t('login.sessionExpired')}
+        </p>
+      )}
+      <ErrorAlert error={error?.text} messages={error?.messages} />
+      <form noValidate onSubmit={submit} className="form">
+        <TextField
+          ref={usernameInput}
+          name="username"
+          label={t('login.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          error={fieldErrors.username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <TextField
+          ref={passwordInput}
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autoComplete="current-password"
+          value={password}
+          error={fieldErrors.password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <button type="submit" className="button button-primary button-wide" disabled={submitting}>
+          {submitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </>
   )
 }

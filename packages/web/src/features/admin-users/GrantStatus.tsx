@@ -1,0 +1,28 @@
+import type { GrantView } from '@huoma/contract'
+import { useTranslation } from 'react-i18next'
+import { formatDate } from './format'
+
+/** voimassa / alkaa / päättynyt / lopetettu: in words, never by colour alone. */
+export function GrantStatusBadge({ grant }: { grant: Pick<GrantView, 'status' | 'validFrom'> }) {
+  const { t } = useTranslation()
+  switch (grant.status) {
+    case 'current':
+      return <span className="badge badge-ok">{t('adminUsers.status.current')}</span>
+    case 'future':
+      return <span className="badge badge-future">{t('adminUsers.status.future', { date: formatDate(grant.validFrom) })}</span>
+    case 'expired':
+      return <span className="badge badge-muted">{t('adminUsers.status.expired')}</span>
+    case 'ended':
+      return <span className="badge badge-muted">{t('adminUsers.status.ended')}</span>
+  }
+}
+
+/** "1.3.2026 alkaen", "1.3.2026–31.5.2026". */
+export function GrantPeriod({ grant }: { grant: Pick<GrantView, 'validFrom' | 'validUntil'> }) {
+  const { t } = useTranslation()
+  return grant.validUntil ? (
+    <>{t('adminUsers.period.range', { from: formatDate(grant.validFrom), until: formatDate(grant.validUntil) })}</>
+  ) : (
+    <>{t('adminUsers.period.from', { from: formatDate(grant.validFrom) })}</>
+  )
+}

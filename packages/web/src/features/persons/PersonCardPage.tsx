@@ -1,0 +1,288 @@
+import type { TFunction } from 'i18next'
+import type { ClientCard, VtjRefreshResult } from '@huoma/contract'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { apiRequest, describeError, type ErrorText } from '../../api/client'
+import { ErrorAlert } from '../../components/Alert'
+import { Page } from '../../components/Page'
+import { can, useUser } from '../../session/context'
+import { formatDateTime, helsinkiToday } from '../audit/format'
+import { BasicsSection } from './BasicsSection'
+import { ContactSection } from './ContactSection'
+import { ageOn, formatDate, fullName } from './format'
+import { JournalSlot } from './JournalSlot'
+import { codeLabel, fieldList } from './labels'
+import { PersonMarkers } from './PersonMarkers'
+import { RelationshipsSection } from './RelationshipsSection'
+import { useCard } from './useCard'
+import './persons.css'
+
+/** Asiakkaan kortti (/persons/:id): the client's basic data, family, household, relationships and timeline. */
+export function PersonCardPage() {
+  const { t } = useTranslation()
+  const { id = '' } = useParams()
+  const card = useCard(id)
+  // Survives the reload it causes: "the data has changed" after a conflict.
+  const [conflict, setConflict] = useState<ErrorText>()
+
+  if (card.status === 'loading') {
+    return (
+      <Page title={t('persons.title')}>
+        <p role="status">{t('persons.card.loading')}</p>
+      </Page>
+    )
+  }
+  if (card.status === 'error') {
+    return (
+      <Page title={t('persons.title')}>
+        <ErrorAlert error={card.error} />
+        <p>
+          <Link to="/persons">{t('persons.card.back')}</Link>
+        </p>
+      </Page>
+    )
+  }
+  return (
+    <CardView
+      key={id}
+      card={card.card}
+      reload={card.reload}
+      conflict={conflict}
+      onConflict={(text) => {
+        setConflict(text)
+        card.reload()
+      }}
+      clearConflict={() => setConflict(undefined)}
+    />
+  )
+}
+
+interface CardViewProps {
+  card: ClientCard
+  reload: () => void
+  conflict: ErrorText | undefined
+  onConflict: (text: ErrorText) => void
+  clearConflict: () => void
+}
+
+function CardView({ card, reload, conflict, onConflict, clearConflict }: CardViewProps) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const { person } = card
+  const today = helsinkiToday()
+  const age = person.birthDate ? ageOn(person.birthDate, person.deathDate ?? today) : undefined
+  const journalTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && !r.endDate).map((r) => r.serviceTask))]
+
+  return (
+    <Page title={fullName(person)}>
+      <div className="card-header">
+        <p className="card-identity">
+          {person.hetu ? (
+            <>
+              <span className="muted">{t('persons.register.hetu')} </span>
+              <span className="mono">{person.hetu}</span>
+            </>
+          ) : (
+            <>
+              <span className="muted">{t('persons.card.temporaryId')} </span>
+              <span className="mono">{person.temporaryId}</span> <span className="badge badge-warning">{t('persons.temporaryId')}</span>
+            </>
+          )}
+          {age !== undefined && <span className="card-age">{t('persons.card.age', { age })}</span>}
+          <PersonMarkers turvakielto={person.turvakielto} deathDate={person.deathDate} long />
+        </p>
+        <p className={card.accessBasis === 'break_glass' ? 'access-basis access-basis-exceptional' : 'access-basis'}>
+          {codeAccess(t, card.accessBasis)}
+        </p>
+      </div>
+
+      {conflict && (
+        <div role="alert" className="alert alert-error">
+          <p className="alert-title">{t('persons.card.conflict')}</p>
+          {conflict.detail && <p>{conflict.detail}</p>}
+          <p>{t('persons.card.conflictHint')}</p>
+        </div>
+      )}
+      <VtjStatus card={card} reload={reload} />
+
+      <div className="card-grid">
+        <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
+        <ContactSection person={person} />
+        <FamilySection family={card.family} />
+        <HouseholdSection household={card.household} />
+      </div>
+      <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
+      {journalTasks.map((task) => (
+        <JournalSlot key={task} personId={person.id} serviceTask={task} />
+      ))}
+      <TimelineSection timeline={card.timeline} />
+    </Page>
+  )
+}
+
+function codeAccess(t: TFunction, basis: string): string {
+  switch (basis) {
+    case 'relationship':
+    case 'supervision':
+    case 'registry':
+    case 'break_glass':
+      return t(`persons.card.accessBasis.${basis}`)
+    default:
+      return basis
+  }
+}
+
+/** When the data was compared with the population register, what it changed, and a manual refresh. */
+function VtjStatus({ card, reload }: { card: ClientCard; reload: () => void }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string>()
+  const [refreshed, setRefreshed] = useState<string[]>([])
+  const [error, setError] = useState<ErrorText>()
+  const changes = card.vtjChanges.length ? card.vtjChanges : refreshed
+
+  async function refresh() {
+    setBusy(true)
+    setError(undefined)
+    setMessage(undefined)
+    try {
+      const result = await apiRequest<VtjRefreshResult>(`/api/persons/${card.person.id}/vtj-refresh`, { method: 'POST', body: {} })
+      if (result.status === 'updated') {
+        setRefreshed(result.changedFields)
+        reload()
+      } else {
+        setRefreshed([])
+        setMessage(
+          result.status === 'unchanged'
+            ? t('persons.card.vtjUnchanged')
+            : result.status === 'not_found'
+              ? t('persons.card.vtjNotFound')
+              : t('persons.card.vtjError'),
+        )
+      }
+    } catch (failure) {
+      setError(describeError(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <div role="status" className="status-region">
+        {changes.length > 0 && <p className="notice">{t('persons.card.vtjChanged', { fields: fieldList(t, changes) })}</p>}
+        {message && <p className="notice">{message}</p>}
+      </div>
+      <ErrorAlert error={error} />
+      {card.person.hetu && (
+        <div className="vtj-line">
+          <span className="muted">
+            {card.vtjCheckedAt ? t('persons.card.vtjChecked', { time: formatDateTime(card.vtjCheckedAt) }) : t('persons.card.vtjNever')}
+          </span>
+          {can(user, 'persons:vtj-refresh') && (
+            <button type="button" className="button button-small" onClick={() => void refresh()} disabled={busy}>
+              {busy ? t('persons.card.vtjRefreshing') : t('persons.card.vtjRefresh')}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  )
+}
+
+function FamilySection({ family }: { family: ClientCard['family'] }) {
+  const { t } = useTranslation()
+  const id = useId()
+  return (
+    <section className="panel card-section" aria-labelledby={id}>
+      <h2 id={id}>{t('persons.card.family')}</h2>
+      {family.length === 0 ? (
+        <p className="muted">{t('persons.card.noFamily')}</p>
+      ) : (
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('persons.card.relation')}</th>
+              <th scope="col">{t('persons.card.name')}</th>
+              <th scope="col">{t('persons.register.birthDate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {family.map((f) => (
+              <tr key={`${f.relation}-${f.id}`}>
+                <td>{codeLabel(t, 'family', f.relation)}</td>
+                <td>
+                  {fullName(f)} <PersonMarkers turvakielto={false} deathDate={f.deathDate} />
+                </td>
+                <td>{formatDate(f.birthDate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function HouseholdSection({ household }: { household: ClientCard['household'] }) {
+  const { t } = useTranslation()
+  const id = useId()
+  return (
+    <section className="panel card-section" aria-labelledby={id}>
+      <h2 id={id}>{t('persons.card.household')}</h2>
+      {household.length === 0 ? (
+        <p className="muted">{t('persons.card.noHousehold')}</p>
+      ) : (
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('persons.card.name')}</th>
+              <th scope="col">{t('persons.register.birthDate')}</th>
+              <th scope="col">{t('persons.card.memberSince')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {household.map((h) => (
+              <tr key={h.id}>
+                <td>{fullName(h)}</td>
+                <td>{formatDate(h.birthDate)}</td>
+                <td>{formatDate(h.validFrom)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
+  const { t } = useTranslation()
+  const id = useId()
+  return (
+    <section className="panel card-section" aria-labelledby={id}>
+      <h2 id={id}>{t('persons.card.timeline')}</h2>
+      {timeline.length === 0 ? (
+        <p className="muted">{t('persons.card.noTimeline')}</p>
+      ) : (
+        <ol className="timeline">
+          {timeline.map((e, i) => (
+            <li key={`${e.at}-${e.kind}-${i}`}>
+              <span className="timeline-time">
+                {e.kind.startsWith('relationship.') ? formatDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
+              </span>
+              <span className="timeline-what">
+                {codeLabel(t, 'timeline', e.kind)}
+                {e.serviceTask && <> · {codeLabel(t, 'serviceTasks', e.serviceTask)}</>}
+              </span>
+              {e.by && <span className="muted"> {t('persons.card.by', { name: e.by })}</span>}
+              {e.fields.length > 0 && <span className="timeline-fields">{t('persons.card.changedFields', { fields: fieldList(t, e.fields) })}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,30 @@
+import type { ClientCard } from '@huoma/contract'
+import { useCallback, useEffect, useState } from 'react'
+import { apiRequest, describeError, type ErrorText } from '../../api/client'
+
+export type CardState =
+  | { status: 'loading' }
+  | { status: 'error'; error: ErrorText }
+  | { status: 'success'; card: ClientCard; reloading: boolean }
+
+/** The client card; a reload keeps showing the card it replaces until the new one arrives. */
+export function useCard(personId: string): CardState & { reload: () => void } {
+  const [round, setRound] = useState(0)
+  const [state, setState] = useState<{ key: string; value: CardState }>()
+  const key = `${personId} ${round}`
+  useEffect(() => {
+    const controller = new AbortController()
+    apiRequest<ClientCard>(`/api/persons/${personId}/card`, { signal: controller.signal }).then(
+      (card) => setState({ key, value: { status: 'success', card, reloading: false } }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ key, value: { status: 'error', error: describeError(error) } })
+      },
+    )
+    return () => controller.abort()
+  }, [key, personId])
+  const reload = useCallback(() => setRound((n) => n + 1), [])
+  let value: CardState = { status: 'loading' }
+  if (state?.key === key) value = state.value
+  else if (state?.value.status === 'success' && state.key.startsWith(`${personId} `)) value = { ...state.value, reloading: true }
+  return { ...value, reload }
+}
