@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'server',
@@ -14,6 +14,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each test file starts its own databases (PGlite takes ~0.5–1 GB); two at a time fit the 2-core machine.
           maxWorkers: 2,
+          // Projects with different worker limits run as separate groups: the server's after the others.
+          sequence: { groupOrder: 2 },
           env: { NODE_ENV: 'test' },
         },
       },

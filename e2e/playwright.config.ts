@@ -58,6 +58,8 @@ export default defineConfig({
       HUOMA_DATA_DIR: process.env.HUOMA_E2E_DATA,
       HUOMA_DEMO_PASSWORD: DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
+      // The suite signs in dozens of times a minute from one address; the limit itself is tested in the API tests.
+      HUOMA_LOGIN_RATE_LIMIT: '1000',
     },
   },
 })

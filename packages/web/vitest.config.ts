@@ -9,5 +9,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    sequence: { groupOrder: 1 },
   },
 })

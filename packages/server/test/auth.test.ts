@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config'
 import { databaseKinds } from './helpers/databases'
 import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server'
 
@@ -97,5 +98,23 @@ describe.each(kinds)('staff login and sessions on %s', (kind) => {
     expect(res.status).toBe(403)
     const denials = await t.server.database.db.selectFrom('audit_log').selectAll().where('event', '=', 'persons:search').where('outcome', '=', 'denied').execute()
     expect(denials.length).toBe(1)
+  })
+})
+
+describe.each(kinds)('login throttling on %s', (kind) => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer(kind, { security: { ...loadConfig().security, loginRateLimitPerMinute: 3 } })
+  })
+  afterAll(() => t?.stop())
+
+  it('answers 429 with a problem once an address has tried too often', async () => {
+    const c = new Client(t.url)
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await c.post('/api/auth/login', { username: 'talous', password: 'wrong-password' })).status)
+    expect(statuses).toEqual([401, 401, 401, 429])
+    const res = await c.post('/api/auth/login', { username: 'talous', password: DEMO_PASSWORD })
+    expect(res.status).toBe(429)
+    expect(await res.json()).toMatchObject({ status: 429, title: 'Liian monta pyyntöä' })
   })
 })
