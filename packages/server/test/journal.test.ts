@@ -182,7 +182,7 @@ describe.each(kinds)('journal (asiakaskertomus) on %s', (kind) => {
       sql`UPDATE journal_entry SET status = 'draft', signed_by = NULL, signed_at = NULL WHERE id = ${id}`,
       sql`UPDATE journal_entry SET updated_at = now() WHERE id = ${id}`,
       sql`DELETE FROM journal_entry WHERE id = ${id}`,
-      sql`TRUNCATE journal_entry`,
+      sql`TRUNCATE journal_entry CASCADE`,
     ]
     for (const q of attempts) await expect(q.execute(db())).rejects.toThrow(/immutable|TRUNCATE refused/)
     const after = await db().selectFrom('journal_entry').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
