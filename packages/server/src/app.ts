@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/routes'
 import { personRoutes } from './modules/persons/routes'
 import { registryRoutes } from './modules/persons/registry-routes'
 import { journalRoutes } from './modules/journal/routes'
+import { appointmentRoutes } from './modules/appointments/routes'
+import { attachmentRoutes } from './modules/attachments/routes'
 import { vtjRoutes } from './modules/vtj/routes'
 import type { VtjClient } from './integrations/vtj'
 import { privacyRoutes } from './modules/privacy/routes'
@@ -118,6 +120,8 @@ export async function buildApp({ config, database, logger, vtj }: AppDeps) {
   await app.register(personRoutes)
   await app.register(registryRoutes)
   await app.register(journalRoutes)
+  await app.register(appointmentRoutes)
+  await app.register(attachmentRoutes)
   await app.register(vtjRoutes)
   await app.register(privacyRoutes)
   await app.register(adminRoutes)

@@ -26,7 +26,18 @@ export interface Config {
   secretKey: string | undefined
   /** A client card older than this many days since the last population-register check is refreshed on open. */
   vtjRefreshDays: number
+  attachments: AttachmentSettings
   security: SecuritySettings
+}
+
+/** Attachment settings: the largest accepted file and where the content is kept. */
+export interface AttachmentSettings {
+  /** HUOMA_ATTACHMENT_MAX_BYTES, default 20 MiB. */
+  maxBytes: number
+  /** HUOMA_ATTACHMENT_STORE: `database` (bytea, default) or `folder` (files under `<data dir>/attachments`). */
+  store: 'database' | 'folder'
+  /** The folder of the `folder` store. */
+  folder: string
 }
 
 /** Security settings (issue: identity and access); each can be set by an environment variable. */
@@ -55,14 +66,21 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return n
 }
 
+function attachmentStore(env: NodeJS.ProcessEnv): 'database' | 'folder' {
+  const raw = env.HUOMA_ATTACHMENT_STORE || 'database'
+  if (raw !== 'database' && raw !== 'folder') throw new Error(`HUOMA_ATTACHMENT_STORE must be "database" or "folder", got "${raw}"`)
+  return raw
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const repoRoot = path.resolve(import.meta.dirname, '../../..')
   const demoPassword = env.HUOMA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
+  const dataDir = path.resolve(env.HUOMA_DATA_DIR || path.join(process.cwd(), 'data'))
   return {
     port: intFromEnv(env, 'PORT', 8080),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.HUOMA_DATA_DIR || path.join(process.cwd(), 'data')),
+    dataDir,
     demoPassword,
     demoPasswordIsDefault: !env.HUOMA_DEMO_PASSWORD,
     webDist: env.HUOMA_WEB_DIST === '' ? undefined : path.resolve(env.HUOMA_WEB_DIST || path.join(repoRoot, 'packages/web/dist')),
@@ -72,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     secretKey: env.HUOMA_SECRET_KEY || undefined,
+    attachments: {
+      maxBytes: intFromEnv(env, 'HUOMA_ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024),
+      store: attachmentStore(env),
+      folder: path.join(dataDir, 'attachments'),
+    },
     security: {
       sessionIdleMinutes: intFromEnv(env, 'HUOMA_SESSION_IDLE_MINUTES', 30),
       sessionAbsoluteHours: intFromEnv(env, 'HUOMA_SESSION_ABSOLUTE_HOURS', 12),

@@ -45,7 +45,73 @@ async function journalEntry(t: TestServer, sign: boolean) {
   return { id, c, base, entry: `${base}/entries/${d.entryId}`, versionId: d.versions[0].id as string }
 }
 
+let appointmentDay = 0
+/** An appointment of a fresh client with the social worker, each on its own day (so probes never overlap). */
+async function appointment(t: TestServer) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const day = `2031-01-${String(10 + appointmentDay++).padStart(2, '0')}`
+  const body = { workerId: await userId(t, 'sosiaalityontekija'), serviceTask: 'adult_social_work', start: `${day}T09:00`, end: `${day}T10:00`, place: 'office' }
+  const res = await c.post(`/api/persons/${id}/appointments`, body)
+  expect(res.status).toBe(201)
+  const a = await res.json()
+  return { id, c, day, url: `/api/persons/${id}/appointments/${a.id}`, version: a.version as number }
+}
+
+/** Uploads a small PDF for a fresh client of the social worker in adult social work (multipart, so raw fetch). */
+async function attachment(t: TestServer) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const base = `/api/persons/${id}/attachments/adult_social_work`
+  const form = new FormData()
+  form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'liite.pdf')
+  const cookies = (c as unknown as { cookies: Map<string, string> }).cookies
+  const res = await fetch(c.baseUrl + base, {
+    method: 'POST',
+    headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.csrf ?? '' },
+    body: form,
+  })
+  expect(res.status).toBe(201)
+  return { id, c, base, attachmentId: (await res.json()).id as string }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
+  'attachments:upload': async (t) => {
+    const { id } = await attachment(t)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'attachments:read': async (t) => {
+    const { id, c, base } = await attachment(t)
+    expect((await c.get(base)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'attachments:download': async (t) => {
+    const { id, c, base, attachmentId } = await attachment(t)
+    expect((await c.get(`${base}/${attachmentId}/content`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'appointments:read': async (t) => {
+    const { id, c, day } = await appointment(t)
+    expect((await c.get(`/api/appointments?from=${day}&to=${day}`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'appointments:client': async (t) => {
+    const { id, c } = await appointment(t)
+    expect((await c.get(`/api/persons/${id}/appointments`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'appointments:book': async (t) => {
+    const { id } = await appointment(t)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'appointments:change': async (t) => {
+    const { id, c, day, url, version } = await appointment(t)
+    expect((await c.post(`${url}/move`, { start: `${day}T11:00`, end: `${day}T12:00`, version })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'appointments:cancel': async (t) => {
+    const { id, c, url, version } = await appointment(t)
+    expect((await c.post(`${url}/cancel`, { reason: 'client_cancelled', version })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'audit:client-report': async (t) => {
     const p = await t.server.database.db.selectFrom('person').select('id').limit(1).executeTakeFirstOrThrow()
     const c = new Client(t.url)

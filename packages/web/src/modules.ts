@@ -3,7 +3,7 @@ import type { fi } from './i18n/fi'
 type NavKey = `nav.${Exclude<keyof typeof fi.nav, 'label'>}`
 
 export interface AppModule {
-  id: 'home' | 'persons' | 'admin-users' | 'grant-requests' | 'audit'
+  id: 'home' | 'persons' | 'appointments' | 'admin-users' | 'grant-requests' | 'audit'
   path: string
   /** The action from SessionUser.actions that opens this module; none: everyone signed in. */
   action?: string
@@ -14,6 +14,7 @@ export interface AppModule {
 export const modules: readonly AppModule[] = [
   { id: 'home', path: '/', label: 'nav.home' },
   { id: 'persons', path: '/persons', action: 'persons:search', label: 'nav.persons' },
+  { id: 'appointments', path: '/appointments', action: 'appointments:read', label: 'nav.appointments' },
   { id: 'admin-users', path: '/admin/users', action: 'admin:users', label: 'nav.adminUsers' },
   { id: 'grant-requests', path: '/admin/grant-requests', action: 'admin:grant-requests', label: 'nav.grantRequests' },
   { id: 'audit', path: '/audit', action: 'audit:read', label: 'nav.audit' },

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import type { RouteObject } from 'react-router'
 import { AppShell } from './components/AppShell'
 import { RequireAction, RequireSession } from './components/RequireSession'
+import { AppointmentsPage } from './features/appointments/AppointmentsPage'
 import { AuditPage } from './features/audit/AuditPage'
 import { UsersPage } from './features/admin-users/UsersPage'
 import { GrantRequestsPage } from './features/admin-users/GrantRequestsPage'
@@ -16,6 +17,7 @@ import { modules, type AppModule } from './modules'
 const pages: Record<AppModule['id'], ComponentType> = {
   home: HomePage,
   persons: PersonsPage,
+  appointments: AppointmentsPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,
   audit: AuditPage,

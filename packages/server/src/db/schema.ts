@@ -307,6 +307,48 @@ export interface JournalEntryTable {
   version: Defaulted<number>
 }
 
+export type AttachmentContentType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff' | 'text/plain'
+
+/** An uploaded file of a client in a service task (migration 0008_attachments). */
+export interface AttachmentTable {
+  id: Generated<string>
+  person_id: string
+  service_task: string
+  journal_entry_id: string | null
+  file_name: string
+  content_type: AttachmentContentType
+  size_bytes: number
+  sha256: Buffer
+  storage: 'database' | 'folder'
+  content: Buffer | null
+  storage_key: string | null
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
+export type AppointmentPlace = 'office' | 'home_visit' | 'phone' | 'video'
+export type AppointmentCancelReason = 'client_cancelled' | 'worker_unavailable' | 'rescheduled' | 'no_longer_needed' | 'other'
+
+/** A booked or cancelled appointment (migration 0007_appointments): no overlapping booked rows per worker (trigger). */
+export interface AppointmentTable {
+  id: Generated<string>
+  person_id: string
+  worker_id: string
+  unit_id: string
+  service_task: string
+  start_at: Date | string
+  end_at: Date | string
+  place: AppointmentPlace
+  status: Defaulted<'booked' | 'cancelled'>
+  cancel_reason: AppointmentCancelReason | null
+  cancelled_by: string | null
+  cancelled_at: Date | string | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+  version: Defaulted<number>
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -331,4 +373,6 @@ export interface DB {
   vtj_query: VtjQueryTable
   vtj_sync_state: VtjSyncStateTable
   journal_entry: JournalEntryTable
+  appointment: AppointmentTable
+  attachment: AttachmentTable
 }

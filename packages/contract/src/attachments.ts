@@ -1,0 +1,63 @@
+import Type, { type Static } from 'typebox'
+import { Uuid } from './common'
+
+/**
+ * Attachments (liitteet): scanned documents, PDFs and images of a client in one service task, optionally linked to
+ * a journal entry. The upload is `multipart/form-data` with one `file` part (and an optional `journalEntryId`
+ * field before it); the type is sniffed from the content and must match the file name's extension and the
+ * declared type. A download is an export of client data and is audited as one.
+ */
+
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'text/plain'] as const
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
+export const AttachmentType = Type.Union([
+  Type.Literal('application/pdf'),
+  Type.Literal('image/png'),
+  Type.Literal('image/jpeg'),
+  Type.Literal('image/tiff'),
+  Type.Literal('text/plain'),
+])
+
+/** File name extensions accepted per type (lower case, without the dot). */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/tiff': ['tif', 'tiff'],
+  'text/plain': ['txt'],
+}
+
+/** The multipart field that carries the file. */
+export const ATTACHMENT_FILE_FIELD = 'file'
+/** The optional multipart field naming the journal entry the attachment belongs to. */
+export const ATTACHMENT_JOURNAL_FIELD = 'journalEntryId'
+
+export const AttachmentParams = Type.Object({
+  id: Uuid,
+  serviceTask: Type.String({ pattern: '^[a-z_]{2,40}$', description: 'Service task code (palvelutehtävä)' }),
+})
+export type AttachmentParams = Static<typeof AttachmentParams>
+
+export const AttachmentFileParams = Type.Object({ ...AttachmentParams.properties, attachmentId: Uuid })
+export type AttachmentFileParams = Static<typeof AttachmentFileParams>
+
+export const Attachment = Type.Object({
+  id: Uuid,
+  serviceTask: Type.String(),
+  journalEntryId: Type.Union([Uuid, Type.Null()]),
+  fileName: Type.String({ description: 'The sanitised file name (also used for the download)' }),
+  contentType: AttachmentType,
+  sizeBytes: Type.Integer({ minimum: 1 }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, hex' }),
+  uploadedBy: Type.Object({ id: Uuid, name: Type.String() }),
+  uploadedAt: Type.String({ format: 'date-time' }),
+})
+export type Attachment = Static<typeof Attachment>
+
+export const AttachmentList = Type.Object({
+  serviceTask: Type.String(),
+  /** The largest accepted file in bytes. */
+  maxBytes: Type.Integer(),
+  attachments: Type.Array(Attachment),
+})
+export type AttachmentList = Static<typeof AttachmentList>

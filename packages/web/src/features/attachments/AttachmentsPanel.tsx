@@ -1,0 +1,177 @@
+import type { Attachment } from '@huoma/contract'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
+import { ErrorAlert } from '../../components/Alert'
+import { currentLanguage } from '../../i18n'
+import { can, useUser } from '../../session/context'
+import { downloadUrl, listAttachments, uploadAttachment } from './api'
+import './attachments.css'
+
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,application/pdf,image/png,image/jpeg,image/tiff,text/plain'
+const TYPE_LABELS: Record<Attachment['contentType'], string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/tiff': 'TIFF',
+  'text/plain': 'TXT',
+}
+
+function locale(): string {
+  const language = currentLanguage()
+  return language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI'
+}
+
+/** A size in kilobytes or megabytes, in the UI language's own units. */
+export function formatSize(bytes: number): string {
+  const mb = bytes >= 1024 * 1024
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+    mb ? bytes / (1024 * 1024) : Math.max(bytes / 1024, 0.1),
+  )
+}
+
+function formatMoment(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+}
+
+export interface AttachmentsPanelProps {
+  personId: string
+  serviceTask: string
+  /** A journal entry (version id) the uploads belong to; none by default. */
+  journalEntryId?: string | undefined
+  /** The heading level of the panel's title (2 under a page's h1). */
+  headingLevel?: 2 | 3
+}
+
+/**
+ * The attachments (liitteet) of one client in one service task: the list newest first with download links, and
+ * a form to upload one file. What the user may do follows their actions (attachments:read/upload/download); the
+ * server decides again, sniffs the file's type and refuses a disguised or oversized file with a message.
+ */
+export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headingLevel = 2 }: AttachmentsPanelProps) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const id = useId()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [round, setRound] = useState(0)
+  const [data, setData] = useState<{ key: string; items: Attachment[]; maxBytes: number | null; error?: ErrorText }>()
+  const [busy, setBusy] = useState(false)
+  const [uploadError, setUploadError] = useState<{ error: ErrorText; messages: string[] }>()
+  const [notice, setNotice] = useState('')
+  const allowed = can(user, 'attachments:read')
+  const mayUpload = can(user, 'attachments:upload')
+  const mayDownload = can(user, 'attachments:download')
+
+  const key = `${personId} ${serviceTask} ${round}`
+  useEffect(() => {
+    if (!allowed) return
+    const controller = new AbortController()
+    listAttachments(personId, serviceTask, controller.signal).then(
+      (list) => setData({ key, items: list.attachments, maxBytes: list.maxBytes }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setData({ key, items: [], maxBytes: null, error: describeError(error) })
+      },
+    )
+    return () => controller.abort()
+  }, [personId, serviceTask, key, allowed])
+
+  if (!allowed) return null
+  const shown = data?.key.startsWith(`${personId} ${serviceTask} `) ? data : undefined
+  const loading = data?.key !== key
+  const items = shown?.items ?? []
+  const maxBytes = shown?.maxBytes ?? null
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const SubHeading = headingLevel === 2 ? 'h3' : 'h4'
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setNotice('')
+    const file = fileInput.current?.files?.[0]
+    if (!file) {
+      setUploadError({ error: { title: t('attachments.chooseFile') }, messages: [] })
+      return
+    }
+    if (maxBytes !== null && file.size > maxBytes) {
+      setUploadError({ error: { title: t('attachments.tooLarge', { max: formatSize(maxBytes) }) }, messages: [] })
+      return
+    }
+    setBusy(true)
+    try {
+      const saved = await uploadAttachment(personId, serviceTask, file, journalEntryId)
+      setUploadError(undefined)
+      setNotice(t('attachments.uploadedNotice', { name: saved.fileName }))
+      if (fileInput.current) fileInput.current.value = ''
+      setRound((n) => n + 1)
+    } catch (error) {
+      const messages = error instanceof ApiError ? (error.problem.errors ?? []).map((e) => e.message) : []
+      setUploadError({ error: describeError(error), messages })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="attachments-panel" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>{t('attachments.title')}</Heading>
+      <ErrorAlert error={shown?.error} />
+      {loading && !shown && <p aria-live="polite">{t('attachments.loading')}</p>}
+      {shown && !shown.error && items.length === 0 && <p>{t('attachments.empty')}</p>}
+      {items.length > 0 && (
+        <table className="attachments-table" aria-label={t('attachments.listLabel')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('attachments.name')}</th>
+              <th scope="col">{t('attachments.type')}</th>
+              <th scope="col">{t('attachments.size')}</th>
+              <th scope="col">{t('attachments.uploaded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {mayDownload ? (
+                    <a href={downloadUrl(personId, serviceTask, a.id)} download={a.fileName} aria-label={t('attachments.download', { name: a.fileName })}>
+                      {a.fileName}
+                    </a>
+                  ) : (
+                    a.fileName
+                  )}
+                </td>
+                <td>{TYPE_LABELS[a.contentType]}</td>
+                <td>{formatSize(a.sizeBytes)}</td>
+                <td>{t('attachments.uploadedBy', { name: a.uploadedBy.name, time: formatMoment(a.uploadedAt) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {items.length > 0 && mayDownload && <p className="attachments-hint">{t('attachments.downloadHint')}</p>}
+      {mayUpload && (
+        <form className="attachments-upload" onSubmit={(e) => void submit(e)} noValidate>
+          <SubHeading>{t('attachments.uploadTitle')}</SubHeading>
+          <label htmlFor={`${id}-file`}>{t('attachments.file', { max: formatSize(maxBytes ?? 20 * 1024 * 1024) })}</label>
+          <input
+            id={`${id}-file`}
+            ref={fileInput}
+            type="file"
+            name="file"
+            accept={ACCEPT}
+            aria-describedby={uploadError ? `${id}-error` : undefined}
+            aria-invalid={uploadError ? true : undefined}
+            onChange={() => setUploadError(undefined)}
+          />
+          <div id={`${id}-error`}>
+            <ErrorAlert error={uploadError?.error} messages={uploadError?.messages ?? []} />
+          </div>
+          <button type="submit" disabled={busy}>
+            {busy ? t('attachments.sending') : t('attachments.submit')}
+          </button>
+          <p role="status" className="attachments-notice">
+            {notice}
+          </p>
+        </form>
+      )}
+    </section>
+  )
+}
