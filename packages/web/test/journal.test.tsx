@@ -235,7 +235,7 @@ describe('the journal panel', () => {
     mockApi({ [`GET ${BASE}`]: () => json({ serviceTask: 'adult_social_work', entries: [item(SIGNED, 'signed')], nextCursor: null }) })
     renderPanel(sessionUser({ actions: ['journal:read', 'journal:print'] }))
     expect(await screen.findByRole('heading', { name: 'Klientberättelse' })).toBeTruthy()
-    expect(screen.getByText('Undertecknad')).toBeTruthy()
+    expect(await screen.findByText('Undertecknad')).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Skriv ut (PDF)' }).getAttribute('href')).toBe(`${BASE}/print?lang=sv`)
     expect(screen.queryByRole('button', { name: 'Ny anteckning' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Rätta' })).toBeNull()
