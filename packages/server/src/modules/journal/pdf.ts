@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module'
 import type { JournalEntryType, JournalVersion } from '@huoma/contract'
-import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { renderPdf } from '../../pdf/render'
 
 /**
  * The journal (asiakaskertomus) of one client in one service task as a PDF in Finnish or Swedish: the client's name
@@ -28,14 +27,6 @@ export interface JournalPrintInput {
   printedBy: string
   entries: JournalPrintEntry[]
 }
-
-const require = createRequire(import.meta.url)
-const ROBOTO = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<'normal' | 'bold' | 'italics' | 'bolditalics', string> }
-const FONT_FILES = new Set(Object.values(ROBOTO.Roboto))
-
-pdfmake.setFonts(ROBOTO)
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path))
 
 const TEXTS = {
   fi: {
@@ -172,5 +163,5 @@ export function journalDocument(input: JournalPrintInput): TDocumentDefinitions 
 }
 
 export async function renderJournal(input: JournalPrintInput): Promise<Buffer> {
-  return pdfmake.createPdf(journalDocument(input)).getBuffer()
+  return renderPdf(journalDocument(input))
 }

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module'
-import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { renderPdf } from '../../pdf/render'
 
 /**
  * The client's report "who has processed my data" (703/2023 11 §) as a PDF in Finnish or Swedish.
@@ -41,14 +40,6 @@ export interface ReportInput {
   serviceTaskNames: Record<string, string>
   rows: ReportRow[]
 }
-
-const require = createRequire(import.meta.url)
-const ROBOTO = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<'normal' | 'bold' | 'italics' | 'bolditalics', string> }
-const FONT_FILES = new Set(Object.values(ROBOTO.Roboto))
-
-pdfmake.setFonts(ROBOTO)
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path))
 
 const TEXTS = {
   fi: {
@@ -287,5 +278,5 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
 }
 
 export async function renderReport(input: ReportInput): Promise<Buffer> {
-  return pdfmake.createPdf(reportDocument(input)).getBuffer()
+  return renderPdf(reportDocument(input))
 }
