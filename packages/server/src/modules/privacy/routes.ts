@@ -1,5 +1,6 @@
 /* eslint-disable no-restricted-syntax -- the data protection officer reads and reviews the security tables (audit_log, audit_review, break_glass); every read that names a client is itself audited here, and the report reaches client data through app.clientData.list */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import {
   AccessReportRequest,
   AuditLogPage,
@@ -14,9 +15,10 @@ import {
   VerdictRequest,
 } from '@huoma/contract'
 import { addMonths, todayInHelsinki, type LocalDate } from '@huoma/domain'
-import { sql, type Generated } from 'kysely'
+import { sql, type Generated, type Transaction } from 'kysely'
 import { ACTIONS, type Action } from '../../access/actions'
 import { appendAudit, type Executor } from '../../access/audit'
+import type { DB } from '../../db/schema'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { requestLanguage } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
@@ -74,6 +76,45 @@ function checkNote(note: string): FieldIssue[] {
 
 const alreadyReviewed = () =>
   new HttpProblem(409, 'conflict', { issues: [{ field: 'body.verdict', code: 'privacy.alreadyReviewed' }] })
+
+type Verdict = VerdictRequest['verdict']
+/** Closes a review: `undefined` = no such item, `'closed'` = already reviewed, otherwise the clients it concerned. */
+type CloseReview = (trx: Transaction<DB>, id: string, userId: string, verdict: Verdict, note: string) => Promise<undefined | 'closed' | string[]>
+
+/**
+ * A verdict on a reviewed access (break the glass or a sampled one): the note is checked, the review closed and an
+ * `audit:review` row pointing to it appended in the same transaction.
+ */
+async function closeWithVerdict(
+  request: FastifyRequest<{ Params: { id: string }; Body: VerdictRequest }>,
+  dataGroup: string,
+  close: CloseReview,
+): Promise<void> {
+  const ctx = requireAuthed(request)
+  const { verdict, note } = request.body
+  const issues = checkNote(note)
+  if (issues.length) throw problems.validation(issues)
+  const result = await request.server.database.db.transaction().execute(async (trx) => {
+    const clientIds = await close(trx, request.params.id, ctx.principal.userId, verdict, note.trim())
+    if (clientIds === undefined || clientIds === 'closed') return clientIds
+    await appendAudit(trx, {
+      userId: ctx.principal.userId,
+      roleCode: roleOf(ctx, 'audit:review'),
+      clientIds,
+      dataGroup,
+      action: 'security',
+      event: 'audit:review',
+      basis: 'log_monitoring',
+      refId: request.params.id,
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return 'ok' as const
+  })
+  if (result === undefined) throw problems.notFound()
+  if (result === 'closed') throw alreadyReviewed()
+}
 
 export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.database.db
@@ -154,32 +195,10 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireAuthed(request)
-      const { verdict, note } = request.body
-      const issues = checkNote(note)
-      if (issues.length) throw problems.validation(issues)
-      const result = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const closed = await closeBreakGlassReview(trx, request.params.id, ctx.principal.userId, verdict, note.trim())
-          if (closed === undefined || closed === 'closed') return closed
-          await appendAudit(trx, {
-            userId: ctx.principal.userId,
-            roleCode: roleOf(ctx, 'audit:review'),
-            clientIds: [closed.personId],
-            dataGroup: 'privacy/break-glass-review',
-            action: 'security',
-            event: 'audit:review',
-            basis: 'log_monitoring',
-            refId: request.params.id,
-            outcome: 'success',
-            requestId: ctx.requestId,
-            clientAddress: ctx.clientAddress,
-          })
-          return 'ok' as const
-        })
-      if (result === undefined) throw problems.notFound()
-      if (result === 'closed') throw alreadyReviewed()
+      await closeWithVerdict(request, 'privacy/break-glass-review', async (trx, id, userId, verdict, note) => {
+        const closed = await closeBreakGlassReview(trx, id, userId, verdict, note)
+        return closed === undefined || closed === 'closed' ? closed : [closed.personId]
+      })
       return reply.code(204).send(null)
     },
   )
@@ -249,32 +268,10 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireAuthed(request)
-      const { verdict, note } = request.body
-      const issues = checkNote(note)
-      if (issues.length) throw problems.validation(issues)
-      const result = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const closed = await closeSampleReview(trx, request.params.id, ctx.principal.userId, verdict, note.trim())
-          if (closed === undefined || closed === 'closed') return closed
-          await appendAudit(trx, {
-            userId: ctx.principal.userId,
-            roleCode: roleOf(ctx, 'audit:review'),
-            clientIds: closed.clientIds,
-            dataGroup: 'privacy/sample-review',
-            action: 'security',
-            event: 'audit:review',
-            basis: 'log_monitoring',
-            refId: request.params.id,
-            outcome: 'success',
-            requestId: ctx.requestId,
-            clientAddress: ctx.clientAddress,
-          })
-          return 'ok' as const
-        })
-      if (result === undefined) throw problems.notFound()
-      if (result === 'closed') throw alreadyReviewed()
+      await closeWithVerdict(request, 'privacy/sample-review', async (trx, id, userId, verdict, note) => {
+        const closed = await closeSampleReview(trx, id, userId, verdict, note)
+        return closed === undefined || closed === 'closed' ? closed : closed.clientIds
+      })
       return reply.code(204).send(null)
     },
   )
