@@ -12,3 +12,4 @@ export * from './reference';
 export * from './money';
 export * from './names';
 export * from './bank';
+export * from './income-support';
