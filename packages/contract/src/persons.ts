@@ -197,16 +197,21 @@ export const RelationshipEnd = Type.Object(
 )
 export type RelationshipEnd = Static<typeof RelationshipEnd>
 
+export const FamilyRelation = Type.Union([
+  Type.Literal('parent'),
+  Type.Literal('child'),
+  Type.Literal('guardian'),
+  Type.Literal('ward'),
+  Type.Literal('spouse'),
+  Type.Literal('cohabitant'),
+])
+export type FamilyRelation = Static<typeof FamilyRelation>
+
 export const FamilyMember = Type.Object({
   id: Uuid,
-  relation: Type.Union([
-    Type.Literal('parent'),
-    Type.Literal('child'),
-    Type.Literal('guardian'),
-    Type.Literal('ward'),
-    Type.Literal('spouse'),
-    Type.Literal('cohabitant'),
-  ]),
+  /** The relation row (to end it); `relation` is read from the card's person: "parent" = this is my parent. */
+  relationId: Type.Optional(Uuid),
+  relation: FamilyRelation,
   firstNames: Type.String(),
   lastName: Type.String(),
   birthDate: Type.Union([IsoDate, Type.Null()]),
@@ -217,6 +222,7 @@ export const FamilyMember = Type.Object({
 
 export const HouseholdMember = Type.Object({
   id: Uuid,
+  householdId: Type.Optional(Uuid),
   firstNames: Type.String(),
   lastName: Type.String(),
   birthDate: Type.Union([IsoDate, Type.Null()]),
@@ -244,6 +250,8 @@ export const ClientCard = Type.Object({
   vtjCheckedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   /** Fields the population register changed when this card was opened (refresh of stale data). */
   vtjChanges: Type.Array(Type.String()),
+  /** The person's own open household membership (ruokakunta), if any: the household the `household` list is of. */
+  ownHousehold: Type.Optional(Type.Union([Type.Object({ householdId: Uuid, validFrom: IsoDate }), Type.Null()])),
 })
 export type ClientCard = Static<typeof ClientCard>
 
@@ -254,3 +262,65 @@ export const ProtectedAddress = Type.Object({
 export type ProtectedAddress = Static<typeof ProtectedAddress>
 
 export const DuplicatePerson = Type.Object({ existingPersonId: Uuid })
+
+/** Merge a temporary identity into the real one (`POST /api/persons/:id/merge`, :id = the temporary person). */
+export const PersonMerge = Type.Object(
+  {
+    /** The real henkilötunnus: set on this person when nobody has it, else this person is merged into its holder. */
+    hetu: Type.String({ minLength: 10, maxLength: 11 }),
+    /** Why (kept in the person history of both persons). */
+    reason: Type.String({ minLength: 5, maxLength: 500 }),
+    /** The temporary person's version as the user saw it (optimistic locking). */
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+)
+export type PersonMerge = Static<typeof PersonMerge>
+
+export const PersonMergeResult = Type.Object({
+  /** `identified`: the hetu was set on this person; `merged`: this person was merged into `personId`. */
+  outcome: Type.Union([Type.Literal('identified'), Type.Literal('merged')]),
+  /** The surviving person (open this one). */
+  personId: Uuid,
+  /** Rows moved per table (merged only). */
+  moved: Type.Record(Type.String(), Type.Integer()),
+})
+export type PersonMergeResult = Static<typeof PersonMergeResult>
+
+/**
+ * The problem answered for a person merged into another (status 404, type https://huoma.fi/problems/person-merged):
+ * the old id no longer serves data; `mergedInto` points at the surviving person.
+ */
+export const PersonMergedProblem = Type.Object({ mergedInto: Uuid })
+
+export const FamilyRelationAdd = Type.Object(
+  {
+    /** The other person (must be in the registry and visible to the user). */
+    relatedId: Uuid,
+    /** What the other person is to this one: "parent" = the other is this person's parent. */
+    relation: FamilyRelation,
+    validFrom: Type.Optional(IsoDate),
+    validUntil: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+)
+export type FamilyRelationAdd = Static<typeof FamilyRelationAdd>
+
+export const FamilyRelationEnd = Type.Object({ validUntil: IsoDate }, { additionalProperties: false })
+export type FamilyRelationEnd = Static<typeof FamilyRelationEnd>
+
+export const FamilyRelationParams = Type.Object({ id: Uuid, relationId: Uuid })
+
+/** Start a new household (ruokakunta) with this person as its first member. */
+export const HouseholdStart = Type.Object({ validFrom: IsoDate }, { additionalProperties: false })
+export type HouseholdStart = Static<typeof HouseholdStart>
+
+/** Add a person to this person's current household. */
+export const HouseholdMemberAdd = Type.Object({ personId: Uuid, validFrom: IsoDate }, { additionalProperties: false })
+export type HouseholdMemberAdd = Static<typeof HouseholdMemberAdd>
+
+/** End a member's (possibly this person's own) membership of this person's current household. */
+export const HouseholdMemberEnd = Type.Object({ validUntil: IsoDate }, { additionalProperties: false })
+export type HouseholdMemberEnd = Static<typeof HouseholdMemberEnd>
+
+export const HouseholdMemberParams = Type.Object({ id: Uuid, memberId: Uuid })

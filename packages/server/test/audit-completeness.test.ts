@@ -183,6 +183,33 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await sec.post(`/api/persons/${id}/relationships/${card.relationships[0].id}/end`, { endReason: 'needs_met' })).status).toBe(200)
     return { username: 'toimistosihteeri', clientIds: [id] }
   },
+  'persons:merge': async (t) => {
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const temp = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Yhdistys', birthDate: '1970-05-05' })).json()).id
+    const real = await (await sec.post('/api/persons', { hetu: '050570-998H', firstNames: 'Loki', lastName: 'Oikea' })).json()
+    expect(real.hetu).toBe('050570-998H')
+    expect((await sec.post(`/api/persons/${temp}/merge`, { hetu: real.hetu, reason: 'Tunnistettu passista', version: 1 })).status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [temp, real.id] }
+  },
+  'persons:family': async (t) => {
+    const { id } = await clientOf(t, 'sosiaalityontekija')
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const other = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Puoliso', birthDate: '1971-05-05' })).json()).id
+    expect((await sec.post(`/api/persons/${id}/family`, { relatedId: other, relation: 'spouse' })).status).toBe(201)
+    return { username: 'toimistosihteeri', clientIds: [id, other] }
+  },
+  'persons:household': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const other = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Jäsen', birthDate: '1972-05-05' })).json()).id
+    // The worker starts the household (its row names only the client); the secretary's addition names both.
+    expect((await c.post(`/api/persons/${id}/household`, { validFrom: '2025-01-01' })).status).toBe(201)
+    expect((await sec.post(`/api/persons/${id}/household/members`, { personId: other, validFrom: '2025-01-01' })).status).toBe(201)
+    return { username: 'toimistosihteeri', clientIds: [id, other] }
+  },
   'persons:vtj-refresh': async (t) => {
     const p = await t.server.database.db.selectFrom('person').select('id').where('hetu', 'is not', null).orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
     const c = new Client(t.url)

@@ -96,6 +96,27 @@ export const ACTIONS = {
     bases: ['relationship', 'supervision', 'break_glass'],
     description: 'The address and municipality of a client under turvakielto (each view logged as its own data group)',
   },
+  'persons:merge': {
+    scope: 'client',
+    roles: ['office_secretary', 'supervisor'],
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Merge a temporary identity into the real henkilötunnus (set it, or move every record to its holder)',
+  },
+  'persons:family': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/family',
+    description: 'Add or end a family relation (parent, guardian, spouse, cohabitant) with dates',
+  },
+  'persons:household': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/household',
+    description: 'Start a household (ruokakunta), add a member or end a membership, with dates',
+  },
   'relationships:open': {
     scope: 'client',
     roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],

@@ -112,6 +112,8 @@ export interface PersonHistoryTable {
   changed_by: string | null
   source: 'user' | 'vtj' | 'merge' | 'create'
   changes: ColumnType<FieldChange[], string, string>
+  /** Why (a merge's stated reason); null for ordinary changes. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface FieldChange {

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ClientCard,
+  FamilyRelationAdd,
+  FamilyRelationEnd,
+  FamilyRelationParams,
+  HouseholdMemberAdd,
+  HouseholdMemberEnd,
+  HouseholdMemberParams,
+  HouseholdStart,
+  PersonMerge,
+  PersonMergeResult,
   PersonCreate,
   PersonCreated,
   PersonDetails,
@@ -14,7 +23,11 @@ import {
 } from '@huoma/contract'
 import Type from 'typebox'
 import { ACTIONS, type ActionDef } from '../../access/actions'
+import { visiblePersons } from '../../access/client-access'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { problems } from '../../http/problem'
+import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
+import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
 import './messages'
 import { REFRESH_PURPOSE, refreshFromVtj } from '../vtj/routes'
@@ -57,7 +70,10 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const ctx = requireAuthed(request)
-      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) => updatePerson(scope, request.body, ctx.principal.userId))
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return updatePerson(scope, request.body, ctx.principal.userId)
+      })
     },
   )
 
@@ -105,9 +121,10 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const ctx = requireAuthed(request)
-      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
-        openRelationship(scope, request.body, ctx.principal.userId, grantTasks(ctx), new Date()),
-      )
+      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return openRelationship(scope, request.body, ctx.principal.userId, grantTasks(ctx), new Date())
+      })
       return reply.status(201).send(r)
     },
   )
@@ -129,6 +146,118 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
         endRelationship(scope, request.params.relationshipId, request.body, ctx.principal.userId, grantTasks(ctx), new Date()),
       )
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/merge',
+    {
+      config: { action: 'persons:merge' },
+      schema: {
+        tags: ['persons'],
+        summary: 'Merge a temporary identity into the real henkilötunnus',
+        description:
+          'Sets the henkilötunnus on this (temporary) person when nobody has it; otherwise moves every record of this ' +
+          'person to its holder in one transaction and marks this person merged. Reads of a merged person answer 404 ' +
+          'with type https://huoma.fi/problems/person-merged and `mergedInto`.',
+        params: PersonIdParams,
+        body: PersonMerge,
+        response: { 200: PersonMergeResult },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      try {
+        return await app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+          mergePerson(scope, request.body, ctx.principal.userId, visiblePersons(ctx)),
+        )
+      } catch (e) {
+        if (!(e instanceof MergeTargetHidden)) throw e
+        // Both persons must be reachable: the refusal for the holder of the henkilötunnus is decided and logged by the
+        // chokepoint like any other (and answers 404).
+        await app.clientData.withClient(ctx, { personId: e.targetId }, async () => undefined)
+        throw problems.notFound()
+      }
+    },
+  )
+
+  const created = Type.Object({ relationId: Uuid })
+  app.post(
+    '/api/persons/:id/family',
+    {
+      config: { action: 'persons:family' },
+      schema: { tags: ['persons'], summary: 'Add a family relation', params: PersonIdParams, body: FamilyRelationAdd, response: { 201: created } },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return addRelation(scope, request.body, visiblePersons(ctx))
+      })
+      return reply.status(201).send(r)
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/family/:relationId/end',
+    {
+      config: { action: 'persons:family' },
+      schema: { tags: ['persons'], summary: 'End a family relation', params: FamilyRelationParams, body: FamilyRelationEnd, response: { 200: created } },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return endRelation(scope, request.params.relationId, request.body.validUntil)
+      })
+    },
+  )
+
+  const household = Type.Object({ householdId: Uuid })
+  app.post(
+    '/api/persons/:id/household',
+    {
+      config: { action: 'persons:household' },
+      schema: { tags: ['persons'], summary: 'Start a household (ruokakunta) with this person', params: PersonIdParams, body: HouseholdStart, response: { 201: household } },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return startHousehold(scope, request.body.validFrom)
+      })
+      return reply.status(201).send(r)
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/household/members',
+    {
+      config: { action: 'persons:household' },
+      schema: { tags: ['persons'], summary: 'Add a member to this person\'s household', params: PersonIdParams, body: HouseholdMemberAdd, response: { 201: household } },
+    },
+    async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return addHouseholdMember(scope, request.body, visiblePersons(ctx))
+      })
+      return reply.status(201).send(r)
+    },
+  )
+
+  app.post(
+    '/api/persons/:id/household/members/:memberId/end',
+    {
+      config: { action: 'persons:household' },
+      schema: { tags: ['persons'], summary: 'End a household membership', params: HouseholdMemberParams, body: HouseholdMemberEnd, response: { 200: household } },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return endHouseholdMember(scope, request.params.memberId, request.body.validUntil)
+      })
     },
   )
 }

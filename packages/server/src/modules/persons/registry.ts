@@ -13,6 +13,7 @@ import { sql, type Transaction } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
 import type { DB, FieldChange } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
+import { assertNotMerged } from './merge'
 import { readPerson } from './repository'
 
 type Trx = Transaction<DB>
@@ -246,11 +247,12 @@ export async function updatePerson(scope: ClientScope, input: PersonUpdate, acto
 /** The client card. Family and household members' names are their data too: they are added to the audit row. */
 export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'all'): Promise<ClientCard> {
   const { trx, personId } = scope
+  await assertNotMerged(scope)
   const person = await readPerson(scope)
   const relations = await trx
     .selectFrom('person_relation as r')
     .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
-    .select(['p.id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
+    .select(['p.id', 'r.id as relation_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
     .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_id', '=', personId)]))
     .execute()
   // person_relation reads "person_id has <kind> related_id" (related_id is the parent/guardian/spouse of person_id).
@@ -260,6 +262,7 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       r.kind === 'parent' ? (mine ? 'parent' : 'child') : r.kind === 'guardian' ? (mine ? 'guardian' : 'ward') : r.kind
     return {
       id: r.id,
+      relationId: r.relation_id,
       relation: relation as ClientCard['family'][number]['relation'],
       firstNames: r.first_names,
       lastName: r.last_name,
@@ -273,10 +276,11 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     .selectFrom('household_member as me')
     .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
     .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['p.id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
+    .select(['p.id', 'm.household_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
     .where('me.person_id', '=', personId)
     .where('me.valid_until', 'is', null)
     .where('m.person_id', '!=', personId)
+    .where('m.valid_until', 'is', null)
     .orderBy('p.birth_date')
     .execute()
   let rels = trx
@@ -309,12 +313,19 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     ]),
   ].sort((a, b) => b.at.localeCompare(a.at))
   const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()
+  const own = await trx
+    .selectFrom('household_member')
+    .select(['household_id', 'valid_from'])
+    .where('person_id', '=', personId)
+    .where('valid_until', 'is', null)
+    .executeTakeFirst()
   return {
     vtjCheckedAt: checked.vtj_checked_at ? new Date(checked.vtj_checked_at).toISOString() : null,
     vtjChanges: [],
     person,
     family,
-    household: household.map((h) => ({ id: h.id, firstNames: h.first_names, lastName: h.last_name, birthDate: h.birth_date, validFrom: h.valid_from, validUntil: h.valid_until })),
+    ownHousehold: own ? { householdId: own.household_id, validFrom: own.valid_from } : null,
+    household: household.map((h) => ({ id: h.id, householdId: h.household_id, firstNames: h.first_names, lastName: h.last_name, birthDate: h.birth_date, validFrom: h.valid_from, validUntil: h.valid_until })),
     relationships: relationships.map(toRelationship),
     timeline,
     accessBasis: scope.basis,

@@ -61,7 +61,8 @@ function typedMatch(eb: PersonEB, key: string): Expression<SqlBool> {
 }
 
 function criteria(eb: PersonEB, c: PersonCriteria, name?: Expression<SqlBool>): Expression<SqlBool> {
-  const ands: Expression<SqlBool>[] = []
+  // A person merged into another is found only as the surviving person.
+  const ands: Expression<SqlBool>[] = [eb('person.merged_into', 'is', null)]
   if (c.hetu) ands.push(eb('person.hetu', '=', c.hetu))
   if (c.birthDate) ands.push(eb('person.birth_date', '=', c.birthDate))
   if (name) ands.push(name)

@@ -6,6 +6,7 @@ import { requireAuthed } from '../../access/context'
 import { problems } from '../../http/problem'
 import { countHidden, readPerson, searchVisible } from './repository'
 import { breakGlassRoutes, hiddenHetuMatch } from './break-glass'
+import { assertNotMerged } from './merge'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -51,7 +52,10 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const ctx = requireAuthed(request)
-      return app.clientData.withClient(ctx, { personId: request.params.id }, readPerson)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return readPerson(scope)
+      })
     },
   )
 
