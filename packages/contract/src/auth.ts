@@ -28,6 +28,23 @@ export type SessionStage = Static<typeof SessionStage>
 export const LoginResponse = Type.Object({ user: SessionUser, stage: SessionStage })
 export type LoginResponse = Static<typeof LoginResponse>
 
+/** Single sign-on through the organisation's OpenID Connect provider: offered or not, and the button's text. */
+export const OidcConfig = Type.Object({
+  enabled: Type.Boolean(),
+  label: Type.Union([Type.String(), Type.Null()], { description: 'Button text set by the organisation; null = the default text' }),
+})
+export type OidcConfig = Static<typeof OidcConfig>
+
+/** The redirect back from the identity provider (authorization response). */
+export const OidcCallbackQuery = Type.Object({
+  code: Type.Optional(Type.String({ maxLength: 4096 })),
+  state: Type.Optional(Type.String({ maxLength: 1024 })),
+  iss: Type.Optional(Type.String({ maxLength: 1024 })),
+  error: Type.Optional(Type.String({ maxLength: 256 })),
+  error_description: Type.Optional(Type.String({ maxLength: 4096 })),
+})
+export type OidcCallbackQuery = Static<typeof OidcCallbackQuery>
+
 /* ---- Second factor (TOTP and one-time recovery codes) ------------------------------------------------------- */
 
 /** Finishes a sign-in in stage `mfa_pending`: a code from the authenticator app or one of the recovery codes. */

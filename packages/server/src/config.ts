@@ -28,6 +28,26 @@ export interface Config {
   vtjRefreshDays: number
   attachments: AttachmentSettings
   security: SecuritySettings
+  /** Single sign-on through OpenID Connect; undefined when HUOMA_OIDC_ISSUER is not set. */
+  oidc: OidcSettings | undefined
+}
+
+/** OpenID Connect sign-in (modules/auth/oidc.ts): authorization code + PKCE against one identity provider. */
+export interface OidcSettings {
+  /** HUOMA_OIDC_ISSUER: the issuer URL (its /.well-known/openid-configuration is read). */
+  issuer: string
+  /** HUOMA_OIDC_CLIENT_ID */
+  clientId: string
+  /** HUOMA_OIDC_CLIENT_SECRET; absent = a public client (PKCE only). */
+  clientSecret: string | undefined
+  /** HUOMA_OIDC_REDIRECT_URI; absent = `<scheme>://<host of the request>/api/auth/oidc/callback`. */
+  redirectUri: string | undefined
+  /** HUOMA_OIDC_USERNAME_CLAIM (default `preferred_username`): the claim matched to staff_user.username on first sign-in. */
+  usernameClaim: string
+  /** HUOMA_OIDC_SCOPE (default `openid profile`). */
+  scope: string
+  /** HUOMA_OIDC_LABEL: the text of the sign-in button (default: the translated "sign in with the organisation's account"). */
+  label: string | undefined
 }
 
 /** Attachment settings: the largest accepted file and where the content is kept. */
@@ -64,6 +84,21 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
   return n
+}
+
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.HUOMA_OIDC_ISSUER
+  if (!issuer) return undefined
+  if (!env.HUOMA_OIDC_CLIENT_ID) throw new Error('HUOMA_OIDC_ISSUER is set but HUOMA_OIDC_CLIENT_ID is not')
+  return {
+    issuer,
+    clientId: env.HUOMA_OIDC_CLIENT_ID,
+    clientSecret: env.HUOMA_OIDC_CLIENT_SECRET || undefined,
+    redirectUri: env.HUOMA_OIDC_REDIRECT_URI || undefined,
+    usernameClaim: env.HUOMA_OIDC_USERNAME_CLAIM || 'preferred_username',
+    scope: env.HUOMA_OIDC_SCOPE || 'openid profile',
+    label: env.HUOMA_OIDC_LABEL || undefined,
+  }
 }
 
 function attachmentStore(env: NodeJS.ProcessEnv): 'database' | 'folder' {
@@ -107,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditSampleWindowDays: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_WINDOW_DAYS', 30),
       loginRateLimitPerMinute: intFromEnv(env, 'HUOMA_LOGIN_RATE_LIMIT', 20),
     },
+    oidc: oidcFromEnv(env),
   }
 }

@@ -50,6 +50,8 @@ export const ACTIONS = {
   'platform:health': { scope: 'public', description: 'Liveness and database status' },
   'platform:docs': { scope: 'public', description: 'API description (OpenAPI) and its docs page' },
   'auth:login': { scope: 'public', description: 'Sign in with username and password' },
+  'auth:oidc-config': { scope: 'public', description: 'Whether single sign-on (OpenID Connect) is offered, and its button text' },
+  'auth:oidc-login': { scope: 'public', description: 'Sign in through the organisation\'s OpenID Connect provider (start and callback)' },
   'auth:session': { scope: 'session', description: 'Read or end one\'s own session' },
   'auth:password': { scope: 'session', description: 'Change one\'s own password' },
   'auth:mfa': { scope: 'session', description: 'Enrol, verify or replace one\'s own second factor (TOTP, recovery codes)' },

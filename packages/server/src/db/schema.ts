@@ -177,6 +177,26 @@ export interface StaffSessionTable {
   user_agent: string | null
 }
 
+/** A staff user's identity at an OpenID Connect provider (migration 0010). */
+export interface StaffUserIdentityTable {
+  issuer: string
+  subject: string
+  user_id: string
+  created_at: Timestamp
+  last_login_at: Date | null
+}
+
+/** A started OpenID Connect sign-in: state, nonce and PKCE verifier, used once (migration 0010). */
+export interface OidcLoginFlowTable {
+  id: Buffer
+  state: string
+  nonce: string
+  code_verifier: string
+  redirect_uri: string
+  created_at: Timestamp
+  expires_at: Date
+}
+
 export interface ClientRelationshipTable {
   id: Generated<string>
   person_id: string
@@ -365,6 +385,8 @@ export interface DB {
   household_member: HouseholdMemberTable
   staff_recovery_code: StaffRecoveryCodeTable
   staff_session: StaffSessionTable
+  staff_user_identity: StaffUserIdentityTable
+  oidc_login_flow: OidcLoginFlowTable
   client_relationship: ClientRelationshipTable
   break_glass: BreakGlassTable
   audit_log: AuditLogTable

@@ -61,6 +61,10 @@ export const en: Dictionary = {
     cancel: 'Cancel and sign out',
     passwordChangeTitle: 'Change your password',
     passwordExpired: 'Your password has expired. Choose a new password before you continue.',
+    oidcSignIn: "Sign in with your organisation's account",
+    oidcOr: 'or',
+    oidcFailed: "Signing in with your organisation's account did not succeed.",
+    oidcFailedDetail: 'If you do not have a Huoma user account yet, or your account has been deactivated, contact the main user.',
   },
   account: {
     title: 'My account',

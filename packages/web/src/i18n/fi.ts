@@ -63,6 +63,10 @@ export const fi = {
     cancel: 'Peruuta ja kirjaudu ulos',
     passwordChangeTitle: 'Vaihda salasana',
     passwordExpired: 'Salasanasi on vanhentunut. Valitse uusi salasana ennen kuin jatkat.',
+    oidcSignIn: 'Kirjaudu organisaation tunnuksilla',
+    oidcOr: 'tai',
+    oidcFailed: 'Kirjautuminen organisaation tunnuksilla ei onnistunut.',
+    oidcFailedDetail: 'Jos sinulla ei vielä ole Huoman käyttäjätunnusta tai tunnuksesi on poistettu käytöstä, ota yhteyttä pääkäyttäjään.',
   },
   account: {
     title: 'Oma tili',

@@ -61,6 +61,10 @@ export const sv: Dictionary = {
     cancel: 'Avbryt och logga ut',
     passwordChangeTitle: 'Byt lösenord',
     passwordExpired: 'Ditt lösenord har gått ut. Välj ett nytt lösenord innan du fortsätter.',
+    oidcSignIn: 'Logga in med organisationens inloggningsuppgifter',
+    oidcOr: 'eller',
+    oidcFailed: 'Inloggningen med organisationens inloggningsuppgifter misslyckades.',
+    oidcFailedDetail: 'Om du ännu inte har ett användarnamn i Huoma eller om ditt konto har inaktiverats, kontakta huvudanvändaren.',
   },
   account: {
     title: 'Mitt konto',

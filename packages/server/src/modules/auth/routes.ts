@@ -8,6 +8,7 @@ import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
 import { clearSessionCookies, revokeAllSessions, revokeSession } from '../../access/session'
 import { mfaRoutes } from './mfa-routes'
+import { oidcRoutes } from './oidc'
 import { passwordRoutes } from './password-routes'
 import {
   accountLocked,
@@ -167,4 +168,5 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(passwordRoutes)
   await app.register(mfaRoutes)
+  await app.register(oidcRoutes)
 }

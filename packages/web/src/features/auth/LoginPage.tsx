@@ -1,4 +1,5 @@
 import './auth.css'
+import type { OidcConfig } from '@huoma/contract'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, type Location } from 'react-router'
@@ -9,6 +10,7 @@ import { TextField } from '../../components/TextField'
 import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { APP_VERSION } from '../../appInfo'
+import { fetchOidcConfig } from './api'
 import { splitFieldErrors } from './fieldErrors'
 import { ExpiredPasswordStep } from './ExpiredPasswordStep'
 import { SecondFactorStep } from './SecondFactorStep'
@@ -44,9 +46,11 @@ export function LoginPage() {
     )
   }
   const reason = session.state.status === 'signed-out' ? session.state.reason : undefined
+  // The single sign-on callback sends a refused sign-in here with ?error=oidc (the reason is in the audit log only).
+  const ssoFailed = new URLSearchParams(location.search).get('error') === 'oidc'
   return (
     <LoginLayout>
-      <CredentialsStep reason={reason} initialError={endedWith} />
+      <CredentialsStep reason={reason} initialError={endedWith} ssoFailed={ssoFailed} />
     </LoginLayout>
   )
 }
@@ -72,14 +76,25 @@ function LoginLayout({ children }: { children: ReactNode }) {
   )
 }
 
-function CredentialsStep({ reason, initialError }: { reason: 'anonymous' | 'logout' | 'expired' | undefined; initialError: ErrorText | undefined }) {
+function CredentialsStep({
+  reason,
+  initialError,
+  ssoFailed,
+}: {
+  reason: 'anonymous' | 'logout' | 'expired' | undefined
+  initialError: ErrorText | undefined
+  ssoFailed: boolean
+}) {
   const { t } = useTranslation()
   const session = useSession()
+  const sso = useOidcConfig()
+  const ssoError: ErrorText | undefined = ssoFailed ? { title: t('login.oidcFailed'), detail: t('login.oidcFailedDetail') } : undefined
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
+  const firstError = initialError ?? ssoError
   const [error, setError] = useState<{ text: ErrorText; messages: string[] } | undefined>(
-    initialError && { text: initialError, messages: [] },
+    firstError && { text: firstError, messages: [] },
   )
   const [submitting, setSubmitting] = useState(false)
   const usernameInput = useRef<HTMLInputElement>(null)
@@ -171,6 +186,30 @@ function CredentialsStep({ reason, initialError }: { reason: 'anonymous' | 'logo
           {submitting ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      {sso?.enabled && (
+        <div className="login-sso">
+          <p className="login-sso-or">{t('login.oidcOr')}</p>
+          {/* A full-page navigation: the server redirects on to the organisation's identity provider. */}
+          <a className="button button-wide" href="/api/auth/oidc/start">
+            {sso.label ?? t('login.oidcSignIn')}
+          </a>
+        </div>
+      )}
     </>
   )
+}
+
+/** Whether single sign-on is offered; undefined until known (or when the server does not answer). */
+function useOidcConfig(): OidcConfig | undefined {
+  const [config, setConfig] = useState<OidcConfig>()
+  useEffect(() => {
+    let live = true
+    fetchOidcConfig()
+      .then((c) => live && setConfig(c))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return config
 }

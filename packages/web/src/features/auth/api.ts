@@ -2,6 +2,7 @@ import type {
   AccountSecurity,
   LoginResponse,
   MfaVerifyRequest,
+  OidcConfig,
   PasswordChangeRequest,
   RecoveryCodes,
   TotpEnrolment,
@@ -9,6 +10,11 @@ import type {
 import { apiRequest } from '../../api/client'
 
 export const ACCOUNT_PATH = '/api/auth/account'
+
+/** Whether the sign-in page offers single sign-on (OpenID Connect), and the button's text. */
+export function fetchOidcConfig(): Promise<OidcConfig> {
+  return apiRequest<OidcConfig>('/api/auth/oidc/config')
+}
 
 export function verifySecondFactor(body: MfaVerifyRequest): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/api/auth/mfa/verify', { method: 'POST', body })
