@@ -10,6 +10,7 @@ import { LoginPage } from './features/auth/LoginPage'
 import { AccountPage } from './features/auth/AccountPage'
 import { NotFoundPage } from './features/errors/NotFoundPage'
 import { HomePage } from './features/home/HomePage'
+import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/income-support'
 import { PersonsPage } from './features/persons/PersonsPage'
 import { personRoutes } from './features/persons/routes'
 import { modules, type AppModule } from './modules'
@@ -18,6 +19,8 @@ const pages: Record<AppModule['id'], ComponentType> = {
   home: HomePage,
   persons: PersonsPage,
   appointments: AppointmentsPage,
+  'income-support': WorklistPage,
+  'income-support-parameters': ParametersPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,
   audit: AuditPage,
@@ -42,7 +45,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AppShell />,
-        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, { path: '*', element: <NotFoundPage /> }],
+        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...incomeSupportRoutes, { path: '*', element: <NotFoundPage /> }],
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
-import { visibleModules } from '../modules'
+import { modules, visibleModules } from '../modules'
 import { APP_VERSION } from '../appInfo'
 
 export function Navigation({ actions }: { actions: readonly string[] }) {
@@ -10,7 +10,8 @@ export function Navigation({ actions }: { actions: readonly string[] }) {
       <ul>
         {visibleModules(actions).map((module) => (
           <li key={module.id}>
-            <NavLink to={module.path} end={module.path === '/'}>
+            {/* A module whose path contains another's (/income-support/parameters) marks only itself current. */}
+            <NavLink to={module.path} end={module.path === '/' || modules.some((other) => other.path.startsWith(`${module.path}/`))}>
               {t(module.label)}
             </NavLink>
           </li>

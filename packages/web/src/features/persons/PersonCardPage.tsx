@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { formatDateTime, helsinkiToday } from '../audit/format'
+import { ClientApplicationsSection } from '../income-support/ClientApplicationsSection'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
 import { ageOn, formatDate, fullName } from './format'
@@ -113,6 +114,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <HouseholdSection household={card.household} />
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
+      {can(user, 'income-support:read') && <ClientApplicationsSection personId={person.id} />}
       {journalTasks.map((task) => (
         <JournalSlot key={task} personId={person.id} serviceTask={task} />
       ))}

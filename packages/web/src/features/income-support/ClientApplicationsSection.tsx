@@ -1,0 +1,49 @@
+import type { ClientApplications } from '@huoma/contract'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useApi } from '../../api/useApi'
+import { formatDate } from './format'
+import { isLabel } from './labels'
+import './income-support.css'
+
+/** The client card's income support section: the client's applications, each a link to the handler's screen. */
+export function ClientApplicationsSection({ personId }: { personId: string }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const list = useApi<ClientApplications>(`/api/persons/${encodeURIComponent(personId)}/income-support/applications`)
+  return (
+    <section className="panel card-section is-client-section" aria-labelledby={id}>
+      <h2 id={id}>{t('incomeSupport.client.title')}</h2>
+      {list.status === 'loading' && <p className="muted">{t('incomeSupport.loading')}</p>}
+      {list.status === 'error' && <p className="muted">{list.error.title}</p>}
+      {list.status === 'success' && list.data.applications.length === 0 && <p className="muted">{t('incomeSupport.client.none')}</p>}
+      {list.status === 'success' && list.data.applications.length > 0 && (
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('incomeSupport.worklist.number')}</th>
+              <th scope="col">{t('incomeSupport.worklist.received')}</th>
+              <th scope="col">{t('incomeSupport.worklist.deadline')}</th>
+              <th scope="col">{t('incomeSupport.worklist.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.applications.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/persons/${personId}/income-support/${a.id}`}>{t('incomeSupport.client.link', { number: a.number })}</Link>
+                </td>
+                <td>{formatDate(a.receivedOn)}</td>
+                <td>
+                  {formatDate(a.dueOn)} {a.overdue && <span className="badge is-badge-overdue">{t('incomeSupport.overdue')}</span>}
+                </td>
+                <td>{isLabel(t, 'states', a.state)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

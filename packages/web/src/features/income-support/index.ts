@@ -1,0 +1,4 @@
+export { ClientApplicationsSection } from './ClientApplicationsSection'
+export { ParametersPage } from './ParametersPage'
+export { incomeSupportRoutes } from './routes'
+export { WorklistPage } from './WorklistPage'
