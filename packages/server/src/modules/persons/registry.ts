@@ -305,7 +305,8 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       kind: `person.${c.source === 'user' ? 'changed' : c.source === 'create' ? 'created' : c.source}`,
       by: c.display_name ?? null,
       serviceTask: null,
-      fields: (c.changes ?? []).map((x) => x.field),
+      // A merge's moved-row counts stay in the history; the timeline names the fields people read.
+      fields: (c.changes ?? []).map((x) => x.field).filter((f) => !f.startsWith('moved.')),
     })),
     ...relationships.flatMap((r) => [
       { at: `${r.start_date}T00:00:00.000Z`, kind: 'relationship.opened', by: r.display_name, serviceTask: r.service_task, fields: [] },

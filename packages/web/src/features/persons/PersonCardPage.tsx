@@ -11,9 +11,11 @@ import { formatDateTime, helsinkiToday } from '../audit/format'
 import { ClientApplicationsSection } from '../income-support/ClientApplicationsSection'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
+import { FamilySection, HouseholdSection } from './FamilyEditing'
 import { ageOn, formatDate, fullName } from './format'
 import { JournalSlot } from './JournalSlot'
 import { codeLabel, fieldList } from './labels'
+import { isTemporaryIdentity, MergeForm } from './MergeForm'
 import { PersonMarkers } from './PersonMarkers'
 import { RelationshipsSection } from './RelationshipsSection'
 import { useCard } from './useCard'
@@ -37,7 +39,16 @@ export function PersonCardPage() {
   if (card.status === 'error') {
     return (
       <Page title={t('persons.title')}>
-        <ErrorAlert error={card.error} />
+        {card.mergedInto ? (
+          <div role="alert" className="notice">
+            <p className="alert-title">{t('persons.merge.mergedAway')}</p>
+            <p>
+              <Link to={`/persons/${card.mergedInto}`}>{t('persons.merge.openSurvivor')}</Link>
+            </p>
+          </div>
+        ) : (
+          <ErrorAlert error={card.error} />
+        )}
         <p>
           <Link to="/persons">{t('persons.card.back')}</Link>
         </p>
@@ -73,6 +84,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
   const { person } = card
   const today = helsinkiToday()
   const age = person.birthDate ? ageOn(person.birthDate, person.deathDate ?? today) : undefined
+  const [merging, setMerging] = useState(false)
   const journalTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && !r.endDate).map((r) => r.serviceTask))]
 
   return (
@@ -96,7 +108,24 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <p className={card.accessBasis === 'break_glass' ? 'access-basis access-basis-exceptional' : 'access-basis'}>
           {codeAccess(t, card.accessBasis)}
         </p>
+        {can(user, 'persons:merge') && isTemporaryIdentity(person) && !merging && (
+          <p>
+            <button type="button" className="button button-small" onClick={() => setMerging(true)}>
+              {t('persons.merge.title')}
+            </button>
+          </p>
+        )}
       </div>
+      {merging && (
+        <MergeForm
+          person={person}
+          onCancel={() => setMerging(false)}
+          onIdentified={() => {
+            setMerging(false)
+            reload()
+          }}
+        />
+      )}
 
       {conflict && (
         <div role="alert" className="alert alert-error">
@@ -110,8 +139,8 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
       <div className="card-grid">
         <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
         <ContactSection person={person} />
-        <FamilySection family={card.family} />
-        <HouseholdSection household={card.household} />
+        <FamilySection personId={person.id} family={card.family} onChanged={reload} />
+        <HouseholdSection personId={person.id} card={card} onChanged={reload} />
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
       {can(user, 'income-support:read') && <ClientApplicationsSection personId={person.id} />}
@@ -191,72 +220,6 @@ function VtjStatus({ card, reload }: { card: ClientCard; reload: () => void }) {
         </div>
       )}
     </>
-  )
-}
-
-function FamilySection({ family }: { family: ClientCard['family'] }) {
-  const { t } = useTranslation()
-  const id = useId()
-  return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <h2 id={id}>{t('persons.card.family')}</h2>
-      {family.length === 0 ? (
-        <p className="muted">{t('persons.card.noFamily')}</p>
-      ) : (
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('persons.card.relation')}</th>
-              <th scope="col">{t('persons.card.name')}</th>
-              <th scope="col">{t('persons.register.birthDate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {family.map((f) => (
-              <tr key={`${f.relation}-${f.id}`}>
-                <td>{codeLabel(t, 'family', f.relation)}</td>
-                <td>
-                  {fullName(f)} <PersonMarkers turvakielto={false} deathDate={f.deathDate} />
-                </td>
-                <td>{formatDate(f.birthDate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  )
-}
-
-function HouseholdSection({ household }: { household: ClientCard['household'] }) {
-  const { t } = useTranslation()
-  const id = useId()
-  return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <h2 id={id}>{t('persons.card.household')}</h2>
-      {household.length === 0 ? (
-        <p className="muted">{t('persons.card.noHousehold')}</p>
-      ) : (
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('persons.card.name')}</th>
-              <th scope="col">{t('persons.register.birthDate')}</th>
-              <th scope="col">{t('persons.card.memberSince')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {household.map((h) => (
-              <tr key={h.id}>
-                <td>{fullName(h)}</td>
-                <td>{formatDate(h.birthDate)}</td>
-                <td>{formatDate(h.validFrom)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   )
 }
 

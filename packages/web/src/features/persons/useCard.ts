@@ -1,10 +1,11 @@
 import type { ClientCard } from '@huoma/contract'
 import { useCallback, useEffect, useState } from 'react'
-import { apiRequest, describeError, type ErrorText } from '../../api/client'
+import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
 
 export type CardState =
   | { status: 'loading' }
-  | { status: 'error'; error: ErrorText }
+  /** `mergedInto`: the person was merged into another (404 with a pointer to the surviving person). */
+  | { status: 'error'; error: ErrorText; mergedInto?: string }
   | { status: 'success'; card: ClientCard; reloading: boolean }
 
 /** The client card; a reload keeps showing the card it replaces until the new one arrives. */
@@ -17,7 +18,9 @@ export function useCard(personId: string): CardState & { reload: () => void } {
     apiRequest<ClientCard>(`/api/persons/${personId}/card`, { signal: controller.signal }).then(
       (card) => setState({ key, value: { status: 'success', card, reloading: false } }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ key, value: { status: 'error', error: describeError(error) } })
+        if (controller.signal.aborted) return
+        const mergedInto = error instanceof ApiError ? (error.problem as { mergedInto?: unknown }).mergedInto : undefined
+        setState({ key, value: { status: 'error', error: describeError(error), ...(typeof mergedInto === 'string' ? { mergedInto } : {}) } })
       },
     )
     return () => controller.abort()
