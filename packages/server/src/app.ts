@@ -27,12 +27,15 @@ import { vtjRoutes } from './modules/vtj/routes'
 import type { VtjClient } from './integrations/vtj'
 import { privacyRoutes } from './modules/privacy/routes'
 import { adminRoutes } from './modules/admin/routes'
+import { incomeSupportRoutes } from './modules/income-support/routes'
+import type { KelaForwardingClient } from './integrations/kela/types'
 import { accessPlugin } from './access/context'
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database
     config: Config
+    kela: KelaForwardingClient
   }
 }
 
@@ -41,6 +44,7 @@ export interface AppDeps {
   database: Database
   logger: Logger
   vtj: VtjClient
+  kela: KelaForwardingClient
 }
 
 function newAjv(coerceTypes: false | 'array') {
@@ -51,7 +55,7 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
-export async function buildApp({ config, database, logger, vtj }: AppDeps) {
+export async function buildApp({ config, database, logger, vtj, kela }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -72,6 +76,7 @@ export async function buildApp({ config, database, logger, vtj }: AppDeps) {
   app.decorate('database', database)
   app.decorate('config', config)
   app.decorate('vtj', vtj)
+  app.decorate('kela', kela)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -125,6 +130,7 @@ export async function buildApp({ config, database, logger, vtj }: AppDeps) {
   await app.register(vtjRoutes)
   await app.register(privacyRoutes)
   await app.register(adminRoutes)
+  await app.register(incomeSupportRoutes)
 
   return app
 }

@@ -24,6 +24,11 @@ export interface Config {
    * a key file `secret.key` (mode 600) is generated in the data folder; see access/mfa.ts.
    */
   secretKey: string | undefined
+  /**
+   * HUOMA_WORKING_DAY_MODE: how statutory working-day deadlines are counted — `strict` (default: Christmas Eve and
+   * Midsummer Eve are working days, THL's handbook) or `administrative` (the eves are not, offices being closed).
+   */
+  workingDayMode: 'strict' | 'administrative'
   /** A client card older than this many days since the last population-register check is refreshed on open. */
   vtjRefreshDays: number
   attachments: AttachmentSettings
@@ -101,6 +106,12 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcSettings | undefined {
   }
 }
 
+function workingDayMode(env: NodeJS.ProcessEnv): 'strict' | 'administrative' {
+  const raw = env.HUOMA_WORKING_DAY_MODE || 'strict'
+  if (raw !== 'strict' && raw !== 'administrative') throw new Error(`HUOMA_WORKING_DAY_MODE must be "strict" or "administrative", got "${raw}"`)
+  return raw
+}
+
 function attachmentStore(env: NodeJS.ProcessEnv): 'database' | 'folder' {
   const raw = env.HUOMA_ATTACHMENT_STORE || 'database'
   if (raw !== 'database' && raw !== 'folder') throw new Error(`HUOMA_ATTACHMENT_STORE must be "database" or "folder", got "${raw}"`)
@@ -124,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.HUOMA_SECURE_COOKIES === 'true',
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
+    workingDayMode: workingDayMode(env),
     secretKey: env.HUOMA_SECRET_KEY || undefined,
     attachments: {
       maxBytes: intFromEnv(env, 'HUOMA_ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024),

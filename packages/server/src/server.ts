@@ -6,6 +6,9 @@ import { migrateToLatest } from './db/migrate'
 import { createLogger } from './http/logger'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
+import { connectKela } from './integrations/kela/connect'
+import { importDemoKelaApplications } from './seed/demo-income-support'
+import { engineParameters, ensureDefaultParameters } from './modules/income-support/parameters'
 
 export interface RunningServer {
   app: App
@@ -25,13 +28,19 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
   try {
     const applied = await migrateToLatest(database.db)
     if (applied.length) logger.info({ applied }, 'migrations applied')
+    let demoSeededNow = false
     if (opts.demo && !(await isDemoSeeded(database.db))) {
+      demoSeededNow = true
       const started = Date.now()
       const result = await seedDemo(database, { password: config.demoPassword })
       logger.info({ ...result, ms: Date.now() - started }, 'demo municipality Demola seeded')
     }
+    const seededParameters = await ensureDefaultParameters(database.db)
+    if (seededParameters) logger.info({ sets: seededParameters }, 'income support parameters: Kela\'s published sets loaded')
     const vtj = await connectVtj(database, logger)
-    const app = await buildApp({ config, database, logger, vtj: vtj.client })
+    const kela = await connectKela(database, await engineParameters(database.db), logger)
+    if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
+    const app = await buildApp({ config, database, logger, vtj: vtj.client, kela })
     app.addHook('onClose', async () => vtj.close())
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()

@@ -38,6 +38,8 @@ export interface ActionDef {
 }
 
 const CASE_WORKERS = ['social_worker', 'social_counsellor', 'benefit_handler', 'supervisor'] as const satisfies readonly RoleCode[]
+/** Who prepares and decides income support: benefit handlers, social workers and their supervisors. */
+const INCOME_SUPPORT_HANDLERS = ['benefit_handler', 'social_worker', 'supervisor'] as const satisfies readonly RoleCode[]
 const REGISTRY_USERS = [...CASE_WORKERS, 'office_secretary'] as const satisfies readonly RoleCode[]
 /** Roles that may open a client without a relationship by stating a reason (reviewed by the DPO afterwards). */
 const BREAK_GLASS_ROLES = [...CASE_WORKERS, 'data_protection_officer'] as const satisfies readonly RoleCode[]
@@ -244,6 +246,79 @@ export const ACTIONS = {
     audit: 'update',
     dataGroup: 'appointments/appointment',
     description: 'Cancel a client\'s appointment with a reason code',
+  },
+  'income-support:parameters': {
+    scope: 'role',
+    roles: ['benefit_handler', 'social_worker', 'supervisor', 'main_user'],
+    description: 'Read the effective-dated income support parameters (perusosa, deduction rules, limits) and their history',
+  },
+  'income-support:parameters-edit': {
+    scope: 'role',
+    roles: ['main_user'],
+    description: 'Add or change an income support parameter set (every change kept with who and when)',
+  },
+  'income-support:worklist': {
+    scope: 'role',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'view',
+    dataGroup: 'income_support/application',
+    description: 'The handler\'s worklist: open income support applications by deadline (own and the unit\'s queue)',
+  },
+  'income-support:register': {
+    scope: 'role',
+    roles: [...INCOME_SUPPORT_HANDLERS, 'office_secretary'],
+    audit: 'insert',
+    dataGroup: 'income_support/application',
+    description: 'Register an income support application received on paper or as an e-form (opens the matter in the unit\'s queue)',
+  },
+  'income-support:kela-import': {
+    scope: 'role',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'insert',
+    dataGroup: 'income_support/application',
+    description: 'Fetch the applications Kela has forwarded (supplementary and preventive assistance) into the unit\'s queue',
+  },
+  'income-support:assign': {
+    scope: 'role',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'update',
+    dataGroup: 'income_support/application',
+    description: 'Take an application from the unit\'s queue (a supervisor may assign it to a handler); opens the client relationship',
+  },
+  'income-support:read': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'view',
+    dataGroup: 'income_support/application',
+    description: 'Read a client\'s income support applications, calculations and decisions',
+  },
+  'income-support:edit': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'update',
+    dataGroup: 'income_support/application',
+    description: 'Prepare an application: household, claimed and accepted items, requests for completion',
+  },
+  'income-support:decide': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'insert',
+    dataGroup: 'income_support/decision',
+    description: 'Make (or correct with a new) income support decision; creates payment commitments and payables',
+  },
+  'income-support:notify': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'update',
+    dataGroup: 'income_support/decision',
+    description: 'Record when and how the decision reached the client (tiedoksianto)',
+  },
+  'income-support:print': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'print',
+    dataGroup: 'income_support/decision',
+    description: 'Print a decision (or its preview) or a payment commitment as PDF',
   },
   'persons:break-glass': {
     scope: 'role',

@@ -371,6 +371,134 @@ export interface AppointmentTable {
   version: Defaulted<number>
 }
 
+/** Income support (migration 0009). JSON columns hold contract-shaped documents validated at the edge. */
+type Json<T> = ColumnType<T, string, string>
+
+export interface IncomeSupportParameterSetTable {
+  id: Generated<string>
+  valid_from: DateString
+  valid_until: DateString | null
+  body: Json<unknown>
+  source: Defaulted<string>
+  version: Defaulted<number>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+export interface IncomeSupportParameterHistoryTable {
+  id: Generated<number>
+  set_id: string
+  version: number
+  change: 'create' | 'update' | 'delete'
+  valid_from: DateString
+  valid_until: DateString | null
+  body: Json<unknown>
+  source: string
+  changed_by: string | null
+  changed_at: Timestamp
+}
+
+export interface IncomeSupportApplicationTable {
+  id: Generated<string>
+  number: Generated<number>
+  person_id: string
+  unit_id: string
+  channel: 'paper' | 'eform' | 'kela'
+  kela_case_ref: string | null
+  received_on: DateString
+  urgent: Defaulted<boolean>
+  period_start: DateString
+  period_end: DateString
+  state: Defaulted<'received' | 'in_preparation' | 'decided' | 'notified'>
+  handler_id: string | null
+  due_on: DateString
+  deadline_rule: string
+  completion_requested_on: DateString | null
+  completion_due_on: DateString | null
+  completion_answered_on: DateString | null
+  completion_request: string | null
+  housing_capped: Defaulted<boolean>
+  claims: Json<unknown>
+  kela_basic: Json<unknown> | null
+  version: Defaulted<number>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface IncomeSupportMemberTable {
+  application_id: string
+  person_id: string
+  role: 'applicant' | 'spouse' | 'child' | 'adult_child'
+  alternating_residence: Defaulted<boolean>
+  reduction_percent: Defaulted<number>
+  position: number
+}
+
+export interface IncomeSupportDecisionTable {
+  id: Generated<string>
+  number: Generated<number>
+  application_id: string
+  person_id: string
+  corrects_id: string | null
+  decided_on: DateString
+  decided_at: Timestamp
+  decision_maker_id: string
+  language: 'fi' | 'sv'
+  period_start: DateString
+  period_end: DateString
+  calculation: Json<unknown>
+  items: Json<unknown>
+  reasons: string
+  granted_cents: number
+  outcome: 'granted' | 'partly_granted' | 'refused'
+}
+
+export interface IncomeSupportNotificationTable {
+  decision_id: string
+  notified_on: DateString
+  method: 'post' | 'in_person' | 'electronic'
+  recorded_by: string
+  recorded_at: Timestamp
+}
+
+export interface PaymentCommitmentTable {
+  id: Generated<string>
+  number: Generated<number>
+  decision_id: string
+  person_id: string
+  provider_kind: 'pharmacy' | 'funeral' | 'landlord' | 'energy' | 'other'
+  provider_name: string
+  purpose: string
+  valid_from: DateString
+  valid_until: DateString
+  max_cents: number
+  created_at: Timestamp
+}
+
+export interface PayableTable {
+  id: Generated<string>
+  number: Generated<number>
+  source_kind: 'income_support_decision'
+  source_id: string
+  source_key: string
+  person_id: string
+  service_task: string
+  unit_id: string
+  payee_kind: 'client' | 'provider'
+  payee_name: string
+  iban: string
+  bic: string | null
+  amount_cents: number
+  due_on: DateString
+  reference: string | null
+  message: string | null
+  state: Defaulted<'open' | 'cancelled' | 'in_batch' | 'paid' | 'returned'>
+  cancelled_by_source: string | null
+  created_by: string | null
+  created_at: Timestamp
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -399,4 +527,12 @@ export interface DB {
   journal_entry: JournalEntryTable
   appointment: AppointmentTable
   attachment: AttachmentTable
+  income_support_parameter_set: IncomeSupportParameterSetTable
+  income_support_parameter_history: IncomeSupportParameterHistoryTable
+  income_support_application: IncomeSupportApplicationTable
+  income_support_member: IncomeSupportMemberTable
+  income_support_decision: IncomeSupportDecisionTable
+  income_support_notification: IncomeSupportNotificationTable
+  payment_commitment: PaymentCommitmentTable
+  payable: PayableTable
 }

@@ -1,0 +1,525 @@
+import Type, { type Static } from 'typebox'
+import { IsoDate, Uuid } from './common'
+
+/**
+ * Income support (toimeentulotuki): the county's supplementary (täydentävä) and preventive (ehkäisevä) assistance on
+ * top of Kela's basic calculation. Money is integer cents everywhere; dates are Helsinki calendar dates.
+ *
+ * The code lists mirror `@huoma/domain` (income-support/types.ts); the server asserts at compile time that they are
+ * the same lists.
+ */
+
+
+export const IS_PERUSOSA_CATEGORIES = [
+  'single',
+  'single_parent',
+  'adult_other',
+  'adult_with_parents',
+  'child_10_17_1',
+  'child_10_17_2',
+  'child_10_17_3',
+  'child_under_10_1',
+  'child_under_10_2',
+  'child_under_10_3',
+] as const
+export const IS_BASIC_EXPENSE_TYPES = [
+  'rent',
+  'maintenance_charge',
+  'water',
+  'heating',
+  'electricity',
+  'home_insurance',
+  'health_care_fees',
+  'prescribed_medicines',
+  'daycare_fees',
+  'moving_costs_basic',
+  'identity_document',
+  'other_basic',
+] as const
+export const IS_SUPPLEMENTARY_TYPES = [
+  'rent_deposit',
+  'moving',
+  'furniture',
+  'child_visiting',
+  'children_hobbies',
+  'children_equipment',
+  'funeral',
+  'study_costs',
+  'commuting',
+  'health_care_special',
+  'other_supplementary',
+] as const
+export const IS_INCOME_TYPES = [
+  'net_wage',
+  'self_employment',
+  'unemployment_benefit',
+  'labour_market_subsidy',
+  'general_benefit',
+  'housing_allowance',
+  'child_benefit',
+  'child_maintenance',
+  'pension',
+  'sickness_allowance',
+  'parental_allowance',
+  'student_financial_aid',
+  'minor_assistance',
+  'other_income',
+  'excluded_maternity_grant',
+  'excluded_disability_allowance',
+  'excluded_expense_compensation',
+  'excluded_distraint',
+  'excluded_other',
+] as const
+export const IS_MEMBER_ROLES = ['applicant', 'spouse', 'child', 'adult_child'] as const
+export const IS_APPLICATION_STATES = ['received', 'in_preparation', 'decided', 'notified'] as const
+export const IS_CHANNELS = ['paper', 'eform', 'kela'] as const
+export const IS_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const
+export const IS_PROVIDER_KINDS = ['pharmacy', 'funeral', 'landlord', 'energy', 'other'] as const
+
+/** An amount in cents: a whole number, never negative, below 10 million euros. */
+export const CentsAmount = Type.Integer({ minimum: 0, maximum: 999_999_999, description: 'euro cents' })
+
+export const PerusosaCategory = Type.Enum(IS_PERUSOSA_CATEGORIES)
+export type PerusosaCategory = Static<typeof PerusosaCategory>
+export const BasicExpenseType = Type.Enum(IS_BASIC_EXPENSE_TYPES)
+export type BasicExpenseType = Static<typeof BasicExpenseType>
+export const SupplementaryType = Type.Enum(IS_SUPPLEMENTARY_TYPES)
+export type SupplementaryType = Static<typeof SupplementaryType>
+export const IncomeType = Type.Enum(IS_INCOME_TYPES)
+export type IncomeType = Static<typeof IncomeType>
+export const MemberRole = Type.Enum(IS_MEMBER_ROLES)
+export type MemberRole = Static<typeof MemberRole>
+export const ApplicationState = Type.Enum(IS_APPLICATION_STATES)
+export type ApplicationState = Static<typeof ApplicationState>
+export const ApplicationChannel = Type.Enum(IS_CHANNELS)
+export type ApplicationChannel = Static<typeof ApplicationChannel>
+export const DecisionOutcome = Type.Enum(IS_OUTCOMES)
+export type DecisionOutcome = Static<typeof DecisionOutcome>
+export const ProviderKind = Type.Enum(IS_PROVIDER_KINDS)
+export type ProviderKind = Static<typeof ProviderKind>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parameters
+
+export const ParameterValues = Type.Object(
+  {
+    validFrom: IsoDate,
+    validUntil: Type.Union([IsoDate, Type.Null()]),
+    perusosa: Type.Object(Object.fromEntries(IS_PERUSOSA_CATEGORIES.map((c) => [c, CentsAmount])) as Record<PerusosaCategory, typeof CentsAmount>, {
+      additionalProperties: false,
+    }),
+    earnedIncomeDeduction: Type.Union([
+      Type.Object({ perEarnerMaxCents: CentsAmount, appliesTo: Type.Union([Type.Literal('all'), Type.Literal('minors')]) }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+    minorEarningsCappedAtOwnPerusosa: Type.Boolean(),
+    minorAssistanceLimit: Type.Union([Type.Object({ singleCents: CentsAmount, familyCents: CentsAmount }, { additionalProperties: false }), Type.Null()]),
+    daysPerMonth: Type.Integer({ minimum: 28, maximum: 31 }),
+    housingNormCents: Type.Union([Type.Array(CentsAmount, { minItems: 1, maxItems: 12 }), Type.Null()]),
+    source: Type.String({ maxLength: 500 }),
+  },
+  { additionalProperties: false },
+)
+export type ParameterValues = Static<typeof ParameterValues>
+
+export const ParameterSet = Type.Object({
+  ...ParameterValues.properties,
+  id: Uuid,
+  version: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+})
+export type ParameterSet = Static<typeof ParameterSet>
+
+export const ParameterSets = Type.Object({ sets: Type.Array(ParameterSet) })
+export type ParameterSets = Static<typeof ParameterSets>
+
+export const ParameterSetParams = Type.Object({ setId: Uuid })
+export const ParameterSetUpdate = Type.Object({ ...ParameterValues.properties, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type ParameterSetUpdate = Static<typeof ParameterSetUpdate>
+
+export const ParameterHistoryEntry = Type.Object({
+  version: Type.Integer(),
+  change: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
+  values: ParameterValues,
+  changedBy: Type.Union([Type.String(), Type.Null()]),
+  changedAt: Type.String({ format: 'date-time' }),
+})
+export const ParameterHistory = Type.Object({ history: Type.Array(ParameterHistoryEntry) })
+export type ParameterHistory = Static<typeof ParameterHistory>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Claims (what the applicant claims; the handler sets what is accepted)
+
+const Note = Type.String({ maxLength: 500 })
+
+export const ExpenseClaim = Type.Object(
+  {
+    type: BasicExpenseType,
+    amountCents: CentsAmount,
+    acceptedCents: Type.Optional(Type.Union([CentsAmount, Type.Null()])),
+    memberId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+)
+export const IncomeClaim = Type.Object({ type: IncomeType, amountCents: CentsAmount, memberId: Uuid, note: Type.Optional(Note) }, { additionalProperties: false })
+export const AssetClaim = Type.Object(
+  { type: Type.Union([Type.Literal('bank_balance'), Type.Literal('other_asset')]), amountCents: CentsAmount, memberId: Uuid, note: Type.Optional(Note) },
+  { additionalProperties: false },
+)
+export const SupplementaryClaim = Type.Object(
+  { type: SupplementaryType, amountCents: CentsAmount, acceptedCents: Type.Optional(Type.Union([CentsAmount, Type.Null()])), note: Type.Optional(Note) },
+  { additionalProperties: false },
+)
+export const PreventiveClaim = Type.Object(
+  { purpose: Type.String({ minLength: 1, maxLength: 200 }), amountCents: CentsAmount, acceptedCents: Type.Optional(Type.Union([CentsAmount, Type.Null()])) },
+  { additionalProperties: false },
+)
+
+export const Claims = Type.Object(
+  {
+    expenses: Type.Array(ExpenseClaim, { maxItems: 100 }),
+    incomes: Type.Array(IncomeClaim, { maxItems: 100 }),
+    assets: Type.Array(AssetClaim, { maxItems: 50 }),
+    supplementary: Type.Array(SupplementaryClaim, { maxItems: 50 }),
+    preventive: Type.Array(PreventiveClaim, { maxItems: 20 }),
+  },
+  { additionalProperties: false },
+)
+export type Claims = Static<typeof Claims>
+
+export const MemberInput = Type.Object(
+  {
+    personId: Uuid,
+    role: MemberRole,
+    alternatingResidence: Type.Optional(Type.Boolean()),
+    perusosaReductionPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type MemberInput = Static<typeof MemberInput>
+
+export const Member = Type.Object({
+  personId: Uuid,
+  role: MemberRole,
+  alternatingResidence: Type.Boolean(),
+  perusosaReductionPercent: Type.Integer(),
+  firstNames: Type.String(),
+  lastName: Type.String(),
+  birthDate: Type.Union([IsoDate, Type.Null()]),
+})
+export type Member = Static<typeof Member>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calculation (as the domain engine returns it)
+
+export const CalculationLine = Type.Object({
+  section: Type.String(),
+  code: Type.String(),
+  memberId: Type.Optional(Type.String()),
+  amountCents: Type.Integer(),
+  rule: Type.String(),
+  detail: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()]))),
+})
+export type CalculationLine = Static<typeof CalculationLine>
+
+const Totals = Type.Object({ expensesCents: Type.Integer(), incomeCents: Type.Integer(), assetsCents: Type.Integer(), resultCents: Type.Integer() })
+
+export const Calculation = Type.Object({
+  parametersValidFrom: IsoDate,
+  lines: Type.Array(CalculationLine),
+  basic: Totals,
+  withSupplementary: Totals,
+  supplementaryCents: Type.Integer(),
+  preventiveCents: Type.Integer(),
+  countyTotalCents: Type.Integer(),
+})
+export type Calculation = Static<typeof Calculation>
+
+/** The calculation, or why it could not be made (e.g. a month outside every parameter period). */
+export const CalculationOutcome = Type.Union([
+  Type.Object({ ok: Type.Literal(true), calculation: Calculation }),
+  Type.Object({ ok: Type.Literal(false), field: Type.String(), code: Type.String(), message: Type.String() }),
+])
+export type CalculationOutcome = Static<typeof CalculationOutcome>
+
+/** Kela's basic calculation as forwarded with the application (Kela decides basic assistance). */
+export const KelaBasic = Type.Object({
+  decisionDate: IsoDate,
+  /** Kela's basic assistance for the period (perustoimeentulotuki), cents */
+  basicCents: Type.Integer(),
+  lines: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), amountCents: Type.Integer() })),
+})
+export type KelaBasic = Static<typeof KelaBasic>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applications
+
+export const PersonParams = Type.Object({ id: Uuid })
+export const ApplicationParams = Type.Object({ id: Uuid, applicationId: Uuid })
+export type ApplicationParams = Static<typeof ApplicationParams>
+export const DecisionParams = Type.Object({ id: Uuid, decisionId: Uuid })
+export type DecisionParams = Static<typeof DecisionParams>
+export const CommitmentParams = Type.Object({ id: Uuid, commitmentId: Uuid })
+export type CommitmentParams = Static<typeof CommitmentParams>
+
+export const ApplicationCreate = Type.Object(
+  {
+    unitId: Uuid,
+    channel: Type.Union([Type.Literal('paper'), Type.Literal('eform')]),
+    receivedOn: IsoDate,
+    urgent: Type.Boolean(),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    members: Type.Array(MemberInput, { minItems: 1, maxItems: 20 }),
+    claims: Claims,
+    housingCapped: Type.Optional(Type.Boolean()),
+    /** a benefit handler registering the application takes it at once */
+    takeIt: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type ApplicationCreate = Static<typeof ApplicationCreate>
+
+export const ApplicationUpdate = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    urgent: Type.Boolean(),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    members: Type.Array(MemberInput, { minItems: 1, maxItems: 20 }),
+    claims: Claims,
+    housingCapped: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type ApplicationUpdate = Static<typeof ApplicationUpdate>
+
+/** A what-if calculation of unsaved edits (the handler's screen recalculates on each change). */
+export const CalculationRequest = Type.Object(
+  {
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    members: Type.Array(MemberInput, { minItems: 1, maxItems: 20 }),
+    claims: Claims,
+    housingCapped: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type CalculationRequest = Static<typeof CalculationRequest>
+
+export const CompletionRequest = Type.Object(
+  { requestedOn: IsoDate, dueOn: IsoDate, request: Type.String({ minLength: 5, maxLength: 4000 }), version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+)
+export type CompletionRequest = Static<typeof CompletionRequest>
+export const CompletionAnswer = Type.Object({ answeredOn: IsoDate, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type CompletionAnswer = Static<typeof CompletionAnswer>
+
+export const StaffRef = Type.Object({ id: Uuid, name: Type.String() })
+
+export const DecisionSummary = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  decidedOn: IsoDate,
+  decisionMaker: StaffRef,
+  language: Type.Union([Type.Literal('fi'), Type.Literal('sv')]),
+  outcome: DecisionOutcome,
+  grantedCents: Type.Integer(),
+  correctsId: Type.Union([Uuid, Type.Null()]),
+  correctedById: Type.Union([Uuid, Type.Null()]),
+  notifiedOn: Type.Union([IsoDate, Type.Null()]),
+})
+export type DecisionSummary = Static<typeof DecisionSummary>
+
+export const Application = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  personId: Uuid,
+  unitId: Uuid,
+  channel: ApplicationChannel,
+  kelaCaseRef: Type.Union([Type.String(), Type.Null()]),
+  receivedOn: IsoDate,
+  urgent: Type.Boolean(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  state: ApplicationState,
+  handler: Type.Union([StaffRef, Type.Null()]),
+  dueOn: IsoDate,
+  deadlineRule: Type.String(),
+  overdue: Type.Boolean(),
+  completion: Type.Union([
+    Type.Object({ requestedOn: IsoDate, dueOn: IsoDate, answeredOn: Type.Union([IsoDate, Type.Null()]), request: Type.String() }),
+    Type.Null(),
+  ]),
+  housingCapped: Type.Boolean(),
+  members: Type.Array(Member),
+  claims: Claims,
+  kelaBasic: Type.Union([KelaBasic, Type.Null()]),
+  calculation: CalculationOutcome,
+  decisions: Type.Array(DecisionSummary),
+  version: Type.Integer(),
+})
+export type Application = Static<typeof Application>
+
+export const ApplicationListItem = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  personId: Uuid,
+  applicantName: Type.String(),
+  unitId: Uuid,
+  unitName: Type.String(),
+  channel: ApplicationChannel,
+  receivedOn: IsoDate,
+  urgent: Type.Boolean(),
+  state: ApplicationState,
+  dueOn: IsoDate,
+  overdue: Type.Boolean(),
+  /** working days left until the deadline (negative when overdue) */
+  workingDaysLeft: Type.Integer(),
+  completionPending: Type.Boolean(),
+  handler: Type.Union([StaffRef, Type.Null()]),
+  memberCount: Type.Integer(),
+})
+export type ApplicationListItem = Static<typeof ApplicationListItem>
+
+export const ClientApplications = Type.Object({ applications: Type.Array(ApplicationListItem) })
+export type ClientApplications = Static<typeof ClientApplications>
+
+export const WorklistQuery = Type.Object(
+  {
+    /** mine: assigned to me; unit: unassigned in my units (the queue); all: both */
+    scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('queue'), Type.Literal('all')])),
+    unitId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type WorklistQuery = Static<typeof WorklistQuery>
+
+export const Worklist = Type.Object({
+  today: IsoDate,
+  items: Type.Array(ApplicationListItem),
+  overdueCount: Type.Integer(),
+  total: Type.Integer(),
+})
+export type Worklist = Static<typeof Worklist>
+
+export const AssignBody = Type.Object({ handlerId: Type.Optional(Uuid), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type AssignBody = Static<typeof AssignBody>
+export const AssignParams = Type.Object({ applicationId: Uuid })
+
+export const KelaImportResult = Type.Object({
+  imported: Type.Integer(),
+  alreadyImported: Type.Integer(),
+  refused: Type.Array(Type.Object({ kelaCaseRef: Type.String(), reason: Type.String() })),
+  applications: Type.Array(Type.Object({ id: Uuid, personId: Uuid, kelaCaseRef: Type.String() })),
+})
+export type KelaImportResult = Static<typeof KelaImportResult>
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decisions
+
+export const DecisionItemInput = Type.Object(
+  {
+    /** which claimed item: supplementary[i] or preventive[i] of the application's claims */
+    kind: Type.Union([Type.Literal('supplementary'), Type.Literal('preventive')]),
+    index: Type.Integer({ minimum: 0, maximum: 49 }),
+    outcome: DecisionOutcome,
+    grantedCents: CentsAmount,
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    /** pay this item by a payment commitment to a provider instead of money to the client */
+    commitment: Type.Optional(
+      Type.Object(
+        {
+          providerKind: ProviderKind,
+          providerName: Type.String({ minLength: 1, maxLength: 200 }),
+          validFrom: IsoDate,
+          validUntil: IsoDate,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type DecisionItemInput = Static<typeof DecisionItemInput>
+
+export const DecisionInput = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    decidedOn: IsoDate,
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+    reasons: Type.String({ minLength: 1, maxLength: 8000 }),
+    items: Type.Array(DecisionItemInput, { maxItems: 70 }),
+    /** the client's account for money granted to the client; default: the payment account in the registry */
+    iban: Type.Optional(Type.String({ maxLength: 42 })),
+    /** the decision this one corrects (the application's latest decision) */
+    correctsId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+)
+export type DecisionInput = Static<typeof DecisionInput>
+
+export const DecisionItem = Type.Object({
+  kind: Type.Union([Type.Literal('supplementary'), Type.Literal('preventive')]),
+  code: Type.String(),
+  claimedCents: Type.Integer(),
+  grantedCents: Type.Integer(),
+  outcome: DecisionOutcome,
+  reason: Type.String(),
+  law: Type.String(),
+  commitmentId: Type.Union([Uuid, Type.Null()]),
+})
+export type DecisionItem = Static<typeof DecisionItem>
+
+export const PaymentCommitment = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  decisionId: Uuid,
+  providerKind: ProviderKind,
+  providerName: Type.String(),
+  purpose: Type.String(),
+  validFrom: IsoDate,
+  validUntil: IsoDate,
+  maxCents: Type.Integer(),
+})
+export type PaymentCommitment = Static<typeof PaymentCommitment>
+
+export const Payable = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  payeeKind: Type.Union([Type.Literal('client'), Type.Literal('provider')]),
+  payeeName: Type.String(),
+  iban: Type.String(),
+  amountCents: Type.Integer(),
+  dueOn: IsoDate,
+  reference: Type.Union([Type.String(), Type.Null()]),
+  message: Type.Union([Type.String(), Type.Null()]),
+  state: Type.String(),
+})
+export type Payable = Static<typeof Payable>
+
+export const Decision = Type.Object({
+  ...DecisionSummary.properties,
+  applicationId: Uuid,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  reasons: Type.String(),
+  items: Type.Array(DecisionItem),
+  calculation: Calculation,
+  commitments: Type.Array(PaymentCommitment),
+  payables: Type.Array(Payable),
+  /** the last day for a request for a review (oikaisuvaatimus): 30 days from notification (+7 days by post) */
+  appealDeadline: Type.Union([IsoDate, Type.Null()]),
+})
+export type Decision = Static<typeof Decision>
+
+export const NotificationInput = Type.Object(
+  { notifiedOn: IsoDate, method: Type.Union([Type.Literal('post'), Type.Literal('in_person'), Type.Literal('electronic')]) },
+  { additionalProperties: false },
+)
+export type NotificationInput = Static<typeof NotificationInput>
+
+export const PdfQuery = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) }, { additionalProperties: false })
