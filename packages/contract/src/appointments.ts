@@ -69,6 +69,8 @@ export const Calendar = Type.Object({
   workerId: Type.Union([Uuid, Type.Null()]),
   unitId: Type.Union([Uuid, Type.Null()]),
   appointments: Type.Array(Appointment),
+  /** The offices (units) of the user's current grants, for choosing an office calendar. */
+  units: Type.Optional(Type.Array(Type.Object({ id: Uuid, name: Type.String() }))),
 })
 export type Calendar = Static<typeof Calendar>
 

@@ -878,6 +878,13 @@ export const en: Dictionary = {
     uploadedNotice: 'The attachment {{name}} was saved.',
   },
   appointments: {
+    move: 'Move',
+    moveTitle: 'Move the appointment: {{client}} {{time}}',
+    confirmMove: 'Move the appointment',
+    moved: 'Appointment moved: {{date}} at {{start}}.',
+    calendarChoice: 'Show calendar',
+    ownCalendar: 'My calendar',
+    officeCalendar: 'Office: {{unit}}',
     title: 'Appointments',
     intro: 'Your appointments by week or day. Appointments of other clients show only as busy times.',
     loading: 'Loading the calendar…',

@@ -883,6 +883,13 @@ export const fi = {
     uploadedNotice: 'Liite {{name}} tallennettiin.',
   },
   appointments: {
+    move: 'Siirrä',
+    moveTitle: 'Siirrä varaus: {{client}} {{time}}',
+    confirmMove: 'Siirrä varaus',
+    moved: 'Varaus siirretty: {{date}} klo {{start}}.',
+    calendarChoice: 'Näytä kalenteri',
+    ownCalendar: 'Oma kalenteri',
+    officeCalendar: 'Toimisto: {{unit}}',
     title: 'Ajanvaraus',
     intro: 'Omat varauksesi viikoittain tai päivittäin. Muiden asiakkaiden varaukset näkyvät vain varattuina aikoina.',
     loading: 'Ladataan kalenteria…',

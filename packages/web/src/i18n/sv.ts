@@ -881,6 +881,13 @@ export const sv: Dictionary = {
     uploadedNotice: 'Bilagan {{name}} sparades.',
   },
   appointments: {
+    move: 'Flytta',
+    moveTitle: 'Flytta bokningen: {{client}} {{time}}',
+    confirmMove: 'Flytta bokningen',
+    moved: 'Bokningen har flyttats: {{date}} kl. {{start}}.',
+    calendarChoice: 'Visa kalender',
+    ownCalendar: 'Egen kalender',
+    officeCalendar: 'Kontor: {{unit}}',
     title: 'Tidsbokning',
     intro: 'Dina bokningar per vecka eller dag. Andra klienters bokningar visas endast som bokade tider.',
     loading: 'Kalendern laddas…',

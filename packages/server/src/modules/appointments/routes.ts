@@ -46,11 +46,18 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const workerId = request.query.workerId ?? (unitId ? null : ctx.principal.userId)
       const lang = requestLanguage(request)
       let result: Awaited<ReturnType<typeof calendar>> = { appointments: [], clientIds: [] }
+      let units: { id: string; name: string }[] = []
+      const unitIds = [...new Set(grantsFor(ctx.principal, ACTIONS[ctx.action]).map((g) => g.unitId))]
       await app.clientData.list(ctx, {}, async (trx, isVisible) => {
         result = await calendar(trx, isVisible, { from, to, workerId, unitId: unitId ?? null, includeCancelled: includeCancelled ?? false }, lang)
+        // The offices of the user's grants, for the office-calendar picker (organisation data, no client data).
+        if (unitIds.length) {
+          const rows = await trx.selectFrom('unit').select(['id', 'name_fi', 'name_sv']).where('id', 'in', unitIds).orderBy('code').execute()
+          units = rows.map((u) => ({ id: u.id, name: lang === 'sv' ? u.name_sv : u.name_fi }))
+        }
         return result.clientIds.map((id) => ({ id }))
       })
-      return { from, to, workerId, unitId: unitId ?? null, appointments: result.appointments }
+      return { from, to, workerId, unitId: unitId ?? null, appointments: result.appointments, units }
     },
   )
 

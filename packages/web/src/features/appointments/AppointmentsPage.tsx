@@ -26,30 +26,39 @@ export function AppointmentsPage() {
   const [params, setParams] = useSearchParams()
   const date = isIsoDate(params.get('date')) ? params.get('date')! : todayInHelsinki()
   const view: View = params.get('view') === 'day' ? 'day' : 'week'
+  /** An office (unit) calendar instead of one's own: `?unit=<id>`. */
+  const unitId = params.get('unit') ?? ''
+  const [units, setUnits] = useState<{ id: string; name: string }[]>([])
   const from = view === 'week' ? mondayOf(date) : date
   const to = view === 'week' ? addDays(from, 6) : date
   const [load, setLoad] = useState<{ key: string; state: Load } | undefined>(undefined)
   const [reload, setReload] = useState(0)
   const [booking, setBooking] = useState(false)
   const [notice, setNotice] = useState<string | undefined>(undefined)
-  const key = `${from}/${to}/${reload}`
+  const key = `${from}/${to}/${unitId}/${reload}`
 
   useEffect(() => {
     const controller = new AbortController()
-    fetchCalendar(from, to, controller.signal).then(
-      (calendar) => setLoad({ key, state: { status: 'done', calendar } }),
+    fetchCalendar(from, to, controller.signal, unitId || undefined).then(
+      (calendar) => {
+        if (calendar.units?.length) setUnits(calendar.units)
+        setLoad({ key, state: { status: 'done', calendar } })
+      },
       (failure: unknown) => {
         if (!controller.signal.aborted) setLoad({ key, state: { status: 'error', error: describeError(failure) } })
       },
     )
     return () => controller.abort()
-  }, [from, to, key])
+  }, [from, to, unitId, key])
 
   const state: Load = load?.key === key ? load.state : { status: 'loading' }
-  const go = (next: { date?: string; view?: View }) => {
+  const go = (next: { date?: string; view?: View; unit?: string }) => {
     const search = new URLSearchParams(params)
     search.set('date', next.date ?? date)
     search.set('view', next.view ?? view)
+    const unit = next.unit ?? unitId
+    if (unit) search.set('unit', unit)
+    else search.delete('unit')
     setParams(search)
   }
   const step = view === 'week' ? 7 : 1
@@ -87,6 +96,19 @@ export function AppointmentsPage() {
             </button>
           ))}
         </fieldset>
+        {units.length > 0 && (
+          <div className="field appt-calendar-choice">
+            <label htmlFor="appt-calendar">{t('appointments.calendarChoice')}</label>
+            <select id="appt-calendar" value={unitId} onChange={(e) => go({ unit: e.target.value })}>
+              <option value="">{t('appointments.ownCalendar')}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {t('appointments.officeCalendar', { unit: u.name })}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {can(user, 'appointments:book') && !booking && (
           <button type="button" className="button" onClick={() => setBooking(true)}>
             {t('appointments.newBooking')}
@@ -135,7 +157,18 @@ export function AppointmentsPage() {
                 ) : (
                   <ol className="plain-list appt-list">
                     {items.map((a) => (
-                      <AppointmentItem key={a.id} appointment={a} mayCancel={can(user, 'appointments:cancel')} onCancelled={() => changed(t('appointments.cancelled'))} />
+                      <AppointmentItem
+                        key={a.id}
+                        appointment={a}
+                        mayCancel={can(user, 'appointments:cancel')}
+                        mayMove={can(user, 'appointments:change')}
+                        showWorker={!!unitId}
+                        onCancelled={() => changed(t('appointments.cancelled'))}
+                        onMoved={(m) => {
+                          changed(t('appointments.moved', { date: formatDate(m.start.slice(0, 10)), start: m.start.slice(11) }))
+                          go({ date: m.start.slice(0, 10) })
+                        }}
+                      />
                     ))}
                   </ol>
                 )}

@@ -1,9 +1,15 @@
-import type { Appointment, AppointmentBook, AppointmentCancelReason, Calendar, PersonSearchResult } from '@huoma/contract'
+import type { Appointment, AppointmentBook, AppointmentCancelReason, AppointmentMove, Calendar, PersonSearchResult } from '@huoma/contract'
 import { apiRequest } from '../../api/client'
 
-/** The signed-in worker's calendar between two dates (inclusive). */
-export function fetchCalendar(from: string, to: string, signal?: AbortSignal): Promise<Calendar> {
-  return apiRequest<Calendar>(`/api/appointments?from=${from}&to=${to}`, signal ? { signal } : {})
+/** The signed-in worker's calendar, or an office's (unit) when `unitId` is given, between two dates (inclusive). */
+export function fetchCalendar(from: string, to: string, signal?: AbortSignal, unitId?: string): Promise<Calendar> {
+  const unit = unitId ? `&unitId=${encodeURIComponent(unitId)}` : ''
+  return apiRequest<Calendar>(`/api/appointments?from=${from}&to=${to}${unit}`, signal ? { signal } : {})
+}
+
+/** Moves an appointment to another time (local Helsinki times `YYYY-MM-DDTHH:MM`); the database refuses an overlap. */
+export function moveAppointment(personId: string, appointmentId: string, body: AppointmentMove): Promise<Appointment> {
+  return apiRequest<Appointment>(`/api/persons/${encodeURIComponent(personId)}/appointments/${encodeURIComponent(appointmentId)}/move`, { method: 'POST', body })
 }
 
 export function bookAppointment(personId: string, body: AppointmentBook): Promise<Appointment> {
