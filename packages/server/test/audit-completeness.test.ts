@@ -73,6 +73,44 @@ async function attachment(t: TestServer) {
   return { id, c, base, attachmentId: (await res.json()).id as string }
 }
 
+/** An income support application of a fresh single client, registered and taken by the benefit handler. */
+async function incomeSupportApplication(t: TestServer) {
+  const sec = new Client(t.url)
+  await sec.login('toimistosihteeri')
+  const id = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Hakija', birthDate: '1975-05-05' })).json()).id as string
+  const etuu = (await t.server.database.db.selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
+  const c = new Client(t.url)
+  await c.login('etuuskasittelija')
+  const res = await c.post(`/api/persons/${id}/income-support/applications`, {
+    unitId: etuu,
+    channel: 'paper',
+    receivedOn: '2026-03-02',
+    urgent: false,
+    periodStart: '2026-03-01',
+    periodEnd: '2026-03-31',
+    members: [{ personId: id, role: 'applicant' }],
+    claims: {
+      expenses: [{ type: 'rent', amountCents: 60000 }],
+      incomes: [{ type: 'labour_market_subsidy', amountCents: 70000, memberId: id }],
+      assets: [],
+      supplementary: [{ type: 'furniture', amountCents: 10000 }],
+      preventive: [],
+    },
+    takeIt: true,
+  })
+  expect(res.status).toBe(201)
+  const a = await res.json()
+  const base = `/api/persons/${id}/income-support/applications/${a.id}`
+  const decision = {
+    version: a.version,
+    decidedOn: '2026-03-05',
+    reasons: 'Kalusteet myönnetään kohtuullisen hinnan mukaan (TTTL 7 c §).',
+    iban: 'FI2112345600000785',
+    items: [{ kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: 10000, reason: 'Välttämättömät kalusteet.' }],
+  }
+  return { id, c, a, base, decision }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
   'attachments:upload': async (t) => {
     const { id } = await attachment(t)
@@ -230,6 +268,62 @@ const probes: Partial<Record<Action, Probe>> = {
     const res = await (await c.get('/api/persons?name=ko&limit=5')).json()
     expect(res.persons.length).toBeGreaterThan(0)
     return { username: 'toimistosihteeri', clientIds: res.persons.map((p: { id: string }) => p.id) }
+  },
+  'income-support:register': async (t) => {
+    const { id } = await incomeSupportApplication(t)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:read': async (t) => {
+    const { id, c, base } = await incomeSupportApplication(t)
+    expect((await c.get(base)).status).toBe(200)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:edit': async (t) => {
+    const { id, c, a, base } = await incomeSupportApplication(t)
+    const res = await c.request('PUT', base, { version: a.version, urgent: true, periodStart: a.periodStart, periodEnd: a.periodEnd, members: [{ personId: id, role: 'applicant' }], claims: a.claims, housingCapped: false })
+    expect(res.status).toBe(200)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:decide': async (t) => {
+    const { id, c, base, decision } = await incomeSupportApplication(t)
+    expect((await c.post(`${base}/decisions`, decision)).status).toBe(201)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:notify': async (t) => {
+    const { id, c, base, decision } = await incomeSupportApplication(t)
+    const d = await (await c.post(`${base}/decisions`, decision)).json()
+    expect((await c.post(`/api/persons/${id}/income-support/decisions/${d.id}/notification`, { notifiedOn: '2026-03-06', method: 'in_person' })).status).toBe(200)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:print': async (t) => {
+    const { id, c, base, decision } = await incomeSupportApplication(t)
+    const d = await (await c.post(`${base}/decisions`, decision)).json()
+    expect((await c.get(`/api/persons/${id}/income-support/decisions/${d.id}/pdf`)).status).toBe(200)
+    return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:assign': async (t) => {
+    const c = new Client(t.url)
+    await c.login('esihenkilo')
+    const queue = await (await c.get('/api/income-support/worklist?scope=queue&limit=1')).json()
+    const item = queue.items[0]
+    const version = (await t.server.database.db.selectFrom('income_support_application').select('version').where('id', '=', item.id).executeTakeFirstOrThrow()).version
+    expect((await c.post(`/api/income-support/applications/${item.id}/assign`, { version })).status).toBe(200)
+    return { username: 'esihenkilo', clientIds: [item.personId] }
+  },
+  'income-support:worklist': async (t) => {
+    const c = new Client(t.url)
+    await c.login('etuuskasittelija')
+    const w = await (await c.get('/api/income-support/worklist')).json()
+    expect(w.items.length).toBeGreaterThan(0)
+    return { username: 'etuuskasittelija', clientIds: [...new Set(w.items.map((i: { personId: string }) => i.personId))] as string[] }
+  },
+  'income-support:kela-import': async (t) => {
+    const c = new Client(t.url)
+    await c.login('etuuskasittelija')
+    const r = await (await c.post('/api/income-support/kela/fetch')).json()
+    // the demo already holds every forwarded application: the fetch imports none and names no client
+    expect(r.imported).toBe(0)
+    return { username: 'etuuskasittelija', clientIds: [] }
   },
   'persons:read': async (t) => {
     const db = t.server.database.db
