@@ -326,7 +326,9 @@ function ClaimTable({
 }) {
   const { t } = useTranslation()
   return (
-    <div className="is-claims">
+    // While editable, a wide table scrolls sideways on a narrow screen and the scrolling box is a keyboard stop (as
+    // in the log search); read-only (inside a disabled fieldset) it does not scroll, as nothing in it could be reached.
+    <div {...(onAdd ? { className: 'is-claims is-claims-scroll', role: 'region', 'aria-label': caption, tabIndex: 0 } : { className: 'is-claims' })}>
       <table className="is-claim-table">
         <caption>{caption}</caption>
         <thead>

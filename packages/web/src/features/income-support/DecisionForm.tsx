@@ -327,7 +327,9 @@ function draftItem(kind: ItemDraft['kind'], index: number, label: string, claime
     label,
     claimedCents: claimed,
     acceptedCents: accepted,
-    outcome: accepted >= claimed ? 'granted' : accepted === 0 ? 'refused' : 'partly_granted',
+    // What the handler accepted into the calculation is what a grant is measured against: granted = all of it,
+    // partly granted = less, refused = nothing.
+    outcome: accepted > 0 ? 'granted' : 'refused',
     grantedCents: accepted,
     reason: '',
     commitment: false,
