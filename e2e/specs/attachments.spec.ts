@@ -1,0 +1,53 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { DEMO_PASSWORD, expectAccessible, login } from '../support/fixtures'
+
+async function apiLogin(request: APIRequestContext, username: string): Promise<{ userId: string; csrf: string }> {
+  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
+  expect(res.ok()).toBe(true)
+  const { user } = (await res.json()) as { user: { id: string } }
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
+  return { userId: user.id, csrf }
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+test('a social worker uploads a PDF to a client, sees it listed and downloads it; a disguised file is refused', async ({ page, playwright, baseURL }) => {
+  const worker = await playwright.request.newContext({ baseURL })
+  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
+  await worker.dispose()
+  const secretary = await playwright.request.newContext({ baseURL })
+  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
+  const headers = { 'x-csrf-token': csrf }
+  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Liisa', lastName: 'Liitteellinen', birthDate: '1984-11-20' } })
+  expect(created.status()).toBe(201)
+  const { id } = (await created.json()) as { id: string }
+  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
+  await secretary.dispose()
+
+  await login(page, 'sosiaalityontekija')
+  await page.goto(`/persons/${id}`)
+  const panel = page.getByRole('region', { name: 'Liitteet' })
+  await expect(panel.getByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')).toBeVisible()
+
+  // Upload a PDF: listed with its name and type.
+  await panel.getByLabel(/Tiedosto \(PDF/).setInputFiles({ name: 'päätös 2031.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await panel.getByRole('button', { name: 'Lähetä liite' }).click()
+  await expect(panel.getByText(/Liite päätös 2031\.pdf tallennettiin\./)).toBeVisible()
+  const list = panel.getByRole('table', { name: 'Liitteet uusimmasta vanhimpaan' })
+  await expect(list.getByRole('row')).toHaveCount(2)
+  await expectAccessible(page)
+
+  // Download it: the same bytes come back (and the download is logged on the server).
+  const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('link', { name: /^Lataa päätös 2031\.pdf$/ }).click()])
+  expect(download.suggestedFilename()).toBe('päätös 2031.pdf')
+  const path = await download.path()
+  const fs = await import('node:fs')
+  expect(fs.readFileSync(path).equals(PDF)).toBe(true)
+
+  // A PDF posing as a PNG is refused with the reason, and nothing is added.
+  await panel.getByLabel(/Tiedosto \(PDF/).setInputFiles({ name: 'kuva.png', mimeType: 'image/png', buffer: PDF })
+  await panel.getByRole('button', { name: 'Lähetä liite' }).click()
+  await expect(panel.getByText(/Tiedoston sisältö ei vastaa sen nimeä tai tyyppiä/)).toBeVisible()
+  await expect(list.getByRole('row')).toHaveCount(2)
+  await expectAccessible(page)
+})
