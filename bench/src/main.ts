@@ -4,6 +4,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DEMO_PASSWORD } from '../../packages/server/src/config'
+import { incomeSupportCalcCommand } from './income-support-calc'
+import { pain001Command } from './pain001'
 import { prepare } from './prepare'
 import { formatResults, runBench } from './runner'
 import { SCENARIO_SETS } from './scenarios/index'
@@ -15,6 +17,10 @@ Commands:
   (none), all   prepare (only what is missing) and run every scenario set
   prepare       create/migrate the benchmark database, seed the demo users and top persons up to --persons
   run           run the scenario sets against the prepared database
+  pain001 --payments N --out FILE [--version 09|03]
+                write a pain.001 bank file for N synthetic payables; prints time and peak RSS (no database)
+  income-support-calc [--seconds S]
+                income support calculations per second for a family of five (no database)
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -44,6 +50,9 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
 }
 
 async function main(): Promise<void> {
+  // Stand-alone commands with their own options (no database).
+  if (process.argv[2] === 'pain001') return pain001Command(process.argv.slice(3))
+  if (process.argv[2] === 'income-support-calc') return incomeSupportCalcCommand(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
