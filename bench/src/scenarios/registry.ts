@@ -1,5 +1,6 @@
 /**
- * The client registry: searching persons by name and by henkilötunnus, and reading one person.
+ * The client registry: searching persons by name and by henkilötunnus, reading one person, and the client card of a
+ * person with 200 journal entries (the card and the journal's first page, as the web app's card loads them).
  *
  * The SQL side is the plain query such an endpoint needs at minimum. The server does more for the same request
  * (session, access-control filter over client relationships, count of hidden matches, audit row, JSON schema
@@ -41,6 +42,40 @@ async function samplePersons(ctx: BenchContext, size: number): Promise<SamplePer
   )
 }
 
+/** How many journal entries each client of the card scenarios has, and how many such clients there are. */
+export const CARD_JOURNAL_ENTRIES = 200
+const CARD_CLIENTS = 20
+
+/**
+ * Clients of the bench user in adult social work with {@link CARD_JOURNAL_ENTRIES} signed journal entries each
+ * (topped up with SQL, authored and signed by the bench user), checked against the population register just now so
+ * that opening the card does not refresh it from VTJ while measuring.
+ */
+async function cardClients(ctx: BenchContext): Promise<string[]> {
+  const rows = await ctx.query<{ id: string; user_id: string }>(
+    `SELECT DISTINCT p.id, u.id AS user_id FROM person p
+       JOIN client_relationship cr ON cr.person_id = p.id AND cr.service_task = 'adult_social_work' AND cr.end_date IS NULL
+       JOIN staff_user u ON u.id = cr.user_id
+      WHERE u.username = $1 AND p.merged_into IS NULL
+      ORDER BY p.id LIMIT $2`,
+    [ctx.username, CARD_CLIENTS],
+  )
+  for (const { id, user_id } of rows) {
+    await ctx.query(
+      `INSERT INTO journal_entry (person_id, service_task, type, event_date, body, status, author_id, signed_by, signed_at)
+       SELECT $1, 'adult_social_work', (ARRAY['meeting','home_visit','phone_call','measure','negotiation','other'])[1 + n % 6],
+              current_date - n, 'Tapaaminen ' || n || '. Asiakkaan tilanne käytiin läpi ja sovittiin jatkosta.', 'signed', $2, $2, now()
+         FROM generate_series(1, $3::int - (SELECT count(*)::int FROM journal_entry WHERE person_id = $1 AND service_task = 'adult_social_work')) AS n`,
+      [id, user_id, CARD_JOURNAL_ENTRIES],
+    )
+  }
+  if (rows.length) {
+    await ctx.query('UPDATE person SET vtj_checked_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)])
+    await ctx.query('ANALYZE journal_entry')
+  }
+  return rows.map((r) => r.id)
+}
+
 /** The bench user's service tasks (sosiaalityontekija in the demo seed). */
 const WORKER_TASKS = ['adult_social_work', 'income_support', 'substance_mental_health', 'child_welfare', 'family_services']
 
@@ -60,6 +95,13 @@ export const registrySet: ScenarioSet = {
       const prefix = surname.slice(0, Math.min(surname.length, random.int(3, 6)))
       return random.chance(0.5) ? prefix : foldForSearch(prefix)
     }
+
+    const cards = await cardClients(ctx)
+    const card = () => cards[random.int(0, cards.length - 1)] as string
+    // What the access layer decides for a worker in SQL: an open relationship in one of their service tasks.
+    const related = (column: string) => `EXISTS (SELECT 1 FROM client_relationship cr WHERE cr.person_id = ${column}
+        AND cr.user_id = (SELECT id FROM staff_user WHERE username = $2) AND cr.service_task = ANY($3)
+        AND cr.start_date <= current_date AND (cr.end_date IS NULL OR cr.end_date >= current_date))`
 
     const scenarios: Scenario[] = [
       {
@@ -118,6 +160,79 @@ export const registrySet: ScenarioSet = {
         },
       },
     ]
+    if (cards.length) {
+      scenarios.push(
+        {
+          name: 'client-card',
+          description: `GET /api/persons/<id>/card of a client with ${CARD_JOURNAL_ENTRIES} journal entries; SQL: access check, person, addresses, family, household, relationships, history`,
+          http: () => ({ method: 'GET', path: `/api/persons/${card()}/card` }),
+          sql: () => {
+            // modules/persons/registry.ts readCard, one query each, with the access decision first.
+            const id = card()
+            const v = [id]
+            return [
+              { text: `SELECT id FROM person WHERE id = $1 AND ${related('person.id')}`, values: [id, ctx.username, WORKER_TASKS] },
+              { text: `SELECT ${SUMMARY_COLUMNS}, calling_name, service_language, native_language, phone, email, version, merged_into FROM person WHERE id = $1`, values: v },
+              { text: `SELECT kind, street, postal_code, post_office, valid_from, valid_until FROM person_address WHERE person_id = $1 ORDER BY kind, valid_from DESC`, values: v },
+              {
+                text: `SELECT p.id, r.id AS relation_id, p.first_names, p.last_name, p.birth_date, p.death_date, r.kind, r.person_id, r.valid_from, r.valid_until
+                         FROM person_relation r JOIN person p ON p.id = CASE WHEN r.person_id = $1 THEN r.related_id ELSE r.person_id END
+                        WHERE r.person_id = $1 OR r.related_id = $1`,
+                values: v,
+              },
+              {
+                text: `SELECT p.id, m.household_id, p.first_names, p.last_name, p.birth_date, m.valid_from, m.valid_until
+                         FROM household_member me JOIN household_member m ON m.household_id = me.household_id JOIN person p ON p.id = m.person_id
+                        WHERE me.person_id = $1 AND me.valid_until IS NULL AND m.person_id <> $1 AND m.valid_until IS NULL ORDER BY p.birth_date`,
+                values: v,
+              },
+              {
+                text: `SELECT cr.id, cr.service_task, cr.kind, cr.user_id, u.display_name, cr.start_date, cr.end_date, cr.start_reason, cr.end_reason
+                         FROM client_relationship cr JOIN staff_user u ON u.id = cr.user_id WHERE cr.person_id = $1 AND cr.service_task = ANY($2)
+                        ORDER BY cr.start_date DESC`,
+                values: [id, WORKER_TASKS],
+              },
+              {
+                text: `SELECT h.changed_at, h.source, h.changes, u.display_name FROM person_history h LEFT JOIN staff_user u ON u.id = h.changed_by
+                        WHERE h.person_id = $1 ORDER BY h.changed_at DESC LIMIT 100`,
+                values: v,
+              },
+              { text: `SELECT household_id, valid_from FROM household_member WHERE person_id = $1 AND valid_until IS NULL`, values: v },
+            ]
+          },
+        },
+        {
+          name: 'client-journal',
+          description: `GET /api/persons/<id>/journal/adult_social_work (first page of 20 of ${CARD_JOURNAL_ENTRIES}); SQL: access check, the page, its versions`,
+          http: () => ({ method: 'GET', path: `/api/persons/${card()}/journal/adult_social_work` }),
+          sql: () => {
+            // modules/journal/repository.ts listEntries: the current versions newest first, then every version of them.
+            const id = card()
+            const columns = `e.id, e.entry_id, e.entry_no, e.version_no, e.type, e.event_date, e.event_time, e.staff_participants,
+                e.other_participants, e.body, e.status, e.author_id, a.display_name AS author_name, e.created_at, e.updated_at,
+                e.signed_by, s.display_name AS signer_name, e.signed_at, e.correction_reason, e.version,
+                EXISTS (SELECT 1 FROM journal_entry n WHERE n.previous_id = e.id) AS superseded`
+            const from = `FROM journal_entry e JOIN staff_user a ON a.id = e.author_id LEFT JOIN staff_user s ON s.id = e.signed_by
+                WHERE e.person_id = $1 AND e.service_task = 'adult_social_work' AND (e.status = 'signed' OR e.author_id = (SELECT id FROM staff_user WHERE username = $2))`
+            return [
+              { text: `SELECT id FROM person WHERE id = $1 AND ${related('person.id')}`, values: [id, ctx.username, WORKER_TASKS] },
+              {
+                text: `SELECT ${columns} ${from} AND NOT EXISTS (SELECT 1 FROM journal_entry n WHERE n.previous_id = e.id)
+                        ORDER BY e.event_date DESC, e.entry_no DESC LIMIT 21`,
+                values: [id, ctx.username],
+              },
+              {
+                text: `SELECT ${columns} ${from} AND e.entry_id IN (
+                         SELECT e2.entry_id FROM journal_entry e2 WHERE e2.person_id = $1 AND e2.service_task = 'adult_social_work'
+                          ORDER BY e2.event_date DESC, e2.entry_no DESC LIMIT 20)
+                        ORDER BY e.version_no DESC`,
+                values: [id, ctx.username],
+              },
+            ]
+          },
+        },
+      )
+    }
     return scenarios
   },
 }
