@@ -268,3 +268,59 @@ describe('the application screen', () => {
     expect(screen.getByRole('button', { name: 'Lataa hakemus uudelleen' })).toBeTruthy()
   })
 })
+
+describe('the decision form', () => {
+  it('sends an outcome, amount and reason per item, shows the server field messages at their fields, and takes an account', async () => {
+    let round = 0
+    const api = signedIn(sessionUser({ actions: HANDLER }), {
+      [`GET /api/persons/${PERSON}/income-support/applications/${APP}`]: () => json(application()),
+      [`GET /api/persons/${PERSON}/card`]: () => json({ person: { serviceLanguage: 'sv' } }),
+      [`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`]: () =>
+        ++round === 1
+          ? problem({
+              title: 'Tiedoissa on virheitä',
+              status: 400,
+              errors: [
+                { field: 'iban', code: 'is.decision.iban_missing', message: 'Asiakkaalla ei ole tilinumeroa.' },
+                { field: 'items[0].grantedCents', code: 'is.decision.granted_mismatch', message: 'Määrä ei vastaa ratkaisua.' },
+                { field: 'items', code: 'is.decision.exceeds_calculation', message: 'Myönnetty ylittää laskelman.' },
+              ],
+            })
+          : json({ id: 'd1000000-0000-4000-8000-000000000001', number: 7 }, 201),
+    })
+    renderApp(`/persons/${PERSON}/income-support/${APP}`)
+    const form = await screen.findByRole('region', { name: 'Päätös' })
+    // The client's service language is Swedish: the decision defaults to it.
+    await waitFor(() => expect((within(form).getByRole('radio', { name: 'ruotsi' }) as HTMLInputElement).checked).toBe(true))
+    const item = within(form).getByRole('group', { name: 'Täydentävä: Lasten harrastukset' })
+    expect((within(item).getByLabelText('Ratkaisu') as HTMLSelectElement).value).toBe('granted')
+    expect((within(item).getByLabelText('Myönnetty määrä') as HTMLInputElement).value).toBe('120,00')
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    expect(await within(form).findByText('Kirjoita päätöksen perustelut.')).toBeTruthy()
+    expect(within(item).getByText('Kirjoita perustelu.')).toBeTruthy()
+    expect(api.calls(`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`)).toHaveLength(0)
+
+    fireEvent.change(within(item).getByLabelText('Ratkaisu'), { target: { value: 'partly_granted' } })
+    fireEvent.change(within(item).getByLabelText('Myönnetty määrä'), { target: { value: '80' } })
+    fireEvent.change(within(item).getByLabelText('Perustelu'), { target: { value: 'Yksi harrastus kohtuullinen.' } })
+    fireEvent.change(within(form).getByLabelText('Päätöksen perustelut'), { target: { value: 'Harkinnan mukaan.' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    const ibanError = await within(form).findByText('Asiakkaalla ei ole tilinumeroa.')
+    const ibanInput = within(form).getByLabelText('Tilinumero (IBAN), jos muu kuin rekisterissä')
+    expect(ibanInput.getAttribute('aria-describedby')).toContain(ibanError.id)
+    expect(within(item).getByText('Määrä ei vastaa ratkaisua.')).toBeTruthy()
+    expect(within(form).getByRole('alert').textContent).toContain('Myönnetty ylittää laskelman.')
+    expect(api.calls(`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`)[0]!.body).toMatchObject({
+      version: 3,
+      language: 'sv',
+      reasons: 'Harkinnan mukaan.',
+      items: [{ kind: 'supplementary', index: 0, outcome: 'partly_granted', grantedCents: 8000, reason: 'Yksi harrastus kohtuullinen.' }],
+    })
+
+    fireEvent.change(ibanInput, { target: { value: 'fi21 1234 5600 0007 85' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    expect(await screen.findByText('Päätös 7 on tehty.')).toBeTruthy()
+    expect(api.calls(`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`)[1]!.body).toMatchObject({ iban: 'FI2112345600000785' })
+  })
+})

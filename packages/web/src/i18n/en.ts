@@ -1127,6 +1127,8 @@ export const en: Dictionary = {
       reasonRequired: 'Write a reason.',
       reasonsRequired: 'Write the reasons for the decision.',
       providerRequired: 'Enter the provider.',
+      iban: 'Account number (IBAN), if not the one in the registry',
+      ibanHint: 'Money granted to the client is paid to this account; empty: the account in the registry.',
     },
     decisions: {
       title: 'Decisions',

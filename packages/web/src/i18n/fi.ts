@@ -1132,6 +1132,8 @@ export const fi = {
       reasonRequired: 'Kirjoita perustelu.',
       reasonsRequired: 'Kirjoita päätöksen perustelut.',
       providerRequired: 'Anna palveluntuottaja.',
+      iban: 'Tilinumero (IBAN), jos muu kuin rekisterissä',
+      ibanHint: 'Asiakkaalle maksettava tuki maksetaan tälle tilille; tyhjä: rekisterissä oleva tili.',
     },
     decisions: {
       title: 'Päätökset',

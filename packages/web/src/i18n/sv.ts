@@ -1130,6 +1130,8 @@ export const sv: Dictionary = {
       reasonRequired: 'Skriv en motivering.',
       reasonsRequired: 'Skriv beslutets motivering.',
       providerRequired: 'Ange tjänsteproducenten.',
+      iban: 'Kontonummer (IBAN), om annat än i registret',
+      ibanHint: 'Stöd som betalas till klienten betalas till detta konto; tomt: kontot i registret.',
     },
     decisions: {
       title: 'Beslut',

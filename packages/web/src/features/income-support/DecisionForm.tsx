@@ -53,6 +53,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
   const [reasons, setReasons] = useState('')
   const [language, setLanguage] = useState<'fi' | 'sv'>(defaultLanguage)
   const [decidedOn, setDecidedOn] = useState(todayInHelsinki())
+  const [iban, setIban] = useState('')
   const [invalid, setInvalid] = useState<Set<string>>(new Set())
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<{ text: ErrorText; messages: string[] }>()
@@ -92,6 +93,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
       decidedOn,
       language,
       reasons: reasons.trim(),
+      ...(iban.trim() && { iban: iban.replace(/\s+/g, '').toUpperCase() }),
       ...(latest && { correctsId: latest.id }),
       items: items.map(
         (item): DecisionItemInput => ({
@@ -112,7 +114,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
     const problem = error instanceof ApiError ? error.problem : undefined
     const byField = fieldErrorsOf(problem)
     setErrors(byField)
-    const shown = new Set(['reasons', 'decidedOn', 'language', ...items.flatMap((_, i) => [`items.${i}.reason`, `items.${i}.grantedCents`, `items.${i}.outcome`, `items.${i}.commitment.providerName`])])
+    const shown = new Set(['reasons', 'decidedOn', 'language', 'iban', ...items.flatMap((_, i) => [`items.${i}.reason`, `items.${i}.grantedCents`, `items.${i}.outcome`, `items.${i}.commitment.providerName`])])
     setFailure({ text: describeError(error), messages: otherMessages(byField, shown) })
   }
 
@@ -298,6 +300,27 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
             <input id={`${id}-date`} type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
             {err('decidedOn') && <p className="field-error">{err('decidedOn')}</p>}
           </div>
+        </div>
+        <div className={err('iban') ? 'field field-invalid is-iban' : 'field is-iban'}>
+          <label htmlFor={`${id}-iban`}>{t('incomeSupport.decision.iban')}</label>
+          <p id={`${id}-iban-hint`} className="field-hint">
+            {t('incomeSupport.decision.ibanHint')}
+          </p>
+          <input
+            id={`${id}-iban`}
+            type="text"
+            autoComplete="off"
+            maxLength={42}
+            value={iban}
+            aria-invalid={err('iban') ? true : undefined}
+            aria-describedby={[`${id}-iban-hint`, err('iban') ? `${id}-iban-error` : ''].filter(Boolean).join(' ')}
+            onChange={(e) => setIban(e.target.value)}
+          />
+          {err('iban') && (
+            <p id={`${id}-iban-error`} className="field-error">
+              {err('iban')}
+            </p>
+          )}
         </div>
         <ErrorAlert error={failure?.text} messages={failure?.messages ?? []} />
         <div className="button-row">
