@@ -381,6 +381,8 @@ export const ApplicationListItem = Type.Object({
   completionPending: Type.Boolean(),
   handler: Type.Union([StaffRef, Type.Null()]),
   memberCount: Type.Integer(),
+  /** for taking the application from the queue (optimistic locking) */
+  version: Type.Integer(),
 })
 export type ApplicationListItem = Static<typeof ApplicationListItem>
 

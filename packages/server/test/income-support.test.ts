@@ -172,8 +172,7 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
       .where('cr.service_task', '=', 'income_support')
       .executeTakeFirst()
     if (!hasRelationship) expect((await handler.get(path)).status).toBe(404)
-    const version = (await db().selectFrom('income_support_application').select('version').where('id', '=', item.id).executeTakeFirstOrThrow()).version
-    const take = await handler.post(`/api/income-support/applications/${item.id}/assign`, { version })
+    const take = await handler.post(`/api/income-support/applications/${item.id}/assign`, { version: item.version })
     expect(take.status).toBe(200)
     const app = await handler.get(path)
     expect(app.status).toBe(200)

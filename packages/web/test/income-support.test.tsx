@@ -127,6 +127,7 @@ function listItem(overrides: Partial<ApplicationListItem> = {}): ApplicationList
     completionPending: false,
     handler: null,
     memberCount: 3,
+    version: 1,
     ...overrides,
   }
 }

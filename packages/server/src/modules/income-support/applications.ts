@@ -334,6 +334,7 @@ function listQuery(trx: Trx) {
       'a.completion_requested_on',
       'a.completion_answered_on',
       'a.handler_id',
+      'a.version',
       'h.display_name as handler_name',
       eb.selectFrom('income_support_member as m').select(sql<number>`count(*)::int`.as('n')).whereRef('m.application_id', '=', 'a.id').as('member_count'),
     ])
@@ -360,6 +361,7 @@ function toListItem(r: ListRow, today: LocalDate, mode: WorkingDayMode, lang: La
     completionPending: !!r.completion_requested_on && !r.completion_answered_on,
     handler: r.handler_id ? { id: r.handler_id, name: r.handler_name ?? '' } : null,
     memberCount: r.member_count ?? 0,
+    version: r.version,
   }
 }
 

@@ -38,13 +38,9 @@ export function fetchFromKela(): Promise<KelaImportResult> {
   return apiRequest<KelaImportResult>('/api/income-support/kela/fetch', { method: 'POST', body: {} })
 }
 
-/**
- * Takes an application from the queue. The list item may not carry the version (the handler cannot read the
- * application before taking it); a queue item that nobody has touched is at version 1.
- */
+/** Takes an application from the queue, at the version the worklist showed (a change meanwhile answers 409). */
 export function takeApplication(item: ApplicationListItem): Promise<unknown> {
-  const version = (item as ApplicationListItem & { version?: number }).version ?? 1
-  return apiRequest(`/api/income-support/applications/${enc(item.id)}/assign`, { method: 'POST', body: { version } })
+  return apiRequest(`/api/income-support/applications/${enc(item.id)}/assign`, { method: 'POST', body: { version: item.version } })
 }
 
 export function fetchClientApplications(personId: string, signal?: AbortSignal): Promise<ClientApplications> {
