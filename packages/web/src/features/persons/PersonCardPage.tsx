@@ -86,6 +86,12 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
   const age = person.birthDate ? ageOn(person.birthDate, person.deathDate ?? today) : undefined
   const [merging, setMerging] = useState(false)
   const journalTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && !r.endDate).map((r) => r.serviceTask))]
+  // Like the journal, the income support section is asked for only where the user has a basis in that register (their
+  // own relationship, or a supervisor's over an open one): a request that would be refused is not made, so the
+  // data protection officer's log shows no refusal the user never attempted.
+  const showIncomeSupport =
+    can(user, 'income-support:read') &&
+    card.relationships.some((r) => r.serviceTask === 'income_support' && !r.endDate && (r.userId === user.id || user.roles.includes('supervisor')))
 
   return (
     <Page title={fullName(person)}>
@@ -143,7 +149,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <HouseholdSection personId={person.id} card={card} onChanged={reload} />
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
-      {can(user, 'income-support:read') && <ClientApplicationsSection personId={person.id} />}
+      {showIncomeSupport && <ClientApplicationsSection personId={person.id} />}
       {journalTasks.map((task) => (
         <JournalSlot key={task} personId={person.id} serviceTask={task} />
       ))}
