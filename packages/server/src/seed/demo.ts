@@ -59,6 +59,9 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'paakayttaja', displayName: 'Pekka Aaltonen', role: 'main_user', grants: [{ unit: 'HALL', tasks: [] }] },
   { username: 'tietosuojavastaava', displayName: 'Maria Lindqvist', role: 'data_protection_officer', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
   { username: 'talous', displayName: 'Kari Mattila', role: 'finance', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  // a second payments person: batches are approved by someone other than their creator
+  { username: 'maksuliikenne', displayName: 'Hanna Virtanen', role: 'finance', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  { username: 'talouspaallikko', displayName: 'Olli Koskinen', role: 'finance', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
   { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
 ]
 
