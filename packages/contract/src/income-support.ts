@@ -525,3 +525,21 @@ export const NotificationInput = Type.Object(
 export type NotificationInput = Static<typeof NotificationInput>
 
 export const PdfQuery = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) }, { additionalProperties: false })
+
+/** The household as the registry knows it, proposed as the application's members (TTTL 6 §: the applicant, a spouse or
+ * cohabitant, and their minor children in the same dwelling); others living there are listed but not proposed. */
+export const HouseholdProposal = Type.Object({
+  on: IsoDate,
+  members: Type.Array(
+    Type.Object({
+      personId: Uuid,
+      firstNames: Type.String(),
+      lastName: Type.String(),
+      birthDate: Type.Union([IsoDate, Type.Null()]),
+      /** the proposed role, or null when the person lives there but is not part of the family (e.g. an adult flatmate) */
+      role: Type.Union([MemberRole, Type.Null()]),
+    }),
+  ),
+})
+export type HouseholdProposal = Static<typeof HouseholdProposal>
+export const HouseholdProposalQuery = Type.Object({ on: Type.Optional(IsoDate) }, { additionalProperties: false })

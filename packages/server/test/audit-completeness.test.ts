@@ -269,6 +269,13 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(res.persons.length).toBeGreaterThan(0)
     return { username: 'toimistosihteeri', clientIds: res.persons.map((p: { id: string }) => p.id) }
   },
+  'income-support:household': async (t) => {
+    const { id } = await incomeSupportApplication(t)
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    expect((await sec.get(`/api/persons/${id}/income-support/household`)).status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [id] }
+  },
   'income-support:register': async (t) => {
     const { id } = await incomeSupportApplication(t)
     return { username: 'etuuskasittelija', clientIds: [id] }

@@ -229,6 +229,18 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect(await count()).toBe(before + 1)
   })
 
+  it('proposes the registry household as the members: the client as applicant, the family by relations and ages', async () => {
+    const res = await secretary.get(`/api/persons/${applicant()}/income-support/household?on=2026-03-01`)
+    expect(res.status).toBe(200)
+    const h = await res.json()
+    expect(h.members[0]).toMatchObject({ personId: applicant(), role: 'applicant' })
+    expect(h.members.map((m: { personId: string }) => m.personId).sort()).toEqual(family.map((f) => f.personId).sort())
+    // a minor proposed as a child is under 18 on the day
+    for (const m of h.members.filter((x: { role: string }) => x.role === 'child')) expect(m.birthDate > '2008-03-01').toBe(true)
+    // a worker without any basis for the client gets not found
+    expect((await worker.get(`/api/persons/${applicant()}/income-support/household`)).status).toBe(404)
+  })
+
   it('deadlines follow TTTL 14 a § across Christmas and Easter, urgent ones the next working day', async () => {
     const base = `/api/persons/${applicant()}/income-support/applications`
     const christmas = await (await handler.post(base, paperApplication({ receivedOn: '2025-12-19', periodStart: '2025-12-01', periodEnd: '2025-12-31', takeIt: true }))).json()

@@ -15,6 +15,8 @@ import {
   Decision,
   DecisionInput,
   DecisionParams,
+  HouseholdProposal,
+  HouseholdProposalQuery,
   KelaImportResult,
   NotificationInput,
   ParameterHistory,
@@ -48,6 +50,7 @@ import {
   worklist,
 } from './applications'
 import { commitmentPrintInput, decisionPrintInput, makeDecision, previewPrintInput, readDecision, recordNotification } from './decisions'
+import { householdProposal } from './household'
 import { importForwarded, kelaUnit } from './kela-import'
 import { createParameterSet, listParameterSets, parameterHistory, updateParameterSet } from './parameters'
 import { renderCommitment, renderDecision } from './pdf'
@@ -216,6 +219,25 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // ---- One client's applications ---------------------------------------------------------------------------
+
+  app.get(
+    `${CLIENT}/household`,
+    {
+      config: { action: 'income-support:household' },
+      schema: {
+        tags: TAGS,
+        summary: 'The registry household of the client on a day, proposed as an application\'s members (applicant, spouse, children)',
+        params: PersonParams,
+        querystring: HouseholdProposalQuery,
+        response: { 200: HouseholdProposal },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const on = request.query.on ?? todayInHelsinki(new Date())
+      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) => householdProposal(scope, on))
+    },
+  )
 
   app.get(
     `${CLIENT}/applications`,
