@@ -108,6 +108,12 @@ describe.each(kinds)('registry: temporary identity merged into the real one on %
     expect(gone.status).toBe(404)
     expect(await gone.json()).toMatchObject({ type: 'https://huoma.fi/problems/person-merged', mergedInto: real })
     expect((await secretary.get(`/api/persons/${temp}`)).status).toBe(404)
+    // every module answers the same through the chokepoint (not only the registry's routes), and logs a refusal
+    const elsewhere = await secretary.get(`/api/persons/${temp}/income-support/household`)
+    expect(elsewhere.status).toBe(404)
+    expect(await elsewhere.json()).toMatchObject({ mergedInto: real })
+    const refused = await db().selectFrom('audit_log').selectAll().where('event', '=', 'income-support:household').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(refused).toMatchObject({ outcome: 'denied', client_ids: [temp] })
     const card = await (await worker.get(`/api/persons/${real}/card`)).json()
     expect(card.accessBasis).toBe('relationship')
     expect(card.family).toEqual([expect.objectContaining({ id: parent, relation: 'parent' })])

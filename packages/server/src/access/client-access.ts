@@ -3,7 +3,7 @@ import type { DB } from '../db/schema'
 import { ACTIONS, type ActionDef, type RoleCode } from './actions'
 import { appendAudit } from './audit'
 import { grantsFor, type AuthedContext } from './context'
-import { problems } from '../http/problem'
+import { HttpProblem, problems } from '../http/problem'
 
 /**
  * How a user may reach a client, per role (a grant's role decides the basis it can give):
@@ -94,6 +94,12 @@ export interface ClientScope {
 
 const DENIED = Symbol('denied')
 
+/** The answer for an identity merged into another: 404 with a pointer to the surviving person. */
+export const MERGED_PROBLEM_TYPE = 'https://huoma.fi/problems/person-merged'
+export function mergedProblem(into: string): HttpProblem {
+  return new HttpProblem(404, 'notFound', { type: MERGED_PROBLEM_TYPE, extra: { mergedInto: into } })
+}
+
 /**
  * The chokepoint for one client's data. In one transaction: decide in SQL whether the user may reach the client
  * for the route's action (and service task), run the work, and append the audit row. A refusal is logged too, and
@@ -130,6 +136,7 @@ export async function withClientAccess<T>(
       .selectFrom('person')
       .select((eb) => [
         'person.id',
+        'person.merged_into',
         eb
           .case()
           .when(s.tasks.length ? relationshipExists(eb, s, false, s.tasks) : sql<SqlBool>`false`)
@@ -162,6 +169,12 @@ export async function withClientAccess<T>(
       await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis: null })
       return DENIED
     }
+    if (row.merged_into) {
+      // A merged (temporary) identity serves no module: every record moved to the survivor. The user who may reach
+      // it is told where to go; nothing of the client was processed, so the row records a refusal.
+      await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis })
+      return { merged: row.merged_into as string }
+    }
     const touched = new Set<string>([target.personId])
     const value = await work({ trx, personId: target.personId, basis, touch: (...ids) => ids.forEach((id) => touched.add(id)) })
     await appendAudit(trx, {
@@ -175,6 +188,7 @@ export async function withClientAccess<T>(
     return { value }
   })
   if (result === DENIED) throw problems.notFound()
+  if ('merged' in result) throw mergedProblem(result.merged as string)
   return result.value
 }
 

@@ -1,23 +1,18 @@
 import type { PersonMerge, PersonMergeResult } from '@huoma/contract'
 import { parseHetu } from '@huoma/domain'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
-import type { ClientScope } from '../../access/client-access'
+import { mergedProblem, type ClientScope } from '../../access/client-access'
 import type { DB, FieldChange } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 
 type Trx = Transaction<DB>
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
-export const MERGED_PROBLEM_TYPE = 'https://huoma.fi/problems/person-merged'
-
 /**
- * A person merged into another answers 404 with a pointer to the survivor (`mergedInto`): the old id serves no
- * data any more, and the web app follows the pointer. Given only to users who may reach the old record.
+ * A person merged into another answers 404 with a pointer to the survivor (`mergedInto`), given only to users who may
+ * reach the old record; the client-data chokepoint does this for every module (access/client-access.ts).
  */
-export function mergedProblem(into: string): HttpProblem {
-  return new HttpProblem(404, 'notFound', { type: MERGED_PROBLEM_TYPE, extra: { mergedInto: into } })
-}
-
+export { MERGED_PROBLEM_TYPE, mergedProblem } from '../../access/client-access'
 /** Refuses any work on a merged person (reads and writes alike) with the pointer to the surviving person. */
 export async function assertNotMerged(scope: ClientScope): Promise<void> {
   const row = await scope.trx.selectFrom('person').select('merged_into').where('id', '=', scope.personId).executeTakeFirst()
