@@ -134,6 +134,12 @@ describe.each(kinds)('registry: temporary identity merged into the real one on %
     const audit = await db().selectFrom('audit_log').selectAll().where('event', '=', 'persons:merge').where('outcome', '=', 'success').execute()
     expect(audit.some((a) => a.client_ids.includes(temp) && a.client_ids.includes(real) && a.action === 'update')).toBe(true)
 
+    // The data protection officer's log of the survivor includes what was recorded under the temporary identity.
+    const dpo = new Client(t.url)
+    await dpo.login('tietosuojavastaava')
+    const log = await (await dpo.get(`/api/privacy/audit-log?clientId=${real}&event=journal:write&limit=200`)).json()
+    expect(log.entries.some((e: { clientIds: string[] }) => e.clientIds.includes(temp))).toBe(true)
+
     // A merged person cannot be merged or changed again.
     const again = await secretary.post(`/api/persons/${temp}/merge`, { hetu: freshHetu(), reason: 'Uudestaan', version: 1 })
     expect(again.status).toBe(404)

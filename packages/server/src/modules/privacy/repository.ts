@@ -59,6 +59,18 @@ function toEntry(r: EntryRow): AuditLogEntry {
 }
 
 /**
+ * The ids a person has had: their own and every identity merged into them (a temporary id merged into the real
+ * henkilötunnus), as a SQL subquery for `client_ids && ARRAY(…)`, so the log of a person includes what was recorded
+ * under an earlier identity.
+ */
+export function identityIds(personId: string) {
+  return sql<string>`WITH RECURSIVE ids(id) AS (
+    SELECT ${personId}::uuid
+    UNION SELECT p.id FROM person p JOIN ids ON p.merged_into = ids.id
+  ) SELECT id FROM ids`
+}
+
+/**
  * One page of the audit log, newest first, keyset-paged on id (the chain order). A client filter uses the GIN index
  * on client_ids, a user filter the (user_id, occurred_at) index, a period the occurred_at index; the id order with
  * LIMIT stops as soon as the page is full.
@@ -70,7 +82,7 @@ export async function searchAuditLog(db: Executor, q: AuditLogQuery): Promise<{ 
     .leftJoin('staff_user as u', 'u.id', 'a.user_id')
     .select(ENTRY_COLUMNS)
     .select('u.display_name as user_name')
-  if (q.clientId) query = query.where(sql<boolean>`a.client_ids @> ARRAY[${q.clientId}]::uuid[]`)
+  if (q.clientId) query = query.where(sql<boolean>`a.client_ids && ARRAY(${identityIds(q.clientId)})`)
   if (q.userId) query = query.where('a.user_id', '=', q.userId)
   if (q.from) query = query.where('a.occurred_at', '>=', helsinkiDayStart(q.from))
   if (q.to) query = query.where('a.occurred_at', '<', helsinkiDayEnd(q.to))

@@ -28,6 +28,7 @@ import {
   closeBreakGlassReview,
   closeSampleReview,
   drawSample,
+  identityIds,
   listBreakGlass,
   listSample,
   listStaff,
@@ -349,7 +350,8 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .leftJoin('role as ro', 'ro.code', 'a.role_code')
           .select(['a.occurred_at', 'u.display_name', 'a.data_group', 'a.action', 'a.event', 'a.basis'])
           .select(lang === 'sv' ? 'ro.name_sv as role_name' : 'ro.name_fi as role_name')
-          .where(sql<boolean>`a.client_ids @> ARRAY[${person.id}]::uuid[]`)
+          // the person's own id and every identity merged into it (records written under a temporary id count)
+          .where(sql<boolean>`a.client_ids && ARRAY(${identityIds(person.id)})`)
           .where('a.outcome', '=', 'success')
           .where('a.occurred_at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
           .where('a.occurred_at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
