@@ -393,6 +393,41 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     ).rejects.toThrow(/duplicate|unique/i)
   })
 
+  it('prints a decision for a client under turvakielto with the contact address only', async () => {
+    const created = await secretary.post('/api/persons', {
+      firstNames: 'Salla',
+      lastName: 'Suojattu',
+      birthDate: '1985-06-06',
+      turvakielto: true,
+      addresses: [
+        { kind: 'permanent', street: 'Salainenkuja 7', postalCode: '00990', postOffice: 'Helsinki' },
+        { kind: 'contact', street: 'PL 123', postalCode: '00101', postOffice: 'Helsinki' },
+      ],
+    })
+    expect(created.status).toBe(201)
+    const id = (await created.json()).id as string
+    const a = await (
+      await handler.post(`/api/persons/${id}/income-support/applications`, {
+        ...paperApplication({ takeIt: true }),
+        members: [{ personId: id, role: 'applicant' }],
+        claims: { ...emptyClaims(), expenses: [{ type: 'rent', amountCents: 60000 }], supplementary: [{ type: 'moving', amountCents: 20000 }] },
+      })
+    ).json()
+    const d = await (
+      await handler.post(`/api/persons/${id}/income-support/applications/${a.id}/decisions`, {
+        version: a.version,
+        decidedOn: '2026-03-10',
+        reasons: 'Muuttokustannukset myönnetään turvallisuussyistä (TTTL 7 c §).',
+        iban: 'FI2112345600000785',
+        items: [{ kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: 20000, reason: 'Välttämätön muutto.' }],
+      })
+    ).json()
+    const text = pdfText(await (await handler.get(`/api/persons/${id}/income-support/decisions/${d.id}/pdf`)).arrayBuffer())
+    expect(text).toContain('PL 123')
+    expect(text).not.toContain('Salainenkuja')
+    expect(text).not.toContain('00990')
+  })
+
   it('refuses supplementary assistance beyond the calculation', async () => {
     const base = `/api/persons/${applicant()}/income-support/applications`
     // income well above the expenses: the calculation allows no supplementary assistance
