@@ -11,6 +11,7 @@ import { AccountPage } from './features/auth/AccountPage'
 import { NotFoundPage } from './features/errors/NotFoundPage'
 import { HomePage } from './features/home/HomePage'
 import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/income-support'
+import { BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
 import { PersonsPage } from './features/persons/PersonsPage'
 import { personRoutes } from './features/persons/routes'
 import { modules, type AppModule } from './modules'
@@ -21,6 +22,8 @@ const pages: Record<AppModule['id'], ComponentType> = {
   appointments: AppointmentsPage,
   'income-support': WorklistPage,
   'income-support-parameters': ParametersPage,
+  payments: BatchesPage,
+  'payment-returns': ReturnsPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,
   audit: AuditPage,
@@ -45,7 +48,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AppShell />,
-        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...incomeSupportRoutes, { path: '*', element: <NotFoundPage /> }],
+        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...incomeSupportRoutes, ...paymentRoutes, { path: '*', element: <NotFoundPage /> }],
       },
     ],
   },

@@ -1,0 +1,3 @@
+export { BatchesPage } from './BatchesPage'
+export { paymentRoutes } from './routes'
+export { ReturnsPage } from './ReturnsPage'
