@@ -35,6 +35,20 @@ export interface Config {
   security: SecuritySettings
   /** Single sign-on through OpenID Connect; undefined when HUOMA_OIDC_ISSUER is not set. */
   oidc: OidcSettings | undefined
+  /** The organisation's account that benefits are paid from (the debtor of the pain.001 files). */
+  debtor: DebtorSettings
+}
+
+/** HUOMA_DEBTOR_*: the paying organisation in the bank files (defaults: the demo municipality Demola). */
+export interface DebtorSettings {
+  /** HUOMA_DEBTOR_NAME (default `Demolan kaupunki`) */
+  name: string
+  /** HUOMA_DEBTOR_IBAN (default the ECBS example account FI2112345600000785) */
+  iban: string
+  /** HUOMA_DEBTOR_BIC; absent = derived from the IBAN's bank code */
+  bic: string | undefined
+  /** HUOMA_DEBTOR_ORG_ID: the service id the bank gave (usually the Y-tunnus), written as InitgPty/Dbtr Id; absent = none */
+  organisationId: string | undefined
 }
 
 /** OpenID Connect sign-in (modules/auth/oidc.ts): authorization code + PKCE against one identity provider. */
@@ -136,6 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),
+    debtor: {
+      name: env.HUOMA_DEBTOR_NAME || 'Demolan kaupunki',
+      iban: (env.HUOMA_DEBTOR_IBAN || 'FI2112345600000785').replace(/\s+/g, '').toUpperCase(),
+      bic: env.HUOMA_DEBTOR_BIC || undefined,
+      organisationId: env.HUOMA_DEBTOR_ORG_ID || undefined,
+    },
     secretKey: env.HUOMA_SECRET_KEY || undefined,
     attachments: {
       maxBytes: intFromEnv(env, 'HUOMA_ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024),

@@ -499,6 +499,77 @@ export interface PayableTable {
   created_at: Timestamp
 }
 
+export type PaymentBatchState = 'draft' | 'approved' | 'sent' | 'accepted' | 'partly_accepted' | 'rejected' | 'closed' | 'cancelled'
+export type PaymentItemState = 'pending' | 'accepted' | 'rejected' | 'settled' | 'returned'
+
+export interface PaymentBatchTable {
+  id: Generated<string>
+  number: Generated<number>
+  state: Defaulted<PaymentBatchState>
+  version: Defaulted<number>
+  unit_id: string | null
+  due_from: DateString
+  due_to: DateString
+  item_count: number
+  total_cents: number
+  created_by: string
+  created_at: Timestamp
+  approved_by: string | null
+  approved_at: Date | null
+  cancelled_by: string | null
+  cancelled_at: Date | null
+  pain_version: '001.001.09' | '001.001.03' | null
+  msg_id: string | null
+  file_created_at: Date | null
+  sent_at: Date | null
+  sent_by: string | null
+  bank_status: string | null
+}
+
+export interface PaymentItemTable {
+  id: Generated<string>
+  number: Generated<number>
+  batch_id: string
+  payable_id: string
+  amount_cents: number
+  end_to_end_id: string
+  execution_on: DateString | null
+  state: Defaulted<PaymentItemState>
+  cancelled: Defaulted<boolean>
+  reason_code: string | null
+  reason_text: string | null
+  bank_ref: string | null
+  settled_on: DateString | null
+  returned_on: DateString | null
+  updated_at: Timestamp
+}
+
+export interface BankImportTable {
+  id: Generated<string>
+  kind: 'pain002' | 'camt054'
+  message_id: string
+  sha256: string
+  summary: unknown
+  imported_by: string
+  imported_at: Timestamp
+}
+
+export interface BankEntryTable {
+  acct_svcr_ref: string
+  import_id: string
+  payment_item_id: string | null
+  effect: 'settled' | 'returned' | 'reversal' | 'unrelated'
+  amount_cents: number
+  booked_on: DateString | null
+}
+
+export interface PaymentAccountTable {
+  source_kind: string
+  service_task: string
+  account: string
+  description: string
+}
+
 export interface DB {
   organisation: OrganisationTable
   unit: UnitTable
@@ -535,4 +606,9 @@ export interface DB {
   income_support_notification: IncomeSupportNotificationTable
   payment_commitment: PaymentCommitmentTable
   payable: PayableTable
+  payment_batch: PaymentBatchTable
+  payment_item: PaymentItemTable
+  bank_import: BankImportTable
+  bank_entry: BankEntryTable
+  payment_account: PaymentAccountTable
 }
