@@ -28,6 +28,7 @@ import type { VtjClient } from './integrations/vtj'
 import { privacyRoutes } from './modules/privacy/routes'
 import { adminRoutes } from './modules/admin/routes'
 import { incomeSupportRoutes } from './modules/income-support/routes'
+import { clientAccountRoutes } from './modules/client-accounts/routes'
 import { paymentRoutes } from './modules/payments/routes'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import { accessPlugin } from './access/context'
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, logger, vtj, kela }: AppDeps)
   await app.register(privacyRoutes)
   await app.register(adminRoutes)
   await app.register(incomeSupportRoutes)
+  await app.register(clientAccountRoutes)
   await app.register(paymentRoutes)
 
   return app

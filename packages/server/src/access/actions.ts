@@ -40,6 +40,8 @@ export interface ActionDef {
 const CASE_WORKERS = ['social_worker', 'social_counsellor', 'benefit_handler', 'supervisor'] as const satisfies readonly RoleCode[]
 /** Who prepares and decides income support: benefit handlers, social workers and their supervisors. */
 const INCOME_SUPPORT_HANDLERS = ['benefit_handler', 'social_worker', 'supervisor'] as const satisfies readonly RoleCode[]
+/** Who manage clients' intermediary accounts and after-care funds: social workers, counsellors and supervisors. */
+const CLIENT_ACCOUNT_WORKERS = ['social_worker', 'social_counsellor', 'supervisor'] as const satisfies readonly RoleCode[]
 const REGISTRY_USERS = [...CASE_WORKERS, 'office_secretary'] as const satisfies readonly RoleCode[]
 /** Roles that may open a client without a relationship by stating a reason (reviewed by the DPO afterwards). */
 const BREAK_GLASS_ROLES = [...CASE_WORKERS, 'data_protection_officer'] as const satisfies readonly RoleCode[]
@@ -326,6 +328,48 @@ export const ACTIONS = {
     audit: 'print',
     dataGroup: 'income_support/decision',
     description: 'Print a decision (or its preview) or a payment commitment as PDF',
+  },
+  'client-accounts:read': {
+    scope: 'client',
+    roles: CLIENT_ACCOUNT_WORKERS,
+    audit: 'view',
+    dataGroup: 'client_accounts/account',
+    description: 'Read a client\'s intermediary accounts and after-care funds: entries and the balance at a date',
+  },
+  'client-accounts:open': {
+    scope: 'client',
+    roles: CLIENT_ACCOUNT_WORKERS,
+    audit: 'insert',
+    dataGroup: 'client_accounts/account',
+    description: 'Open an intermediary account (välitystili) or an after-care fund (itsenäistymisvarat) for a client',
+  },
+  'client-accounts:edit': {
+    scope: 'client',
+    roles: CLIENT_ACCOUNT_WORKERS,
+    audit: 'update',
+    dataGroup: 'client_accounts/account',
+    description: 'Change a client account\'s responsible worker or close it (only with a zero balance)',
+  },
+  'client-accounts:record': {
+    scope: 'client',
+    roles: CLIENT_ACCOUNT_WORKERS,
+    audit: 'insert',
+    dataGroup: 'client_accounts/entry',
+    description: 'Record a deposit, a bill or payout (creates a payable), interest, an adjustment or a reversing correction',
+  },
+  'client-accounts:print': {
+    scope: 'client',
+    roles: CLIENT_ACCOUNT_WORKERS,
+    audit: 'print',
+    dataGroup: 'client_accounts/account',
+    description: 'Print a client account\'s statement for a period as PDF',
+  },
+  'client-accounts:reconcile': {
+    scope: 'role',
+    roles: ['finance'],
+    audit: 'view',
+    dataGroup: 'client_accounts/account',
+    description: 'Monthly reconciliation: every client account\'s balance at month end against the collective bank account',
   },
   'payments:preview': {
     scope: 'role',

@@ -479,7 +479,7 @@ export interface PaymentCommitmentTable {
 export interface PayableTable {
   id: Generated<string>
   number: Generated<number>
-  source_kind: 'income_support_decision'
+  source_kind: 'income_support_decision' | 'client_account'
   source_id: string
   source_key: string
   person_id: string
@@ -598,6 +598,9 @@ export interface DB {
   journal_entry: JournalEntryTable
   appointment: AppointmentTable
   attachment: AttachmentTable
+  client_account: ClientAccountTable
+  client_account_entry: ClientAccountEntryTable
+  client_account_reconciliation: ClientAccountReconciliationTable
   income_support_parameter_set: IncomeSupportParameterSetTable
   income_support_parameter_history: IncomeSupportParameterHistoryTable
   income_support_application: IncomeSupportApplicationTable
@@ -611,4 +614,50 @@ export interface DB {
   bank_import: BankImportTable
   bank_entry: BankEntryTable
   payment_account: PaymentAccountTable
+}
+
+export type ClientAccountKind = 'intermediary' | 'after_care_fund'
+export type ClientAccountEntryKind = 'deposit' | 'bill' | 'payout' | 'interest' | 'adjustment' | 'reversal'
+
+export interface ClientAccountTable {
+  id: Generated<string>
+  number: number
+  person_id: string
+  service_task: string
+  unit_id: string
+  kind: ClientAccountKind
+  reference: string
+  opened_on: DateString
+  closed_on: DateString | null
+  responsible_user_id: string | null
+  version: Defaulted<number>
+  created_by: string | null
+  created_at: Timestamp
+}
+
+export interface ClientAccountEntryTable {
+  id: Generated<string>
+  number: Generated<number>
+  account_id: string
+  kind: ClientAccountEntryKind
+  entry_on: DateString
+  amount_cents: number
+  description: string
+  bank_ref: string | null
+  payable_id: string | null
+  reverses_id: string | null
+  created_by: string | null
+  created_at: Timestamp
+}
+
+export interface ClientAccountReconciliationTable {
+  id: Generated<string>
+  month: DateString
+  ledger_cents: number
+  bank_cents: number
+  difference_cents: Generated<number>
+  account_count: number
+  note: string | null
+  reconciled_by: string
+  reconciled_at: Timestamp
 }

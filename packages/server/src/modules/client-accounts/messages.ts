@@ -1,0 +1,85 @@
+import { registerFieldMessages } from '../../http/problem'
+
+/** Field messages of client accounts (välitystili, itsenäistymisvarat), codes `ca.*`. */
+const fi = {
+  'ca.unit.not_yours': 'Sinulla ei ole tämän palvelutehtävän oikeuksia valitussa yksikössä.',
+  'ca.account.exists': 'Asiakkaalla on jo avoin samanlainen tili tässä palvelutehtävässä.',
+  'ca.account.closed': 'Tili on suljettu; sille ei voi enää kirjata.',
+  'ca.date.future': 'Päivä ei voi olla tulevaisuudessa.',
+  'ca.date.before_opened': 'Päivä ei voi olla ennen tilin avaamista ({openedOn}).',
+  'ca.date.past': 'Eräpäivä ei voi olla menneisyydessä.',
+  'ca.month.closed': 'Kuukausi {month} on täsmäytetty ja suljettu; sille ei voi enää kirjata.',
+  'ca.overdraft': 'Tilin saldo ({balance}) ei riitä; tiliä ei voi ylittää.',
+  'ca.iban.invalid': 'Tilinumero ei ole kelvollinen suomalainen IBAN.',
+  'ca.reference.invalid': 'Viitenumero ei ole kelvollinen suomalainen viite tai RF-viite.',
+  'ca.payee.reference_or_message': 'Anna joko viitenumero tai viesti (ei molempia).',
+  'ca.bank_ref.conflict': 'Pankin arkistointitunnus on jo kirjattu toiselle suoritukselle.',
+  'ca.reversal.already': 'Kirjaus on jo oikaistu.',
+  'ca.reversal.of_reversal': 'Oikaisukirjausta ei voi oikaista; kirjaa tarvittaessa uusi tapahtuma.',
+  'ca.reversal.payable_state': 'Maksu on jo maksuerässä tai maksettu, joten sitä ei voi perua.',
+  'ca.adjustment.zero': 'Oikaisun määrä ei voi olla nolla.',
+  'ca.adjustment.negative_today': 'Tililtä vähentävä oikaisu kirjataan tälle päivälle.',
+  'ca.close.balance': 'Tilin voi sulkea vasta, kun saldo on nolla (nyt {balance}).',
+  'ca.close.before_last_entry': 'Sulkemispäivä ei voi olla ennen viimeistä kirjausta ({date}).',
+  'ca.responsible.not_found': 'Työntekijää ei löydy.',
+  'ca.period.invalid': 'Jakson loppu ei voi olla ennen alkua.',
+  'ca.month.not_ended': 'Kuukautta voi täsmäyttää vasta sen päätyttyä.',
+  'ca.month.already_closed': 'Kuukausi {month} on jo täsmäytetty ja suljettu.',
+} as const
+type Codes = keyof typeof fi
+
+const sv: Record<Codes, string> = {
+  'ca.unit.not_yours': 'Du har inga rättigheter för denna serviceuppgift i den valda enheten.',
+  'ca.account.exists': 'Klienten har redan ett öppet konto av samma slag i denna serviceuppgift.',
+  'ca.account.closed': 'Kontot är avslutat; inga fler poster kan bokföras.',
+  'ca.date.future': 'Datumet kan inte vara i framtiden.',
+  'ca.date.before_opened': 'Datumet kan inte vara före kontot öppnades ({openedOn}).',
+  'ca.date.past': 'Förfallodagen kan inte vara i det förflutna.',
+  'ca.month.closed': 'Månaden {month} är avstämd och stängd; inga poster kan bokföras på den.',
+  'ca.overdraft': 'Kontots saldo ({balance}) räcker inte; kontot kan inte övertrasseras.',
+  'ca.iban.invalid': 'Kontonumret är inte ett giltigt finländskt IBAN.',
+  'ca.reference.invalid': 'Referensnumret är inte en giltig finländsk referens eller RF-referens.',
+  'ca.payee.reference_or_message': 'Ange antingen ett referensnummer eller ett meddelande (inte båda).',
+  'ca.bank_ref.conflict': 'Bankens arkiveringskod är redan bokförd för en annan betalning.',
+  'ca.reversal.already': 'Posten är redan rättad.',
+  'ca.reversal.of_reversal': 'En rättelsepost kan inte rättas; bokför vid behov en ny post.',
+  'ca.reversal.payable_state': 'Betalningen finns redan i en betalningsbatch eller är betald och kan inte återkallas.',
+  'ca.adjustment.zero': 'Justeringens belopp kan inte vara noll.',
+  'ca.adjustment.negative_today': 'En justering som minskar kontot bokförs på dagens datum.',
+  'ca.close.balance': 'Kontot kan avslutas först när saldot är noll (nu {balance}).',
+  'ca.close.before_last_entry': 'Avslutningsdagen kan inte vara före den senaste posten ({date}).',
+  'ca.responsible.not_found': 'Arbetstagaren hittas inte.',
+  'ca.period.invalid': 'Periodens slut kan inte vara före början.',
+  'ca.month.not_ended': 'En månad kan stämmas av först när den har tagit slut.',
+  'ca.month.already_closed': 'Månaden {month} är redan avstämd och stängd.',
+}
+
+const en: Record<Codes, string> = {
+  'ca.unit.not_yours': 'You have no rights in this service task in the chosen unit.',
+  'ca.account.exists': 'The client already has an open account of this kind in this service task.',
+  'ca.account.closed': 'The account is closed; nothing more can be recorded on it.',
+  'ca.date.future': 'The date cannot be in the future.',
+  'ca.date.before_opened': 'The date cannot be before the account was opened ({openedOn}).',
+  'ca.date.past': 'The due date cannot be in the past.',
+  'ca.month.closed': 'The month {month} is reconciled and closed; nothing can be dated in it.',
+  'ca.overdraft': 'The balance ({balance}) is not enough; the account cannot be overdrawn.',
+  'ca.iban.invalid': 'The account number is not a valid Finnish IBAN.',
+  'ca.reference.invalid': 'The reference is not a valid Finnish reference or RF reference.',
+  'ca.payee.reference_or_message': 'Give either a reference or a message (not both).',
+  'ca.bank_ref.conflict': 'The bank\'s archive reference is already recorded for another payment.',
+  'ca.reversal.already': 'The entry has already been reversed.',
+  'ca.reversal.of_reversal': 'A reversing entry cannot be reversed; record a new entry if needed.',
+  'ca.reversal.payable_state': 'The payment is already in a payment batch or paid and cannot be withdrawn.',
+  'ca.adjustment.zero': 'An adjustment cannot be zero.',
+  'ca.adjustment.negative_today': 'An adjustment that reduces the account is dated today.',
+  'ca.close.balance': 'The account can be closed only with a zero balance (now {balance}).',
+  'ca.close.before_last_entry': 'The closing date cannot be before the last entry ({date}).',
+  'ca.responsible.not_found': 'The worker was not found.',
+  'ca.period.invalid': 'The end of the period cannot be before its start.',
+  'ca.month.not_ended': 'A month can be reconciled only after it has ended.',
+  'ca.month.already_closed': 'The month {month} is already reconciled and closed.',
+}
+
+registerFieldMessages({ fi, sv, en })
+
+export type ClientAccountCode = Codes
