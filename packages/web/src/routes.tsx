@@ -11,7 +11,7 @@ import { AccountPage } from './features/auth/AccountPage'
 import { NotFoundPage } from './features/errors/NotFoundPage'
 import { HomePage } from './features/home/HomePage'
 import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/income-support'
-import { BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
+import { BankReturnsPage, BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
 import { PersonsPage } from './features/persons/PersonsPage'
 import { personRoutes } from './features/persons/routes'
 import { modules, type AppModule } from './modules'
@@ -23,6 +23,7 @@ const pages: Record<AppModule['id'], ComponentType> = {
   'income-support': WorklistPage,
   'income-support-parameters': ParametersPage,
   payments: BatchesPage,
+  'bank-returns': BankReturnsPage,
   'payment-returns': ReturnsPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,

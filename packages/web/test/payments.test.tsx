@@ -298,3 +298,62 @@ describe('the batches list', () => {
     expect(screen.getByRole('link', { name: 'Uusi maksuerä' }).getAttribute('href')).toBe('/payments/new')
   })
 })
+
+describe('returned payments', () => {
+  it("are listed for a benefit handler's clients with the bank's reason in words", async () => {
+    signedIn(sessionUser({ roles: ['benefit_handler'], actions: ['income-support:worklist', 'payments:returned'] }), {
+      'GET /api/payments/returned': () =>
+        json({
+          payments: [
+            {
+              payableId: 'd0000000-0000-4000-8000-000000000001',
+              payableNumber: 7,
+              personId: PERSON,
+              serviceTask: 'income_support',
+              sourceKind: 'income_support_decision',
+              sourceId: 'f0000000-0000-4000-8000-000000000001',
+              payeeName: 'Äijälä Åsa',
+              iban: 'FI4950009420028730',
+              amountCents: 45_000,
+              dueOn: '2030-01-10',
+              state: 'returned',
+              reasonCode: 'AC01',
+              reasonText: '1+TILIÄ EI LÖYDY',
+              batchId: BATCH,
+              batchNumber: 3,
+              returnedOn: '2030-01-14',
+            },
+          ],
+        }),
+    })
+    renderApp('/payments/returns')
+    const nav = await screen.findByRole('navigation', { name: 'Päävalikko' })
+    expect(within(nav).getByRole('link', { name: 'Palautuneet maksut' }).getAttribute('href')).toBe('/payments/returns')
+    expect(within(nav).queryByRole('link', { name: 'Maksuerät' })).toBeNull()
+    const table = await screen.findByRole('table', { name: '1 palautunut maksu' })
+    expect(within(table).getByRole('link', { name: 'Äijälä Åsa' }).getAttribute('href')).toBe(`/persons/${PERSON}`)
+    expect(within(table).getByText('AC01 – tilinumero on virheellinen tai tiliä ei ole (pankki: 1+TILIÄ EI LÖYDY)')).toBeTruthy()
+    expect(within(table).getByText('450,00 €')).toBeTruthy()
+    // A handler reads no batches: the batch is named, not linked.
+    expect(within(table).getByText('Erä 3').closest('a')).toBeNull()
+  })
+
+  it('are gathered for finance from the batches that have returns or rejections', async () => {
+    const withReturn = batch({
+      state: 'partly_accepted',
+      payments: [item({ state: 'returned', reasonCode: 'MD07', reasonText: null, bankReference: '1207RF0001' }), item({ id: 'c0000000-0000-4000-8000-000000000002', state: 'settled' })],
+    })
+    const api = signedIn(sessionUser({ id: MANAGER, roles: ['finance'], actions: FINANCE }), {
+      'GET /api/payments/batches': () =>
+        json({ batches: [{ ...withReturn, items: { pending: 0, accepted: 0, rejected: 0, settled: 1, returned: 1 } }, { ...batch({ id: 'b0000000-0000-4000-8000-000000000002', number: 2 }), payments: undefined }] }),
+      [`GET /api/payments/batches/${BATCH}`]: () => json(withReturn),
+    })
+    renderApp('/payments/bank-returns')
+    const table = await screen.findByRole('table', { name: '1 hylätty tai palautunut maksu' })
+    expect(within(table).getByText('MD07 – saaja on kuollut')).toBeTruthy()
+    expect(within(table).getByText('1207RF0001')).toBeTruthy()
+    expect(within(table).getByRole('link', { name: 'Erä 3' }).getAttribute('href')).toBe(`/payments/batches/${BATCH}`)
+    // Only the batch with returns is read.
+    expect(api.calls('GET /api/payments/batches/b0000000-0000-4000-8000-000000000002')).toHaveLength(0)
+  })
+})

@@ -26,6 +26,7 @@ export const en: Dictionary = {
     incomeSupportParameters: 'Income support parameters',
     payments: 'Payment batches',
     paymentReturns: 'Returned payments',
+    bankReturns: 'Returns and rejections',
     adminUsers: 'Users and permissions',
     grantRequests: 'Access requests',
     audit: 'Audit log review',
@@ -1391,6 +1392,7 @@ export const en: Dictionary = {
       reason: 'Reason',
       serviceTask: 'Service task',
       returnedOn: 'Returned',
+      bankReference: 'Archive reference',
     },
     newBatch: {
       title: 'New payment batch',
@@ -1516,6 +1518,14 @@ export const en: Dictionary = {
       caption_other: '{{count}} returned payments',
       empty: 'No returned payments.',
       payable: 'Payment {{number}}',
+    },
+    bankReturns: {
+      title: 'Returns and rejections',
+      intro: "Payments of the batches that the bank rejected (pain.002) or returned (camt.054), with the reason. The handler corrects the account and pays again; the client's handler sees the return in their own list.",
+      empty: 'The batches have no rejected or returned payments.',
+      truncated: 'Showing the returns of the {{count}} newest batches.',
+      caption_one: '{{count}} rejected or returned payment',
+      caption_other: '{{count}} rejected or returned payments',
     },
     batchStates: {
       draft: 'Draft',

@@ -28,6 +28,7 @@ export const fi = {
     incomeSupportParameters: 'Toimeentulotuen parametrit',
     payments: 'Maksuerät',
     paymentReturns: 'Palautuneet maksut',
+    bankReturns: 'Palautukset ja hylkäykset',
     adminUsers: 'Käyttäjät ja oikeudet',
     grantRequests: 'Käyttöoikeuspyynnöt',
     audit: 'Lokivalvonta',
@@ -1396,6 +1397,7 @@ export const fi = {
       reason: 'Syy',
       serviceTask: 'Palvelutehtävä',
       returnedOn: 'Palautunut',
+      bankReference: 'Arkistointitunnus',
     },
     newBatch: {
       title: 'Uusi maksuerä',
@@ -1521,6 +1523,14 @@ export const fi = {
       caption_other: '{{count}} palautunutta maksua',
       empty: 'Ei palautuneita maksuja.',
       payable: 'Maksu {{number}}',
+    },
+    bankReturns: {
+      title: 'Palautukset ja hylkäykset',
+      intro: 'Maksuerien maksut, jotka pankki hylkäsi (pain.002) tai palautti (camt.054), syineen. Käsittelijä korjaa tilin ja maksaa uudelleen; asiakkaan käsittelijä näkee palautuksen omalla listallaan.',
+      empty: 'Maksuerissä ei ole hylättyjä eikä palautuneita maksuja.',
+      truncated: 'Näytetään {{count}} uusimman erän palautukset.',
+      caption_one: '{{count}} hylätty tai palautunut maksu',
+      caption_other: '{{count}} hylättyä tai palautunutta maksua',
     },
     batchStates: {
       draft: 'Luonnos',

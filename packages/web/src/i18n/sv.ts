@@ -26,6 +26,7 @@ export const sv: Dictionary = {
     incomeSupportParameters: 'Parametrar för utkomststöd',
     payments: 'Betalningsposter',
     paymentReturns: 'Returnerade betalningar',
+    bankReturns: 'Returer och avvisningar',
     adminUsers: 'Användare och behörigheter',
     grantRequests: 'Behörighetsbegäranden',
     audit: 'Loggövervakning',
@@ -1394,6 +1395,7 @@ export const sv: Dictionary = {
       reason: 'Orsak',
       serviceTask: 'Serviceuppgift',
       returnedOn: 'Returnerad',
+      bankReference: 'Arkiveringsreferens',
     },
     newBatch: {
       title: 'Ny betalningspost',
@@ -1519,6 +1521,14 @@ export const sv: Dictionary = {
       caption_other: '{{count}} returnerade betalningar',
       empty: 'Inga returnerade betalningar.',
       payable: 'Betalning {{number}}',
+    },
+    bankReturns: {
+      title: 'Returer och avvisningar',
+      intro: 'Betalningar i posterna som banken avvisade (pain.002) eller returnerade (camt.054), med orsak. Handläggaren rättar kontot och betalar på nytt; klientens handläggare ser returen i sin egen lista.',
+      empty: 'Posterna har inga avvisade eller returnerade betalningar.',
+      truncated: 'Returerna i de {{count}} senaste posterna visas.',
+      caption_one: '{{count}} avvisad eller returnerad betalning',
+      caption_other: '{{count}} avvisade eller returnerade betalningar',
     },
     batchStates: {
       draft: 'Utkast',

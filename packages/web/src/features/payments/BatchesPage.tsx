@@ -28,6 +28,7 @@ export function BatchesPage() {
             {t('payments.batches.new')}
           </Link>
         )}
+        {can(user, 'payments:batch-read') && <Link to="/payments/bank-returns">{t('nav.bankReturns')}</Link>}
         {can(user, 'payments:returned') && <Link to="/payments/returns">{t('payments.batches.returnsLink')}</Link>}
       </div>
       <ErrorAlert error={list.status === 'error' ? list.error : undefined} />
