@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTIONS, type Action, type ActionDef } from '../src/access/actions'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
+import { insertPayables, pain002 } from './helpers/payments'
 
 /**
  * Audit completeness: every registered route either declares (through its action) that it touches no client
@@ -43,6 +44,37 @@ async function journalEntry(t: TestServer, sign: boolean) {
   const d = await (await c.post(base, { type: 'meeting', eventDate: '2026-01-02', text: 'Tapaaminen.' })).json()
   if (sign) expect((await c.post(`${base}/entries/${d.entryId}/sign`, { version: d.versions[0].version })).status).toBe(200)
   return { id, c, base, entry: `${base}/entries/${d.entryId}`, versionId: d.versions[0].id as string }
+}
+
+let payDay = 0
+/** A payable of a client of the benefit handler, due on its own day, taken as far as `upTo` by two finance users. */
+async function paymentBatch(t: TestServer, upTo: 'open' | 'draft' | 'approved' | 'sent') {
+  const db = t.server.database.db
+  const day = `2040-02-${String(1 + payDay++).padStart(2, '0')}`
+  const person = (
+    await db
+      .selectFrom('client_relationship as cr')
+      .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+      .select('cr.person_id')
+      .where('u.username', '=', 'etuuskasittelija')
+      .where('cr.service_task', '=', 'income_support')
+      .where('cr.end_date', 'is', null)
+      .executeTakeFirstOrThrow()
+  ).person_id
+  const unit = (await db.selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
+  await insertPayables(db, [{ personId: person, unitId: unit, amountCents: 4200, dueOn: day }])
+  const f = new Client(t.url)
+  await f.login('talous')
+  const a = new Client(t.url)
+  await a.login('maksuliikenne')
+  let batch = { id: '', version: 0, msgId: null as string | null }
+  if (upTo !== 'open') batch = await (await f.post('/api/payments/batches', { dueFrom: day, dueTo: day })).json()
+  if (upTo === 'approved' || upTo === 'sent') batch = await (await a.post(`/api/payments/batches/${batch.id}/approve`, { version: batch.version })).json()
+  if (upTo === 'sent') {
+    expect((await f.get(`/api/payments/batches/${batch.id}/pain001`)).status).toBe(200)
+    batch = await (await f.get(`/api/payments/batches/${batch.id}`)).json()
+  }
+  return { person, day, batch, f, a }
 }
 
 let appointmentDay = 0
@@ -291,7 +323,55 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(res.status).toBe(200)
     return { username: 'etuuskasittelija', clientIds: [id] }
   },
-  'income-support:decide': async (t) => {
+  'payments:preview': async (t) => {
+    const { person, day, f } = await paymentBatch(t, 'open')
+    expect((await f.get(`/api/payments/preview?dueFrom=${day}&dueTo=${day}`)).status).toBe(200)
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:create': async (t) => {
+    const { person, batch } = await paymentBatch(t, 'draft')
+    expect(batch.id).toBeTruthy()
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:batch-read': async (t) => {
+    const { person, batch, a } = await paymentBatch(t, 'draft')
+    expect((await a.get(`/api/payments/batches/${batch.id}`)).status).toBe(200)
+    return { username: 'maksuliikenne', clientIds: [person] }
+  },
+  'payments:approve': async (t) => {
+    const { person } = await paymentBatch(t, 'approved')
+    return { username: 'maksuliikenne', clientIds: [person] }
+  },
+  'payments:cancel': async (t) => {
+    const { person, batch, a } = await paymentBatch(t, 'draft')
+    expect((await a.post(`/api/payments/batches/${batch.id}/cancel`, { version: batch.version })).status).toBe(200)
+    return { username: 'maksuliikenne', clientIds: [person] }
+  },
+  'payments:file': async (t) => {
+    const { person } = await paymentBatch(t, 'sent')
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:import': async (t) => {
+    const { person, batch, f } = await paymentBatch(t, 'sent')
+    const res = await f.post('/api/payments/imports/pain002', pain002({ msgId: batch.msgId!, groupStatus: 'RJCT', groups: [] }), { 'content-type': 'application/xml' })
+    expect(res.status).toBe(200)
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:returned': async (t) => {
+    const { batch, f } = await paymentBatch(t, 'sent')
+    await f.post('/api/payments/imports/pain002', pain002({ msgId: batch.msgId!, groupStatus: 'RJCT', groups: [] }), { 'content-type': 'application/xml' })
+    const h = new Client(t.url)
+    await h.login('etuuskasittelija')
+    const list = await (await h.get('/api/payments/returned')).json()
+    expect(list.payments.length).toBeGreaterThan(0)
+    // one id per payment shown (the list chokepoint names the client of every row)
+    return { username: 'etuuskasittelija', clientIds: list.payments.map((p: { personId: string }) => p.personId) as string[] }
+  },
+  'payments:accounting': async (t) => {
+    const { person, batch, f } = await paymentBatch(t, 'sent')
+    expect((await f.get(`/api/payments/accounting?batchId=${batch.id}&format=csv`)).status).toBe(200)
+    return { username: 'talous', clientIds: [person] }
+  },  'income-support:decide': async (t) => {
     const { id, c, base, decision } = await incomeSupportApplication(t)
     expect((await c.post(`${base}/decisions`, decision)).status).toBe(201)
     return { username: 'etuuskasittelija', clientIds: [id] }

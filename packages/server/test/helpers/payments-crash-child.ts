@@ -27,14 +27,14 @@ async function file(batchId: string) {
       },
     }),
   )
-  console.log(`file ${batchId} ${bytes}`)
+  process.stdout.write(`file ${batchId} ${bytes}` + '\n')
 }
 
 // resume what a killed run left
 for (const b of await db.selectFrom('payment_batch').select(['id', 'state', 'version']).where('state', 'in', ['draft', 'approved']).execute()) {
   if (b.state === 'draft') {
     await db.transaction().execute((trx) => approveBatch(trx, approver!, b.id, b.version))
-    console.log(`approved ${b.id}`)
+    process.stdout.write(`approved ${b.id}` + '\n')
   }
   await file(b.id)
 }
@@ -42,11 +42,11 @@ for (const day of days) {
   const open = await db.selectFrom('payable').select('id').where('state', '=', 'open').where('due_on', '=', day!).limit(1).execute()
   if (!open.length) continue
   const { batchId } = await db.transaction().execute((trx) => createBatch(trx, creator!, { dueFrom: day!, dueTo: day! }, new Date()))
-  console.log(`created ${batchId}`)
+  process.stdout.write(`created ${batchId}` + '\n')
   const { version } = await db.selectFrom('payment_batch').select('version').where('id', '=', batchId).executeTakeFirstOrThrow()
   await db.transaction().execute((trx) => approveBatch(trx, approver!, batchId, version))
-  console.log(`approved ${batchId}`)
+  process.stdout.write(`approved ${batchId}` + '\n')
   await file(batchId)
 }
-console.log('done')
+process.stdout.write('done' + '\n')
 await close()
