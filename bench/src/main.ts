@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DEMO_PASSWORD } from '../../packages/server/src/config'
+import { auditSeedCommand, auditVerifyCommand } from './audit'
 import { incomeSupportCalcCommand } from './income-support-calc'
 import { pain001Command } from './pain001'
 import { prepare } from './prepare'
@@ -21,6 +22,9 @@ Commands:
                 write a pain.001 bank file for N synthetic payables; prints time and peak RSS (no database)
   income-support-calc [--seconds S]
                 income support calculations per second for a family of five (no database)
+  audit-seed --rows N [--method trigger|window] [--batch N]
+                append N synthetic audit rows with a valid hash chain; prints rows/s
+  audit-verify  run the audit chain verification over the whole log; prints rows/s
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
   // Stand-alone commands with their own options (no database).
   if (process.argv[2] === 'pain001') return pain001Command(process.argv.slice(3))
   if (process.argv[2] === 'income-support-calc') return incomeSupportCalcCommand(process.argv.slice(3))
+  if (process.argv[2] === 'audit-seed') return auditSeedCommand(process.argv.slice(3))
+  if (process.argv[2] === 'audit-verify') return auditVerifyCommand(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
