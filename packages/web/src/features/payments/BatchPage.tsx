@@ -325,7 +325,7 @@ export function PaymentsTable({ batch }: { batch: PaymentBatch }) {
   const id = useId()
   if (batch.payments.length === 0) return <p className="muted">{t('payments.batch.noPayments')}</p>
   return (
-    <section className="pay-section" aria-labelledby={`${id}-caption`}>
+    <div className="pay-section">
       <h2 id={`${id}-caption`}>{t('payments.batch.paymentsTitle')}</h2>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="pay-table">
@@ -375,6 +375,6 @@ export function PaymentsTable({ batch }: { batch: PaymentBatch }) {
           </tfoot>
         </table>
       </div>
-    </section>
+    </div>
   )
 }
