@@ -61,11 +61,12 @@ async function logout(page: Page) {
 }
 
 /**
- * Open payables for the batch: the demo has no decisions, so the benefit handler makes one through the API (takes a
- * Kela-forwarded application with claimed items from the queue and grants them, paid to the client's account).
+ * Open payables for the batch: the demo has no decisions, so the benefit handler makes them through the API (takes
+ * applications with claimed items from the queue and grants them, paid to the client's account), one payable each.
  */
-async function makeIncomeSupportDecision(page: Page): Promise<void> {
+async function makeIncomeSupportDecisions(page: Page, wanted: number): Promise<void> {
   await login(page, 'etuuskasittelija')
+  let made = 0
   let queue = (await getJson<{ items: ListItem[] }>(page, '/api/income-support/worklist?scope=queue')).items.filter((i) => !i.handler)
   if (queue.length === 0) {
     expect((await post(page, '/api/income-support/kela/fetch', {})).ok()).toBe(true)
@@ -91,10 +92,17 @@ async function makeIncomeSupportDecision(page: Page): Promise<void> {
     })
     expect(decided.ok(), `decision: ${decided.status()} ${await decided.text()}`).toBe(true)
     const decision = (await decided.json()) as { payables: { amountCents: number; state: string }[] }
-    if (decision.payables.some((p) => p.state === 'open')) break
+    made += decision.payables.filter((p) => p.state === 'open').length
+    if (made >= wanted) break
   }
+  expect(made, 'open payables made by decisions').toBeGreaterThanOrEqual(wanted)
   await logout(page)
 }
+
+/** What the first test leaves for the second: the sent batch and facts of its file. */
+const sent: { batchId?: string; debtorIban?: string } = {}
+
+test.describe.configure({ mode: 'serial' })
 
 test('a payments clerk batches the open payables, cannot approve the batch, and the finance manager approves it and downloads the pain.001 file', async ({ page }) => {
   test.setTimeout(180_000)
@@ -107,13 +115,13 @@ test('a payments clerk batches the open payables, cannot approve the batch, and 
   // ---- The clerk (maksuliikenne): preview the open payables and make a batch ---------------------------------------
   await login(page, 'maksuliikenne')
   let open = await getJson<Preview>(page, `/api/payments/preview?dueFrom=${range.from}&dueTo=${range.to}`)
-  if (open.count === 0) {
+  if (open.count < 2) {
     await logout(page)
-    await makeIncomeSupportDecision(page)
+    await makeIncomeSupportDecisions(page, 2 - open.count)
     await login(page, 'maksuliikenne')
     open = await getJson<Preview>(page, `/api/payments/preview?dueFrom=${range.from}&dueTo=${range.to}`)
   }
-  expect(open.count, 'open payables due in the range').toBeGreaterThan(0)
+  expect(open.count, 'open payables due in the range').toBeGreaterThanOrEqual(2)
 
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Maksuerät', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Maksuerät' })).toBeVisible()
@@ -199,6 +207,7 @@ test('a payments clerk batches the open payables, cannot approve the batch, and 
       amounts: all('InstdAmt').map((a) => a.textContent ?? ''),
       endToEndIds: all('EndToEndId').map((e) => e.textContent ?? ''),
       creditorNames: all('Cdtr').map((c) => child(c, 'Nm')),
+      debtorIban: all('DbtrAcct')[0]?.getElementsByTagNameNS('*', 'IBAN')[0]?.textContent ?? null,
     }
   }, xml)
   const cents = (amount: string | null) => Math.round(Number(amount) * 100)
@@ -213,6 +222,8 @@ test('a payments clerk batches the open payables, cannot approve the batch, and 
 
   // The batch is sent, and says so.
   expect(batch.state).toBe('sent')
+  sent.batchId = batchId
+  sent.debtorIban = facts.debtorIban ?? undefined
   await expect(page.locator('.pay-facts').getByText('Lähetetty', { exact: true })).toBeVisible()
   await expect(page.getByText('pain.001.001.09', { exact: true })).toBeVisible()
   await expect(page.getByRole('radio', { name: 'pain.001.001.03 (pankin pyynnöstä)' })).toBeDisabled()
@@ -224,4 +235,124 @@ test('a payments clerk batches the open payables, cannot approve the batch, and 
   const listed = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Erä ${batch.number}`, exact: true }) })
   await expect(listed.getByText('Lähetetty', { exact: true })).toBeVisible()
   await expect(listed.getByText('Olli Koskinen')).toBeVisible()
+})
+
+const amt = (cents: number) => (cents / 100).toFixed(2)
+
+/** A pain.002.001.03 about our file as a Finnish bank sends it: the whole file accepted for payment. */
+function pain002Accepted(msgId: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03">
+  <CstmrPmtStsRpt>
+    <GrpHdr><MsgId>E2E-STS-${Date.now()}</MsgId><CreDtTm>2026-11-20T16:31:48+02:00</CreDtTm></GrpHdr>
+    <OrgnlGrpInfAndSts><OrgnlMsgId>${msgId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>ACCP</GrpSts></OrgnlGrpInfAndSts>
+  </CstmrPmtStsRpt>
+</Document>`
+}
+
+/** A camt.054.001.02 in the Finance Finland sample's shape: the payments booked, the first one back with AC01. */
+function camt054(iban: string, payments: { endToEndId: string; amountCents: number }[]): string {
+  const tx = (p: { endToEndId: string; amountCents: number }, i: number, back: boolean) => `
+          <TxDtls>
+            <Refs><AcctSvcrRef>E2E${back ? 'R' : 'D'}${Date.now()}${i}</AcctSvcrRef><EndToEndId>${p.endToEndId}</EndToEndId></Refs>
+            <AmtDtls><TxAmt><Amt Ccy="EUR">${amt(p.amountCents)}</Amt></TxAmt></AmtDtls>
+            ${back ? '<RtrInf><Rsn><Cd>AC01</Cd></Rsn><AddtlInf>1+TILIÄ EI LÖYDY</AddtlInf></RtrInf>' : ''}
+          </TxDtls>`
+  const entry = (txs: { endToEndId: string; amountCents: number }[], back: boolean, n: number) => `
+      <Ntry>
+        <NtryRef>${n}</NtryRef>
+        <Amt Ccy="EUR">${amt(txs.reduce((s, p) => s + p.amountCents, 0))}</Amt>
+        <CdtDbtInd>${back ? 'CRDT' : 'DBIT'}</CdtDbtInd>
+        ${back ? '<RvslInd>true</RvslInd>' : ''}
+        <Sts>${back ? 'INFO' : 'BOOK'}</Sts>
+        <BookgDt><Dt>2026-11-20</Dt></BookgDt>
+        <ValDt><Dt>2026-11-20</Dt></ValDt>
+        <AcctSvcrRef>E2E${back ? 'RE' : 'DE'}${Date.now()}</AcctSvcrRef>
+        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+        <NtryDtls>${txs.map((p, i) => tx(p, i, back)).join('')}
+        </NtryDtls>
+      </Ntry>`
+  const [first, ...rest] = payments
+  const entries = [rest.length ? entry(rest, false, 1) : '', entry([first!], true, 2)].join('')
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02">
+  <BkToCstmrDbtCdtNtfctn>
+    <GrpHdr><MsgId>E2E-NTF-${Date.now()}</MsgId><CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm></GrpHdr>
+    <Ntfctn>
+      <Id>N${Date.now()}</Id>
+      <CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm>
+      <Acct><Id><IBAN>${iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}
+    </Ntfctn>
+  </BkToCstmrDbtCdtNtfctn>
+</Document>`
+}
+
+test("the bank's feedback on the sent batch: accepted (pain.002), booked and one returned (camt.054), a malformed file refused; the return reaches finance and the handler", async ({ page }) => {
+  test.setTimeout(120_000)
+  expect(sent.batchId, 'the batch of the previous test').toBeTruthy()
+  await login(page, 'talouspaallikko')
+  await page.goto(`/payments/batches/${sent.batchId}`)
+  let batch = await getJson<Batch & { msgId: string }>(page, `/api/payments/batches/${sent.batchId}`)
+  await expect(page.getByRole('heading', { level: 1, name: `Maksuerä ${batch.number}` })).toBeVisible()
+  const importForm = page.getByRole('region', { name: 'Pankin palaute' })
+  const fileInput = importForm.getByLabel('Palautetiedosto (XML)')
+  const result = importForm.getByTestId('pay-import-result')
+  const count = (label: string) => result.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]')
+
+  // pain.002: the bank accepted the whole file for payment.
+  await fileInput.setInputFiles({ name: 'pain002.xml', mimeType: 'application/xml', buffer: Buffer.from(pain002Accepted(batch.msgId)) })
+  await expect(importForm.getByText('Tiedosto tunnistettiin: Maksun tilaraportti (pain.002).')).toBeVisible()
+  await expect(importForm.getByRole('radio', { name: 'Maksun tilaraportti (pain.002)' })).toBeChecked()
+  await importForm.getByRole('button', { name: 'Tuo palaute' }).click()
+  await expect(result.getByText('Maksun tilaraportti (pain.002) tuotu.')).toBeVisible()
+  await expect(result).toBeFocused()
+  await expect(count('Hyväksytty')).toHaveText(String(batch.count))
+  batch = await getJson<Batch & { msgId: string }>(page, `/api/payments/batches/${sent.batchId}`)
+  expect(batch.state).toBe('accepted')
+  await expect(page.locator('.pay-facts').getByText('Pankki hyväksynyt', { exact: true })).toBeVisible()
+
+  // camt.054: booked, and the first payment back from the bank (AC01).
+  expect(sent.debtorIban, "the municipality's account from the file").toBeTruthy()
+  await fileInput.setInputFiles({ name: 'camt054.xml', mimeType: 'application/xml', buffer: Buffer.from(camt054(sent.debtorIban!, batch.payments)) })
+  await expect(importForm.getByRole('radio', { name: 'Tapahtumailmoitus (camt.054)' })).toBeChecked()
+  await importForm.getByRole('button', { name: 'Tuo palaute' }).click()
+  await expect(result.getByText('Tapahtumailmoitus (camt.054) tuotu.')).toBeVisible()
+  await expect(count('Palautunut')).toHaveText('1')
+  await expect(count('Maksettu')).toHaveText(String(batch.count - 1))
+  const returnedRow = page.getByRole('region', { name: 'Maksut' }).locator('tbody tr').filter({ hasText: 'Palautunut' })
+  await expect(returnedRow).toHaveCount(1)
+  await expect(returnedRow.getByText('AC01 – tilinumero on virheellinen tai tiliä ei ole (pankki: 1+TILIÄ EI LÖYDY)')).toBeVisible()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await expectAccessible(page)
+
+  // A file that is not XML at all: refused with the server's message, nothing changed.
+  await fileInput.setInputFiles({ name: 'rikki.xml', mimeType: 'application/xml', buffer: Buffer.from('<Document><rikki') })
+  await expect(importForm.getByText(/^Tiedostoa ei tunnistettu/)).toBeVisible()
+  await importForm.getByRole('button', { name: 'Tuo palaute' }).click()
+  await expect(importForm.getByRole('alert')).not.toBeEmpty()
+  await expect(result).toHaveCount(0)
+
+  // The accounting export of the batch as CSV: a header and a row per payment.
+  const csvDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Lataa CSV' }).click()
+  const csv = fs.readFileSync((await (await csvDownload).path())!, 'utf8').replace(/^\uFEFF/, '')
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '')
+  expect(lines[0]).toContain('endToEndId')
+  expect(lines).toHaveLength(batch.count + 1)
+  await expect(page.getByText(/^Kirjanpitoaineisto .+ ladattu \(/)).toBeVisible()
+
+  // Finance's list of returns and rejections.
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Palautukset ja hylkäykset' }).click()
+  const returns = page.getByRole('table', { name: '1 hylätty tai palautunut maksu' })
+  await expect(returns.getByText(/^AC01 – tilinumero on virheellinen/)).toBeVisible()
+  await expectAccessible(page)
+  await logout(page)
+
+  // The benefit handler sees the returned payment of their client, the reason in words.
+  await login(page, 'etuuskasittelija')
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Palautuneet maksut' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Palautuneet maksut' })).toBeVisible()
+  const handlerList = page.getByRole('table', { name: /palautunut maksu/ })
+  await expect(handlerList.getByText(/^AC01 – tilinumero on virheellinen/).first()).toBeVisible()
+  await expectAccessible(page)
 })
