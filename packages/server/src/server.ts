@@ -8,6 +8,7 @@ import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
 import { connectKela } from './integrations/kela/connect'
 import { importDemoKelaApplications } from './seed/demo-income-support'
+import { seedDemoClientAccounts } from './modules/client-accounts/demo'
 import { engineParameters, ensureDefaultParameters } from './modules/income-support/parameters'
 
 export interface RunningServer {
@@ -40,6 +41,7 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
     const vtj = await connectVtj(database, logger)
     const kela = await connectKela(database, await engineParameters(database.db), logger)
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
+    if (demoSeededNow) await seedDemoClientAccounts(database)
     const app = await buildApp({ config, database, logger, vtj: vtj.client, kela })
     app.addHook('onClose', async () => vtj.close())
     await app.listen({ port: config.port, host: config.host })

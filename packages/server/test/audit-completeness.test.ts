@@ -412,6 +412,39 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(r.imported).toBe(0)
     return { username: 'etuuskasittelija', clientIds: [] }
   },
+  'client-accounts:open': async (t) => {
+    const { id } = await clientAccount(t)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'client-accounts:read': async (t) => {
+    const { id, c, url } = await clientAccount(t)
+    expect((await c.get(url)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'client-accounts:edit': async (t) => {
+    const { id, c, url, account } = await clientAccount(t)
+    expect((await c.request('PUT', url, { version: account.version, responsibleUserId: null, closedOn: null })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'client-accounts:record': async (t) => {
+    const { id, c, url } = await clientAccount(t)
+    expect((await c.post(`${url}/entries`, { kind: 'deposit', entryOn: accountToday(), amountCents: 1000, description: 'Eläke' })).status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'client-accounts:print': async (t) => {
+    const { id, c, url } = await clientAccount(t)
+    expect((await c.get(`${url}/statement?from=${accountToday()}&to=${accountToday()}`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'client-accounts:reconcile': async (t) => {
+    await clientAccount(t)
+    const f = new Client(t.url)
+    await f.login('talous')
+    const month = accountToday().slice(0, 7)
+    expect((await f.get(`/api/client-accounts/reconciliation?month=${month}`)).status).toBe(200)
+    const rows = await t.server.database.db.selectFrom('client_account').select('person_id').distinct().execute()
+    return { username: 'talous', clientIds: rows.map((r) => r.person_id) }
+  },
   'persons:read': async (t) => {
     const db = t.server.database.db
     const person = await db.selectFrom('person').select('id').orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
@@ -424,6 +457,17 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(`/api/persons/${person.id}`)).status).toBe(200)
     return { username: 'sosiaaliohjaaja', clientIds: [person.id] }
   },
+}
+
+const accountToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date())
+
+/** An intermediary account of a fresh client of the social worker in adult social work. */
+async function clientAccount(t: TestServer) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const res = await c.post(`/api/persons/${id}/client-accounts/adult_social_work`, { kind: 'intermediary', openedOn: accountToday() })
+  expect(res.status).toBe(201)
+  const account = await res.json()
+  return { id, c, account, url: `/api/persons/${id}/client-accounts/adult_social_work/${account.id}` }
 }
 
 describe.each(kinds)('audit completeness on %s', (kind) => {
