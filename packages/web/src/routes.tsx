@@ -14,6 +14,7 @@ import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/in
 import { BankReturnsPage, BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
 import { PersonsPage } from './features/persons/PersonsPage'
 import { personRoutes } from './features/persons/routes'
+import { clientAccountRoutes } from './features/client-accounts'
 import { modules, type AppModule } from './modules'
 
 const pages: Record<AppModule['id'], ComponentType> = {
@@ -49,7 +50,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AppShell />,
-        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...incomeSupportRoutes, ...paymentRoutes, { path: '*', element: <NotFoundPage /> }],
+        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...clientAccountRoutes, ...incomeSupportRoutes, ...paymentRoutes, { path: '*', element: <NotFoundPage /> }],
       },
     ],
   },

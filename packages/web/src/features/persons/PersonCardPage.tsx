@@ -14,6 +14,7 @@ import { ContactSection } from './ContactSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
 import { ageOn, formatDate, fullName } from './format'
 import { JournalSlot } from './JournalSlot'
+import { ClientAccountsSection } from '../client-accounts'
 import { codeLabel, fieldList } from './labels'
 import { isTemporaryIdentity, MergeForm } from './MergeForm'
 import { PersonMarkers } from './PersonMarkers'
@@ -153,6 +154,8 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
       {journalTasks.map((task) => (
         <JournalSlot key={task} personId={person.id} serviceTask={task} />
       ))}
+      {can(user, 'client-accounts:read') &&
+        journalTasks.map((task) => <ClientAccountsSection key={task} personId={person.id} serviceTask={task} taskName={codeLabel(t, 'serviceTasks', task)} />)}
       <TimelineSection timeline={card.timeline} />
     </Page>
   )

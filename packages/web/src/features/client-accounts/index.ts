@@ -1,0 +1,3 @@
+export { AccountPage } from './AccountPage'
+export { ClientAccountsSection } from './ClientAccountsSection'
+export { clientAccountRoutes } from './routes'
