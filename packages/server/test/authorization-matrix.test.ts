@@ -10,6 +10,8 @@ import { Client, startTestServer, type TestServer } from './helpers/server'
  * layer (anything but 401/403); any other role gets 403 and a denial audit row; anonymous gets 401.
  */
 const kinds = await databaseKinds()
+/** The first demo user of each role (the rights are the role's, so one user per role covers the matrix). */
+const ONE_PER_ROLE = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((v) => v.role === u.role) === i)
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000001'
 const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (/id$/i.test(name) ? SAMPLE_ID : 'x'))
@@ -22,8 +24,8 @@ describe.each(kinds)('authorisation matrix on %s', (kind) => {
   })
   afterAll(() => t?.stop())
 
-  it('covers every role with one demo user', () => {
-    expect(DEMO_USERS.map((u) => u.role).sort()).toEqual([...ROLES].sort())
+  it('covers every role with a demo user', () => {
+    expect([...new Set(DEMO_USERS.map((u) => u.role))].sort()).toEqual([...ROLES].sort())
   })
 
   it('every action in the catalogue is routed, and every client action writes audit rows', () => {
@@ -46,7 +48,7 @@ describe.each(kinds)('authorisation matrix on %s', (kind) => {
       const expectAnon = def.scope === 'public' ? 'any' : 401
       if (expectAnon === 401 && anonymous.status !== 401) failures.push(`anonymous ${route.method} ${route.url}: ${anonymous.status}`)
       if (def.scope === 'public') continue
-      for (const user of DEMO_USERS) {
+      for (const user of ONE_PER_ROLE) {
         // Ending sessions is a side effect (logout-all ends the cached one too): those routes get a fresh session.
         const fresh = route.action === 'auth:session' && route.method !== 'GET'
         if (fresh) clients.delete(user.username)

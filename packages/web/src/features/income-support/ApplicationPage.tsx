@@ -6,14 +6,16 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
+import { AttachmentsPanel } from '../attachments'
 import { calculate, fetchApplication, fetchClientCard, saveApplication } from './api'
 import { CalculationPanel } from './CalculationPanel'
-import { ClaimsEditor, shownPaths, type Draft } from './ClaimsEditor'
+import { ClaimsEditor, orphanPaths, shownPaths, type Draft, type MemberInfo } from './ClaimsEditor'
 import { CompletionSection } from './CompletionSection'
 import { DecisionForm } from './DecisionForm'
 import { DecisionsSection } from './DecisionsSection'
 import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
 import { formatDate, personName } from './format'
+import { HouseholdAdder, roleOnAdding, useHouseholdProposal } from './HouseholdAdder'
 import { isLabel } from './labels'
 import './income-support.css'
 
@@ -122,6 +124,8 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
   const [saving, setSaving] = useState(false)
   const [whatIf, setWhatIf] = useState<{ key: string; outcome: CalculationOutcome }>()
   const [calcError, setCalcError] = useState<ErrorText>()
+  // persons added from the registry household and not saved yet (their names and birth dates)
+  const [added, setAdded] = useState<MemberInfo[]>([])
   const decisionsHeading = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (focusDecisions) decisionsHeading.current?.focus()
@@ -132,10 +136,15 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
   const open = application.state === 'received' || application.state === 'in_preparation'
   const editable = open && can(user, 'income-support:edit')
   const mayDecide = open && can(user, 'income-support:decide')
+  // a claim left on a removed member blocks calculating and saving until it is given to a member
+  const orphans = orphanPaths(draft).length
+  const blocked = invalid.size + orphans
+  // the registry household of the period, for adding a member (asked for only where members may be edited)
+  const proposal = useHouseholdProposal(application.personId, editable ? draft.periodStart : undefined)
 
   // Recalculate the unsaved edits (debounced) so that the calculation beside the items is always current.
   useEffect(() => {
-    if (!dirty || invalid.size > 0) return
+    if (!dirty || blocked > 0) return
     const controller = new AbortController()
     const timer = setTimeout(() => {
       const request = JSON.parse(draftKey) as Draft
@@ -154,13 +163,14 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
       clearTimeout(timer)
       controller.abort()
     }
-  }, [draftKey, dirty, invalid.size, application.personId, application.id])
+  }, [draftKey, dirty, blocked, application.personId, application.id])
 
   const current = !dirty ? application.calculation : whatIf?.key === draftKey ? whatIf.outcome : undefined
   const shown = current ?? whatIf?.outcome ?? application.calculation
-  const busy = dirty && current === undefined && invalid.size === 0 && !calcError
+  const busy = dirty && current === undefined && blocked === 0 && !calcError
 
-  const memberNames = Object.fromEntries(application.members.map((m) => [m.personId, personName(m)]))
+  const memberInfo: MemberInfo[] = [...application.members, ...added.filter((a) => !application.members.some((m) => m.personId === a.personId))]
+  const memberNames = Object.fromEntries(memberInfo.map((m) => [m.personId, personName(m)]))
   const applicant = application.members.find((m) => m.role === 'applicant') ?? application.members[0]
 
   const validity = (path: string, valid: boolean) =>
@@ -175,7 +185,7 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
   async function save() {
     setFailure(undefined)
     setErrors({})
-    if (invalid.size > 0) {
+    if (blocked > 0) {
       setFailure({ text: { title: t('incomeSupport.application.fixAmounts') }, messages: [], conflict: false })
       return
     }
@@ -249,10 +259,27 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
               setDraft(next)
               setCalcError(undefined)
             }}
-            members={application.members}
+            members={memberInfo}
             errors={errors}
             onValidity={validity}
             readOnly={!editable}
+            onRemoveMember={(index) => {
+              setDraft({ ...draft, members: draft.members.filter((_, i) => i !== index) })
+              setCalcError(undefined)
+            }}
+            memberFooter={
+              editable && (
+                <HouseholdAdder
+                  proposal={proposal}
+                  current={draft.members}
+                  onAdd={(m) => {
+                    setAdded((list) => [...list.filter((a) => a.personId !== m.personId), m])
+                    setDraft({ ...draft, members: [...draft.members, { personId: m.personId, role: roleOnAdding(m) }] })
+                    setCalcError(undefined)
+                  }}
+                />
+              )
+            }
           />
           {editable && (
             <>
@@ -282,6 +309,13 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
           <CalculationPanel outcome={shown} kelaBasic={application.kelaBasic} memberNames={memberNames} busy={busy} unsaved={dirty} />
         </div>
       </div>
+
+      {can(user, 'attachments:read') && (
+        <div className="panel is-attachments">
+          <AttachmentsPanel personId={application.personId} serviceTask="income_support" />
+          <p className="muted">{t('incomeSupport.application.attachmentsHint')}</p>
+        </div>
+      )}
 
       <CompletionSection application={application} editable={editable} onChanged={(next) => onReplaced(next, t('incomeSupport.completion.saved'))} />
 

@@ -9,7 +9,7 @@ import {
   type MemberInput,
   type MemberRole,
 } from '@huoma/contract'
-import { useId, type ReactNode } from 'react'
+import { cloneElement, useId, type ReactElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EuroInput } from './EuroInput'
 import type { FieldErrors } from './fieldErrors'
@@ -19,18 +19,42 @@ import { isLabel } from './labels'
 /** What the handler edits: the update without its version. */
 export type Draft = Omit<ApplicationUpdate, 'version'>
 
+/** What the editor shows of a household member besides the draft's own fields (an application's member, or a person
+ * proposed from the registry and not saved yet). */
+export type MemberInfo = Pick<Member, 'personId' | 'firstNames' | 'lastName' | 'birthDate'>
+
 interface EditorProps {
   draft: Draft
   onChange: (draft: Draft) => void
-  members: readonly Member[]
+  members: readonly MemberInfo[]
   errors: FieldErrors
   onValidity: (key: string, valid: boolean) => void
   readOnly: boolean
+  /** removes a member (offered for every member but the applicant); absent = members are not removed here */
+  onRemoveMember?: ((index: number) => void) | undefined
+  /** shown under the members' table (e.g. adding a member from the registry household) */
+  memberFooter?: ReactNode
+}
+
+/**
+ * The claims whose person is not (any more) a member of the household (e.g. after removing the member): each must be
+ * given to a member before the draft can be calculated or saved.
+ */
+export function orphanPaths(draft: Draft): string[] {
+  const ids = new Set(draft.members.map((m) => m.personId))
+  const paths: string[] = []
+  for (const kind of ['expenses', 'incomes', 'assets'] as const) {
+    draft.claims[kind].forEach((item, i) => {
+      if (item.memberId && !ids.has(item.memberId)) paths.push(`claims.${kind}.${i}.memberId`)
+    })
+  }
+  return paths
 }
 
 /** The paths of every field the editor shows (so that the server's other messages go to the summary). */
 export function shownPaths(draft: Draft): Set<string> {
-  const paths = new Set(['urgent', 'periodStart', 'periodEnd', 'housingCapped'])
+  // (the two checkboxes show no message of their own: one about them goes to the summary)
+  const paths = new Set(['periodStart', 'periodEnd'])
   draft.members.forEach((_, i) => ['role', 'perusosaReductionPercent', 'alternatingResidence', 'personId'].forEach((f) => paths.add(`members.${i}.${f}`)))
   const add = (kind: keyof Claims, fields: string[]) => draft.claims[kind].forEach((_, i) => fields.forEach((f) => paths.add(`claims.${kind}.${i}.${f}`)))
   add('expenses', ['type', 'memberId', 'amountCents', 'acceptedCents', 'note'])
@@ -45,7 +69,7 @@ export function shownPaths(draft: Draft): Set<string> {
  * The household and the claimed items of an application as editable tables. Amounts are typed in euros and kept
  * in cents; every input has a label (hidden where the column header shows it) naming its row.
  */
-export function ClaimsEditor({ draft, onChange, members, errors, onValidity, readOnly }: EditorProps) {
+export function ClaimsEditor({ draft, onChange, members, errors, onValidity, readOnly, onRemoveMember, memberFooter }: EditorProps) {
   const { t } = useTranslation()
   const id = useId()
   const nameOf = (personId: string | null | undefined) => {
@@ -61,7 +85,8 @@ export function ClaimsEditor({ draft, onChange, members, errors, onValidity, rea
   }
   const applicantId = draft.members.find((m) => m.role === 'applicant')?.personId ?? draft.members[0]?.personId ?? ''
   const setMember = (index: number, patch: Partial<MemberInput>) => onChange({ ...draft, members: draft.members.map((m, i) => (i === index ? { ...m, ...patch } : m)) })
-  const err = (path: string) => errors[path]
+  const orphans = new Set(orphanPaths(draft))
+  const err = (path: string) => (orphans.has(path) ? t('incomeSupport.claims.notMember') : errors[path])
   const euro = (path: string, label: string, value: number | null, set: (cents: number | null) => void, required: boolean) => (
     <EuroInput
       label={label}
@@ -77,6 +102,7 @@ export function ClaimsEditor({ draft, onChange, members, errors, onValidity, rea
     <Cell label={label} error={err(path)} id={`${id}-${path}`}>
       <select id={`${id}-${path}`} value={value ?? ''} disabled={readOnly} onChange={(e) => set(e.target.value || null)}>
         {optional && <option value="">{t('incomeSupport.claims.household')}</option>}
+        {orphans.has(path) && value && <option value={value}>{t('incomeSupport.claims.formerMember', { name: nameOf(value) })}</option>}
         {draft.members.map((m) => (
           <option key={m.personId} value={m.personId}>
             {nameOf(m.personId)}
@@ -111,16 +137,27 @@ export function ClaimsEditor({ draft, onChange, members, errors, onValidity, rea
         </label>
       </div>
 
-      <ClaimTable actions={false} caption={t('incomeSupport.members.title')} headers={[t('incomeSupport.members.name'), t('incomeSupport.members.birthDate'), t('incomeSupport.members.role'), t('incomeSupport.members.reduction'), t('incomeSupport.members.alternating')]}>
+      <ClaimTable actions={!!onRemoveMember && !readOnly} caption={t('incomeSupport.members.title')} headers={[t('incomeSupport.members.name'), t('incomeSupport.members.birthDate'), t('incomeSupport.members.role'), t('incomeSupport.members.reduction'), t('incomeSupport.members.alternating')]}>
         {draft.members.map((m, i) => {
           const member = members.find((x) => x.personId === m.personId)
           const who = nameOf(m.personId)
+          // a message about the person itself (e.g. not in the registry) is shown in the row's header and read with
+          // the row's first input
+          const personError = err(`members.${i}.personId`)
+          const personErrorId = `${id}-m${i}-person-error`
           return (
             <tr key={m.personId}>
-              <th scope="row">{who}</th>
+              <th scope="row" className={personError ? 'is-member-invalid' : undefined}>
+                {who}
+                {personError && (
+                  <p id={personErrorId} className="field-error">
+                    {personError}
+                  </p>
+                )}
+              </th>
               <td>{formatDate(member?.birthDate)}</td>
               <td>
-                <Cell label={t('incomeSupport.members.roleOf', { name: who })} error={err(`members.${i}.role`)} id={`${id}-m${i}-role`}>
+                <Cell label={t('incomeSupport.members.roleOf', { name: who })} error={err(`members.${i}.role`)} id={`${id}-m${i}-role`} describedBy={personError ? personErrorId : undefined}>
                   <select id={`${id}-m${i}-role`} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as MemberRole })}>
                     {IS_MEMBER_ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -145,17 +182,18 @@ export function ClaimsEditor({ draft, onChange, members, errors, onValidity, rea
                 </Cell>
               </td>
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('incomeSupport.members.alternatingOf', { name: who })}
-                  checked={m.alternatingResidence ?? false}
-                  onChange={(e) => setMember(i, { alternatingResidence: e.target.checked })}
-                />
+                <Cell label={t('incomeSupport.members.alternatingOf', { name: who })} error={err(`members.${i}.alternatingResidence`)} id={`${id}-m${i}-alt`}>
+                  <input id={`${id}-m${i}-alt`} type="checkbox" checked={m.alternatingResidence ?? false} onChange={(e) => setMember(i, { alternatingResidence: e.target.checked })} />
+                </Cell>
               </td>
+              {onRemoveMember && !readOnly && (
+                <td>{m.role !== 'applicant' && <RemoveButton label={t('incomeSupport.members.removeOf', { name: who })} onClick={() => onRemoveMember(i)} />}</td>
+              )}
             </tr>
           )
         })}
       </ClaimTable>
+      {memberFooter}
 
       <ClaimTable
         caption={t('incomeSupport.claims.expenses')}
@@ -366,25 +404,43 @@ function ClaimTable({
   )
 }
 
-/** A table cell's input with a label only assistive technology reads, and its error under it. */
-function Cell({ label, error, id, children }: { label: string; error: string | undefined; id: string; children: ReactNode }) {
+type Control = ReactElement<{ 'aria-invalid'?: boolean | undefined; 'aria-describedby'?: string | undefined }>
+
+/** The control with its error (and any other description) linked for screen readers, and marked invalid. */
+function described(control: Control, errorId: string | undefined, describedBy: string | undefined) {
+  const ids = [describedBy, errorId].filter(Boolean).join(' ')
+  return cloneElement(control, { 'aria-invalid': errorId ? true : undefined, 'aria-describedby': ids || undefined })
+}
+
+/** A table cell's input with a label only assistive technology reads, and its error under it (linked to the input). */
+function Cell({ label, error, id, describedBy, children }: { label: string; error: string | undefined; id: string; describedBy?: string | undefined; children: Control }) {
+  const errorId = error ? `${id}-error` : undefined
   return (
     <div className={error ? 'field field-invalid is-cell' : 'field is-cell'}>
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      {children}
-      {error && <p className="field-error">{error}</p>}
+      {described(children, errorId, describedBy)}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   )
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }) {
+function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: Control }) {
+  const errorId = error ? `${id}-error` : undefined
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children}
-      {error && <p className="field-error">{error}</p>}
+      {described(children, errorId, undefined)}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

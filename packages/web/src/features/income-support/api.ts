@@ -1,5 +1,6 @@
 import type {
   Application,
+  ApplicationCreate,
   ApplicationListItem,
   ApplicationUpdate,
   CalculationOutcome,
@@ -10,6 +11,7 @@ import type {
   CompletionRequest,
   Decision,
   DecisionInput,
+  HouseholdProposal,
   KelaImportResult,
   NotificationInput,
   ParameterHistory,
@@ -53,6 +55,33 @@ export function fetchApplication(personId: string, applicationId: string, signal
 
 export function fetchClientCard(personId: string, signal?: AbortSignal): Promise<ClientCard> {
   return apiRequest<ClientCard>(`/api/persons/${enc(personId)}/card`, opts(signal))
+}
+
+/** The client's registry household on a day, proposed as an application's members (a role, or null for a flatmate). */
+export function fetchHousehold(personId: string, on: string, signal?: AbortSignal): Promise<HouseholdProposal> {
+  return apiRequest<HouseholdProposal>(`${person(personId)}/household?on=${enc(on)}`, opts(signal))
+}
+
+/** Registers an application received on paper or as an e-form: into the unit's queue, or taken at once (takeIt). */
+export function registerApplication(personId: string, body: ApplicationCreate): Promise<Application> {
+  return apiRequest<Application>(`${person(personId)}/applications`, { method: 'POST', body })
+}
+
+export interface UnitOption {
+  id: string
+  name: string
+}
+
+/**
+ * The units an application may be registered into, as far as the API tells the web app: the units of the user's own
+ * grants, which only the calendar lists (`GET /api/appointments` → `units`). The day asked for is one long before
+ * Huoma held any appointment, so that the answer carries the unit names and no client's data. Stopgap: the API has
+ * no list of units for registering (the office secretary may register into any unit, a handler into their income
+ * support units) — swap this for that list when it exists.
+ */
+export async function fetchRegistrationUnits(signal?: AbortSignal): Promise<UnitOption[]> {
+  const calendar = await apiRequest<{ units?: UnitOption[] }>('/api/appointments?from=2000-01-03&to=2000-01-03', opts(signal))
+  return calendar.units ?? []
 }
 
 export function saveApplication(personId: string, applicationId: string, body: ApplicationUpdate): Promise<Application> {

@@ -151,6 +151,13 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
       {showIncomeSupport && <ClientApplicationsSection personId={person.id} />}
+      {can(user, 'income-support:register') && (
+        <p>
+          <Link to={`/persons/${person.id}/income-support/new`} className="button">
+            {t('incomeSupport.register.open')}
+          </Link>
+        </p>
+      )}
       {journalTasks.map((task) => (
         <JournalSlot key={task} personId={person.id} serviceTask={task} />
       ))}
