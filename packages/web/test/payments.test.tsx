@@ -148,6 +148,27 @@ describe('a payment batch', () => {
     expect(screen.getByText('Maksuerän hyväksyy eri henkilö kuin sen laatija.')).toBeTruthy()
   })
 
+  it('approves for another finance person and moves the focus to the outcome', async () => {
+    let approved = false
+    const api = signedIn(sessionUser({ id: MANAGER, displayName: 'Olli Koskinen', roles: ['finance'], actions: FINANCE }), {
+      [`GET /api/payments/batches/${BATCH}`]: () =>
+        json(approved ? batch({ state: 'approved', version: 2, approvedBy: { id: MANAGER, name: 'Olli Koskinen' }, approvedAt: '2030-01-08T09:00:00.000Z' }) : batch({ canApprove: true })),
+      [`POST /api/payments/batches/${BATCH}/approve`]: () => {
+        approved = true
+        return json({ ...batch({ state: 'approved', version: 2 }), payments: undefined })
+      },
+    })
+    renderApp(`/payments/batches/${BATCH}`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Hyväksy maksuerä' }))
+    const notice = await screen.findByText('Maksuerä hyväksytty. Maksuaineiston voi nyt ladata.')
+    await waitFor(() => expect(document.activeElement).toBe(notice))
+    expect(notice.closest('[role="status"]')).toBeTruthy()
+    await waitFor(() => expect(api.calls(`GET /api/payments/batches/${BATCH}`)).toHaveLength(2))
+    expect(await screen.findByRole('button', { name: 'Lataa maksuaineisto' })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: 'pain.001.001.09 (oletus)' })).toHaveProperty('checked', true)
+    expect(screen.queryByRole('button', { name: 'Hyväksy maksuerä' })).toBeNull()
+  })
+
   it('downloads the pain.001 file as a stream, showing the bytes received in a live region, then reloads the batch as sent', async () => {
     let chunks: ReadableStreamDefaultController<Uint8Array> | undefined
     const body = new ReadableStream<Uint8Array>({ start: (c) => void (chunks = c) })

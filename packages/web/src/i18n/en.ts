@@ -1438,6 +1438,7 @@ export const en: Dictionary = {
       dueFrom: 'Due from',
       dueTo: 'Due until',
       unit: 'Unit',
+      unitsInSentence: 'all units',
       auditNote: 'The preview shows the payees by name, and viewing it is written to the log.',
       preview: 'Show open payments',
       previewing: 'Fetching payments…',

@@ -1443,6 +1443,7 @@ export const fi = {
       dueFrom: 'Eräpäivä alkaen',
       dueTo: 'Eräpäivä päättyen',
       unit: 'Yksikkö',
+      unitsInSentence: 'kaikki yksiköt',
       auditNote: 'Esikatselu näyttää maksujen saajat nimeltä, ja sen katselu kirjataan lokiin.',
       preview: 'Näytä avoimet maksut',
       previewing: 'Haetaan maksuja…',

@@ -1441,6 +1441,7 @@ export const sv: Dictionary = {
       dueFrom: 'Förfallodag från',
       dueTo: 'Förfallodag till',
       unit: 'Enhet',
+      unitsInSentence: 'alla enheter',
       auditNote: 'Förhandsgranskningen visar mottagarna med namn, och granskningen registreras i loggen.',
       preview: 'Visa öppna betalningar',
       previewing: 'Hämtar betalningar…',

@@ -71,6 +71,15 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
   const [error, setError] = useState<ErrorText>()
   const [busy, setBusy] = useState<'approve' | 'cancel'>()
   const [confirmCancel, setConfirmCancel] = useState(false)
+  const noticeRef = useRef<HTMLParagraphElement>(null)
+  const focusNotice = useRef(false)
+  useEffect(() => {
+    // After an approval or a cancellation the button is gone: the focus goes to what happened instead of the page.
+    if (focusNotice.current && notice) {
+      noticeRef.current?.focus()
+      focusNotice.current = false
+    }
+  }, [notice])
   const mine = batch.createdBy.id === user.id
   const mayApprove = batch.state === 'draft' && batch.canApprove && !mine && can(user, 'payments:approve')
 
@@ -81,6 +90,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
     try {
       await approveBatch(batch)
       setNotice(t('payments.batch.approved'))
+      focusNotice.current = true
       reload()
     } catch (failure) {
       setError(describeError(failure))
@@ -97,6 +107,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
     try {
       await cancelBatch(batch)
       setNotice(t('payments.batch.cancelled'))
+      focusNotice.current = true
       setConfirmCancel(false)
       reload()
     } catch (failure) {
@@ -109,7 +120,11 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
   return (
     <>
       <div role="status" className="status-region">
-        {notice && <p className="notice">{notice}</p>}
+        {notice && (
+          <p className="notice" ref={noticeRef} tabIndex={-1}>
+            {notice}
+          </p>
+        )}
       </div>
       <ErrorAlert error={error} />
       <BatchFacts batch={batch} />
@@ -153,7 +168,15 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
         )}
       </section>
 
-      {!BEFORE_FILE.has(batch.state) && can(user, 'payments:file') && <BankFile batch={batch} onDownloaded={reload} />}
+      {!BEFORE_FILE.has(batch.state) && can(user, 'payments:file') && (
+        <BankFile
+          batch={batch}
+          onDownloaded={() => {
+            setNotice(undefined)
+            reload()
+          }}
+        />
+      )}
       {!BEFORE_FILE.has(batch.state) && batch.state !== 'approved' && can(user, 'payments:import') && (
         <section className="panel pay-panel" aria-labelledby="pay-import-heading">
           <h2 id="pay-import-heading">{t('payments.import.title')}</h2>

@@ -174,7 +174,7 @@ export function NewBatchPage() {
               total: formatEuros(preview.preview.totalCents),
               from: formatDate(preview.selection.dueFrom),
               to: formatDate(preview.selection.dueTo),
-              unit: unitName ?? t('payments.allUnits'),
+              unit: unitName ?? t('payments.newBatch.unitsInSentence'),
             })}
           </p>
           {preview.preview.count === 0 ? (
