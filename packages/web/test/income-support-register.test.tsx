@@ -1,4 +1,4 @@
-import type { Application, HouseholdProposal } from '@huoma/contract'
+import type { Application, ClientCard, HouseholdProposal } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { todayInHelsinki } from '../src/features/income-support/format'
@@ -220,5 +220,52 @@ describe('the household on the application page', () => {
     expect(last.claims.incomes[0]!.memberId).toBe(PERSON)
     // the applicant is never removed
     expect(screen.queryByRole('button', { name: 'Poista kotitaloudesta: Perhonen Aino' })).toBeNull()
+  })
+})
+
+describe('the client card', () => {
+  const card: ClientCard = {
+    person: {
+      id: PERSON,
+      hetu: '030388-900X',
+      temporaryId: null,
+      firstNames: 'Aino',
+      lastName: 'Perhonen',
+      birthDate: '1988-03-03',
+      deathDate: null,
+      turvakielto: false,
+      callingName: null,
+      serviceLanguage: 'fi',
+      nativeLanguage: 'fi',
+      phone: null,
+      email: null,
+      addresses: [],
+      version: 1,
+    },
+    family: [],
+    household: [],
+    relationships: [],
+    timeline: [],
+    accessBasis: 'registry',
+    vtjCheckedAt: '2026-03-01T10:00:00.000Z',
+    vtjChanges: [],
+  }
+
+  it('offers registering an application to those who may, and it leads to the form', async () => {
+    signedIn(sessionUser({ roles: ['office_secretary'], actions: [...SECRETARY, 'persons:card'] }), {
+      [`GET /api/persons/${PERSON}/card`]: () => json(card),
+      [UNITS]: () => json({ from: '2000-01-03', to: '2000-01-03', workerId: null, unitId: null, appointments: [], units: [] }),
+      [HOUSEHOLD]: () => json(proposal),
+    })
+    renderApp(`/persons/${PERSON}`)
+    fireEvent.click(await screen.findByRole('link', { name: 'Kirjaa toimeentulotukihakemus' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kirjaa toimeentulotukihakemus' })).toBeTruthy()
+  })
+
+  it('does not offer it to others', async () => {
+    signedIn(sessionUser({ actions: ['persons:search', 'persons:card'] }), { [`GET /api/persons/${PERSON}/card`]: () => json(card) })
+    renderApp(`/persons/${PERSON}`)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perhonen Aino' })).toBeTruthy()
+    expect(screen.queryByRole('link', { name: 'Kirjaa toimeentulotukihakemus' })).toBeNull()
   })
 })
