@@ -378,3 +378,77 @@ describe('returned payments', () => {
     expect(api.calls('GET /api/payments/batches/b0000000-0000-4000-8000-000000000002')).toHaveLength(0)
   })
 })
+
+describe('a new batch', () => {
+  it('previews the open payables of the selection with count and total, then creates the batch at what was seen', async () => {
+    const payable = {
+      id: 'd0000000-0000-4000-8000-000000000001',
+      number: 7,
+      personId: PERSON,
+      serviceTask: 'income_support',
+      unitId: UNIT,
+      unitName: 'Etuuskäsittely',
+      payeeKind: 'client' as const,
+      payeeName: 'Åkerlund Öljy Äijälä',
+      iban: 'FI4950009420028730',
+      bic: null,
+      amountCents: 123_456,
+      dueOn: '2030-01-12',
+      executionOn: '2030-01-14',
+      reference: '10016',
+      message: null,
+    }
+    const api = signedIn(sessionUser({ id: CLERK, roles: ['finance'], actions: FINANCE }), {
+      'GET /api/payments/batches': () => json({ batches: [] }),
+      'GET /api/payments/preview?dueFrom=2030-01-01&dueTo=2030-01-31': () => json({ count: 1, totalCents: 123_456, payables: [payable] }),
+      [`GET /api/payments/preview?dueFrom=2030-01-01&dueTo=2030-01-31&unitId=${UNIT}`]: () => json({ count: 1, totalCents: 123_456, payables: [payable] }),
+      'POST /api/payments/batches': () => json({ ...batch(), payments: undefined }, 201),
+      [`GET /api/payments/batches/${BATCH}`]: () => json(batch()),
+    })
+    renderApp('/payments/new')
+    fireEvent.change(await screen.findByLabelText('Eräpäivä alkaen'), { target: { value: '2030-02-01' } })
+    fireEvent.change(screen.getByLabelText('Eräpäivä päättyen'), { target: { value: '2030-01-31' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä avoimet maksut' }))
+    expect(await screen.findByText('Anna alku- ja loppupäivä; alku ei voi olla lopun jälkeen.')).toBeTruthy()
+    expect(screen.getByLabelText('Eräpäivä alkaen').getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(screen.getByLabelText('Eräpäivä alkaen'), { target: { value: '2030-01-01' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä avoimet maksut' }))
+    const summary = await screen.findByTestId('pay-preview-summary')
+    expect(summary.textContent).toBe(`1 avoin maksu, yhteensä 1${NBSP}234,56${NBSP}€ (eräpäivät 1.1.2030–31.1.2030, kaikki yksiköt).`)
+    await waitFor(() => expect(document.activeElement).toBe(summary))
+    const table = screen.getByRole('table', { name: 'Erään tulevat maksut' })
+    expect(within(table).getByText('Åkerlund Öljy Äijälä')).toBeTruthy()
+    expect(within(table).getByText('14.1.2030')).toBeTruthy()
+    // The unit of the payables becomes a choice; choosing it asks again.
+    const unit = screen.getByLabelText('Yksikkö')
+    expect(within(unit).getByRole('option', { name: 'Etuuskäsittely' })).toBeTruthy()
+    fireEvent.change(unit, { target: { value: UNIT } })
+    expect(screen.queryByTestId('pay-preview-summary')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä avoimet maksut' }))
+    expect((await screen.findByTestId('pay-preview-summary')).textContent).toContain('Etuuskäsittely')
+    fireEvent.click(screen.getByRole('button', { name: /^Luo maksuerä \(1 maksu, 1\s234,56\s€\)$/ }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Maksuerä 3' })).toBeTruthy()
+    expect(api.calls('POST /api/payments/batches')[0]!.body).toEqual({ dueFrom: '2030-01-01', dueTo: '2030-01-31', unitId: UNIT, expectedCount: 1, expectedTotalCents: 123_456 })
+    expect(screen.getByText('Maksuerä luotu. Toinen henkilö hyväksyy sen ennen maksuaineiston muodostamista.')).toBeTruthy()
+  })
+
+  it('cancels a draft only after a confirmation', async () => {
+    let cancelled = false
+    const api = signedIn(sessionUser({ id: CLERK, roles: ['finance'], actions: FINANCE }), {
+      [`GET /api/payments/batches/${BATCH}`]: () => json(cancelled ? batch({ state: 'cancelled', version: 2, cancelledAt: '2030-01-08T10:00:00.000Z' }) : batch()),
+      [`POST /api/payments/batches/${BATCH}/cancel`]: () => {
+        cancelled = true
+        return json({ ...batch({ state: 'cancelled', version: 2 }), payments: undefined })
+      },
+    })
+    renderApp(`/payments/batches/${BATCH}`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Peru maksuerä' }))
+    expect(api.calls(`POST /api/payments/batches/${BATCH}/cancel`)).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Kyllä, peru erä' }))
+    const notice = await screen.findByText('Maksuerä peruttu; sen maksut ovat taas avoimia.')
+    await waitFor(() => expect(document.activeElement).toBe(notice))
+    expect(api.calls(`POST /api/payments/batches/${BATCH}/cancel`)[0]!.body).toEqual({ version: 1 })
+    expect(await screen.findByText('Peruttu', { selector: '.pay-state' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Peru maksuerä' })).toBeNull()
+  })
+})
