@@ -1,5 +1,5 @@
 import type { BankImportResult } from '@huoma/contract'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
@@ -118,7 +118,7 @@ export function BankImport({ batchId, onImported }: { batchId?: string; onImport
   )
 }
 
-function ImportResult({ result, batchId, ref }: { result: BankImportResult; batchId: string | undefined; ref: React.Ref<HTMLDivElement> }) {
+function ImportResult({ result, batchId, ref }: { result: BankImportResult; batchId: string | undefined; ref: Ref<HTMLDivElement> }) {
   const { t } = useTranslation()
   const others = result.batchIds.filter((b) => b !== batchId)
   return (

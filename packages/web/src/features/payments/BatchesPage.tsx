@@ -8,7 +8,7 @@ import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { accountingUrl } from './api'
 import { BankImport } from './BankImport'
-import { addDays, formatBytes, formatEuros, formatMoment, formatRange, todayInHelsinki } from './format'
+import { formatBytes, formatEuros, formatMoment, formatRange, todayInHelsinki } from './format'
 import { payLabel } from './labels'
 import { TransferProgress } from './Progress'
 import { useDownload } from './useDownload'
@@ -133,7 +133,7 @@ function PeriodExport() {
       <form className="pay-form-row" onSubmit={submit} noValidate>
         <div className={invalid ? 'field field-invalid' : 'field'}>
           <label htmlFor={`${id}-from`}>{t('payments.accounting.from')}</label>
-          <input id={`${id}-from`} type="date" value={from} max={addDays(today, 366)} onChange={(e) => setFrom(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
+          <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('payments.accounting.to')}</label>
