@@ -153,6 +153,8 @@ test('a Kela-forwarded family application goes from the worklist to a Swedish de
   }
   await decisionForm.getByLabel('Päätöksen perustelut').fill('Täydentävää toimeentulotukea myönnetään erityismenoihin harkinnan mukaan.')
   await decisionForm.getByRole('radio', { name: 'ruotsi' }).check()
+  // demo clients have no account in the registry: the money goes to the account the client gave on the application
+  await decisionForm.getByLabel('Tilinumero (IBAN), jos muu kuin rekisterissä').fill('FI21 1234 5600 0007 85')
   expect(norm((await decisionForm.locator('.is-decision-total').textContent()) ?? '')).toBe(`Myönnetään yhteensä ${euro(expectedGranted)}`)
   await expectAccessible(page)
 
