@@ -371,7 +371,8 @@ const probes: Partial<Record<Action, Probe>> = {
     const { person, batch, f } = await paymentBatch(t, 'sent')
     expect((await f.get(`/api/payments/accounting?batchId=${batch.id}&format=csv`)).status).toBe(200)
     return { username: 'talous', clientIds: [person] }
-  },  'income-support:decide': async (t) => {
+  },
+  'income-support:decide': async (t) => {
     const { id, c, base, decision } = await incomeSupportApplication(t)
     expect((await c.post(`${base}/decisions`, decision)).status).toBe(201)
     return { username: 'etuuskasittelija', clientIds: [id] }
