@@ -308,6 +308,20 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await sec.get(`/api/persons/${id}/income-support/household`)).status).toBe(200)
     return { username: 'toimistosihteeri', clientIds: [id] }
   },
+  'income-support:calculate': async (t) => {
+    const { id } = await incomeSupportApplication(t)
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const res = await sec.post(`/api/persons/${id}/income-support/calculate`, {
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      members: [{ personId: id, role: 'applicant' }],
+      claims: { expenses: [], incomes: [], assets: [], supplementary: [], preventive: [] },
+      housingCapped: false,
+    })
+    expect(res.status).toBe(200)
+    return { username: 'toimistosihteeri', clientIds: [id] }
+  },
   'income-support:register': async (t) => {
     const { id } = await incomeSupportApplication(t)
     return { username: 'etuuskasittelija', clientIds: [id] }

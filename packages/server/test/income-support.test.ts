@@ -239,6 +239,19 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     // a minor proposed as a child is under 18 on the day
     const adultOn = `${Number(h.on.slice(0, 4)) - 18}${h.on.slice(4)}`
     for (const m of h.members.filter((x: { role: string }) => x.role === 'child')) expect(m.birthDate > adultOn).toBe(true)
+    // the registration form's live calculation: nothing saved, the household's birth dates from the registry
+    const calc = await secretary.post(`/api/persons/${applicant()}/income-support/calculate`, {
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      members: memberInput(),
+      claims: paperApplication().claims,
+      housingCapped: false,
+    })
+    expect(calc.status).toBe(200)
+    expect((await calc.json()).ok).toBe(true)
+    const units = await (await secretary.get('/api/units')).json()
+    expect(units.units.map((u: { code: string }) => u.code)).toContain('ETUU')
+    expect(units.units.find((u: { code: string }) => u.code === 'HALL').mine).toBe(true)
     // a worker without any basis for the client gets not found
     expect((await worker.get(`/api/persons/${applicant()}/income-support/household`)).status).toBe(404)
   })

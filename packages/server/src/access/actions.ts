@@ -53,6 +53,7 @@ const BREAK_GLASS_ROLES = [...CASE_WORKERS, 'data_protection_officer'] as const 
 export const ACTIONS = {
   'platform:health': { scope: 'public', description: 'Liveness and database status' },
   'platform:docs': { scope: 'public', description: 'API description (OpenAPI) and its docs page' },
+  'platform:units': { scope: 'session', description: 'The organisation\'s active units (no client data), the user\'s own marked' },
   'auth:login': { scope: 'public', description: 'Sign in with username and password' },
   'auth:oidc-config': { scope: 'public', description: 'Whether single sign-on (OpenID Connect) is offered, and its button text' },
   'auth:oidc-login': { scope: 'public', description: 'Sign in through the organisation\'s OpenID Connect provider (start and callback)' },
@@ -272,6 +273,13 @@ export const ACTIONS = {
     audit: 'view',
     dataGroup: 'registry/household',
     description: 'The registry household of a client proposed as the members of an income support application',
+  },
+  'income-support:calculate': {
+    scope: 'client',
+    roles: [...INCOME_SUPPORT_HANDLERS, 'office_secretary'],
+    audit: 'view',
+    dataGroup: 'registry/household',
+    description: 'Calculate an application being registered (the household\'s birth dates from the registry; nothing saved)',
   },
   'income-support:register': {
     scope: 'role',

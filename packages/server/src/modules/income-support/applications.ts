@@ -296,6 +296,14 @@ export async function readApplication(scope: ClientScope, applicationId: string,
   }
 }
 
+/** The calculation of an application being registered (nothing saved yet): the household's birth dates from the registry. */
+export async function calculateNew(scope: ClientScope, body: CalculationRequest, lang: Lang): Promise<CalculationOutcome> {
+  checkPeriod(body.periodStart, body.periodEnd)
+  const members = await checkMembers(scope.trx, scope.personId, body.members)
+  scope.touch(...members.map((m) => m.personId))
+  return calculate({ ...body, members }, await engineParameters(scope.trx), lang)
+}
+
 /** A what-if calculation of unsaved edits on the handler's screen. */
 export async function whatIf(scope: ClientScope, applicationId: string, body: CalculationRequest, lang: Lang): Promise<CalculationOutcome> {
   const { trx } = scope

@@ -39,6 +39,7 @@ import { problems } from '../../http/problem'
 import {
   answerCompletion,
   assign,
+  calculateNew,
   clientApplications,
   createInput,
   insertApplication,
@@ -219,6 +220,25 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // ---- One client's applications ---------------------------------------------------------------------------
+
+  app.post(
+    `${CLIENT}/calculate`,
+    {
+      config: { action: 'income-support:calculate' },
+      schema: {
+        tags: TAGS,
+        summary: 'Calculate an application being registered (nothing is saved): the live calculation of the registration form',
+        params: PersonParams,
+        body: CalculationRequest,
+        response: { 200: CalculationOutcome },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuthed(request)
+      const lang = requestLanguage(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, (scope) => calculateNew(scope, request.body, lang))
+    },
+  )
 
   app.get(
     `${CLIENT}/household`,
