@@ -1,4 +1,4 @@
-import type { Application, ClientCard, HouseholdProposal } from '@huoma/contract'
+import type { Application, Calculation, ClientCard, HouseholdProposal, UnitList } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { todayInHelsinki } from '../src/features/income-support/format'
@@ -12,14 +12,39 @@ const FLATMATE = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a24'
 const UNIT = '7a7a7a7a-1111-4222-8333-944455566677'
 const HALL = '7a7a7a7a-1111-4222-8333-944455566678'
 const APP = 'a1000000-0000-4000-8000-000000000001'
-const SECRETARY = ['persons:search', 'income-support:register', 'income-support:household', 'appointments:read']
-const HANDLER = ['income-support:register', 'income-support:household', 'income-support:assign', 'income-support:read', 'income-support:edit', 'appointments:read']
+const OTHER = '7a7a7a7a-1111-4222-8333-944455566679'
+const SECRETARY = ['persons:search', 'income-support:register', 'income-support:household', 'income-support:calculate', 'appointments:read']
+const HANDLER = ['income-support:register', 'income-support:household', 'income-support:calculate', 'income-support:assign', 'income-support:read', 'income-support:edit', 'appointments:read']
 
 const today = todayInHelsinki()
 const { periodStart, periodEnd } = monthPeriod(today.slice(0, 7))
 const REGISTER = `POST /api/persons/${PERSON}/income-support/applications`
 const HOUSEHOLD = `GET /api/persons/${PERSON}/income-support/household?on=${periodStart}`
-const UNITS = 'GET /api/appointments?from=2000-01-03&to=2000-01-03'
+const UNITS = 'GET /api/units'
+const CALCULATE = `POST /api/persons/${PERSON}/income-support/calculate`
+
+/** The organisation's units as `GET /api/units` gives them to a user with these service tasks in each. */
+const unitList = (tasks: { hall?: string[]; etuu?: string[]; other?: string[] } = {}): UnitList => ({
+  units: [
+    { id: OTHER, code: 'AIKU', name: 'Aikuissosiaalityö', mine: !!tasks.other, myServiceTasks: tasks.other ?? [] },
+    { id: UNIT, code: 'ETUU', name: 'Etuuskäsittely', mine: !!tasks.etuu, myServiceTasks: tasks.etuu ?? [] },
+    { id: HALL, code: 'HALL', name: 'Hallinto', mine: !!tasks.hall, myServiceTasks: tasks.hall ?? [] },
+  ],
+})
+
+const calculation = (rentCents: number): Calculation => ({
+  parametersValidFrom: '2026-01-01',
+  lines: [
+    { section: 'perusosa', code: 'single_parent', memberId: PERSON, amountCents: 60000, rule: 'TTTL 9 §' },
+    { section: 'expense', code: 'rent', amountCents: rentCents, rule: 'TTTL 7 b §' },
+  ],
+  basic: { expensesCents: 60000 + rentCents, incomeCents: 0, assetsCents: 0, resultCents: 60000 + rentCents },
+  withSupplementary: { expensesCents: 60000 + rentCents, incomeCents: 0, assetsCents: 0, resultCents: 60000 + rentCents },
+  supplementaryCents: 0,
+  preventiveCents: 0,
+  countyTotalCents: 0,
+})
+const unitOptions = () => within(screen.getByLabelText('Yksikkö, jonka jonoon hakemus kirjataan')).getAllByRole('option').map((o) => o.textContent)
 
 const proposal: HouseholdProposal = {
   on: periodStart,
@@ -67,8 +92,9 @@ describe('registering an income support application', () => {
   it('proposes the registry household, lets the secretary change it, shows the server messages at their fields and then the receipt', async () => {
     let round = 0
     const api = signedIn(sessionUser({ roles: ['office_secretary'], actions: SECRETARY }), {
-      [UNITS]: () => json({ from: '2000-01-03', to: '2000-01-03', workerId: null, unitId: null, appointments: [], units: [{ id: HALL, name: 'Hallinto' }, { id: UNIT, name: 'Etuuskäsittely' }] }),
+      [UNITS]: () => json(unitList({ hall: ['registry'] })),
       [HOUSEHOLD]: () => json(proposal),
+      [CALCULATE]: () => json({ ok: false, field: 'periodStart', code: 'is.calc.no_parameters', message: 'Laskelmaa ei voi tehdä.' }),
       [REGISTER]: () =>
         ++round === 1
           ? problem({
@@ -98,8 +124,9 @@ describe('registering an income support application', () => {
     // the whole current month by default
     expect((screen.getByLabelText('Tukikausi alkaa') as HTMLInputElement).value).toBe(periodStart)
     expect((screen.getByLabelText('Tukikausi päättyy') as HTMLInputElement).value).toBe(periodEnd)
-    // the office secretary does not take applications
+    // the office secretary does not take applications, and may register into any unit's queue
     expect(screen.queryByLabelText('Ota käsittelyyn heti')).toBeNull()
+    await waitFor(() => expect(unitOptions()).toEqual(['Valitse yksikkö', 'Aikuissosiaalityö', 'Etuuskäsittely', 'Hallinto']))
 
     // remove the spouse, add the flatmate as an adult, an income for the flatmate
     fireEvent.click(screen.getByRole('button', { name: 'Poista kotitaloudesta: Perhonen Bertil' }))
@@ -163,20 +190,68 @@ describe('registering an income support application', () => {
 
   it('takes the application at once for a handler and opens it', async () => {
     const api = signedIn(sessionUser({ id: 'b0000000-0000-4000-8000-000000000009', roles: ['benefit_handler'], actions: HANDLER }), {
-      [UNITS]: () => json({ from: '2000-01-03', to: '2000-01-03', workerId: null, unitId: null, appointments: [], units: [{ id: UNIT, name: 'Etuuskäsittely' }] }),
+      // a grant in the administration unit without income support does not make it a choice
+      [UNITS]: () => json(unitList({ etuu: ['income_support'], hall: ['registry'] })),
       [HOUSEHOLD]: () => json(proposal),
+      [CALCULATE]: () => json({ ok: true, calculation: calculation(70000) }),
       [REGISTER]: () => json(created({ handler: { id: 'b0000000-0000-4000-8000-000000000009', name: 'Eetu Etuus' }, state: 'in_preparation' }), 201),
       [`GET /api/persons/${PERSON}/income-support/applications/${APP}`]: () => problem({ title: 'Ei löytynyt', status: 404 }),
       [`GET /api/persons/${PERSON}/card`]: () => problem({ title: 'Ei löytynyt', status: 404 }),
     })
     renderApp(`/persons/${PERSON}/income-support/new`)
     await waitFor(() => expect(memberRows()).toHaveLength(3))
-    // the handler's only unit is chosen for them
+    // the handler's only income support unit is chosen for them
     await waitFor(() => expect((screen.getByLabelText('Yksikkö, jonka jonoon hakemus kirjataan') as HTMLSelectElement).value).toBe(UNIT))
+    expect(unitOptions()).toEqual(['Valitse yksikkö', 'Etuuskäsittely'])
     fireEvent.click(screen.getByLabelText('Ota käsittelyyn heti'))
     fireEvent.click(screen.getByRole('button', { name: 'Kirjaa hakemus' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Toimeentulotukihakemus' })).toBeTruthy()
     expect(api.calls(REGISTER)[0]!.body).toMatchObject({ unitId: UNIT, channel: 'paper', takeIt: true, members: [{ personId: PERSON }, { personId: SPOUSE }, { personId: CHILD }] })
+  })
+
+  it('calculates what is typed beside the claims, debounced, and holds the calculation while an amount is invalid', async () => {
+    const api = signedIn(sessionUser({ roles: ['office_secretary'], actions: SECRETARY }), {
+      [UNITS]: () => json(unitList({ hall: ['registry'] })),
+      [HOUSEHOLD]: () => json(proposal),
+      [CALCULATE]: ({ init }) => {
+        const body = JSON.parse(String(init.body)) as { claims: Application['claims'] }
+        return json({ ok: true, calculation: calculation(body.claims.expenses[0]?.amountCents ?? 0) })
+      },
+    })
+    renderApp(`/persons/${PERSON}/income-support/new`)
+    await waitFor(() => expect(memberRows()).toHaveLength(3))
+    const panel = screen.getByRole('region', { name: 'Laskelma' })
+    // the proposed household is calculated at once; nothing is saved
+    await waitFor(() => expect(api.calls(CALCULATE)).toHaveLength(1), { timeout: 3000 })
+    expect(api.calls(CALCULATE)[0]!.body).toEqual({
+      periodStart,
+      periodEnd,
+      housingCapped: false,
+      members: [
+        { personId: PERSON, role: 'applicant' },
+        { personId: SPOUSE, role: 'spouse' },
+        { personId: CHILD, role: 'child' },
+      ],
+      claims: { expenses: [], incomes: [], assets: [], supplementary: [], preventive: [] },
+    })
+    await waitFor(() => expect(within(panel).getByText('Laskelma kirjattavista tiedoista; mitään ei ole vielä tallennettu.')).toBeTruthy())
+    expect(within(panel).getByText('Perhonen Aino')).toBeTruthy()
+
+    // typing an amount: one request after the typing stops, with the amount
+    fireEvent.click(screen.getByRole('button', { name: 'Lisää perusmeno' }))
+    const amount = screen.getByLabelText('Haettu (rivi 1, Perusmenot)')
+    fireEvent.change(amount, { target: { value: 'x' } })
+    expect(amount.getAttribute('aria-invalid')).toBe('true')
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(api.calls(CALCULATE)).toHaveLength(1)
+    fireEvent.change(amount, { target: { value: '6' } })
+    fireEvent.change(amount, { target: { value: '650' } })
+    await waitFor(() => expect((api.calls(CALCULATE).at(-1)!.body as { claims: Application['claims'] }).claims.expenses[0]).toMatchObject({ amountCents: 65000 }), { timeout: 3000 })
+    await waitFor(() => expect(within(panel).queryByText('Lasketaan uudelleen…')).toBeNull())
+    await waitFor(() => expect(within(panel).getAllByText('Vuokra').length).toBeGreaterThan(0))
+    // the debounce sent neither the invalid amount nor the half-typed one
+    expect(api.calls(CALCULATE).map((c) => (c.body as { claims: Application['claims'] }).claims.expenses[0]?.amountCents ?? null)).toEqual([null, 65000])
+    expect(api.calls(REGISTER)).toHaveLength(0)
   })
 
 })
@@ -254,8 +329,9 @@ describe('the client card', () => {
   it('offers registering an application to those who may, and it leads to the form', async () => {
     signedIn(sessionUser({ roles: ['office_secretary'], actions: [...SECRETARY, 'persons:card'] }), {
       [`GET /api/persons/${PERSON}/card`]: () => json(card),
-      [UNITS]: () => json({ from: '2000-01-03', to: '2000-01-03', workerId: null, unitId: null, appointments: [], units: [] }),
+      [UNITS]: () => json(unitList()),
       [HOUSEHOLD]: () => json(proposal),
+      [CALCULATE]: () => json({ ok: false, field: 'periodStart', code: 'is.calc.no_parameters', message: '-' }),
     })
     renderApp(`/persons/${PERSON}`)
     fireEvent.click(await screen.findByRole('link', { name: 'Kirjaa toimeentulotukihakemus' }))

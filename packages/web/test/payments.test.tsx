@@ -399,13 +399,22 @@ describe('a new batch', () => {
       message: null,
     }
     const api = signedIn(sessionUser({ id: CLERK, roles: ['finance'], actions: FINANCE }), {
-      'GET /api/payments/batches': () => json({ batches: [] }),
+      'GET /api/units': () =>
+        json({
+          units: [
+            { id: UNIT, code: 'ETUU', name: 'Etuuskäsittely', mine: false, myServiceTasks: [] },
+            { id: 'a0000000-0000-4000-8000-0000000000aa', code: 'AIKU', name: 'Aikuissosiaalityö', mine: false, myServiceTasks: [] },
+          ],
+        }),
       'GET /api/payments/preview?dueFrom=2030-01-01&dueTo=2030-01-31': () => json({ count: 1, totalCents: 123_456, payables: [payable] }),
       [`GET /api/payments/preview?dueFrom=2030-01-01&dueTo=2030-01-31&unitId=${UNIT}`]: () => json({ count: 1, totalCents: 123_456, payables: [payable] }),
       'POST /api/payments/batches': () => json({ ...batch(), payments: undefined }, 201),
       [`GET /api/payments/batches/${BATCH}`]: () => json(batch()),
     })
     renderApp('/payments/new')
+    // The organisation's units are the choices, in Finnish order, before any preview.
+    const unit = await screen.findByLabelText('Yksikkö')
+    await waitFor(() => expect(within(unit).getAllByRole('option').map((o) => o.textContent)).toEqual(['Kaikki yksiköt', 'Aikuissosiaalityö', 'Etuuskäsittely']))
     fireEvent.change(await screen.findByLabelText('Eräpäivä alkaen'), { target: { value: '2030-02-01' } })
     fireEvent.change(screen.getByLabelText('Eräpäivä päättyen'), { target: { value: '2030-01-31' } })
     fireEvent.click(screen.getByRole('button', { name: 'Näytä avoimet maksut' }))
@@ -419,9 +428,7 @@ describe('a new batch', () => {
     const table = screen.getByRole('table', { name: 'Erään tulevat maksut' })
     expect(within(table).getByText('Åkerlund Öljy Äijälä')).toBeTruthy()
     expect(within(table).getByText('14.1.2030')).toBeTruthy()
-    // The unit of the payables becomes a choice; choosing it asks again.
-    const unit = screen.getByLabelText('Yksikkö')
-    expect(within(unit).getByRole('option', { name: 'Etuuskäsittely' })).toBeTruthy()
+    // Choosing a unit asks again.
     fireEvent.change(unit, { target: { value: UNIT } })
     expect(screen.queryByTestId('pay-preview-summary')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Näytä avoimet maksut' }))

@@ -1046,6 +1046,7 @@ export const en: Dictionary = {
       fix: 'Correct the marked fields before registering.',
       receiptTitle: 'Application {{number}} registered',
       inQueue: 'The application waits for a handler in the unit\'s queue.',
+      calculationNote: 'Calculated from the details being registered; nothing is saved yet.',
     },
     members: {
       title: 'Household members',

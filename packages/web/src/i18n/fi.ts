@@ -1051,6 +1051,7 @@ export const fi = {
       fix: 'Korjaa merkityt kohdat ennen kirjaamista.',
       receiptTitle: 'Hakemus {{number}} kirjattu',
       inQueue: 'Hakemus on yksikön jonossa käsittelijää odottamassa.',
+      calculationNote: 'Laskelma kirjattavista tiedoista; mitään ei ole vielä tallennettu.',
     },
     members: {
       title: 'Kotitalouden jäsenet',

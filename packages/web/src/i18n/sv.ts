@@ -1049,6 +1049,7 @@ export const sv: Dictionary = {
       fix: 'Rätta de markerade punkterna innan du registrerar.',
       receiptTitle: 'Ansökan {{number}} registrerad',
       inQueue: 'Ansökan väntar på en handläggare i enhetens kö.',
+      calculationNote: 'Beräkning av uppgifterna som registreras; inget har sparats ännu.',
     },
     members: {
       title: 'Hushållets medlemmar',

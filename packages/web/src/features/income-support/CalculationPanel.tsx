@@ -15,17 +15,19 @@ interface PanelProps {
   busy: boolean
   /** the shown calculation is of unsaved edits */
   unsaved: boolean
+  /** what the calculation is of, instead of the saved/unsaved note (the registration form: nothing saved yet) */
+  note?: string
 }
 
 /** The calculation beside the claimed items: lines by section with the rule behind each, the totals, Kela's calculation. */
-export function CalculationPanel({ outcome, kelaBasic, memberNames, busy, unsaved }: PanelProps) {
+export function CalculationPanel({ outcome, kelaBasic, memberNames, busy, unsaved, note }: PanelProps) {
   const { t } = useTranslation()
   const id = useId()
   return (
     <section className="panel is-calculation" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h2 id={`${id}-title`}>{t('incomeSupport.calculation.title')}</h2>
       <p role="status" className="muted is-calc-status">
-        {busy ? t('incomeSupport.calculation.calculating') : unsaved ? t('incomeSupport.calculation.unsaved') : t('incomeSupport.calculation.saved')}
+        {busy ? t('incomeSupport.calculation.calculating') : (note ?? (unsaved ? t('incomeSupport.calculation.unsaved') : t('incomeSupport.calculation.saved')))}
       </p>
       {outcome && !outcome.ok && (
         <div className="alert alert-error">

@@ -1,12 +1,14 @@
-import type { Application, MemberInput } from '@huoma/contract'
+import type { Application, CalculationOutcome, CalculationRequest, MemberInput } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
+import { fetchUnits, registrationUnits, type Unit } from '../../api/units'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { fetchRegistrationUnits, registerApplication, type UnitOption } from './api'
+import { calculateNew, registerApplication } from './api'
+import { CalculationPanel } from './CalculationPanel'
 import { ClaimsEditor, orphanPaths, shownPaths, type Draft, type MemberInfo } from './ClaimsEditor'
 import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
 import { formatDate, personName, todayInHelsinki } from './format'
@@ -25,10 +27,14 @@ const emptyClaims: Draft['claims'] = { expenses: [], incomes: [], assets: [], su
 
 const asMember = (m: ProposedMember): MemberInput => ({ personId: m.personId, role: roleOnAdding(m) })
 
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
+
 /**
  * Kirjaa toimeentulotukihakemus (/persons/:id/income-support/new): an application received on paper or as an
  * e-form registered by the office secretary (into any unit's queue) or a handler (into their unit, or taken at once).
- * The household is proposed from the registry; the claims are typed as on the handler's screen.
+ * The household is proposed from the registry; the claims are typed as on the handler's screen, with the live
+ * calculation beside them (nothing saved). The units offered: any unit to the office secretary, to others the units
+ * where their grants cover income support.
  */
 export function RegisterPage() {
   const { t } = useTranslation()
@@ -37,7 +43,7 @@ export function RegisterPage() {
   const navigate = useNavigate()
   const id = useId()
   const today = todayInHelsinki()
-  const [units, setUnits] = useState<{ status: 'loading' } | { status: 'done'; units: UnitOption[] } | { status: 'error'; error: ErrorText }>({ status: 'loading' })
+  const [units, setUnits] = useState<{ status: 'loading' } | { status: 'done'; units: Unit[] } | { status: 'error'; error: ErrorText }>({ status: 'loading' })
   const [unitId, setUnitId] = useState('')
   const [channel, setChannel] = useState<'paper' | 'eform'>('paper')
   const [receivedOn, setReceivedOn] = useState(today)
@@ -52,12 +58,16 @@ export function RegisterPage() {
   const [saving, setSaving] = useState(false)
   const [receipt, setReceipt] = useState<Application>()
   const receiptHeading = useRef<HTMLHeadingElement>(null)
+  const [calc, setCalc] = useState<{ key: string; outcome: CalculationOutcome }>()
+  const [calcError, setCalcError] = useState<{ key: string; error: ErrorText }>()
   const mayTake = can(user, 'income-support:assign')
+  const mayCalculate = can(user, 'income-support:calculate')
 
   useEffect(() => {
     const controller = new AbortController()
-    fetchRegistrationUnits(controller.signal).then(
-      (list) => {
+    fetchUnits(controller.signal).then(
+      (all) => {
+        const list = registrationUnits(all, user)
         setUnits({ status: 'done', units: list })
         if (list.length === 1) setUnitId(list[0]!.id)
       },
@@ -66,9 +76,34 @@ export function RegisterPage() {
       },
     )
     return () => controller.abort()
-  }, [])
+  }, [user])
 
-  const proposal = useHouseholdProposal(personId, /^\d{4}-\d{2}-\d{2}$/.test(draft.periodStart) ? draft.periodStart : undefined)
+  // The live calculation of what is being typed (debounced, as on the application page); nothing is saved.
+  const { urgent: _urgent, ...calcBody } = draft
+  const calcKey = JSON.stringify(calcBody)
+  const blocked = invalid.size + orphanPaths(draft).length
+  const calcReady = mayCalculate && draft.members.length > 0 && blocked === 0 && isDate(draft.periodStart) && isDate(draft.periodEnd)
+  useEffect(() => {
+    if (!calcReady) return
+    const controller = new AbortController()
+    const timer = setTimeout(() => {
+      calculateNew(personId, JSON.parse(calcKey) as CalculationRequest, controller.signal).then(
+        (outcome) => setCalc({ key: calcKey, outcome }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setCalcError({ key: calcKey, error: describeError(error) })
+        },
+      )
+    }, 350)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [calcKey, calcReady, personId])
+  const calcCurrent = calc?.key === calcKey ? calc.outcome : undefined
+  const calcFailure = calcError?.key === calcKey ? calcError.error : undefined
+  const calcBusy = calcReady && calcCurrent === undefined && !calcFailure
+
+  const proposal = useHouseholdProposal(personId, isDate(draft.periodStart) ? draft.periodStart : undefined)
   const proposed = proposal.status === 'done' ? proposal.proposal : undefined
   // Until the user edits the household, it is the registry's proposal for the period's first day.
   const [proposalSeen, setProposalSeen] = useState<typeof proposed>()
@@ -90,6 +125,7 @@ export function RegisterPage() {
   }, [receipt])
 
   const info: MemberInfo[] = proposed?.members ?? []
+  const memberNames = Object.fromEntries(info.map((m) => [m.personId, personName(m)]))
   const validity = (path: string, valid: boolean) =>
     setInvalid((s) => {
       if (valid === !s.has(path)) return s
@@ -111,7 +147,7 @@ export function RegisterPage() {
     const local: FieldErrors = {}
     if (!unitId) local.unitId = t('incomeSupport.register.unitRequired')
     if (!receivedOn) local.receivedOn = t('incomeSupport.register.dateRequired')
-    if (Object.keys(local).length > 0 || invalid.size > 0 || orphanPaths(draft).length > 0) {
+    if (Object.keys(local).length > 0 || blocked > 0) {
       setErrors(local)
       setFailure({ text: { title: t('incomeSupport.register.fix') }, messages: [] })
       return
@@ -215,6 +251,7 @@ export function RegisterPage() {
                   {unitError}
                 </p>
               )}
+              {units.status === 'error' && <p className="field-error">{units.error.title}</p>}
             </div>
             <fieldset className={channelError ? 'field field-invalid is-channel' : 'field is-channel'} aria-describedby={channelError ? `${id}-channel-error` : undefined}>
               <legend>{t('incomeSupport.register.channel')}</legend>
@@ -265,23 +302,38 @@ export function RegisterPage() {
           </div>
         </section>
 
-        <section className="panel" aria-labelledby={`${id}-items`}>
-          <h2 id={`${id}-items`}>{t('incomeSupport.application.items')}</h2>
-          {proposal.status === 'done' && !membersTouched && <p className="muted">{t('incomeSupport.register.proposedNote', { date: formatDate(proposal.proposal.on) })}</p>}
-          <ClaimsEditor
-            draft={draft}
-            onChange={(next) => {
-              if (next.members !== draft.members) setMembersTouched(true)
-              setDraft(next)
-            }}
-            members={info}
-            errors={errors}
-            onValidity={validity}
-            readOnly={false}
-            onRemoveMember={(index) => changeMembers(draft.members.filter((_, i) => i !== index))}
-            memberFooter={<HouseholdAdder proposal={proposal} current={draft.members} onAdd={(m) => changeMembers([...draft.members, asMember(m)])} />}
-          />
-        </section>
+        <div className="is-workspace">
+          <section className="panel is-items" aria-labelledby={`${id}-items`}>
+            <h2 id={`${id}-items`}>{t('incomeSupport.application.items')}</h2>
+            {proposal.status === 'done' && !membersTouched && <p className="muted">{t('incomeSupport.register.proposedNote', { date: formatDate(proposal.proposal.on) })}</p>}
+            <ClaimsEditor
+              draft={draft}
+              onChange={(next) => {
+                if (next.members !== draft.members) setMembersTouched(true)
+                setDraft(next)
+              }}
+              members={info}
+              errors={errors}
+              onValidity={validity}
+              readOnly={false}
+              onRemoveMember={(index) => changeMembers(draft.members.filter((_, i) => i !== index))}
+              memberFooter={<HouseholdAdder proposal={proposal} current={draft.members} onAdd={(m) => changeMembers([...draft.members, asMember(m)])} />}
+            />
+          </section>
+          {mayCalculate && (
+            <div className="is-side">
+              <ErrorAlert error={calcFailure} />
+              <CalculationPanel
+                outcome={calcCurrent ?? calc?.outcome}
+                kelaBasic={null}
+                memberNames={memberNames}
+                busy={calcBusy}
+                unsaved
+                note={t('incomeSupport.register.calculationNote')}
+              />
+            </div>
+          )}
+        </div>
 
         {mayTake && (
           <p>

@@ -67,21 +67,9 @@ export function registerApplication(personId: string, body: ApplicationCreate): 
   return apiRequest<Application>(`${person(personId)}/applications`, { method: 'POST', body })
 }
 
-export interface UnitOption {
-  id: string
-  name: string
-}
-
-/**
- * The units an application may be registered into, as far as the API tells the web app: the units of the user's own
- * grants, which only the calendar lists (`GET /api/appointments` → `units`). The day asked for is one long before
- * Huoma held any appointment, so that the answer carries the unit names and no client's data. Stopgap: the API has
- * no list of units for registering (the office secretary may register into any unit, a handler into their income
- * support units) — swap this for that list when it exists.
- */
-export async function fetchRegistrationUnits(signal?: AbortSignal): Promise<UnitOption[]> {
-  const calendar = await apiRequest<{ units?: UnitOption[] }>('/api/appointments?from=2000-01-03&to=2000-01-03', opts(signal))
-  return calendar.units ?? []
+/** The live calculation of an application being registered (nothing is saved): the household from the registry. */
+export function calculateNew(personId: string, body: CalculationRequest, signal?: AbortSignal): Promise<CalculationOutcome> {
+  return apiRequest<CalculationOutcome>(`${person(personId)}/calculate`, { method: 'POST', body, ...opts(signal) })
 }
 
 export function saveApplication(personId: string, applicationId: string, body: ApplicationUpdate): Promise<Application> {

@@ -1,26 +1,25 @@
-import type { PaymentBatchList, PaymentPreview, PaymentSelection } from '@huoma/contract'
+import type { PaymentPreview, PaymentSelection } from '@huoma/contract'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { describeError, type ErrorText } from '../../api/client'
+import { fetchUnits, type Unit } from '../../api/units'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
-import { can, useUser } from '../../session/context'
-import { createBatch, fetchBatches, fetchPreview } from './api'
+import { createBatch, fetchPreview } from './api'
 import { addDays, formatDate, formatEuros, todayInHelsinki } from './format'
 import { MaskedIban } from './MaskedIban'
 import './payments.css'
 
-type Unit = { id: string; name: string }
 type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'done'; selection: PaymentSelection; preview: PaymentPreview }
 
 /**
  * A new batch: a due-date range and a unit, a preview of the open payables it would take (count, total and the
- * payees by name — the server logs that the list was seen), then the draft batch.
+ * payees by name — the server logs that the list was seen), then the draft batch. The units are the organisation's
+ * active units (`GET /api/units`): payables of any unit may be batched.
  */
 export function NewBatchPage() {
   const { t } = useTranslation()
-  const user = useUser()
   const navigate = useNavigate()
   const id = useId()
   const today = todayInHelsinki()
@@ -34,23 +33,15 @@ export function NewBatchPage() {
   const [creating, setCreating] = useState(false)
   const summaryRef = useRef<HTMLParagraphElement>(null)
 
-  const learnUnits = (found: Unit[]) =>
-    setUnits((known) => {
-      const byId = new Map(known.map((u) => [u.id, u]))
-      for (const u of found) byId.set(u.id, u)
-      return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'fi'))
-    })
-
-  // The units of earlier batches are choices at once; those of the payables join with the first preview.
+  // Without the list the selection still works for all units, so a failure only leaves the choice out.
   useEffect(() => {
-    if (!can(user, 'payments:batches')) return
     const controller = new AbortController()
-    fetchBatches(controller.signal).then(
-      (list: PaymentBatchList) => learnUnits(list.batches.flatMap((b) => (b.unitId && b.unitName ? [{ id: b.unitId, name: b.unitName }] : []))),
+    fetchUnits(controller.signal).then(
+      (list) => setUnits([...list].sort((a, b) => a.name.localeCompare(b.name, 'fi'))),
       () => undefined,
     )
     return () => controller.abort()
-  }, [user])
+  }, [])
 
   useEffect(() => {
     if (preview.status === 'done') summaryRef.current?.focus()
@@ -73,7 +64,6 @@ export function NewBatchPage() {
     setPreview({ status: 'loading' })
     try {
       const result = await fetchPreview(selection)
-      learnUnits(result.payables.map((p) => ({ id: p.unitId, name: p.unitName })))
       setPreview({ status: 'done', selection, preview: result })
     } catch (failure) {
       setError(describeError(failure))

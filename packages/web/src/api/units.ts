@@ -1,0 +1,19 @@
+import type { SessionUser, UnitList } from '@huoma/contract'
+import { apiRequest } from './client'
+
+export type Unit = UnitList['units'][number]
+
+/** The organisation's active units (`GET /api/units`): no client data; the user's own are marked. */
+export async function fetchUnits(signal?: AbortSignal): Promise<Unit[]> {
+  const list = await apiRequest<UnitList>('/api/units', signal ? { signal } : {})
+  return list.units
+}
+
+/**
+ * The units whose queue the user may register an income support application into: the office secretary any unit,
+ * others the units where a grant of theirs covers income support.
+ */
+export function registrationUnits(units: readonly Unit[], user: Pick<SessionUser, 'roles'>): Unit[] {
+  if (user.roles.includes('office_secretary')) return [...units]
+  return units.filter((u) => u.myServiceTasks.includes('income_support'))
+}
