@@ -3,7 +3,7 @@ import type { fi } from './i18n/fi'
 type NavKey = `nav.${Exclude<keyof typeof fi.nav, 'label'>}`
 
 export interface AppModule {
-  id: 'home' | 'persons' | 'appointments' | 'income-support' | 'income-support-parameters' | 'payments' | 'bank-returns' | 'payment-returns' | 'admin-users' | 'grant-requests' | 'audit'
+  id: 'home' | 'persons' | 'appointments' | 'income-support' | 'income-support-parameters' | 'payments' | 'bank-returns' | 'payment-returns' | 'client-accounts-reconciliation' | 'admin-users' | 'grant-requests' | 'audit'
   path: string
   /** The action from SessionUser.actions that opens this module; none: everyone signed in. */
   action?: string
@@ -20,6 +20,7 @@ export const modules: readonly AppModule[] = [
   { id: 'payments', path: '/payments', action: 'payments:batches', label: 'nav.payments' },
   { id: 'bank-returns', path: '/payments/bank-returns', action: 'payments:batch-read', label: 'nav.bankReturns' },
   { id: 'payment-returns', path: '/payments/returns', action: 'payments:returned', label: 'nav.paymentReturns' },
+  { id: 'client-accounts-reconciliation', path: '/client-accounts/reconciliation', action: 'client-accounts:reconcile', label: 'nav.clientAccountsReconciliation' },
   { id: 'admin-users', path: '/admin/users', action: 'admin:users', label: 'nav.adminUsers' },
   { id: 'grant-requests', path: '/admin/grant-requests', action: 'admin:grant-requests', label: 'nav.grantRequests' },
   { id: 'audit', path: '/audit', action: 'audit:read', label: 'nav.audit' },

@@ -14,7 +14,7 @@ import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/in
 import { BankReturnsPage, BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
 import { PersonsPage } from './features/persons/PersonsPage'
 import { personRoutes } from './features/persons/routes'
-import { clientAccountRoutes } from './features/client-accounts'
+import { clientAccountRoutes, ReconciliationPage } from './features/client-accounts'
 import { modules, type AppModule } from './modules'
 
 const pages: Record<AppModule['id'], ComponentType> = {
@@ -26,6 +26,7 @@ const pages: Record<AppModule['id'], ComponentType> = {
   payments: BatchesPage,
   'bank-returns': BankReturnsPage,
   'payment-returns': ReturnsPage,
+  'client-accounts-reconciliation': ReconciliationPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,
   audit: AuditPage,

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
 import { currentLanguage } from '../../i18n'
 import { can, useUser } from '../../session/context'
+import { fieldErrorsOf, otherMessages, type FieldErrors } from '../income-support/fieldErrors'
 import { formatEuros, parseEuros } from '../income-support/money'
 import { formatDate, todayInHelsinki } from '../income-support/format'
 import { accountPath, recordEntry, reverseEntry, statementUrl } from './api'
@@ -178,6 +179,9 @@ function EntriesTable({ personId, serviceTask, accountId, entries, canRecord, on
 
 type RecordKind = 'deposit' | 'bill' | 'payout'
 
+/** The fields of the record form that show the server's messages themselves. */
+const SHOWN = ['amountCents', 'entryOn', 'dueOn', 'description', 'payee.name', 'payee.iban', 'iban', 'payee.reference', 'payee.message', 'message']
+
 function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: string; serviceTask: string; accountId: string; onSaved: (message: string) => void }) {
   const { t } = useTranslation()
   const id = useId()
@@ -191,6 +195,7 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
   const [reference, setReference] = useState('')
   const [message, setMessage] = useState('')
   const [amountError, setAmountError] = useState<string>()
+  const [fields, setFields] = useState<FieldErrors>({})
   const [error, setError] = useState<Failure>()
   const [busy, setBusy] = useState(false)
 
@@ -202,6 +207,7 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
       return
     }
     setAmountError(undefined)
+    setFields({})
     const cents = parsed.cents
     const body: ClientAccountEntryInput =
       kind === 'deposit'
@@ -227,7 +233,10 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
       setMessage('')
       onSaved(t('clientAccounts.recorded'))
     } catch (err) {
-      setError(failure(err))
+      // the server's messages at their fields (the overdraft at the amount); the rest in the summary
+      const byField = fieldErrorsOf(err instanceof ApiError ? err.problem : undefined)
+      setFields(byField)
+      setError({ text: describeError(err), messages: otherMessages(byField, new Set(SHOWN)) })
     } finally {
       setBusy(false)
     }
@@ -245,13 +254,13 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
             <option value="payout">{t('clientAccounts.entryKinds.payout')}</option>
           </select>
         </div>
-        <TextField label={t('clientAccounts.amountEuros')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required error={amountError} />
-        <TextField label={kind === 'deposit' ? t('clientAccounts.date') : t('clientAccounts.dueOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        <TextField label={t('clientAccounts.description')} value={description} onChange={(e) => setDescription(e.target.value)} required maxLength={200} />
-        {kind === 'bill' && <TextField label={t('clientAccounts.payeeName')} value={payeeName} onChange={(e) => setPayeeName(e.target.value)} required maxLength={70} />}
-        {kind !== 'deposit' && <TextField label={t('clientAccounts.iban')} value={iban} onChange={(e) => setIban(e.target.value)} required maxLength={42} />}
-        {kind === 'bill' && <TextField label={t('clientAccounts.paymentReference')} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={35} />}
-        {kind !== 'deposit' && <TextField label={t('clientAccounts.message')} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={140} />}
+        <TextField label={t('clientAccounts.amountEuros')} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" required error={amountError ?? fields.amountCents} />
+        <TextField label={kind === 'deposit' ? t('clientAccounts.date') : t('clientAccounts.dueOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} required error={fields.entryOn ?? fields.dueOn} />
+        <TextField label={t('clientAccounts.description')} value={description} onChange={(e) => setDescription(e.target.value)} required maxLength={200} error={fields.description} />
+        {kind === 'bill' && <TextField label={t('clientAccounts.payeeName')} value={payeeName} onChange={(e) => setPayeeName(e.target.value)} required maxLength={70} error={fields['payee.name']} />}
+        {kind !== 'deposit' && <TextField label={t('clientAccounts.iban')} value={iban} onChange={(e) => setIban(e.target.value)} required maxLength={42} error={fields['payee.iban'] ?? fields.iban} />}
+        {kind === 'bill' && <TextField label={t('clientAccounts.paymentReference')} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={35} error={fields['payee.reference']} />}
+        {kind !== 'deposit' && <TextField label={t('clientAccounts.message')} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={140} error={fields['payee.message'] ?? fields.message} />}
         <div>
           <button type="submit" disabled={busy}>
             {t('clientAccounts.save')}

@@ -3,6 +3,8 @@ import type {
   ClientAccountEntryInput,
   ClientAccountKind,
   ClientAccountSummary,
+  Reconciliation,
+  ReconciliationInput,
 } from '@huoma/contract'
 import { apiRequest } from '../../api/client'
 
@@ -39,4 +41,14 @@ export function reverseEntry(personId: string, serviceTask: string, accountId: s
 export function statementUrl(personId: string, serviceTask: string, accountId: string, from: string, to: string, language: string): string {
   const lang = language === 'sv' ? 'sv' : 'fi'
   return `${accountPath(personId, serviceTask, accountId)}/statement?from=${from}&to=${to}&language=${lang}`
+}
+
+/** Finance's monthly reconciliation of the collective client-funds account: every account's balance at month end. */
+export function fetchReconciliation(month: string, signal?: AbortSignal): Promise<Reconciliation> {
+  return apiRequest<Reconciliation>(`/api/client-accounts/reconciliation?month=${encodeURIComponent(month)}`, signal ? { signal } : {})
+}
+
+/** Records the bank balance at month end; a difference of zero closes the month. */
+export function reconcileMonth(body: ReconciliationInput): Promise<Reconciliation> {
+  return apiRequest<Reconciliation>('/api/client-accounts/reconciliation', { method: 'POST', body })
 }

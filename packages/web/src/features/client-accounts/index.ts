@@ -1,3 +1,4 @@
 export { AccountPage } from './AccountPage'
 export { ClientAccountsSection } from './ClientAccountsSection'
+export { ReconciliationPage } from './ReconciliationPage'
 export { clientAccountRoutes } from './routes'
