@@ -60,14 +60,16 @@ function toEntry(r: EntryRow): AuditLogEntry {
 
 /**
  * The ids a person has had: their own and every identity merged into them (a temporary id merged into the real
- * henkilötunnus), as a SQL subquery for `client_ids && ARRAY(…)`, so the log of a person includes what was recorded
- * under an earlier identity.
+ * henkilötunnus), so the log of a person includes what was recorded under an earlier identity. Looked up first and
+ * passed to the log query as a parameter: a subquery inside `client_ids && ARRAY(…)` hides the ids from the planner,
+ * which then walks the whole log instead of using the GIN index on client_ids.
  */
-export function identityIds(personId: string) {
-  return sql<string>`WITH RECURSIVE ids(id) AS (
+export async function identityIds(db: Executor, personId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`WITH RECURSIVE ids(id) AS (
     SELECT ${personId}::uuid
     UNION SELECT p.id FROM person p JOIN ids ON p.merged_into = ids.id
-  ) SELECT id FROM ids`
+  ) SELECT id FROM ids`.execute(db)
+  return rows.map((r) => r.id)
 }
 
 /**
@@ -82,7 +84,10 @@ export async function searchAuditLog(db: Executor, q: AuditLogQuery): Promise<{ 
     .leftJoin('staff_user as u', 'u.id', 'a.user_id')
     .select(ENTRY_COLUMNS)
     .select('u.display_name as user_name')
-  if (q.clientId) query = query.where(sql<boolean>`a.client_ids && ARRAY(${identityIds(q.clientId)})`)
+  if (q.clientId) {
+    const ids = await identityIds(db, q.clientId)
+    query = query.where(sql<boolean>`a.client_ids && ${sql.val(ids)}::uuid[]`)
+  }
   if (q.userId) query = query.where('a.user_id', '=', q.userId)
   if (q.from) query = query.where('a.occurred_at', '>=', helsinkiDayStart(q.from))
   if (q.to) query = query.where('a.occurred_at', '<', helsinkiDayEnd(q.to))

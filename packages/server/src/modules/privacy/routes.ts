@@ -351,7 +351,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .select(['a.occurred_at', 'u.display_name', 'a.data_group', 'a.action', 'a.event', 'a.basis'])
           .select(lang === 'sv' ? 'ro.name_sv as role_name' : 'ro.name_fi as role_name')
           // the person's own id and every identity merged into it (records written under a temporary id count)
-          .where(sql<boolean>`a.client_ids && ARRAY(${identityIds(person.id)})`)
+          .where(sql<boolean>`a.client_ids && ${sql.val(await identityIds(trx, person.id))}::uuid[]`)
           .where('a.outcome', '=', 'success')
           .where('a.occurred_at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
           .where('a.occurred_at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
