@@ -145,7 +145,7 @@ test('the social worker keeps a client\'s intermediary account and prints its st
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakasvarojen täsmäytys' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Asiakasvarojen täsmäytys' })).toBeVisible()
   const month = previousMonth(today().slice(0, 7))
-  await expect(page.getByLabel('Kuukausi')).toHaveValue(month)
+  await expect(page.getByLabel('Kuukausi', { exact: true })).toHaveValue(month)
   const ledgerCell = page.getByTestId('ca-ledger')
   await expect(ledgerCell).toBeVisible()
   const expected = (await (await page.request.get(`/api/client-accounts/reconciliation?month=${month}`)).json()) as Reconciliation
