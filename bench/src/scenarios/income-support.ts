@@ -86,23 +86,29 @@ export const incomeSupportSet: ScenarioSet = {
 
     const inList = units.map((_, i) => `$${i + 1}`).join(', ')
     const where = `a.state IN ${OPEN_STATES} AND a.handler_id IS NULL AND a.unit_id IN (${inList})`
+    // As the server does: the page's ids from the applications alone (their partial indexes), then those rows joined
+    // to the person, unit and handler; the count on the applications alone.
     const page = {
-      text: `SELECT a.id, a.number, a.person_id, person.first_names, person.last_name, a.unit_id, u.name_fi, u.name_sv, a.channel,
+      text: `WITH page AS (
+               SELECT a.id FROM income_support_application a
+                WHERE ${where}
+                ORDER BY a.due_on, a.urgent DESC, a.received_on, a.number
+                LIMIT ${WORKLIST_LIMIT})
+             SELECT a.id, a.number, a.person_id, person.first_names, person.last_name, a.unit_id, u.name_fi, u.name_sv, a.channel,
                     a.received_on, a.urgent, a.state, a.due_on, a.completion_requested_on, a.completion_answered_on, a.handler_id,
                     h.display_name AS handler_name,
                     (SELECT count(*)::int FROM income_support_member m WHERE m.application_id = a.id) AS member_count
-               FROM income_support_application a
+               FROM page
+               JOIN income_support_application a ON a.id = page.id
                JOIN person ON person.id = a.person_id
                JOIN unit u ON u.id = a.unit_id
                LEFT JOIN staff_user h ON h.id = a.handler_id
-              WHERE ${where}
-              ORDER BY a.due_on, a.urgent DESC, a.received_on, a.number
-              LIMIT ${WORKLIST_LIMIT}`,
+              ORDER BY a.due_on, a.urgent DESC, a.received_on, a.number`,
       values: units,
     }
     const countQuery = () => ({
       text: `SELECT count(*)::int AS total, count(*) FILTER (WHERE a.due_on < $${units.length + 1})::int AS overdue
-               FROM income_support_application a JOIN person ON person.id = a.person_id
+               FROM income_support_application a
               WHERE ${where}`,
       values: [...units, new Date().toISOString().slice(0, 10)],
     })

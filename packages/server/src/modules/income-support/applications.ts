@@ -317,7 +317,6 @@ export async function whatIf(scope: ClientScope, applicationId: string, body: Ca
 // ---------------------------------------------------------------------------------------------------------------
 // Lists
 
-type ListRowEB = ExpressionBuilder<DB & { a: DB['income_support_application']; person: DB['person'] }, 'a' | 'person'>
 
 function listQuery(trx: Trx) {
   return trx
@@ -402,17 +401,51 @@ export async function worklist(
   now: Date,
 ): Promise<{ worklist: Worklist; personIds: string[] }> {
   const units = opts.unitId ? opts.units.filter((u) => u === opts.unitId) : opts.units
-  const where = (eb: ListRowEB) => {
-    const mine = eb.and([eb('a.handler_id', '=', opts.userId), isVisible(eb as unknown as ExpressionBuilder<DB, 'person'>)])
+  const today = todayInHelsinki(now)
+  // The selection is decided on the applications alone (their partial indexes), so the page and the counts never
+  // touch the person table beyond the page's own rows: mine = assigned to me with my open relationship in income
+  // support; the queue = unassigned in my units.
+  type AppEB = ExpressionBuilder<DB & { a: DB['income_support_application'] }, 'a'>
+  const where = (eb: AppEB) => {
+    const mine = eb.and([
+      eb('a.handler_id', '=', opts.userId),
+      eb.exists(
+        eb
+          .selectFrom('client_relationship as cr')
+          .select(sql.lit(1).as('one'))
+          .whereRef('cr.person_id', '=', 'a.person_id')
+          .where('cr.user_id', '=', opts.userId)
+          .where('cr.service_task', '=', SERVICE_TASK)
+          .where('cr.start_date', '<=', today)
+          .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', today)])),
+      ),
+    ])
     const queue = units.length ? eb.and([eb('a.handler_id', 'is', null), eb('a.unit_id', 'in', units)]) : sql<SqlBool>`false`
     const scoped = opts.scope === 'mine' ? mine : opts.scope === 'queue' ? queue : eb.or([mine, queue])
     return eb.and([eb('a.state', 'in', ['received', 'in_preparation']), scoped])
   }
-  const rows = await listQuery(trx).where(where).orderBy('a.due_on').orderBy('a.urgent', 'desc').orderBy('a.received_on').orderBy('a.number').limit(opts.limit).execute()
-  const today = todayInHelsinki(now)
+  const page = await trx
+    .selectFrom('income_support_application as a')
+    .select('a.id')
+    .where(where)
+    .orderBy('a.due_on')
+    .orderBy('a.urgent', 'desc')
+    .orderBy('a.received_on')
+    .orderBy('a.number')
+    .limit(opts.limit)
+    .execute()
+  const ids = page.map((r) => r.id)
+  const found = ids.length
+    ? await listQuery(trx)
+        .where('a.id', 'in', ids)
+        // the chokepoint's own filter as well, for the assigned ones (the queue's basis is the unit)
+        .where((eb) => eb.or([eb('a.handler_id', 'is', null), isVisible(eb as unknown as ExpressionBuilder<DB, 'person'>)]))
+        .execute()
+    : []
+  const byId = new Map(found.map((r) => [r.id, r]))
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r)
   const counts = await trx
     .selectFrom('income_support_application as a')
-    .innerJoin('person', 'person.id', 'a.person_id')
     .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(*) FILTER (WHERE a.due_on < ${today})::int`.as('overdue')])
     .where(where)
     .executeTakeFirstOrThrow()
