@@ -71,6 +71,14 @@ export const IS_INCOME_TYPES = [
   'excluded_other',
 ] as const
 export const IS_MEMBER_ROLES = ['applicant', 'spouse', 'child', 'adult_child'] as const
+export const IS_REDUCTION_GROUNDS = [
+  'refused_work',
+  'repeated_refusal',
+  'primary_benefit_not_applied',
+  'not_registered_jobseeker',
+  'unemployment_sanction',
+  'integration_plan',
+] as const
 export const IS_APPLICATION_STATES = ['received', 'in_preparation', 'decided', 'notified'] as const
 export const IS_CHANNELS = ['paper', 'eform', 'kela'] as const
 export const IS_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const
@@ -87,6 +95,8 @@ export const SupplementaryType = Type.Enum(IS_SUPPLEMENTARY_TYPES)
 export type SupplementaryType = Static<typeof SupplementaryType>
 export const IncomeType = Type.Enum(IS_INCOME_TYPES)
 export type IncomeType = Static<typeof IncomeType>
+export const ReductionGround = Type.Enum(IS_REDUCTION_GROUNDS)
+export type ReductionGround = Static<typeof ReductionGround>
 export const MemberRole = Type.Enum(IS_MEMBER_ROLES)
 export type MemberRole = Static<typeof MemberRole>
 export const ApplicationState = Type.Enum(IS_APPLICATION_STATES)
@@ -116,6 +126,28 @@ export const ParameterValues = Type.Object(
     minorAssistanceLimit: Type.Union([Type.Object({ singleCents: CentsAmount, familyCents: CentsAmount }, { additionalProperties: false }), Type.Null()]),
     daysPerMonth: Type.Integer({ minimum: 28, maximum: 31 }),
     housingNormCents: Type.Union([Type.Array(CentsAmount, { minItems: 1, maxItems: 12 }), Type.Null()]),
+    /** TTTL 10 § reduction percentages by ground in the period (absent in sets saved before it existed: no grounds) */
+    reductions: Type.Optional(
+      Type.Object(
+        {
+          grounds: Type.Object(
+            {
+              refused_work: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+              repeated_refusal: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+              primary_benefit_not_applied: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+              not_registered_jobseeker: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+              integration_plan: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+            },
+            { additionalProperties: false },
+          ),
+          unemploymentSanction: Type.Union([
+            Type.Object({ firstMonthPercent: Type.Integer({ minimum: 0, maximum: 100 }), laterPercent: Type.Integer({ minimum: 0, maximum: 100 }), maxMonths: Type.Integer({ minimum: 1, maximum: 24 }) }, { additionalProperties: false }),
+            Type.Null(),
+          ]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     source: Type.String({ maxLength: 500 }),
   },
   { additionalProperties: false },
@@ -195,6 +227,10 @@ export const MemberInput = Type.Object(
     role: MemberRole,
     alternatingResidence: Type.Optional(Type.Boolean()),
     perusosaReductionPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    /** the ground of a reduction: the percentage comes from the period's parameters (takes precedence) */
+    reductionGround: Type.Optional(Type.Union([ReductionGround, Type.Null()])),
+    /** for an unemployment sanction: which month of it the period is (1 = the first) */
+    sanctionMonth: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 24 }), Type.Null()])),
   },
   { additionalProperties: false },
 )
@@ -205,6 +241,8 @@ export const Member = Type.Object({
   role: MemberRole,
   alternatingResidence: Type.Boolean(),
   perusosaReductionPercent: Type.Integer(),
+  reductionGround: Type.Union([ReductionGround, Type.Null()]),
+  sanctionMonth: Type.Union([Type.Integer(), Type.Null()]),
   firstNames: Type.String(),
   lastName: Type.String(),
   birthDate: Type.Union([IsoDate, Type.Null()]),

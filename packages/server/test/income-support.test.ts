@@ -256,6 +256,23 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect((await worker.get(`/api/persons/${applicant()}/income-support/household`)).status).toBe(404)
   })
 
+  it('reduces a member\'s perusosa by a ground whose percentage comes from the period\'s parameters', async () => {
+    const sets = (await (await handler.get('/api/income-support/parameters')).json()).sets
+    expect(sets.find((x: { validFrom: string }) => x.validFrom === '2025-01-01').reductions.grounds).toEqual({ refused_work: 20, repeated_refusal: 40 })
+    const base = `/api/persons/${applicant()}/income-support/applications`
+    const members = memberInput().map((m, i) => (i === 0 ? { ...m, reductionGround: 'unemployment_sanction', sanctionMonth: 2 } : m))
+    const res = await handler.post(base, paperApplication({ members, takeIt: true }))
+    expect(res.status).toBe(201)
+    const a = await res.json()
+    expect(a.members[0]).toMatchObject({ reductionGround: 'unemployment_sanction', sanctionMonth: 2 })
+    const reduction = a.calculation.calculation.lines.find((l: { code: string }) => l.code === 'perusosa_reduction')
+    expect(reduction).toMatchObject({ memberId: applicant(), rule: 'TTTL 10 §', detail: { percent: 40 } })
+    // a ground that is not one of the month's (refusing work ended with the 2026 reform)
+    const old = await handler.post(base, paperApplication({ members: memberInput().map((m, i) => (i === 0 ? { ...m, reductionGround: 'refused_work' } : m)) }))
+    expect(old.status).toBe(400)
+    expect((await old.json()).errors[0].code).toBe('is.calc.reduction_invalid')
+  })
+
   it('deadlines follow TTTL 14 a § across Christmas and Easter, urgent ones the next working day', async () => {
     const base = `/api/persons/${applicant()}/income-support/applications`
     const christmas = await (await handler.post(base, paperApplication({ receivedOn: '2025-12-19', periodStart: '2025-12-01', periodEnd: '2025-12-31', takeIt: true }))).json()

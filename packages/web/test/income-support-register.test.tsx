@@ -75,7 +75,7 @@ function created(overrides: Partial<Application> = {}): Application {
     overdue: false,
     completion: null,
     housingCapped: false,
-    members: proposal.members.slice(0, 3).map((m) => ({ ...m, role: m.role!, alternatingResidence: false, perusosaReductionPercent: 0 })),
+    members: proposal.members.slice(0, 3).map((m) => ({ ...m, role: m.role!, alternatingResidence: false, perusosaReductionPercent: 0, reductionGround: null, sanctionMonth: null })),
     claims: { expenses: [], incomes: [], assets: [], supplementary: [], preventive: [] },
     kelaBasic: null,
     calculation: { ok: false, field: 'periodStart', code: 'is.calc.no_parameters', message: '-' },

@@ -227,8 +227,8 @@ function application(): Application {
     completion: null,
     housingCapped: false,
     members: [
-      { personId: PERSON, role: 'applicant', alternatingResidence: false, perusosaReductionPercent: 0, firstNames: 'Kaisa', lastName: 'Kelanen', birthDate: '1990-05-05' },
-      { personId: CHILD, role: 'child', alternatingResidence: false, perusosaReductionPercent: 0, firstNames: 'Kalle', lastName: 'Kelanen', birthDate: '2020-02-02' },
+      { personId: PERSON, role: 'applicant', alternatingResidence: false, perusosaReductionPercent: 0, reductionGround: null, sanctionMonth: null, firstNames: 'Kaisa', lastName: 'Kelanen', birthDate: '1990-05-05' },
+      { personId: CHILD, role: 'child', alternatingResidence: false, perusosaReductionPercent: 0, reductionGround: null, sanctionMonth: null, firstNames: 'Kalle', lastName: 'Kelanen', birthDate: '2020-02-02' },
     ],
     claims: { expenses: [{ type: 'rent', amountCents: 70000 }], incomes: [], assets: [], supplementary: [{ type: 'children_hobbies', amountCents: 12000 }], preventive: [] },
     kelaBasic: { decisionDate: '2030-01-03', basicCents: 10000, lines: [{ code: 'total', label: 'Perustoimeentulotuki', amountCents: 10000 }] },

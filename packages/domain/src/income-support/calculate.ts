@@ -7,7 +7,7 @@
 import { cents, multiplyByFraction, sumCents, type Cents } from '../money';
 import { compareLocalDates, dateParts, daysBetween, daysInMonth, isLocalDate, localDateFromParts, type LocalDate } from '../calendar';
 import { monthKey, pickParameters } from './parameters';
-import { isMinorChild, perusosaCategories } from './perusosa';
+import { isMinorChild, perusosaCategories, sanctionReductionPercent } from './perusosa';
 import {
   HOUSING_EXPENSE_TYPES,
   type CalculationError,
@@ -144,6 +144,22 @@ const sumLines = (lines: readonly CalculationLine[], section: CalculationLine['s
  *
  * All money is integer cents; the only division is {@link multiplyByFraction} with half-up rounding.
  */
+/**
+ * The member's reduction percentage: by its ground from the period's parameters (an unemployment sanction by its
+ * month on the schedule), else the percentage given; null when the ground is not one of the period's.
+ */
+function reductionPercent(m: HouseholdMember, params: IncomeSupportParameters): number | null {
+  if (!m.reduction) return m.perusosaReductionPercent ?? 0;
+  const r = params.reductions;
+  if (m.reduction.ground === 'unemployment_sanction') {
+    const month = m.reduction.sanctionMonth ?? 1;
+    if (!r?.unemploymentSanction || !Number.isInteger(month) || month < 1) return null;
+    return sanctionReductionPercent(month, r.unemploymentSanction);
+  }
+  const pct = r?.grounds[m.reduction.ground];
+  return pct === undefined ? null : pct;
+}
+
 export function calculateIncomeSupport(input: CalculationInput, sets: readonly IncomeSupportParameters[]): CalculationOutcome {
   const periodError = checkPeriod(input);
   if (periodError) return fail(periodError);
@@ -165,7 +181,8 @@ export function calculateIncomeSupport(input: CalculationInput, sets: readonly I
   for (const assignment of perusosaCategories(input.members, start)) {
     const m = membersById.get(assignment.memberId)!;
     const monthly = params.perusosa[assignment.category];
-    const pct = m.perusosaReductionPercent ?? 0;
+    const pct = reductionPercent(m, params);
+    if (pct === null) return fail({ code: 'reduction_invalid', memberId: m.id });
     const finish = (monthlyAmount: Cents) => {
       const shared = m.alternatingResidence ? multiplyByFraction(monthlyAmount, 1, 2, 'half-up') : monthlyAmount;
       return wholeMonth ? shared : multiplyByFraction(shared, days, params.daysPerMonth, 'half-up');
@@ -173,6 +190,7 @@ export function calculateIncomeSupport(input: CalculationInput, sets: readonly I
     const full = finish(monthly);
     const reduced = pct > 0 ? finish(multiplyByFraction(monthly, 100 - pct, 100, 'half-up')) : full;
     const detail: Record<string, number | string | boolean> = {
+      ...(m.reduction ? { reductionGround: m.reduction.ground } : {}),
       category: assignment.category,
       reason: assignment.reason,
       monthlyCents: monthly,

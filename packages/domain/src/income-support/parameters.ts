@@ -7,7 +7,7 @@
  */
 import { cents, type Cents } from '../money';
 import { compareLocalDates, dateParts, isLocalDate, localDate, type LocalDate } from '../calendar';
-import { PERUSOSA_CATEGORIES, type IncomeSupportParameters, type PerusosaCategory } from './types';
+import { PERUSOSA_CATEGORIES, type IncomeSupportParameters, type PerusosaCategory, type ReductionParameters } from './types';
 
 /** Perusosa table in cents, columns in the order of {@link PERUSOSA_CATEGORIES}. */
 const table = (values: readonly [number, number, number, number, number, number, number, number, number, number]) =>
@@ -37,6 +37,14 @@ const MINOR_ASSISTANCE_50_100 = { singleCents: cents(5_000), familyCents: cents(
  * Every set divides a part month by 30 days (kela.fi/toimeentulotuki-perusosan-maara ✅) and has no asumisnormi:
  * the norm is set by Government decree per municipality group (TTTL 7 a §) and must be loaded by the organisation.
  */
+/** Until 31.1.2026 (TTTL 10 § before the 2026 reform): up to 20 %, repeated up to 40 %. */
+const REDUCTIONS_UNTIL_2026_01: ReductionParameters = { grounds: { refused_work: 20, repeated_refusal: 40 }, unemploymentSanction: null };
+/** From 1.2.2026 (Kela 28.1.2026; integration plan 20 % ⚠️). */
+const REDUCTIONS_FROM_2026_02: ReductionParameters = {
+  grounds: { primary_benefit_not_applied: 50, not_registered_jobseeker: 50, integration_plan: 20 },
+  unemploymentSanction: { firstMonthPercent: 20, laterPercent: 40, maxMonths: 6 },
+};
+
 export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters[] = Object.freeze([
   {
     validFrom: localDate('2024-01-01'),
@@ -48,6 +56,7 @@ export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters
     minorAssistanceLimit: MINOR_ASSISTANCE_50_100,
     daysPerMonth: 30,
     housingNormCents: null,
+    reductions: REDUCTIONS_UNTIL_2026_01,
     source:
       'Kela: kela.fi/social-assistance-basic-amount (2024 table, kansaneläkeindeksi 1911); ' +
       'deduction and minor assistance: kela.fi/toimeentulotuki-tulot-jotka-vaikuttavat',
@@ -62,6 +71,7 @@ export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters
     minorAssistanceLimit: MINOR_ASSISTANCE_50_100,
     daysPerMonth: 30,
     housingNormCents: null,
+    reductions: REDUCTIONS_UNTIL_2026_01,
     source:
       'Kela 18.12.2025 "Stricter criteria for social assistance as of February" (single 593.55, index 1930); ' +
       'other categories derived as round_half_up(single × %) ⚠️ until Kela\'s 2025 table is loaded',
@@ -76,6 +86,9 @@ export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters
     minorAssistanceLimit: MINOR_ASSISTANCE_50_100,
     daysPerMonth: 30,
     housingNormCents: null,
+    // ⚠️ the set covers January and February 2026: the old grounds apply to January, the new ones (reform in force
+    // 1.2.2026) to February; the handler chooses the ground by the case
+    reductions: { grounds: { ...REDUCTIONS_UNTIL_2026_01.grounds, ...REDUCTIONS_FROM_2026_02.grounds }, unemploymentSanction: REDUCTIONS_FROM_2026_02.unemploymentSanction },
     source:
       'Kela 16.2.2026 (kela.fi/news/basic-amount-of-social-assistance-to-be-reduced-for-everyone-aged-18-or-over-as-of-1-march; ' +
       'sttinfo.fi/tiedote/71815459), index 1939',
@@ -90,6 +103,7 @@ export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters
     minorAssistanceLimit: null,
     daysPerMonth: 30,
     housingNormCents: null,
+    reductions: REDUCTIONS_FROM_2026_02,
     source:
       'Kela 16.2.2026 (kela.fi/news/basic-amount-of-social-assistance-to-be-reduced-for-everyone-aged-18-or-over-as-of-1-march; ' +
       'sttinfo.fi/tiedote/71815459); deduction abolished for 18+: Kela 28.1.2026; ' +
@@ -105,11 +119,12 @@ export const DEFAULT_INCOME_SUPPORT_PARAMETERS: readonly IncomeSupportParameters
  * - `overlap`: the set overlaps set `otherIndex` (a date would have two sets);
  * - `missing_category`: a perusosa category has no amount;
  * - `negative_amount`: an amount below zero; `invalid_amount`: not a whole number of cents;
- * - `days_invalid`: `daysPerMonth` is not a positive integer.
+ * - `days_invalid`: `daysPerMonth` is not a positive integer;
+ * - `percent_invalid`: a reduction percentage outside 0–100 (or a sanction length that is not a positive integer).
  */
 export interface ParameterSetProblem {
   index: number;
-  code: 'date_invalid' | 'range_invalid' | 'overlap' | 'missing_category' | 'negative_amount' | 'invalid_amount' | 'days_invalid';
+  code: 'date_invalid' | 'range_invalid' | 'overlap' | 'missing_category' | 'negative_amount' | 'invalid_amount' | 'days_invalid' | 'percent_invalid';
   field?: string;
   otherIndex?: number;
 }
@@ -151,6 +166,16 @@ export function validateParameterSets(sets: readonly IncomeSupportParameters[]):
     }
     set.housingNormCents?.forEach((norm, i) => amount(index, `housingNormCents[${i}]`, norm));
     if (!Number.isInteger(set.daysPerMonth) || set.daysPerMonth <= 0) problems.push({ index, code: 'days_invalid', field: 'daysPerMonth' });
+    const percent = (field: string, value: unknown) => {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) problems.push({ index, code: 'percent_invalid', field });
+    };
+    for (const [ground, pct] of Object.entries(set.reductions?.grounds ?? {})) percent(`reductions.grounds.${ground}`, pct);
+    const sanction = set.reductions?.unemploymentSanction;
+    if (sanction) {
+      percent('reductions.unemploymentSanction.firstMonthPercent', sanction.firstMonthPercent);
+      percent('reductions.unemploymentSanction.laterPercent', sanction.laterPercent);
+      if (!Number.isInteger(sanction.maxMonths) || sanction.maxMonths < 1) problems.push({ index, code: 'percent_invalid', field: 'reductions.unemploymentSanction.maxMonths' });
+    }
   });
 
   // Two closed-or-open intervals overlap when each starts no later than the other ends.

@@ -114,10 +114,13 @@ export function perusosaCategories(members: readonly HouseholdMember[], periodSt
  * TTTL 10 §, from 1.2.2026): **20 %** in the first month, **40 %** in months 2–6, and none from the 7th month
  * (the reduction lasts at most 6 months). `monthOfSanction` counts from 1.
  */
-export function sanctionReductionPercent(monthOfSanction: number): number {
+export function sanctionReductionPercent(
+  monthOfSanction: number,
+  schedule: { firstMonthPercent: number; laterPercent: number; maxMonths: number } = { firstMonthPercent: 20, laterPercent: 40, maxMonths: 6 },
+): number {
   if (!Number.isInteger(monthOfSanction) || monthOfSanction < 1) {
     throw new RangeError(`monthOfSanction must be a positive integer, got ${monthOfSanction}`);
   }
-  if (monthOfSanction === 1) return 20;
-  return monthOfSanction <= 6 ? 40 : 0;
+  if (monthOfSanction === 1) return schedule.firstMonthPercent;
+  return monthOfSanction <= schedule.maxMonths ? schedule.laterPercent : 0;
 }

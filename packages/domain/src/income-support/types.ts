@@ -56,8 +56,38 @@ export interface IncomeSupportParameters {
    * housing direction period has lapsed (see `CalculationInput.housingCapped`).
    */
   housingNormCents: Cents[] | null;
+  /**
+   * Reduction percentages by ground (TTTL 10 §). Optional so that sets saved before the field existed still load:
+   * a set without it has no grounds (a reduction can then only be given as a percentage).
+   */
+  reductions?: ReductionParameters;
   /** Source notes shown beside the set (e.g. "Kela 16.2.2026"). */
   source: string;
+}
+
+/**
+ * Grounds for reducing a member's own perusosa (TTTL 10 §). Until 31.1.2026: refusing work or employment measures
+ * (up to 20 %) and repeated refusal (up to 40 %). From 1.2.2026: not applying for a primary benefit Kela told the
+ * client to apply for (50 %), not registering as a full-time jobseeker (50 %), an unemployment-benefit sanction
+ * (20 % in the first month, 40 % after, at most 6 months: `unemploymentSanction`), neglecting the integration plan
+ * (20 % ⚠️). The percentages are parameters of the period, never code.
+ */
+export const REDUCTION_GROUNDS = [
+  'refused_work',
+  'repeated_refusal',
+  'primary_benefit_not_applied',
+  'not_registered_jobseeker',
+  'unemployment_sanction',
+  'integration_plan',
+] as const;
+export type ReductionGround = (typeof REDUCTION_GROUNDS)[number];
+
+/** The reduction percentages of a period: a ground that is missing is no ground in that period. */
+export interface ReductionParameters {
+  /** percent per ground (except `unemployment_sanction`, which follows its schedule) */
+  grounds: Partial<Record<Exclude<ReductionGround, 'unemployment_sanction'>, number>>;
+  /** the unemployment-benefit sanction schedule; null = not a ground in the period */
+  unemploymentSanction: { firstMonthPercent: number; laterPercent: number; maxMonths: number } | null;
 }
 
 /** Who a household member is to the applicant (TTTL 6 §: applicant, spouse, their minor children living with them). */
@@ -75,6 +105,11 @@ export interface HouseholdMember {
    * See `sanctionReductionPercent` for the unemployment-benefit sanction schedule.
    */
   perusosaReductionPercent?: number;
+  /**
+   * The ground of a reduction: the percentage then comes from the period's parameters (for an unemployment sanction
+   * by `sanctionMonth`, 1 = the first month), and takes precedence over `perusosaReductionPercent`.
+   */
+  reduction?: { ground: ReductionGround; sanctionMonth?: number };
 }
 
 /** Accepted basic expenses (muut perusmenot and housing, TTTL 7 a–7 b §). */
@@ -236,7 +271,8 @@ export interface CalculationResult {
  * - `member_invalid`: a duplicate member id, an invalid birth date or a second spouse.
  * - `unknown_member`: an item names a member not in `members`.
  * - `negative_amount`: an amount below zero; `invalid_amount`: not a whole number of cents.
- * - `reduction_invalid`: `perusosaReductionPercent` outside 0–100.
+ * - `reduction_invalid`: `perusosaReductionPercent` outside 0–100, or a reduction ground the period's parameters do not
+ *   have (or an unemployment sanction month that is not a positive integer).
  */
 export type CalculationError =
   | { code: 'no_parameters'; month: string }

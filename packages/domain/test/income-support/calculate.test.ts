@@ -278,6 +278,35 @@ describe('perusosa reductions and part months (§1.8 F, §9.4)', () => {
   });
 });
 
+describe('reduction grounds from the period\'s parameters (TTTL 10 §)', () => {
+  const withGround = (month: string, reduction: HouseholdMember['reduction']) =>
+    calculateIncomeSupport(monthInput(month, { members: [applicant(undefined, { reduction })] }), SETS);
+
+  it('March 2026: a primary benefit not applied for → 50 %, the unemployment sanction 20 % then 40 % for six months', () => {
+    const perusosa = (r: ReturnType<typeof withGround>) => (r.ok ? r.value.basic.expensesCents : null);
+    expect(perusosa(withGround('2026-03', { ground: 'primary_benefit_not_applied' }))).toBe(eur('289.22'));
+    expect(perusosa(withGround('2026-03', { ground: 'unemployment_sanction', sanctionMonth: 1 }))).toBe(eur('462.74'));
+    expect(perusosa(withGround('2026-03', { ground: 'unemployment_sanction', sanctionMonth: 2 }))).toBe(eur('347.06'));
+    expect(perusosa(withGround('2026-03', { ground: 'unemployment_sanction', sanctionMonth: 7 }))).toBe(eur('578.43'));
+    const ok = withGround('2026-03', { ground: 'primary_benefit_not_applied' });
+    expect(ok.ok && ok.value.lines.find((l) => l.section === 'perusosa')!.detail).toMatchObject({ reductionGround: 'primary_benefit_not_applied' });
+  });
+
+  it('2025: refusing work is a ground (20 %), the 2026 grounds are not; a ground of another period is refused', () => {
+    const r2025 = withGround('2025-06', { ground: 'refused_work' });
+    expect(r2025.ok && r2025.value.basic.expensesCents).toBe(eur('474.84')); // 593.55 × 80 %
+    expect(withGround('2025-06', { ground: 'primary_benefit_not_applied' })).toEqual({ ok: false, error: { code: 'reduction_invalid', memberId: 'A' } });
+    expect(withGround('2026-03', { ground: 'refused_work' })).toEqual({ ok: false, error: { code: 'reduction_invalid', memberId: 'A' } });
+  });
+
+  it('a set saved without reduction parameters has no grounds, but a given percentage still applies', () => {
+    const bare = SETS.map((set): IncomeSupportParameters => ({ ...set, reductions: undefined }));
+    expect(calculateIncomeSupport(monthInput('2026-03', { members: [applicant(undefined, { reduction: { ground: 'integration_plan' } })] }), bare).ok).toBe(false);
+    const pct = calculateIncomeSupport(monthInput('2026-03', { members: [applicant(undefined, { perusosaReductionPercent: 20 })] }), bare);
+    expect(pct.ok && pct.value.basic.expensesCents).toBe(eur('462.74'));
+  });
+});
+
 describe('households', () => {
   it('family of five, March 2026: two adults and three children ranked by age', () => {
     const result = calc(

@@ -86,7 +86,9 @@ describe('ageOn', () => {
 
 describe('sanctionReductionPercent (TTTL 10 §, from 1.2.2026)', () => {
   it('§9.4: month 1 → 20 %, months 2–6 → 40 %, from month 7 → 0 %', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map(sanctionReductionPercent)).toEqual([20, 40, 40, 40, 40, 40, 0, 0, 0]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map((m) => sanctionReductionPercent(m))).toEqual([20, 40, 40, 40, 40, 40, 0, 0, 0]);
+    // the schedule is a parameter of the period
+    expect([1, 2, 3, 4].map((m) => sanctionReductionPercent(m, { firstMonthPercent: 10, laterPercent: 30, maxMonths: 3 }))).toEqual([10, 30, 30, 0]);
   });
 
   it('refuses a month that is not a positive integer', () => {

@@ -432,6 +432,8 @@ export interface IncomeSupportMemberTable {
   role: 'applicant' | 'spouse' | 'child' | 'adult_child'
   alternating_residence: Defaulted<boolean>
   reduction_percent: Defaulted<number>
+  reduction_ground: Defaulted<'refused_work' | 'repeated_refusal' | 'primary_benefit_not_applied' | 'not_registered_jobseeker' | 'unemployment_sanction' | 'integration_plan' | null>
+  sanction_month: Defaulted<number | null>
   position: number
 }
 

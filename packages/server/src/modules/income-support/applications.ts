@@ -105,6 +105,8 @@ interface MemberRow {
   role: MemberInput['role']
   alternating_residence: boolean
   reduction_percent: number
+  reduction_ground: MemberInput['reductionGround'] | null
+  sanction_month: number | null
   first_names: string
   last_name: string
   birth_date: string | null
@@ -115,9 +117,30 @@ const toMember = (r: MemberRow): Member => ({
   role: r.role,
   alternatingResidence: r.alternating_residence,
   perusosaReductionPercent: r.reduction_percent,
+  reductionGround: r.reduction_ground ?? null,
+  sanctionMonth: r.sanction_month,
   firstNames: r.first_names,
   lastName: r.last_name,
   birthDate: r.birth_date,
+})
+
+/** A stored member as the engine takes it. */
+export const engineMember = (m: {
+  person_id: string
+  role: MemberInput['role']
+  alternating_residence: boolean
+  reduction_percent: number
+  reduction_ground: MemberInput['reductionGround'] | null
+  sanction_month: number | null
+  birth_date: string | null
+}): EngineMember => ({
+  personId: m.person_id,
+  role: m.role,
+  alternatingResidence: m.alternating_residence,
+  perusosaReductionPercent: m.reduction_percent,
+  reductionGround: m.reduction_ground ?? null,
+  sanctionMonth: m.sanction_month,
+  birthDate: m.birth_date,
 })
 
 /**
@@ -188,7 +211,7 @@ async function membersOf(trx: Trx, applicationId: string): Promise<MemberRow[]> 
   return trx
     .selectFrom('income_support_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['m.person_id', 'm.role', 'm.alternating_residence', 'm.reduction_percent', 'p.first_names', 'p.last_name', 'p.birth_date'])
+    .select(['m.person_id', 'm.role', 'm.alternating_residence', 'm.reduction_percent', 'm.reduction_ground', 'm.sanction_month', 'p.first_names', 'p.last_name', 'p.birth_date'])
     .where('m.application_id', '=', applicationId)
     .orderBy('m.position')
     .execute()
@@ -256,7 +279,7 @@ export async function readApplication(scope: ClientScope, applicationId: string,
     {
       periodStart: row.period_start,
       periodEnd: row.period_end,
-      members: members.map((m) => ({ personId: m.person_id, role: m.role, alternatingResidence: m.alternating_residence, perusosaReductionPercent: m.reduction_percent, birthDate: m.birth_date })),
+      members: members.map(engineMember),
       claims,
       housingCapped: row.housing_capped,
     },
@@ -467,6 +490,8 @@ async function writeMembers(trx: Trx, applicationId: string, members: MemberInpu
         role: m.role,
         alternating_residence: m.alternatingResidence ?? false,
         reduction_percent: m.perusosaReductionPercent ?? 0,
+        reduction_ground: m.reductionGround ?? null,
+        sanction_month: m.reductionGround === 'unemployment_sanction' ? (m.sanctionMonth ?? 1) : null,
         position: i,
       })),
     )

@@ -37,6 +37,7 @@ export function engineInput(src: CalculationSource): CalculationInput {
       birthDate: localDate(m.birthDate ?? src.periodStart),
       alternatingResidence: m.alternatingResidence ?? false,
       perusosaReductionPercent: m.perusosaReductionPercent ?? 0,
+      ...(m.reductionGround ? { reduction: { ground: m.reductionGround, ...(m.sanctionMonth ? { sanctionMonth: m.sanctionMonth } : {}) } } : {}),
     })),
     expenses: src.claims.expenses.map((e) => ({
       type: e.type,

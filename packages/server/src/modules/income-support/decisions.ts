@@ -18,7 +18,7 @@ import type { DB } from '../../db/schema'
 import type { Lang } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { calculate } from './calculation'
-import { applicationRow, SERVICE_TASK, type ApplicationRow } from './applications'
+import { applicationRow, engineMember, SERVICE_TASK, type ApplicationRow } from './applications'
 import { engineParameters } from './parameters'
 import type { CommitmentPrintInput, DecisionPrintInput, PrintOrganisation } from './print-types'
 import { itemLaw } from './texts'
@@ -133,7 +133,7 @@ export async function prepareDecision(scope: ClientScope, applicationId: string,
   const memberRows = await trx
     .selectFrom('income_support_member as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['m.person_id', 'm.role', 'm.alternating_residence', 'm.reduction_percent', 'p.first_names', 'p.last_name', 'p.birth_date'])
+    .select(['m.person_id', 'm.role', 'm.alternating_residence', 'm.reduction_percent', 'm.reduction_ground', 'm.sanction_month', 'p.first_names', 'p.last_name', 'p.birth_date'])
     .where('m.application_id', '=', applicationId)
     .orderBy('m.position')
     .execute()
@@ -142,7 +142,7 @@ export async function prepareDecision(scope: ClientScope, applicationId: string,
     {
       periodStart: row.period_start,
       periodEnd: row.period_end,
-      members: memberRows.map((m) => ({ personId: m.person_id, role: m.role, alternatingResidence: m.alternating_residence, perusosaReductionPercent: m.reduction_percent, birthDate: m.birth_date })),
+      members: memberRows.map(engineMember),
       claims,
       housingCapped: row.housing_capped,
     },

@@ -31,6 +31,7 @@ const bodyOf = (v: ParameterValues): Body => ({
   minorAssistanceLimit: v.minorAssistanceLimit,
   daysPerMonth: v.daysPerMonth,
   housingNormCents: v.housingNormCents,
+  ...(v.reductions ? { reductions: v.reductions } : {}),
 })
 
 function toValues(row: { valid_from: string; valid_until: string | null; body: unknown; source: string }): ParameterValues {

@@ -98,7 +98,14 @@ const draftOf = (a: Application): Draft => ({
   periodStart: a.periodStart,
   periodEnd: a.periodEnd,
   housingCapped: a.housingCapped,
-  members: a.members.map((m) => ({ personId: m.personId, role: m.role, alternatingResidence: m.alternatingResidence, perusosaReductionPercent: m.perusosaReductionPercent })),
+  members: a.members.map((m) => ({
+    personId: m.personId,
+    role: m.role,
+    alternatingResidence: m.alternatingResidence,
+    perusosaReductionPercent: m.perusosaReductionPercent,
+    reductionGround: m.reductionGround,
+    sanctionMonth: m.sanctionMonth,
+  })),
   claims: a.claims,
 })
 

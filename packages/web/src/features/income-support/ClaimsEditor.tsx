@@ -2,12 +2,14 @@ import {
   IS_BASIC_EXPENSE_TYPES,
   IS_INCOME_TYPES,
   IS_MEMBER_ROLES,
+  IS_REDUCTION_GROUNDS,
   IS_SUPPLEMENTARY_TYPES,
   type ApplicationUpdate,
   type Claims,
   type Member,
   type MemberInput,
   type MemberRole,
+  type ReductionGround,
 } from '@huoma/contract'
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -177,9 +179,40 @@ export function ClaimsEditor({ draft, onChange, members, errors, onValidity, rea
                     max={100}
                     step={10}
                     value={m.perusosaReductionPercent ?? 0}
+                    disabled={!!m.reductionGround}
                     onChange={(e) => setMember(i, { perusosaReductionPercent: Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))) })}
                   />
                 </Cell>
+                <Cell label={t('incomeSupport.members.groundOf', { name: who })} error={err(`members.${i}.reductionGround`)} id={`${id}-m${i}-ground`}>
+                  <select
+                    id={`${id}-m${i}-ground`}
+                    value={m.reductionGround ?? ''}
+                    onChange={(e) => {
+                      const ground = (e.target.value || null) as ReductionGround | null
+                      setMember(i, { reductionGround: ground, sanctionMonth: ground === 'unemployment_sanction' ? (m.sanctionMonth ?? 1) : null })
+                    }}
+                  >
+                    <option value="">{t('incomeSupport.members.groundNone')}</option>
+                    {IS_REDUCTION_GROUNDS.map((g) => (
+                      <option key={g} value={g}>
+                        {t(`incomeSupport.members.grounds.${g}`)}
+                      </option>
+                    ))}
+                  </select>
+                </Cell>
+                {m.reductionGround === 'unemployment_sanction' && (
+                  <Cell label={t('incomeSupport.members.sanctionMonthOf', { name: who })} error={err(`members.${i}.sanctionMonth`)} id={`${id}-m${i}-smonth`}>
+                    <input
+                      id={`${id}-m${i}-smonth`}
+                      className="is-percent"
+                      type="number"
+                      min={1}
+                      max={24}
+                      value={m.sanctionMonth ?? 1}
+                      onChange={(e) => setMember(i, { sanctionMonth: Math.max(1, Math.min(24, Math.round(Number(e.target.value) || 1))) })}
+                    />
+                  </Cell>
+                )}
               </td>
               <td>
                 <Cell label={t('incomeSupport.members.alternatingOf', { name: who })} error={err(`members.${i}.alternatingResidence`)} id={`${id}-m${i}-alt`}>
