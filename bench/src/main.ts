@@ -5,6 +5,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DEMO_PASSWORD } from '../../packages/server/src/config'
 import { auditSeedCommand, auditVerifyCommand } from './audit'
+import { camt054Command } from './camt054'
 import { incomeSupportCalcCommand } from './income-support-calc'
 import { pain001Command } from './pain001'
 import { prepare } from './prepare'
@@ -25,6 +26,8 @@ Commands:
   audit-seed --rows N [--method trigger|window] [--batch N]
                 append N synthetic audit rows with a valid hash chain; prints rows/s
   audit-verify  run the audit chain verification over the whole log; prints rows/s
+  camt054 --payments N [--database-url URL] [--keep]
+                N payables → batch → pain.001 → a camt.054 of N booked debits, imported over HTTP; prints time and RSS
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'income-support-calc') return incomeSupportCalcCommand(process.argv.slice(3))
   if (process.argv[2] === 'audit-seed') return auditSeedCommand(process.argv.slice(3))
   if (process.argv[2] === 'audit-verify') return auditVerifyCommand(process.argv.slice(3))
+  if (process.argv[2] === 'camt054') return camt054Command(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
