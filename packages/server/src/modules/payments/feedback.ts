@@ -213,18 +213,22 @@ export async function importCamt054(trx: Transaction<DB>, userId: string, xml: s
     rows.forEach((r) => done.add(r.acct_svcr_ref))
   }
   const e2es = [...new Set(txs.map((t) => t.e2e).filter((x): x is string => !!x))]
-  const itemRows = e2es.length
-    ? await trx
+  // in chunks: one statement's parameters are limited (65 535), and a bank's file can hold more payments than that
+  const itemRows: { id: string; batch_id: string; end_to_end_id: string; amount_cents: number; state: string; person_id: string }[] = []
+  for (let i = 0; i < e2es.length; i += 1000) {
+    itemRows.push(
+      ...(await trx
         .selectFrom('payment_item as i')
         .innerJoin('payable as p', 'p.id', 'i.payable_id')
         .innerJoin('payment_batch as b', 'b.id', 'i.batch_id')
         .select(['i.id', 'i.batch_id', 'i.end_to_end_id', 'i.amount_cents', 'i.state', 'p.person_id'])
-        .where('i.end_to_end_id', 'in', e2es)
+        .where('i.end_to_end_id', 'in', e2es.slice(i, i + 1000))
         .where('i.cancelled', '=', false)
         .where('b.msg_id', 'is not', null)
         .forUpdate('i')
-        .execute()
-    : []
+        .execute()),
+    )
+  }
   const items = new Map(itemRows.map((r) => [r.end_to_end_id, { ...r, state: r.state as PaymentItemState }]))
   const counts = { settled: 0, returned: 0, skipped: 0, unrelated: 0 }
   const batches = new Set<string>()

@@ -61,6 +61,9 @@ export async function prepareFile(
         .where('i.cancelled', '=', false)
         .execute()
     }
+    // Fresh statistics for the batch's rows: without them the planner does not see that the (batch_id, number) index
+    // pages a new batch cheaply, and streams a large one quadratically (each page scanning every remaining item).
+    await sql`ANALYZE payment_item`.execute(trx)
     // Unique per sender: the batch number makes it unique in Huoma, the random part across installations/resets.
     const msgId = `HUOMA-${b.number}-${randomBytes(5).toString('hex').toUpperCase()}`
     await trx
