@@ -63,7 +63,7 @@ export async function importDemoKelaApplications(database: Database, kela: KelaF
       for (const a of result.applications.slice(0, 3)) {
         const personId = await assign(trx, a.id, 1, { userId: handler.id, handlerId: handler.id, units: [unitId], mayAssignOthers: false, today, assignable: async () => true })
         const scope = { trx, personId, basis: 'relationship' as const, touch: () => undefined }
-        const app = await readApplication(scope, a.id, 'fi', config.workingDayMode, now)
+        const app = await readApplication(scope, a.id, 'fi', now)
         if (!app.calculation.ok) continue
         let room = app.calculation.calculation.supplementaryCents
         const items: DecisionInput['items'] = [

@@ -24,6 +24,7 @@ import {
 } from '@huoma/domain'
 import type { ClientScope } from '../../access/client-access'
 import type { DB } from '../../db/schema'
+import { mailingAddress } from '../../pdf/mailing-address'
 import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
 import type { ClientAccountCode } from './messages'
@@ -453,24 +454,15 @@ export async function statementInput(scope: ClientScope, serviceTask: string, ac
     .executeTakeFirstOrThrow()
   const task = await trx.selectFrom('service_task').select(['name_fi', 'name_sv']).where('code', '=', a.service_task).executeTakeFirstOrThrow()
   const p = await trx.selectFrom('person').select(['first_names', 'last_name', 'turvakielto']).where('id', '=', scope.personId).executeTakeFirstOrThrow()
-  // the statement goes to the client by mail: the contact address (yhteysosoite) under turvakielto, else the postal or
-  // permanent address in force; never a protected address
-  const kinds = p.turvakielto ? (['contact'] as const) : (['contact', 'postal', 'permanent'] as const)
-  const addresses = await trx
-    .selectFrom('person_address')
-    .select(['kind', 'street', 'postal_code', 'post_office'])
-    .where('person_id', '=', scope.personId)
-    .where('kind', 'in', [...kinds])
-    .where(sql<boolean>`(valid_until IS NULL OR valid_until >= (now() AT TIME ZONE 'Europe/Helsinki')::date)`)
-    .execute()
-  const address = kinds.map((k) => addresses.find((x) => x.kind === k)).find((x) => x)
+  // the statement goes to the client by mail
+  const address = await mailingAddress(trx, scope.personId, p.turvakielto)
   const all = await entries(trx, accountId, from, to)
   const openingCents = all.length ? all[0]!.balanceAfterCents - all[0]!.amountCents : await balanceOf(trx, accountId, dayBefore(from))
   const closingCents = await balanceOf(trx, accountId, to)
   return {
     language,
     organisation: { name: unit.name, unitName: language === 'sv' ? unit.name_sv : unit.name_fi },
-    client: { name: `${p.first_names} ${p.last_name}`, address: address ? { street: address.street, postalCode: address.postal_code, postOffice: address.post_office } : null },
+    client: { name: `${p.first_names} ${p.last_name}`, address },
     account: { number: Number(a.number), kind: a.kind, reference: a.reference, serviceTaskName: language === 'sv' ? task.name_sv : task.name_fi, openedOn: a.opened_on, closedOn: a.closed_on },
     from,
     to,

@@ -268,7 +268,7 @@ export async function applicationRow(trx: Trx, personId: string, applicationId: 
 
 export type ApplicationRow = Awaited<ReturnType<typeof applicationRow>>
 
-export async function readApplication(scope: ClientScope, applicationId: string, lang: Lang, mode: WorkingDayMode, now: Date): Promise<Application> {
+export async function readApplication(scope: ClientScope, applicationId: string, lang: Lang, now: Date): Promise<Application> {
   const { trx } = scope
   const row = await applicationRow(trx, scope.personId, applicationId)
   const members = await membersOf(trx, applicationId)
@@ -286,7 +286,6 @@ export async function readApplication(scope: ClientScope, applicationId: string,
     sets,
     lang,
   )
-  void mode // the deadline was computed with the organisation's mode when the application was saved
   const today = todayInHelsinki(now)
   const open = row.state === 'received' || row.state === 'in_preparation'
   return {

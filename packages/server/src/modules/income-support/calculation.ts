@@ -1,5 +1,19 @@
-import type { CalculationOutcome, Claims, MemberInput } from '@huoma/contract'
 import {
+  type CalculationOutcome,
+  type Claims,
+  type IS_BASIC_EXPENSE_TYPES,
+  type IS_INCOME_TYPES,
+  type IS_PERUSOSA_CATEGORIES,
+  type IS_REDUCTION_GROUNDS,
+  type IS_SUPPLEMENTARY_TYPES,
+  type MemberInput,
+} from '@huoma/contract'
+import {
+  type BASIC_EXPENSE_TYPES,
+  type INCOME_TYPES,
+  type PERUSOSA_CATEGORIES,
+  type REDUCTION_GROUNDS,
+  type SUPPLEMENTARY_EXPENSE_TYPES,
   calculateIncomeSupport,
   localDate,
   type CalculationError,
@@ -24,6 +38,17 @@ export interface CalculationSource {
 }
 
 const c = (n: number) => n as Cents
+
+/** The contract's code lists are the domain's (a list changed on one side only fails to compile here). */
+type Same<A extends readonly string[], B extends readonly string[]> = A[number] extends B[number] ? (B[number] extends A[number] ? true : false) : false
+const sameLists: [
+  Same<typeof IS_PERUSOSA_CATEGORIES, typeof PERUSOSA_CATEGORIES>,
+  Same<typeof IS_BASIC_EXPENSE_TYPES, typeof BASIC_EXPENSE_TYPES>,
+  Same<typeof IS_SUPPLEMENTARY_TYPES, typeof SUPPLEMENTARY_EXPENSE_TYPES>,
+  Same<typeof IS_INCOME_TYPES, typeof INCOME_TYPES>,
+  Same<typeof IS_REDUCTION_GROUNDS, typeof REDUCTION_GROUNDS>,
+] = [true, true, true, true, true]
+void sameLists
 
 /** The engine's input from an application (saved or being edited). */
 export function engineInput(src: CalculationSource): CalculationInput {

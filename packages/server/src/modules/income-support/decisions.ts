@@ -20,6 +20,7 @@ import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { calculate } from './calculation'
 import { applicationRow, engineMember, SERVICE_TASK, type ApplicationRow } from './applications'
 import { engineParameters } from './parameters'
+import { mailingAddress } from '../../pdf/mailing-address'
 import type { CommitmentPrintInput, DecisionPrintInput, PrintOrganisation } from './print-types'
 import { itemLaw } from './texts'
 
@@ -411,23 +412,13 @@ async function organisationFor(trx: Trx, unitId: string, lang: 'fi' | 'sv'): Pro
 
 async function applicantFor(trx: Trx, personId: string) {
   const p = await trx.selectFrom('person').select(['first_names', 'last_name', 'hetu', 'temporary_id', 'birth_date', 'turvakielto']).where('id', '=', personId).executeTakeFirstOrThrow()
-  // the decision goes to the client by mail: the contact address (yhteysosoite) under turvakielto, else the postal
-  // or permanent address in force; never a protected address
-  const kinds = p.turvakielto ? ['contact'] : ['contact', 'postal', 'permanent']
-  const addresses = await trx
-    .selectFrom('person_address')
-    .select(['kind', 'street', 'postal_code', 'post_office', 'valid_from', 'valid_until'])
-    .where('person_id', '=', personId)
-    .where('kind', 'in', kinds as ('contact' | 'postal' | 'permanent')[])
-    .where(sql<boolean>`(valid_until IS NULL OR valid_until >= (now() AT TIME ZONE 'Europe/Helsinki')::date)`)
-    .execute()
-  const address = kinds.map((k) => addresses.find((a) => a.kind === k)).find((a) => a)
   return {
     name: `${p.first_names} ${p.last_name}`,
     hetu: p.hetu,
     temporaryId: p.temporary_id,
     birthDate: p.birth_date,
-    address: address ? { street: address.street, postalCode: address.postal_code, postOffice: address.post_office } : null,
+    // the decision goes to the client by mail
+    address: await mailingAddress(trx, personId, p.turvakielto),
   }
 }
 
@@ -439,6 +430,7 @@ export async function previewPrintInput(scope: ClientScope, applicationId: strin
     const c = await trx.selectFrom('income_support_decision').select('number').where('id', '=', body.correctsId).executeTakeFirst()
     correctsNumber = c?.number ?? null
   }
+  const applicant = await applicantFor(trx, scope.personId)
   return {
     language: p.language,
     organisation: await organisationFor(trx, p.row.unit_id, p.language),
@@ -454,7 +446,7 @@ export async function previewPrintInput(scope: ClientScope, applicationId: strin
       correctsNumber,
     },
     decisionMaker: { name: userName },
-    applicant: await applicantFor(trx, scope.personId),
+    applicant,
     application: { number: p.row.number, receivedOn: p.row.received_on, channel: p.row.channel, kelaCaseRef: p.row.kela_case_ref },
     members: p.members.map((m) => ({ name: m.name, role: m.role as DecisionPrintInput['members'][number]['role'], birthDate: m.birthDate })),
     items: p.items,
@@ -472,7 +464,7 @@ export async function previewPrintInput(scope: ClientScope, applicationId: strin
       maxCents: c.maxCents,
     })),
     payments: p.clientPayment
-      ? [{ payeeName: (await applicantFor(trx, scope.personId)).name, ibanMasked: maskIban(p.clientPayment.iban), amountCents: p.clientPayment.amountCents, dueOn: nextBankingDay(localDate(body.decidedOn)) }]
+      ? [{ payeeName: applicant.name, ibanMasked: maskIban(p.clientPayment.iban), amountCents: p.clientPayment.amountCents, dueOn: nextBankingDay(localDate(body.decidedOn)) }]
       : [],
   }
 }

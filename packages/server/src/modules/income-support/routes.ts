@@ -34,7 +34,9 @@ import { todayInHelsinki } from '@huoma/domain'
 import { Type } from 'typebox'
 import { ACTIONS } from '../../access/actions'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
-import { requestLanguage } from '../../http/language'
+import type { FastifyRequest } from 'fastify'
+import type { ClientScope } from '../../access/client-access'
+import { requestLanguage, type Lang } from '../../http/language'
 import { problems } from '../../http/problem'
 import {
   answerCompletion,
@@ -79,6 +81,23 @@ const PdfResponse = { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary
 export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const mode = () => app.config.workingDayMode
   const target = (personId: string) => ({ personId, serviceTask: SERVICE_TASK })
+
+  /**
+   * A change to one application through the chokepoint, answered with the application as it now is (recalculated),
+   * in the same transaction.
+   */
+  const changeAndRead = (
+    request: FastifyRequest<{ Params: { id: string; applicationId: string } }>,
+    change: (scope: ClientScope, lang: Lang, now: Date) => Promise<void>,
+  ) => {
+    const ctx = requireAuthed(request)
+    const lang = requestLanguage(request)
+    const now = new Date()
+    return app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
+      await change(scope, lang, now)
+      return readApplication(scope, request.params.applicationId, lang, now)
+    })
+  }
 
   // ---- Parameters (no client data) -----------------------------------------------------------------------------
 
@@ -305,7 +324,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const id = await insertApplication(trx, createInput(personId, body, takes ? ctx.principal.userId : null, ctx.principal.userId), lang, mode(), now)
         const touched = new Set([personId, ...body.members.map((m) => m.personId)])
         const scope = { trx, personId, basis: 'relationship' as const, touch: (...ids: string[]) => ids.forEach((x) => touched.add(x)) }
-        const value = await readApplication(scope, id, lang, mode(), now)
+        const value = await readApplication(scope, id, lang, now)
         return { value, clientIds: [...touched], refId: id }
       })
       return reply.status(201).send(created)
@@ -321,7 +340,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const ctx = requireAuthed(request)
       const lang = requestLanguage(request)
-      return app.clientData.withClient(ctx, target(request.params.id), (scope) => readApplication(scope, request.params.applicationId, lang, mode(), new Date()))
+      return app.clientData.withClient(ctx, target(request.params.id), (scope) => readApplication(scope, request.params.applicationId, lang, new Date()))
     },
   )
 
@@ -337,15 +356,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Application },
       },
     },
-    async (request) => {
-      const ctx = requireAuthed(request)
-      const lang = requestLanguage(request)
-      const now = new Date()
-      return app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
-        await updateApplication(scope, request.params.applicationId, request.body, lang, mode())
-        return readApplication(scope, request.params.applicationId, lang, mode(), now)
-      })
-    },
+    async (request) => changeAndRead(request, (scope, l) => updateApplication(scope, request.params.applicationId, request.body, l, mode())),
   )
 
   app.post(
@@ -373,15 +384,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Application },
       },
     },
-    async (request) => {
-      const ctx = requireAuthed(request)
-      const lang = requestLanguage(request)
-      const now = new Date()
-      return app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
-        await requestCompletion(scope, request.params.applicationId, request.body, mode(), now)
-        return readApplication(scope, request.params.applicationId, lang, mode(), now)
-      })
-    },
+    async (request) => changeAndRead(request, (scope, l, n) => requestCompletion(scope, request.params.applicationId, request.body, mode(), n)),
   )
 
   app.post(
@@ -390,15 +393,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { action: 'income-support:edit' },
       schema: { tags: TAGS, summary: 'Record the client\'s answer to the request for completion', params: ApplicationParams, body: CompletionAnswer, response: { 200: Application } },
     },
-    async (request) => {
-      const ctx = requireAuthed(request)
-      const lang = requestLanguage(request)
-      const now = new Date()
-      return app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
-        await answerCompletion(scope, request.params.applicationId, request.body, mode(), now)
-        return readApplication(scope, request.params.applicationId, lang, mode(), now)
-      })
-    },
+    async (request) => changeAndRead(request, (scope, l, n) => answerCompletion(scope, request.params.applicationId, request.body, mode(), n)),
   )
 
   // ---- Decisions -------------------------------------------------------------------------------------------
