@@ -45,7 +45,7 @@ describe('the navigation', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Asiakkaat' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Asiakkaat' })).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Asiakkaat' }).getAttribute('aria-current')).toBe('page')
-    expect(document.title).toBe('Asiakkaat – Huoma')
+    await waitFor(() => expect(document.title).toBe('Asiakkaat – Huoma'))
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 })))
   })
 
@@ -67,7 +67,7 @@ describe('the application shell', () => {
     expect(screen.getByText(/Tiina Virtanen$/, { selector: '.greeting' })).toBeTruthy()
     expect(await screen.findByText('Sulautettu PGlite-tietokanta')).toBeTruthy()
     expect(screen.getByText('0001_initial')).toBeTruthy()
-    expect(document.title).toBe('Etusivu – Huoma')
+    await waitFor(() => expect(document.title).toBe('Etusivu – Huoma'))
   })
 
   it('switches the language everywhere and remembers it', async () => {
@@ -78,7 +78,7 @@ describe('the application shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Klienter' })).toBeTruthy()
     expect(screen.getByRole('navigation', { name: 'Huvudmeny' })).toBeTruthy()
     expect(document.documentElement.lang).toBe('sv')
-    expect(document.title).toBe('Klienter – Huoma')
+    await waitFor(() => expect(document.title).toBe('Klienter – Huoma'))
     expect(localStorage.getItem('huoma.language')).toBe('sv')
     fireEvent.click(screen.getByRole('link', { name: 'Startsida' }))
     await screen.findByText('Inbäddad PGlite-databas')
@@ -115,7 +115,7 @@ describe('the application shell', () => {
     signedIn(sessionUser())
     renderApp('/no/such/page')
     expect(await screen.findByRole('heading', { level: 1, name: 'Sivua ei löytynyt' })).toBeTruthy()
-    expect(document.title).toBe('Sivua ei löytynyt – Huoma')
+    await waitFor(() => expect(document.title).toBe('Sivua ei löytynyt – Huoma'))
   })
 
   it('offers a retry when the server cannot be reached at start', async () => {
