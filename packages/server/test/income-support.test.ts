@@ -188,6 +188,28 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect((await counsellor.get(path)).status).toBe(403)
   })
 
+  it('a second handler taking an application of a client who has a responsible worker gets an assigned task', async () => {
+    const id = (await (await secretary.post('/api/persons', { firstNames: 'Toinen', lastName: 'Käsittelijä', birthDate: '1979-01-01' })).json()).id as string
+    const app = (over: Record<string, unknown>) => paperApplication({ members: [{ personId: id, role: 'applicant' }], claims: emptyClaims(), ...over })
+    expect((await handler.post(`/api/persons/${id}/income-support/applications`, app({ takeIt: true }))).status).toBe(201)
+    const queued = await (await secretary.post(`/api/persons/${id}/income-support/applications`, app({ receivedOn: '2026-03-04' }))).json()
+    const supervisor = new Client(t.url)
+    await supervisor.login('esihenkilo')
+    expect((await supervisor.post(`/api/income-support/applications/${queued.id}/assign`, { version: queued.version })).status).toBe(200)
+    const kinds = await db()
+      .selectFrom('client_relationship as cr')
+      .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+      .select(['u.username', 'cr.kind'])
+      .where('cr.person_id', '=', id)
+      .where('cr.service_task', '=', 'income_support')
+      .orderBy('u.username')
+      .execute()
+    expect(kinds).toEqual([
+      { username: 'esihenkilo', kind: 'task' },
+      { username: 'etuuskasittelija', kind: 'responsible' },
+    ])
+  })
+
   it('registers a paper application for a family; bad input is refused field by field and nothing is saved', async () => {
     const count = async () => (await db().selectFrom('income_support_application').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
     const before = await count()

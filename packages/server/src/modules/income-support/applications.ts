@@ -497,7 +497,7 @@ async function writeMembers(trx: Trx, applicationId: string, members: MemberInpu
     .execute()
 }
 
-/** Opens the handler's client relationship (responsible worker) in income support unless one is open. */
+/** Opens the handler's client relationship in income support unless one is open (responsible worker, or an assigned task when the client has one). */
 export async function openRelationship(trx: Trx, personId: string, userId: string, openedBy: string, today: string) {
   const open = await trx
     .selectFrom('client_relationship')
@@ -509,9 +509,19 @@ export async function openRelationship(trx: Trx, personId: string, userId: strin
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
     .executeTakeFirst()
   if (open) return
+  // the client has one responsible worker per service task: when someone else already is, the handler's
+  // relationship is an assigned task
+  const responsible = await trx
+    .selectFrom('client_relationship')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('service_task', '=', SERVICE_TASK)
+    .where('kind', '=', 'responsible')
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .executeTakeFirst()
   await trx
     .insertInto('client_relationship')
-    .values({ person_id: personId, user_id: userId, service_task: SERVICE_TASK, kind: 'responsible', start_date: today, opened_by: openedBy })
+    .values({ person_id: personId, user_id: userId, service_task: SERVICE_TASK, kind: responsible ? 'task' : 'responsible', start_date: today, opened_by: openedBy })
     .execute()
 }
 
