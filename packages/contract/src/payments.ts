@@ -196,7 +196,10 @@ export const BankImportResult = Type.Object({
   duplicate: Type.Boolean(),
   /** pain.002: the original MsgId; camt.054: the notification id */
   messageId: Type.String(),
+  /** the batches whose payments the file changed (pain.002: the batch it is about) */
   batchIds: Type.Array(Uuid),
+  /** their numbers, in the order of `batchIds` */
+  batchNumbers: Type.Array(Type.Integer()),
   accepted: Type.Integer(),
   rejected: Type.Integer(),
   settled: Type.Integer(),
@@ -210,7 +213,10 @@ export type BankImportResult = Static<typeof BankImportResult>
 
 // ---- Returned payments --------------------------------------------------------------------------------------------
 
-/** `GET /api/payments/returned`: returned (or rejected) payments back to the handler, for the clients they can see. */
+/**
+ * `GET /api/payments/returned`: returned (or rejected) payments — for a handler, of the clients they can see (the
+ * list chokepoint); for finance, all of them (the payments they process, audited with the clients named).
+ */
 export const ReturnedQuery = Type.Object(
   { includeHandled: Type.Optional(Type.Boolean({ default: false })) },
   { additionalProperties: false },

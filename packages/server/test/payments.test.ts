@@ -1,10 +1,13 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { addDays, isBankingDay, todayInHelsinki, type LocalDate } from '@huoma/domain'
 import type { BankImportResult, PaymentBatch, PaymentPreview, ReturnedPayments, AccountingExport } from '@huoma/contract'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
-import { camt054, insertPayables, pain002, sample, xsdErrors } from './helpers/payments'
+import { camt054, camt054Entries, insertPayables, pain002, sample, xsdErrors, type CamtEntrySpec } from './helpers/payments'
 
 const kinds = await databaseKinds()
 
@@ -29,7 +32,13 @@ describe.each(kinds)('payments on %s', (kind) => {
   const maxAuditId = async () => Number((await db().selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0)
   const auditSince = (id: number) => db().selectFrom('audit_log').selectAll().where('id', '>', id).orderBy('id').execute()
 
+  // the import bodies are spooled under the temporary folder: a private one here, to see that they are removed
+  let spoolDir: string
+  const savedTmp = process.env.TMPDIR
+
   beforeAll(async () => {
+    spoolDir = await mkdtemp(join(tmpdir(), 'huoma-payments-test-'))
+    process.env.TMPDIR = spoolDir
     t = await startTestServer(kind)
     finance = new Client(t.url)
     await finance.login('talous')
@@ -52,7 +61,12 @@ describe.each(kinds)('payments on %s', (kind) => {
       SELECT p.id FROM person p WHERE NOT EXISTS (SELECT 1 FROM client_relationship cr WHERE cr.person_id = p.id) LIMIT 1`.execute(db())
     ).rows[0]!.id
   }, 120_000)
-  afterAll(async () => t?.stop())
+  afterAll(async () => {
+    await t?.stop()
+    if (savedTmp === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = savedTmp
+    await rm(spoolDir, { recursive: true, force: true })
+  })
 
   let batch: PaymentBatch
   let file: string
@@ -230,9 +244,9 @@ describe.each(kinds)('payments on %s', (kind) => {
     const r2 = await finance.post('/api/payments/imports/pain002', part, xml)
     expect(r2.status).toBe(200)
     const res = (await r2.json()) as BankImportResult
-    expect(res).toMatchObject({ kind: 'pain002', accepted: 2, rejected: 1, duplicate: false })
+    expect(res).toMatchObject({ kind: 'pain002', accepted: 2, rejected: 1, duplicate: false, batchIds: [batch.id], batchNumbers: [batch.number] })
     const again = (await (await finance.post('/api/payments/imports/pain002', part, xml)).json()) as BankImportResult
-    expect(again.duplicate).toBe(true)
+    expect(again).toMatchObject({ duplicate: true, batchIds: [batch.id], batchNumbers: [batch.number] })
     const after = (await (await finance.get(`/api/payments/batches/${batch.id}`)).json()) as PaymentBatch
     expect(after.state).toBe('partly_accepted')
     expect(after.bankStatus).toBe('PART')
@@ -259,6 +273,7 @@ describe.each(kinds)('payments on %s', (kind) => {
     const u = (await (await finance.post('/api/payments/imports/camt054', ours, xml)).json()) as BankImportResult
     expect(u.unrelated).toBeGreaterThan(0)
     expect(u.settled + u.returned).toBe(0)
+    expect(u.batchNumbers).toEqual([])
 
     const settle = camt054({ iban, debits: { entryRef: 'ARCH-E1', txs: [{ ref: 'ARCH-1', e2e: a.endToEndId, amountCents: a.amountCents }, { ref: 'ARCH-3', e2e: c.endToEndId, amountCents: c.amountCents }] } })
     expect(await xsdErrors(settle, 'camt.054.001.02')).toEqual([])
@@ -268,10 +283,13 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect(rw.status).toBe(422)
     expect((await db().selectFrom('payment_item').select('state').where('id', '=', a.id).executeTakeFirstOrThrow()).state).toBe('accepted')
     const r1 = (await (await finance.post('/api/payments/imports/camt054', settle, xml)).json()) as BankImportResult
-    expect(r1).toMatchObject({ settled: 2, returned: 0, duplicate: false })
+    expect(r1).toMatchObject({ settled: 2, returned: 0, duplicate: false, batchIds: [batch.id], batchNumbers: [batch.number] })
+    // the byte-identical file again: answered as a duplicate, with the first import's batches
+    const dup = (await (await finance.post('/api/payments/imports/camt054', settle, xml)).json()) as BankImportResult
+    expect(dup).toMatchObject({ id: r1.id, duplicate: true, settled: 0, batchIds: [batch.id], batchNumbers: [batch.number] })
     // the same entries again in another file (another MsgId): skipped by AcctSvcrRef
     const r2 = (await (await finance.post('/api/payments/imports/camt054', settle.replace(/<MsgId>[^<]*</, '<MsgId>OTHER<'), xml)).json()) as BankImportResult
-    expect(r2).toMatchObject({ settled: 0, skipped: 2, duplicate: false })
+    expect(r2).toMatchObject({ settled: 0, skipped: 2, duplicate: false, batchIds: [], batchNumbers: [] })
     // a return of a settled payment, as the Finance Finland sample's entry 6 shows (CRDT, RvslInd, RtrInf AC01)
     const ret = camt054({ iban, returns: { entryRef: 'ARCH-E2', txs: [{ ref: 'ARCH-9', e2e: c.endToEndId, amountCents: c.amountCents, return: { code: 'AC01', text: '1+TILIÄ EI LÖYDY' } }] } })
     const r3 = (await (await finance.post('/api/payments/imports/camt054', ret, xml)).json()) as BankImportResult
@@ -283,6 +301,12 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect(Object.fromEntries(payStates.map((p) => [p.id, p.state]))).toEqual({ [a.payableId]: 'paid', [c.payableId]: 'returned' })
     const mal = await finance.post('/api/payments/imports/camt054', '<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn>', xml)
     expect(mal.status).toBe(422)
+    const empty = await finance.post('/api/payments/imports/camt054', '  \n', xml)
+    expect(((await empty.json()) as Problem).errors?.[0]?.code).toBe('pay.import.empty')
+    // not the file as it is (JSON): refused before anything is read
+    expect((await finance.post('/api/payments/imports/camt054', { xml: settle })).status).toBe(415)
+    // the bodies were spooled to private temporary files, all removed again
+    expect((await readdir(spoolDir)).filter((f) => f.startsWith('huoma-import-'))).toEqual([])
   })
 
   it('returned payments go back to the handler, for their own clients only', async () => {
@@ -295,7 +319,24 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect(list.payments[0]).toMatchObject({ state: 'rejected', reasonCode: 'NARR' })
     const audit = await auditSince(before)
     expect(audit.find((a) => a.event === 'payments:returned')?.client_ids).toEqual([visible[1]])
-    expect((await finance.get('/api/payments/returned')).status).toBe(403)
+  })
+
+  it('finance sees every returned and rejected payment (no client relationships), audited with the clients named', async () => {
+    const before = await maxAuditId()
+    const res = await approver.get('/api/payments/returned')
+    expect(res.status).toBe(200)
+    const list = (await res.json()) as ReturnedPayments
+    expect(list.payments.map((p) => [p.personId, p.state]).sort()).toEqual(
+      [
+        [visible[1], 'rejected'],
+        [other, 'returned'],
+      ].sort(),
+    )
+    expect(list.payments.every((p) => p.batchNumber === batch.number)).toBe(true)
+    const audit = (await auditSince(before)).filter((a) => a.event === 'payments:returned')
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({ action: 'view', role_code: 'finance', outcome: 'success' })
+    expect([...audit[0]!.client_ids].sort()).toEqual([visible[1], other].sort())
   })
 
   it('exports accounting entries per batch and per period as JSON and CSV (audited exports)', async () => {
@@ -317,5 +358,97 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect((await finance.get('/api/payments/accounting')).status).toBe(400)
     const audit = await auditSince(before)
     expect(audit.filter((a) => a.event === 'payments:accounting').every((a) => a.action === 'export')).toBe(true)
+  })
+  it('imports a camt.054 of 2 100 entries in chunks: settled and returned counted, idempotent, and a malformed entry near the end rolls back all', { timeout: 240_000 }, async () => {
+    const N = 2_100
+    const due = d(150)
+    const persons = [visible[0]!, visible[1]!, other]
+    await insertPayables(
+      db(),
+      Array.from({ length: N }, (_, i) => ({ personId: persons[i % 3]!, unitId: etuu, amountCents: 1_000 + i, dueOn: due })),
+    )
+    const created = await finance.post('/api/payments/batches', { dueFrom: due, dueTo: due, unitId: etuu, expectedCount: N })
+    expect(created.status).toBe(201)
+    const draft = (await created.json()) as PaymentBatch
+    const approved = await approver.post(`/api/payments/batches/${draft.id}/approve`, { version: draft.version })
+    expect(approved.status).toBe(200)
+    expect((await (await finance.get(`/api/payments/batches/${draft.id}/pain001`)).text()).length).toBeGreaterThan(0)
+    const big = (await (await finance.get(`/api/payments/batches/${draft.id}`)).json()) as PaymentBatch
+    expect(big.state).toBe('sent')
+    expect(big.payments).toHaveLength(N)
+    const iban = t.config.debtor.iban
+    // every 7th payment comes back (AC04), the others are booked
+    const specs: CamtEntrySpec[] = big.payments.map((p, i) => ({
+      ref: `BIG-${big.number}-${i}`,
+      e2e: p.endToEndId,
+      amountCents: p.amountCents,
+      kind: i % 7 === 3 ? 'return' : 'debit',
+      returnCode: 'AC04',
+    }))
+    const returns = specs.filter((x) => x.kind === 'return').length
+    const state = async () =>
+      Object.fromEntries(
+        (
+          await db()
+            .selectFrom('payment_item')
+            .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('batch_id', '=', big.id)
+            .groupBy('state')
+            .execute()
+        ).map((r) => [r.state, Number(r.n)]),
+      )
+    const bankEntries = async () =>
+      Number((await sql<{ n: number }>`SELECT count(*) AS n FROM bank_entry WHERE acct_svcr_ref LIKE ${`BIG-${big.number}-%`}`.execute(db())).rows[0]!.n)
+
+    // A malformed amount in the 2 090th entry, after two chunks were applied: nothing of the file stays.
+    const broken = specs.map((x, i) => (i === N - 11 ? { ...x, rawAmount: '12,x' } : x))
+    const importsBefore = Number((await db().selectFrom('bank_import').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const rb = await finance.post('/api/payments/imports/camt054', camt054Entries({ iban, entries: broken }), xml)
+    expect(rb.status).toBe(422)
+    expect(((await rb.json()) as Problem).errors?.[0]?.code).toBe('pay.import.malformed')
+    // cut off in the last entry (not well-formed XML): the same
+    const whole = camt054Entries({ iban, entries: specs })
+    const cut = await finance.post('/api/payments/imports/camt054', whole.slice(0, whole.lastIndexOf('<Ntry>') + 60), xml)
+    expect(cut.status).toBe(422)
+    expect(await state()).toEqual({ pending: N })
+    expect(await bankEntries()).toBe(0)
+    expect(Number((await db().selectFrom('bank_import').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(importsBefore)
+    const payables = async () =>
+      Object.fromEntries(
+        (
+          await db()
+            .selectFrom('payable')
+            .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('due_on', '=', due)
+            .groupBy('state')
+            .execute()
+        ).map((r) => [r.state, Number(r.n)]),
+      )
+    expect(await payables()).toEqual({ in_batch: N })
+
+    const before = await maxAuditId()
+    const res = await finance.post('/api/payments/imports/camt054', whole, xml)
+    expect(res.status).toBe(200)
+    const r = (await res.json()) as BankImportResult
+    expect(r).toMatchObject({ duplicate: false, settled: N - returns, returned: returns, skipped: 0, unrelated: 0, batchIds: [big.id], batchNumbers: [big.number] })
+    expect(await state()).toEqual({ settled: N - returns, returned: returns })
+    expect(await payables()).toEqual({ paid: N - returns, returned: returns })
+    expect(await bankEntries()).toBe(N)
+    const sample = await db().selectFrom('payment_item').select(['state', 'reason_code', 'reason_text', 'bank_ref', 'returned_on', 'settled_on']).where('id', 'in', [big.payments[3]!.id, big.payments[4]!.id]).orderBy('number').execute()
+    expect(sample).toEqual([
+      { state: 'returned', reason_code: 'AC04', reason_text: '1+TILIÄ EI LÖYDY', bank_ref: `BIG-${big.number}-3`, returned_on: '2026-11-20', settled_on: null },
+      { state: 'settled', reason_code: null, reason_text: null, bank_ref: `BIG-${big.number}-4`, returned_on: null, settled_on: '2026-11-20' },
+    ])
+    expect((await (await finance.get(`/api/payments/batches/${big.id}`)).json()).state).toBe('closed')
+    const audit = (await auditSince(before)).find((a) => a.event === 'payments:import')!
+    expect([...audit.client_ids].sort()).toEqual([...persons].sort())
+
+    // the same file again: a duplicate; the same entries in another file: every one skipped by AcctSvcrRef
+    const again = (await (await finance.post('/api/payments/imports/camt054', whole, xml)).json()) as BankImportResult
+    expect(again).toMatchObject({ id: r.id, duplicate: true, settled: 0, returned: 0, batchNumbers: [big.number] })
+    const other2 = (await (await finance.post('/api/payments/imports/camt054', camt054Entries({ iban, msgId: 'BIG-AGAIN', entries: specs }), xml)).json()) as BankImportResult
+    expect(other2).toMatchObject({ duplicate: false, settled: 0, returned: 0, skipped: N, batchIds: [], batchNumbers: [] })
+    expect(await state()).toEqual({ settled: N - returns, returned: returns })
+    expect(await bankEntries()).toBe(N)
   })
 })

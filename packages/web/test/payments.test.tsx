@@ -9,6 +9,7 @@ import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 const CLERK = '11111111-1111-4111-8111-111111111111'
 const MANAGER = '22222222-2222-4222-8222-222222222222'
 const BATCH = 'b0000000-0000-4000-8000-000000000001'
+const OTHER_BATCH = 'b0000000-0000-4000-8000-000000000002'
 const PERSON = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'
 const UNIT = '7a7a7a7a-1111-4222-8333-944455566677'
 const FINANCE = ['payments:preview', 'payments:create', 'payments:batches', 'payments:batch-read', 'payments:approve', 'payments:cancel', 'payments:file', 'payments:import', 'payments:accounting']
@@ -256,7 +257,7 @@ describe('bank feedback import', () => {
 
   it('recognises a camt.054 file, shows the bytes sent and the result counts', async () => {
     vi.stubGlobal('XMLHttpRequest', FakeXhr)
-    const result: BankImportResult = { id: 'e0000000-0000-4000-8000-000000000001', kind: 'camt054', duplicate: false, messageId: 'NTF-1', batchIds: [BATCH], accepted: 0, rejected: 0, settled: 1, returned: 1, skipped: 0, unrelated: 4 }
+    const result: BankImportResult = { id: 'e0000000-0000-4000-8000-000000000001', kind: 'camt054', duplicate: false, messageId: 'NTF-1', batchIds: [BATCH, OTHER_BATCH], batchNumbers: [3, 4], accepted: 0, rejected: 0, settled: 1, returned: 1, skipped: 0, unrelated: 4 }
     FakeXhr.answer = { status: 200, body: result }
     signedIn(sessionUser({ id: MANAGER, roles: ['finance'], actions: FINANCE }), { [`GET /api/payments/batches/${BATCH}`]: () => json(sentBatch()) })
     renderApp(`/payments/batches/${BATCH}`)
@@ -279,6 +280,10 @@ describe('bank feedback import', () => {
     expect(within(box).getByText('Maksettu').nextElementSibling!.textContent).toBe('1')
     expect(within(box).getByText('Palautunut').nextElementSibling!.textContent).toBe('1')
     expect(within(box).getByText('Muita tilitapahtumia (ei koske maksueriä)').nextElementSibling!.textContent).toBe('4')
+    // the batches by number: this one as text, the other one a link
+    expect(within(box).getByTestId('pay-import-batches').textContent).toBe('Erä 3, Erä 4')
+    expect(within(box).queryByRole('link', { name: 'Erä 3' })).toBeNull()
+    expect(within(box).getByRole('link', { name: 'Erä 4' }).getAttribute('href')).toBe(`/payments/batches/${OTHER_BATCH}`)
   })
 
   it("shows a malformed file's message from the server", async () => {

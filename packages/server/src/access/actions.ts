@@ -435,10 +435,10 @@ export const ACTIONS = {
   },
   'payments:returned': {
     scope: 'role',
-    roles: INCOME_SUPPORT_HANDLERS,
+    roles: [...INCOME_SUPPORT_HANDLERS, 'finance'],
     audit: 'view',
     dataGroup: 'payments/payable',
-    description: 'Returned and rejected payments of the clients the handler may see (to pay again or correct the account)',
+    description: 'Returned and rejected payments: a handler\'s of the clients they may see (to pay again or correct the account); finance\'s all (the payments they process)',
   },
   'payments:accounting': {
     scope: 'role',

@@ -148,3 +148,45 @@ export function camt054(opts: { iban: string; msgId?: string; debits?: { entryRe
   </BkToCstmrDbtCdtNtfctn>
 </Document>`
 }
+
+export interface CamtEntrySpec {
+  /** the entry's and its transaction's AcctSvcrRef */
+  ref: string
+  e2e: string
+  amountCents: number
+  /** a booked debit (settles), or a returned payment (CRDT with RtrInf) */
+  kind: 'debit' | 'return'
+  returnCode?: string
+  /** the entry's amount as written, to make a file malformed on purpose */
+  rawAmount?: string
+}
+
+/** A camt.054.001.02 with one entry per payment (the shape of the bench's large files). */
+export function camt054Entries(opts: { iban: string; msgId?: string; entries: CamtEntrySpec[] }): string {
+  const entry = (e: CamtEntrySpec, i: number) => `
+      <Ntry>
+        <NtryRef>${i + 1}</NtryRef>
+        <Amt Ccy="EUR">${e.rawAmount ?? amt(e.amountCents)}</Amt>
+        <CdtDbtInd>${e.kind === 'debit' ? 'DBIT' : 'CRDT'}</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>2026-11-20</Dt></BookgDt>
+        <AcctSvcrRef>${e.ref}</AcctSvcrRef>
+        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+        <NtryDtls><TxDtls>
+          <Refs><AcctSvcrRef>${e.ref}</AcctSvcrRef><EndToEndId>${e.e2e}</EndToEndId></Refs>
+          <AmtDtls><TxAmt><Amt Ccy="EUR">${amt(e.amountCents)}</Amt></TxAmt></AmtDtls>
+          ${e.kind === 'return' ? `<RtrInf><Rsn><Cd>${e.returnCode ?? 'AC01'}</Cd></Rsn><AddtlInf>1+TILIÄ EI LÖYDY</AddtlInf></RtrInf>` : ''}
+        </TxDtls></NtryDtls>
+      </Ntry>`
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <BkToCstmrDbtCdtNtfctn>
+    <GrpHdr><MsgId>${opts.msgId ?? randomUUID().slice(0, 30)}</MsgId><CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm></GrpHdr>
+    <Ntfctn>
+      <Id>N${Date.now()}</Id>
+      <CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm>
+      <Acct><Id><IBAN>${opts.iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>${opts.entries.map(entry).join('')}
+    </Ntfctn>
+  </BkToCstmrDbtCdtNtfctn>
+</Document>`
+}

@@ -1538,8 +1538,8 @@ export const en: Dictionary = {
       skipped: 'Imported before (skipped)',
       unrelated: 'Other account entries (no batch)',
       notThisBatch: 'The feedback was not about this batch.',
-      otherBatches: 'The feedback was also about other batches:',
-      batchLink: 'batch {{n}}',
+      batches: 'Payment batches',
+      noBatches: 'none',
     },
     accounting: {
       title: 'Accounting export',

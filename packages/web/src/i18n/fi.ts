@@ -1543,8 +1543,8 @@ export const fi = {
       skipped: 'Aiemmin tuotuja (ohitettu)',
       unrelated: 'Muita tilitapahtumia (ei koske maksueriä)',
       notThisBatch: 'Palaute ei koskenut tätä erää.',
-      otherBatches: 'Palaute koski myös muita eriä:',
-      batchLink: 'erä {{n}}',
+      batches: 'Maksuerät',
+      noBatches: 'ei yhtään',
     },
     accounting: {
       title: 'Kirjanpitoaineisto',

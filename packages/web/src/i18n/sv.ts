@@ -1541,8 +1541,8 @@ export const sv: Dictionary = {
       skipped: 'Tidigare inlästa (hoppades över)',
       unrelated: 'Andra kontohändelser (gäller inga poster)',
       notThisBatch: 'Återkopplingen gällde inte den här posten.',
-      otherBatches: 'Återkopplingen gällde också andra poster:',
-      batchLink: 'post {{n}}',
+      batches: 'Betalningsposter',
+      noBatches: 'inga',
     },
     accounting: {
       title: 'Bokföringsmaterial',

@@ -22,6 +22,7 @@ registerFieldMessages({
     'pay.import.no_archive_reference': 'Kirjauksella {entry} ei ole arkistointitunnusta (AcctSvcrRef).',
     'pay.import.amount_mismatch': 'Maksun {id} summa pankin ilmoituksessa ({amount}) poikkeaa maksetusta.',
     'pay.import.empty': 'Tiedosto on tyhjä.',
+    'pay.import.not_xml': 'Lähetä pankin tiedosto sellaisenaan (application/xml tai text/xml).',
     'pay.accounting.choose': 'Anna joko erä tai ajanjakso (alku ja loppu).',
   },
   sv: {
@@ -44,6 +45,7 @@ registerFieldMessages({
     'pay.import.no_archive_reference': 'Posten {entry} saknar arkiveringskod (AcctSvcrRef).',
     'pay.import.amount_mismatch': 'Beloppet för betalning {id} i bankens avi ({amount}) avviker från det betalda.',
     'pay.import.empty': 'Filen är tom.',
+    'pay.import.not_xml': 'Skicka bankens fil som den är (application/xml eller text/xml).',
     'pay.accounting.choose': 'Ange antingen en sats eller en period (början och slut).',
   },
   en: {
@@ -66,6 +68,7 @@ registerFieldMessages({
     'pay.import.no_archive_reference': 'Entry {entry} has no archive reference (AcctSvcrRef).',
     'pay.import.amount_mismatch': 'The amount of payment {id} in the bank\'s notification ({amount}) differs from what was paid.',
     'pay.import.empty': 'The file is empty.',
+    'pay.import.not_xml': 'Send the bank\'s file as it is (application/xml or text/xml).',
     'pay.accounting.choose': 'Give either a batch or a period (start and end).',
   },
 })

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
@@ -16,6 +17,8 @@ import {
   ReturnedPayments,
   ReturnedQuery,
 } from '@huoma/contract'
+import type { FastifyRequest } from 'fastify'
+import { sql, type SqlBool } from 'kysely'
 import { Type } from 'typebox'
 import { requireAuthed } from '../../access/context'
 import { accountingCsv, accountingEntries, returnedPayments } from './accounting'
@@ -23,12 +26,17 @@ import { approveBatch, cancelBatch, createBatch, listBatches, readBatch, refuse,
 import { importCamt054, importPain002 } from './feedback'
 import { prepareFile, streamFile } from './file'
 import './messages'
+import { isSpooled, spool } from './spool'
 
 const TAGS = ['payments']
 const BASE = '/api/payments'
 /** Bank files can be large: a camt.054 of 100 000 entries is tens of megabytes. */
 const IMPORT_LIMIT = 256 * 1024 * 1024
 
+/**
+ * Documents the body (the XML file as it is). The routes validate nothing against it: the body arrives as a file
+ * spooled to disk (see the content-type parser below), not as a string.
+ */
 const XmlBody = Type.Unsafe<string>({ type: 'string', description: 'the bank file (application/xml or text/xml)' })
 
 /**
@@ -37,8 +45,18 @@ const XmlBody = Type.Unsafe<string>({ type: 'string', description: 'the bank fil
  * clients' ids); the returned-payments list for handlers goes through the list chokepoint (filtered in SQL).
  */
 export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Bank files are posted as they are; the parser keeps them as text for the streaming XML readers.
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body))
+  // Bank files are posted as they are. The body is streamed to a private temporary file (hashed and size-checked on
+  // the way) instead of into memory; the import then streams it from disk through the XML reader. The file is
+  // removed when the response is sent or the request is aborted.
+  app.addContentTypeParser(['application/xml', 'text/xml'], async (request: FastifyRequest, payload: IncomingMessage) => {
+    const length = Number(request.headers['content-length'])
+    return spool(payload, IMPORT_LIMIT, Number.isFinite(length) ? length : undefined)
+  })
+  const disposeBody = async (request: FastifyRequest) => {
+    if (isSpooled(request.body)) await request.body.dispose()
+  }
+  app.addHook('onResponse', disposeBody)
+  app.addHook('onRequestAbort', disposeBody)
 
   app.get(
     `${BASE}/preview`,
@@ -186,6 +204,8 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       {
         config: { action: 'payments:import' },
         bodyLimit: IMPORT_LIMIT,
+        // the body is a spooled file (XmlBody documents it); nothing to validate before the parser reads it
+        validatorCompiler: () => () => true,
         schema: {
           tags: TAGS,
           summary: kind === 'pain002' ? 'Import a pain.002 status report (all or nothing)' : 'Import a camt.054 notification (all or nothing, idempotent on AcctSvcrRef)',
@@ -195,12 +215,18 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const ctx = requireAuthed(request)
-        const xml = typeof request.body === 'string' ? request.body : ''
-        return app.clientData.roleEvent(ctx, async (trx) => {
-          const { result, personIds } =
-            kind === 'pain002' ? await importPain002(trx, ctx.principal.userId, xml) : await importCamt054(trx, ctx.principal.userId, xml, app.config.debtor.iban)
-          return { value: result, clientIds: personIds, refId: result.id }
-        })
+        const body: unknown = request.body
+        if (!isSpooled(body)) throw refuse(415, [{ field: 'body', code: 'pay.import.not_xml' }])
+        try {
+          const xml = kind === 'pain002' ? await body.text() : ''
+          return await app.clientData.roleEvent(ctx, async (trx) => {
+            const { result, personIds } =
+              kind === 'pain002' ? await importPain002(trx, ctx.principal.userId, xml) : await importCamt054(trx, ctx.principal.userId, body, app.config.debtor.iban)
+            return { value: result, clientIds: personIds, refId: result.id }
+          })
+        } finally {
+          await body.dispose()
+        }
       },
     )
   imports('pain002')
@@ -210,11 +236,19 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${BASE}/returned`,
     {
       config: { action: 'payments:returned' },
-      schema: { tags: TAGS, summary: 'Returned and rejected payments of the clients the user may see', querystring: ReturnedQuery, response: { 200: ReturnedPayments } },
+      schema: { tags: TAGS, summary: 'Returned and rejected payments: of the clients the handler may see; all of them for finance', querystring: ReturnedQuery, response: { 200: ReturnedPayments } },
     },
     async (request) => {
       const ctx = requireAuthed(request)
-      const rows = await app.clientData.list(ctx, {}, (trx, isVisible) => returnedPayments(trx, isVisible, request.query.includeHandled ?? false))
+      const includeHandled = request.query.includeHandled ?? false
+      // Finance has no client relationships: it processes every payment (as in a batch's view), so it sees every
+      // return, and the audit row names the clients shown. Handlers see their own clients' through the list chokepoint.
+      const rows = ctx.principal.roles.includes('finance')
+        ? await app.clientData.roleEvent(ctx, async (trx) => {
+            const rows = await returnedPayments(trx, () => sql<SqlBool>`true`, includeHandled)
+            return { value: rows, clientIds: [...new Set(rows.map((r) => r.id))] }
+          })
+        : await app.clientData.list(ctx, {}, (trx, isVisible) => returnedPayments(trx, isVisible, includeHandled))
       return { payments: rows.map(({ id: _id, ...p }) => p) }
     },
   )

@@ -120,7 +120,6 @@ export function BankImport({ batchId, onImported }: { batchId?: string; onImport
 
 function ImportResult({ result, batchId, ref }: { result: BankImportResult; batchId: string | undefined; ref: Ref<HTMLDivElement> }) {
   const { t } = useTranslation()
-  const others = result.batchIds.filter((b) => b !== batchId)
   return (
     <div className="notice pay-import-result" ref={ref} tabIndex={-1} data-testid="pay-import-result">
       <p className="alert-title">
@@ -129,6 +128,20 @@ function ImportResult({ result, batchId, ref }: { result: BankImportResult; batc
       <dl className="facts">
         <dt>{t('payments.import.messageId')}</dt>
         <dd className="pay-mono">{result.messageId}</dd>
+        <dt>{t('payments.import.batches')}</dt>
+        <dd data-testid="pay-import-batches">
+          {result.batchIds.length === 0
+            ? t('payments.import.noBatches')
+            : result.batchIds.map((b, i) => {
+                const label = t('payments.batches.batchLink', { number: result.batchNumbers[i] ?? '?' })
+                return (
+                  <span key={b}>
+                    {i > 0 && ', '}
+                    {b === batchId ? label : <Link to={`/payments/batches/${b}`}>{label}</Link>}
+                  </span>
+                )
+              })}
+        </dd>
         <dt>{t('payments.itemStates.accepted')}</dt>
         <dd>{result.accepted}</dd>
         <dt>{t('payments.itemStates.rejected')}</dt>
@@ -147,17 +160,6 @@ function ImportResult({ result, batchId, ref }: { result: BankImportResult; batc
         )}
       </dl>
       {batchId && !result.batchIds.includes(batchId) && <p>{t('payments.import.notThisBatch')}</p>}
-      {others.length > 0 && (
-        <p>
-          {t('payments.import.otherBatches')}{' '}
-          {others.map((b, i) => (
-            <span key={b}>
-              {i > 0 && ', '}
-              <Link to={`/payments/batches/${b}`}>{t('payments.import.batchLink', { n: i + 1 })}</Link>
-            </span>
-          ))}
-        </p>
-      )}
     </div>
   )
 }
