@@ -5,7 +5,7 @@ import { migrateToLatest, migrationStatus } from './db/migrate'
 import { describeStartupError } from './startup-errors'
 import { isDemoSeeded, seedDemo } from './seed/demo'
 import { insertPopulation } from './seed/population'
-import { verifyAuditChain } from './access/audit'
+import { sealAuditLog, verifyAuditChain } from './access/audit'
 
 const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <command>)
 
@@ -15,6 +15,7 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
   seed --demo                 seed the Demola demo municipality (only into an empty database)
   seed --persons N [--seed S] add N synthetic persons (households, addresses) for benchmarks
   audit verify                walk the audit log's hash chain; exits 1 naming the first broken row
+  audit seal                  seal the rows written since the last seal into the chain (the server does this itself)
   vtj sync                    apply the population register's changes to the client registry (nightly batch)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in HUOMA_DATA_DIR, default ./data),
@@ -130,19 +131,35 @@ export async function runCli(argv: string[]): Promise<number> {
         }
       })
     case 'audit':
-      if (sub !== 'verify') throw new UsageError('audit takes "verify"')
+      if (sub === 'seal') {
+        return withDatabase(async (database) => {
+          const n = await sealAuditLog(database.db)
+          process.stdout.write(`Audit log: ${n} pending rows sealed into the chain.\n`)
+          return 0
+        })
+      }
+      if (sub !== 'verify') throw new UsageError('audit takes "verify" or "seal"')
       return withDatabase(async (database) => {
         const r = await verifyAuditChain(database.db, {
           onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r  ${n} rows verified`),
         })
         if (process.stderr.isTTY) process.stderr.write('\n')
         const rate = r.ms > 0 ? Math.round((r.rows / r.ms) * 1000) : r.rows
+        const pending = r.pending ? ` ${r.pending} newer rows are not yet sealed (the server seals them within seconds; \`huoma audit seal\` seals them now).` : ''
         if (r.ok) {
-          process.stdout.write(`Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s).\n`)
+          process.stdout.write(`Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s).${pending}\n`)
           return 0
         }
-        const why = { hash: 'its content does not match its hash', link: 'its link to the previous row is broken (a row was removed or altered)', head: 'the chain head does not match the last row (rows were removed from the end)' }[r.brokenAt!.reason]
-        process.stdout.write(`Audit log BROKEN at row ${r.brokenAt!.id}: ${why}. ${r.rows} rows before it verified.\n`)
+        const b = r.brokenAt!
+        const why: Record<typeof b.reason, string> = {
+          hash: 'its content does not match its hash (the row was altered)',
+          link: `position ${b.position ?? '?'} of the chain is missing (a seal was removed)`,
+          head: `the chain head does not match the last sealed position ${b.position ?? '?'} (seals were removed from the end)`,
+          missing: 'the row is gone (it was sealed or queued for sealing, and then deleted)',
+          unsealed: 'the row is neither sealed nor queued for sealing (it was slipped in past the triggers)',
+          clients: 'its client index (audit_client) does not match the row\'s client ids',
+        }
+        process.stdout.write(`Audit log BROKEN at ${b.reason === 'head' ? 'the chain head' : `row ${b.id}`}: ${why[b.reason]}. ${r.rows} rows before it verified.\n`)
         return 1
       })
     default:

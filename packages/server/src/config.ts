@@ -92,6 +92,8 @@ export interface SecuritySettings {
   auditSampleSize: number
   /** The sample is drawn from this many most recent days of the audit log (HUOMA_AUDIT_SAMPLE_WINDOW_DAYS). */
   auditSampleWindowDays: number
+  /** How often the server seals newly written audit rows into the hash chain (HUOMA_AUDIT_SEAL_INTERVAL_MS). */
+  auditSealIntervalMs: number
   loginRateLimitPerMinute: number
 }
 
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakGlassHours: intFromEnv(env, 'HUOMA_BREAK_GLASS_HOURS', 24),
       auditSampleSize: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_SIZE', 20),
       auditSampleWindowDays: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_WINDOW_DAYS', 30),
+      auditSealIntervalMs: intFromEnv(env, 'HUOMA_AUDIT_SEAL_INTERVAL_MS', 200),
       loginRateLimitPerMinute: intFromEnv(env, 'HUOMA_LOGIN_RATE_LIMIT', 20),
     },
     oidc: oidcFromEnv(env),

@@ -4,6 +4,7 @@ import type { Config } from './config'
 import { openDatabase, type Database } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createLogger } from './http/logger'
+import { startAuditSealer } from './access/audit'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
 import { connectKela } from './integrations/kela/connect'
@@ -44,6 +45,13 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
     if (demoSeededNow) await seedDemoClientAccounts(database)
     const app = await buildApp({ config, database, logger, vtj: vtj.client, kela })
     app.addHook('onClose', async () => vtj.close())
+    // Audit rows are chained off the request path; the last round runs after the server stops taking requests.
+    const sealer = startAuditSealer(database.db, {
+      intervalMs: config.security.auditSealIntervalMs,
+      onError: (e) => logger.error({ err: e }, 'audit sealing failed; retrying'),
+    })
+    await sealer.flush()
+    app.addHook('onClose', async () => sealer.stop())
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

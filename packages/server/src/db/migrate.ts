@@ -39,6 +39,12 @@ export class MigrationError extends Error {
   }
 }
 
+/** Applies pending migrations up to and including `name` (tests of an upgrade path start from an older schema). */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  const result = await migrator(db).migrateTo(name)
+  if (result.error) throw new MigrationError(`Migration to ${name} failed: ${String(result.error)}`, name, result.error)
+}
+
 /** Applies every pending migration; returns the names applied now. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const result: MigrationResultSet = await migrator(db).migrateToLatest()

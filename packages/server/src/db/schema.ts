@@ -232,7 +232,7 @@ export interface BreakGlassTable {
 export type AuditActionKind = 'view' | 'insert' | 'update' | 'delete' | 'print' | 'export' | 'disclose' | 'search' | 'security'
 
 export interface AuditLogTable {
-  /** Assigned by the chaining trigger. */
+  /** From the sequence audit_log_id_seq. */
   id: ColumnType<number, never, never>
   occurred_at: ColumnType<Date, Date | undefined, never>
   user_id: string | null
@@ -247,14 +247,31 @@ export interface AuditLogTable {
   outcome: 'success' | 'denied' | 'failure'
   request_id: string | null
   client_address: string | null
-  prev_hash: ColumnType<Buffer, never, never>
-  hash: ColumnType<Buffer, never, never>
 }
 
 export interface AuditChainHeadTable {
   id: number
-  last_id: number
+  /** The last sealed position of the chain (audit_seal). */
+  last_position: number
   last_hash: Buffer
+}
+
+/** One client an audit row names (filled by the insert trigger; the "who processed client X" index). */
+export interface AuditClientTable {
+  client_id: string
+  audit_id: number
+  occurred_at: Date
+}
+
+/** The hash chain: position n holds sha256(canonical(audit row) || hash of position n-1). Written by the sealer. */
+export interface AuditSealTable {
+  position: number
+  audit_id: number
+  hash: Buffer
+}
+
+export interface AuditPendingTable {
+  audit_id: number
 }
 
 export interface GrantRequestTable {
@@ -592,6 +609,9 @@ export interface DB {
   break_glass: BreakGlassTable
   audit_log: AuditLogTable
   audit_chain_head: AuditChainHeadTable
+  audit_client: AuditClientTable
+  audit_seal: AuditSealTable
+  audit_pending: AuditPendingTable
   grant_request: GrantRequestTable
   audit_review: AuditReviewTable
   person_history: PersonHistoryTable

@@ -61,8 +61,7 @@ function toEntry(r: EntryRow): AuditLogEntry {
 /**
  * The ids a person has had: their own and every identity merged into them (a temporary id merged into the real
  * henkilötunnus), so the log of a person includes what was recorded under an earlier identity. Looked up first and
- * passed to the log query as a parameter: a subquery inside `client_ids && ARRAY(…)` hides the ids from the planner,
- * which then walks the whole log instead of using the GIN index on client_ids.
+ * passed to the log query as parameters, so the planner sees each id.
  */
 export async function identityIds(db: Executor, personId: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`WITH RECURSIVE ids(id) AS (
@@ -73,29 +72,57 @@ export async function identityIds(db: Executor, personId: string): Promise<strin
 }
 
 /**
- * One page of the audit log, newest first, keyset-paged on id (the chain order). A client filter uses the GIN index
- * on client_ids, a user filter the (user_id, occurred_at) index, a period the occurred_at index; the id order with
- * LIMIT stops as soon as the page is full.
+ * One page of the audit log, newest first, keyset-paged on id.
+ *
+ * By client: from audit_client, whose primary key (client_id, audit_id) includes occurred_at — the index is read
+ * backwards from the newest row of that client and each hit fetches its one log row, so a page costs the rows it
+ * returns (plus those the other filters reject) whatever the length of the client's history. With several
+ * identities (merged ids) each has its own ordered index scan and PostgreSQL merges them (Merge Append), still
+ * stopping when the page is full.
+ * Otherwise a user filter uses the (user_id, occurred_at) index, a period the occurred_at index, and the id order
+ * with LIMIT stops as soon as the page is full.
  */
 export async function searchAuditLog(db: Executor, q: AuditLogQuery): Promise<{ entries: AuditLogEntry[]; nextBefore: number | null }> {
   const limit = q.limit ?? 50
-  let query = db
-    .selectFrom('audit_log as a')
-    .leftJoin('staff_user as u', 'u.id', 'a.user_id')
-    .select(ENTRY_COLUMNS)
-    .select('u.display_name as user_name')
+  const filters = (clientPath: boolean) => {
+    const at = clientPath ? sql.ref('c.occurred_at') : sql.ref('a.occurred_at')
+    const id = clientPath ? sql.ref('c.audit_id') : sql.ref('a.id')
+    const w: ReturnType<typeof sql<boolean>>[] = []
+    if (q.userId) w.push(sql<boolean>`a.user_id = ${q.userId}::uuid`)
+    if (q.from) w.push(sql<boolean>`${at} >= ${helsinkiDayStart(q.from)}`)
+    if (q.to) w.push(sql<boolean>`${at} < ${helsinkiDayEnd(q.to)}`)
+    if (q.event) w.push(sql<boolean>`a.event = ${q.event}`)
+    if (q.action) w.push(sql<boolean>`a.action = ${q.action}`)
+    if (q.outcome) w.push(sql<boolean>`a.outcome = ${q.outcome}`)
+    if (q.before) w.push(sql<boolean>`${id} < ${q.before}::bigint`)
+    return w.length ? sql<boolean>`${sql.join(w, sql` AND `)}` : sql<boolean>`true`
+  }
+  let rows: EntryRow[]
   if (q.clientId) {
     const ids = await identityIds(db, q.clientId)
-    query = query.where(sql<boolean>`a.client_ids && ${sql.val(ids)}::uuid[]`)
+    const branch = (clientId: string) =>
+      db
+        .selectFrom('audit_client as c')
+        .innerJoin('audit_log as a', 'a.id', 'c.audit_id')
+        .leftJoin('staff_user as u', 'u.id', 'a.user_id')
+        .select(ENTRY_COLUMNS)
+        .select('u.display_name as user_name')
+        .where('c.client_id', '=', clientId)
+        .where(filters(true))
+    const [first, ...rest] = ids.map(branch)
+    const union = rest.reduce((acc, b) => acc.unionAll(b), first!)
+    rows = (await union.orderBy('id', 'desc').limit(limit + 1).execute()) as EntryRow[]
+  } else {
+    rows = (await db
+      .selectFrom('audit_log as a')
+      .leftJoin('staff_user as u', 'u.id', 'a.user_id')
+      .select(ENTRY_COLUMNS)
+      .select('u.display_name as user_name')
+      .where(filters(false))
+      .orderBy('a.id', 'desc')
+      .limit(limit + 1)
+      .execute()) as EntryRow[]
   }
-  if (q.userId) query = query.where('a.user_id', '=', q.userId)
-  if (q.from) query = query.where('a.occurred_at', '>=', helsinkiDayStart(q.from))
-  if (q.to) query = query.where('a.occurred_at', '<', helsinkiDayEnd(q.to))
-  if (q.event) query = query.where('a.event', '=', q.event)
-  if (q.action) query = query.where('a.action', '=', q.action)
-  if (q.outcome) query = query.where('a.outcome', '=', q.outcome)
-  if (q.before) query = query.where('a.id', '<', q.before)
-  const rows = (await query.orderBy('a.id', 'desc').limit(limit + 1).execute()) as EntryRow[]
   const page = rows.slice(0, limit)
   return { entries: page.map(toEntry), nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null }
 }
@@ -133,8 +160,8 @@ function eligible(userId: string, windowDays: number) {
 /**
  * Draws a uniform random sample of recent client-data accesses into audit_review, in SQL.
  *
- * Scaling: ids of audit_log are dense (a sequence assigned under the chain-head lock), so the window is an id range
- * [lo, hi]: lo is the first row at the window's start (one probe of the occurred_at index), hi the chain head.
+ * Scaling: ids of audit_log are dense (one sequence; only rolled-back writes leave gaps), so the window is an id range
+ * [lo, hi]: lo is the first row at the window's start (one probe of the occurred_at index), hi the newest row.
  * A small window is sampled exactly with ORDER BY random(). A large one (50 million rows, a month ≈ a million) is
  * sampled by drawing random ids in the range and looking each up by primary key: rejection sampling, so ineligible
  * ids (security events, empty searches, already sampled) are skipped and the result stays uniform over the eligible
@@ -145,9 +172,9 @@ export async function drawSample(trx: Transaction<DB>, o: SampleOptions): Promis
   const exactBelow = o.exactBelow ?? 50_000
   const lo = await sql<{ id: number }>`
     SELECT id FROM audit_log WHERE occurred_at >= now() - make_interval(days => ${o.windowDays}::int) ORDER BY occurred_at LIMIT 1`.execute(trx)
-  const head = await sql<{ last_id: number }>`SELECT last_id FROM audit_chain_head WHERE id = 1`.execute(trx)
+  const head = await sql<{ id: number | null }>`SELECT max(id) AS id FROM audit_log`.execute(trx)
   const low = lo.rows[0]?.id
-  const high = head.rows[0]?.last_id ?? 0
+  const high = Number(head.rows[0]?.id ?? 0)
   if (low === undefined || high < low) return 0
   const picked: number[] = []
   if (high - low + 1 <= exactBelow) {

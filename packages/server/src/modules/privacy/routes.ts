@@ -344,17 +344,20 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .orderBy('valid_from', 'desc')
           .executeTakeFirst()
         const lang = body.language
+        // The person's own id and every identity merged into it (records written under a temporary id count), found
+        // through the audit_client index by client and period.
         const rows = await trx
-          .selectFrom('audit_log as a')
+          .selectFrom('audit_client as c')
+          .innerJoin('audit_log as a', 'a.id', 'c.audit_id')
           .leftJoin('staff_user as u', 'u.id', 'a.user_id')
           .leftJoin('role as ro', 'ro.code', 'a.role_code')
           .select(['a.occurred_at', 'u.display_name', 'a.data_group', 'a.action', 'a.event', 'a.basis'])
           .select(lang === 'sv' ? 'ro.name_sv as role_name' : 'ro.name_fi as role_name')
-          // the person's own id and every identity merged into it (records written under a temporary id count)
-          .where(sql<boolean>`a.client_ids && ${sql.val(await identityIds(trx, person.id))}::uuid[]`)
+          .where('c.client_id', 'in', await identityIds(trx, person.id))
           .where('a.outcome', '=', 'success')
-          .where('a.occurred_at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
-          .where('a.occurred_at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+          .where('c.occurred_at', '>=', sql<Date>`(${from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+          .where('c.occurred_at', '<', sql<Date>`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+          .distinctOn('a.id')
           .orderBy('a.id')
           .execute()
         const tasks = await trx.selectFrom('service_task').select(['code', 'name_fi', 'name_sv']).execute()
