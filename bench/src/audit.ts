@@ -6,22 +6,21 @@
  *   successes with some denials and security events, times over the last two years on working days 07:30–16:30 in
  *   id order) and keeps the hash chain valid. Rows are generated here with a seeded random source and sent in
  *   batches as arrays (`INSERT … SELECT FROM unnest(…)`).
- *   - `--method trigger` (default): through the chain trigger, like any insert. The trigger locks and updates the
- *     one-row chain head for every row; inside one transaction each update leaves another row version to step
- *     over, so the cost per row grows with the batch (quadratic): batches of a few hundred rows, one transaction
- *     each, are the fastest.
- *   - `--method window`: for a superuser only (the application user cannot disable the trigger). Per batch, in
- *     one transaction: lock the chain head, reserve the ids from the sequence, switch the triggers off for this
- *     transaction (`SET LOCAL session_replication_role = replica`), and insert with the hashes computed in the
- *     same statement by a window over the rows in id order — a running aggregate whose state is the previous
- *     hash, `sha256(convert_to(audit_log_canonical(row), 'UTF8') || prev)`, the trigger's own formula and
- *     function — then move the chain head. `audit verify` afterwards proves the chain.
+ *   - `--method trigger` (default): plain inserts, like the server's: the insert trigger adds the clients
+ *     (audit_client) and the pending entries; the rows are sealed into the chain at the end (`sealAuditLog`, what the
+ *     server's sealer runs).
+ *   - `--method window`: for a superuser only (the application user cannot disable triggers). Per batch, in one
+ *     transaction: lock the chain head, reserve the ids from the sequence, switch the triggers off for this
+ *     transaction (`SET LOCAL session_replication_role = replica`), insert the rows, their audit_client rows, and
+ *     their seals with the hashes computed in one statement by a window over the rows in id order — a running
+ *     aggregate whose state is the previous hash, `sha256(convert_to(audit_log_canonical(row), 'UTF8') || prev)`,
+ *     the sealer's own formula and function — then move the chain head. `audit verify` afterwards proves it all.
  * - `audit-verify` runs the server's `verifyAuditChain` (what `npm run huoma -- audit verify` runs) over the whole
  *   log and reports rows/s.
  */
 import { parseArgs } from 'node:util'
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { verifyAuditChain } from '../../packages/server/src/access/audit'
+import { sealAuditLog, verifyAuditChain } from '../../packages/server/src/access/audit'
 import { migrateToLatest } from '../../packages/server/src/db/migrate'
 import type { DB } from '../../packages/server/src/db/schema'
 import { Random, WeightedTable } from '../../packages/server/src/seed/names'
@@ -169,7 +168,7 @@ const unnestBatch = (b: Batch) => sql`unnest(
     ${b.requestId}::text[], ${b.clientAddress}::text[])
   WITH ORDINALITY AS x(occurred_at, user_id, role_code, unit_id, client_ids, data_group, action, event, basis, outcome, request_id, client_address, ord)`
 
-/** Through the trigger: it assigns the id and chains the hash. */
+/** Plain inserts, as the server writes them (sealed at the end of the seeding). */
 async function insertThroughTrigger(db: Kysely<DB>, b: Batch): Promise<void> {
   await sql`
     INSERT INTO audit_log (occurred_at, user_id, role_code, unit_id, client_ids, data_group, action, event, basis, outcome, request_id, client_address)
@@ -190,31 +189,37 @@ async function createChainAggregate(db: Transaction<DB> | Kysely<DB>): Promise<v
   await sql`CREATE AGGREGATE pg_temp.audit_chain(bytea, bytea) (SFUNC = pg_temp.audit_chain_step, STYPE = bytea)`.execute(db)
 }
 
-/** Triggers off for one transaction (superuser), hashes computed by the window aggregate, chain head moved. */
+/** Triggers off for one transaction (superuser): rows, their clients and their seals, and the chain head moved. */
 async function insertWithWindow(db: Kysely<DB>, b: Batch): Promise<void> {
   const n = b.occurredAt.length
   await db.transaction().execute(async (trx) => {
-    const head = (await sql<{ last_hash: Buffer }>`SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0]
+    const head = (await sql<{ last_position: string; last_hash: Buffer }>`
+      SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`.execute(trx)).rows[0]
     if (!head) throw new Error('audit_chain_head has no row')
-    // Ids: while the head is locked no trigger can take one (the trigger locks the head before nextval).
+    const position = Number(head.last_position)
+    // The benchmark writes alone: the ids are reserved by moving the sequence past them.
     const first = Number((await sql<{ id: string }>`SELECT nextval('audit_log_id_seq') AS id`.execute(trx)).rows[0]?.id)
-    await sql`SELECT setval('audit_log_id_seq', ${first + n - 1})`.execute(trx)
+    const last = first + n - 1
+    await sql`SELECT setval('audit_log_id_seq', ${last})`.execute(trx)
     await sql`SET LOCAL session_replication_role = replica`.execute(trx)
     await sql`
       INSERT INTO audit_log (id, occurred_at, user_id, role_code, unit_id, client_ids, data_group, action, event, basis, outcome,
-                             request_id, client_address, prev_hash, hash)
-      SELECT r.id, r.occurred_at, r.user_id, r.role_code, r.unit_id, r.client_ids, r.data_group, r.action, r.event, r.basis, r.outcome,
-             r.request_id, r.client_address, coalesce(lag(r.h) OVER w, ${head.last_hash}::bytea), r.h
-        FROM (SELECT c.*, pg_temp.audit_chain(convert_to(audit_log_canonical(c::audit_log), 'UTF8'), ${head.last_hash}::bytea)
-                            OVER (ORDER BY c.id ROWS UNBOUNDED PRECEDING) AS h
-                FROM (SELECT ${first - 1}::bigint + ord AS id, occurred_at, user_id, role_code, unit_id, client_ids::uuid[] AS client_ids,
-                             data_group, action, event, basis, NULL::uuid AS ref_id, outcome, request_id, client_address,
-                             NULL::bytea AS prev_hash, NULL::bytea AS hash
-                        FROM ${unnestBatch(b)}) c) r
-      WINDOW w AS (ORDER BY r.id)
-      ORDER BY r.id`.execute(trx)
+                             request_id, client_address)
+      SELECT ${first - 1}::bigint + ord, occurred_at, user_id, role_code, unit_id, client_ids::uuid[], data_group, action, event, basis,
+             outcome, request_id, client_address
+        FROM ${unnestBatch(b)}`.execute(trx)
     await sql`
-      UPDATE audit_chain_head SET last_id = ${first + n - 1}, last_hash = (SELECT hash FROM audit_log WHERE id = ${first + n - 1})
+      INSERT INTO audit_client (client_id, audit_id, occurred_at)
+      SELECT DISTINCT c.id, a.id, a.occurred_at FROM audit_log a CROSS JOIN LATERAL unnest(a.client_ids) AS c(id)
+       WHERE a.id BETWEEN ${first} AND ${last}`.execute(trx)
+    await sql`
+      INSERT INTO audit_seal (position, audit_id, hash)
+      SELECT ${position - first + 1}::bigint + a.id, a.id,
+             pg_temp.audit_chain(convert_to(audit_log_canonical(a), 'UTF8'), ${head.last_hash}::bytea) OVER (ORDER BY a.id ROWS UNBOUNDED PRECEDING)
+        FROM audit_log a
+       WHERE a.id BETWEEN ${first} AND ${last}`.execute(trx)
+    await sql`
+      UPDATE audit_chain_head SET last_position = ${position + n}, last_hash = (SELECT hash FROM audit_seal WHERE position = ${position + n})
        WHERE id = 1`.execute(trx)
   })
 }
@@ -258,7 +263,9 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
     const grants = new WeightedTable<Grant>(
       grantRows.map((g) => [{ userId: g.user_id, roleCode: g.role_code, unitId: g.unit_id, tasks: g.service_tasks }, ROLE_WEIGHT[g.role_code] ?? 1] as const),
     )
-    const before = Number((await sql<{ last_id: string }>`SELECT last_id FROM audit_chain_head WHERE id = 1`.execute(db)).rows[0]?.last_id ?? 0)
+    // Whatever is pending is sealed first: the window method appends its seals after the chain's current end.
+    await sealAuditLog(db)
+    const before = Number((await sql<{ id: string | null }>`SELECT max(id) AS id FROM audit_log`.execute(db)).rows[0]?.id ?? 0)
     log(
       `${describeTarget(target)}: appending ${total.toLocaleString('en')} rows (${method}, batches of ${batchSize}) after id ${before.toLocaleString('en')}; ` +
         `${persons.length.toLocaleString('en')} persons, ${grantRows.length} grants`,
@@ -285,9 +292,12 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
         log(`${done.toLocaleString('en')}/${total.toLocaleString('en')} rows, ${Math.round(rate).toLocaleString('en')} rows/s, ETA ${Math.round((total - done) / rate)} s`)
       }
     }
+    if (method === 'trigger') await sealAuditLog(db)
     const seconds = (performance.now() - started) / 1000
-    // Statistics for the planner, and the GIN index's pending list merged (searches scan that list linearly).
+    // Statistics for the planner, and the visibility maps set (index-only scans of audit_client).
     await sql`VACUUM (ANALYZE) audit_log`.execute(db)
+    await sql`VACUUM (ANALYZE) audit_client`.execute(db)
+    await sql`VACUUM (ANALYZE) audit_seal`.execute(db)
     const rows = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log`.execute(db)).rows[0]?.n ?? 0)
     process.stdout.write(
       `audit-seed: ${total.toLocaleString('en')} rows in ${seconds.toFixed(1)} s = ${Math.round(total / seconds).toLocaleString('en')} rows/s ` +

@@ -135,7 +135,7 @@ export const breakGlassRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
           .returning(['id', 'expires_at'])
           .executeTakeFirstOrThrow()
-        // The audit row is the last step: it holds the chain-head lock until commit.
+        // The audit row commits with the access it records (the chain is sealed later, off the request path).
         await appendAudit(trx, { ...audit, basis: 'break_glass', refId: row.id, outcome: 'success' })
         return row
       })
