@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { BankImportResult } from '@huoma/contract'
-import { BankFileParseError, parseCamt054, parsePain002, type Camt054Entry, type Pain002Report, type Pain002StatusCode } from '@huoma/domain'
+import { BankFileParseError, parseCamt054, parsePain002, type Pain002Report, type Pain002StatusCode } from '@huoma/domain'
 import { sql, type Transaction } from 'kysely'
 import type { DB, PaymentBatchState, PaymentItemState } from '../../db/schema'
 import type { FieldIssue } from '../../http/problem'
@@ -182,11 +182,18 @@ export const CAMT054_CHUNK = 1000
 
 type Effect = 'settled' | 'returned' | 'reversal' | 'unrelated'
 
+/**
+ * What a chunk keeps of one transaction until it is applied: a few values, not the parsed entry (whose objects
+ * then die young instead of piling up in the old generation between garbage collections).
+ */
 interface CamtTx {
   key: string
   e2e: string | undefined
   amount: number
-  entry: Camt054Entry
+  creditDebit: 'CRDT' | 'DBIT'
+  reversal: boolean
+  booked: boolean
+  bookedOn: string | null
   returnCode: string | null
   returnText: string | null
 }
@@ -274,21 +281,21 @@ export async function importCamt054(trx: Transaction<DB>, userId: string, file: 
         continue
       }
       const item = t.e2e ? items.get(t.e2e) : undefined
-      const booked = t.entry.bookingDate ?? t.entry.valueDate ?? null
+      const booked = t.bookedOn
       let effect: Effect = 'unrelated'
       if (item) {
         if (t.amount !== Number(item.amount_cents)) throw bad({ code: 'pay.import.amount_mismatch', params: { id: t.e2e!, amount: (t.amount / 100).toFixed(2) } })
-        const isReturn = t.returnCode !== null || (t.entry.creditDebit === 'CRDT' && !t.entry.reversal) || (t.entry.creditDebit === 'DBIT' && t.entry.reversal)
+        const isReturn = t.returnCode !== null || (t.creditDebit === 'CRDT' && !t.reversal) || (t.creditDebit === 'DBIT' && t.reversal)
         const change = (): ItemChange =>
           changes.get(item.id) ?? { id: item.id, state: 'settled', bankRef: t.key, settled: false, settledOn: null, returned: false, returnedOn: null, reasonCode: null, reasonText: null }
         if (isReturn) {
-          effect = t.entry.reversal ? 'reversal' : 'returned'
+          effect = t.reversal ? 'reversal' : 'returned'
           if (item.state !== 'returned') {
             changes.set(item.id, { ...change(), state: 'returned', bankRef: t.key, returned: true, returnedOn: booked, reasonCode: t.returnCode, reasonText: t.returnText })
             item.state = 'returned'
             counts.returned++
           }
-        } else if (t.entry.creditDebit === 'DBIT' && t.entry.status === 'BOOK') {
+        } else if (t.creditDebit === 'DBIT' && t.booked) {
           effect = 'settled'
           if (item.state !== 'settled' && item.state !== 'returned') {
             changes.set(item.id, { ...change(), state: 'settled', bankRef: t.key, settled: true, settledOn: booked })
@@ -349,7 +356,10 @@ export async function importCamt054(trx: Transaction<DB>, userId: string, file: 
           key,
           e2e: tx?.endToEndId,
           amount: Number(tx?.amount ?? entry.amount),
-          entry,
+          creditDebit: entry.creditDebit,
+          reversal: entry.reversal,
+          booked: entry.status === 'BOOK',
+          bookedOn: entry.bookingDate ?? entry.valueDate ?? null,
           returnCode: rtr ? (rtr.reasonCode ?? rtr.proprietaryReason ?? null) : null,
           returnText: rtr ? rtr.additionalInfo.join(' ').slice(0, 500) || null : null,
         })
