@@ -123,7 +123,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     if (kind === 'pglite') database = await openDatabase({ dataDir: scratch.dataDir })
   })
 
-  it('detects a deleted row, a removed seal, a row slipped in past the triggers and an altered client index', async () => {
+  it('detects a deleted row and a removed seal', async () => {
     const deleted = await freshLog(kind, 25)
     try {
       await bypass(deleted.db, sql`DELETE FROM audit_log WHERE id = 20`)
@@ -134,7 +134,9 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     } finally {
       await deleted.close()
     }
+  })
 
+  it('detects seals cut from the end by the chain head', async () => {
     const cut = await freshLog(kind, 10)
     try {
       // The last row, its seal and its client rows removed: only the chain head still knows.
@@ -145,7 +147,9 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     } finally {
       await cut.close()
     }
+  })
 
+  it('detects a row slipped in past the triggers', async () => {
     const slipped = await freshLog(kind, 10)
     try {
       await bypass(
@@ -156,7 +160,9 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     } finally {
       await slipped.close()
     }
+  })
 
+  it('detects an access hidden from, or added to, the client index', async () => {
     const hidden = await freshLog(kind, 10)
     try {
       // Hiding an access from the "who processed my data" report by removing its client index row.

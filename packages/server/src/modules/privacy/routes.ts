@@ -24,6 +24,7 @@ import { requestLanguage } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { isMeaningfulReason, REASON_MIN_CHARS } from './reason'
 import { renderReport, type ReportInput, type ReportRow } from './report'
+import { mailingAddress } from '../../pdf/mailing-address'
 import {
   closeBreakGlassReview,
   closeSampleReview,
@@ -332,17 +333,8 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
             })
             .execute()
         }
-        // A mailing address that may be printed: under turvakielto only the contact address (yhteysosoite).
-        const kinds = person.turvakielto ? (['contact'] as const) : (['postal', 'permanent'] as const)
-        const address = await trx
-          .selectFrom('person_address')
-          .select(['kind', 'street', 'postal_code', 'post_office'])
-          .where('person_id', '=', person.id)
-          .where('kind', 'in', kinds)
-          .where(sql<boolean>`(valid_from IS NULL OR valid_from <= ${today}::date) AND (valid_until IS NULL OR valid_until >= ${today}::date)`)
-          .orderBy(sql`kind = 'permanent'`)
-          .orderBy('valid_from', 'desc')
-          .executeTakeFirst()
+        // The address a letter to the client may print: the same rule as every document sent to the client.
+        const address = await mailingAddress(trx, person.id, person.turvakielto)
         const lang = body.language
         // The person's own id and every identity merged into it (records written under a temporary id count), found
         // through the audit_client index by client and period.
@@ -366,7 +358,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           language: lang,
           organisation: org?.name ?? '',
           client: { name: `${person.first_names} ${person.last_name}`, hetu: person.hetu, temporaryId: person.temporary_id },
-          address: address ? [address.street, `${address.postal_code} ${address.post_office}`] : null,
+          address: address ? [address.street, `${address.postalCode} ${address.postOffice}`] : null,
           period: { from, to },
           extendedPeriod: extended,
           printedAt: new Date(),
