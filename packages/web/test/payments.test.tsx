@@ -327,7 +327,7 @@ describe('the batches list', () => {
 
 describe('returned payments', () => {
   it("are listed for a benefit handler's clients with the bank's reason in words", async () => {
-    signedIn(sessionUser({ roles: ['benefit_handler'], actions: ['income-support:worklist', 'payments:returned'] }), {
+    signedIn(sessionUser({ roles: ['benefit_handler'], actions: ['income-support:worklist', 'persons:card', 'payments:returned'] }), {
       'GET /api/payments/returned': () =>
         json({
           payments: [
@@ -362,6 +362,32 @@ describe('returned payments', () => {
     expect(within(table).getByText('450,00 €')).toBeTruthy()
     // A handler reads no batches: the batch is named, not linked.
     expect(within(table).getByText('Erä 3').closest('a')).toBeNull()
+  })
+
+  it('are listed for finance too, with the batch linked and no client card link', async () => {
+    const returned = {
+      payableId: 'd0000000-0000-4000-8000-000000000001',
+      payableNumber: 7,
+      personId: PERSON,
+      serviceTask: 'income_support',
+      sourceKind: 'income_support_decision',
+      sourceId: 'f0000000-0000-4000-8000-000000000001',
+      payeeName: 'Äijälä Åsa',
+      iban: 'FI4950009420028730',
+      amountCents: 45_000,
+      dueOn: '2030-01-10',
+      state: 'returned',
+      reasonCode: 'AC01',
+      reasonText: '1+TILIÄ EI LÖYDY',
+      batchId: BATCH,
+      batchNumber: 3,
+      returnedOn: '2030-01-14',
+    }
+    signedIn(sessionUser({ roles: ['finance'], actions: [...FINANCE, 'payments:returned'] }), { 'GET /api/payments/returned': () => json({ payments: [returned] }) })
+    renderApp('/payments/returns')
+    const table = await screen.findByRole('table', { name: '1 palautunut maksu' })
+    expect(within(table).getByText('Äijälä Åsa').closest('a')).toBeNull()
+    expect(within(table).getByRole('link', { name: 'Erä 3' }).getAttribute('href')).toBe(`/payments/batches/${BATCH}`)
   })
 
   it('are gathered for finance from the batches that have returns or rejections', async () => {

@@ -12,8 +12,8 @@ import { MaskedIban } from './MaskedIban'
 import './payments.css'
 
 /**
- * Palautuneet maksut: payments the bank returned or rejected, for the clients the user may see, each with the
- * bank's reason in words, so that the handler can correct the account and pay again.
+ * Palautuneet maksut: payments the bank returned or rejected, for the clients the user may see (finance: all of
+ * them), each with the bank's reason in words, so that the handler can correct the account and pay again.
  */
 export function ReturnsPage() {
   const { t } = useTranslation()
@@ -23,6 +23,8 @@ export function ReturnsPage() {
   const includeHandled = params.get('handled') === '1'
   const list = useApi<ReturnedPayments>(`/api/payments/returned${includeHandled ? '?includeHandled=true' : ''}`)
   const mayOpenBatch = can(user, 'payments:batch-read')
+  // finance sees every return but opens no client cards
+  const mayOpenClient = can(user, 'persons:card')
   return (
     <Page title={t('payments.returns.title')}>
       <p className="lead">{t('payments.returns.intro')}</p>
@@ -60,7 +62,7 @@ export function ReturnsPage() {
                 {list.data.payments.map((p) => (
                   <tr key={p.payableId}>
                     <td>
-                      <Link to={`/persons/${p.personId}`}>{p.payeeName}</Link>
+                      {mayOpenClient ? <Link to={`/persons/${p.personId}`}>{p.payeeName}</Link> : p.payeeName}
                       <span className="pay-sub">{t('payments.returns.payable', { number: p.payableNumber })}</span>
                     </td>
                     <td>
