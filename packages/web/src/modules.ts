@@ -7,6 +7,8 @@ export interface AppModule {
   path: string
   /** The action from SessionUser.actions that opens this module; none: everyone signed in. */
   action?: string
+  /** Left out of the menu for a user who also has this action (a module that covers the same ground for them). */
+  notWith?: string
   label: NavKey
 }
 
@@ -19,7 +21,8 @@ export const modules: readonly AppModule[] = [
   { id: 'income-support-parameters', path: '/income-support/parameters', action: 'income-support:parameters', label: 'nav.incomeSupportParameters' },
   { id: 'payments', path: '/payments', action: 'payments:batches', label: 'nav.payments' },
   { id: 'bank-returns', path: '/payments/bank-returns', action: 'payments:batch-read', label: 'nav.bankReturns' },
-  { id: 'payment-returns', path: '/payments/returns', action: 'payments:returned', label: 'nav.paymentReturns' },
+  // Finance follows returns per batch (bank-returns); the per-client list is the benefit handlers' worklist.
+  { id: 'payment-returns', path: '/payments/returns', action: 'payments:returned', notWith: 'payments:batch-read', label: 'nav.paymentReturns' },
   { id: 'client-accounts-reconciliation', path: '/client-accounts/reconciliation', action: 'client-accounts:reconcile', label: 'nav.clientAccountsReconciliation' },
   { id: 'admin-users', path: '/admin/users', action: 'admin:users', label: 'nav.adminUsers' },
   { id: 'grant-requests', path: '/admin/grant-requests', action: 'admin:grant-requests', label: 'nav.grantRequests' },
@@ -28,5 +31,7 @@ export const modules: readonly AppModule[] = [
 
 /** The modules a user with these actions may open. Actions that no module knows open nothing. */
 export function visibleModules(actions: readonly string[]): AppModule[] {
-  return modules.filter((module) => module.action === undefined || actions.includes(module.action))
+  return modules.filter(
+    (module) => (module.action === undefined || actions.includes(module.action)) && !(module.notWith && actions.includes(module.notWith)),
+  )
 }

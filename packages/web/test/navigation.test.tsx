@@ -52,6 +52,12 @@ describe('the navigation', () => {
   it('is decided by visibleModules', () => {
     expect(visibleModules(['admin:users', 'x:y']).map((module) => module.id)).toEqual(['home', 'admin-users'])
   })
+
+  it('gives finance one returns entry (per batch) and benefit handlers the per-client list', () => {
+    const finance = visibleModules(['payments:batches', 'payments:batch-read', 'payments:returned']).map((module) => module.id)
+    expect(finance).toEqual(['home', 'payments', 'bank-returns'])
+    expect(visibleModules(['payments:returned']).map((module) => module.id)).toEqual(['home', 'payment-returns'])
+  })
 })
 
 describe('the application shell', () => {

@@ -29,7 +29,10 @@ export function BatchesPage() {
           </Link>
         )}
         {can(user, 'payments:batch-read') && <Link to="/payments/bank-returns">{t('nav.bankReturns')}</Link>}
-        {can(user, 'payments:returned') && <Link to="/payments/returns">{t('payments.batches.returnsLink')}</Link>}
+        {/* Finance follows returns per batch (the page above); the per-client list is the handlers' worklist. */}
+        {can(user, 'payments:returned') && !can(user, 'payments:batch-read') && (
+          <Link to="/payments/returns">{t('payments.batches.returnsLink')}</Link>
+        )}
       </div>
       <ErrorAlert error={list.status === 'error' ? list.error : undefined} />
       {list.status === 'loading' && <p className="muted">{t('payments.loading')}</p>}
