@@ -98,6 +98,16 @@ describe.each(kinds)('the data protection officer\'s tools on %s', (kind) => {
       const earlier = await (await dpo.get(`/api/privacy/audit-log?clientId=${a!.id}&from=2020-01-01&to=2020-12-31`)).json()
       expect(earlier.entries).toEqual([])
 
+      // Reading the same client's log again lists the officer's earlier reads, whose clients are not named again:
+      // each read names the searched client and the clients of the other rows it shows, so it cannot snowball.
+      const again = await dpo.get(`/api/privacy/audit-log?clientId=${a!.id}`)
+      const listed: Array<{ event: string; clientIds: string[] }> = (await again.json()).entries
+      expect(listed.some((e) => e.event === 'audit:read')).toBe(true)
+      for (let i = 0; i < 3; i++) await dpo.get(`/api/privacy/audit-log?clientId=${a!.id}`)
+      const last = (await auditSince(before)).filter((r) => r.event === 'audit:read').at(-1)!
+      const others = new Set(listed.filter((e) => !e.event.startsWith('audit:')).flatMap((e) => e.clientIds))
+      expect(new Set(last.client_ids)).toEqual(new Set([a!.id, ...others]))
+
       const bad = await dpo.get(`/api/privacy/audit-log?from=2026-02-01&to=2026-01-01`)
       expect(bad.status).toBe(400)
       expect((await bad.json()).errors[0]).toMatchObject({ field: 'query.from', code: 'privacy.period' })

@@ -142,7 +142,10 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute(async (trx) => {
           const page = await searchAuditLog(trx, q)
-          const named = page.entries.flatMap((e) => e.clientIds)
+          // The clients of the log's own reads (`audit:*` rows) are not named again: each such row already names
+          // what its read showed, and passing them on would grow every later read of the same client's log by the
+          // clients of the one before (a 50 M-row benchmark saw one officer's read name 20 000 clients).
+          const named = page.entries.filter((e) => !e.event.startsWith('audit:')).flatMap((e) => e.clientIds)
           await auditRead(trx, ctx, q.clientId ? [q.clientId, ...named] : named, 'privacy/audit-log', 'search')
           return page
         })
