@@ -95,6 +95,11 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     const seals = await database.db.selectFrom('audit_seal').select(['position', 'audit_id']).orderBy('position').execute()
     expect(seals.map((s) => s.position)).toEqual(Array.from({ length: 33 }, (_, i) => i + 1))
     expect(seals.map((s) => s.audit_id)).toEqual(Array.from({ length: 33 }, (_, i) => i + 1))
+    // With nothing pending, a sealing round (the server runs one every 200 ms) writes nothing: no transaction id.
+    await database.db.transaction().execute(async (trx) => {
+      expect((await sql<{ n: number }>`SELECT audit_seal_pending(100) AS n`.execute(trx)).rows[0]?.n).toBe(0)
+      expect((await sql<{ x: unknown }>`SELECT txid_current_if_assigned() AS x`.execute(trx)).rows[0]?.x).toBeNull()
+    })
   })
 
   it('indexes every client of a row once in audit_client', async () => {

@@ -103,6 +103,10 @@ DECLARE
   pos       bigint;
   r         audit_log;
 BEGIN
+  -- Idle rounds touch nothing (no row lock, no transaction id, no WAL).
+  IF NOT EXISTS (SELECT 1 FROM audit_pending) THEN
+    RETURN 0;
+  END IF;
   SELECT * INTO head FROM audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED;
   IF NOT FOUND THEN
     RETURN 0;
