@@ -45,12 +45,12 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
     if (demoSeededNow) await seedDemoClientAccounts(database)
     const app = await buildApp({ config, database, logger, vtj: vtj.client, kela })
     app.addHook('onClose', async () => vtj.close())
-    // Audit rows are chained off the request path; the last round runs after the server stops taking requests.
+    // Audit rows are chained off the request path (rows left by an earlier run in the first round, not before
+    // listening); the last round runs after the server stops taking requests.
     const sealer = startAuditSealer(database.db, {
       intervalMs: config.security.auditSealIntervalMs,
       onError: (e) => logger.error({ err: e }, 'audit sealing failed; retrying'),
     })
-    await sealer.flush()
     app.addHook('onClose', async () => sealer.stop())
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()

@@ -65,9 +65,7 @@ export async function sealAuditLog(db: Kysely<DB>, opts: { batchSize?: number } 
 }
 
 export interface AuditSealer {
-  /** Seals what is pending now (and waits for a round already running). */
-  flush(): Promise<number>
-  /** Stops the timer after a last round. */
+  /** Stops the timer after a last round (waiting for one already running). */
   stop(): Promise<void>
 }
 
@@ -95,7 +93,6 @@ export function startAuditSealer(db: Kysely<DB>, opts: { intervalMs: number; onE
   }, Math.max(opts.intervalMs, 10))
   timer.unref()
   return {
-    flush: round,
     stop: async () => {
       stopped = true
       clearInterval(timer)

@@ -136,6 +136,11 @@ export function camt054(opts: { iban: string; msgId?: string; debits?: { entryRe
         </NtryDtls>
       </Ntry>`
   const entries = [opts.debits && entry(opts.debits, 'DBIT', false, 'BOOK', 1), opts.returns && entry(opts.returns, 'CRDT', true, 'INFO', 2)].filter(Boolean).join('')
+  return camt054Document(opts, entries)
+}
+
+/** The camt.054.001.02 document around the entries' XML, for the account `iban`. */
+function camt054Document(opts: { iban: string; msgId?: string | undefined }, entries: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <BkToCstmrDbtCdtNtfctn>
@@ -178,15 +183,5 @@ export function camt054Entries(opts: { iban: string; msgId?: string; entries: Ca
           ${e.kind === 'return' ? `<RtrInf><Rsn><Cd>${e.returnCode ?? 'AC01'}</Cd></Rsn><AddtlInf>1+TILIÄ EI LÖYDY</AddtlInf></RtrInf>` : ''}
         </TxDtls></NtryDtls>
       </Ntry>`
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <BkToCstmrDbtCdtNtfctn>
-    <GrpHdr><MsgId>${opts.msgId ?? randomUUID().slice(0, 30)}</MsgId><CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm></GrpHdr>
-    <Ntfctn>
-      <Id>N${Date.now()}</Id>
-      <CreDtTm>2026-11-20T20:00:00+02:00</CreDtTm>
-      <Acct><Id><IBAN>${opts.iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>${opts.entries.map(entry).join('')}
-    </Ntfctn>
-  </BkToCstmrDbtCdtNtfctn>
-</Document>`
+  return camt054Document(opts, opts.entries.map(entry).join(''))
 }

@@ -58,24 +58,7 @@ ALTER TABLE audit_log ALTER COLUMN id SET DEFAULT nextval('audit_log_id_seq');
 ALTER TABLE audit_log ALTER COLUMN occurred_at SET DEFAULT now();
 ALTER SEQUENCE audit_log_id_seq OWNED BY audit_log.id;
 
--- The canonical text is unchanged (it never included the hashes); redefined because the row type lost two columns.
-CREATE OR REPLACE FUNCTION audit_log_canonical(r audit_log) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT concat_ws('|',
-    r.id::text,
-    to_char(r.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    coalesce(r.user_id::text, ''),
-    coalesce(r.role_code, ''),
-    coalesce(r.unit_id::text, ''),
-    array_to_string(r.client_ids, ','),
-    r.data_group,
-    r.action,
-    r.event,
-    coalesce(r.basis, ''),
-    coalesce(r.ref_id::text, ''),
-    r.outcome,
-    coalesce(r.request_id, ''),
-    coalesce(r.client_address, ''))
-$$;
+-- audit_log_canonical (0002) is unchanged: it never read the hash columns, and its body is resolved when called.
 
 -- One statement-level trigger per insert: the inserted rows' clients and their pending entries, in the same
 -- transaction as the rows.
