@@ -40,6 +40,16 @@ function ensureChromium() {
 
 const npx = (...args) => ['npx', '--no-install', ...args]
 
+// A fresh clone has nothing installed: install the locked dependencies first, as `npm start` does (and again when
+// package-lock.json is newer than the installed tree).
+const installed = path.join(root, 'node_modules', '.package-lock.json')
+if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) {
+  if (!step('install dependencies', 'npm', ['ci', '--no-audit', '--no-fund'])) {
+    console.error('\nnpm ci failed: nothing can be tested without the dependencies.')
+    process.exit(1)
+  }
+}
+
 const lintOk = step('lint', ...splitCmd(npx('eslint', '.', '--max-warnings=0')))
 const typesOk = step('typecheck', 'npm', ['run', 'typecheck', '--silent'])
 const vitestJson = path.join(reports, 'vitest.json')

@@ -32,12 +32,15 @@ import { clientAccountRoutes } from './modules/client-accounts/routes'
 import { paymentRoutes } from './modules/payments/routes'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import { accessPlugin } from './access/context'
+import type { Clock } from './kernel/clock'
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database
     config: Config
     kela: KelaForwardingClient
+    /** The one clock of the server (modules never read the system time themselves). */
+    clock: Clock
   }
 }
 
@@ -47,6 +50,7 @@ export interface AppDeps {
   logger: Logger
   vtj: VtjClient
   kela: KelaForwardingClient
+  clock: Clock
 }
 
 function newAjv(coerceTypes: false | 'array') {
@@ -57,7 +61,7 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
-export async function buildApp({ config, database, logger, vtj, kela }: AppDeps) {
+export async function buildApp({ config, database, logger, vtj, kela, clock }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -79,6 +83,7 @@ export async function buildApp({ config, database, logger, vtj, kela }: AppDeps)
   app.decorate('config', config)
   app.decorate('vtj', vtj)
   app.decorate('kela', kela)
+  app.decorate('clock', clock)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

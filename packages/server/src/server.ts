@@ -11,6 +11,7 @@ import { connectKela } from './integrations/kela/connect'
 import { importDemoKelaApplications } from './seed/demo-income-support'
 import { seedDemoClientAccounts } from './modules/client-accounts/demo'
 import { engineParameters, ensureDefaultParameters } from './modules/income-support/parameters'
+import { systemClock, type Clock } from './kernel/clock'
 
 export interface RunningServer {
   app: App
@@ -24,8 +25,9 @@ export interface RunningServer {
  * Opens the database, applies pending migrations, seeds the demo municipality when asked and the database is
  * empty, and starts listening. The caller owns shutdown (`close`).
  */
-export async function startServer(config: Config, opts: { demo: boolean; logger?: Logger }): Promise<RunningServer> {
+export async function startServer(config: Config, opts: { demo: boolean; logger?: Logger; clock?: Clock }): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel)
+  const clock = opts.clock ?? systemClock
   const database = await openDatabase(config)
   try {
     const applied = await migrateToLatest(database.db)
@@ -43,7 +45,7 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
     const kela = await connectKela(database, await engineParameters(database.db), logger)
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
     if (demoSeededNow) await seedDemoClientAccounts(database)
-    const app = await buildApp({ config, database, logger, vtj: vtj.client, kela })
+    const app = await buildApp({ config, database, logger, vtj: vtj.client, kela, clock })
     app.addHook('onClose', async () => vtj.close())
     // Audit rows are chained off the request path (rows left by an earlier run in the first round, not before
     // listening); the last round runs after the server stops taking requests.

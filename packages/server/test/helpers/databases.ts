@@ -35,6 +35,12 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 export async function databaseKinds(): Promise<DbKind[]> {
+  // HUOMA_TEST_DB=pglite|postgresql narrows a local run to one database (never under CI, which runs both).
+  const only = process.env.HUOMA_TEST_DB
+  if (only && process.env.CI !== 'true') {
+    if (only !== 'pglite' && only !== 'postgresql') throw new Error(`HUOMA_TEST_DB must be pglite or postgresql, not ${only}`)
+    return [only]
+  }
   if (await postgresAnswers()) return ['pglite', 'postgresql']
   if (process.env.CI === 'true') {
     throw new Error(`CI=true but PostgreSQL does not answer at ${postgresAdminUrl()}: the PostgreSQL half of the tests cannot be skipped`)
