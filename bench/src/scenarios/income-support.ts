@@ -9,7 +9,7 @@
  * packages/server/src/modules/income-support/applications.ts runs for the queue: the page of 100 by deadline and
  * the count query. The server also opens a transaction, resolves the grants and audits every listed client.
  */
-import { ACTIONS } from '../../../packages/server/src/access/actions'
+import { ACTIONS } from '../../../packages/server/src/catalogue'
 import type { BenchContext, Scenario, ScenarioSet } from './types'
 
 export const OPEN_APPLICATIONS = 10_000
@@ -67,7 +67,7 @@ export const incomeSupportSet: ScenarioSet = {
     if (added) log(`added ${added.toLocaleString('en')} open applications to the ETUU queue`)
 
     // The units whose queue the bench user sees: grants in a role that may read the worklist, reaching income support.
-    const roles: readonly string[] = ACTIONS['income-support:worklist'].roles
+    const roles: readonly string[] = ACTIONS['income-support:worklist'].roles ?? []
     const units = (
       await ctx.query<{ unit_id: string }>(
         `SELECT DISTINCT g.unit_id FROM staff_grant g JOIN staff_user u ON u.id = g.user_id

@@ -27,3 +27,9 @@ export type Problem = Static<typeof Problem>
 export const Uuid = Type.String({ format: 'uuid' })
 /** A calendar date (Europe/Helsinki), ISO 8601 `YYYY-MM-DD`. */
 export const IsoDate = Type.String({ format: 'date' })
+
+/** The body of a binary or text answer (a PDF, a CSV, a bank file): declared with the endpoint's `produces`. */
+export const FileBody = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' })
+
+/** The answer of an operation that returns nothing (204). */
+export const NoContent = Type.Null()

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox'
+import { endpoints } from './endpoint'
 
 export const Health = Type.Object({
   status: Type.Literal('ok'),
@@ -22,3 +23,20 @@ export const UnitList = Type.Object({
   ),
 })
 export type UnitList = Static<typeof UnitList>
+
+export const platformEndpoints = endpoints({
+  'platform.health': {
+    method: 'GET',
+    path: '/api/health',
+    action: 'platform:health',
+    summary: 'Liveness and database status',
+    response: { 200: Health },
+  },
+  'platform.units': {
+    method: 'GET',
+    path: '/api/units',
+    action: 'platform:units',
+    summary: 'The organisation\'s active units, with the user\'s own marked (no client data)',
+    response: { 200: UnitList },
+  },
+})

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, NoContent, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Journal (asiakaskertomus): entries about a client in one service task. A draft is seen only by its author; a
@@ -148,3 +149,86 @@ export const JournalCorrection = Type.Object(
   { additionalProperties: false },
 )
 export type JournalCorrection = Static<typeof JournalCorrection>
+
+const JOURNAL = '/api/persons/:id/journal/:serviceTask'
+
+/** The journal's operations: every one reaches the client through the chokepoint with the journal's service task. */
+export const journalEndpoints = endpoints({
+  'journal.list': {
+    method: 'GET',
+    path: JOURNAL,
+    action: 'journal:read',
+    summary: 'A client\'s journal entries in a service task, newest first (keyset paging)',
+    description: 'Signed entries and the user\'s own drafts; each with the summary of its versions.',
+    params: JournalParams,
+    query: JournalListQuery,
+    response: { 200: JournalList },
+  },
+  'journal.read': {
+    method: 'GET',
+    path: `${JOURNAL}/entries/:entryId`,
+    action: 'journal:read',
+    summary: 'One journal entry with every version',
+    params: JournalEntryParams,
+    response: { 200: JournalEntryDetail },
+  },
+  'journal.createDraft': {
+    method: 'POST',
+    path: JOURNAL,
+    action: 'journal:write',
+    summary: 'Write a draft journal entry',
+    params: JournalParams,
+    body: JournalDraftCreate,
+    response: { 201: JournalEntryDetail },
+  },
+  'journal.updateDraft': {
+    method: 'PUT',
+    path: `${JOURNAL}/entries/:entryId`,
+    action: 'journal:write',
+    summary: 'Edit one\'s own draft (optimistic locking: a stale version answers 409)',
+    params: JournalEntryParams,
+    body: JournalDraftUpdate,
+    response: { 200: JournalEntryDetail },
+    errors: [409],
+  },
+  'journal.deleteDraft': {
+    method: 'DELETE',
+    path: `${JOURNAL}/entries/:entryId`,
+    action: 'journal:delete-draft',
+    summary: 'Delete one\'s own draft (a signed entry is never deleted)',
+    params: JournalEntryParams,
+    response: { 204: NoContent },
+    errors: [409],
+  },
+  'journal.sign': {
+    method: 'POST',
+    path: `${JOURNAL}/entries/:entryId/sign`,
+    action: 'journal:sign',
+    summary: 'Sign one\'s own draft: it becomes immutable',
+    params: JournalEntryParams,
+    body: JournalSign,
+    response: { 200: JournalEntryDetail },
+    errors: [409],
+  },
+  'journal.correct': {
+    method: 'POST',
+    path: `${JOURNAL}/entries/:entryId/corrections`,
+    action: 'journal:correct',
+    summary: 'Correct a signed entry with a new signed version and a reason (the corrected version stays readable)',
+    params: JournalEntryParams,
+    body: JournalCorrection,
+    response: { 201: JournalEntryDetail },
+    errors: [409],
+  },
+  'journal.print': {
+    method: 'GET',
+    path: `${JOURNAL}/print`,
+    action: 'journal:print',
+    summary: 'Print the journal (or one entry) to PDF in Finnish or Swedish',
+    description: 'Answers application/pdf with the signed entries; never an address. Audited as a print.',
+    params: JournalParams,
+    query: JournalPrintQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+})

@@ -16,22 +16,12 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Database } from './db/database'
 import { registerErrorHandling, type NotFoundFallback } from './http/errors'
-import { healthRoutes } from './modules/health/routes'
-import { authRoutes } from './modules/auth/routes'
-import { personRoutes } from './modules/persons/routes'
-import { registryRoutes } from './modules/persons/registry-routes'
-import { journalRoutes } from './modules/journal/routes'
-import { appointmentRoutes } from './modules/appointments/routes'
-import { attachmentRoutes } from './modules/attachments/routes'
-import { vtjRoutes } from './modules/vtj/routes'
-import type { VtjClient } from './integrations/vtj'
-import { privacyRoutes } from './modules/privacy/routes'
-import { adminRoutes } from './modules/admin/routes'
-import { incomeSupportRoutes } from './modules/income-support/routes'
-import { clientAccountRoutes } from './modules/client-accounts/routes'
-import { paymentRoutes } from './modules/payments/routes'
 import type { KelaForwardingClient } from './integrations/kela/types'
-import { accessPlugin } from './access/context'
+import type { VtjClient } from './integrations/vtj'
+import { accessPlugin } from './access/plugin'
+import { ACTIONS, FIELD_MESSAGES } from './catalogue'
+import { MODULES } from './modules'
+import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
 
 declare module 'fastify' {
@@ -111,7 +101,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   await app.register(rateLimit, { global: false })
   await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats] } })
 
-  await app.register(accessPlugin)
+  for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
+  await app.register(accessPlugin, { actions: ACTIONS })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -127,19 +118,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   app.get('/api/openapi.json', { config: { action: 'platform:docs' }, schema: { hide: true } }, async () => app.swagger())
 
-  await app.register(healthRoutes)
-  await app.register(authRoutes)
-  await app.register(personRoutes)
-  await app.register(registryRoutes)
-  await app.register(journalRoutes)
-  await app.register(appointmentRoutes)
-  await app.register(attachmentRoutes)
-  await app.register(vtjRoutes)
-  await app.register(privacyRoutes)
-  await app.register(adminRoutes)
-  await app.register(incomeSupportRoutes)
-  await app.register(clientAccountRoutes)
-  await app.register(paymentRoutes)
+  for (const module of MODULES) if (module.routes) await app.register(module.routes)
 
   return app
 }

@@ -117,7 +117,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return withDatabase(async (database) => {
         await migrateToLatest(database.db)
         const { connectVtj } = await import('./integrations/vtj/connect')
-        const { syncFromVtj } = await import('./modules/vtj/sync')
+        const { syncFromVtj } = await import('./modules/persons/vtj-sync')
         const { createLogger } = await import('./http/logger')
         const connector = await connectVtj(database, createLogger('warn'))
         // The simulator lives in this process only: give it the day's changes to deliver (the real register has its own).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTIONS, type Action, type ActionDef } from '../src/access/actions'
+import type { Action, ActionDef } from '../src/access/actions'
+import { ACTIONS } from '../src/catalogue'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 import { insertPayables, pain002 } from './helpers/payments'

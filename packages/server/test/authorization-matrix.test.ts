@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTIONS, ROLES, type ActionDef } from '../src/access/actions'
+import { ROLES, type ActionDef } from '../src/access/actions'
+import { ACTIONS } from '../src/catalogue'
 import { DEMO_USERS } from '../src/seed/demo'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'

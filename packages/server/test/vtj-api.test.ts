@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { VtjSimulator } from '../src/integrations/vtj'
-import { syncFromVtj } from '../src/modules/vtj/sync'
+import { syncFromVtj } from '../src/modules/persons/vtj-sync'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
-import { ACTIONS, type ActionDef, type RoleCode } from './actions'
+import type { ActionDef, RoleCode } from './actions'
 import { appendAudit } from './audit'
 import { grantsFor, type AuthedContext } from './context'
 import { HttpProblem, problems } from '../http/problem'
@@ -79,7 +79,7 @@ function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
  * never by fetching and discarding.
  */
 export function visiblePersons(ctx: AuthedContext, serviceTask?: string) {
-  const s = scopesFor(ctx, ACTIONS[ctx.action], serviceTask)
+  const s = scopesFor(ctx, ctx.def, serviceTask)
   return (eb: PersonEB) => visible(eb, s)
 }
 
@@ -118,7 +118,7 @@ export async function withClientAccess<T>(
   target: ClientTarget,
   work: (scope: ClientScope) => Promise<T>,
 ): Promise<T> {
-  const def: ActionDef = ACTIONS[ctx.action]
+  const def: ActionDef = ctx.def
   if (def.scope !== 'client' || !def.audit || !def.dataGroup) {
     throw new Error(`withClientAccess used for ${ctx.action}, which is not a client action with an audit kind`)
   }
@@ -199,7 +199,7 @@ export async function withClientAccess<T>(
 export type NewClientWork<T> = (trx: Transaction<DB>) => Promise<{ personId: string; value: T; touched?: string[] }>
 
 export async function withNewClient<T>(db: Kysely<DB>, ctx: AuthedContext, work: NewClientWork<T>): Promise<T> {
-  if ((ACTIONS[ctx.action] as ActionDef).audit !== 'insert') throw new Error(`withNewClient used for ${ctx.action}, which is not an insert action`)
+  if (ctx.def.audit !== 'insert') throw new Error(`withNewClient used for ${ctx.action}, which is not an insert action`)
   return withRoleEvent(db, ctx, async (trx) => {
     const { personId, value, touched = [] } = await work(trx)
     return { value, clientIds: [personId, ...touched] }
@@ -214,7 +214,7 @@ export type RoleEventWork<T> = (trx: Transaction<DB>) => Promise<{ value: T; cli
  * query for someone not in the registry); the audit row with those ids is appended in the same transaction.
  */
 export async function withRoleEvent<T>(db: Kysely<DB>, ctx: AuthedContext, work: RoleEventWork<T>): Promise<T> {
-  const def: ActionDef = ACTIONS[ctx.action]
+  const def: ActionDef = ctx.def
   if (def.scope !== 'role' || !def.audit || !def.dataGroup) throw new Error(`withRoleEvent used for ${ctx.action}, which is not an audited role action`)
   return db.transaction().execute(async (trx) => {
     const { value, clientIds, refId } = await work(trx)
@@ -245,7 +245,7 @@ export async function withClientList<T extends { id: string }>(
   opts: { serviceTask?: string },
   work: ListWork<T>,
 ): Promise<T[]> {
-  const def: ActionDef = ACTIONS[ctx.action]
+  const def: ActionDef = ctx.def
   if (def.scope !== 'role' || !def.audit || !def.dataGroup) {
     throw new Error(`withClientList used for ${ctx.action}, which is not a listing action with an audit kind`)
   }

@@ -1,21 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
-import { ACTIONS, isAction, type Action, type ActionDef, type RoleCode } from './actions'
-import { appendAudit, type Executor } from './audit'
-import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession, type LiveSession } from './session'
-import { HttpProblem, problems } from '../http/problem'
-import {
-  withClientAccess,
-  withClientList,
-  withNewClient,
-  withRoleEvent,
-  type ClientScope,
-  type ClientTarget,
-  type ListWork,
-  type NewClientWork,
-  type RoleEventWork,
-} from './client-access'
+import type { Action, ActionDef, RoleCode } from './actions'
+import type { Executor } from './audit'
+import type { LiveSession } from './session'
+import { problems } from '../http/problem'
 
 export interface Grant {
   id: string
@@ -36,6 +24,10 @@ export interface Principal {
 /** Who is asking, for what, from where: every service function that touches client data takes this. */
 export interface AccessContext {
   action: Action
+  /** The action's definition (scope, roles, audit kind, data group). */
+  def: ActionDef
+  /** The user's grants that give this action (empty for public and session actions). */
+  grants: Grant[]
   principal: Principal | null
   session: LiveSession | null
   requestId: string
@@ -47,31 +39,12 @@ export type AuthedContext = AccessContext & { principal: Principal; session: Liv
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The one action this route performs (the action catalogue in access/actions.ts). */
+    /** The one action this route performs (the modules' action catalogue). */
     action?: Action
   }
   interface FastifyRequest {
     access: AccessContext
   }
-  interface FastifyInstance {
-    /** The only way module code reaches client data: checks access and appends the audit row in one transaction. */
-    clientData: ClientData
-    /** Every API route with its declared action (for the authorisation matrix and audit-completeness tests). */
-    routeCatalogue: RouteEntry[]
-  }
-}
-
-export interface RouteEntry {
-  method: string
-  url: string
-  action: Action
-}
-
-export interface ClientData {
-  withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
-  list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
-  create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
-  roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
 }
 
 /** Currently valid grants: within their dates in Helsinki time, not ended, of an active user. */
@@ -105,78 +78,6 @@ export async function loadPrincipal(db: Executor, userId: string): Promise<Princ
 export function grantsFor(principal: Principal, def: ActionDef): Grant[] {
   return principal.grants.filter((g) => def.roles?.includes(g.roleCode))
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-/**
- * The access layer for HTTP. At startup it refuses any /api route without a declared action. Per request it
- * resolves the session, enforces CSRF on state-changing requests and checks the action's role scope; a refusal of
- * a signed-in user is itself an audit event.
- */
-export const accessPlugin = fp(async (app: FastifyInstance) => {
-  app.decorateRequest('access', null as unknown as AccessContext)
-  app.decorate('clientData', {
-    withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
-    list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
-    create: (ctx, work) => withNewClient(app.database.db, ctx, work),
-    roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),
-  } satisfies ClientData)
-
-  const catalogue: RouteEntry[] = []
-  app.decorate('routeCatalogue', catalogue)
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return
-    if (route.url.startsWith('/api/docs')) {
-      route.config = { ...(route.config ?? {}), action: 'platform:docs' }
-      return
-    }
-    const action = (route.config as { action?: unknown } | undefined)?.action
-    if (!isAction(action)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no action from the catalogue (config.action)`)
-    }
-    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: route.url, action })
-  })
-
-  // preValidation, so that a refused user learns nothing from validation errors either.
-  app.addHook('preValidation', async (request) => {
-    const action = request.routeOptions.config.action
-    if (!action) return // non-API routes (static files)
-    const def: ActionDef = ACTIONS[action]
-    const ctx: AccessContext = { action, principal: null, session: null, requestId: request.id, clientAddress: request.ip }
-    request.access = ctx
-    if (def.scope === 'public') return
-
-    const db = app.database.db
-    const token = request.cookies[SESSION_COOKIE]
-    const session = token ? await findLiveSession(db, app.config.security, token) : undefined
-    if (!session) throw problems.unauthorized()
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw new HttpProblem(403, 'forbidden', { type: 'https://huoma.fi/problems/csrf' })
-    }
-    if (session.stage !== 'active' && action !== 'auth:session' && !action.startsWith('auth:')) {
-      throw new HttpProblem(403, 'forbidden', { type: `https://huoma.fi/problems/${session.stage.replace('_', '-')}` })
-    }
-    const principal = await loadPrincipal(db, session.userId)
-    if (!principal) throw problems.unauthorized()
-    await touchSession(db, session)
-    ctx.principal = principal
-    ctx.session = session
-    if (def.scope === 'session') return
-    if (grantsFor(principal, def).length === 0) {
-      await appendAudit(db, {
-        userId: principal.userId,
-        dataGroup: def.dataGroup ?? 'security/access',
-        action: 'security',
-        event: action,
-        basis: 'role',
-        outcome: 'denied',
-        requestId: request.id,
-        clientAddress: request.ip,
-      })
-      throw problems.forbidden()
-    }
-  })
-})
 
 export function requireAuthed(request: FastifyRequest): AuthedContext {
   const ctx = request.access

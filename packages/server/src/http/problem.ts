@@ -17,6 +17,18 @@ export interface FieldIssue {
  */
 const fieldMessages: Record<Lang, Record<string, string>> = { fi: {}, sv: {}, en: {} }
 
+/** A module's field messages: Finnish is the source, Swedish and English must have exactly its codes. */
+export interface FieldMessages<F extends Record<string, string> = Record<string, string>> {
+  fi: F
+  sv: { [K in keyof F]: string }
+  en: { [K in keyof F]: string }
+}
+
+/** Declares a module's field messages (registered by the composition root from the modules list). */
+export function defineFieldMessages<const F extends Record<string, string>>(dict: FieldMessages<F>): FieldMessages<F> {
+  return dict
+}
+
 export function registerFieldMessages(dict: Record<Lang, Record<string, string>>): void {
   for (const lang of Object.keys(fieldMessages) as Lang[]) Object.assign(fieldMessages[lang], dict[lang])
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../http/language'
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /**
  * Field messages of user administration (codes `admin.*`), in the three languages. Finnish is the source; the
@@ -61,7 +61,7 @@ const fieldEn: FieldDictionary = {
   'admin.grantRequest.userUnknown': 'The user was not found, or the account has been deactivated.',
 }
 
-registerFieldMessages({ fi: fieldFi, sv: fieldSv, en: fieldEn })
+export const fieldMessages = defineFieldMessages({ fi: fieldFi, sv: fieldSv, en: fieldEn })
 
 export type AdminFieldCode = keyof typeof fieldFi
 

@@ -1,5 +1,4 @@
 /* eslint-disable no-restricted-syntax -- staff accounts and grants, never client data */
-import './messages'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import {
@@ -25,7 +24,7 @@ import {
 } from '@huoma/contract'
 import { todayInHelsinki } from '@huoma/domain'
 import { sql } from 'kysely'
-import { ACTIONS, type ActionDef } from '../../access/actions'
+import type { ActionDef } from '../../access/actions'
 import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { hashPassword } from '../../access/passwords'
@@ -65,7 +64,7 @@ function auditEvent(
   request: FastifyRequest,
   e: { dataGroup: AuditGroup; event: string; refId: string; outcome?: AuditEvent['outcome']; unitId?: string },
 ): AuditEvent {
-  const def: ActionDef = ACTIONS[ctx.action]
+  const def: ActionDef = ctx.def
   const grants = grantsFor(ctx.principal, def)
   // The grant the actor acted under: the one in the unit concerned when there is one (a supervisor's request).
   const grant = grants.find((g) => g.unitId === e.unitId) ?? grants[0]

@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of appointments (ajanvaraus), codes `appointments.*`. */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'appointments.time.invalid': 'Aikaa ei ole olemassa (esimerkiksi päivää ei ole kalenterissa).',
     'appointments.end.beforeStart': 'Päättymisajan pitää olla alkamisajan jälkeen.',

@@ -10,17 +10,15 @@ import {
   ClientAppointments,
   ClientAppointmentsParams,
 } from '@huoma/contract'
-import { ACTIONS } from '../../access/actions'
-import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { requireAuthed, type AuthedContext } from '../../access/context'
 import { requestLanguage } from '../../http/language'
 import { book, calendar, cancel, checkRange, clientAppointments, move } from './repository'
-import './messages'
 
 const TAGS = ['appointments']
 const CLIENT_BASE = '/api/persons/:id/appointments'
 
 /** The service tasks in which the user's grants for the route's action reach appointments. */
-const tasksOf = (ctx: AuthedContext) => [...new Set(grantsFor(ctx.principal, ACTIONS[ctx.action]).flatMap((g) => g.serviceTasks))]
+const tasksOf = (ctx: AuthedContext) => [...new Set(ctx.grants.flatMap((g) => g.serviceTasks))]
 
 /**
  * Appointments (ajanvaraus). Calendars (a worker's or an office's) go through the chokepoint's list filter: a slot
@@ -47,7 +45,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lang = requestLanguage(request)
       let result: Awaited<ReturnType<typeof calendar>> = { appointments: [], clientIds: [] }
       let units: { id: string; name: string }[] = []
-      const unitIds = [...new Set(grantsFor(ctx.principal, ACTIONS[ctx.action]).map((g) => g.unitId))]
+      const unitIds = [...new Set(ctx.grants.map((g) => g.unitId))]
       await app.clientData.list(ctx, {}, async (trx, isVisible) => {
         result = await calendar(trx, isVisible, { from, to, workerId, unitId: unitId ?? null, includeCancelled: includeCancelled ?? false }, lang)
         // The offices of the user's grants, for the office-calendar picker (organisation data, no client data).

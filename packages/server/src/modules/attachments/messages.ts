@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of attachments (liitteet), codes `attachments.*`. */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'attachments.file.missing': 'Valitse lähetettävä tiedosto.',
     'attachments.file.empty': 'Tiedosto on tyhjä.',

@@ -9,7 +9,6 @@ import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { sanitiseFileName, contentDisposition } from './file-name'
 import { cleanup, insertAttachment, listAttachments, readAttachment, type AttachmentTarget, type NewAttachment } from './repository'
 import { extensionFits, extensionOf, isAttachmentType, sniffType } from './sniff'
-import './messages'
 
 const TAGS = ['attachments']
 const BASE = '/api/persons/:id/attachments/:serviceTask'

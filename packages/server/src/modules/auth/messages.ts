@@ -1,5 +1,5 @@
 import type { Lang } from '../../http/language'
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of sign-in, the second factor and the password policy (codes `password.*`, `mfa.*`). */
 const fieldFi = {
@@ -14,7 +14,7 @@ const fieldFi = {
 }
 type FieldCode = keyof typeof fieldFi
 
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: fieldFi,
   sv: {
     'password.tooShort': 'Lösenordet ska ha minst {min} tecken.',

@@ -170,7 +170,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return s
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(ctx.principal, stage), stage }
+      return { user: toSessionUser(app.actions, ctx.principal, stage), stage }
     },
   )
 

@@ -75,7 +75,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return s
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(ctx.principal, 'active'), stage: 'active' as const }
+      return { user: toSessionUser(app.actions, ctx.principal, 'active'), stage: 'active' as const }
     },
   )
 }

@@ -1,4 +1,3 @@
-import './messages'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AccountSecurity, LoginRequest, LoginResponse, type SessionStage } from '@huoma/contract'
 import Type from 'typebox'
@@ -80,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await loadPrincipal(db, user.id)
       if (!principal) throw invalidCredentials()
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(principal, stage), stage }
+      return { user: toSessionUser(app.actions, principal, stage), stage }
     },
   )
 
@@ -89,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { action: 'auth:session' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: LoginResponse } } },
     async (request) => {
       const ctx = requireAuthed(request)
-      return { user: toSessionUser(ctx.principal, ctx.session.stage), stage: ctx.session.stage }
+      return { user: toSessionUser(app.actions, ctx.principal, ctx.session.stage), stage: ctx.session.stage }
     },
   )
 

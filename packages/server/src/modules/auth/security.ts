@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { SecuritySettings } from '../../config'
-import { permittedActions } from '../../access/actions'
+import { permittedActions, type ActionCatalogue } from '../../access/actions'
 import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
 import type { AuthedContext, Principal } from '../../access/context'
 import { createSession, revokeAllSessions, setSessionCookies, type NewSession } from '../../access/session'
@@ -14,14 +14,14 @@ import { detail } from './messages'
  * The signed-in user as the web app sees them. Until the sign-in is complete (`mfa_pending`) the session shows
  * neither roles nor actions; while a password change is due it may do nothing but that, so it lists no actions.
  */
-export function toSessionUser(p: Principal, stage: SessionStage = 'active'): SessionUser {
+export function toSessionUser(catalogue: ActionCatalogue, p: Principal, stage: SessionStage = 'active'): SessionUser {
   return {
     id: p.userId,
     username: p.username,
     displayName: p.displayName,
     language: p.language,
     roles: stage === 'mfa_pending' ? [] : p.roles,
-    actions: stage === 'active' ? permittedActions(p.roles) : [],
+    actions: stage === 'active' ? permittedActions(catalogue, p.roles) : [],
   }
 }
 

@@ -1,4 +1,4 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of client accounts (välitystili, itsenäistymisvarat), codes `ca.*`. */
 const fi = {
@@ -80,6 +80,6 @@ const en: Record<Codes, string> = {
   'ca.month.already_closed': 'The month {month} is already reconciled and closed.',
 }
 
-registerFieldMessages({ fi, sv, en })
+export const fieldMessages = defineFieldMessages({ fi, sv, en })
 
 export type ClientAccountCode = Codes

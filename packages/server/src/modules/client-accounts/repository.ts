@@ -28,7 +28,6 @@ import { mailingAddress } from '../../pdf/mailing-address'
 import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
 import type { ClientAccountCode } from './messages'
-import './messages'
 
 type Trx = Transaction<DB>
 

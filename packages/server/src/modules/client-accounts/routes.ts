@@ -19,8 +19,7 @@ import {
 } from '@huoma/contract'
 import { todayInHelsinki } from '@huoma/domain'
 import { Type } from 'typebox'
-import { ACTIONS } from '../../access/actions'
-import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { requireAuthed, type AuthedContext } from '../../access/context'
 import type { FastifyRequest } from 'fastify'
 import { requestLanguage } from '../../http/language'
 import { renderStatement } from './pdf'
@@ -36,7 +35,6 @@ import {
   updateAccount,
   type Actor,
 } from './repository'
-import './messages'
 
 const TAGS = ['client-accounts']
 const BASE = '/api/persons/:id/client-accounts/:serviceTask'
@@ -54,7 +52,7 @@ export const clientAccountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     userId: ctx.principal.userId,
     lang: requestLanguage(request),
     today: todayInHelsinki(new Date()),
-    units: [...new Set(grantsFor(ctx.principal, ACTIONS[ctx.action]).filter((g) => g.serviceTasks.includes(serviceTask)).map((g) => g.unitId))],
+    units: [...new Set(ctx.grants.filter((g) => g.serviceTasks.includes(serviceTask)).map((g) => g.unitId))],
   })
   const target = (p: { id: string; serviceTask: string }) => ({ personId: p.id, serviceTask: p.serviceTask })
 

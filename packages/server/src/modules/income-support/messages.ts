@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of income support, codes `is.*`. */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'is.calc.no_parameters': 'Kuukaudelle {month} ei ole voimassa olevia toimeentulotuen parametreja.',
     'is.calc.period_invalid': 'Laskentajakson pitää alkaa ja päättyä saman kalenterikuukauden aikana, eikä alku voi olla lopun jälkeen.',

@@ -32,8 +32,7 @@ import {
 } from '@huoma/contract'
 import { todayInHelsinki } from '@huoma/domain'
 import { Type } from 'typebox'
-import { ACTIONS } from '../../access/actions'
-import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { requireAuthed, type AuthedContext } from '../../access/context'
 import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requestLanguage, type Lang } from '../../http/language'
@@ -57,7 +56,6 @@ import { householdProposal } from './household'
 import { importForwarded, kelaUnit } from './kela-import'
 import { createParameterSet, listParameterSets, parameterHistory, updateParameterSet } from './parameters'
 import { renderCommitment, renderDecision } from './pdf'
-import './messages'
 
 const TAGS = ['income-support']
 const CLIENT = '/api/persons/:id/income-support'
@@ -65,7 +63,7 @@ const CLIENT = '/api/persons/:id/income-support'
 /** The units in which the user's grants for the route's action reach income support. */
 const unitsOf = (ctx: AuthedContext) => [
   ...new Set(
-    grantsFor(ctx.principal, ACTIONS[ctx.action])
+    ctx.grants
       .filter((g) => g.serviceTasks.includes(SERVICE_TASK))
       .map((g) => g.unitId),
   ),
@@ -209,7 +207,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const units = unitsOf(ctx)
       const handlerId = request.body.handlerId ?? ctx.principal.userId
-      const mayAssignOthers = grantsFor(ctx.principal, ACTIONS[ctx.action]).some((g) => g.roleCode === 'supervisor' && g.serviceTasks.includes(SERVICE_TASK))
+      const mayAssignOthers = ctx.grants.some((g) => g.roleCode === 'supervisor' && g.serviceTasks.includes(SERVICE_TASK))
       const today = todayInHelsinki(new Date())
       return app.clientData.roleEvent(ctx, async (trx) => {
         const personId = await assign(trx, request.params.applicationId, request.body.version, {
@@ -311,9 +309,9 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const personId = request.params.id
       const body = request.body
       // handlers register into their own units; the office secretary (registry, kirjaamo) into any unit
-      const registry = grantsFor(ctx.principal, ACTIONS[ctx.action]).some((g) => g.roleCode === 'office_secretary' && g.serviceTasks.includes(SERVICE_TASK))
+      const registry = ctx.grants.some((g) => g.roleCode === 'office_secretary' && g.serviceTasks.includes(SERVICE_TASK))
       if (!registry && !unitsOf(ctx).includes(body.unitId)) throw problems.validation([{ field: 'unitId', code: 'is.unit.not_yours' }])
-      const takes = body.takeIt === true && grantsFor(ctx.principal, ACTIONS[ctx.action]).some((g) => g.roleCode !== 'office_secretary' && g.unitId === body.unitId)
+      const takes = body.takeIt === true && ctx.grants.some((g) => g.roleCode !== 'office_secretary' && g.unitId === body.unitId)
       // one transaction and one audit row (insert) naming every household member: the registrar sees what they
       // registered; later reads go through the client chokepoint (the handler's relationship opens on taking it)
       const created = await app.clientData.roleEvent(ctx, async (trx) => {

@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of the journal (asiakaskertomus), codes `journal.*`. */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'journal.eventDate.future': 'Tapahtumapäivä ei voi olla tulevaisuudessa.',
     'journal.text.blank': 'Kirjoita merkinnän teksti.',

@@ -1,26 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  JournalCorrection,
-  JournalDraftCreate,
-  JournalDraftUpdate,
-  JournalEntryDetail,
-  JournalEntryParams,
-  JournalList,
-  JournalListQuery,
-  JournalParams,
-  JournalPrintQuery,
-  JournalSign,
-} from '@huoma/contract'
-import { todayInHelsinki } from '@huoma/domain'
-import Type from 'typebox'
+import { journalEndpoints as ep } from '@huoma/contract'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
 import { renderJournal } from './pdf'
 import { correctEntry, createDraft, deleteDraft, listEntries, printInput, readEntry, signDraft, updateDraft, type JournalTarget } from './repository'
-import './messages'
-
-const TAGS = ['journal']
-const BASE = '/api/persons/:id/journal/:serviceTask'
 
 /**
  * Journal (asiakaskertomus) routes. Every one goes through the client-data chokepoint with the journal's service
@@ -33,133 +17,70 @@ export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       work({ scope, serviceTask: params.serviceTask, userId: ctx.principal.userId }),
     )
 
-  app.get(
-    BASE,
-    {
-      config: { action: 'journal:read' },
-      schema: {
-        tags: TAGS,
-        summary: 'A client\'s journal entries in a service task, newest first (keyset paging)',
-        description: 'Signed entries and the user\'s own drafts; each with the summary of its versions.',
-        params: JournalParams,
-        querystring: JournalListQuery,
-        response: { 200: JournalList },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['journal.list']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return withJournal(ctx, request.params, (t) => listEntries(t, { limit: request.query.limit ?? 20, cursor: request.query.cursor }))
     },
-  )
+  })
 
-  app.get(
-    `${BASE}/entries/:entryId`,
-    {
-      config: { action: 'journal:read' },
-      schema: { tags: TAGS, summary: 'One journal entry with every version', params: JournalEntryParams, response: { 200: JournalEntryDetail } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['journal.read']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return withJournal(ctx, request.params, (t) => readEntry(t, request.params.entryId))
     },
-  )
+  })
 
-  app.post(
-    BASE,
-    {
-      config: { action: 'journal:write' },
-      schema: { tags: TAGS, summary: 'Write a draft journal entry', params: JournalParams, body: JournalDraftCreate, response: { 201: JournalEntryDetail } },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['journal.createDraft']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
-      const entry = await withJournal(ctx, request.params, (t) => createDraft(t, request.body, new Date()))
+      const entry = await withJournal(ctx, request.params, (t) => createDraft(t, request.body, app.clock.now()))
       return reply.status(201).send(entry)
     },
-  )
+  })
 
-  app.put(
-    `${BASE}/entries/:entryId`,
-    {
-      config: { action: 'journal:write' },
-      schema: {
-        tags: TAGS,
-        summary: 'Edit one\'s own draft (optimistic locking: a stale version answers 409)',
-        params: JournalEntryParams,
-        body: JournalDraftUpdate,
-        response: { 200: JournalEntryDetail },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['journal.updateDraft']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
-      return withJournal(ctx, request.params, (t) => updateDraft(t, request.params.entryId, request.body, new Date()))
+      return withJournal(ctx, request.params, (t) => updateDraft(t, request.params.entryId, request.body, app.clock.now()))
     },
-  )
+  })
 
-  app.delete(
-    `${BASE}/entries/:entryId`,
-    {
-      config: { action: 'journal:delete-draft' },
-      schema: { tags: TAGS, summary: 'Delete one\'s own draft (a signed entry is never deleted)', params: JournalEntryParams, response: { 204: Type.Null() } },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['journal.deleteDraft']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       await withJournal(ctx, request.params, (t) => deleteDraft(t, request.params.entryId))
       return reply.status(204).send(null)
     },
-  )
+  })
 
-  app.post(
-    `${BASE}/entries/:entryId/sign`,
-    {
-      config: { action: 'journal:sign' },
-      schema: {
-        tags: TAGS,
-        summary: 'Sign one\'s own draft: it becomes immutable',
-        params: JournalEntryParams,
-        body: JournalSign,
-        response: { 200: JournalEntryDetail },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['journal.sign']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return withJournal(ctx, request.params, (t) => signDraft(t, request.params.entryId, request.body.version))
     },
-  )
+  })
 
-  app.post(
-    `${BASE}/entries/:entryId/corrections`,
-    {
-      config: { action: 'journal:correct' },
-      schema: {
-        tags: TAGS,
-        summary: 'Correct a signed entry with a new signed version and a reason (the corrected version stays readable)',
-        params: JournalEntryParams,
-        body: JournalCorrection,
-        response: { 201: JournalEntryDetail },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['journal.correct']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
-      const entry = await withJournal(ctx, request.params, (t) => correctEntry(t, request.params.entryId, request.body, new Date()))
+      const entry = await withJournal(ctx, request.params, (t) => correctEntry(t, request.params.entryId, request.body, app.clock.now()))
       return reply.status(201).send(entry)
     },
-  )
+  })
 
-  app.get(
-    `${BASE}/print`,
-    {
-      config: { action: 'journal:print' },
-      schema: {
-        tags: TAGS,
-        summary: 'Print the journal (or one entry) to PDF in Finnish or Swedish',
-        description: 'Answers application/pdf with the signed entries; never an address. Audited as a print.',
-        params: JournalParams,
-        querystring: JournalPrintQuery,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['journal.print']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
-      const now = new Date()
+      const now = app.clock.now()
       const lang = request.query.lang ?? 'fi'
       const input = await withJournal(ctx, request.params, (t) => printInput(t, lang, request.query.entryId, ctx.principal.displayName, now))
       // Rendered after the commit, so the single embedded connection is not held while the PDF is laid out.
@@ -167,9 +88,9 @@ export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const name = lang === 'sv' ? 'klientberattelse' : 'asiakaskertomus'
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${name}-${todayInHelsinki(now)}.pdf"`)
+        .header('content-disposition', `inline; filename="${name}-${app.clock.today()}.pdf"`)
         .header('cache-control', 'no-store')
         .send(pdf)
     },
-  )
+  })
 }

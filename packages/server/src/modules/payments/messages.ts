@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages of payments, codes `pay.*`. */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'pay.selection.range': 'Eräpäivävälin loppu ei voi olla ennen alkua.',
     'pay.selection.empty': 'Valinnalla ei löydy avoimia maksuja.',

@@ -25,7 +25,6 @@ import { accountingCsv, accountingEntries, returnedPayments } from './accounting
 import { approveBatch, cancelBatch, createBatch, listBatches, readBatch, refuse, selectOpen } from './batches'
 import { importCamt054, importPain002 } from './feedback'
 import { prepareFile, streamFile } from './file'
-import './messages'
 import { isSpooled, spool } from './spool'
 
 const TAGS = ['payments']

@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BreakGlassAccess, BreakGlassRequest, BreakGlassTasks, PersonIdParams } from '@huoma/contract'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
-import { ACTIONS } from '../../access/actions'
+import { personsActions } from './actions'
 import { appendAudit } from '../../access/audit'
 import { grantsFor, requireAuthed, type AuthedContext, type Principal } from '../../access/context'
 import type { DB } from '../../db/schema'
 import { requestLanguage } from '../../http/language'
 import { problems, type FieldIssue } from '../../http/problem'
-import { isMeaningfulReason, REASON_MIN_CHARS } from '../privacy/reason'
+import { isMeaningfulReason, REASON_MIN_CHARS } from '../../access/reason'
 
 /**
  * Break the glass (murra lasi): a worker opens a client with whom they have no relationship, for a bounded time
@@ -17,7 +17,7 @@ import { isMeaningfulReason, REASON_MIN_CHARS } from '../privacy/reason'
  * the break_glass id in the audit row's ref_id, and the data protection officer reviews each one afterwards.
  */
 
-const BREAK_GLASS = ACTIONS['persons:break-glass']
+const BREAK_GLASS = personsActions['persons:break-glass']
 
 /** Grants under which the principal may break the glass (a role listed for `persons:break-glass`). */
 function breakGlassGrants(principal: Principal) {

@@ -1,7 +1,7 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../../http/problem'
 
 /** Field messages for identifiers typed by users (codes `hetu.<HetuError>`). */
-registerFieldMessages({
+export const fieldMessages = defineFieldMessages({
   fi: {
     'merge.real_identity': 'Vain väliaikaisella tunnisteella (väliaikainen tunnus tai 900–999-henkilötunnus) rekisteröity henkilö voidaan yhdistää. Kahta oikealla henkilötunnuksella rekisteröityä henkilöä ei yhdistetä.',
     'merge.same_person': 'Henkilöllä on jo tämä henkilötunnus.',

@@ -22,19 +22,18 @@ import {
   Uuid,
 } from '@huoma/contract'
 import Type from 'typebox'
-import { ACTIONS, type ActionDef } from '../../access/actions'
+import type { ActionDef } from '../../access/actions'
 import { visiblePersons } from '../../access/client-access'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { problems } from '../../http/problem'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
-import './messages'
-import { REFRESH_PURPOSE, refreshFromVtj } from '../vtj/routes'
+import { REFRESH_PURPOSE, refreshFromVtj } from './vtj-routes'
 
 /** Service tasks in which the user's grants for the route's action let them see or manage relationships. */
 function grantTasks(ctx: AuthedContext): string[] {
-  const def: ActionDef = ACTIONS[ctx.action]
+  const def: ActionDef = ctx.def
   return [...new Set(grantsFor(ctx.principal, def).flatMap((g) => g.serviceTasks))]
 }
 

@@ -1,4 +1,3 @@
-import './messages'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PersonDetails, PersonIdParams, PersonSearchQuery, PersonSearchResult } from '@huoma/contract'
 import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'

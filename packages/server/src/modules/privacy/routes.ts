@@ -16,13 +16,13 @@ import {
 } from '@huoma/contract'
 import { addMonths, todayInHelsinki, type LocalDate } from '@huoma/domain'
 import { sql, type Generated, type Transaction } from 'kysely'
-import { ACTIONS, type Action } from '../../access/actions'
+import { privacyActions } from './actions'
 import { appendAudit, type Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { requestLanguage } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
-import { isMeaningfulReason, REASON_MIN_CHARS } from './reason'
+import { isMeaningfulReason, REASON_MIN_CHARS } from '../../access/reason'
 import { renderReport, type ReportInput, type ReportRow } from './report'
 import { mailingAddress } from '../../pdf/mailing-address'
 import {
@@ -68,8 +68,8 @@ async function auditRead(trx: Executor, ctx: AuthedContext, clientIds: Iterable<
   })
 }
 
-function roleOf(ctx: AuthedContext, action: Action): string | null {
-  return grantsFor(ctx.principal, ACTIONS[action])[0]?.roleCode ?? null
+function roleOf(ctx: AuthedContext, action: keyof typeof privacyActions): string | null {
+  return grantsFor(ctx.principal, privacyActions[action])[0]?.roleCode ?? null
 }
 
 function checkNote(note: string): FieldIssue[] {

@@ -1,4 +1,4 @@
-import { registerFieldMessages } from '../../http/problem'
+import { defineFieldMessages } from '../http/problem'
 
 /** Letters and digits a stated reason needs at the least (break the glass, a report older than two years). */
 export const REASON_MIN_CHARS = 10
@@ -13,7 +13,7 @@ export function isMeaningfulReason(text: string | undefined): boolean {
 }
 
 /** Field messages (codes used by break the glass and the data protection officer's tools). */
-registerFieldMessages({
+export const reasonMessages = defineFieldMessages({
   fi: {
     'reason.tooShort': 'Kirjoita syy omin sanoin: vähintään {limit} kirjainta tai numeroa.',
     'breakGlass.serviceTask': 'Valitse palvelutehtävä, johon sinulla on käyttöoikeus.',

@@ -11,12 +11,13 @@ import {
 } from '@huoma/contract'
 import { parseHetu } from '@huoma/domain'
 import type { Transaction } from 'kysely'
-import { requireAuthed, type AuthedContext, type ClientData } from '../../access/context'
+import { requireAuthed, type AuthedContext } from '../../access/context'
+import type { ClientData } from '../../access/plugin'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems } from '../../http/problem'
 import { redactForTurvakielto, type VtjClient, type VtjPerson, type VtjQueryResult } from '../../integrations/vtj'
-import { createPerson } from '../persons/registry'
-import { applyVtjPerson } from './apply'
+import { createPerson } from './registry'
+import { applyVtjPerson } from './vtj-apply'
 
 declare module 'fastify' {
   interface FastifyInstance {

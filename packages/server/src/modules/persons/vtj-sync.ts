@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { appendAudit } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import type { VtjClient } from '../../integrations/vtj'
-import { applyVtjPerson } from './apply'
+import { applyVtjPerson } from './vtj-apply'
 
 export const SYNC_PURPOSE = 'Asiakasrekisterin yöllinen ajantasaistus (muutostietopalvelu)'
 

@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { ActionCatalogue, ActionDef } from './actions'
+import { appendAudit } from './audit'
+import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
+import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
+import { HttpProblem, problems } from '../http/problem'
+import {
+  withClientAccess,
+  withClientList,
+  withNewClient,
+  withRoleEvent,
+  type ClientScope,
+  type ClientTarget,
+  type ListWork,
+  type NewClientWork,
+  type RoleEventWork,
+} from './client-access'
+import type { Action } from './actions'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The only way module code reaches client data: checks access and appends the audit row in one transaction. */
+    clientData: ClientData
+    /** Every API route with its declared action (for the authorisation matrix and audit-completeness tests). */
+    routeCatalogue: RouteEntry[]
+    /** The action catalogue assembled from the modules. */
+    actions: ActionCatalogue
+  }
+}
+
+export interface RouteEntry {
+  method: string
+  url: string
+  action: Action
+}
+
+export interface ClientData {
+  withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
+  list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
+  create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
+  roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * The access layer for HTTP. At startup it refuses any /api route without a declared action. Per request it
+ * resolves the session, enforces CSRF on state-changing requests and checks the action's role scope; a refusal of
+ * a signed-in user is itself an audit event.
+ */
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: ActionCatalogue }) => {
+  const actions = opts.actions
+  app.decorate('actions', actions)
+  app.decorateRequest('access', null as unknown as AccessContext)
+  app.decorate('clientData', {
+    withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
+    list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
+    create: (ctx, work) => withNewClient(app.database.db, ctx, work),
+    roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),
+  } satisfies ClientData)
+
+  const catalogue: RouteEntry[] = []
+  app.decorate('routeCatalogue', catalogue)
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), action: 'platform:docs' }
+      return
+    }
+    const action = (route.config as { action?: unknown } | undefined)?.action
+    if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no action from the catalogue (config.action)`)
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: route.url, action: action as Action })
+  })
+
+  // preValidation, so that a refused user learns nothing from validation errors either.
+  app.addHook('preValidation', async (request) => {
+    const action = request.routeOptions.config.action
+    if (!action) return // non-API routes (static files)
+    const def: ActionDef = actions[action]
+    const ctx: AccessContext = { action, def, grants: [], principal: null, session: null, requestId: request.id, clientAddress: request.ip }
+    request.access = ctx
+    if (def.scope === 'public') return
+
+    const db = app.database.db
+    const token = request.cookies[SESSION_COOKIE]
+    const session = token ? await findLiveSession(db, app.config.security, token) : undefined
+    if (!session) throw problems.unauthorized()
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new HttpProblem(403, 'forbidden', { type: 'https://huoma.fi/problems/csrf' })
+    }
+    if (session.stage !== 'active' && action !== 'auth:session' && !action.startsWith('auth:')) {
+      throw new HttpProblem(403, 'forbidden', { type: `https://huoma.fi/problems/${session.stage.replace('_', '-')}` })
+    }
+    const principal = await loadPrincipal(db, session.userId)
+    if (!principal) throw problems.unauthorized()
+    await touchSession(db, session)
+    ctx.principal = principal
+    ctx.session = session
+    if (def.scope === 'session') return
+    ctx.grants = grantsFor(principal, def)
+    if (ctx.grants.length === 0) {
+      await appendAudit(db, {
+        userId: principal.userId,
+        dataGroup: def.dataGroup ?? 'security/access',
+        action: 'security',
+        event: action,
+        basis: 'role',
+        outcome: 'denied',
+        requestId: request.id,
+        clientAddress: request.ip,
+      })
+      throw problems.forbidden()
+    }
+  })
+})
+

@@ -1,0 +1,11 @@
+import { defineModule } from '../module'
+import { adminActions } from './actions'
+import { fieldMessages } from './messages'
+import { adminRoutes } from './routes'
+
+export const adminModule = defineModule({
+  name: 'admin',
+  actions: adminActions,
+  routes: adminRoutes,
+  messages: fieldMessages,
+})

@@ -1,0 +1,11 @@
+import { defineModule } from '../module'
+import { appointmentsActions } from './actions'
+import { fieldMessages } from './messages'
+import { appointmentRoutes } from './routes'
+
+export const appointmentsModule = defineModule({
+  name: 'appointments',
+  actions: appointmentsActions,
+  routes: appointmentRoutes,
+  messages: fieldMessages,
+})

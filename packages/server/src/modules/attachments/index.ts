@@ -1,0 +1,11 @@
+import { defineModule } from '../module'
+import { attachmentsActions } from './actions'
+import { fieldMessages } from './messages'
+import { attachmentRoutes } from './routes'
+
+export const attachmentsModule = defineModule({
+  name: 'attachments',
+  actions: attachmentsActions,
+  routes: attachmentRoutes,
+  messages: fieldMessages,
+})

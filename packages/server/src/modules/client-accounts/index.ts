@@ -1,0 +1,11 @@
+import { defineModule } from '../module'
+import { clientAccountsActions } from './actions'
+import { fieldMessages } from './messages'
+import { clientAccountRoutes } from './routes'
+
+export const clientAccountsModule = defineModule({
+  name: 'client-accounts',
+  actions: clientAccountsActions,
+  routes: clientAccountRoutes,
+  messages: fieldMessages,
+})

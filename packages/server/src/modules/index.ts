@@ -1,0 +1,29 @@
+/**
+ * The server's modules: the one list that the composition root iterates for routes, actions, messages and jobs.
+ * Adding a module is its folder and one line here.
+ */
+import { platformModule } from './platform'
+import { authModule } from './auth'
+import { personsModule } from './persons'
+import { journalModule } from './journal'
+import { appointmentsModule } from './appointments'
+import { attachmentsModule } from './attachments'
+import { privacyModule } from './privacy'
+import { adminModule } from './admin'
+import { incomeSupportModule } from './income-support'
+import { clientAccountsModule } from './client-accounts'
+import { paymentsModule } from './payments'
+
+export const MODULES = [
+  platformModule,
+  authModule,
+  personsModule,
+  journalModule,
+  appointmentsModule,
+  attachmentsModule,
+  privacyModule,
+  adminModule,
+  incomeSupportModule,
+  clientAccountsModule,
+  paymentsModule,
+] as const

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { ActionDef } from '../access/actions'
+import type { FieldMessages } from '../http/problem'
+
+/**
+ * A module as a declared unit: everything it adds to the server, registered by the composition root
+ * (`src/catalogue.ts`, `src/app.ts`) from the one list in `modules/index.ts`. Adding a module is one folder with an
+ * `index.ts` exporting one of these, and one line in that list.
+ */
+export interface ServerModule<A extends Record<string, ActionDef> = Record<string, ActionDef>> {
+  /** The module's name: its folder, and the prefix of its actions and audit events. */
+  name: string
+  /** The module's actions: every endpoint declares one (contract `action`). */
+  actions: A
+  /** The module's HTTP routes (a Fastify plugin; routes are declared from the contract's endpoints). */
+  routes?: FastifyPluginAsyncTypebox
+  /** Field-level validation messages in fi/sv/en, by code. */
+  messages?: FieldMessages
+}
+
+/** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */
+export function defineModule<const A extends Record<string, ActionDef>>(module: ServerModule<A>): ServerModule<A> {
+  return module
+}

@@ -1,0 +1,102 @@
+import { defineActions, REGISTRY_USERS, BREAK_GLASS_ROLES } from '../../access/actions'
+
+/** The actions of this module (the access layer's catalogue is assembled from every module's). */
+export const personsActions = defineActions({
+  'persons:search': {
+    scope: 'role',
+    roles: REGISTRY_USERS,
+    audit: 'search',
+    dataGroup: 'registry/person',
+    description: 'Search the client registry (results filtered to clients the user may see)',
+  },
+  'persons:read': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/person',
+    description: 'Read a client\'s basic data',
+  },
+  'persons:create': {
+    scope: 'role',
+    roles: REGISTRY_USERS,
+    audit: 'insert',
+    dataGroup: 'registry/person',
+    description: 'Register a person as a client (from the population register or by hand, or with a temporary id)',
+  },
+  'persons:update': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Change a client\'s basic data (optimistic locking; every change kept in the history)',
+  },
+  'persons:card': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/client-card',
+    description: 'The client card: basic data, family, household, relationships and timeline',
+  },
+  'persons:protected-address': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor'],
+    audit: 'view',
+    dataGroup: 'registry/protected-address',
+    bases: ['relationship', 'supervision', 'break_glass'],
+    description: 'The address and municipality of a client under turvakielto (each view logged as its own data group)',
+  },
+  'persons:merge': {
+    scope: 'client',
+    roles: ['office_secretary', 'supervisor'],
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Merge a temporary identity into the real henkilötunnus (set it, or move every record to its holder)',
+  },
+  'persons:family': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/family',
+    description: 'Add or end a family relation (parent, guardian, spouse, cohabitant) with dates',
+  },
+  'persons:household': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/household',
+    description: 'Start a household (ruokakunta), add a member or end a membership, with dates',
+  },
+  'relationships:open': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],
+    audit: 'insert',
+    dataGroup: 'registry/relationship',
+    description: 'Open a client relationship (asiakkuus) in a service task and name the worker',
+  },
+  'relationships:end': {
+    scope: 'client',
+    roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],
+    audit: 'update',
+    dataGroup: 'registry/relationship',
+    description: 'End a client relationship with a reason code',
+  },
+  'persons:vtj-refresh': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/person',
+    description: 'Refresh a client\'s data from the population register (VTJ) and show what changed',
+  },
+  'persons:break-glass': {
+    scope: 'role',
+    roles: BREAK_GLASS_ROLES,
+    description: 'Open a client without a relationship for a bounded time by stating a reason (flagged for review)',
+  },
+  'vtj:query': {
+    scope: 'role',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/vtj',
+    description: 'Query a person from the population register with a stated purpose (käyttötarkoitus)',
+  },
+})

@@ -1,0 +1,17 @@
+import { defineModule } from '../module'
+import { personsActions } from './actions'
+import { fieldMessages } from './messages'
+import { personRoutes } from './routes'
+import { registryRoutes } from './registry-routes'
+import { vtjRoutes } from './vtj-routes'
+
+export const personsModule = defineModule({
+  name: 'persons',
+  actions: personsActions,
+  routes: async (app) => {
+    await app.register(personRoutes)
+    await app.register(registryRoutes)
+    await app.register(vtjRoutes)
+  },
+  messages: fieldMessages,
+})

@@ -1,0 +1,9 @@
+import { defineModule } from '../module'
+import { privacyActions } from './actions'
+import { privacyRoutes } from './routes'
+
+export const privacyModule = defineModule({
+  name: 'privacy',
+  actions: privacyActions,
+  routes: privacyRoutes,
+})
