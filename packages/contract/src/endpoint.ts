@@ -72,3 +72,4 @@ export function endpointUrl(path: string, params: Record<string, unknown> | unde
   const qs = search.toString()
   return qs ? `${filled}?${qs}` : filled
 }
+export type { Static, TSchema } from 'typebox'

@@ -1,51 +1,39 @@
-import type {
-  JournalCorrection,
-  JournalDraftCreate,
-  JournalDraftUpdate,
-  JournalEntryDetail,
-  JournalList,
-} from '@huoma/contract'
-import { apiRequest } from '../../api/client'
+import { journalEndpoints as ep, type JournalCorrection, type JournalDraftCreate, type JournalDraftUpdate } from '@huoma/contract'
+import { callApi, endpointPath } from '../../api/endpoint'
 
-/** The journal of one client in one service task: `/api/persons/:id/journal/:serviceTask`. */
-export function journalPath(personId: string, serviceTask: string): string {
-  return `/api/persons/${encodeURIComponent(personId)}/journal/${encodeURIComponent(serviceTask)}`
+/** The journal of one client in one service task, through the contract's endpoints. */
+const target = (personId: string, serviceTask: string) => ({ id: personId, serviceTask })
+const entry = (personId: string, serviceTask: string, entryId: string) => ({ id: personId, serviceTask, entryId })
+
+export function listJournal(personId: string, serviceTask: string, cursor?: string, signal?: AbortSignal) {
+  return callApi(ep['journal.list'], { params: target(personId, serviceTask), query: cursor ? { cursor } : {}, ...(signal ? { signal } : {}) })
 }
 
-export function entryPath(personId: string, serviceTask: string, entryId: string): string {
-  return `${journalPath(personId, serviceTask)}/entries/${encodeURIComponent(entryId)}`
+export function readEntry(personId: string, serviceTask: string, entryId: string) {
+  return callApi(ep['journal.read'], { params: entry(personId, serviceTask, entryId) })
 }
 
-export function listJournal(personId: string, serviceTask: string, cursor?: string, signal?: AbortSignal): Promise<JournalList> {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
-  return apiRequest<JournalList>(`${journalPath(personId, serviceTask)}${query}`, signal ? { signal } : {})
+export function createDraft(personId: string, serviceTask: string, body: JournalDraftCreate) {
+  return callApi(ep['journal.createDraft'], { params: target(personId, serviceTask), body })
 }
 
-export function readEntry(personId: string, serviceTask: string, entryId: string): Promise<JournalEntryDetail> {
-  return apiRequest<JournalEntryDetail>(entryPath(personId, serviceTask, entryId))
+export function updateDraft(personId: string, serviceTask: string, entryId: string, body: JournalDraftUpdate) {
+  return callApi(ep['journal.updateDraft'], { params: entry(personId, serviceTask, entryId), body })
 }
 
-export function createDraft(personId: string, serviceTask: string, body: JournalDraftCreate): Promise<JournalEntryDetail> {
-  return apiRequest<JournalEntryDetail>(journalPath(personId, serviceTask), { method: 'POST', body })
+export function deleteDraft(personId: string, serviceTask: string, entryId: string) {
+  return callApi(ep['journal.deleteDraft'], { params: entry(personId, serviceTask, entryId) })
 }
 
-export function updateDraft(personId: string, serviceTask: string, entryId: string, body: JournalDraftUpdate): Promise<JournalEntryDetail> {
-  return apiRequest<JournalEntryDetail>(entryPath(personId, serviceTask, entryId), { method: 'PUT', body })
+export function signEntry(personId: string, serviceTask: string, entryId: string, version: number) {
+  return callApi(ep['journal.sign'], { params: entry(personId, serviceTask, entryId), body: { version } })
 }
 
-export function deleteDraft(personId: string, serviceTask: string, entryId: string): Promise<void> {
-  return apiRequest<void>(entryPath(personId, serviceTask, entryId), { method: 'DELETE' })
-}
-
-export function signEntry(personId: string, serviceTask: string, entryId: string, version: number): Promise<JournalEntryDetail> {
-  return apiRequest<JournalEntryDetail>(`${entryPath(personId, serviceTask, entryId)}/sign`, { method: 'POST', body: { version } })
-}
-
-export function correctEntry(personId: string, serviceTask: string, entryId: string, body: JournalCorrection): Promise<JournalEntryDetail> {
-  return apiRequest<JournalEntryDetail>(`${entryPath(personId, serviceTask, entryId)}/corrections`, { method: 'POST', body })
+export function correctEntry(personId: string, serviceTask: string, entryId: string, body: JournalCorrection) {
+  return callApi(ep['journal.correct'], { params: entry(personId, serviceTask, entryId), body })
 }
 
 /** The PDF of the journal (a GET, so the browser can open it in a tab with the session cookie). */
 export function printUrl(personId: string, serviceTask: string, language: string): string {
-  return `${journalPath(personId, serviceTask)}/print?lang=${language === 'sv' ? 'sv' : 'fi'}`
+  return endpointPath(ep['journal.print'], { params: target(personId, serviceTask), query: { lang: language === 'sv' ? 'sv' : 'fi' } })
 }
