@@ -86,8 +86,8 @@ const TEMPLATES = new WeightedTable<Template>([
   [T((t) => `${t}/entry`, 'print', 'journal:print', 'relationship', [1, 1]), 0.5],
   [T('registry/person', 'view', 'persons:read', 'break_glass', [1, 1]), 0.2],
   [T('registry/person', 'view', 'persons:read', null, [1, 1], { outcome: 'denied' }), 0.4],
-  [T('security/login', 'security', 'login.success', 'active', [0, 0], { security: true }), 4],
-  [T('security/login', 'security', 'password.failure', null, [0, 0], { security: true, outcome: 'failure' }), 0.3],
+  [T('security/login', 'security', 'auth:login-success', 'active', [0, 0], { security: true }), 4],
+  [T('security/login', 'security', 'auth:password-failure', null, [0, 0], { security: true, outcome: 'failure' }), 0.3],
 ])
 
 /** Who works how much: benefit handlers and social workers write most of the log. */

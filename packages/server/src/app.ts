@@ -19,7 +19,7 @@ import { registerErrorHandling, type NotFoundFallback } from './http/errors'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import type { VtjClient } from './integrations/vtj'
 import { accessPlugin } from './access/plugin'
-import { ACTIONS, FIELD_MESSAGES } from './catalogue'
+import { ACTIONS, AUDIT_EVENTS, FIELD_MESSAGES } from './catalogue'
 import { MODULES } from './modules'
 import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
@@ -102,7 +102,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats] } })
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
-  await app.register(accessPlugin, { actions: ACTIONS })
+  await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

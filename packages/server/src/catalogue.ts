@@ -1,4 +1,5 @@
-import type { ActionCatalogue, ActionDef } from './access/actions'
+import type { Action, ActionCatalogue, ActionDef } from './access/actions'
+import { actionEvent, isWellFormedEventName, type AuditEventCatalogue, type AuditEventType } from './access/audit-events'
 import { reasonMessages } from './access/reason'
 import type { FieldMessages } from './http/problem'
 import { MODULES } from './modules'
@@ -33,3 +34,28 @@ export const ACTIONS: ActionCatalogue = assembleActions()
 
 /** Field messages of the access layer and of every module. */
 export const FIELD_MESSAGES: readonly FieldMessages[] = [reasonMessages, ...MODULES.flatMap((m) => (m.messages ? [m.messages] : []))]
+
+function assembleEvents(): AuditEventCatalogue {
+  const all = new Map<string, AuditEventType>()
+  const add = (e: AuditEventType, from: string) => {
+    if (!isWellFormedEventName(e.name)) throw new Error(`Audit event ${e.name} (${from}) does not follow <area>:<verb-in-kebab-case>`)
+    all.set(e.name, e)
+  }
+  // A client action is its own event; a refusal of any action is a `security` row under the action's name.
+  for (const [name, def] of Object.entries(ACTIONS) as [Action, ActionDef][]) add(actionEvent(name, def), 'action')
+  for (const module of MODULES) {
+    for (const group of module.events ?? []) {
+      for (const e of Object.values(group)) {
+        // A declared event may take an action's name only when the action itself writes no client row (its refusals
+        // and its own declared rows then share the name, e.g. audit:read).
+        const action: ActionDef | undefined = (ACTIONS as Record<string, ActionDef>)[e.name]
+        if (action?.audit || (!action && all.has(e.name))) throw new Error(`Audit event ${e.name} is declared twice (module ${module.name})`)
+        add(e, module.name)
+      }
+    }
+  }
+  return all
+}
+
+/** Every audit event, by name: the actions' own and those the modules declare. */
+export const AUDIT_EVENTS: AuditEventCatalogue = assembleEvents()

@@ -4,6 +4,8 @@ import { promisify } from 'node:util'
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit, sealAuditLog, startAuditSealer, verifyAuditChain } from '../src/access/audit'
+import { actionEvent } from '../src/access/audit-events'
+import { ACTIONS } from '../src/catalogue'
 import { openDatabase, type Database } from '../src/db/database'
 import { migrateToLatest, migrateUpTo } from '../src/db/migrate'
 import type { DB } from '../src/db/schema'
@@ -16,9 +18,7 @@ const kinds = await databaseKinds()
 const event = (i: number, clientIds = [crypto.randomUUID()]) => ({
   userId: null,
   clientIds,
-  dataGroup: 'registry/person',
-  action: 'view' as const,
-  event: 'persons:read',
+  event: actionEvent('persons:read', ACTIONS['persons:read']),
   outcome: 'success' as const,
   requestId: `req-${i}`,
 })

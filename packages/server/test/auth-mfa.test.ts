@@ -149,9 +149,9 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
     expect((await other.get('/api/auth/me')).status).toBe(401)
     expect((await c.get('/api/auth/me')).status).toBe(200)
     expect((await c.post('/api/auth/mfa/enrol')).status).toBe(409)
-    expect((await auditRows('esihenkilo', 'mfa.enrolment_started')).length).toBe(1)
-    expect((await auditRows('esihenkilo', 'mfa.enrolled')).length).toBe(1)
-    expect((await auditRows('esihenkilo', 'mfa.failure')).map((r) => r.basis)).toEqual(['enrolment'])
+    expect((await auditRows('esihenkilo', 'auth:mfa-enrolment-started')).length).toBe(1)
+    expect((await auditRows('esihenkilo', 'auth:mfa-enrolled')).length).toBe(1)
+    expect((await auditRows('esihenkilo', 'auth:mfa-failure')).map((r) => r.basis)).toEqual(['enrolment'])
   })
 
   it('asks an enrolled user for a code at sign-in, lets the pending session do nothing else, and rotates the session token at verify', async () => {
@@ -204,8 +204,8 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
     expect(replay.status).toBe(400)
     expect((await replay.json()).errors[0].code).toBe('mfa.invalidCode')
 
-    expect((await auditRows('sosiaaliohjaaja', 'mfa.verified')).map((r) => [r.basis, r.outcome])).toEqual([['totp', 'success']])
-    expect((await auditRows('sosiaaliohjaaja', 'mfa.failure')).map((r) => r.basis)).toEqual(['totp'])
+    expect((await auditRows('sosiaaliohjaaja', 'auth:mfa-verified')).map((r) => [r.basis, r.outcome])).toEqual([['totp', 'success']])
+    expect((await auditRows('sosiaaliohjaaja', 'auth:mfa-failure')).map((r) => r.basis)).toEqual(['totp'])
     await db().updateTable('staff_user').set({ failed_logins: 0 }).where('username', '=', 'sosiaaliohjaaja').execute()
   })
 
@@ -244,8 +244,8 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
 
     // Locked: neither the password nor a right code gets in.
     expect((await new Client(t.url).post('/api/auth/login', { username: 'tilastot', password: DEMO_PASSWORD })).status).toBe(423)
-    expect((await auditRows('tilastot', 'mfa.failure')).length).toBe(2)
-    expect((await auditRows('tilastot', 'login.lockout')).map((r) => r.basis)).toEqual(['totp'])
+    expect((await auditRows('tilastot', 'auth:mfa-failure')).length).toBe(2)
+    expect((await auditRows('tilastot', 'auth:lockout')).map((r) => r.basis)).toEqual(['totp'])
 
     await db().updateTable('staff_user').set({ locked_until: null }).where('username', '=', 'tilastot').execute()
     const third = await loginPending('tilastot')
@@ -276,8 +276,8 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
     // Typed from paper: upper case, a space instead of the dash.
     const typed = await b.c.post('/api/auth/mfa/verify', { method: 'recovery', code: ` ${second.toUpperCase().replace('-', ' ')} ` })
     expect(typed.status).toBe(200)
-    expect((await auditRows('toimistosihteeri', 'mfa.recovery_used')).length).toBe(2)
-    expect((await auditRows('toimistosihteeri', 'mfa.verified')).map((r) => r.basis)).toEqual(['recovery', 'recovery'])
+    expect((await auditRows('toimistosihteeri', 'auth:mfa-recovery-used')).length).toBe(2)
+    expect((await auditRows('toimistosihteeri', 'auth:mfa-verified')).map((r) => r.basis)).toEqual(['recovery', 'recovery'])
 
     const refused = await b.c.post('/api/auth/mfa/recovery-codes', { password: 'ei tämä' })
     expect(refused.status).toBe(400)
@@ -287,7 +287,7 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
     const fresh: string[] = (await regenerated.json()).recoveryCodes
     expect(fresh).toHaveLength(10)
     expect(fresh).not.toContain(third)
-    expect((await auditRows('toimistosihteeri', 'mfa.recovery_regenerated')).length).toBe(1)
+    expect((await auditRows('toimistosihteeri', 'auth:mfa-recovery-regenerated')).length).toBe(1)
     await db().updateTable('staff_user').set({ failed_logins: 0 }).where('username', '=', 'toimistosihteeri').execute()
 
     const d = await loginPending('toimistosihteeri')
@@ -310,8 +310,8 @@ describe.each(kinds)('TOTP second factor on %s', (kind) => {
     expect(await db().selectFrom('staff_recovery_code').selectAll().where('user_id', '=', row.id).execute()).toEqual([])
     expect((await (await new Client(t.url).login('paakayttaja')).json()).stage).toBe('active')
     expect((await c.post('/api/auth/mfa/disable', { password: DEMO_PASSWORD })).status).toBe(409)
-    expect((await auditRows('paakayttaja', 'mfa.disabled')).length).toBe(1)
-    expect((await auditRows('paakayttaja', 'password.failure')).map((r) => r.basis)).toEqual(['mfa.disable'])
+    expect((await auditRows('paakayttaja', 'auth:mfa-disabled')).length).toBe(1)
+    expect((await auditRows('paakayttaja', 'auth:password-failure')).map((r) => r.basis)).toEqual(['mfa.disable'])
   })
 
   it('moves to the password change after the code when the password is too old', async () => {

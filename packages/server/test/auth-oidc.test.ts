@@ -142,15 +142,15 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     const link = await db.selectFrom('staff_user_identity').selectAll().where('subject', '=', 'idp-aino').executeTakeFirstOrThrow()
     expect(link).toMatchObject({ issuer: idp.issuer, user_id: await userId('sosiaalityontekija') })
     expect(link.last_login_at).not.toBeNull()
-    expect((await audit(t, 'identity.link', 'oidc')).map((r) => r.user_id)).toEqual([link.user_id])
-    const success = await audit(t, 'login.success', 'oidc')
+    expect((await audit(t, 'auth:identity-link', 'oidc')).map((r) => r.user_id)).toEqual([link.user_id])
+    const success = await audit(t, 'auth:login-success', 'oidc')
     expect(success.map((r) => [r.user_id, r.outcome])).toEqual([[link.user_id, 'success']])
     // The flow's state, nonce and verifier were used once and are gone.
     expect(Number((await db.selectFrom('oidc_login_flow').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0)
   })
 
   it('recognises a linked identity by its subject even when the username claim changes', async () => {
-    const before = (await audit(t, 'identity.link', 'oidc')).length
+    const before = (await audit(t, 'auth:identity-link', 'oidc')).length
     ACCOUNTS['idp-aino']!.preferred_username = 'aino.lehtinen@demola.example'
     try {
       const { final, me } = await signIn('idp-aino')
@@ -159,14 +159,14 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     } finally {
       ACCOUNTS['idp-aino']!.preferred_username = 'sosiaalityontekija'
     }
-    expect((await audit(t, 'identity.link', 'oidc')).length).toBe(before)
+    expect((await audit(t, 'auth:identity-link', 'oidc')).length).toBe(before)
   })
 
   it('refuses another subject presenting the username of an already linked user', async () => {
     const { final, me } = await signIn('idp-impostor')
     expect(final.pathname + final.search).toBe('/login?error=oidc')
     expect(me.status).toBe(401)
-    const rows = await audit(t, 'login.failure', 'oidc:identity_conflict')
+    const rows = await audit(t, 'auth:login-failure', 'oidc:identity_conflict')
     expect(rows.map((r) => [r.user_id, r.outcome])).toEqual([[await userId('sosiaalityontekija'), 'failure']])
     expect(await t.server.database.db.selectFrom('staff_user_identity').select('subject').where('subject', '=', 'idp-impostor').execute()).toEqual([])
   })
@@ -179,7 +179,7 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     expect(me.status).toBe(401)
     expect(browser.cookie(t.url, 'huoma-session')).toBeUndefined()
     expect(await users()).toBe(count)
-    const rows = await audit(t, 'login.failure', 'oidc:unknown_user')
+    const rows = await audit(t, 'auth:login-failure', 'oidc:unknown_user')
     expect(rows.map((r) => [r.user_id, r.outcome, r.action, r.data_group])).toEqual([[null, 'failure', 'security', 'security/login']])
   })
 
@@ -187,7 +187,7 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     const { final, me } = await signIn('idp-nameless')
     expect(final.pathname + final.search).toBe('/login?error=oidc')
     expect(me.status).toBe(401)
-    expect((await audit(t, 'login.failure', 'oidc:no_username')).length).toBe(1)
+    expect((await audit(t, 'auth:login-failure', 'oidc:no_username')).length).toBe(1)
   })
 
   it('refuses a deactivated user and a locked user', async () => {
@@ -198,11 +198,11 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
       const deactivated = await signIn('idp-talous')
       expect(deactivated.final.pathname + deactivated.final.search).toBe('/login?error=oidc')
       expect(deactivated.me.status).toBe(401)
-      expect((await audit(t, 'login.failure', 'oidc:inactive')).map((r) => r.user_id)).toEqual([await userId('talous')])
+      expect((await audit(t, 'auth:login-failure', 'oidc:inactive')).map((r) => r.user_id)).toEqual([await userId('talous')])
       const locked = await signIn('idp-tilastot')
       expect(locked.final.pathname + locked.final.search).toBe('/login?error=oidc')
       expect(locked.me.status).toBe(401)
-      expect((await audit(t, 'login.locked', 'oidc:locked')).map((r) => [r.user_id, r.outcome])).toEqual([[await userId('tilastot'), 'denied']])
+      expect((await audit(t, 'auth:login-locked', 'oidc:locked')).map((r) => [r.user_id, r.outcome])).toEqual([[await userId('tilastot'), 'denied']])
     } finally {
       await db.updateTable('staff_user').set({ active: true }).where('username', '=', 'talous').execute()
       await db.updateTable('staff_user').set({ locked_until: null }).where('username', '=', 'tilastot').execute()
@@ -219,14 +219,14 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     const { final } = await browser.follow(authorize.href, t.url)
     expect(final.pathname + final.search).toBe('/login?error=oidc')
     expect((await browser.request('GET', `${t.url}/api/auth/me`)).status).toBe(401)
-    expect((await audit(t, 'login.failure', 'oidc:invalid_response')).length).toBeGreaterThan(0)
+    expect((await audit(t, 'auth:login-failure', 'oidc:invalid_response')).length).toBeGreaterThan(0)
   })
 
   it('refuses a callback without a started flow, and a replayed callback', async () => {
     const stray = await fetch(`${t.url}/api/auth/oidc/callback?code=made-up&state=x`, { redirect: 'manual' })
     expect(stray.status).toBe(302)
     expect(stray.headers.get('location')).toBe('/login?error=oidc')
-    const noFlow = (await audit(t, 'login.failure', 'oidc:no_flow')).length
+    const noFlow = (await audit(t, 'auth:login-failure', 'oidc:no_flow')).length
     expect(noFlow).toBe(1)
 
     // A successful callback URL used again gets nothing: the flow was consumed and its cookie cleared.
@@ -235,7 +235,7 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     const callback = hops.find((h) => h.pathname === '/api/auth/oidc/callback')!
     const replay = await new Browser().request('GET', callback.href)
     expect(replay.headers.get('location')).toBe('/login?error=oidc')
-    expect((await audit(t, 'login.failure', 'oidc:no_flow')).length).toBe(noFlow + 1)
+    expect((await audit(t, 'auth:login-failure', 'oidc:no_flow')).length).toBe(noFlow + 1)
     await browser.request('POST', `${t.url}/api/auth/logout`, { 'x-csrf-token': browser.cookie(t.url, 'huoma-csrf')! })
   })
 
@@ -247,7 +247,7 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     const res = await browser.request('GET', `${t.url}/api/auth/oidc/callback?${q}`)
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/login?error=oidc')
-    expect((await audit(t, 'login.failure', 'oidc:provider_error')).length).toBe(1)
+    expect((await audit(t, 'auth:login-failure', 'oidc:provider_error')).length).toBe(1)
   })
 
   it('works as a public client (PKCE, no client secret), discovered from the configuration document URL', async () => {
@@ -255,7 +255,7 @@ describe.each(kinds)('single sign-on (OpenID Connect) on %s', (kind) => {
     expect(final.pathname).toBe('/')
     expect(me.status).toBe(200)
     expect((await me.json()).user.username).toBe('esihenkilo')
-    expect((await audit(pub, 'login.success', 'oidc')).length).toBe(1)
+    expect((await audit(pub, 'auth:login-success', 'oidc')).length).toBe(1)
   })
 
   it('keeps the audit chain intact', async () => {

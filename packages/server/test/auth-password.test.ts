@@ -95,7 +95,7 @@ describe.each(kinds)('password change on %s', (kind) => {
 
     // Nothing changed: the old password still signs in.
     expect((await new Client(t.url).post('/api/auth/login', { username: 'etuuskasittelija', password: DEMO_PASSWORD })).status).toBe(200)
-    expect((await auditRows('etuuskasittelija', 'password.rejected')).length).toBe(5)
+    expect((await auditRows('etuuskasittelija', 'auth:password-rejected')).length).toBe(5)
   })
 
   it('changes the password, ends the other sessions and replaces this one', async () => {
@@ -120,7 +120,7 @@ describe.each(kinds)('password change on %s', (kind) => {
 
     expect((await new Client(t.url).post('/api/auth/login', { username: 'sosiaalityontekija', password: DEMO_PASSWORD })).status).toBe(401)
     expect((await new Client(t.url).post('/api/auth/login', { username: 'sosiaalityontekija', password: newPassword })).status).toBe(200)
-    expect((await auditRows('sosiaalityontekija', 'password.changed')).map((r) => [r.basis, r.outcome])).toEqual([['voluntary', 'success']])
+    expect((await auditRows('sosiaalityontekija', 'auth:password-changed')).map((r) => [r.basis, r.outcome])).toEqual([['voluntary', 'success']])
     const account = await (await c.get('/api/auth/account')).json()
     expect(Date.now() - Date.parse(account.password.changedAt)).toBeLessThan(60_000)
     expect(account.password.minLength).toBe(12)
@@ -154,7 +154,7 @@ describe.each(kinds)('password change on %s', (kind) => {
     expect(body.stage).toBe('active')
     expect(body.user.actions).toContain('persons:search')
     expect((await c.get('/api/persons?name=virtanen')).status).toBe(200)
-    expect((await auditRows('sosiaaliohjaaja', 'password.changed')).map((r) => r.basis)).toEqual(['expired'])
+    expect((await auditRows('sosiaaliohjaaja', 'auth:password-changed')).map((r) => r.basis)).toEqual(['expired'])
     expect((await (await new Client(t.url).login('sosiaaliohjaaja', 'Tuulimylly-Hyppää-Ylös-7')).json()).stage).toBe('active')
   })
 
@@ -168,7 +168,7 @@ describe.each(kinds)('password change on %s', (kind) => {
     expect(third.status).toBe(423)
     expect((await c.get('/api/auth/me')).status).toBe(401)
     expect((await new Client(t.url).post('/api/auth/login', { username: 'talous', password: DEMO_PASSWORD })).status).toBe(423)
-    expect((await auditRows('talous', 'password.failure')).length).toBe(3)
-    expect((await auditRows('talous', 'login.lockout')).length).toBe(1)
+    expect((await auditRows('talous', 'auth:password-failure')).length).toBe(3)
+    expect((await auditRows('talous', 'auth:lockout')).length).toBe(1)
   })
 })

@@ -34,7 +34,7 @@ describe.each(kinds)('staff login and sessions on %s', (kind) => {
     const me = await c.get('/api/auth/me')
     expect(me.status).toBe(200)
     expect((await me.json()).user.username).toBe('sosiaalityontekija')
-    expect((await auditEvents('login.success')).length).toBeGreaterThan(0)
+    expect((await auditEvents('auth:login-success')).length).toBeGreaterThan(0)
   })
 
   it('refuses a wrong password without telling whether the user exists, and logs both', async () => {
@@ -44,7 +44,7 @@ describe.each(kinds)('staff login and sessions on %s', (kind) => {
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect((await wrong.json()).type).toBe((await unknown.json()).type)
-    const failures = await auditEvents('login.failure')
+    const failures = await auditEvents('auth:login-failure')
     expect(failures.some((f) => f.user_id === null)).toBe(true)
     expect(failures.some((f) => f.user_id !== null)).toBe(true)
   })
@@ -57,8 +57,8 @@ describe.each(kinds)('staff login and sessions on %s', (kind) => {
     const right = await c.post('/api/auth/login', { username: 'tilastot', password: DEMO_PASSWORD })
     expect(right.status).toBe(423)
     expect((await right.json()).type).toMatch(/account-locked/)
-    expect((await auditEvents('login.lockout')).length).toBe(1)
-    expect((await auditEvents('login.locked')).length).toBeGreaterThan(0)
+    expect((await auditEvents('auth:lockout')).length).toBe(1)
+    expect((await auditEvents('auth:login-locked')).length).toBeGreaterThan(0)
   })
 
   it('requires the CSRF token on state-changing requests', async () => {

@@ -133,6 +133,23 @@ describe.each(kinds)('the data protection officer\'s tools on %s', (kind) => {
       expect([...ids].sort((x, y) => y - x)).toEqual(ids)
     })
 
+    it('finds an event under the names it was written under before the naming scheme', async () => {
+      const worker = await userId('sosiaalityontekija')
+      // A row as the sign-in wrote it before events were named <area>:<verb> (appending is what the log allows).
+      const legacy = await db()
+        .insertInto('audit_log')
+        .values({ user_id: worker, client_ids: [], data_group: 'security/login', action: 'security', event: 'login.success', outcome: 'success' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const c = new Client(t.url)
+      await c.login('sosiaalityontekija')
+      const page = await (await dpo.get(`/api/privacy/audit-log?event=auth:login-success&userId=${worker}&limit=100`)).json()
+      const events = page.entries.map((e: { id: number; event: string }) => e.event)
+      expect(events).toContain('auth:login-success')
+      expect(page.entries.map((e: { id: number }) => e.id)).toContain(Number(legacy.id))
+      expect(new Set(events)).toEqual(new Set(['auth:login-success', 'login.success']))
+    })
+
     it('lists the staff for the user filter', async () => {
       const res = await (await dpo.get('/api/privacy/staff')).json()
       expect(res.users).toContainEqual({ id: await userId('sosiaalityontekija'), username: 'sosiaalityontekija', displayName: 'Aino Lehtinen' })

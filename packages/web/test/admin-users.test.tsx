@@ -7,7 +7,7 @@ import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 const UNIT_LAPS = '11111111-1111-4111-8111-111111111111'
 const UNIT_HALL = '22222222-2222-4222-8222-222222222222'
 const WORKER = '33333333-3333-4333-8333-333333333333'
-const MAIN_USER = sessionUser({ id: '44444444-4444-4444-8444-444444444444', displayName: 'Pekka Aaltonen', roles: ['main_user'], actions: ['admin:users', 'admin:users:write', 'admin:grants:write', 'admin:grant-requests'] })
+const MAIN_USER = sessionUser({ id: '44444444-4444-4444-8444-444444444444', displayName: 'Pekka Aaltonen', roles: ['main_user'], actions: ['admin:users', 'admin:users-write', 'admin:grants-write', 'admin:grant-requests'] })
 const SUPERVISOR = sessionUser({ id: '55555555-5555-4555-8555-555555555555', displayName: 'Jari Heikkilä', roles: ['supervisor'], actions: ['persons:search', 'admin:grant-requests'] })
 
 const org: OrganisationStructure = {

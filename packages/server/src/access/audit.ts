@@ -1,17 +1,23 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditActionKind, DB } from '../db/schema'
+import type { AuditEventType } from './audit-events'
 
 export type Executor = Kysely<DB> | Transaction<DB>
 
-/** One audit event. Ids only: no free text from records, no henkilötunnus. */
+/**
+ * One audit row to write. Ids only: no free text from records, no henkilötunnus. The event comes from the typed
+ * catalogue (`access/audit-events.ts`): its name, kind and data group are written as declared.
+ */
 export interface AuditEvent {
+  event: AuditEventType
   userId: string | null
   roleCode?: string | null
   unitId?: string | null
   clientIds?: string[]
-  dataGroup: string
-  action: AuditActionKind
-  event: string
+  /** The data group when it is not the event's own: the register of a service task, the record type read. */
+  dataGroup?: string
+  /** The kind when one event covers several (the officer's read of the log is a search or a view). */
+  kind?: AuditActionKind
   basis?: string | null
   refId?: string | null
   outcome: 'success' | 'denied' | 'failure'
@@ -34,9 +40,9 @@ export async function appendAudit(db: Executor, ...events: AuditEvent[]): Promis
         role_code: e.roleCode ?? null,
         unit_id: e.unitId ?? null,
         client_ids: e.clientIds ?? [],
-        data_group: e.dataGroup,
-        action: e.action,
-        event: e.event,
+        data_group: e.dataGroup ?? e.event.dataGroup,
+        action: e.kind ?? e.event.kind,
+        event: e.event.name,
         basis: e.basis ?? null,
         ref_id: e.refId ?? null,
         outcome: e.outcome,

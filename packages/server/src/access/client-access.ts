@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DB } from '../db/schema'
 import type { ActionDef, RoleCode } from './actions'
 import { appendAudit } from './audit'
+import { actionEvent } from './audit-events'
 import { grantsFor, type AuthedContext } from './context'
 import { HttpProblem, problems } from '../http/problem'
 
@@ -127,7 +128,7 @@ export async function withClientAccess<T>(
     userId: ctx.principal.userId,
     roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
     dataGroup: target.serviceTask ? `${target.serviceTask}/${def.dataGroup.split('/')[1]}` : def.dataGroup,
-    event: ctx.action,
+    event: actionEvent(ctx.action, def),
     requestId: ctx.requestId,
     clientAddress: ctx.clientAddress,
   }
@@ -166,13 +167,13 @@ export async function withClientAccess<T>(
     const available = [row?.basis, row?.break_glass_id ? 'break_glass' : null].filter((b): b is AccessBasis => !!b)
     const basis = available.find((b) => !def.bases || def.bases.includes(b)) ?? null
     if (!row || !basis) {
-      await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis: null })
+      await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis: null })
       return DENIED
     }
     if (row.merged_into) {
       // A merged (temporary) identity serves no module: every record moved to the survivor. The user who may reach
       // it is told where to go; nothing of the client was processed, so the row records a refusal.
-      await appendAudit(trx, { ...base, clientIds: [target.personId], action: def.audit!, outcome: 'denied', basis })
+      await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis })
       return { merged: row.merged_into as string }
     }
     const touched = new Set<string>([target.personId])
@@ -180,7 +181,6 @@ export async function withClientAccess<T>(
     await appendAudit(trx, {
       ...base,
       clientIds: [...touched],
-      action: def.audit!,
       outcome: 'success',
       basis,
       refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : null,
@@ -221,9 +221,7 @@ export async function withRoleEvent<T>(db: Kysely<DB>, ctx: AuthedContext, work:
     await appendAudit(trx, {
       userId: ctx.principal.userId,
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
-      dataGroup: def.dataGroup!,
-      action: def.audit!,
-      event: ctx.action,
+      event: actionEvent(ctx.action, def),
       basis: 'role',
       refId: refId ?? null,
       clientIds,
@@ -255,9 +253,7 @@ export async function withClientList<T extends { id: string }>(
     await appendAudit(trx, {
       userId: ctx.principal.userId,
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
-      dataGroup: def.dataGroup!,
-      action: def.audit!,
-      event: ctx.action,
+      event: actionEvent(ctx.action, def),
       basis: 'search',
       clientIds: rows.map((r) => r.id),
       outcome: 'success',

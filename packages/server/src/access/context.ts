@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
-import type { Action, ActionDef, RoleCode } from './actions'
+import type { Action, ActionCatalogue, ActionDef, RoleCode } from './actions'
 import type { Executor } from './audit'
 import type { LiveSession } from './session'
 import { problems } from '../http/problem'
@@ -83,4 +83,14 @@ export function requireAuthed(request: FastifyRequest): AuthedContext {
   const ctx = request.access
   if (!ctx?.principal || !ctx.session) throw problems.unauthorized()
   return ctx as AuthedContext
+}
+
+/**
+ * The same request acting as another action of the catalogue (the batch read after a batch is created, the
+ * population-register refresh when a card is opened): name, definition and grants change together, so the audit
+ * row and the access decision follow the action that is really performed.
+ */
+export function asAction(ctx: AuthedContext, catalogue: ActionCatalogue, action: Action): AuthedContext {
+  const def = catalogue[action]
+  return { ...ctx, action, def, grants: grantsFor(ctx.principal, def) }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { ActionCatalogue, ActionDef } from './actions'
 import { appendAudit } from './audit'
+import { actionEvent, type AuditEventCatalogue } from './audit-events'
 import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
 import { HttpProblem, problems } from '../http/problem'
@@ -26,6 +27,8 @@ declare module 'fastify' {
     routeCatalogue: RouteEntry[]
     /** The action catalogue assembled from the modules. */
     actions: ActionCatalogue
+    /** Every audit event by name (the actions' own and the modules' declared ones). */
+    auditEvents: AuditEventCatalogue
   }
 }
 
@@ -49,9 +52,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * resolves the session, enforces CSRF on state-changing requests and checks the action's role scope; a refusal of
  * a signed-in user is itself an audit event.
  */
-export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: ActionCatalogue }) => {
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: ActionCatalogue; auditEvents: AuditEventCatalogue }) => {
   const actions = opts.actions
   app.decorate('actions', actions)
+  app.decorate('auditEvents', opts.auditEvents)
   app.decorateRequest('access', null as unknown as AccessContext)
   app.decorate('clientData', {
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
@@ -104,9 +108,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     if (ctx.grants.length === 0) {
       await appendAudit(db, {
         userId: principal.userId,
-        dataGroup: def.dataGroup ?? 'security/access',
-        action: 'security',
-        event: action,
+        event: actionEvent(action, def, 'security'),
         basis: 'role',
         outcome: 'denied',
         requestId: request.id,

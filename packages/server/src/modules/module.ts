@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ActionDef } from '../access/actions'
+import type { AuditEventType } from '../access/audit-events'
 import type { FieldMessages } from '../http/problem'
 
 /**
@@ -16,6 +17,8 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   routes?: FastifyPluginAsyncTypebox
   /** Field-level validation messages in fi/sv/en, by code. */
   messages?: FieldMessages
+  /** The module's audit events that are not one action's own (`defineAuditEvents`). */
+  events?: readonly Readonly<Record<string, AuditEventType>>[]
 }
 
 /** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */

@@ -1,6 +1,8 @@
 import { todayInHelsinki } from '@huoma/domain'
 import type { Logger } from 'pino'
 import { appendAudit } from '../access/audit'
+import { actionEvent } from '../access/audit-events'
+import { ACTIONS } from '../catalogue'
 import type { Config } from '../config'
 import type { Database } from '../db/database'
 import type { KelaForwardingClient } from '../integrations/kela/types'
@@ -23,9 +25,7 @@ export async function importDemoKelaApplications(database: Database, kela: KelaF
     const { result, clientIds } = await importForwarded(trx, forwarded, { unitId, userId: null, lang: 'fi', mode: config.workingDayMode, now })
     await appendAudit(trx, {
       userId: null,
-      dataGroup: 'income_support/application',
-      action: 'insert',
-      event: 'income-support:kela-import',
+      event: actionEvent('income-support:kela-import', ACTIONS['income-support:kela-import']),
       basis: 'system',
       clientIds,
       outcome: 'success',
@@ -45,9 +45,7 @@ export async function importDemoKelaApplications(database: Database, kela: KelaF
         })
         await appendAudit(trx, {
           userId: null,
-          dataGroup: 'income_support/application',
-          action: 'update',
-          event: 'income-support:assign',
+          event: actionEvent('income-support:assign', ACTIONS['income-support:assign']),
           basis: 'system',
           refId: a.id,
           clientIds: [personId],
@@ -85,7 +83,7 @@ export async function importDemoKelaApplications(database: Database, kela: KelaF
           items,
         }
         await makeDecision(scope, a.id, decision, handler.id, 'fi', now)
-        await appendAudit(trx, { userId: null, dataGroup: 'income_support/decision', action: 'insert', event: 'income-support:decide', basis: 'system', refId: a.id, clientIds: [personId], outcome: 'success' })
+        await appendAudit(trx, { userId: null, event: actionEvent('income-support:decide', ACTIONS['income-support:decide']), basis: 'system', refId: a.id, clientIds: [personId], outcome: 'success' })
         decided++
       }
     }

@@ -1,4 +1,5 @@
 import { defineModule } from '../module'
+import { adminEvents } from './events'
 import { adminActions } from './actions'
 import { fieldMessages } from './messages'
 import { adminRoutes } from './routes'
@@ -8,4 +9,5 @@ export const adminModule = defineModule({
   actions: adminActions,
   routes: adminRoutes,
   messages: fieldMessages,
+  events: [adminEvents],
 })

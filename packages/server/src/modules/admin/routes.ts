@@ -26,6 +26,8 @@ import { todayInHelsinki } from '@huoma/domain'
 import { sql } from 'kysely'
 import type { ActionDef } from '../../access/actions'
 import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
+import type { AuditEventType } from '../../access/audit-events'
+import { adminEvents } from './events'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { hashPassword } from '../../access/passwords'
 import { revokeAllSessions } from '../../access/session'
@@ -56,13 +58,12 @@ import {
 const conflict = (key: AdminDetail) =>
   new HttpProblem(409, 'conflict', { detail: adminDetail(key), type: `https://huoma.fi/problems/${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })
 
-type AuditGroup = 'security/user' | 'security/grant' | 'security/grant-request'
 
 /** An audit event of the signed-in actor, in the role that permitted the action. */
 function auditEvent(
   ctx: AuthedContext,
   request: FastifyRequest,
-  e: { dataGroup: AuditGroup; event: string; refId: string; outcome?: AuditEvent['outcome']; unitId?: string },
+  e: { event: AuditEventType; refId: string; outcome?: AuditEvent['outcome']; unitId?: string },
 ): AuditEvent {
   const def: ActionDef = ctx.def
   const grants = grantsFor(ctx.principal, def)
@@ -72,8 +73,6 @@ function auditEvent(
     userId: ctx.principal.userId,
     roleCode: grant?.roleCode ?? null,
     unitId: grant?.unitId ?? null,
-    dataGroup: e.dataGroup,
-    action: 'security',
     event: e.event,
     basis: 'role',
     refId: e.refId,
@@ -87,8 +86,8 @@ function auditEvent(
  * Refuses a change of one's own rights or second factor (no one escalates their own access): a denial audit row,
  * written outside any transaction so that it stays, and 403.
  */
-async function refuseSelf(db: Executor, ctx: AuthedContext, request: FastifyRequest, dataGroup: AuditGroup, event: string): Promise<never> {
-  await appendAudit(db, auditEvent(ctx, request, { dataGroup, event, refId: ctx.principal.userId, outcome: 'denied' }))
+async function refuseSelf(db: Executor, ctx: AuthedContext, request: FastifyRequest, event: AuditEventType): Promise<never> {
+  await appendAudit(db, auditEvent(ctx, request, { event, refId: ctx.principal.userId, outcome: 'denied' }))
   throw new HttpProblem(403, 'forbidden', { detail: adminDetail('selfChange') })
 }
 
@@ -176,7 +175,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/users',
     {
-      config: { action: 'admin:users:write' },
+      config: { action: 'admin:users-write' },
       schema: {
         tags: ['admin'],
         summary: 'Create a staff user; the password is set here or generated and shown once, and must be changed at first sign-in',
@@ -214,7 +213,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
               })
               .returning('id')
               .executeTakeFirstOrThrow()
-            await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/user', event: 'admin.user.created', refId: row.id }))
+            await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.userCreated, refId: row.id }))
             return row.id
           })
       } catch (e) {
@@ -230,7 +229,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/admin/users/:id',
     {
-      config: { action: 'admin:users:write' },
+      config: { action: 'admin:users-write' },
       schema: {
         tags: ['admin'],
         summary: 'Change a user\'s name, e-mail or language (optimistic lock: a stale version gets 409)',
@@ -254,7 +253,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }
           if (!Object.keys(changes).length) return
           await trx.updateTable('staff_user').set({ ...changes, ...bumpVersion }).where('id', '=', id).execute()
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/user', event: 'admin.user.updated', refId: id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.userUpdated, refId: id }))
         })
       return readUserOrThrow(db(), id)
     },
@@ -263,7 +262,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/users/:id/deactivate',
     {
-      config: { action: 'admin:users:write' },
+      config: { action: 'admin:users-write' },
       schema: {
         tags: ['admin'],
         summary: 'Deactivate a user: every grant ends today and every session is revoked, at once',
@@ -288,7 +287,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             .execute()
           await endGrants(trx, { userId: id })
           await revokeAllSessions(trx, id)
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/user', event: 'admin.user.deactivated', refId: id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.userDeactivated, refId: id }))
         })
       return readUserOrThrow(db(), id)
     },
@@ -297,7 +296,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/users/:id/reactivate',
     {
-      config: { action: 'admin:users:write' },
+      config: { action: 'admin:users-write' },
       schema: {
         tags: ['admin'],
         summary: 'Reactivate a user (without grants: rights are granted anew)',
@@ -319,7 +318,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             .set({ active: true, deactivated_at: null, failed_logins: 0, locked_until: null, ...bumpVersion })
             .where('id', '=', id)
             .execute()
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/user', event: 'admin.user.reactivated', refId: id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.userReactivated, refId: id }))
         })
       return readUserOrThrow(db(), id)
     },
@@ -328,7 +327,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/users/:id/reset-mfa',
     {
-      config: { action: 'admin:users:write' },
+      config: { action: 'admin:users-write' },
       schema: {
         tags: ['admin'],
         summary: 'Reset a user\'s second factor: the TOTP secret and recovery codes are removed and every session is revoked',
@@ -341,7 +340,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const { id } = request.params
       // One's own second factor is replaced through one's own MFA settings, never by the main-user shortcut.
-      if (id === ctx.principal.userId) await refuseSelf(db(), ctx, request, 'security/user', 'admin.mfa.reset')
+      if (id === ctx.principal.userId) await refuseSelf(db(), ctx, request, adminEvents.mfaReset)
       await db()
         .transaction()
         .execute(async (trx) => {
@@ -349,7 +348,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await trx.updateTable('staff_user').set({ totp_secret: null, totp_enabled_at: null, ...bumpVersion }).where('id', '=', id).execute()
           await trx.deleteFrom('staff_recovery_code').where('user_id', '=', id).execute()
           await revokeAllSessions(trx, id)
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/user', event: 'admin.mfa.reset', refId: id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.mfaReset, refId: id }))
         })
       return readUserOrThrow(db(), id)
     },
@@ -379,7 +378,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/users/:id/grants',
     {
-      config: { action: 'admin:grants:write' },
+      config: { action: 'admin:grants-write' },
       schema: {
         tags: ['admin'],
         summary: 'Grant a role in a unit for service tasks from a date, until a date for substitutes',
@@ -393,7 +392,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params
       const body = request.body
       // Nobody grants rights to themselves: a main user who needs client access asks another main user.
-      if (id === ctx.principal.userId) await refuseSelf(db(), ctx, request, 'security/grant', 'admin.grant.created')
+      if (id === ctx.principal.userId) await refuseSelf(db(), ctx, request, adminEvents.grantCreated)
       const grantId = await db()
         .transaction()
         .execute(async (trx) => {
@@ -415,7 +414,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             })
             .returning('id')
             .executeTakeFirstOrThrow()
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/grant', event: 'admin.grant.created', refId: id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.grantCreated, refId: id }))
           return row.id
         })
       reply.status(201)
@@ -426,7 +425,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/grants/:id/end',
     {
-      config: { action: 'admin:grants:write' },
+      config: { action: 'admin:grants-write' },
       schema: {
         tags: ['admin'],
         summary: 'End a grant now: it stops counting at once and its end date becomes today',
@@ -452,7 +451,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (!grant.in_force) throw conflict('grantNotInForce')
           if (grant.role_code === 'main_user' && grant.started && (await otherCurrentMainUserGrants(trx, id)) === 0) throw conflict('lastMainUser')
           await endGrants(trx, { grantId: id })
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/grant', event: 'admin.grant.ended', refId: grant.user_id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.grantEnded, refId: grant.user_id }))
         })
       return (await readGrant(db(), id))!
     },
@@ -498,7 +497,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!supervises) {
         await appendAudit(
           db(),
-          auditEvent(ctx, request, { dataGroup: 'security/grant-request', event: 'admin.grant_request.filed', refId: body.userId, outcome: 'denied' }),
+          auditEvent(ctx, request, { event: adminEvents.grantRequestFiled, refId: body.userId, outcome: 'denied' }),
         )
         throw new HttpProblem(403, 'forbidden', { detail: adminDetail('notSupervisorOfUnit') })
       }
@@ -525,7 +524,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             .executeTakeFirstOrThrow()
           await appendAudit(
             trx,
-            auditEvent(ctx, request, { dataGroup: 'security/grant-request', event: 'admin.grant_request.filed', refId: body.userId, unitId: body.unitId }),
+            auditEvent(ctx, request, { event: adminEvents.grantRequestFiled, refId: body.userId, unitId: body.unitId }),
           )
           return row.id
         })
@@ -537,7 +536,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/grant-requests/:id/grant',
     {
-      config: { action: 'admin:grants:write' },
+      config: { action: 'admin:grants-write' },
       schema: {
         tags: ['admin'],
         summary: 'Grant a request: the grant is created as requested (from today at the earliest), naming the requester',
@@ -549,7 +548,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const { id } = request.params
       const worker = await db().selectFrom('grant_request').select('user_id').where('id', '=', id).executeTakeFirst()
-      if (worker?.user_id === ctx.principal.userId) await refuseSelf(db(), ctx, request, 'security/grant-request', 'admin.grant_request.granted')
+      if (worker?.user_id === ctx.principal.userId) await refuseSelf(db(), ctx, request, adminEvents.grantRequestGranted)
       await db()
         .transaction()
         .execute(async (trx) => {
@@ -581,8 +580,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             .execute()
           await appendAudit(
             trx,
-            auditEvent(ctx, request, { dataGroup: 'security/grant', event: 'admin.grant.created', refId: req.user_id }),
-            auditEvent(ctx, request, { dataGroup: 'security/grant-request', event: 'admin.grant_request.granted', refId: req.user_id }),
+            auditEvent(ctx, request, { event: adminEvents.grantCreated, refId: req.user_id }),
+            auditEvent(ctx, request, { event: adminEvents.grantRequestGranted, refId: req.user_id }),
           )
         })
       return (await readRequest(db(), id))!
@@ -592,7 +591,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/grant-requests/:id/refuse',
     {
-      config: { action: 'admin:grants:write' },
+      config: { action: 'admin:grants-write' },
       schema: { tags: ['admin'], summary: 'Refuse a request', params: GrantRequestIdParams, response: { 200: GrantRequestView } },
     },
     async (request) => {
@@ -609,7 +608,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
             .set({ decision: 'refused', decided_by: ctx.principal.userId, decided_at: sql<Date>`now()` })
             .where('id', '=', id)
             .execute()
-          await appendAudit(trx, auditEvent(ctx, request, { dataGroup: 'security/grant-request', event: 'admin.grant_request.refused', refId: req.user_id }))
+          await appendAudit(trx, auditEvent(ctx, request, { event: adminEvents.grantRequestRefused, refId: req.user_id }))
         })
       return (await readRequest(db(), id))!
     },

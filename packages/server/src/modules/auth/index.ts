@@ -1,4 +1,5 @@
 import { defineModule } from '../module'
+import { authEvents } from './events'
 import { authActions } from './actions'
 import { fieldMessages } from './messages'
 import { authRoutes } from './routes'
@@ -8,4 +9,5 @@ export const authModule = defineModule({
   actions: authActions,
   routes: authRoutes,
   messages: fieldMessages,
+  events: [authEvents],
 })

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { sql } from 'kysely'
 import { appendAudit } from '../../access/audit'
+import type { AuditEventType } from '../../access/audit-events'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import {
   checkTotp,
@@ -44,6 +45,7 @@ import {
   stageAfterAuthentication,
   toSessionUser,
 } from './security'
+import { authEvents } from './events'
 
 const DATA_GROUP = 'security/mfa'
 const ISSUER = 'Huoma'
@@ -68,7 +70,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** Refuses (423) while the account is locked; a second factor or a password is not even checked then. */
-  async function refuseIfLocked(request: FastifyRequest, ctx: AuthedContext, event: string, onLocked?: () => Promise<void>) {
+  async function refuseIfLocked(request: FastifyRequest, ctx: AuthedContext, event: AuditEventType, onLocked?: () => Promise<void>) {
     if (!(await isLocked(db, ctx.principal.userId))) return
     await onLocked?.()
     await appendAudit(db, securityAudit(request, ctx.principal.userId, DATA_GROUP)(event, 'denied'))
@@ -101,10 +103,10 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (Date.now() - ctx.session.createdAt.getTime() > MFA_PENDING_MINUTES * 60_000) {
         await endThisSession()
-        await appendAudit(db, audit('mfa.expired', 'denied'))
+        await appendAudit(db, audit(authEvents.mfaExpired, 'denied'))
         throw problems.unauthorized('https://huoma.fi/problems/mfa-expired')
       }
-      await refuseIfLocked(request, ctx, 'mfa.locked', endThisSession)
+      await refuseIfLocked(request, ctx, authEvents.mfaLocked, endThisSession)
       const user = await db
         .selectFrom('staff_user')
         .select(['totp_secret', 'totp_enabled_at', 'password_changed_at'])
@@ -136,7 +138,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!accepted) {
           return failInSession(db, settings, request, {
             userId,
-            event: 'mfa.failure',
+            event: authEvents.mfaFailure,
             dataGroup: DATA_GROUP,
             basis: 'totp',
             refusal: problems.validation([{ field: 'body.code', code: 'mfa.invalidCode' }]),
@@ -148,7 +150,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!recoveryCodeId) {
           return failInSession(db, settings, request, {
             userId,
-            event: 'mfa.failure',
+            event: authEvents.mfaFailure,
             dataGroup: DATA_GROUP,
             basis: 'recovery',
             refusal: problems.validation([{ field: 'body.code', code: 'mfa.invalidRecoveryCode' }]),
@@ -164,8 +166,8 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const s = await issueSession(trx, settings, request, { userId, stage })
         await appendAudit(
           trx,
-          ...(recoveryCodeId ? [audit('mfa.recovery_used', 'success', { refId: recoveryCodeId })] : []),
-          audit('mfa.verified', 'success', { basis: method }),
+          ...(recoveryCodeId ? [audit(authEvents.mfaRecoveryUsed, 'success', { refId: recoveryCodeId })] : []),
+          audit(authEvents.mfaVerified, 'success', { basis: method }),
         )
         return s
       })
@@ -201,7 +203,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('id', '=', userId)
           .where('totp_enabled_at', 'is', null)
           .execute()
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)('mfa.enrolment_started', 'success'))
+        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaEnrolmentStarted, 'success'))
       })
       const otpauthUri = totpUri({ issuer: ISSUER, accountName, secret })
       return {
@@ -240,7 +242,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const state = openState(request, userId, sealed)
       const step = await checkTotp(state, request.body.code)
       if (step === undefined) {
-        await appendAudit(db, audit('mfa.failure', 'failure', { basis: 'enrolment' }))
+        await appendAudit(db, audit(authEvents.mfaFailure, 'failure', { basis: 'enrolment' }))
         throw problems.validation([{ field: 'body.code', code: 'mfa.invalidCode' }])
       }
       const { codes, hashes } = await prepareRecoveryCodes()
@@ -255,7 +257,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (Number(r.numUpdatedRows) !== 1) throw conflict('noEnrolment')
         await storeRecoveryCodes(trx, userId, hashes)
         await revokeOtherSessions(trx, userId, ctx.session.id)
-        await appendAudit(trx, audit('mfa.enrolled', 'success', { basis: 'totp' }))
+        await appendAudit(trx, audit(authEvents.mfaEnrolled, 'success', { basis: 'totp' }))
       })
       return { recoveryCodes: codes }
     },
@@ -263,12 +265,12 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Checks the current password again before the second factor is weakened or replaced. */
   async function confirmPassword(request: FastifyRequest, ctx: AuthedContext, password: string, basis: string, reply: FastifyReply) {
-    await refuseIfLocked(request, ctx, 'mfa.locked')
+    await refuseIfLocked(request, ctx, authEvents.mfaLocked)
     const user = await db.selectFrom('staff_user').select('password_hash').where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow()
     if (user.password_hash && (await verifyPassword(user.password_hash, password))) return
     await failInSession(db, settings, request, {
       userId: ctx.principal.userId,
-      event: 'password.failure',
+      event: authEvents.passwordFailure,
       dataGroup: DATA_GROUP,
       basis,
       refusal: problems.validation([{ field: 'body.password', code: 'password.incorrect' }]),
@@ -296,7 +298,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!user.totp_enabled_at && !user.totp_secret) throw conflict('totpNotEnabled')
       await db.transaction().execute(async (trx) => {
         await removeSecondFactor(trx, userId)
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)('mfa.disabled', 'success', { basis: user.totp_enabled_at ? 'totp' : 'enrolment' }))
+        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaDisabled, 'success', { basis: user.totp_enabled_at ? 'totp' : 'enrolment' }))
       })
       return reply.status(204).send(null)
     },
@@ -323,7 +325,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { codes, hashes } = await prepareRecoveryCodes()
       await db.transaction().execute(async (trx) => {
         await storeRecoveryCodes(trx, userId, hashes)
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)('mfa.recovery_regenerated', 'success'))
+        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaRecoveryRegenerated, 'success'))
       })
       return { recoveryCodes: codes }
     },

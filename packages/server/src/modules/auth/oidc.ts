@@ -10,6 +10,7 @@ import { appendAudit, type AuditEvent } from '../../access/audit'
 import { tokenHash } from '../../access/session'
 import { problems } from '../../http/problem'
 import { issueSession, securityAudit, sendSessionCookies } from './security'
+import { authEvents } from './events'
 
 /**
  * Single sign-on through the organisation's OpenID Connect provider: authorization code flow with PKCE (S256),
@@ -263,7 +264,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .returning('subject')
           .executeTakeFirst()
         if (!inserted) throw new OidcFailure('identity_conflict', user.id)
-        events.push(audit('identity.link', 'success', { basis: 'oidc' }))
+        events.push(audit(authEvents.identityLink, 'success', { basis: 'oidc' }))
       }
       await trx
         .updateTable('staff_user_identity')
@@ -273,7 +274,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .execute()
       await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
       const s = await issueSession(trx, security, request, { userId: user.id, stage: 'active' })
-      await appendAudit(trx, ...events, audit('login.success', 'success', { basis: 'oidc' }))
+      await appendAudit(trx, ...events, audit(authEvents.loginSuccess, 'success', { basis: 'oidc' }))
       return s
     })
     sendSessionCookies(reply, session, secure, security)
@@ -285,7 +286,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const locked = failure.reason === 'locked'
     await appendAudit(
       db,
-      securityAudit(request, failure.userId)(locked ? 'login.locked' : 'login.failure', locked ? 'denied' : 'failure', { basis: `oidc:${failure.reason}` }),
+      securityAudit(request, failure.userId)(locked ? authEvents.loginLocked : authEvents.loginFailure, locked ? 'denied' : 'failure', { basis: `oidc:${failure.reason}` }),
     )
     return reply.redirect(FAILURE_REDIRECT, 302)
   }

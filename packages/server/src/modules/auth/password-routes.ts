@@ -8,6 +8,7 @@ import { clearSessionCookies, revokeAllSessions } from '../../access/session'
 import { problems } from '../../http/problem'
 import { passwordPolicyIssues } from './password-policy'
 import { accountLocked, failInSession, isLocked, issueSession, requireStage, securityAudit, sendSessionCookies, toSessionUser } from './security'
+import { authEvents } from './events'
 
 const DATA_GROUP = 'security/password'
 
@@ -36,7 +37,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const userId = ctx.principal.userId
       const audit = securityAudit(request, userId, DATA_GROUP)
       if (await isLocked(db, userId)) {
-        await appendAudit(db, audit('password.locked', 'denied'))
+        await appendAudit(db, audit(authEvents.passwordLocked, 'denied'))
         throw accountLocked(settings)
       }
       const user = await db.selectFrom('staff_user').select(['username', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
@@ -44,7 +45,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
         return failInSession(db, settings, request, {
           userId,
-          event: 'password.failure',
+          event: authEvents.passwordFailure,
           dataGroup: DATA_GROUP,
           basis: ctx.session.stage,
           refusal: problems.validation([{ field: 'body.currentPassword', code: 'password.incorrect' }]),
@@ -58,7 +59,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         field: 'body.newPassword',
       })
       if (issues.length) {
-        await appendAudit(db, audit('password.rejected', 'denied', { basis: issues.map((i) => i.code).join(',') }))
+        await appendAudit(db, audit(authEvents.passwordRejected, 'denied', { basis: issues.map((i) => i.code).join(',') }))
         throw problems.validation(issues)
       }
       const hash = await hashPassword(newPassword)
@@ -71,7 +72,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Every other session ends; this one is replaced by a new token (a changed password is a new sign-in).
         await revokeAllSessions(trx, userId)
         const s = await issueSession(trx, settings, request, { userId, stage: 'active' })
-        await appendAudit(trx, audit('password.changed', 'success', { basis: ctx.session.stage === 'password_change' ? 'expired' : 'voluntary' }))
+        await appendAudit(trx, audit(authEvents.passwordChanged, 'success', { basis: ctx.session.stage === 'password_change' ? 'expired' : 'voluntary' }))
         return s
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)

@@ -20,6 +20,7 @@ import {
   stageAfterAuthentication,
   toSessionUser,
 } from './security'
+import { authEvents } from './events'
 
 export { toSessionUser } from './security'
 
@@ -48,17 +49,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const audit = securityAudit(request, user?.id ?? null)
       if (!user || !user.active || !user.password_hash) {
         await verifyPassword(await dummyHash(), request.body.password)
-        await appendAudit(db, audit('login.failure', 'failure'))
+        await appendAudit(db, audit(authEvents.loginFailure, 'failure'))
         throw invalidCredentials()
       }
       if (user.locked) {
-        await appendAudit(db, audit('login.locked', 'denied'))
+        await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
         throw accountLocked(settings)
       }
       if (!(await verifyPassword(user.password_hash, request.body.password))) {
         const locked = await db.transaction().execute(async (trx) => {
           const nowLocked = await countFailure(trx, settings, user.id)
-          await appendAudit(trx, audit(nowLocked ? 'login.lockout' : 'login.failure', 'failure'))
+          await appendAudit(trx, audit(nowLocked ? authEvents.lockout : authEvents.loginFailure, 'failure'))
           return nowLocked
         })
         if (locked) throw accountLocked(settings)
@@ -73,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
         }
         const s = await issueSession(trx, settings, request, { userId: user.id, stage })
-        await appendAudit(trx, audit('login.success', 'success', { basis: stage }))
+        await appendAudit(trx, audit(authEvents.loginSuccess, 'success', { basis: stage }))
         return s
       })
       const principal = await loadPrincipal(db, user.id)
@@ -144,7 +145,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       await app.database.db.transaction().execute(async (trx) => {
         await revokeSession(trx, ctx.session.id)
-        await appendAudit(trx, securityAudit(request, ctx.principal.userId)('logout', 'success'))
+        await appendAudit(trx, securityAudit(request, ctx.principal.userId)(authEvents.logout, 'success'))
       })
       clearSessionCookies(reply, app.config.secureCookies)
       return reply.status(204).send(null)
@@ -158,7 +159,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       await app.database.db.transaction().execute(async (trx) => {
         await revokeAllSessions(trx, ctx.principal.userId)
-        await appendAudit(trx, securityAudit(request, ctx.principal.userId)('logout.all', 'success'))
+        await appendAudit(trx, securityAudit(request, ctx.principal.userId)(authEvents.logoutAll, 'success'))
       })
       clearSessionCookies(reply, app.config.secureCookies)
       return reply.status(204).send(null)

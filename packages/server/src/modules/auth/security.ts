@@ -5,10 +5,12 @@ import type { DB } from '../../db/schema'
 import type { SecuritySettings } from '../../config'
 import { permittedActions, type ActionCatalogue } from '../../access/actions'
 import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
+import type { AuditEventType } from '../../access/audit-events'
 import type { AuthedContext, Principal } from '../../access/context'
 import { createSession, revokeAllSessions, setSessionCookies, type NewSession } from '../../access/session'
 import { HttpProblem } from '../../http/problem'
 import { detail } from './messages'
+import { authEvents } from './events'
 
 /**
  * The signed-in user as the web app sees them. Until the sign-in is complete (`mfa_pending`) the session shows
@@ -89,11 +91,11 @@ export async function isLocked(db: Executor, userId: string): Promise<boolean> {
   return row?.locked ?? false
 }
 
-export function securityAudit(request: FastifyRequest, userId: string | null, dataGroup = 'security/login') {
-  return (event: string, outcome: AuditEvent['outcome'], extra: Partial<AuditEvent> = {}): AuditEvent => ({
+/** An audit row builder for one request and user; `dataGroup` overrides the events' own (a step of another flow). */
+export function securityAudit(request: FastifyRequest, userId: string | null, dataGroup?: string) {
+  return (event: AuditEventType, outcome: AuditEvent['outcome'], extra: Partial<AuditEvent> = {}): AuditEvent => ({
     userId,
-    dataGroup,
-    action: 'security',
+    ...(dataGroup ? { dataGroup } : {}),
     event,
     outcome,
     requestId: request.id,
@@ -111,7 +113,7 @@ export async function failInSession(
   db: Kysely<DB>,
   settings: SecuritySettings,
   request: FastifyRequest,
-  args: { userId: string; event: string; dataGroup: string; basis?: string; refusal: HttpProblem; clearCookies: () => void },
+  args: { userId: string; event: AuditEventType; dataGroup: string; basis?: string; refusal: HttpProblem; clearCookies: () => void },
 ): Promise<never> {
   const audit = securityAudit(request, args.userId, args.dataGroup)
   const locked = await db.transaction().execute(async (trx) => {
@@ -120,7 +122,7 @@ export async function failInSession(
     await appendAudit(
       trx,
       audit(args.event, 'failure', { basis: args.basis ?? null }),
-      ...(nowLocked ? [audit('login.lockout', 'failure', { basis: args.basis ?? null })] : []),
+      ...(nowLocked ? [audit(authEvents.lockout, 'failure', { basis: args.basis ?? null })] : []),
     )
     return nowLocked
   })

@@ -20,7 +20,7 @@ import {
 import type { FastifyRequest } from 'fastify'
 import { sql, type SqlBool } from 'kysely'
 import { Type } from 'typebox'
-import { requireAuthed } from '../../access/context'
+import { asAction, requireAuthed } from '../../access/context'
 import { accountingCsv, accountingEntries, returnedPayments } from './accounting'
 import { approveBatch, cancelBatch, createBatch, listBatches, readBatch, refuse, selectOpen } from './batches'
 import { importCamt054, importPain002 } from './feedback'
@@ -87,7 +87,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { batchId, personIds } = await createBatch(trx, ctx.principal.userId, request.body, new Date())
         return { value: batchId, clientIds: personIds, refId: batchId }
       })
-      return reply.status(201).send(await readAudited({ ...ctx, action: 'payments:batch-read' }, batchId))
+      return reply.status(201).send(await readAudited(asAction(ctx, app.actions, 'payments:batch-read'), batchId))
     },
   )
 
@@ -140,7 +140,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clientIds: await approveBatch(trx, ctx.principal.userId, request.params.batchId, request.body.version),
         refId: request.params.batchId,
       }))
-      return readAudited({ ...ctx, action: 'payments:batch-read' }, request.params.batchId)
+      return readAudited(asAction(ctx, app.actions, 'payments:batch-read'), request.params.batchId)
     },
   )
 
@@ -157,7 +157,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clientIds: await cancelBatch(trx, ctx.principal.userId, request.params.batchId, request.body.version),
         refId: request.params.batchId,
       }))
-      return readAudited({ ...ctx, action: 'payments:batch-read' }, request.params.batchId)
+      return readAudited(asAction(ctx, app.actions, 'payments:batch-read'), request.params.batchId)
     },
   )
 

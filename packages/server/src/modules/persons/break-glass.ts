@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BreakGlassAccess, BreakGlassRequest, BreakGlassTasks, PersonIdParams } from '@huoma/contract'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import { personsActions } from './actions'
+import { breakGlassEvents } from './events'
 import { appendAudit } from '../../access/audit'
 import { grantsFor, requireAuthed, type AuthedContext, type Principal } from '../../access/context'
 import type { DB } from '../../db/schema'
@@ -111,9 +112,7 @@ export const breakGlassRoutes: FastifyPluginAsyncTypebox = async (app) => {
         roleCode: grant.roleCode,
         unitId: grant.unitId,
         clientIds: [personId],
-        dataGroup: 'security/break-glass',
-        action: 'security' as const,
-        event: 'persons:break-glass',
+        event: breakGlassEvents.breakGlass,
         requestId: ctx.requestId,
         clientAddress: ctx.clientAddress,
       }

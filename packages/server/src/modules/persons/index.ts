@@ -1,4 +1,5 @@
 import { defineModule } from '../module'
+import { breakGlassEvents, vtjEvents } from './events'
 import { personsActions } from './actions'
 import { fieldMessages } from './messages'
 import { personRoutes } from './routes'
@@ -14,4 +15,5 @@ export const personsModule = defineModule({
     await app.register(vtjRoutes)
   },
   messages: fieldMessages,
+  events: [breakGlassEvents, vtjEvents],
 })

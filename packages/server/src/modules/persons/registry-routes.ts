@@ -24,7 +24,7 @@ import {
 import Type from 'typebox'
 import type { ActionDef } from '../../access/actions'
 import { visiblePersons } from '../../access/client-access'
-import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
+import { asAction, grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { problems } from '../../http/problem'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
@@ -93,7 +93,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.
       const staleBefore = Date.now() - app.config.vtjRefreshDays * 86_400_000
       if (card.person.hetu && (!card.vtjCheckedAt || Date.parse(card.vtjCheckedAt) < staleBefore)) {
-        const refreshed = await refreshFromVtj(app.vtj, app.clientData, { ...ctx, action: 'persons:vtj-refresh' }, request.params.id, REFRESH_PURPOSE)
+        const refreshed = await refreshFromVtj(app.vtj, app.clientData, asAction(ctx, app.actions, 'persons:vtj-refresh'), request.params.id, REFRESH_PURPOSE)
         if (refreshed.status === 'updated') return { ...(await read()), vtjChanges: refreshed.changedFields }
       }
       return card

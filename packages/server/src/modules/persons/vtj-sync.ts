@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../../access/audit'
+import { vtjEvents } from './events'
 import type { DB } from '../../db/schema'
 import type { VtjClient } from '../../integrations/vtj'
 import { applyVtjPerson } from './vtj-apply'
@@ -51,7 +52,7 @@ export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persis
           .execute()
       }
       if (touched.length) {
-        await appendAudit(trx, { userId: null, clientIds: touched, dataGroup: 'registry/person', action: 'update', event: 'vtj:sync', basis: 'statutory', outcome: 'success' })
+        await appendAudit(trx, { userId: null, clientIds: touched, event: vtjEvents.sync, basis: 'statutory', outcome: 'success' })
       }
     })
     cursor = page.nextCursor

@@ -1,4 +1,5 @@
 import { defineModule } from '../module'
+import { privacyEvents } from './events'
 import { privacyActions } from './actions'
 import { privacyRoutes } from './routes'
 
@@ -6,4 +7,5 @@ export const privacyModule = defineModule({
   name: 'privacy',
   actions: privacyActions,
   routes: privacyRoutes,
+  events: [privacyEvents],
 })

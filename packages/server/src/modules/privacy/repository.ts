@@ -82,7 +82,7 @@ export async function identityIds(db: Executor, personId: string): Promise<strin
  * Otherwise a user filter uses the (user_id, occurred_at) index, a period the occurred_at index, and the id order
  * with LIMIT stops as soon as the page is full.
  */
-export async function searchAuditLog(db: Executor, q: AuditLogQuery): Promise<{ entries: AuditLogEntry[]; nextBefore: number | null }> {
+export async function searchAuditLog(db: Executor, q: AuditLogQuery & { events?: string[] }): Promise<{ entries: AuditLogEntry[]; nextBefore: number | null }> {
   const limit = q.limit ?? 50
   const filters = (clientPath: boolean) => {
     const at = clientPath ? sql.ref('c.occurred_at') : sql.ref('a.occurred_at')
@@ -91,7 +91,8 @@ export async function searchAuditLog(db: Executor, q: AuditLogQuery): Promise<{ 
     if (q.userId) w.push(sql<boolean>`a.user_id = ${q.userId}::uuid`)
     if (q.from) w.push(sql<boolean>`${at} >= ${helsinkiDayStart(q.from)}`)
     if (q.to) w.push(sql<boolean>`${at} < ${helsinkiDayEnd(q.to)}`)
-    if (q.event) w.push(sql<boolean>`a.event = ${q.event}`)
+    if (q.events?.length) w.push(sql<boolean>`a.event = ANY(${q.events}::text[])`)
+    else if (q.event) w.push(sql<boolean>`a.event = ${q.event}`)
     if (q.action) w.push(sql<boolean>`a.action = ${q.action}`)
     if (q.outcome) w.push(sql<boolean>`a.outcome = ${q.outcome}`)
     if (q.before) w.push(sql<boolean>`${id} < ${q.before}::bigint`)

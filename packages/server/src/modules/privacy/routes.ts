@@ -17,6 +17,7 @@ import {
 import { addMonths, todayInHelsinki, type LocalDate } from '@huoma/domain'
 import { sql, type Generated, type Transaction } from 'kysely'
 import { privacyActions } from './actions'
+import { privacyEvents } from './events'
 import { appendAudit, type Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
@@ -59,8 +60,8 @@ async function auditRead(trx: Executor, ctx: AuthedContext, clientIds: Iterable<
     roleCode: roleOf(ctx, 'audit:read'),
     clientIds: [...new Set(clientIds)],
     dataGroup,
-    action,
-    event: 'audit:read',
+    kind: action,
+    event: privacyEvents.read,
     basis: 'log_monitoring',
     outcome: 'success',
     requestId: ctx.requestId,
@@ -104,8 +105,7 @@ async function closeWithVerdict(
       roleCode: roleOf(ctx, 'audit:review'),
       clientIds,
       dataGroup,
-      action: 'security',
-      event: 'audit:review',
+      event: privacyEvents.review,
       basis: 'log_monitoring',
       refId: request.params.id,
       outcome: 'success',
@@ -141,7 +141,9 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return db()
         .transaction()
         .execute(async (trx) => {
-          const page = await searchAuditLog(trx, q)
+          // An event is found under its name and the names it was written under before the naming scheme.
+          const known = q.event ? app.auditEvents.get(q.event) : undefined
+          const page = await searchAuditLog(trx, { ...q, ...(q.event ? { events: [q.event, ...(known?.legacy ?? [])] } : {}) })
           // The clients of the log's own reads (`audit:*` rows) are not named again: each such row already names
           // what its read showed, and passing them on would grow every later read of the same client's log by the
           // clients of the one before (a 50 M-row benchmark saw one officer's read name 20 000 clients).

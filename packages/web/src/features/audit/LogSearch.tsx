@@ -22,7 +22,7 @@ export interface LogFilters {
 const EMPTY: LogFilters = { clientId: '', userId: '', from: '', to: '', event: '', action: '', outcome: '' }
 const PAGE = 50
 /** Events worth offering in the filter; any other code can be typed. */
-const KNOWN_EVENTS = ['persons:read', 'persons:search', 'persons:break-glass', 'audit:read', 'audit:review', 'audit:client-report', 'login.failure']
+const KNOWN_EVENTS = ['persons:read', 'persons:search', 'persons:break-glass', 'audit:read', 'audit:review', 'audit:client-report', 'auth:login-failure']
 
 /** Lokihaku: filters, a results table newest first, and older pages on request. */
 export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => void }) {
