@@ -6,7 +6,14 @@ import type { Endpoint, EndpointDef } from '@huoma/contract'
  * TypeBox provider then types `request.params`, `.query`, `.body` and the reply from the same schemas the web app
  * is typed with, and a route cannot drift from its contract.
  */
-export function endpoint<const K extends string, const E extends EndpointDef>(e: Endpoint<K, E>) {
+export interface EndpointExtras {
+  /** More route config beside the action (e.g. `rateLimit`). */
+  config?: Record<string, unknown>
+  /** A larger body limit than the server's default (bank files). */
+  bodyLimit?: number
+}
+
+export function endpoint<const K extends string, const E extends EndpointDef>(e: Endpoint<K, E>, extras: EndpointExtras = {}) {
   const tag = e.operationId.split('.')[0]!
   const schema = {
     operationId: e.operationId,
@@ -31,7 +38,8 @@ export function endpoint<const K extends string, const E extends EndpointDef>(e:
   return {
     method: e.method,
     url: e.path,
-    config: { action: e.action as E['action'] },
+    config: { ...extras.config, action: e.action as E['action'] },
+    ...(extras.bodyLimit ? { bodyLimit: extras.bodyLimit } : {}),
     schema,
   }
 }
