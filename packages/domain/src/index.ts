@@ -13,3 +13,6 @@ export * from './money';
 export * from './names';
 export * from './bank';
 export * from './income-support';
+export * from './decisions';
+export * from './deadlines';
+export * from './business-id';
