@@ -556,8 +556,16 @@ export const Decision = Type.Object({
 })
 export type Decision = Static<typeof Decision>
 
+/**
+ * Tiedoksianto: the day the client received the decision when it is known (a receipt, handed over), or the day it
+ * was sent — a letter is then deemed received on the 7th day after, an electronic message on the 3rd.
+ */
 export const NotificationInput = Type.Object(
-  { notifiedOn: IsoDate, method: Type.Union([Type.Literal('post'), Type.Literal('in_person'), Type.Literal('electronic')]) },
+  {
+    notifiedOn: Type.Optional(IsoDate),
+    sentOn: Type.Optional(IsoDate),
+    method: Type.Union([Type.Literal('post'), Type.Literal('in_person'), Type.Literal('electronic')]),
+  },
   { additionalProperties: false },
 )
 export type NotificationInput = Static<typeof NotificationInput>

@@ -1,6 +1,7 @@
 import type { Action, ActionCatalogue, ActionDef } from './access/actions'
 import { actionEvent, isWellFormedEventName, type AuditEventCatalogue, type AuditEventType } from './access/audit-events'
 import { reasonMessages } from './access/reason'
+import { kernelMessages } from './kernel/messages'
 import type { FieldMessages } from './http/problem'
 import { MODULES } from './modules'
 
@@ -33,7 +34,7 @@ function assembleActions(): ActionCatalogue {
 export const ACTIONS: ActionCatalogue = assembleActions()
 
 /** Field messages of the access layer and of every module. */
-export const FIELD_MESSAGES: readonly FieldMessages[] = [reasonMessages, ...MODULES.flatMap((m) => (m.messages ? [m.messages] : []))]
+export const FIELD_MESSAGES: readonly FieldMessages[] = [reasonMessages, kernelMessages, ...MODULES.flatMap((m) => (m.messages ? [m.messages] : []))]
 
 function assembleEvents(): AuditEventCatalogue {
   const all = new Map<string, AuditEventType>()

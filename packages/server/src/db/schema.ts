@@ -1,10 +1,16 @@
 import type { ColumnType, Generated } from 'kysely'
 
 /** Columns the database fills in (defaults); optional on insert. */
-type Defaulted<T> = ColumnType<T, T | undefined, T>
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+export type Defaulted<T> = ColumnType<T, T | undefined, T>
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /** A calendar date as `YYYY-MM-DD` (the pg driver is configured not to turn dates into JS Dates). */
-type DateString = string
+export type DateString = string
+
+/**
+ * The tables. Core tables are declared here; the kernel and modules add theirs by declaration merging
+ * (`declare module '../db/schema' { interface DB { … } }` in their own schema.ts), so a new module does not
+ * edit this file.
+ */
 
 export interface OrganisationTable {
   id: Generated<string>
@@ -13,6 +19,9 @@ export interface OrganisationTable {
   oid: string | null
   municipality_code: string | null
   created_at: Timestamp
+  administrative_court: Defaulted<string>
+  administrative_court_sv: Defaulted<string>
+  administrative_court_address: Defaulted<string>
 }
 
 export interface UnitTable {
@@ -61,6 +70,10 @@ export interface StaffUserTable {
   totp_enabled_at: Date | null
   mfa_exempt: Defaulted<boolean>
   oidc_subject: string | null
+  /** professional qualification recorded by the main user (a decision type may require one) */
+  qualification: 'licensed_social_worker' | 'licensed_social_counsellor' | null
+  /** the number in Valvira's register of social welfare professionals */
+  qualification_register_no: string | null
 }
 
 export interface StaffGrantTable {
@@ -389,7 +402,7 @@ export interface AppointmentTable {
 }
 
 /** Income support (migration 0009). JSON columns hold contract-shaped documents validated at the edge. */
-type Json<T> = ColumnType<T, string, string>
+export type Json<T> = ColumnType<T, string, string>
 
 export interface IncomeSupportParameterSetTable {
   id: Generated<string>
@@ -454,9 +467,10 @@ export interface IncomeSupportMemberTable {
   position: number
 }
 
+/** A view: the kernel's decision row and income support's details, read as before (never written). */
 export interface IncomeSupportDecisionTable {
-  id: Generated<string>
-  number: Generated<number>
+  id: string
+  number: number
   application_id: string
   person_id: string
   corrects_id: string | null
@@ -473,12 +487,14 @@ export interface IncomeSupportDecisionTable {
   outcome: 'granted' | 'partly_granted' | 'refused'
 }
 
-export interface IncomeSupportNotificationTable {
-  decision_id: string
-  notified_on: DateString
-  method: 'post' | 'in_person' | 'electronic'
-  recorded_by: string
-  recorded_at: Timestamp
+/** Income support's own columns of a decision (the kernel's `decision` row holds the rest). */
+export interface IncomeSupportDecisionDetailTable {
+  id: string
+  application_id: string
+  period_start: DateString
+  period_end: DateString
+  calculation: Json<unknown>
+  granted_cents: number
 }
 
 export interface PaymentCommitmentTable {
@@ -488,6 +504,9 @@ export interface PaymentCommitmentTable {
   person_id: string
   provider_kind: 'pharmacy' | 'funeral' | 'landlord' | 'energy' | 'other'
   provider_name: string
+  /** the provider from the register, when the commitment names one */
+  provider_id: string | null
+  service_task: string
   purpose: string
   valid_from: DateString
   valid_until: DateString
@@ -498,7 +517,8 @@ export interface PaymentCommitmentTable {
 export interface PayableTable {
   id: Generated<string>
   number: Generated<number>
-  source_kind: 'income_support_decision' | 'client_account'
+  /** what created the payable: a decision type's source kind (`income_support_decision`, …) or `client_account` */
+  source_kind: string
   source_id: string
   source_key: string
   person_id: string
@@ -514,6 +534,10 @@ export interface PayableTable {
   message: string | null
   state: Defaulted<'open' | 'cancelled' | 'in_batch' | 'paid' | 'returned'>
   cancelled_by_source: string | null
+  /** the registered provider paid (payee_kind provider) */
+  provider_id: string | null
+  /** the payment commitment a provider's bill is paid against */
+  commitment_id: string | null
   created_by: string | null
   created_at: Timestamp
 }
@@ -628,7 +652,7 @@ export interface DB {
   income_support_application: IncomeSupportApplicationTable
   income_support_member: IncomeSupportMemberTable
   income_support_decision: IncomeSupportDecisionTable
-  income_support_notification: IncomeSupportNotificationTable
+  income_support_decision_detail: IncomeSupportDecisionDetailTable
   payment_commitment: PaymentCommitmentTable
   payable: PayableTable
   payment_batch: PaymentBatchTable

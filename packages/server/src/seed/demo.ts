@@ -35,6 +35,13 @@ const ALL_TASKS = [
 ]
 
 /** One demo user per role; the usernames are a contract other checks rely on. */
+/** The professional qualifications of the demo staff (decision types may require one of their maker). */
+const QUALIFICATIONS: Partial<Record<string, { qualification: 'licensed_social_worker' | 'licensed_social_counsellor'; qualification_register_no: string }>> = {
+  sosiaalityontekija: { qualification: 'licensed_social_worker', qualification_register_no: '1002003001' },
+  esihenkilo: { qualification: 'licensed_social_worker', qualification_register_no: '1002003002' },
+  sosiaaliohjaaja: { qualification: 'licensed_social_counsellor', qualification_register_no: '1002003003' },
+}
+
 export const DEMO_USERS: ReadonlyArray<{
   username: string
   displayName: string
@@ -116,6 +123,9 @@ export async function seedDemo(database: Database, opts: { password: string; per
           password_changed_at: new Date(),
           // Demo users sign in with the shared password alone (they may still enrol TOTP to try it).
           mfa_exempt: true,
+          // Valvira's register: the social workers and the supervisor are licensed social workers, the counsellor a
+          // licensed social counsellor (fictional register numbers)
+          ...QUALIFICATIONS[u.username],
         })
         .returning('id')
         .executeTakeFirstOrThrow()

@@ -221,8 +221,8 @@ async function decisionsOf(trx: Trx, applicationId: string): Promise<DecisionSum
   const rows = await trx
     .selectFrom('income_support_decision as d')
     .innerJoin('staff_user as u', 'u.id', 'd.decision_maker_id')
-    .leftJoin('income_support_notification as n', 'n.decision_id', 'd.id')
-    .leftJoin('income_support_decision as c', 'c.corrects_id', 'd.id')
+    .leftJoin('decision_notification as n', 'n.decision_id', 'd.id')
+    .leftJoin('decision as c', 'c.corrects_id', 'd.id')
     .select([
       'd.id',
       'd.number',

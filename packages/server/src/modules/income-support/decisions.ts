@@ -1,30 +1,28 @@
 import type { Calculation, Claims, Decision, DecisionInput, DecisionItem, DecisionOutcome, NotificationInput, Payable, PaymentCommitment } from '@huoma/contract'
 import {
   bicForFinnishIban,
-  calendarDayDeadline,
   createFinnishReference,
   formatEuros,
   localDate,
   nextBankingDay,
-  rollForwardDeadline,
   todayInHelsinki,
   validateFinnishIban,
   type Cents,
 } from '@huoma/domain'
 import { randomUUID } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import { insertDecision, latestDecision, readDecision as kernelReadDecision, recordNotification as kernelRecordNotification } from '../../kernel/decisions/decisions'
+import { cancelOpenPayables, createCommitment, createPayable, payablesOf } from '../../kernel/payables'
+import { INCOME_SUPPORT_DECISION } from './decision-type'
+import { printOrganisation, printRecipient } from '../../kernel/decisions/parties'
+import { sql } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
-import type { DB } from '../../db/schema'
 import type { Lang } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { calculate } from './calculation'
 import { applicationRow, engineMember, SERVICE_TASK, type ApplicationRow } from './applications'
 import { engineParameters } from './parameters'
-import { mailingAddress } from '../../pdf/mailing-address'
-import type { CommitmentPrintInput, DecisionPrintInput, PrintOrganisation } from './print-types'
+import type { CommitmentPrintInput, DecisionPrintInput } from './print-types'
 import { itemLaw } from './texts'
-
-type Trx = Transaction<DB>
 
 const REASONS_MIN = 10
 
@@ -72,13 +70,7 @@ export async function prepareDecision(scope: ClientScope, applicationId: string,
     })
   }
   // the first decision needs an open application; a correction needs the latest decision of a decided one
-  const latest = await trx
-    .selectFrom('income_support_decision as d')
-    .select(['d.id'])
-    .where('d.application_id', '=', applicationId)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('income_support_decision as c').select('c.id').whereRef('c.corrects_id', '=', 'd.id'))))
-    .orderBy('d.decided_at', 'desc')
-    .executeTakeFirst()
+  const latest = await latestDecision(trx, INCOME_SUPPORT_DECISION, applicationId)
   if (body.correctsId) {
     if (!latest || latest.id !== body.correctsId) issues.push({ field: 'correctsId', code: 'is.decision.corrects_invalid' })
   } else if (latest || (row.state !== 'received' && row.state !== 'in_preparation')) {
@@ -219,75 +211,66 @@ export async function makeDecision(scope: ClientScope, applicationId: string, bo
     const k = prepared.commitments.findIndex((c) => c.itemIndex === i)
     return k >= 0 ? { ...it, commitmentId: commitmentIds[k]! } : it
   })
-  const decision = await trx
-    .insertInto('income_support_decision')
+  const decision = await insertDecision(scope, INCOME_SUPPORT_DECISION, {
+    unitId: row.unit_id,
+    subjectId: applicationId,
+    correctsId: body.correctsId ?? null,
+    decidedOn: body.decidedOn,
+    makerId: userId,
+    language: prepared.language,
+    outcome: prepared.outcome,
+    reasons: body.reasons,
+    items,
+  })
+  await trx
+    .insertInto('income_support_decision_detail')
     .values({
+      id: decision.id,
       application_id: applicationId,
-      person_id: scope.personId,
-      corrects_id: body.correctsId ?? null,
-      decided_on: body.decidedOn,
-      decision_maker_id: userId,
-      language: prepared.language,
       period_start: row.period_start,
       period_end: row.period_end,
       calculation: JSON.stringify(prepared.calculation),
-      items: JSON.stringify(items),
-      reasons: body.reasons.trim(),
       granted_cents: prepared.grantedCents,
-      outcome: prepared.outcome,
     })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow()
+    .execute()
   for (const [k, c] of prepared.commitments.entries()) {
-    await trx
-      .insertInto('payment_commitment')
-      .values({
-        id: commitmentIds[k]!,
-        decision_id: decision.id,
-        person_id: scope.personId,
-        provider_kind: c.providerKind,
-        provider_name: c.providerName.trim(),
-        purpose: c.purpose,
-        valid_from: c.validFrom,
-        valid_until: c.validUntil,
-        max_cents: c.maxCents,
-      })
-      .execute()
+    await createCommitment(trx, {
+      id: commitmentIds[k]!,
+      decisionId: decision.id,
+      personId: scope.personId,
+      serviceTask: SERVICE_TASK,
+      provider: { kind: c.providerKind, name: c.providerName },
+      purpose: c.purpose,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      maxCents: c.maxCents,
+    })
   }
 
   // Payables: money to the client (a correction pays the difference to what the corrected decision already paid)
   let amount = prepared.clientPayment?.amountCents ?? 0
   if (body.correctsId) {
-    const previous = await trx.selectFrom('payable').select(['id', 'state', 'amount_cents']).where('source_kind', '=', 'income_support_decision').where('source_id', '=', body.correctsId).execute()
-    const committed = previous.filter((p) => p.state === 'in_batch' || p.state === 'paid').reduce((s, p) => s + p.amount_cents, 0)
-    const open = previous.filter((p) => p.state === 'open').map((p) => p.id)
-    if (open.length) await trx.updateTable('payable').set({ state: 'cancelled', cancelled_by_source: decision.id }).where('id', 'in', open).execute()
-    amount -= committed
+    const { committedCents } = await cancelOpenPayables(trx, INCOME_SUPPORT_DECISION.payableSourceKind, body.correctsId, decision.id)
+    amount -= committedCents
     if (amount < 0) throw recoveryNeeded
   }
   if (amount > 0 && prepared.clientPayment) {
     const person = await trx.selectFrom('person').select(['first_names', 'last_name']).where('id', '=', scope.personId).executeTakeFirstOrThrow()
-    await trx
-      .insertInto('payable')
-      .values({
-        source_kind: 'income_support_decision',
-        source_id: decision.id,
-        source_key: 'client',
-        person_id: scope.personId,
-        service_task: SERVICE_TASK,
-        unit_id: row.unit_id,
-        payee_kind: 'client',
-        payee_name: `${person.first_names} ${person.last_name}`,
-        iban: prepared.clientPayment.iban,
-        bic: prepared.clientPayment.bic,
-        amount_cents: amount,
-        // paid on the first banking day from the decision day (a payment cannot be due in the past)
-        due_on: nextBankingDay(localDate(body.decidedOn < todayInHelsinki(now) ? todayInHelsinki(now) : body.decidedOn)),
-        reference: createFinnishReference(String(1000 + decision.number)),
-        message: null,
-        created_by: userId,
-      })
-      .execute()
+    await createPayable(trx, {
+      sourceKind: INCOME_SUPPORT_DECISION.payableSourceKind,
+      sourceId: decision.id,
+      sourceKey: 'client',
+      personId: scope.personId,
+      serviceTask: SERVICE_TASK,
+      unitId: row.unit_id,
+      payee: { kind: 'client', name: `${person.first_names} ${person.last_name}`, iban: prepared.clientPayment.iban, bic: prepared.clientPayment.bic },
+      amountCents: amount,
+      // paid on the first banking day from the decision day (a payment cannot be due in the past)
+      dueOn: nextBankingDay(localDate(body.decidedOn < todayInHelsinki(now) ? todayInHelsinki(now) : body.decidedOn)),
+      reference: createFinnishReference(String(1000 + decision.number)),
+      message: null,
+      createdBy: userId,
+    })
   }
   await trx
     .updateTable('income_support_application')
@@ -300,68 +283,42 @@ export async function makeDecision(scope: ClientScope, applicationId: string, bo
 // ---------------------------------------------------------------------------------------------------------------
 // Reading decisions
 
-async function decisionRow(trx: Trx, personId: string, decisionId: string) {
-  const row = await trx
-    .selectFrom('income_support_decision as d')
-    .innerJoin('staff_user as u', 'u.id', 'd.decision_maker_id')
-    .leftJoin('income_support_notification as n', 'n.decision_id', 'd.id')
-    .leftJoin('income_support_decision as c', 'c.corrects_id', 'd.id')
-    .selectAll('d')
-    .select(['u.display_name', 'n.notified_on', 'n.method', 'c.id as corrected_by'])
-    .where('d.id', '=', decisionId)
-    .where('d.person_id', '=', personId)
-    .executeTakeFirst()
-  if (!row) throw problems.notFound()
-  return row
-}
-
-/** The last day for a request for a review: 30 days from notification, moved past a holiday or weekend (150/1930). */
-export function appealDeadline(notifiedOn: string | null): string | null {
-  return notifiedOn ? rollForwardDeadline(calendarDayDeadline(localDate(notifiedOn), 30)) : null
+/** A decision of the scope's client with income support's details (the kernel's row and the detail row). */
+async function decisionRow(scope: ClientScope, decisionId: string) {
+  const d = await kernelReadDecision(scope, INCOME_SUPPORT_DECISION, decisionId)
+  const x = await scope.trx.selectFrom('income_support_decision_detail').selectAll().where('id', '=', decisionId).executeTakeFirstOrThrow()
+  return { ...d, detail: x }
 }
 
 export async function readDecision(scope: ClientScope, decisionId: string): Promise<Decision> {
   const { trx } = scope
-  const d = await decisionRow(trx, scope.personId, decisionId)
+  const d = await decisionRow(scope, decisionId)
   const commitments = await trx.selectFrom('payment_commitment').selectAll().where('decision_id', '=', decisionId).orderBy('number').execute()
-  const payables = await trx.selectFrom('payable').selectAll().where('source_kind', '=', 'income_support_decision').where('source_id', '=', decisionId).orderBy('number').execute()
+  const payables = await payablesOf(trx, INCOME_SUPPORT_DECISION.payableSourceKind, decisionId)
   return {
     id: d.id,
     number: d.number,
-    decidedOn: d.decided_on,
-    decisionMaker: { id: d.decision_maker_id, name: d.display_name },
+    decidedOn: d.decidedOn,
+    decisionMaker: { id: d.maker.id, name: d.maker.name },
     language: d.language,
-    outcome: d.outcome,
-    grantedCents: d.granted_cents,
-    correctsId: d.corrects_id,
-    correctedById: d.corrected_by ?? null,
-    notifiedOn: d.notified_on ?? null,
-    applicationId: d.application_id,
-    periodStart: d.period_start,
-    periodEnd: d.period_end,
+    outcome: d.outcome as DecisionOutcome,
+    grantedCents: d.detail.granted_cents,
+    correctsId: d.correctsId,
+    correctedById: d.correctedById,
+    notifiedOn: d.notification?.notifiedOn ?? null,
+    applicationId: d.detail.application_id,
+    periodStart: d.detail.period_start,
+    periodEnd: d.detail.period_end,
     reasons: d.reasons,
     items: d.items as DecisionItem[],
-    calculation: d.calculation as Calculation,
+    calculation: d.detail.calculation as Calculation,
     commitments: commitments.map(toCommitment),
-    payables: payables.map(
-      (p): Payable => ({
-        id: p.id,
-        number: p.number,
-        payeeKind: p.payee_kind,
-        payeeName: p.payee_name,
-        iban: p.iban,
-        amountCents: p.amount_cents,
-        dueOn: p.due_on,
-        reference: p.reference,
-        message: p.message,
-        state: p.state,
-      }),
-    ),
-    appealDeadline: appealDeadline(d.notified_on ?? null),
+    payables: payables satisfies Payable[],
+    appealDeadline: d.appealDeadline,
   }
 }
 
-const toCommitment = (c: DB['payment_commitment'] extends infer _ ? { id: string; number: number; decision_id: string; provider_kind: PaymentCommitment['providerKind']; provider_name: string; purpose: string; valid_from: string; valid_until: string; max_cents: number } : never): PaymentCommitment => ({
+const toCommitment = (c: { id: string; number: number; decision_id: string; provider_kind: PaymentCommitment['providerKind']; provider_name: string; purpose: string; valid_from: string; valid_until: string; max_cents: number }): PaymentCommitment => ({
   id: c.id,
   number: c.number,
   decisionId: c.decision_id,
@@ -373,19 +330,13 @@ const toCommitment = (c: DB['payment_commitment'] extends infer _ ? { id: string
   maxCents: c.max_cents,
 })
 
+/** Tiedoksianto through the kernel; the application is then `notified`. */
 export async function recordNotification(scope: ClientScope, decisionId: string, body: NotificationInput, userId: string, now: Date) {
-  const { trx } = scope
-  const d = await decisionRow(trx, scope.personId, decisionId)
-  const issues: FieldIssue[] = []
-  if (d.notified_on) issues.push({ field: 'notifiedOn', code: 'is.notification.exists' })
-  if (body.notifiedOn < d.decided_on) issues.push({ field: 'notifiedOn', code: 'is.date.before_received' })
-  if (body.notifiedOn > todayInHelsinki(now)) issues.push({ field: 'notifiedOn', code: 'is.date.future' })
-  if (issues.length) throw problems.validation(issues)
-  await trx.insertInto('income_support_notification').values({ decision_id: decisionId, notified_on: body.notifiedOn, method: body.method, recorded_by: userId }).execute()
-  await trx
+  const { decision } = await kernelRecordNotification(scope, INCOME_SUPPORT_DECISION, decisionId, body, userId, todayInHelsinki(now))
+  await scope.trx
     .updateTable('income_support_application')
     .set({ state: 'notified', version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-    .where('id', '=', d.application_id)
+    .where('id', '=', decision.subjectId!)
     .where('state', '=', 'decided')
     .execute()
 }
@@ -395,33 +346,6 @@ export async function recordNotification(scope: ClientScope, decisionId: string,
 
 const maskIban = (iban: string) => `${iban.slice(0, 4)} **** **** ${iban.slice(-4)}`
 
-async function organisationFor(trx: Trx, unitId: string, lang: 'fi' | 'sv'): Promise<PrintOrganisation> {
-  const u = await trx
-    .selectFrom('unit')
-    .innerJoin('organisation as o', 'o.id', 'unit.organisation_id')
-    .select(['unit.name_fi', 'unit.name_sv', 'o.name'])
-    .where('unit.id', '=', unitId)
-    .executeTakeFirstOrThrow()
-  return {
-    name: u.name,
-    unitName: lang === 'sv' ? u.name_sv : u.name_fi,
-    reviewAuthority: lang === 'sv' ? `${u.name} – sektionen för individärenden` : `${u.name} – yksilöasioiden jaosto`,
-    reviewAddress: lang === 'sv' ? `${u.name}, registratorskontoret` : `${u.name}, kirjaamo`,
-  }
-}
-
-async function applicantFor(trx: Trx, personId: string) {
-  const p = await trx.selectFrom('person').select(['first_names', 'last_name', 'hetu', 'temporary_id', 'birth_date', 'turvakielto']).where('id', '=', personId).executeTakeFirstOrThrow()
-  return {
-    name: `${p.first_names} ${p.last_name}`,
-    hetu: p.hetu,
-    temporaryId: p.temporary_id,
-    birthDate: p.birth_date,
-    // the decision goes to the client by mail
-    address: await mailingAddress(trx, personId, p.turvakielto),
-  }
-}
-
 export async function previewPrintInput(scope: ClientScope, applicationId: string, body: DecisionInput, userName: string, lang: Lang, now: Date): Promise<DecisionPrintInput> {
   const p = await prepareDecision(scope, applicationId, body, lang, now, { preview: true })
   const { trx } = scope
@@ -430,10 +354,10 @@ export async function previewPrintInput(scope: ClientScope, applicationId: strin
     const c = await trx.selectFrom('income_support_decision').select('number').where('id', '=', body.correctsId).executeTakeFirst()
     correctsNumber = c?.number ?? null
   }
-  const applicant = await applicantFor(trx, scope.personId)
+  const applicant = await printRecipient(scope)
   return {
     language: p.language,
-    organisation: await organisationFor(trx, p.row.unit_id, p.language),
+    organisation: await printOrganisation(trx, p.row.unit_id, p.language),
     preview: true,
     decision: {
       number: null,
@@ -486,7 +410,7 @@ export async function decisionPrintInput(scope: ClientScope, decisionId: string,
   if (d.correctsId) correctsNumber = (await trx.selectFrom('income_support_decision').select('number').where('id', '=', d.correctsId).executeTakeFirstOrThrow()).number
   return {
     language: lang,
-    organisation: await organisationFor(trx, app.unit_id, lang),
+    organisation: await printOrganisation(trx, app.unit_id, lang),
     preview: false,
     decision: {
       number: d.number,
@@ -499,7 +423,7 @@ export async function decisionPrintInput(scope: ClientScope, decisionId: string,
       correctsNumber,
     },
     decisionMaker: { name: d.decisionMaker.name },
-    applicant: await applicantFor(trx, scope.personId),
+    applicant: await printRecipient(scope),
     application: { number: app.number, receivedOn: app.received_on, channel: app.channel, kelaCaseRef: app.kela_case_ref },
     members: members.map((m) => ({ name: `${m.first_names} ${m.last_name}`, role: m.role, birthDate: m.birth_date })),
     items: d.items,
@@ -514,13 +438,12 @@ export async function commitmentPrintInput(scope: ClientScope, commitmentId: str
   const { trx } = scope
   const c = await trx.selectFrom('payment_commitment').selectAll().where('id', '=', commitmentId).where('person_id', '=', scope.personId).executeTakeFirst()
   if (!c) throw problems.notFound()
-  const d = await decisionRow(trx, scope.personId, c.decision_id)
-  const app = await trx.selectFrom('income_support_application').select('unit_id').where('id', '=', d.application_id).executeTakeFirstOrThrow()
+  const d = await kernelReadDecision(scope, INCOME_SUPPORT_DECISION, c.decision_id)
   const lang = language ?? d.language
-  const applicant = await applicantFor(trx, scope.personId)
+  const applicant = await printRecipient(scope)
   return {
     language: lang,
-    organisation: await organisationFor(trx, app.unit_id, lang),
+    organisation: await printOrganisation(trx, d.unitId, lang),
     commitment: {
       number: c.number,
       providerKind: c.provider_kind,
@@ -530,8 +453,8 @@ export async function commitmentPrintInput(scope: ClientScope, commitmentId: str
       validUntil: c.valid_until,
       maxCents: c.max_cents,
     },
-    decision: { number: d.number, decidedOn: d.decided_on },
-    decisionMaker: { name: d.display_name },
+    decision: { number: d.number, decidedOn: d.decidedOn },
+    decisionMaker: { name: d.maker.name },
     client: { name: applicant.name, birthDate: applicant.birthDate },
     printedAt: now,
   }

@@ -1,16 +1,27 @@
-import { type Cents, formatEuros } from '@huoma/domain'
 import type { CalculationLine } from '@huoma/contract'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { renderPdf } from '../../pdf/render'
-import type { CommitmentPrintInput, DecisionPrintInput, PrintOrganisation } from './print-types'
+import {
+  baseDocument,
+  date,
+  decisionDocument as kernelDecisionDocument,
+  documentHeader,
+  euros,
+  factTable,
+  fill,
+  heading,
+  label,
+  rule,
+  tableLayout,
+} from '../../kernel/decisions/document'
+import { INCOME_SUPPORT_DECISION } from './decision-type'
+import type { CommitmentPrintInput, DecisionPrintInput } from './print-types'
 import {
   DOCUMENT_TEXTS,
   type DocumentTexts,
   type Lang,
-  appealInstructions,
   channelLabel,
   codeLabel,
-  fill,
   generalReasons,
   itemLabel,
   outcomeLabel,
@@ -31,96 +42,10 @@ import {
  * birth date only. pdfmake reads only its bundled fonts and fetches nothing (pdf/render.ts).
  */
 
-const PAGE_WIDTH = 499 // A4 (595) minus the 48 pt margins
-
-function date(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-')
-  return `${Number(d)}.${Number(m)}.${y}`
-}
-
 const helsinkiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-const euros = (cents: number, lang: Lang) => formatEuros(cents as Cents, lang)
-
-const label = (text: string): TableCell => ({ text, bold: true })
-
-function factTable(rows: [string, string | Content][]): Content {
-  return {
-    table: { widths: [140, '*'], body: rows.map(([k, v]) => [label(k), typeof v === 'string' ? { text: v } : v]) },
-    layout: 'noBorders',
-    margin: [0, 0, 0, 6],
-  }
-}
-
-function header(org: PrintOrganisation, title: string, facts: [string, string][]): Content {
-  return {
-    columns: [
-      { width: '*', stack: [{ text: org.name, bold: true }, { text: org.unitName }], fontSize: 10 },
-      {
-        width: 210,
-        stack: [
-          { text: title, fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
-          { table: { widths: ['auto', '*'], body: facts.map(([k, v]) => [label(k), v]) }, layout: 'noBorders', fontSize: 9 },
-        ],
-      },
-    ],
-    margin: [0, 0, 0, 14],
-  }
-}
-
-function heading(text: string, level: 1 | 2 = 1): Content {
-  return { text, style: level === 1 ? 'h2' : 'h3' }
-}
-
-const rule = (): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE_WIDTH, y2: 0, lineWidth: 0.5, lineColor: '#999999' }], margin: [0, 4, 0, 6] })
-
-const tableLayout = {
-  hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
-  vLineWidth: () => 0,
-  hLineColor: () => '#999999',
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-}
-
-function baseDocument(lang: Lang, title: string, content: Content[], previewMark: string | null): TDocumentDefinitions {
-  const t = DOCUMENT_TEXTS[lang]
-  return {
-    info: { title, creator: 'Huoma', producer: 'Huoma' },
-    language: lang === 'sv' ? 'sv-FI' : 'fi-FI',
-    pageSize: 'A4',
-    pageMargins: [48, previewMark ? 60 : 48, 48, 56],
-    defaultStyle: { font: 'Roboto', fontSize: 10 },
-    styles: {
-      h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 2] },
-      th: { bold: true, fontSize: 9 },
-      small: { fontSize: 9 },
-    },
-    ...(previewMark && {
-      header: () => ({ text: previewMark, alignment: 'center', bold: true, color: '#b00020', fontSize: 12, margin: [0, 24, 0, 0] }),
-      watermark: { text: previewMark, color: '#b00020', opacity: 0.12, bold: true, fontSize: 40 },
-    }),
-    footer: (page: number, pages: number) => ({
-      text: fill(t.footer, { page, pages }),
-      alignment: 'center',
-      fontSize: 8,
-      margin: [48, 16, 48, 0],
-    }),
-    content,
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Decision
-
-function applicantBlock(input: DecisionPrintInput, t: DocumentTexts): Content[] {
-  const a = input.applicant
-  const rows: [string, string][] = [[t.name, a.name]]
-  if (a.hetu) rows.push([t.hetu, a.hetu])
-  else rows.push([t.temporaryId, a.temporaryId ?? '–'])
-  if (a.address) rows.push([t.address, `${a.address.street}\n${a.address.postalCode} ${a.address.postOffice}`])
-  return [heading(t.applicant), factTable(rows)]
-}
 
 function applicationBlock(input: DecisionPrintInput, t: DocumentTexts, lang: Lang): Content[] {
   const app = input.application
@@ -254,40 +179,12 @@ function commitmentsBlock(input: DecisionPrintInput, t: DocumentTexts, lang: Lan
   ]
 }
 
-function reasonsBlock(input: DecisionPrintInput, t: DocumentTexts, lang: Lang): Content[] {
-  const kinds = {
+function generalReasonsOf(input: DecisionPrintInput, lang: Lang): string[] {
+  return generalReasons(lang, {
     supplementary: input.items.some((i) => i.kind === 'supplementary'),
     preventive: input.items.some((i) => i.kind === 'preventive'),
     kela: input.application.channel === 'kela',
-  }
-  const paragraphs = input.decision.reasons
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  return [
-    heading(t.reasons),
-    ...paragraphs.map((p): Content => ({ text: p, margin: [0, 0, 0, 6] })),
-    heading(t.generalReasons, 2),
-    ...generalReasons(lang, kinds).map((p): Content => ({ text: p, style: 'small', margin: [0, 0, 0, 4] })),
-  ]
-}
-
-function decisionMakerBlock(input: DecisionPrintInput, t: DocumentTexts): Content[] {
-  const out: Content[] = [heading(t.decisionMaker), { text: input.decisionMaker.name, margin: [0, 0, 0, 2] }]
-  out.push({ text: `${t.decisionDate} ${date(input.decision.decidedOn)}`, style: 'small' })
-  if (input.decision.correctsNumber !== null) out.push({ text: fill(t.corrects, { n: input.decision.correctsNumber }), bold: true, margin: [0, 6, 0, 0] })
-  return out
-}
-
-function appealBlock(input: DecisionPrintInput, lang: Lang): Content[] {
-  const a = appealInstructions(lang, input.organisation.reviewAuthority, input.organisation.reviewAddress)
-  const out: Content[] = [{ text: a.title, style: 'h2', fontSize: 13, pageBreak: 'before' }]
-  for (const s of a.sections) {
-    out.push(heading(s.heading, 2))
-    for (const p of s.paragraphs) out.push({ text: p, margin: [0, 0, 0, 4] })
-    if (s.bullets) out.push({ ul: [...s.bullets], margin: [8, 0, 0, 4] })
-  }
-  return out
+  })
 }
 
 const SECTION_ORDER = ['perusosa', 'expense', 'income', 'deduction', 'excluded', 'asset', 'supplementary', 'preventive', 'result']
@@ -306,7 +203,6 @@ function lineText(line: CalculationLine, lang: Lang, t: DocumentTexts): string {
 function calculationAppendix(input: DecisionPrintInput, t: DocumentTexts, lang: Lang): Content[] {
   const calc = input.calculation
   const out: Content[] = [
-    { text: t.appendix, style: 'h2', fontSize: 13, pageBreak: 'before' },
     {
       text: fill(t.appendixIntro, { start: date(input.decision.periodStart), end: date(input.decision.periodEnd), from: date(calc.parametersValidFrom) }),
       style: 'small',
@@ -371,27 +267,28 @@ function calculationAppendix(input: DecisionPrintInput, t: DocumentTexts, lang: 
 export function decisionDocument(input: DecisionPrintInput): TDocumentDefinitions {
   const lang = input.language
   const t = DOCUMENT_TEXTS[lang]
-  const facts: [string, string][] = [
-    [t.decisionNumber, input.decision.number === null ? '–' : String(input.decision.number)],
-    [t.decisionDate, date(input.decision.decidedOn)],
-  ]
-  const content: Content[] = [
-    header(input.organisation, t.decisionTitle, facts),
-    ...(input.decision.correctsNumber !== null ? [{ text: fill(t.corrects, { n: input.decision.correctsNumber }), bold: true, margin: [0, 0, 0, 8] } as Content] : []),
-    ...applicantBlock(input, t),
-    ...applicationBlock(input, t, lang),
-    ...membersBlock(input, t, lang),
-    rule(),
-    ...itemsBlock(input, t, lang),
-    ...paymentsBlock(input, t, lang),
-    ...commitmentsBlock(input, t, lang),
-    ...reasonsBlock(input, t, lang),
-    ...decisionMakerBlock(input, t),
-    ...appealBlock(input, lang),
-    ...calculationAppendix(input, t, lang),
-  ]
-  const title = input.decision.number === null ? t.decisionTitle : `${t.decisionTitle} ${input.decision.number}`
-  return baseDocument(lang, title, content, input.preview ? t.preview : null)
+  return kernelDecisionDocument({
+    type: INCOME_SUPPORT_DECISION,
+    language: lang,
+    organisation: input.organisation,
+    preview: input.preview,
+    number: input.decision.number,
+    decidedOn: input.decision.decidedOn,
+    correctsNumber: input.decision.correctsNumber,
+    recipient: { heading: t.applicant, ...input.applicant },
+    body: [
+      ...applicationBlock(input, t, lang),
+      ...membersBlock(input, t, lang),
+      rule(),
+      ...itemsBlock(input, t, lang),
+      ...paymentsBlock(input, t, lang),
+      ...commitmentsBlock(input, t, lang),
+    ],
+    reasons: input.decision.reasons,
+    generalReasons: generalReasonsOf(input, lang),
+    maker: input.decisionMaker,
+    appendices: [{ title: t.appendix, content: calculationAppendix(input, t, lang) }],
+  })
 }
 
 export function renderDecision(input: DecisionPrintInput): Promise<Buffer> {
@@ -408,7 +305,7 @@ export function commitmentDocument(input: CommitmentPrintInput): TDocumentDefini
   const org = input.organisation
   const max = euros(c.maxCents, lang)
   const content: Content[] = [
-    header(org, t.commitmentTitle, [
+    documentHeader(org, t.commitmentTitle, [
       [t.commitmentNumber, String(c.number)],
       [t.printedOn, date(helsinkiDate.format(input.printedAt))],
     ]),

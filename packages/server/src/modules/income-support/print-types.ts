@@ -1,24 +1,13 @@
+import type { PrintAddress, PrintOrganisation } from '../../kernel/decisions/document'
 import type { Calculation, DecisionItem, DecisionOutcome, MemberRole, PaymentCommitment, ProviderKind } from '@huoma/contract'
+
+export type { PrintAddress, PrintOrganisation }
 
 /**
  * What the income support documents print. The repository gathers it through the client-data chokepoint; the
  * renderers in `pdf.ts` only lay it out. An address printed on a document is always the contact address
  * (yhteysosoite) — never a protected (turvakielto) address.
  */
-
-export interface PrintAddress {
-  street: string
-  postalCode: string
-  postOffice: string
-}
-
-export interface PrintOrganisation {
-  name: string
-  unitName: string
-  /** the authority an oikaisuvaatimus is addressed to, with its address (from the unit/organisation data) */
-  reviewAuthority: string
-  reviewAddress: string
-}
 
 export interface DecisionPrintInput {
   language: 'fi' | 'sv'

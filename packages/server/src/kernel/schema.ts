@@ -1,0 +1,146 @@
+import type { Generated } from 'kysely'
+import type { DateString, Defaulted, Json, Timestamp } from '../db/schema'
+
+/** The case kernel's tables (migration 0018), merged into the database type. */
+
+export type AppealRouteColumn = 'review_request' | 'administrative_court' | 'none'
+export type NotificationMethodColumn = 'post' | 'in_person' | 'electronic'
+
+export interface DecisionTable {
+  id: Generated<string>
+  number: Generated<number>
+  decision_type: string
+  service_task: string
+  person_id: string
+  unit_id: string
+  subject_id: string | null
+  corrects_id: string | null
+  decided_on: DateString
+  decided_at: Timestamp
+  decision_maker_id: string
+  maker_qualification: string | null
+  language: 'fi' | 'sv'
+  appeal_route: AppealRouteColumn
+  appeal_days: number | null
+  outcome: string
+  reasons: string
+  items: Json<unknown>
+}
+
+export interface DecisionNotificationTable {
+  decision_id: string
+  method: NotificationMethodColumn
+  sent_on: DateString | null
+  notified_on: DateString
+  recorded_by: string
+  recorded_at: Timestamp
+}
+
+export interface ProviderTable {
+  id: Generated<string>
+  number: Generated<number>
+  name: string
+  business_id: string | null
+  iban: string | null
+  bic: string | null
+  street: string | null
+  postal_code: string | null
+  post_office: string | null
+  email: string | null
+  phone: string | null
+  service_types: string[]
+  valid_from: DateString
+  valid_until: DateString | null
+  version: Defaulted<number>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ProviderHistoryTable {
+  id: Generated<number>
+  provider_id: string
+  version: number
+  snapshot: Json<unknown>
+  changed_by: string | null
+  changed_at: Timestamp
+}
+
+export type DeadlineStateColumn = 'open' | 'paused' | 'met' | 'cancelled'
+export type DeadlineEventKind = 'started' | 'moved' | 'paused' | 'resumed' | 'met' | 'missed' | 'cancelled' | 'assigned'
+
+export interface DeadlineTable {
+  id: Generated<string>
+  kind: string
+  service_task: string
+  unit_id: string
+  person_id: string | null
+  responsible_user_id: string | null
+  subject_id: string
+  legal_basis: string
+  start_event: string
+  started_on: DateString
+  due_on: DateString
+  urgent: Defaulted<boolean>
+  state: Defaulted<DeadlineStateColumn>
+  met_on: DateString | null
+  missed_on: DateString | null
+  version: Defaulted<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface DeadlineEventTable {
+  id: Generated<number>
+  deadline_id: string
+  event: DeadlineEventKind
+  on_date: DateString
+  due_before: DateString | null
+  due_after: DateString | null
+  reason: string | null
+  by_user: string | null
+  at: Timestamp
+}
+
+export interface DeadlineReminderTable {
+  id: Generated<number>
+  deadline_id: string
+  kind: 'upcoming' | 'overdue'
+  due_on: DateString
+  user_id: string | null
+  created_at: Timestamp
+  read_at: Date | null
+}
+
+export interface IntakeTable {
+  id: Generated<string>
+  number: Generated<number>
+  kind: string
+  service_task: string
+  unit_id: string
+  received_at: Timestamp
+  state: Defaulted<'open' | 'closed'>
+  closed_on: DateString | null
+  created_by: string | null
+  created_at: Timestamp
+}
+
+export interface IntakePersonTable {
+  intake_id: string
+  person_id: string
+  role: string
+}
+
+declare module '../db/schema' {
+  interface DB {
+    decision: DecisionTable
+    decision_notification: DecisionNotificationTable
+    provider: ProviderTable
+    provider_history: ProviderHistoryTable
+    deadline: DeadlineTable
+    deadline_event: DeadlineEventTable
+    deadline_reminder: DeadlineReminderTable
+    intake: IntakeTable
+    intake_person: IntakePersonTable
+  }
+}
