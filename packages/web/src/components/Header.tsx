@@ -6,7 +6,7 @@ import { useSession, useUser } from '../session/context'
 import { ORGANISATION_NAME } from '../appInfo'
 import { ErrorAlert } from './Alert'
 import { LanguageSwitcher } from './LanguageSwitcher'
-import { roleName } from './roles'
+import { roleName } from '../lib/labels'
 
 export function Header() {
   const { t } = useTranslation()

@@ -43,6 +43,18 @@ export const en: Dictionary = {
     finance: 'Finance',
     statistician: 'Statistician',
   },
+  common: {
+    serviceTasks: {
+      adult_social_work: 'Adult social work',
+      income_support: 'Income support',
+      child_welfare: 'Child welfare',
+      family_services: 'Families’ social services',
+      disability_services: 'Disability services',
+      substance_mental_health: 'Substance abuse and mental health',
+      child_maintenance: 'Child maintenance supervisor',
+      client_fees: 'Client fees',
+    },
+  },
   login: {
     title: 'Sign in',
     intro: 'Sign in to Huoma with the username your organisation has given you.',
@@ -340,16 +352,6 @@ export const en: Dictionary = {
       noTimeline: 'No events.',
       by: 'By {{name}}',
       changedFields: 'Changed: {{fields}}',
-    },
-    serviceTasks: {
-      adult_social_work: 'Adult social work',
-      income_support: 'Income support',
-      child_welfare: 'Child welfare',
-      family_services: 'Families’ social services',
-      disability_services: 'Disability services',
-      substance_mental_health: 'Substance abuse and mental health',
-      child_maintenance: 'Child maintenance supervisor',
-      client_fees: 'Client fees',
     },
     relationKinds: { responsible: 'Responsible worker', team: 'Team member', task: 'Task-specific' },
     startReasons: {
@@ -850,16 +852,6 @@ export const en: Dictionary = {
     corrected: 'Correction saved as a new version.',
     required: 'Fill in this field.',
     reasonRequired: 'Give the reason for the correction (at least 5 letters or digits).',
-    serviceTasks: {
-      adult_social_work: 'Adult social work',
-      income_support: 'Income support',
-      child_welfare: 'Child welfare',
-      family_services: 'Families\' social services',
-      disability_services: 'Disability services',
-      substance_mental_health: 'Substance abuse and mental health',
-      child_maintenance: 'Child maintenance supervisor',
-      client_fees: 'Client fees',
-    },
   },
   attachments: {
     title: 'Attachments',

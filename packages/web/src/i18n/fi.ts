@@ -45,6 +45,18 @@ export const fi = {
     finance: 'Taloushallinto',
     statistician: 'Tilastoija',
   },
+  common: {
+    serviceTasks: {
+      adult_social_work: 'Aikuisten sosiaalityö',
+      income_support: 'Toimeentulotuki',
+      child_welfare: 'Lastensuojelu',
+      family_services: 'Lapsiperheiden sosiaalipalvelut',
+      disability_services: 'Vammaispalvelut',
+      substance_mental_health: 'Päihde- ja mielenterveystyö',
+      child_maintenance: 'Lastenvalvoja',
+      client_fees: 'Asiakasmaksut',
+    },
+  },
   login: {
     title: 'Kirjaudu sisään',
     intro: 'Kirjaudu Huomaan organisaatiosi antamalla käyttäjätunnuksella.',
@@ -342,16 +354,6 @@ export const fi = {
       noTimeline: 'Ei tapahtumia.',
       by: 'Tekijä: {{name}}',
       changedFields: 'Muuttuneet tiedot: {{fields}}',
-    },
-    serviceTasks: {
-      adult_social_work: 'Aikuisten sosiaalityö',
-      income_support: 'Toimeentulotuki',
-      child_welfare: 'Lastensuojelu',
-      family_services: 'Lapsiperheiden sosiaalipalvelut',
-      disability_services: 'Vammaispalvelut',
-      substance_mental_health: 'Päihde- ja mielenterveystyö',
-      child_maintenance: 'Lastenvalvoja',
-      client_fees: 'Asiakasmaksut',
     },
     relationKinds: { responsible: 'Vastuutyöntekijä', team: 'Työryhmän jäsen', task: 'Tehtäväkohtainen' },
     startReasons: {
@@ -855,16 +857,6 @@ export const fi = {
     corrected: 'Korjaus tallennettu uutena versiona.',
     required: 'Täytä tämä kenttä.',
     reasonRequired: 'Kirjoita korjauksen syy (vähintään 5 kirjainta tai numeroa).',
-    serviceTasks: {
-      adult_social_work: 'Aikuisten sosiaalityö',
-      income_support: 'Toimeentulotuki',
-      child_welfare: 'Lastensuojelu',
-      family_services: 'Lapsiperheiden sosiaalipalvelut',
-      disability_services: 'Vammaispalvelut',
-      substance_mental_health: 'Päihde- ja mielenterveystyö',
-      child_maintenance: 'Lastenvalvoja',
-      client_fees: 'Asiakasmaksut',
-    },
   },
   attachments: {
     title: 'Liitteet',

@@ -43,6 +43,18 @@ export const sv: Dictionary = {
     finance: 'Ekonomiförvaltning',
     statistician: 'Statistiker',
   },
+  common: {
+    serviceTasks: {
+      adult_social_work: 'Socialt arbete för vuxna',
+      income_support: 'Utkomststöd',
+      child_welfare: 'Barnskydd',
+      family_services: 'Socialservice för barnfamiljer',
+      disability_services: 'Handikappservice',
+      substance_mental_health: 'Missbruks- och mentalvårdsarbete',
+      child_maintenance: 'Barnatillsyningsman',
+      client_fees: 'Klientavgifter',
+    },
+  },
   login: {
     title: 'Logga in',
     intro: 'Logga in i Huoma med det användarnamn som din organisation har gett dig.',
@@ -340,16 +352,6 @@ export const sv: Dictionary = {
       noTimeline: 'Inga händelser.',
       by: 'Utförd av: {{name}}',
       changedFields: 'Ändrade uppgifter: {{fields}}',
-    },
-    serviceTasks: {
-      adult_social_work: 'Socialt arbete för vuxna',
-      income_support: 'Utkomststöd',
-      child_welfare: 'Barnskydd',
-      family_services: 'Socialservice för barnfamiljer',
-      disability_services: 'Handikappservice',
-      substance_mental_health: 'Missbruks- och mentalvårdsarbete',
-      child_maintenance: 'Barnatillsyningsman',
-      client_fees: 'Klientavgifter',
     },
     relationKinds: { responsible: 'Ansvarig arbetstagare', team: 'Medlem i arbetsgruppen', task: 'Uppgiftsspecifik' },
     startReasons: {
@@ -853,16 +855,6 @@ export const sv: Dictionary = {
     corrected: 'Rättelsen har sparats som en ny version.',
     required: 'Fyll i detta fält.',
     reasonRequired: 'Skriv orsaken till rättelsen (minst 5 bokstäver eller siffror).',
-    serviceTasks: {
-      adult_social_work: 'Socialt arbete för vuxna',
-      income_support: 'Utkomststöd',
-      child_welfare: 'Barnskydd',
-      family_services: 'Socialservice för barnfamiljer',
-      disability_services: 'Handikappservice',
-      substance_mental_health: 'Missbruks- och mentalvårdsarbete',
-      child_maintenance: 'Barnatillsyningsman',
-      client_fees: 'Klientavgifter',
-    },
   },
   attachments: {
     title: 'Bilagor',

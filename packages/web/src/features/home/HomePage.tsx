@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Page } from '../../components/Page'
-import { roleName } from '../../components/roles'
+import { roleName } from '../../lib/labels'
 import { visibleModules } from '../../modules'
 import { useUser } from '../../session/context'
 import { SystemStatus } from './SystemStatus'

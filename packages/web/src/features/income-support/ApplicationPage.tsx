@@ -13,11 +13,12 @@ import { ClaimsEditor, orphanPaths, shownPaths, type Draft, type MemberInfo } fr
 import { CompletionSection } from './CompletionSection'
 import { DecisionForm } from './DecisionForm'
 import { DecisionsSection } from './DecisionsSection'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
-import { formatDate, personName } from './format'
 import { HouseholdAdder, roleOnAdding, useHouseholdProposal } from './HouseholdAdder'
 import { isLabel } from './labels'
 import './income-support.css'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { formatDate } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 type Load = { status: 'loading' } | { status: 'done'; application: Application } | { status: 'error'; error: ErrorText }
 

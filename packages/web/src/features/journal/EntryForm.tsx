@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
+import { todayInHelsinki } from '../../lib/format'
 
 export interface EntryValues {
   type: JournalEntryType
@@ -16,11 +17,6 @@ export interface EntryValues {
 
 const FIELDS = ['type', 'eventDate', 'eventTime', 'otherParticipants', 'text', 'reason'] as const
 type Field = (typeof FIELDS)[number]
-
-/** Today in Helsinki as YYYY-MM-DD (the server refuses an event date in the future). */
-export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now)
-}
 
 /** The server's field errors by the form's field (`body.otherParticipants.2` → otherParticipants), the rest apart. */
 function fieldErrors(problem: Problem): { byField: Partial<Record<Field, string>>; other: string[] } {
@@ -58,7 +54,7 @@ export function EntryForm({
   const id = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const [type, setType] = useState<JournalEntryType>(initial?.type ?? 'meeting')
-  const [eventDate, setEventDate] = useState(initial?.eventDate ?? helsinkiToday())
+  const [eventDate, setEventDate] = useState(initial?.eventDate ?? todayInHelsinki())
   const [eventTime, setEventTime] = useState(initial?.eventTime ?? '')
   const initialStaff = initial?.staffParticipants.map((p) => p.id) ?? [userId]
   const [self, setSelf] = useState(initialStaff.includes(userId))
@@ -169,7 +165,7 @@ export function EntryForm({
               }}
               type="date"
               required
-              max={helsinkiToday()}
+              max={todayInHelsinki()}
               value={eventDate}
               onChange={(e) => setEventDate(e.target.value)}
             />

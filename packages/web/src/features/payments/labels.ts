@@ -25,9 +25,3 @@ export function reasonInWords(t: TFunction, code: string | null | undefined, tex
   const meaning = knownReason(code) ? t(`payments.reasons.${code}`) : t('payments.reasonUnlisted')
   return bankText ? t('payments.reasonWithText', { code, meaning, text: bankText }) : `${code} – ${meaning}`
 }
-
-/** The service task's name (journal's list), or the code. */
-export function serviceTaskName(t: TFunction, code: string): string {
-  if (!Object.hasOwn(fi.journal.serviceTasks, code)) return code
-  return t(`journal.serviceTasks.${code as keyof typeof fi.journal.serviceTasks}`)
-}

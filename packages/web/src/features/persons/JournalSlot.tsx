@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { AttachmentsPanel } from '../attachments'
 import { JournalPanel } from '../journal/JournalPanel'
-import { codeLabel } from './labels'
+import { serviceTaskName } from '../../lib/labels'
 
 /**
  * The client journal (asiakaskertomus) on the client card: one per service task in which the signed-in user has an
@@ -12,7 +12,7 @@ export function JournalSlot({ personId, serviceTask }: { personId: string; servi
   const { t } = useTranslation()
   return (
     <>
-      <JournalPanel personId={personId} serviceTask={serviceTask} title={t('persons.card.journalOf', { task: codeLabel(t, 'serviceTasks', serviceTask) })} />
+      <JournalPanel personId={personId} serviceTask={serviceTask} title={t('persons.card.journalOf', { task: serviceTaskName(t, serviceTask) })} />
       <AttachmentsPanel personId={personId} serviceTask={serviceTask} />
     </>
   )

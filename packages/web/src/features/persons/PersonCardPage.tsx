@@ -7,12 +7,11 @@ import { apiRequest, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { formatDateTime, helsinkiToday } from '../audit/format'
 import { ClientApplicationsSection } from '../income-support/ClientApplicationsSection'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
-import { ageOn, formatDate, fullName } from './format'
+import { ageOn } from './format'
 import { JournalSlot } from './JournalSlot'
 import { ClientAccountsSection } from '../client-accounts'
 import { codeLabel, fieldList } from './labels'
@@ -21,6 +20,8 @@ import { PersonMarkers } from './PersonMarkers'
 import { RelationshipsSection } from './RelationshipsSection'
 import { useCard } from './useCard'
 import './persons.css'
+import { formatDateTime, formatRegisterDate, todayInHelsinki } from '../../lib/format'
+import { personName, serviceTaskName } from '../../lib/labels'
 
 /** Asiakkaan kortti (/persons/:id): the client's basic data, family, household, relationships and timeline. */
 export function PersonCardPage() {
@@ -83,7 +84,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
   const { t } = useTranslation()
   const user = useUser()
   const { person } = card
-  const today = helsinkiToday()
+  const today = todayInHelsinki()
   const age = person.birthDate ? ageOn(person.birthDate, person.deathDate ?? today) : undefined
   const [merging, setMerging] = useState(false)
   const journalTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && !r.endDate).map((r) => r.serviceTask))]
@@ -95,7 +96,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
     card.relationships.some((r) => r.serviceTask === 'income_support' && !r.endDate && (r.userId === user.id || user.roles.includes('supervisor')))
 
   return (
-    <Page title={fullName(person)}>
+    <Page title={personName(person)}>
       <div className="card-header">
         <p className="card-identity">
           {person.hetu ? (
@@ -162,7 +163,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <JournalSlot key={task} personId={person.id} serviceTask={task} />
       ))}
       {can(user, 'client-accounts:read') &&
-        journalTasks.map((task) => <ClientAccountsSection key={task} personId={person.id} serviceTask={task} taskName={codeLabel(t, 'serviceTasks', task)} />)}
+        journalTasks.map((task) => <ClientAccountsSection key={task} personId={person.id} serviceTask={task} taskName={serviceTaskName(t, task)} />)}
       <TimelineSection timeline={card.timeline} />
     </Page>
   )
@@ -252,11 +253,11 @@ function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
           {timeline.map((e, i) => (
             <li key={`${e.at}-${e.kind}-${i}`}>
               <span className="timeline-time">
-                {e.kind.startsWith('relationship.') ? formatDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
+                {e.kind.startsWith('relationship.') ? formatRegisterDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
               </span>
               <span className="timeline-what">
                 {codeLabel(t, 'timeline', e.kind)}
-                {e.serviceTask && <> · {codeLabel(t, 'serviceTasks', e.serviceTask)}</>}
+                {e.serviceTask && <> · {serviceTaskName(t, e.serviceTask)}</>}
               </span>
               {e.by && <span className="muted"> {t('persons.card.by', { name: e.by })}</span>}
               {e.fields.length > 0 && <span className="timeline-fields">{t('persons.card.changedFields', { fields: fieldList(t, e.fields) })}</span>}
