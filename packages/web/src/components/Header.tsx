@@ -43,7 +43,7 @@ export function Header() {
           )}
         </p>
         <NavLink to="/account" className="button button-quiet">
-          {t('account.title')}
+          {t('header.account')}
         </NavLink>
         <LanguageSwitcher />
         <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>

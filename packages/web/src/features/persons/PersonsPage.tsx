@@ -6,7 +6,7 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { BreakGlassDialog } from '../break-glass/BreakGlassDialog'
+import { BreakGlassDialog } from './BreakGlassDialog'
 import { classifyQuery, searchPath, type SearchQuery } from './format'
 import { PersonMarkers } from './PersonMarkers'
 import './persons.css'

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { fi } from '../../i18n/fi'
+import { fi } from './i18n'
 import { localeOf } from '../../lib/format'
 
 type CodeGroups = Pick<

@@ -1,12 +1,12 @@
 import type { Attachment } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { ErrorAlert } from '../../components/Alert'
-import { can, useUser } from '../../session/context'
-import { downloadUrl, listAttachments, uploadAttachment } from './api'
+import { ApiError, describeError, type ErrorText } from '../api/client'
+import { ErrorAlert } from './Alert'
+import { can, useUser } from '../session/context'
+import { downloadUrl, listAttachments, uploadAttachment } from '../api/attachments'
 import './attachments.css'
-import { formatBytes, formatDateTime } from '../../lib/format'
+import { formatBytes, formatDateTime } from '../lib/format'
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,application/pdf,image/png,image/jpeg,image/tiff,text/plain'
 const TYPE_LABELS: Record<Attachment['contentType'], string> = {
