@@ -4,7 +4,7 @@ import type { appWide as source } from './fi'
 import type { Dictionary } from './types'
 
 /** The app-wide keys in Swedish: exactly the Finnish source's keys. */
-const appWide: Translation<typeof source> = {
+export const appWide: Translation<typeof source> = {
   app: {
     name: 'Huoma',
     tagline: 'Klientdatasystem för socialvården',
