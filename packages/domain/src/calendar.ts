@@ -114,6 +114,16 @@ export function dayOfWeek(date: LocalDate): IsoWeekday {
   return (((toEpochDay(date) + 3) % 7 + 7) % 7 + 1) as IsoWeekday; // 1970-01-01 was a Thursday
 }
 
+/**
+ * ISO 8601 week number (1–53), the one Finnish calendars print: the week that holds the year's first Thursday is
+ * week 1, and weeks start on Monday. Example: Mon 29.12.2025 is in week 1 of 2026.
+ */
+export function isoWeekNumber(date: LocalDate): number {
+  const thursday = addDays(date, 4 - dayOfWeek(date));
+  const jan1 = localDateFromParts(dateParts(thursday).year, 1, 1) as LocalDate;
+  return Math.floor(daysBetween(jan1, thursday) / 7) + 1;
+}
+
 /** Orders two dates: negative, zero or positive like `Array.prototype.sort` expects. */
 export function compareLocalDates(a: LocalDate, b: LocalDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0; // zero-padded ISO strings sort chronologically

@@ -6,6 +6,7 @@
  */
 export type { Result } from './result';
 export * from './calendar';
+export * from './display';
 export * from './hetu';
 export * from './iban';
 export * from './reference';

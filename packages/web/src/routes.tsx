@@ -1,39 +1,12 @@
-import type { ComponentType } from 'react'
-import type { RouteObject } from 'react-router'
+import { Outlet, type RouteObject } from 'react-router'
 import { AppShell } from './components/AppShell'
+import { NotFoundPage } from './components/NotFoundPage'
 import { RequireAction, RequireSession } from './components/RequireSession'
-import { AppointmentsPage } from './features/appointments/AppointmentsPage'
-import { AuditPage } from './features/audit/AuditPage'
-import { UsersPage } from './features/admin-users/UsersPage'
-import { GrantRequestsPage } from './features/admin-users/GrantRequestsPage'
-import { LoginPage } from './features/auth/LoginPage'
-import { AccountPage } from './features/auth/AccountPage'
-import { NotFoundPage } from './features/errors/NotFoundPage'
-import { HomePage } from './features/home/HomePage'
-import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/income-support'
-import { BankReturnsPage, BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
-import { PersonsPage } from './features/persons/PersonsPage'
-import { personRoutes } from './features/persons/routes'
-import { clientAccountRoutes, ReconciliationPage } from './features/client-accounts'
-import { modules, type AppModule } from './modules'
+import { features } from './features'
+import type { FeatureDeclaration, FeatureRoute } from './lib/feature'
+import { FeatureListContext } from './lib/FeatureList'
 
-const pages: Record<AppModule['id'], ComponentType> = {
-  home: HomePage,
-  persons: PersonsPage,
-  appointments: AppointmentsPage,
-  'income-support': WorklistPage,
-  'income-support-parameters': ParametersPage,
-  payments: BatchesPage,
-  'bank-returns': BankReturnsPage,
-  'payment-returns': ReturnsPage,
-  'client-accounts-reconciliation': ReconciliationPage,
-  'admin-users': UsersPage,
-  'grant-requests': GrantRequestsPage,
-  audit: AuditPage,
-}
-
-function moduleRoute({ id, path, action }: AppModule): RouteObject {
-  const Page = pages[id]
+function toRoute({ path, page: Page, action }: FeatureRoute): RouteObject {
   const element = action ? (
     <RequireAction action={action}>
       <Page />
@@ -44,15 +17,34 @@ function moduleRoute({ id, path, action }: AppModule): RouteObject {
   return path === '/' ? { index: true, element } : { path, element }
 }
 
-export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
-  {
-    element: <RequireSession />,
-    children: [
-      {
-        element: <AppShell />,
-        children: [...modules.map(moduleRoute), { path: '/account', element: <AccountPage /> }, ...personRoutes, ...clientAccountRoutes, ...incomeSupportRoutes, ...paymentRoutes, { path: '*', element: <NotFoundPage /> }],
-      },
-    ],
-  },
-]
+/**
+ * The app's routes, made from a features list: every feature's pages (inside the application shell and behind the
+ * sign-in, each guarded by its action; the sign-in page outside them), and a not-found page. The list is handed to
+ * the navigation, the home page and the client card through {@link FeatureListContext}.
+ */
+export function createRoutes(list: readonly FeatureDeclaration[]): RouteObject[] {
+  const pages = list.flatMap((feature) => feature.routes ?? [])
+  return [
+    {
+      element: (
+        <FeatureListContext value={list}>
+          <Outlet />
+        </FeatureListContext>
+      ),
+      children: [
+        ...pages.filter((page) => page.shell === false).map(toRoute),
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [...pages.filter((page) => page.shell !== false).map(toRoute), { path: '*', element: <NotFoundPage /> }],
+            },
+          ],
+        },
+      ],
+    },
+  ]
+}
+
+export const routes: RouteObject[] = createRoutes(features)

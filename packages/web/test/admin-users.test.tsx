@@ -1,7 +1,7 @@
 import type { GrantRequestView, GrantView, OrganisationStructure, StaffUserView } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { todayInHelsinki } from '../src/features/admin-users/format'
+import { todayInHelsinki } from '../src/lib/format'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 const UNIT_LAPS = '11111111-1111-4111-8111-111111111111'

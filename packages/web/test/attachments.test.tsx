@@ -1,7 +1,7 @@
 import type { Attachment, SessionUser } from '@huoma/contract'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { AttachmentsPanel } from '../src/features/attachments'
+import { AttachmentsPanel } from '../src/components/AttachmentsPanel'
 import { SessionContext, type Session } from '../src/session/context'
 import { json, mockApi, problem, sessionUser } from './helpers'
 

@@ -2,7 +2,7 @@ import type { BreakGlassAccess } from '@huoma/contract'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { BreakGlassDialog } from '../src/features/break-glass/BreakGlassDialog'
+import { BreakGlassDialog } from '../src/features/persons/BreakGlassDialog'
 import { chooseLanguage } from '../src/i18n'
 import { json, mockApi, problem } from './helpers'
 

@@ -1,8 +1,9 @@
 import type { ClientAccountDetail, ClientAccountEntry, Reconciliation } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { previousMonth, parseBalance } from '../src/features/client-accounts/ReconciliationPage'
-import { todayInHelsinki } from '../src/features/income-support/format'
+import { previousMonth } from '../src/features/client-accounts/ReconciliationPage'
+import { todayInHelsinki } from '../src/lib/format'
+import { parseSignedEuros as parseBalance } from '../src/lib/money'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 const NBSP = '\u00a0'

@@ -1,7 +1,7 @@
 import type { Application, Calculation, ClientCard, HouseholdProposal, UnitList } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { todayInHelsinki } from '../src/features/income-support/format'
+import { todayInHelsinki } from '../src/lib/format'
 import { monthPeriod } from '../src/features/income-support/RegisterPage'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { EuroInput } from '../src/features/income-support/EuroInput'
-import { centsToInput, formatEuros, parseEuros } from '../src/features/income-support/money'
+import { centsToInput, formatEuros, parseEuroInput as parseEuros } from '../src/lib/money'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 const PERSON = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { visibleModules } from '../src/modules'
+import { visibleModules } from '../src/features'
 import { mockApi, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 async function navLinks() {

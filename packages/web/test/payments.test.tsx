@@ -1,8 +1,10 @@
 import type { BankImportResult, PaymentBatch, PaymentBatchSummary, PaymentItem } from '@huoma/contract'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { fileNameFrom, sniffBankFile } from '../src/features/payments/api'
-import { formatBytes, maskIban } from '../src/features/payments/format'
+import { sniffBankFile } from '../src/features/payments/api'
+import { maskIban } from '../src/features/payments/format'
+import { fileNameFrom } from '../src/lib/download'
+import { formatBytes } from '../src/lib/format'
 import { TransferProgress } from '../src/features/payments/Progress'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 

@@ -1,7 +1,8 @@
 import type { ClientCard } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { classifyQuery, formatDate, parseFinnishDate } from '../src/features/persons/format'
+import { classifyQuery } from '../src/features/persons/format'
+import { formatRegisterDate as formatDate, parseFinnishDate } from '../src/lib/format'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 const PERSON = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'

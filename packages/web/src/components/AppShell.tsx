@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
-import { useUser } from '../session/context'
 import { Header } from './Header'
 import { Navigation } from './Navigation'
 
 export function AppShell() {
   const { t } = useTranslation()
-  const user = useUser()
   return (
     <div className="shell">
       <a
@@ -20,7 +18,7 @@ export function AppShell() {
         {t('app.skipToContent')}
       </a>
       <Header />
-      <Navigation actions={user.actions} />
+      <Navigation />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -6,7 +6,7 @@ import { useSession, useUser } from '../session/context'
 import { ORGANISATION_NAME } from '../appInfo'
 import { ErrorAlert } from './Alert'
 import { LanguageSwitcher } from './LanguageSwitcher'
-import { roleName } from './roles'
+import { roleName } from '../lib/labels'
 
 export function Header() {
   const { t } = useTranslation()
@@ -43,7 +43,7 @@ export function Header() {
           )}
         </p>
         <NavLink to="/account" className="button button-quiet">
-          {t('account.title')}
+          {t('header.account')}
         </NavLink>
         <LanguageSwitcher />
         <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { chooseLanguage, currentLanguage } from '../i18n'
+import { chooseLanguage, currentLanguage } from '../i18n/language'
 import { isUiLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/types'
 
 export function LanguageSwitcher() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router'
-import { ForbiddenPage } from '../features/errors/ForbiddenPage'
+import { ForbiddenPage } from './ForbiddenPage'
 import { can, useSession, useUser } from '../session/context'
 
 /** Renders the child routes for a signed-in user; anyone else goes to /login and comes back after it. */

@@ -6,7 +6,7 @@ import { TextField } from '../../components/TextField'
 import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/types'
 import { adminApi } from './api'
 import { SelectField } from './fields'
-import { useFormErrors } from './useFormErrors'
+import { useFormErrors } from '../../lib/useFormErrors'
 
 const FIELDS = ['username', 'displayName', 'email', 'language', 'password'] as const
 

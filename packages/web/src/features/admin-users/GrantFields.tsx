@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import type { OrganisationStructure } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '../../components/TextField'
-import { roleName } from '../../components/roles'
+import { roleName } from '../../lib/labels'
 import { CheckboxGroup, SelectField } from './fields'
 import { localName } from './format'
 

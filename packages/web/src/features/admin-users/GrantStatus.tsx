@@ -1,6 +1,6 @@
 import type { GrantView } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
-import { formatDate } from './format'
+import { formatLocaleDate } from '../../lib/format'
 
 /** voimassa / alkaa / päättynyt / lopetettu: in words, never by colour alone. */
 export function GrantStatusBadge({ grant }: { grant: Pick<GrantView, 'status' | 'validFrom'> }) {
@@ -9,7 +9,7 @@ export function GrantStatusBadge({ grant }: { grant: Pick<GrantView, 'status' | 
     case 'current':
       return <span className="badge badge-ok">{t('adminUsers.status.current')}</span>
     case 'future':
-      return <span className="badge badge-future">{t('adminUsers.status.future', { date: formatDate(grant.validFrom) })}</span>
+      return <span className="badge badge-future">{t('adminUsers.status.future', { date: formatLocaleDate(grant.validFrom) })}</span>
     case 'expired':
       return <span className="badge badge-muted">{t('adminUsers.status.expired')}</span>
     case 'ended':
@@ -21,8 +21,8 @@ export function GrantStatusBadge({ grant }: { grant: Pick<GrantView, 'status' | 
 export function GrantPeriod({ grant }: { grant: Pick<GrantView, 'validFrom' | 'validUntil'> }) {
   const { t } = useTranslation()
   return grant.validUntil ? (
-    <>{t('adminUsers.period.range', { from: formatDate(grant.validFrom), until: formatDate(grant.validUntil) })}</>
+    <>{t('adminUsers.period.range', { from: formatLocaleDate(grant.validFrom), until: formatLocaleDate(grant.validUntil) })}</>
   ) : (
-    <>{t('adminUsers.period.from', { from: formatDate(grant.validFrom) })}</>
+    <>{t('adminUsers.period.from', { from: formatLocaleDate(grant.validFrom) })}</>
   )
 }

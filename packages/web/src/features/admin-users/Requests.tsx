@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { useApi, type ApiState } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
-import { roleName } from '../../components/roles'
+import { roleName } from '../../lib/labels'
 import { adminApi, adminPaths } from './api'
 import { SelectField, TextAreaField } from './fields'
-import { formatDateTime, organisationNames, todayInHelsinki } from './format'
+import { organisationNames } from './format'
 import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
 import { GrantPeriod } from './GrantStatus'
-import { useFormErrors } from './useFormErrors'
+import { formatDateTime, todayInHelsinki } from '../../lib/format'
+import { useFormErrors } from '../../lib/useFormErrors'
 
 /** What was requested, for whom, by whom and why: the same lines for the main user and the supervisor. */
 function RequestFacts({ request, org }: { request: GrantRequestView; org: OrganisationStructure }) {

@@ -5,10 +5,11 @@ import { Link } from 'react-router'
 import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
-import { roleName } from '../../components/roles'
+import { roleName } from '../../lib/labels'
 import { adminPaths } from './api'
 import { SelectField } from './fields'
-import { formatDate, organisationNames } from './format'
+import { organisationNames } from './format'
+import { formatLocaleDate } from '../../lib/format'
 
 const STATUSES: readonly UserStatusFilter[] = ['active', 'inactive', 'all']
 
@@ -97,9 +98,9 @@ export function UsersList({
                             {user.grants.map((grant) => (
                               <li key={grant.id}>
                                 {roleName(t, grant.roleCode)}, {names.unitCode(grant.unitId) || names.unit(grant.unitId)}
-                                {grant.status === 'future' && <> – {t('adminUsers.status.future', { date: formatDate(grant.validFrom) })}</>}
+                                {grant.status === 'future' && <> – {t('adminUsers.status.future', { date: formatLocaleDate(grant.validFrom) })}</>}
                                 {grant.status === 'current' && grant.validUntil && (
-                                  <> – {t('adminUsers.list.until', { date: formatDate(grant.validUntil) })}</>
+                                  <> – {t('adminUsers.list.until', { date: formatLocaleDate(grant.validUntil) })}</>
                                 )}
                               </li>
                             ))}

@@ -1,32 +1,9 @@
 import type { OrgNames, OrganisationStructure } from '@huoma/contract'
-import { currentLanguage } from '../../i18n'
+import { currentLanguage } from '../../i18n/language'
 
 /** The name in the UI language. */
 export function localName(names: OrgNames): string {
   return names[currentLanguage()]
-}
-
-/** Today's calendar date in Finland as `YYYY-MM-DD` (grants' dates are Helsinki dates). */
-export function todayInHelsinki(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
-
-/** A `YYYY-MM-DD` date as the UI language writes it (1.3.2026, 2026-03-01, …). */
-export function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : currentLanguage(), { timeZone: 'UTC' }).format(date)
-}
-
-/** A moment as a date and time in Finland. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : currentLanguage(), {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(date)
 }
 
 /** OrgNames of units and service tasks from the organisation structure; an unknown code is shown as it is. */

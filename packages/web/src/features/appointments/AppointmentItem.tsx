@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
-import { splitFieldErrors } from '../auth/fieldErrors'
 import { cancelAppointment, moveAppointment } from './api'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 /**
  * One appointment in a day column: its time, the client (or only "busy" when the user may not see who it is) and

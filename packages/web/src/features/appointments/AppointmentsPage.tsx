@@ -9,8 +9,9 @@ import { can, useUser } from '../../session/context'
 import { fetchCalendar } from './api'
 import { AppointmentItem } from './AppointmentItem'
 import { BookingForm } from './BookingForm'
-import { addDays, formatDate, formatShortDate, isIsoDate, isoWeek, mondayOf, todayInHelsinki, weekdayOf } from './dates'
+import { isoWeek, mondayOf, weekdayOf } from './dates'
 import './appointments.css'
+import { addDays, formatDate, formatShortDate, isIsoDate, todayInHelsinki } from '../../lib/format'
 
 type View = 'week' | 'day'
 

@@ -3,9 +3,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
-import { splitFieldErrors } from '../auth/fieldErrors'
 import { bookAppointment, searchClients } from './api'
-import { formatDate } from './dates'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatDate } from '../../lib/format'
 
 const SERVICE_TASKS = [
   'adult_social_work',
@@ -141,7 +141,7 @@ export function BookingForm({ workerId, defaultDate, onBooked, onCancel }: { wor
             <option value="">{t('appointments.choose')}</option>
             {SERVICE_TASKS.map((code) => (
               <option key={code} value={code}>
-                {t(`persons.serviceTasks.${code}`)}
+                {t(`common.serviceTasks.${code}`)}
               </option>
             ))}
           </select>

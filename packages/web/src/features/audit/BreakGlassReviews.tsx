@@ -3,9 +3,9 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
-import { formatDateTime } from './format'
 import { useSavedNotice } from './useSavedNotice'
 import { ReviewOutcome, VerdictForm } from './VerdictForm'
+import { formatDateTime } from '../../lib/format'
 
 /** The break-the-glass review queue: the unreviewed first (oldest first), each closed with a verdict and grounds. */
 export function BreakGlassReviews() {

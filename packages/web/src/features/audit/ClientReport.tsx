@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
-import { currentLanguage } from '../../i18n'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { isMeaningfulReason } from '../break-glass/reason'
+import { currentLanguage } from '../../i18n/language'
 import { downloadAccessReport } from './api'
-import { addMonths, helsinkiToday, UUID_PATTERN } from './format'
+import { UUID_PATTERN } from './format'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { isMeaningfulReason } from '../../lib/reason'
+import { addMonths, todayInHelsinki } from '../../lib/format'
 
 const FIELDS = ['personId', 'from', 'to', 'reason'] as const
 type Field = (typeof FIELDS)[number]
@@ -16,7 +17,7 @@ type Field = (typeof FIELDS)[number]
 export function ClientReport({ clientId }: { clientId: string }) {
   const { t } = useTranslation()
   const id = useId()
-  const today = helsinkiToday()
+  const today = todayInHelsinki()
   const twoYearsBack = addMonths(today, -24)
   const [personId, setPersonId] = useState(clientId)
   const [language, setLanguage] = useState<'fi' | 'sv'>(currentLanguage() === 'sv' ? 'sv' : 'fi')

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import type { AuditLogEntry } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime, useLabels } from './format'
+import { useLabels } from './format'
+import { formatDateTime } from '../../lib/format'
 
 const SHOWN_CLIENTS = 3
 

@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { query } from './api'
 import { ClientIds } from './EntryCells'
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, formatDateTime, useLabels, UUID_PATTERN } from './format'
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, useLabels, UUID_PATTERN } from './format'
+import { formatDateTime } from '../../lib/format'
 
 export interface LogFilters {
   clientId: string

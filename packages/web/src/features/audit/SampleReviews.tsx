@@ -5,9 +5,9 @@ import { apiRequest, describeError, type ErrorText } from '../../api/client'
 import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { EntryFacts } from './EntryCells'
-import { formatDateTime } from './format'
 import { useSavedNotice } from './useSavedNotice'
 import { ReviewOutcome, VerdictForm } from './VerdictForm'
+import { formatDateTime } from '../../lib/format'
 
 /** Pistokokeet: draw a random sample of recent accesses and close each with a verdict. */
 export function SampleReviews() {

@@ -2,8 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
-import { splitFieldErrors } from '../auth/fieldErrors'
 import { VERDICTS, type VerdictCode } from './format'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 /**
  * Closes one reviewed access: a verdict (radio group) and its grounds (required). `path` is the verdict endpoint.

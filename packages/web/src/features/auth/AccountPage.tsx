@@ -8,7 +8,8 @@ import { Page } from '../../components/Page'
 import { useSession } from '../../session/context'
 import { fetchAccount } from './api'
 import { PasswordChangeForm } from './PasswordChangeForm'
-import { formatDate, TotpSettings } from './TotpSettings'
+import { formatDate, helsinkiDateOf } from '../../lib/format'
+import { TotpSettings } from './TotpSettings'
 
 /** The account's security state; `reload` keeps the shown data until the new data is there. */
 function useAccount() {
@@ -37,7 +38,7 @@ function useAccount() {
 
 /** "Oma tili": one's own password and second factor. */
 export function AccountPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const session = useSession()
   const { account, error, reload } = useAccount()
   const [passwordChanged, setPasswordChanged] = useState(false)
@@ -53,9 +54,9 @@ export function AccountPage() {
             <h2 id="account-password-heading">{t('account.passwordTitle')}</h2>
             {account.password.changedAt && (
               <p>
-                {t('account.passwordChangedAt', { date: formatDate(account.password.changedAt, i18n.language) })}
+                {t('account.passwordChangedAt', { date: formatDate(helsinkiDateOf(account.password.changedAt)) })}
                 {account.password.expiresAt &&
-                  ` ${t('account.passwordExpiresAt', { date: formatDate(account.password.expiresAt, i18n.language) })}`}
+                  ` ${t('account.passwordExpiresAt', { date: formatDate(helsinkiDateOf(account.password.expiresAt)) })}`}
               </p>
             )}
             {passwordChanged && (

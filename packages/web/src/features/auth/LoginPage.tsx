@@ -11,9 +11,9 @@ import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { APP_VERSION } from '../../appInfo'
 import { fetchOidcConfig } from './api'
-import { splitFieldErrors } from './fieldErrors'
 import { ExpiredPasswordStep } from './ExpiredPasswordStep'
 import { SecondFactorStep } from './SecondFactorStep'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 const FIELDS = ['username', 'password'] as const
 type Field = (typeof FIELDS)[number]

@@ -5,8 +5,8 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { changePassword } from './api'
-import { splitFieldErrors } from './fieldErrors'
 import { endsSession } from './stepHelpers'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const
 type Field = (typeof FIELDS)[number]

@@ -6,8 +6,8 @@ import { TextField } from '../../components/TextField'
 import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { verifySecondFactor } from './api'
-import { splitFieldErrors } from './fieldErrors'
 import { endsSession, useFocusOnMount } from './stepHelpers'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 type Method = 'totp' | 'recovery'
 

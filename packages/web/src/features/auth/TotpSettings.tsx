@@ -5,9 +5,10 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, startTotpEnrolment } from './api'
-import { splitFieldErrors } from './fieldErrors'
 import { RecoveryCodesPanel } from './RecoveryCodesPanel'
 import { endsSession, useFocusOnMount } from './stepHelpers'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatDate, helsinkiDateOf } from '../../lib/format'
 
 type Mode =
   | { kind: 'status' }
@@ -20,10 +21,6 @@ type Notice = 'enabled' | 'disabled' | 'regenerated'
 /** "ABCD EFGH …": the key in groups of four, as authenticator apps show and accept it. */
 const groupKey = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ')
 
-export function formatDate(iso: string, language: string): string {
-  return new Date(iso).toLocaleDateString(language, { day: 'numeric', month: 'numeric', year: 'numeric' })
-}
-
 /** The second factor on the account page: enrol TOTP, show recovery codes once, replace them, turn TOTP off. */
 export function TotpSettings({
   account,
@@ -34,7 +31,7 @@ export function TotpSettings({
   reload: () => Promise<void>
   onSessionEnded: () => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [mode, setMode] = useState<Mode>({ kind: 'status' })
   const [notice, setNotice] = useState<Notice>()
   const [error, setError] = useState<ErrorText>()
@@ -109,7 +106,7 @@ export function TotpSettings({
       {mfa.totpEnabled ? (
         <>
           <p>
-            {mfa.totpEnabledAt ? t('account.mfaOn', { date: formatDate(mfa.totpEnabledAt, i18n.language) }) : null}{' '}
+            {mfa.totpEnabledAt ? t('account.mfaOn', { date: formatDate(helsinkiDateOf(mfa.totpEnabledAt)) }) : null}{' '}
             {t('account.recoveryRemaining', { n: mfa.recoveryCodesRemaining })}
           </p>
           <div className="account-actions">

@@ -7,13 +7,13 @@ import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
-import { currentLanguage } from '../../i18n'
+import { currentLanguage } from '../../i18n/language'
 import { can, useUser } from '../../session/context'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from '../income-support/fieldErrors'
-import { formatEuros, parseEuros } from '../income-support/money'
-import { formatDate, todayInHelsinki } from '../income-support/format'
 import { accountPath, recordEntry, reverseEntry, statementUrl } from './api'
 import './client-accounts.css'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { formatEuros, parseEuroInput } from '../../lib/money'
+import { formatDate, todayInHelsinki } from '../../lib/format'
 
 type Failure = { text: ErrorText; messages: string[] }
 const failure = (e: unknown): Failure => ({ text: describeError(e), messages: e instanceof ApiError ? (e.problem.errors ?? []).map((x) => x.message) : [] })
@@ -201,7 +201,7 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const parsed = parseEuros(amount)
+    const parsed = parseEuroInput(amount)
     if (!parsed.ok || parsed.cents === null || parsed.cents === 0) {
       setAmountError(t('clientAccounts.amountInvalid'))
       return

@@ -6,10 +6,10 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { can, useUser } from '../../session/context'
-import { formatEuros } from '../income-support/money'
-import { formatDate, todayInHelsinki } from '../income-support/format'
 import { accountPage, accountsPath, openAccount } from './api'
 import './client-accounts.css'
+import { formatEuros } from '../../lib/money'
+import { formatDate, todayInHelsinki } from '../../lib/format'
 
 /**
  * The client card's section of intermediary accounts (välitystili) and after-care funds (itsenäistymisvarat) in one

@@ -5,27 +5,16 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
-import { formatDateTime } from '../audit/format'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from '../income-support/fieldErrors'
-import { formatDate, todayInHelsinki } from '../income-support/format'
-import { formatEuros, parseEuros } from '../income-support/money'
-import { codeLabel } from '../persons/labels'
 import { fetchReconciliation, reconcileMonth } from './api'
 import './client-accounts.css'
+import { addMonths, formatDate, formatDateTime, todayInHelsinki } from '../../lib/format'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { formatEuros, parseSignedEuros } from '../../lib/money'
+import { serviceTaskName } from '../../lib/labels'
 
 /** `2030-01` → `2029-12`. */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-}
-
-/** A bank balance typed in euros (`12 345,67`, a minus sign allowed): cents, or null when it is not a sum. */
-export function parseBalance(text: string): number | null {
-  const trimmed = text.trim()
-  const negative = /^[-−–]/.test(trimmed)
-  const parsed = parseEuros(negative ? trimmed.slice(1) : trimmed)
-  if (!parsed.ok || parsed.cents === null) return null
-  return negative ? -parsed.cents : parsed.cents
+  return addMonths(`${month}-01`, -1).slice(0, 7)
 }
 
 /** `2030-01` → `1/2030`. */
@@ -76,7 +65,7 @@ export function ReconciliationPage() {
 
   const state: Load = load?.key === key ? load.state : { status: 'loading' }
   const view = state.status === 'done' ? state.view : undefined
-  const bankCents = parseBalance(bank)
+  const bankCents = parseSignedEuros(bank)
   const ended = month < thisMonth
 
   async function submit(event: FormEvent) {
@@ -257,7 +246,7 @@ export function ReconciliationPage() {
                         <td className="num">{a.number}</td>
                         <td>{a.clientName}</td>
                         <td>{t(`clientAccounts.kinds.${a.kind}`)}</td>
-                        <td>{codeLabel(t, 'serviceTasks', a.serviceTask)}</td>
+                        <td>{serviceTaskName(t, a.serviceTask)}</td>
                         <td>{a.reference}</td>
                         <td className="num">{formatEuros(a.balanceCents)}</td>
                       </tr>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Page } from '../../components/Page'
-import { roleName } from '../../components/roles'
-import { visibleModules } from '../../modules'
+import { roleName } from '../../lib/labels'
+import { useNavigation } from '../../lib/FeatureList'
 import { useUser } from '../../session/context'
 import { SystemStatus } from './SystemStatus'
 
@@ -14,7 +14,7 @@ function greetingKey(hour: number) {
 export function HomePage() {
   const { t } = useTranslation()
   const user = useUser()
-  const hasModules = visibleModules(user.actions).length > 1
+  const hasModules = useNavigation().visible.length > 1
   return (
     <Page title={t('home.title')}>
       <p className="greeting">{t(greetingKey(new Date().getHours()), { name: user.displayName })}</p>

@@ -1,9 +1,9 @@
 import type { Calculation, CalculationLine, CalculationOutcome, KelaBasic } from '@huoma/contract'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate } from './format'
 import { isLabel, lineLabel } from './labels'
-import { formatEuros } from './money'
+import { formatDate } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 const SECTIONS = ['perusosa', 'expense', 'income', 'deduction', 'excluded', 'asset', 'supplementary', 'preventive'] as const
 

@@ -14,9 +14,10 @@ import {
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EuroInput } from './EuroInput'
-import type { FieldErrors } from './fieldErrors'
-import { formatDate, personName } from './format'
 import { isLabel } from './labels'
+import { type FieldErrors } from '../../lib/fieldErrors'
+import { formatDate } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 /** What the handler edits: the update without its version. */
 export type Draft = Omit<ApplicationUpdate, 'version'>

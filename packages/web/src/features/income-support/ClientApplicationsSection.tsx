@@ -3,9 +3,9 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useApi } from '../../api/useApi'
-import { formatDate } from './format'
 import { isLabel } from './labels'
 import './income-support.css'
+import { formatDate } from '../../lib/format'
 
 /** The client card's income support section: the client's applications, each a link to the handler's screen. */
 export function ClientApplicationsSection({ personId }: { personId: string }) {

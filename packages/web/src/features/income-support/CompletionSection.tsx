@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { answerCompletion, requestCompletion } from './api'
-import { fieldErrorsOf, type FieldErrors } from './fieldErrors'
-import { addDays, formatDate, todayInHelsinki } from './format'
+import { type FieldErrors, fieldErrorsOf } from '../../lib/fieldErrors'
+import { addDays, formatDate, todayInHelsinki } from '../../lib/format'
 
 /**
  * Lisäselvityspyyntö: a request for completion moves the deadline (TTTL 14 a §); its answer starts the clock again.

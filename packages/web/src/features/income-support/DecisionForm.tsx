@@ -5,10 +5,10 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { makeDecision, previewDecision } from './api'
 import { EuroInput } from './EuroInput'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
-import { todayInHelsinki } from './format'
 import { isLabel } from './labels'
-import { formatEuros } from './money'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { todayInHelsinki } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 interface ItemDraft {
   kind: 'supplementary' | 'preventive'

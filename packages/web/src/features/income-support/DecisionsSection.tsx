@@ -5,9 +5,9 @@ import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { can, useUser } from '../../session/context'
 import { commitmentPdfUrl, decisionPdfUrl, fetchDecision, recordNotification } from './api'
-import { formatDate, todayInHelsinki } from './format'
 import { isLabel } from './labels'
-import { formatEuros } from './money'
+import { formatDate, todayInHelsinki } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 /** The application's decisions, newest first, each with its items, payment commitments, PDFs and notification. */
 export function DecisionsSection({ personId, decisions, onChanged }: { personId: string; decisions: readonly DecisionSummary[]; onChanged: () => void }) {

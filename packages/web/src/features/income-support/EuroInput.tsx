@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { centsToInput, parseEuros } from './money'
+import { centsToInput, parseEuroInput } from '../../lib/money'
 
 interface EuroInputProps {
   label: string
@@ -32,7 +32,7 @@ export function EuroInput({ label, value, onChange, onValidity, required = false
   // A new amount from outside (a reload, a reset) replaces the text unless the text already means it.
   if (seen !== value) {
     setSeen(value)
-    const parsed = parseEuros(text)
+    const parsed = parseEuroInput(text)
     if (!parsed.ok || parsed.cents !== value) {
       setText(centsToInput(value))
       setProblem(undefined)
@@ -41,7 +41,7 @@ export function EuroInput({ label, value, onChange, onValidity, required = false
 
   function change(next: string) {
     setText(next)
-    const parsed = parseEuros(next)
+    const parsed = parseEuroInput(next)
     if (!parsed.ok) {
       setProblem(t(`incomeSupport.euro.${parsed.error}`))
       onValidity?.(false)

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { fetchHousehold } from './api'
-import { formatDate, personName } from './format'
 import { isLabel } from './labels'
+import { formatDate } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 export type ProposedMember = HouseholdProposal['members'][number]
 

@@ -6,14 +6,13 @@ import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { useApi } from '../../api/useApi'
 import { can, useUser } from '../../session/context'
-import { formatDateTime } from '../audit/format'
 import { createParameterSet, fetchParameterHistory, updateParameterSet } from './api'
 import { EuroInput } from './EuroInput'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
-import { formatDate } from './format'
 import { isLabel } from './labels'
-import { formatEuros } from './money'
 import './income-support.css'
+import { formatDate, formatDateTime } from '../../lib/format'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { formatEuros } from '../../lib/money'
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'new' } | { kind: 'history' }
 

@@ -10,17 +10,16 @@ import { can, useUser } from '../../session/context'
 import { calculateNew, registerApplication } from './api'
 import { CalculationPanel } from './CalculationPanel'
 import { ClaimsEditor, orphanPaths, shownPaths, type Draft, type MemberInfo } from './ClaimsEditor'
-import { fieldErrorsOf, otherMessages, type FieldErrors } from './fieldErrors'
-import { formatDate, personName, todayInHelsinki } from './format'
 import { HouseholdAdder, roleOnAdding, useHouseholdProposal, type ProposedMember } from './HouseholdAdder'
 import './income-support.css'
+import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
+import { addDays, addMonths, formatDate, todayInHelsinki } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 /** `2030-02` → the first and last day of that month. */
 export function monthPeriod(month: string): { periodStart: string; periodEnd: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  const mm = String(m).padStart(2, '0')
-  return { periodStart: `${y}-${mm}-01`, periodEnd: `${y}-${mm}-${String(last).padStart(2, '0')}` }
+  const periodStart = `${month}-01`
+  return { periodStart, periodEnd: addDays(addMonths(periodStart, 1), -1) }
 }
 
 const emptyClaims: Draft['claims'] = { expenses: [], incomes: [], assets: [], supplementary: [], preventive: [] }

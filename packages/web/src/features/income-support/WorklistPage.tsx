@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { fetchFromKela, fetchWorklist, takeApplication, type WorklistScope } from './api'
-import { formatDate } from './format'
 import { isLabel } from './labels'
 import './income-support.css'
+import { formatDate } from '../../lib/format'
 
 const SCOPES: readonly WorklistScope[] = ['mine', 'queue', 'all']
 const isScope = (value: string | null): value is WorklistScope => (SCOPES as readonly (string | null)[]).includes(value)

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { fi } from '../../i18n/fi'
+import { fi } from './i18n'
 
 type Groups = Pick<
   typeof fi.incomeSupport,

@@ -1,8 +1,10 @@
-import { JOURNAL_ENTRY_TYPES, type JournalEntryType, type JournalVersion, type Problem } from '@huoma/contract'
+import { JOURNAL_ENTRY_TYPES, type JournalEntryType, type JournalVersion } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { todayInHelsinki } from '../../lib/format'
 
 export interface EntryValues {
   type: JournalEntryType
@@ -16,24 +18,6 @@ export interface EntryValues {
 
 const FIELDS = ['type', 'eventDate', 'eventTime', 'otherParticipants', 'text', 'reason'] as const
 type Field = (typeof FIELDS)[number]
-
-/** Today in Helsinki as YYYY-MM-DD (the server refuses an event date in the future). */
-export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(now)
-}
-
-/** The server's field errors by the form's field (`body.otherParticipants.2` → otherParticipants), the rest apart. */
-function fieldErrors(problem: Problem): { byField: Partial<Record<Field, string>>; other: string[] } {
-  const byField: Partial<Record<Field, string>> = {}
-  const other: string[] = []
-  for (const { field, message } of problem.errors ?? []) {
-    const name = field.split('.')[1] ?? ''
-    const known = FIELDS.find((f) => f === name)
-    if (known) byField[known] = byField[known] ? `${byField[known]} ${message}` : message
-    else other.push(message)
-  }
-  return { byField, other }
-}
 
 const meaningful = (text: string, min: number) => text.replace(/[^\p{L}\p{N}]/gu, '').length >= min
 
@@ -58,7 +42,7 @@ export function EntryForm({
   const id = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const [type, setType] = useState<JournalEntryType>(initial?.type ?? 'meeting')
-  const [eventDate, setEventDate] = useState(initial?.eventDate ?? helsinkiToday())
+  const [eventDate, setEventDate] = useState(initial?.eventDate ?? todayInHelsinki())
   const [eventTime, setEventTime] = useState(initial?.eventTime ?? '')
   const initialStaff = initial?.staffParticipants.map((p) => p.id) ?? [userId]
   const [self, setSelf] = useState(initialStaff.includes(userId))
@@ -105,7 +89,7 @@ export function EntryForm({
         reason,
       })
     } catch (failure) {
-      const { byField, other } = failure instanceof ApiError ? fieldErrors(failure.problem) : { byField: {}, other: [] }
+      const { byField, other } = failure instanceof ApiError ? splitFieldErrors(failure.problem, FIELDS) : { byField: {}, other: [] }
       setErrors(byField)
       setError({ text: describeError(failure), messages: other })
       setBusy(false)
@@ -169,7 +153,7 @@ export function EntryForm({
               }}
               type="date"
               required
-              max={helsinkiToday()}
+              max={todayInHelsinki()}
               value={eventDate}
               onChange={(e) => setEventDate(e.target.value)}
             />

@@ -3,12 +3,14 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
-import { currentLanguage } from '../../i18n'
+import { currentLanguage } from '../../i18n/language'
 import { can, useUser } from '../../session/context'
 import { correctEntry, createDraft, deleteDraft, listJournal, printUrl, readEntry, signEntry, updateDraft } from './api'
 import { ConfirmDialog } from './ConfirmDialog'
 import { EntryForm, type EntryValues } from './EntryForm'
 import './journal.css'
+import { serviceTaskName } from '../../lib/labels'
+import { formatDate, formatDateTime } from '../../lib/format'
 
 /** A symbol per entry type, beside its written label (decorative: hidden from assistive technology). */
 const TYPE_ICONS: Record<JournalEntryType, string> = {
@@ -18,20 +20,6 @@ const TYPE_ICONS: Record<JournalEntryType, string> = {
   measure: '✔',
   negotiation: '🤝',
   other: '📝',
-}
-
-function locale(): string {
-  const language = currentLanguage()
-  return language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI'
-}
-
-function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1))
-}
-
-function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 type FormState = { mode: 'new' } | { mode: 'edit' | 'correct'; item: JournalListItem }
@@ -162,7 +150,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
   if (!allowed) return null
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const EntryHeading = headingLevel === 2 ? 'h3' : 'h4'
-  const taskName = t(`journal.serviceTasks.${serviceTask}` as 'journal.serviceTasks.adult_social_work', { defaultValue: serviceTask })
+  const taskName = serviceTaskName(t, serviceTask)
 
   return (
     <section className="journal-panel" aria-labelledby={`${id}-title`}>
@@ -308,8 +296,8 @@ function VersionBody({ version: v }: { version: JournalVersion }) {
       {participants.length > 0 && <p className="journal-meta">{t('journal.participantsShown', { names: participants.join(', ') })}</p>}
       <p className="journal-text">{v.text}</p>
       <p className="journal-meta">
-        {v.correctionReason ? t('journal.correctedBy', { name: v.author.name, at: formatMoment(v.createdAt) }) : t('journal.author', { name: v.author.name })}
-        {v.signedBy && v.signedAt && !v.correctionReason && <> · {t('journal.signedBy', { name: v.signedBy.name, at: formatMoment(v.signedAt) })}</>}
+        {v.correctionReason ? t('journal.correctedBy', { name: v.author.name, at: formatDateTime(v.createdAt) }) : t('journal.author', { name: v.author.name })}
+        {v.signedBy && v.signedAt && !v.correctionReason && <> · {t('journal.signedBy', { name: v.signedBy.name, at: formatDateTime(v.signedAt) })}</>}
       </p>
       {v.correctionReason && <p className="journal-meta">{t('journal.reasonShown', { reason: v.correctionReason })}</p>}
     </div>

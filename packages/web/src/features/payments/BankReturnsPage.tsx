@@ -6,10 +6,11 @@ import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { fetchBatch, fetchBatches } from './api'
-import { formatDate, formatEuros } from './format'
 import { payLabel, reasonInWords } from './labels'
 import { MaskedIban } from './MaskedIban'
 import './payments.css'
+import { formatDate } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 /** How many batches with returns or rejections are read (newest first). */
 const MAX_BATCHES = 20

@@ -8,12 +8,13 @@ import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { accountingUrl, approveBatch, cancelBatch, fetchBatch, pain001Url } from './api'
 import { BankImport } from './BankImport'
-import { formatBytes, formatDate, formatEuros, formatMoment, formatRange } from './format'
 import { payLabel, reasonInWords } from './labels'
 import { MaskedIban } from './MaskedIban'
 import { TransferProgress } from './Progress'
-import { useDownload } from './useDownload'
 import './payments.css'
+import { formatBytes, formatDate, formatDateRange, formatDateTime } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
+import { useDownload } from '../../lib/download'
 
 /** States in which the batch is still before the bank: the file is not yet written. */
 const BEFORE_FILE = new Set(['draft', 'cancelled'])
@@ -132,7 +133,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
       <section className="panel pay-panel" aria-labelledby="pay-approval-heading">
         <h2 id="pay-approval-heading">{t('payments.batch.approvalTitle')}</h2>
         {batch.approvedBy ? (
-          <p>{t('payments.batch.approvedBy', { name: batch.approvedBy.name, time: formatMoment(batch.approvedAt) })}</p>
+          <p>{t('payments.batch.approvedBy', { name: batch.approvedBy.name, time: formatDateTime(batch.approvedAt) })}</p>
         ) : batch.state === 'draft' ? (
           <>
             <p>{t('payments.batch.twoPersonRule')}</p>
@@ -200,7 +201,7 @@ function BatchFacts({ batch }: { batch: PaymentBatch }) {
         <span className={`badge pay-state pay-state-${batch.state}`}>{payLabel(t, 'batchStates', batch.state)}</span>
       </dd>
       <dt>{t('payments.batch.dueRange')}</dt>
-      <dd>{formatRange(batch.dueFrom, batch.dueTo)}</dd>
+      <dd>{formatDateRange(batch.dueFrom, batch.dueTo)}</dd>
       <dt>{t('payments.batch.unit')}</dt>
       <dd>{batch.unitName ?? t('payments.allUnits')}</dd>
       <dt>{t('payments.batch.count')}</dt>
@@ -208,13 +209,13 @@ function BatchFacts({ batch }: { batch: PaymentBatch }) {
       <dt>{t('payments.batch.total')}</dt>
       <dd data-testid="pay-batch-total">{formatEuros(batch.totalCents)}</dd>
       <dt>{t('payments.batch.createdBy')}</dt>
-      <dd>{t('payments.batch.byAt', { name: batch.createdBy.name, time: formatMoment(batch.createdAt) })}</dd>
+      <dd>{t('payments.batch.byAt', { name: batch.createdBy.name, time: formatDateTime(batch.createdAt) })}</dd>
       <dt>{t('payments.batch.approvedByLabel')}</dt>
-      <dd>{batch.approvedBy ? t('payments.batch.byAt', { name: batch.approvedBy.name, time: formatMoment(batch.approvedAt) }) : '–'}</dd>
+      <dd>{batch.approvedBy ? t('payments.batch.byAt', { name: batch.approvedBy.name, time: formatDateTime(batch.approvedAt) }) : '–'}</dd>
       {batch.sentAt && (
         <>
           <dt>{t('payments.batch.sentAt')}</dt>
-          <dd>{formatMoment(batch.sentAt)}</dd>
+          <dd>{formatDateTime(batch.sentAt)}</dd>
         </>
       )}
       {batch.painVersion && (
@@ -238,7 +239,7 @@ function BatchFacts({ batch }: { batch: PaymentBatch }) {
       {batch.cancelledAt && (
         <>
           <dt>{t('payments.batch.cancelledAt')}</dt>
-          <dd>{formatMoment(batch.cancelledAt)}</dd>
+          <dd>{formatDateTime(batch.cancelledAt)}</dd>
         </>
       )}
       {counts.length > 0 && (

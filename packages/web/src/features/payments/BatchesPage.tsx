@@ -8,11 +8,12 @@ import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { accountingUrl } from './api'
 import { BankImport } from './BankImport'
-import { formatBytes, formatEuros, formatMoment, formatRange, todayInHelsinki } from './format'
 import { payLabel } from './labels'
 import { TransferProgress } from './Progress'
-import { useDownload } from './useDownload'
 import './payments.css'
+import { formatBytes, formatDateRange, formatDateTime, todayInHelsinki } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
+import { useDownload } from '../../lib/download'
 
 /** Maksuerät: the batches, newest first, with a way to a new one, the bank's feedback and the period's ledger. */
 export function BatchesPage() {
@@ -82,19 +83,19 @@ export function BatchTable({ batches }: { batches: PaymentBatchSummary[] }) {
                 <span className={`badge pay-state pay-state-${b.state}`}>{payLabel(t, 'batchStates', b.state)}</span>
                 {b.canApprove && <span className="pay-awaits">{t('payments.batches.awaitsYou')}</span>}
               </td>
-              <td>{formatRange(b.dueFrom, b.dueTo)}</td>
+              <td>{formatDateRange(b.dueFrom, b.dueTo)}</td>
               <td>{b.unitName ?? t('payments.allUnits')}</td>
               <td className="num">{b.count}</td>
               <td className="num">{formatEuros(b.totalCents)}</td>
               <td>
                 {b.createdBy.name}
-                <span className="pay-sub">{formatMoment(b.createdAt)}</span>
+                <span className="pay-sub">{formatDateTime(b.createdAt)}</span>
               </td>
               <td>
                 {b.approvedBy ? (
                   <>
                     {b.approvedBy.name}
-                    <span className="pay-sub">{formatMoment(b.approvedAt)}</span>
+                    <span className="pay-sub">{formatDateTime(b.approvedAt)}</span>
                   </>
                 ) : (
                   '–'

@@ -7,9 +7,10 @@ import { fetchUnits, type Unit } from '../../api/units'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { createBatch, fetchPreview } from './api'
-import { addDays, formatDate, formatEuros, todayInHelsinki } from './format'
 import { MaskedIban } from './MaskedIban'
 import './payments.css'
+import { addDays, formatDate, todayInHelsinki } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'done'; selection: PaymentSelection; preview: PaymentPreview }
 

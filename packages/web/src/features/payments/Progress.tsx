@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Progress } from './api'
-import { formatBytes } from './format'
+import type { Progress } from '../../lib/download'
+import { formatBytes } from '../../lib/format'
 
 interface TransferProgressProps {
   /** What is going on, e.g. "Maksuaineistoa luodaan…" — also the progress bar's name. */

@@ -6,10 +6,12 @@ import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { formatDate, formatEuros } from './format'
-import { payLabel, reasonInWords, serviceTaskName } from './labels'
+import { payLabel, reasonInWords } from './labels'
+import { serviceTaskName } from '../../lib/labels'
 import { MaskedIban } from './MaskedIban'
 import './payments.css'
+import { formatDate } from '../../lib/format'
+import { formatEuros } from '../../lib/money'
 
 /**
  * Palautuneet maksut: payments the bank returned or rejected, for the clients the user may see (finance: all of

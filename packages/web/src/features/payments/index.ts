@@ -1,4 +1,33 @@
-export { BankReturnsPage } from './BankReturnsPage'
-export { BatchesPage } from './BatchesPage'
-export { paymentRoutes } from './routes'
-export { ReturnsPage } from './ReturnsPage'
+import type { Feature } from '../../lib/feature'
+import { BankReturnsPage } from './BankReturnsPage'
+import { BatchesPage } from './BatchesPage'
+import { BatchPage } from './BatchPage'
+import * as dictionary from './i18n'
+import { NewBatchPage } from './NewBatchPage'
+import { ReturnsPage } from './ReturnsPage'
+
+/** Maksuliikenne: payment batches, two-person approval, bank files, returns and rejections. */
+export const payments: Feature<typeof dictionary.fi> = {
+  id: 'payments',
+  dictionary,
+  navigation: [
+    { id: 'payments', path: '/payments', action: 'payments:batches', label: 'nav.payments', order: 60 },
+    { id: 'bank-returns', path: '/payments/bank-returns', action: 'payments:batch-read', label: 'nav.bankReturns', order: 70 },
+    // Finance follows returns per batch (bank-returns); the per-client list is the benefit handlers' worklist.
+    {
+      id: 'payment-returns',
+      path: '/payments/returns',
+      action: 'payments:returned',
+      notWith: 'payments:batch-read',
+      label: 'nav.paymentReturns',
+      order: 80,
+    },
+  ],
+  routes: [
+    { path: '/payments', page: BatchesPage, action: 'payments:batches' },
+    { path: '/payments/bank-returns', page: BankReturnsPage, action: 'payments:batch-read' },
+    { path: '/payments/returns', page: ReturnsPage, action: 'payments:returned' },
+    { path: '/payments/new', page: NewBatchPage, action: 'payments:create' },
+    { path: '/payments/batches/:batchId', page: BatchPage, action: 'payments:batch-read' },
+  ],
+}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { fi } from '../../i18n/fi'
+import { fi } from './i18n'
 
 type Groups = Pick<typeof fi.payments, 'batchStates' | 'itemStates' | 'reasons'>
 export type PaymentLabelGroup = keyof Groups
@@ -24,10 +24,4 @@ export function reasonInWords(t: TFunction, code: string | null | undefined, tex
   if (!code) return bankText ? t('payments.reasonBankOnly', { text: bankText }) : t('payments.reasonUnknown')
   const meaning = knownReason(code) ? t(`payments.reasons.${code}`) : t('payments.reasonUnlisted')
   return bankText ? t('payments.reasonWithText', { code, meaning, text: bankText }) : `${code} – ${meaning}`
-}
-
-/** The service task's name (journal's list), or the code. */
-export function serviceTaskName(t: TFunction, code: string): string {
-  if (!Object.hasOwn(fi.journal.serviceTasks, code)) return code
-  return t(`journal.serviceTasks.${code as keyof typeof fi.journal.serviceTasks}`)
 }

@@ -5,10 +5,10 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { formatDate } from './format'
 import { codeLabel, codesOf, languageName } from './labels'
 import { SelectField } from './SelectField'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatRegisterDate } from '../../lib/format'
 
 const FIELDS = ['firstNames', 'lastName', 'callingName', 'nativeLanguage', 'serviceLanguage', 'phone', 'email'] as const
 type Field = (typeof FIELDS)[number]
@@ -99,7 +99,7 @@ export function BasicsSection({ person, onSaved, onConflict, onEdit }: BasicsSec
             </>
           )}
           <dt>{t('persons.register.birthDate')}</dt>
-          <dd>{formatDate(person.birthDate) || '–'}</dd>
+          <dd>{formatRegisterDate(person.birthDate) || '–'}</dd>
           <dt>{t('persons.register.nativeLanguage')}</dt>
           <dd>{person.nativeLanguage ? languageName(person.nativeLanguage, i18n.language) : '–'}</dd>
           <dt>{t('persons.register.serviceLanguage')}</dt>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { apiRequest, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { can, useUser } from '../../session/context'
-import { formatDate } from './format'
 import { codeLabel } from './labels'
+import { formatRegisterDate } from '../../lib/format'
 
 /**
  * Yhteystiedot and addresses. Under turvakielto only the contact address is shown; a worker whose role and
@@ -95,7 +95,7 @@ function AddressList({ addresses }: { addresses: readonly Address[] }) {
         <li key={`${a.kind}-${i}`}>
           <span className="muted">{codeLabel(t, 'addressKinds', a.kind)}: </span>
           {a.street}, {a.postalCode} {a.postOffice}
-          {a.validFrom && <span className="muted"> ({t('persons.card.validFrom', { date: formatDate(a.validFrom) })})</span>}
+          {a.validFrom && <span className="muted"> ({t('persons.card.validFrom', { date: formatRegisterDate(a.validFrom) })})</span>}
         </li>
       ))}
     </ul>

@@ -5,11 +5,12 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { formatDate, fullName, parseFinnishDate } from './format'
 import { codeLabel, codesOf } from './labels'
 import { PersonMarkers } from './PersonMarkers'
 import { SelectField } from './SelectField'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 /** Finds the one visible person with this henkilötunnus (the family and household forms name persons by it). */
 export async function personByHetu(hetu: string): Promise<string | undefined> {
@@ -222,9 +223,9 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
               <tr key={`${f.relation}-${f.id}-${f.relationId ?? ''}`}>
                 <td>{codeLabel(t, 'family', f.relation)}</td>
                 <td>
-                  {fullName(f)} <PersonMarkers turvakielto={false} deathDate={f.deathDate} />
+                  {personName(f)} <PersonMarkers turvakielto={false} deathDate={f.deathDate} />
                 </td>
-                <td>{formatDate(f.birthDate)}</td>
+                <td>{formatRegisterDate(f.birthDate)}</td>
                 <td>{period(f.validFrom, f.validUntil)}</td>
                 {editable && (
                   <td>
@@ -232,7 +233,7 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
                       <button
                         type="button"
                         className="button button-small"
-                        aria-label={t('persons.edit.endRelationOf', { name: fullName(f) })}
+                        aria-label={t('persons.edit.endRelationOf', { name: personName(f) })}
                         onClick={() => (setDone(undefined), setEditing({ kind: 'end', item: f }))}
                       >
                         {t('persons.edit.end')}
@@ -249,7 +250,7 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
       {editing?.kind === 'end' && (
         <EndDateForm
           key={editing.item.relationId}
-          title={t('persons.edit.endRelationOf', { name: fullName(editing.item) })}
+          title={t('persons.edit.endRelationOf', { name: personName(editing.item) })}
           submitLabel={t('persons.edit.end')}
           url={`/api/persons/${personId}/family/${editing.item.relationId}/end`}
           onCancel={() => setEditing(undefined)}
@@ -262,7 +263,7 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
 
 function period(from: string | null, until: string | null): string {
   if (!from && !until) return ''
-  return `${formatDate(from)}–${until ? formatDate(until) : ''}`
+  return `${formatRegisterDate(from)}–${until ? formatRegisterDate(until) : ''}`
 }
 
 const START_FIELDS = ['validFrom'] as const
@@ -359,7 +360,7 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
                 <button type="button" className="button button-small" onClick={open({ kind: 'add' })}>
                   {t('persons.edit.addMember')}
                 </button>
-                <button type="button" className="button button-small" onClick={open({ kind: 'end', memberId: personId, name: fullName(card.person) })}>
+                <button type="button" className="button button-small" onClick={open({ kind: 'end', memberId: personId, name: personName(card.person) })}>
                   {t('persons.edit.leaveHousehold')}
                 </button>
               </>
@@ -374,7 +375,7 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
       <div role="status" className="status-region">
         {done && <p className="notice">{done}</p>}
       </div>
-      {own && <p className="muted">{t('persons.edit.memberSince', { date: formatDate(own.validFrom) })}</p>}
+      {own && <p className="muted">{t('persons.edit.memberSince', { date: formatRegisterDate(own.validFrom) })}</p>}
       {card.household.length === 0 ? (
         <p className="muted">{t('persons.card.noHousehold')}</p>
       ) : (
@@ -394,16 +395,16 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
           <tbody>
             {card.household.map((h) => (
               <tr key={h.id}>
-                <td>{fullName(h)}</td>
-                <td>{formatDate(h.birthDate)}</td>
-                <td>{formatDate(h.validFrom)}</td>
+                <td>{personName(h)}</td>
+                <td>{formatRegisterDate(h.birthDate)}</td>
+                <td>{formatRegisterDate(h.validFrom)}</td>
                 {editable && (
                   <td>
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={t('persons.edit.endMembershipOf', { name: fullName(h) })}
-                      onClick={open({ kind: 'end', memberId: h.id, name: fullName(h) })}
+                      aria-label={t('persons.edit.endMembershipOf', { name: personName(h) })}
+                      onClick={open({ kind: 'end', memberId: h.id, name: personName(h) })}
                     >
                       {t('persons.edit.end')}
                     </button>

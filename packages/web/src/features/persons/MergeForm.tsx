@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router'
 import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
-import { splitFieldErrors } from '../auth/fieldErrors'
+import { splitFieldErrors } from '../../lib/fieldErrors'
 
 /** A temporary identity: no henkilötunnus (an `<OID>.99.<n>` id), or one with an individual number 900–999. */
 export function isTemporaryIdentity(person: Pick<PersonDetails, 'hetu'>): boolean {

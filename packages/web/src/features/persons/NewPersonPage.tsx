@@ -6,11 +6,13 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { formatDate, fullName, isHetu, parseFinnishDate } from './format'
+import { isHetu } from './format'
 import { codeLabel, codesOf, COMMON_LANGUAGES, languageName } from './labels'
 import { SelectField } from './SelectField'
 import './persons.css'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
+import { SERVICE_TASK_CODES, personName, serviceTaskName } from '../../lib/labels'
 
 type Created = { id: string; hetu: string | null; temporaryId: string | null }
 type FormError = { text: ErrorText; messages: string[] }
@@ -221,13 +223,13 @@ function VtjPersonFacts({ person }: { person: VtjPersonView }) {
       <dl className="facts">
         <dt>{t('persons.register.name')}</dt>
         <dd>
-          {fullName(person)}
-          {person.deathDate && <span className="badge badge-muted"> {t('persons.deceasedOn', { date: formatDate(person.deathDate) })}</span>}
+          {personName(person)}
+          {person.deathDate && <span className="badge badge-muted"> {t('persons.deceasedOn', { date: formatRegisterDate(person.deathDate) })}</span>}
         </dd>
         <dt>{t('persons.register.hetu')}</dt>
         <dd className="mono">{person.hetu}</dd>
         <dt>{t('persons.register.birthDate')}</dt>
-        <dd>{formatDate(person.birthDate)}</dd>
+        <dd>{formatRegisterDate(person.birthDate)}</dd>
         {person.sex && (
           <>
             <dt>{t('persons.register.sex')}</dt>
@@ -340,7 +342,7 @@ function CreateFromVtj({
               value={serviceTask}
               onChange={(e) => setServiceTask(e.target.value)}
               error={errors.serviceTask}
-              options={codesOf('serviceTasks').map((c) => ({ value: c, label: codeLabel(t, 'serviceTasks', c) }))}
+              options={SERVICE_TASK_CODES.map((c) => ({ value: c, label: serviceTaskName(t, c) }))}
             />
             <SelectField
               name="startReason"

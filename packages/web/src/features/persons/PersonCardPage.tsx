@@ -7,20 +7,20 @@ import { apiRequest, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { formatDateTime, helsinkiToday } from '../audit/format'
-import { ClientApplicationsSection } from '../income-support/ClientApplicationsSection'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
-import { ageOn, formatDate, fullName } from './format'
-import { JournalSlot } from './JournalSlot'
-import { ClientAccountsSection } from '../client-accounts'
+import { ageOn } from './format'
 import { codeLabel, fieldList } from './labels'
 import { isTemporaryIdentity, MergeForm } from './MergeForm'
 import { PersonMarkers } from './PersonMarkers'
 import { RelationshipsSection } from './RelationshipsSection'
 import { useCard } from './useCard'
+import { placeCardSections } from '../../lib/feature'
+import { useFeatureList } from '../../lib/FeatureList'
 import './persons.css'
+import { formatDateTime, formatRegisterDate, todayInHelsinki } from '../../lib/format'
+import { personName, serviceTaskName } from '../../lib/labels'
 
 /** Asiakkaan kortti (/persons/:id): the client's basic data, family, household, relationships and timeline. */
 export function PersonCardPage() {
@@ -83,19 +83,14 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
   const { t } = useTranslation()
   const user = useUser()
   const { person } = card
-  const today = helsinkiToday()
+  const today = todayInHelsinki()
   const age = person.birthDate ? ageOn(person.birthDate, person.deathDate ?? today) : undefined
   const [merging, setMerging] = useState(false)
-  const journalTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && !r.endDate).map((r) => r.serviceTask))]
-  // Like the journal, the income support section is asked for only where the user has a basis in that register (their
-  // own relationship, or a supervisor's over an open one): a request that would be refused is not made, so the
-  // data protection officer's log shows no refusal the user never attempted.
-  const showIncomeSupport =
-    can(user, 'income-support:read') &&
-    card.relationships.some((r) => r.serviceTask === 'income_support' && !r.endDate && (r.userId === user.id || user.roles.includes('supervisor')))
+  // The other features' sections, from the features list: each says which action or service task shows it.
+  const features = useFeatureList()
 
   return (
-    <Page title={fullName(person)}>
+    <Page title={personName(person)}>
       <div className="card-header">
         <p className="card-identity">
           {person.hetu ? (
@@ -150,19 +145,9 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <HouseholdSection personId={person.id} card={card} onChanged={reload} />
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
-      {showIncomeSupport && <ClientApplicationsSection personId={person.id} />}
-      {can(user, 'income-support:register') && (
-        <p>
-          <Link to={`/persons/${person.id}/income-support/new`} className="button">
-            {t('incomeSupport.register.open')}
-          </Link>
-        </p>
-      )}
-      {journalTasks.map((task) => (
-        <JournalSlot key={task} personId={person.id} serviceTask={task} />
+      {placeCardSections(features, card, user).map(({ key, section: { component: Section }, serviceTask }) => (
+        <Section key={key} card={card} reload={reload} {...(serviceTask ? { serviceTask } : {})} />
       ))}
-      {can(user, 'client-accounts:read') &&
-        journalTasks.map((task) => <ClientAccountsSection key={task} personId={person.id} serviceTask={task} taskName={codeLabel(t, 'serviceTasks', task)} />)}
       <TimelineSection timeline={card.timeline} />
     </Page>
   )
@@ -252,11 +237,11 @@ function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
           {timeline.map((e, i) => (
             <li key={`${e.at}-${e.kind}-${i}`}>
               <span className="timeline-time">
-                {e.kind.startsWith('relationship.') ? formatDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
+                {e.kind.startsWith('relationship.') ? formatRegisterDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
               </span>
               <span className="timeline-what">
                 {codeLabel(t, 'timeline', e.kind)}
-                {e.serviceTask && <> · {codeLabel(t, 'serviceTasks', e.serviceTask)}</>}
+                {e.serviceTask && <> · {serviceTaskName(t, e.serviceTask)}</>}
               </span>
               {e.by && <span className="muted"> {t('persons.card.by', { name: e.by })}</span>}
               {e.fields.length > 0 && <span className="timeline-fields">{t('persons.card.changedFields', { fields: fieldList(t, e.fields) })}</span>}

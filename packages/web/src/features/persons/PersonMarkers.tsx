@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { formatDate } from './format'
+import { formatRegisterDate } from '../../lib/format'
 
 /** Turvakielto and death, as badges next to a person's name. */
 export function PersonMarkers({ turvakielto, deathDate, long = false }: { turvakielto: boolean; deathDate: string | null; long?: boolean }) {
@@ -10,7 +10,7 @@ export function PersonMarkers({ turvakielto, deathDate, long = false }: { turvak
       {deathDate && (
         <span className="badge badge-muted">
           <span aria-hidden="true">† </span>
-          {t('persons.deceasedOn', { date: formatDate(deathDate) })}
+          {t('persons.deceasedOn', { date: formatRegisterDate(deathDate) })}
         </span>
       )}
     </>

@@ -6,10 +6,12 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { BreakGlassDialog } from '../break-glass/BreakGlassDialog'
-import { classifyQuery, formatDate, fullName, searchPath, type SearchQuery } from './format'
+import { BreakGlassDialog } from './BreakGlassDialog'
+import { classifyQuery, searchPath, type SearchQuery } from './format'
 import { PersonMarkers } from './PersonMarkers'
 import './persons.css'
+import { formatRegisterDate } from '../../lib/format'
+import { personName } from '../../lib/labels'
 
 const LIMIT = 50
 
@@ -215,7 +217,7 @@ function SearchSummary({ query, result }: { query: Searchable; result: PersonSea
     query.kind === 'hetu'
       ? t('persons.search.byHetu', { value: query.value })
       : query.kind === 'birthDate'
-        ? t('persons.search.byBirthDate', { value: formatDate(query.value) })
+        ? t('persons.search.byBirthDate', { value: formatRegisterDate(query.value) })
         : t('persons.search.byName', { value: query.value })
   if (result.persons.length === 0 && result.hiddenMatches === 0) {
     return (
@@ -238,7 +240,7 @@ function ResultRow({ person, onOpen }: { person: PersonSummary; onOpen: () => vo
     <tr className="clickable-row" onClick={(event) => (event.target as HTMLElement).closest('a') === null && onOpen()}>
       <td>
         <Link to={`/persons/${person.id}`} data-row-link="">
-          {fullName(person)}
+          {personName(person)}
         </Link>
       </td>
       <td className="mono">
@@ -248,7 +250,7 @@ function ResultRow({ person, onOpen }: { person: PersonSummary; onOpen: () => vo
           </>
         )}
       </td>
-      <td>{formatDate(person.birthDate)}</td>
+      <td>{formatRegisterDate(person.birthDate)}</td>
       <td>
         <PersonMarkers turvakielto={person.turvakielto} deathDate={person.deathDate} />
       </td>

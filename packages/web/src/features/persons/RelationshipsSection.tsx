@@ -5,10 +5,11 @@ import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/c
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { formatDate, parseFinnishDate } from './format'
 import { codeLabel, codesOf } from './labels'
 import { SelectField } from './SelectField'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
+import { serviceTaskName, SERVICE_TASK_CODES } from '../../lib/labels'
 
 interface Props {
   personId: string
@@ -66,19 +67,19 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
           <tbody>
             {relationships.map((r) => (
               <tr key={r.id}>
-                <td>{codeLabel(t, 'serviceTasks', r.serviceTask)}</td>
+                <td>{serviceTaskName(t, r.serviceTask)}</td>
                 <td>
                   {r.userName}
                   <span className="muted small block">{codeLabel(t, 'relationKinds', r.kind)}</span>
                 </td>
                 <td>
-                  {formatDate(r.startDate)}
+                  {formatRegisterDate(r.startDate)}
                   <span className="muted small block">{codeLabel(t, 'startReasons', r.startReason)}</span>
                 </td>
                 <td>
                   {r.endDate ? (
                     <>
-                      {formatDate(r.endDate)}
+                      {formatRegisterDate(r.endDate)}
                       {r.endReason && <span className="muted small block">{codeLabel(t, 'endReasons', r.endReason)}</span>}
                     </>
                   ) : (
@@ -91,7 +92,7 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
                       <button
                         type="button"
                         className="button button-small"
-                        aria-label={t('persons.card.endRelationshipOf', { task: codeLabel(t, 'serviceTasks', r.serviceTask) })}
+                        aria-label={t('persons.card.endRelationshipOf', { task: serviceTaskName(t, r.serviceTask) })}
                         onClick={() => {
                           setDone(undefined)
                           setOpening(false)
@@ -199,7 +200,7 @@ function OpenForm({ personId, onCancel, onDone }: { personId: string; onCancel: 
           value={values.serviceTask}
           onChange={set('serviceTask')}
           error={errors.serviceTask}
-          options={codesOf('serviceTasks').map((c) => ({ value: c, label: codeLabel(t, 'serviceTasks', c) }))}
+          options={SERVICE_TASK_CODES.map((c) => ({ value: c, label: serviceTaskName(t, c) }))}
         />
         <SelectField
           name="kind"
@@ -252,7 +253,7 @@ function EndForm({ personId, relationship, onCancel, onDone }: { personId: strin
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState(false)
   const form = useRef<HTMLFormElement>(null)
-  const task = codeLabel(t, 'serviceTasks', relationship.serviceTask)
+  const task = serviceTaskName(t, relationship.serviceTask)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

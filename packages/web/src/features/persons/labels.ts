@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next'
-import { fi } from '../../i18n/fi'
+import { fi } from './i18n'
+import { localeOf } from '../../lib/format'
 
 type CodeGroups = Pick<
   typeof fi.persons,
-  'serviceTasks' | 'relationKinds' | 'startReasons' | 'endReasons' | 'family' | 'addressKinds' | 'sex' | 'serviceLanguages' | 'timeline' | 'fields'
+  'relationKinds' | 'startReasons' | 'endReasons' | 'family' | 'addressKinds' | 'sex' | 'serviceLanguages' | 'timeline' | 'fields'
 >
 export type CodeGroup = keyof CodeGroups
 
@@ -24,13 +25,10 @@ export function fieldList(t: TFunction, fields: readonly string[]): string {
   return [...new Set(fields.map((f) => codeLabel(t, 'fields', f)))].join(', ')
 }
 
-const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const
-
 /** A language code (ISO 639) in words in the UI language: `fi` → "suomi" / "finska" / "Finnish". */
 export function languageName(code: string, uiLanguage: string): string {
   try {
-    const locale = LOCALES[uiLanguage as keyof typeof LOCALES] ?? 'fi-FI'
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+    return new Intl.DisplayNames([localeOf(uiLanguage)], { type: 'language' }).of(code) ?? code
   } catch {
     return code
   }

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
 import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
-import { splitFieldErrors } from '../auth/fieldErrors'
-import { isMeaningfulReason } from './reason'
 import './break-glass.css'
+import { splitFieldErrors } from '../../lib/fieldErrors'
+import { isMeaningfulReason } from '../../lib/reason'
 
 const FIELDS = ['serviceTask', 'reason'] as const
 type Field = (typeof FIELDS)[number]

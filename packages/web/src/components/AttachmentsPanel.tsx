@@ -1,12 +1,12 @@
 import type { Attachment } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { ErrorAlert } from '../../components/Alert'
-import { currentLanguage } from '../../i18n'
-import { can, useUser } from '../../session/context'
-import { downloadUrl, listAttachments, uploadAttachment } from './api'
+import { ApiError, describeError, type ErrorText } from '../api/client'
+import { ErrorAlert } from './Alert'
+import { can, useUser } from '../session/context'
+import { downloadUrl, listAttachments, uploadAttachment } from '../api/attachments'
 import './attachments.css'
+import { formatBytes, formatDateTime } from '../lib/format'
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,application/pdf,image/png,image/jpeg,image/tiff,text/plain'
 const TYPE_LABELS: Record<Attachment['contentType'], string> = {
@@ -15,23 +15,6 @@ const TYPE_LABELS: Record<Attachment['contentType'], string> = {
   'image/jpeg': 'JPEG',
   'image/tiff': 'TIFF',
   'text/plain': 'TXT',
-}
-
-function locale(): string {
-  const language = currentLanguage()
-  return language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI'
-}
-
-/** A size in kilobytes or megabytes, in the UI language's own units. */
-export function formatSize(bytes: number): string {
-  const mb = bytes >= 1024 * 1024
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-    mb ? bytes / (1024 * 1024) : Math.max(bytes / 1024, 0.1),
-  )
-}
-
-function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 export interface AttachmentsPanelProps {
@@ -92,7 +75,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
       return
     }
     if (maxBytes !== null && file.size > maxBytes) {
-      setUploadError({ error: { title: t('attachments.tooLarge', { max: formatSize(maxBytes) }) }, messages: [] })
+      setUploadError({ error: { title: t('attachments.tooLarge', { max: formatBytes(maxBytes) }) }, messages: [] })
       return
     }
     setBusy(true)
@@ -139,8 +122,8 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
                   )}
                 </td>
                 <td>{TYPE_LABELS[a.contentType]}</td>
-                <td>{formatSize(a.sizeBytes)}</td>
-                <td>{t('attachments.uploadedBy', { name: a.uploadedBy.name, time: formatMoment(a.uploadedAt) })}</td>
+                <td>{formatBytes(a.sizeBytes)}</td>
+                <td>{t('attachments.uploadedBy', { name: a.uploadedBy.name, time: formatDateTime(a.uploadedAt) })}</td>
               </tr>
             ))}
           </tbody>
@@ -150,7 +133,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
       {mayUpload && (
         <form className="attachments-upload" onSubmit={(e) => void submit(e)} noValidate>
           <SubHeading>{t('attachments.uploadTitle')}</SubHeading>
-          <label htmlFor={`${id}-file`}>{t('attachments.file', { max: formatSize(maxBytes ?? 20 * 1024 * 1024) })}</label>
+          <label htmlFor={`${id}-file`}>{t('attachments.file', { max: formatBytes(maxBytes ?? 20 * 1024 * 1024) })}</label>
           <input
             id={`${id}-file`}
             ref={fileInput}

@@ -1,0 +1,11 @@
+import type { Feature } from '../../lib/feature'
+import { AppointmentsPage } from './AppointmentsPage'
+import * as dictionary from './i18n'
+
+/** Ajanvaraus: the workers' and offices' calendars, booking, moving and cancelling appointments. */
+export const appointments: Feature<typeof dictionary.fi> = {
+  id: 'appointments',
+  dictionary,
+  navigation: [{ id: 'appointments', path: '/appointments', action: 'appointments:read', label: 'nav.appointments', order: 30 }],
+  routes: [{ path: '/appointments', page: AppointmentsPage, action: 'appointments:read' }],
+}

@@ -1,0 +1,20 @@
+import type { Feature } from '../../lib/feature'
+import * as dictionary from './i18n'
+import { NewPersonPage } from './NewPersonPage'
+import { PersonCardPage } from './PersonCardPage'
+import { PersonsPage } from './PersonsPage'
+
+/**
+ * Asiakkaat: the client search (with break the glass), registration by hand and the client card, which shows the
+ * other features' card sections from the features list.
+ */
+export const persons: Feature<typeof dictionary.fi> = {
+  id: 'persons',
+  dictionary,
+  navigation: [{ id: 'persons', path: '/persons', action: 'persons:search', label: 'nav.persons', order: 20 }],
+  routes: [
+    { path: '/persons', page: PersonsPage, action: 'persons:search' },
+    { path: '/persons/new', page: NewPersonPage, action: 'persons:create' },
+    { path: '/persons/:id', page: PersonCardPage, action: 'persons:card' },
+  ],
+}
