@@ -1,3 +1,5 @@
+// the kernel's tables in the database type (declaration merging)
+import type {} from './schema'
 import { bicForFinnishIban, compareLocalDates, type LocalDate } from '@huoma/domain'
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools'
 import { sql } from 'kysely'

@@ -1,3 +1,5 @@
+// the kernel's tables in the database type (declaration merging)
+import type {} from '../schema'
 import { appealDeadline, deemedNotificationDate, localDate, type LocalDate, type NotificationMethod } from '@huoma/domain'
 import { sql } from 'kysely'
 import type { ClientScope } from '../../access/client-access'

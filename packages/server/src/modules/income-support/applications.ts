@@ -1,3 +1,5 @@
+// the kernel's tables in the database type (declaration merging)
+import type {} from '../../kernel/schema'
 import type {
   Application,
   ApplicationCreate,
