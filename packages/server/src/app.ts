@@ -33,6 +33,8 @@ import { paymentRoutes } from './modules/payments/routes'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import { accessPlugin } from './access/context'
 import type { Clock } from './kernel/clock'
+import type { JobRunner } from './kernel/jobs'
+import { jobRoutes } from './modules/jobs/routes'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +43,8 @@ declare module 'fastify' {
     kela: KelaForwardingClient
     /** The one clock of the server (modules never read the system time themselves). */
     clock: Clock
+    /** The scheduled jobs of this process (kernel/jobs). */
+    jobs: JobRunner
   }
 }
 
@@ -51,6 +55,7 @@ export interface AppDeps {
   vtj: VtjClient
   kela: KelaForwardingClient
   clock: Clock
+  jobs: JobRunner
 }
 
 function newAjv(coerceTypes: false | 'array') {
@@ -61,7 +66,7 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
-export async function buildApp({ config, database, logger, vtj, kela, clock }: AppDeps) {
+export async function buildApp({ config, database, logger, vtj, kela, clock, jobs }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -84,6 +89,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   app.decorate('vtj', vtj)
   app.decorate('kela', kela)
   app.decorate('clock', clock)
+  app.decorate('jobs', jobs)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -140,6 +146,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   await app.register(incomeSupportRoutes)
   await app.register(clientAccountRoutes)
   await app.register(paymentRoutes)
+  await app.register(jobRoutes)
 
   return app
 }

@@ -456,6 +456,8 @@ export const ACTIONS = {
   'admin:users:write': { scope: 'role', roles: ['main_user'], description: 'Create, change and deactivate users; reset a second factor' },
   'admin:grants:write': { scope: 'role', roles: ['main_user'], description: 'Grant and end rights (substitutes with an end date)' },
   'admin:grant-requests': { scope: 'role', roles: ['supervisor', 'main_user'], description: 'Request rights for a worker (supervisor) and see the requests' },
+  'jobs:read': { scope: 'role', roles: ['main_user'], description: 'See the scheduled jobs: last run, outcome and error, next run, failures (no client data)' },
+  'jobs:run': { scope: 'role', roles: ['main_user'], description: 'Run a scheduled job now, once (a security event in the audit log)' },
   'audit:read': { scope: 'role', roles: ['data_protection_officer'], description: 'Search the audit log and read the review queues' },
   'audit:review': { scope: 'role', roles: ['data_protection_officer'], description: 'Close a sampled access or a break-the-glass access with a verdict' },
   'audit:client-report': {

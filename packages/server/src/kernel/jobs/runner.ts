@@ -7,7 +7,7 @@ import type { DatabaseKind } from '../../db/database'
 import type { DB, JobTable, JobTrigger } from '../../db/schema'
 import { maskHetu } from '../../http/logger'
 import type { Clock } from '../clock'
-import { checkSchedule, nextAfter, nextSlot, scheduleKey } from './schedule'
+import { catchUp, checkSchedule, nextAfter, nextSlot, scheduleKey } from './schedule'
 import type { Backoff, JobContext, JobDefinition, JobResult } from './types'
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,59}$/
@@ -398,7 +398,10 @@ export class JobRunner {
         .skipLocked()
         .executeTakeFirst()
       if (!row) return null
-      const claim = { trigger: (row.attempt > 0 ? 'retry' : 'schedule') as JobTrigger, slotAt: row.slot_at ?? row.next_run_at!, attempt: row.attempt + 1, startedAt: now }
+      // A retry serves its failed slot; a first attempt claimed late serves the latest slot that has come.
+      const slot = row.slot_at ?? row.next_run_at!
+      const slotAt = row.attempt > 0 ? slot : catchUp(def.schedule, slot, now)
+      const claim = { trigger: (row.attempt > 0 ? 'retry' : 'schedule') as JobTrigger, slotAt, attempt: row.attempt + 1, startedAt: now }
       const { id } = await trx
         .insertInto('job_run')
         .values({ job_name: def.name, trigger: claim.trigger, slot_at: claim.slotAt, attempt: claim.attempt, worker: this.worker, started_at: now })

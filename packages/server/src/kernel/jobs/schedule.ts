@@ -80,20 +80,27 @@ export function nextAfter(s: JobSchedule, t: Date): Date {
 }
 
 /**
- * The slot after a run of `slot` finished at `now`: the next scheduled time, or, when that has passed already (a long
- * run, a server that was down), the latest scheduled time not after `now` — missed slots are run once, together,
- * not one by one.
+ * The latest scheduled time not after `now`, counting from `slot` (`slot` itself when no later one has come): a run
+ * claimed late serves the latest slot it stands for, so missed slots run once, together, not one by one.
+ */
+export function catchUp(s: JobSchedule, slot: Date, now: Date): Date {
+  if (s.kind === 'interval') return new Date(Math.max(slot.getTime(), Math.floor(now.getTime() / s.everyMs) * s.everyMs))
+  let latest = slot
+  for (let i = 0; i < 4000; i++) {
+    const after = nextAfter(s, latest)
+    if (after.getTime() > now.getTime()) return latest
+    latest = after
+  }
+  return latest
+}
+
+/**
+ * The slot after a run of `slot` that ended at `now`: the next scheduled time, or, when that has passed already (a
+ * long run, a server that was down), the latest scheduled time that has.
  */
 export function nextSlot(s: JobSchedule, slot: Date, now: Date): Date {
-  let next = nextAfter(s, slot)
-  if (next.getTime() > now.getTime()) return next
-  if (s.kind === 'interval') return new Date(Math.floor(now.getTime() / s.everyMs) * s.everyMs)
-  for (let i = 0; i < 4000; i++) {
-    const after = nextAfter(s, next)
-    if (after.getTime() > now.getTime()) return next
-    next = after
-  }
-  return nextAfter(s, now)
+  const next = nextAfter(s, slot)
+  return next.getTime() > now.getTime() ? next : catchUp(s, next, now)
 }
 
 const svOrdinal = (n: number) => `${n}:${n % 10 <= 2 && n % 10 >= 1 && n % 100 !== 11 && n % 100 !== 12 ? 'a' : 'e'}`
