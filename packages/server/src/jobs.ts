@@ -11,6 +11,8 @@ export interface ServerJobDeps {
   config: Config
   vtj: VtjConnector
   kela: KelaForwardingClient
+  /** The demo municipality (`serve --demo`, `npm start`): Kela's simulator may forward into its queue. */
+  demo: boolean
 }
 
 /**
@@ -19,10 +21,10 @@ export interface ServerJobDeps {
  * the module's folder that takes what the job needs). Still to come here: the statutory-deadline reminders and the
  * retention runs. The list is a plain array on purpose; it is meant to move into a per-module registry later.
  */
-export function serverJobs({ config, vtj, kela }: ServerJobDeps): JobDefinition[] {
+export function serverJobs({ config, vtj, kela, demo }: ServerJobDeps): JobDefinition[] {
   return [
     auditSealerJob({ intervalMs: config.security.auditSealIntervalMs }),
     vtjSyncJob({ vtj, at: config.jobs.vtjSyncAt }),
-    kelaImportJob({ kela, at: config.jobs.kelaImportAt, mode: config.workingDayMode, unitCode: process.env.HUOMA_KELA_UNIT || undefined }),
+    kelaImportJob({ kela, at: config.jobs.kelaImportAt, mode: config.workingDayMode, unitCode: process.env.HUOMA_KELA_UNIT || undefined, demo }),
   ]
 }

@@ -61,7 +61,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
       database,
       clock,
       logger,
-      jobs: [...serverJobs({ config, vtj, kela }), ...(opts.extraJobs ?? [])],
+      jobs: [...serverJobs({ config, vtj, kela, demo: opts.demo }), ...(opts.extraJobs ?? [])],
       scheduled: config.jobs.run,
       pollMs: config.jobs.pollMs,
     })

@@ -9,8 +9,12 @@ import { importForwarded, kelaUnit } from './kela-import'
  * Kela" button does, as the system). Idempotent on Kela's case reference; an application naming someone not in the
  * registry is refused and fetched again on a later day. The import writes client data as the system, with its audit
  * row in the same transaction (like the population-register sync).
+ *
+ * Kela publishes no interface specification, so the connector is a simulator: it forwards applications of the
+ * registry's own households. Outside the demo (`demo: false`) the job therefore fetches nothing from it — a real
+ * municipality's queue must not fill with simulated applications on a timer.
  */
-export function kelaImportJob(opts: { kela: KelaForwardingClient; at: string; mode: WorkingDayMode; unitCode: string | undefined }): JobDefinition {
+export function kelaImportJob(opts: { kela: KelaForwardingClient; at: string; mode: WorkingDayMode; unitCode: string | undefined; demo: boolean }): JobDefinition {
   return {
     name: 'kela-import',
     description: {
@@ -22,6 +26,7 @@ export function kelaImportJob(opts: { kela: KelaForwardingClient; at: string; mo
     maxAttempts: 3,
     backoff: { firstMs: 15 * 60_000, factor: 2, maxMs: 60 * 60_000 },
     run: async ({ db, clock }) => {
+      if (opts.kela.kind === 'simulator' && !opts.demo) return { worked: false, summary: 'No connection to Kela (only the simulator, outside the demo): nothing fetched' }
       const now = clock.now()
       const forwarded = await opts.kela.forwarded(clock.today())
       return db.transaction().execute(async (trx) => {
