@@ -43,6 +43,7 @@ export type JobRunView = Static<typeof JobRunView>
 
 export const JobView = Type.Object({
   name: JobName,
+  title: LocalizedText,
   description: LocalizedText,
   schedule: JobSchedule,
   /** The schedule in words, in each language. */

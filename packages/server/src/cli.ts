@@ -208,7 +208,7 @@ async function listJobs(database: Database): Promise<number> {
     for (const info of infos) {
       const v = jobView(info, rows.get(info.definition.name))
       const last = v.lastRun
-      process.stdout.write(`${v.name}  (${v.scheduleText.en})\n`)
+      process.stdout.write(`${v.name} — ${v.title.en}  (${v.scheduleText.en})\n`)
       process.stdout.write(`  ${v.description.en}\n`)
       process.stdout.write(`  last run: ${last ? `${time(last.startedAt)} ${last.outcome}${last.trigger === 'manual' ? ' (by hand)' : ''}${last.summary ? ` — ${last.summary}` : ''}${last.error ? ` — ${last.error}` : ''}` : 'never'}\n`)
       process.stdout.write(`  next run: ${v.quiet ? 'every server runs it on its own schedule' : time(v.nextRunAt)}${v.retry ? ` (attempt ${v.retry.attempt} of ${v.retry.of})` : ''}\n`)

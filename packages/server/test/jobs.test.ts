@@ -14,7 +14,7 @@ import { databaseKinds, scratchDatabase, type ScratchDatabase } from './helpers/
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
 const kinds = await databaseKinds()
-const description = { fi: 'Testitehtävä', sv: 'Testjobb', en: 'A test job' }
+const texts = { title: { fi: 'Testi', sv: 'Test', en: 'Test' }, description: { fi: 'Testitehtävä', sv: 'Testjobb', en: 'A test job' } }
 const at = (iso: string) => new Date(iso)
 
 /** Polls `check` until it returns true; a generous wait, never a timing assertion. */
@@ -90,7 +90,7 @@ describe.each(kinds)('scheduled jobs on %s', (kind) => {
   let release: () => void = () => undefined
   const flaky: JobDefinition = {
     name: 'test-flaky',
-    description,
+    ...texts,
     schedule: dailyAt('03:00'),
     maxAttempts: 3,
     backoff: { firstMs: 60_000, factor: 2 },
@@ -99,11 +99,11 @@ describe.each(kinds)('scheduled jobs on %s', (kind) => {
       return { summary: 'fine again' }
     },
   }
-  const dst: JobDefinition = { name: 'test-dst', description, schedule: dailyAt('03:30'), run: async () => ({ summary: 'dst' }) }
-  const workdays: JobDefinition = { name: 'test-workdays', description, schedule: dailyAt('07:00', { workingDaysOnly: true }), run: async () => ({}) }
+  const dst: JobDefinition = { name: 'test-dst', ...texts, schedule: dailyAt('03:30'), run: async () => ({ summary: 'dst' }) }
+  const workdays: JobDefinition = { name: 'test-workdays', ...texts, schedule: dailyAt('07:00', { workingDaysOnly: true }), run: async () => ({}) }
   const blocker: JobDefinition = {
     name: 'test-blocker',
-    description,
+    ...texts,
     schedule: dailyAt('23:59'),
     // By hand it waits for the test to release it; on its schedule it ends at once.
     run: ({ trigger }) =>
@@ -327,7 +327,7 @@ describe.runIf(kinds.includes('postgresql'))('two servers over one PostgreSQL', 
   /** Each server's copy of the job: records its slot under a unique key (a second run of a slot would fail). */
   const slotJob = (server: string): JobDefinition => ({
     name: 'test-slots',
-    description,
+    ...texts,
     schedule: every(1000),
     maxAttempts: 1,
     run: async ({ db, slotAt }) => {
@@ -339,7 +339,7 @@ describe.runIf(kinds.includes('postgresql'))('two servers over one PostgreSQL', 
   /** A quiet job that counts how many of its rounds are in flight at once, across the servers. */
   const quietJob = (): JobDefinition => ({
     name: 'test-quiet',
-    description,
+    ...texts,
     schedule: every(100),
     quiet: true,
     run: async ({ db }) => {

@@ -75,6 +75,7 @@ export async function sealAuditLog(db: Kysely<DB>, opts: { batchSize?: number } 
 export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
   return {
     name: 'audit-sealer',
+    title: { fi: 'Lokin sinetöinti', sv: 'Försegling av loggen', en: 'Audit log sealing' },
     description: {
       fi: 'Sinetöi uudet lokitapahtumat lokin tiivisteketjuun (muutokset lokiin paljastuvat tarkistuksessa).',
       sv: 'Förseglar nya logghändelser i loggens hashkedja (ändringar i loggen avslöjas vid kontrollen).',

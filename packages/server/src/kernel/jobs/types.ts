@@ -38,6 +38,9 @@ export interface Backoff {
 export interface JobDefinition {
   /** Stable id: lower-case letters, digits and hyphens (`audit-sealer`). */
   name: string
+  /** A short title ("Audit log sealing"), for lists and buttons. */
+  title: Localized
+  /** What the job does, in a sentence. */
   description: Localized
   schedule: JobSchedule
   /** Attempts per scheduled slot before the failure is reported and the schedule goes on (default 3). */

@@ -17,6 +17,7 @@ import { importForwarded, kelaUnit } from './kela-import'
 export function kelaImportJob(opts: { kela: KelaForwardingClient; at: string; mode: WorkingDayMode; unitCode: string | undefined; demo: boolean }): JobDefinition {
   return {
     name: 'kela-import',
+    title: { fi: 'Kelan siirtämien hakemusten nouto', sv: 'Hämtning av ansökningar som FPA överfört', en: 'Applications forwarded by Kela' },
     description: {
       fi: 'Hakee Kelan siirtämät toimeentulotukihakemukset yksikön jonoon.',
       sv: 'Hämtar de ansökningar om utkomststöd som FPA har överfört till enhetens kö.',

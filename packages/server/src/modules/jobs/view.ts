@@ -13,6 +13,7 @@ export function jobView(info: JobInfo, row: JobRowView | undefined): JobView {
   const last = row?.last ?? null
   return {
     name: def.name,
+    title: def.title,
     description: def.description,
     schedule: def.schedule.kind === 'interval' ? { kind: 'interval', everyMs: def.schedule.everyMs } : { kind: 'daily', at: def.schedule.at, workingDaysOnly: def.schedule.workingDaysOnly === true },
     scheduleText: describeSchedule(def.schedule),

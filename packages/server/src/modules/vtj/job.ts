@@ -10,6 +10,7 @@ import { syncFromVtj } from './sync'
 export function vtjSyncJob(opts: { vtj: VtjConnector; at: string }): JobDefinition {
   return {
     name: 'vtj-sync',
+    title: { fi: 'Väestötietojen päivitys', sv: 'Uppdatering av befolkningsuppgifter', en: 'Population register sync' },
     description: {
       fi: 'Päivittää asiakasrekisterin väestötietojärjestelmän muutostiedoista (muutostietopalvelu).',
       sv: 'Uppdaterar klientregistret med befolkningsdatasystemets ändringsuppgifter (ändringstjänsten).',
