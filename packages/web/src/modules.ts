@@ -1,9 +1,10 @@
 import type { fi } from './i18n/fi'
 
-type NavKey = `nav.${Exclude<keyof typeof fi.nav, 'label'>}`
+/** A menu label: a key of `nav`, or the `nav` key of a feature's own slice of the dictionary. */
+type NavKey = `nav.${Exclude<keyof typeof fi.nav, 'label'>}` | 'jobs.nav'
 
 export interface AppModule {
-  id: 'home' | 'persons' | 'appointments' | 'income-support' | 'income-support-parameters' | 'payments' | 'bank-returns' | 'payment-returns' | 'client-accounts-reconciliation' | 'admin-users' | 'grant-requests' | 'audit'
+  id: 'home' | 'persons' | 'appointments' | 'income-support' | 'income-support-parameters' | 'payments' | 'bank-returns' | 'payment-returns' | 'client-accounts-reconciliation' | 'admin-users' | 'grant-requests' | 'jobs' | 'audit'
   path: string
   /** The action from SessionUser.actions that opens this module; none: everyone signed in. */
   action?: string
@@ -26,6 +27,7 @@ export const modules: readonly AppModule[] = [
   { id: 'client-accounts-reconciliation', path: '/client-accounts/reconciliation', action: 'client-accounts:reconcile', label: 'nav.clientAccountsReconciliation' },
   { id: 'admin-users', path: '/admin/users', action: 'admin:users', label: 'nav.adminUsers' },
   { id: 'grant-requests', path: '/admin/grant-requests', action: 'admin:grant-requests', label: 'nav.grantRequests' },
+  { id: 'jobs', path: '/admin/jobs', action: 'jobs:read', label: 'jobs.nav' },
   { id: 'audit', path: '/audit', action: 'audit:read', label: 'nav.audit' },
 ]
 

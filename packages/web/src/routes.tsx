@@ -10,6 +10,7 @@ import { LoginPage } from './features/auth/LoginPage'
 import { AccountPage } from './features/auth/AccountPage'
 import { NotFoundPage } from './features/errors/NotFoundPage'
 import { HomePage } from './features/home/HomePage'
+import { JobsPage } from './features/jobs/JobsPage'
 import { incomeSupportRoutes, ParametersPage, WorklistPage } from './features/income-support'
 import { BankReturnsPage, BatchesPage, paymentRoutes, ReturnsPage } from './features/payments'
 import { PersonsPage } from './features/persons/PersonsPage'
@@ -29,6 +30,7 @@ const pages: Record<AppModule['id'], ComponentType> = {
   'client-accounts-reconciliation': ReconciliationPage,
   'admin-users': UsersPage,
   'grant-requests': GrantRequestsPage,
+  jobs: JobsPage,
   audit: AuditPage,
 }
 

@@ -1,4 +1,5 @@
 import type { Dictionary } from './types'
+import { en as jobs } from '../features/jobs/i18n'
 
 export const en: Dictionary = {
   app: {
@@ -1735,4 +1736,5 @@ export const en: Dictionary = {
     http: 'The server responded with an error (HTTP {{status}}).',
     retry: 'Try again',
   },
+  jobs,
 }

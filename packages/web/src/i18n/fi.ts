@@ -1,3 +1,4 @@
+import { fi as jobs } from '../features/jobs/i18n'
 /**
  * Finnish is the source language: every key is defined here first, and `sv.ts` and `en.ts` are typed
  * from this object so that a missing or extra key fails the type check.
@@ -1740,4 +1741,5 @@ export const fi = {
     http: 'Palvelin vastasi virheellä (HTTP {{status}}).',
     retry: 'Yritä uudelleen',
   },
+  jobs,
 }

@@ -1,4 +1,5 @@
 import type { Dictionary } from './types'
+import { sv as jobs } from '../features/jobs/i18n'
 
 export const sv: Dictionary = {
   app: {
@@ -1738,4 +1739,5 @@ export const sv: Dictionary = {
     http: 'Servern svarade med ett fel (HTTP {{status}}).',
     retry: 'Försök på nytt',
   },
+  jobs,
 }
