@@ -88,7 +88,7 @@ export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
     backoff: { firstMs: 1000, factor: 2, maxMs: 30_000 },
     run: async ({ db }) => {
       const n = await sealAuditLog(db)
-      return { worked: n > 0, summary: `${n} audit rows sealed` }
+      return { worked: n > 0, summary: `${n} audit ${n === 1 ? 'row' : 'rows'} sealed` }
     },
   }
 }
