@@ -23,6 +23,7 @@ import { ACTIONS, AUDIT_EVENTS, FIELD_MESSAGES } from './catalogue'
 import { MODULES } from './modules'
 import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
+import type { JobRunner } from './kernel/jobs'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,8 @@ declare module 'fastify' {
     kela: KelaForwardingClient
     /** The one clock of the server (modules never read the system time themselves). */
     clock: Clock
+    /** The scheduled jobs of this process (kernel/jobs). */
+    jobs: JobRunner
   }
 }
 
@@ -41,6 +44,7 @@ export interface AppDeps {
   vtj: VtjClient
   kela: KelaForwardingClient
   clock: Clock
+  jobs: JobRunner
 }
 
 function newAjv(coerceTypes: false | 'array') {
@@ -51,7 +55,7 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
-export async function buildApp({ config, database, logger, vtj, kela, clock }: AppDeps) {
+export async function buildApp({ config, database, logger, vtj, kela, clock, jobs }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -74,6 +78,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock }: A
   app.decorate('vtj', vtj)
   app.decorate('kela', kela)
   app.decorate('clock', clock)
+  app.decorate('jobs', jobs)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

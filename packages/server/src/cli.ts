@@ -17,6 +17,9 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
   audit verify                walk the audit log's hash chain; exits 1 naming the first broken row
   audit seal                  seal the rows written since the last seal into the chain (the server does this itself)
   vtj sync                    apply the population register's changes to the client registry (nightly batch)
+  jobs list                   the scheduled jobs: schedule, last run and outcome, next run, failures in a row
+  jobs run <name> [--demo]    run a scheduled job now, once (claimed like a scheduled run; waits for its end;
+                              --demo: the demo municipality, where Kela's simulator may forward applications)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in HUOMA_DATA_DIR, default ./data),
 HUOMA_DEMO_PASSWORD, PORT (8080), HOST (127.0.0.1), LOG_LEVEL.`
@@ -130,6 +133,15 @@ export async function runCli(argv: string[]): Promise<number> {
           connector.close()
         }
       })
+    case 'jobs': {
+      if (sub !== 'list' && sub !== 'run') throw new UsageError('jobs takes "list" or "run <name>"')
+      const name = positionals[2]
+      if (sub === 'run' && !name) throw new UsageError('jobs run takes the name of a job (see "jobs list")')
+      return withDatabase(async (database) => {
+        await migrateToLatest(database.db)
+        return sub === 'list' ? listJobs(database) : runJob(database, name!, values.demo)
+      })
+    }
     case 'audit':
       if (sub === 'seal') {
         return withDatabase(async (database) => {
@@ -164,6 +176,77 @@ export async function runCli(argv: string[]): Promise<number> {
       })
     default:
       throw new UsageError(`Unknown command "${command}"`)
+  }
+}
+
+/** The job runner of a command-line process: the server's jobs, none on a schedule (the servers run those). */
+async function cliJobRunner(database: Database, demo = false) {
+  const [{ connectVtj }, { connectKela }, { engineParameters }, { createLogger }, { systemClock }, { JobRunner }, { serverJobs }] = await Promise.all([
+    import('./integrations/vtj/connect'),
+    import('./integrations/kela/connect'),
+    import('./modules/income-support/parameters'),
+    import('./http/logger'),
+    import('./kernel/clock'),
+    import('./kernel/jobs'),
+    import('./jobs'),
+  ])
+  const logger = createLogger('warn')
+  const vtj = await connectVtj(database, logger)
+  const kela = await connectKela(database, await engineParameters(database.db), logger)
+  const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config: loadConfig(), vtj, kela, demo }), scheduled: 'none' })
+  await runner.register()
+  return { runner, close: () => vtj.close() }
+}
+
+async function listJobs(database: Database): Promise<number> {
+  const [{ readJobRows }, { jobView }, { helsinkiWallClock }] = await Promise.all([import('./modules/jobs/queries'), import('./modules/jobs/view'), import('./kernel/jobs')])
+  const { runner, close } = await cliJobRunner(database)
+  try {
+    const infos = runner.jobs()
+    const rows = await readJobRows(database.db, infos.map((i) => i.definition.name))
+    const time = (iso: string | null | undefined) => (iso ? helsinkiWallClock(new Date(iso)) : '–')
+    for (const info of infos) {
+      const v = jobView(info, rows.get(info.definition.name))
+      const last = v.lastRun
+      process.stdout.write(`${v.name} — ${v.title.en}  (${v.scheduleText.en})\n`)
+      process.stdout.write(`  ${v.description.en}\n`)
+      process.stdout.write(`  last run: ${last ? `${time(last.startedAt)} ${last.outcome}${last.trigger === 'manual' ? ' (by hand)' : ''}${last.summary ? ` — ${last.summary}` : ''}${last.error ? ` — ${last.error}` : ''}` : 'never'}\n`)
+      process.stdout.write(`  next run: ${v.quiet ? 'every server runs it on its own schedule' : time(v.nextRunAt)}${v.retry ? ` (attempt ${v.retry.attempt} of ${v.retry.of})` : ''}\n`)
+      if (v.consecutiveFailures) process.stdout.write(`  FAILING: ${v.consecutiveFailures} failures in a row; last: ${v.lastFailure?.error ?? ''}\n`)
+    }
+    process.stdout.write('Times are Helsinki time.\n')
+    return 0
+  } finally {
+    close()
+  }
+}
+
+async function runJob(database: Database, name: string, demo: boolean): Promise<number> {
+  const [{ appendAudit }, { JobBusyError, UnknownJobError }, { jobsEvents }] = await Promise.all([import('./access/audit'), import('./kernel/jobs'), import('./modules/jobs/events')])
+  const { runner, close } = await cliJobRunner(database, demo)
+  try {
+    const run = await runner.runNow(name, {
+      // A configuration action from the command line: audited like the main user's, without a user.
+      within: (trx, runId) => appendAudit(trx, { userId: null, event: jobsEvents.run, basis: 'cli', refId: runId, outcome: 'success' }),
+    })
+    process.stdout.write(`Running ${name} (run ${run.runId})…\n`)
+    const r = await run.done
+    if (r.outcome === 'success') {
+      process.stdout.write(`${name}: done${r.summary ? ` — ${r.summary}` : ''}\n`)
+      return 0
+    }
+    process.stdout.write(`${name}: ${r.outcome} — ${r.error}\n`)
+    return 1
+  } catch (e) {
+    if (e instanceof UnknownJobError) throw new UsageError(`${e.message} (the jobs: ${runner.jobs().map((j) => j.definition.name).join(', ')})`)
+    if (e instanceof JobBusyError) {
+      process.stdout.write(`${e.message} (on a server); try again when it has ended.\n`)
+      return 1
+    }
+    throw e
+  } finally {
+    await runner.stop()
+    close()
   }
 }
 

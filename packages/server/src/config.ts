@@ -37,6 +37,24 @@ export interface Config {
   oidc: OidcSettings | undefined
   /** The organisation's account that benefits are paid from (the debtor of the pain.001 files). */
   debtor: DebtorSettings
+  /** Scheduled jobs (kernel/jobs): which this process runs, and when the daily ones run. */
+  jobs: JobSettings
+}
+
+/** HUOMA_JOBS*: the scheduled jobs of this process (src/jobs.ts lists them). */
+export interface JobSettings {
+  /**
+   * HUOMA_JOBS: `all` (default), `none`, or a comma-separated list of job names — the jobs this process runs on
+   * their schedule. With several servers each may run all of them (a run is claimed once); a main user can still
+   * run any job by hand.
+   */
+  run: 'all' | 'none' | string[]
+  /** HUOMA_JOBS_POLL_MS (default 1000): how often the job table is read for due runs. */
+  pollMs: number
+  /** HUOMA_VTJ_SYNC_AT (default `02:30`): the nightly population-register sync, Helsinki time. */
+  vtjSyncAt: string
+  /** HUOMA_KELA_IMPORT_AT (default `07:00`): the import of Kela's forwarded applications on working days, Helsinki time. */
+  kelaImportAt: string
 }
 
 /** HUOMA_DEBTOR_*: the paying organisation in the bank files (defaults: the demo municipality Demola). */
@@ -134,6 +152,19 @@ function attachmentStore(env: NodeJS.ProcessEnv): 'database' | 'folder' {
   return raw
 }
 
+function timeOfDay(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new Error(`${name} must be a time of day HH:MM (Helsinki time), got "${raw}"`)
+  return raw
+}
+
+function jobsToRun(env: NodeJS.ProcessEnv): JobSettings['run'] {
+  const raw = (env.HUOMA_JOBS ?? '').trim()
+  if (raw === '' || raw === 'all') return 'all'
+  if (raw === 'none') return 'none'
+  return raw.split(',').map((s) => s.trim()).filter(Boolean)
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const repoRoot = path.resolve(import.meta.dirname, '../../..')
   const demoPassword = env.HUOMA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
@@ -178,5 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginRateLimitPerMinute: intFromEnv(env, 'HUOMA_LOGIN_RATE_LIMIT', 20),
     },
     oidc: oidcFromEnv(env),
+    jobs: {
+      run: jobsToRun(env),
+      pollMs: Math.max(intFromEnv(env, 'HUOMA_JOBS_POLL_MS', 1000), 5),
+      vtjSyncAt: timeOfDay(env, 'HUOMA_VTJ_SYNC_AT', '02:30'),
+      kelaImportAt: timeOfDay(env, 'HUOMA_KELA_IMPORT_AT', '07:00'),
+    },
   }
 }

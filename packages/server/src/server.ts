@@ -4,7 +4,6 @@ import type { Config } from './config'
 import { openDatabase, type Database } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createLogger } from './http/logger'
-import { startAuditSealer } from './access/audit'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
 import { connectKela } from './integrations/kela/connect'
@@ -12,20 +11,33 @@ import { importDemoKelaApplications } from './seed/demo-income-support'
 import { seedDemoClientAccounts } from './modules/client-accounts/demo'
 import { engineParameters, ensureDefaultParameters } from './modules/income-support/parameters'
 import { systemClock, type Clock } from './kernel/clock'
+import { JobRunner, type JobDefinition } from './kernel/jobs'
+import { serverJobs } from './jobs'
 
 export interface RunningServer {
   app: App
   database: Database
   url: string
   logger: Logger
+  /** The scheduled jobs' runner of this process (also `app.jobs`). */
+  jobs: JobRunner
   close(): Promise<void>
+}
+
+export interface StartOptions {
+  demo: boolean
+  logger?: Logger
+  clock?: Clock
+  /** Jobs added to the server's own list (`serverJobs`), for tests. */
+  extraJobs?: JobDefinition[]
 }
 
 /**
  * Opens the database, applies pending migrations, seeds the demo municipality when asked and the database is
- * empty, and starts listening. The caller owns shutdown (`close`).
+ * empty, starts listening and then the scheduled jobs. The caller owns shutdown (`close`): the jobs stop after the
+ * last request (the audit sealer's last round included), then the database closes.
  */
-export async function startServer(config: Config, opts: { demo: boolean; logger?: Logger; clock?: Clock }): Promise<RunningServer> {
+export async function startServer(config: Config, opts: StartOptions): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel)
   const clock = opts.clock ?? systemClock
   const database = await openDatabase(config)
@@ -45,16 +57,26 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
     const kela = await connectKela(database, await engineParameters(database.db), logger)
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
     if (demoSeededNow) await seedDemoClientAccounts(database)
-    const app = await buildApp({ config, database, logger, vtj: vtj.client, kela, clock })
-    app.addHook('onClose', async () => vtj.close())
-    // Audit rows are chained off the request path (rows left by an earlier run in the first round, not before
-    // listening); the last round runs after the server stops taking requests.
-    const sealer = startAuditSealer(database.db, {
-      intervalMs: config.security.auditSealIntervalMs,
-      onError: (e) => logger.error({ err: e }, 'audit sealing failed; retrying'),
+    const jobs = new JobRunner({
+      database,
+      clock,
+      logger,
+      jobs: [...serverJobs({ config, vtj, kela, demo: opts.demo }), ...(opts.extraJobs ?? [])],
+      scheduled: config.jobs.run,
+      pollMs: config.jobs.pollMs,
     })
-    app.addHook('onClose', async () => sealer.stop())
+    await jobs.register()
+    const app = await buildApp({ config, database, logger, vtj: vtj.client, kela, clock, jobs })
+    // The jobs stop after the server has stopped taking requests: running ones are aborted and awaited, and the audit
+    // sealer's last round seals what the last requests wrote. Then the register's connection closes.
+    app.addHook('onClose', async () => {
+      await jobs.stop()
+      vtj.close()
+    })
     await app.listen({ port: config.port, host: config.host })
+    // Audit rows are chained off the request path: the sealer's first round (rows left by an earlier run) comes
+    // after listening, with the other jobs.
+    jobs.start()
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     const host = config.host.includes(':') ? `[${config.host}]` : config.host
@@ -63,6 +85,7 @@ export async function startServer(config: Config, opts: { demo: boolean; logger?
       app,
       database,
       logger,
+      jobs,
       url: `http://${host}:${port}`,
       close: async () => {
         if (closed) return

@@ -3,12 +3,15 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appendAudit, sealAuditLog, startAuditSealer, verifyAuditChain } from '../src/access/audit'
+import { appendAudit, auditSealerJob, sealAuditLog, verifyAuditChain } from '../src/access/audit'
 import { actionEvent } from '../src/access/audit-events'
 import { ACTIONS } from '../src/catalogue'
 import { openDatabase, type Database } from '../src/db/database'
 import { migrateToLatest, migrateUpTo } from '../src/db/migrate'
 import type { DB } from '../src/db/schema'
+import { createLogger } from '../src/http/logger'
+import { systemClock } from '../src/kernel/clock'
+import { JobRunner } from '../src/kernel/jobs'
 import { databaseKinds, scratchDatabase, type DbKind, type ScratchDatabase } from './helpers/databases'
 
 const run = promisify(execFile)
@@ -44,6 +47,7 @@ async function freshLog(kind: DbKind, n: number) {
   await sealAuditLog(database.db)
   return {
     db: database.db,
+    kind: database.kind,
     close: async () => {
       await database.close()
       await scratch.drop()
@@ -214,7 +218,10 @@ describe.each(kinds)('the audit log on %s', (kind) => {
   it('the server sealer keeps up with concurrent writers and never seals a row twice', async () => {
     const log = await freshLog(kind, 0)
     try {
-      const sealer = startAuditSealer(log.db, { intervalMs: 20 })
+      // The server's sealer: the audit-sealer job every 20 ms in a job runner.
+      const sealer = new JobRunner({ database: log, clock: systemClock, logger: createLogger('silent'), jobs: [auditSealerJob({ intervalMs: 20 })] })
+      await sealer.register()
+      sealer.start()
       const writers = Array.from({ length: 8 }, (_, w) =>
         (async () => {
           for (let i = 0; i < 25; i++) {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditActionKind, DB } from '../db/schema'
 import type { AuditEventType } from './audit-events'
+import { every, type JobDefinition } from '../kernel/jobs'
 
 export type Executor = Kysely<DB> | Transaction<DB>
 
@@ -28,7 +29,7 @@ export interface AuditEvent {
 /**
  * Appends audit rows in the caller's transaction: the row, its clients (audit_client) and its place in the queue
  * of rows to seal (audit_pending) commit or roll back with the work. Nothing is locked: the hash chain is extended
- * by the sealer off the request path (`startAuditSealer`), so concurrent requests never queue for the chain.
+ * by the sealer off the request path (`auditSealerJob`), so concurrent requests never queue for the chain.
  */
 export async function appendAudit(db: Executor, ...events: AuditEvent[]): Promise<void> {
   if (!events.length) return
@@ -70,39 +71,30 @@ export async function sealAuditLog(db: Kysely<DB>, opts: { batchSize?: number } 
   }
 }
 
-export interface AuditSealer {
-  /** Stops the timer after a last round (waiting for one already running). */
-  stop(): Promise<void>
-}
-
 /**
- * Seals pending rows every `intervalMs` (HUOMA_AUDIT_SEAL_INTERVAL_MS): the window in which a written row is not
- * yet in the chain. Several server processes may each run one; the chain head's row lock lets one work at a time.
+ * The audit sealer as a scheduled job: a round every `intervalMs` (HUOMA_AUDIT_SEAL_INTERVAL_MS, the window in which
+ * a written row is not yet in the chain) and a last one when the server stops. It is a quiet job: an idle round
+ * (nothing pending) writes nothing — `audit_seal_pending` returns before locking anything and the runner records
+ * only rounds that sealed rows or failed. Several server processes may each schedule it; the job's advisory lock
+ * lets one round run at a time (and the chain head's row lock would, too).
  */
-export function startAuditSealer(db: Kysely<DB>, opts: { intervalMs: number; onError?: (e: unknown) => void }): AuditSealer {
-  let running: Promise<number> | undefined
-  let stopped = false
-  const round = (): Promise<number> => {
-    if (running) return running.then(() => round())
-    running = sealAuditLog(db)
-      .catch((e: unknown) => {
-        opts.onError?.(e)
-        return 0
-      })
-      .finally(() => {
-        running = undefined
-      })
-    return running
-  }
-  const timer = setInterval(() => {
-    if (!running && !stopped) void round()
-  }, Math.max(opts.intervalMs, 10))
-  timer.unref()
+export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
   return {
-    stop: async () => {
-      stopped = true
-      clearInterval(timer)
-      await round()
+    name: 'audit-sealer',
+    title: { fi: 'Lokin sinetöinti', sv: 'Försegling av loggen', en: 'Audit log sealing' },
+    description: {
+      fi: 'Sinetöi uudet lokitapahtumat lokin tiivisteketjuun (muutokset lokiin paljastuvat tarkistuksessa).',
+      sv: 'Förseglar nya logghändelser i loggens hashkedja (ändringar i loggen avslöjas vid kontrollen).',
+      en: "Seals newly written audit rows into the audit log's hash chain (so that any change to the log shows in verification).",
+    },
+    schedule: every(Math.max(opts.intervalMs, 10)),
+    quiet: true,
+    runAtShutdown: true,
+    maxAttempts: 5,
+    backoff: { firstMs: 1000, factor: 2, maxMs: 30_000 },
+    run: async ({ db }) => {
+      const n = await sealAuditLog(db)
+      return { worked: n > 0, summary: `${n} audit ${n === 1 ? 'row' : 'rows'} sealed` }
     },
   }
 }

@@ -660,6 +660,51 @@ export interface DB {
   bank_import: BankImportTable
   bank_entry: BankEntryTable
   payment_account: PaymentAccountTable
+  job: JobTable
+  job_run: JobRunTable
+}
+
+export type JobTrigger = 'schedule' | 'retry' | 'manual'
+export type JobOutcome = 'running' | 'success' | 'failure' | 'abandoned'
+
+/** A scheduled job's state, shared by every server process (migration 0017; kernel/jobs/runner.ts). */
+export interface JobTable {
+  name: string
+  schedule: string
+  quiet: Defaulted<boolean>
+  /** The scheduled time the next run serves (retries keep it); null for quiet jobs. */
+  slot_at: Date | null
+  next_run_at: Date | null
+  /** Attempts of slot_at made so far. */
+  attempt: Defaulted<number>
+  consecutive_failures: Defaulted<number>
+  running_run_id: string | null
+  lease_owner: string | null
+  lease_until: Date | null
+  last_run_id: string | null
+  last_trigger: JobTrigger | null
+  last_started_at: Date | null
+  last_finished_at: Date | null
+  last_outcome: Exclude<JobOutcome, 'running'> | null
+  last_summary: string | null
+  last_error: string | null
+  last_error_at: Date | null
+  last_success_at: Date | null
+}
+
+export interface JobRunTable {
+  id: Generated<string>
+  job_name: string
+  trigger: JobTrigger
+  slot_at: Date | null
+  attempt: number
+  worker: string
+  requested_by: string | null
+  started_at: Date
+  finished_at: Date | null
+  outcome: Defaulted<JobOutcome>
+  summary: string | null
+  error: string | null
 }
 
 export type ClientAccountKind = 'intermediary' | 'after_care_fund'

@@ -13,6 +13,7 @@ import { adminModule } from './admin'
 import { incomeSupportModule } from './income-support'
 import { clientAccountsModule } from './client-accounts'
 import { paymentsModule } from './payments'
+import { jobsModule } from './jobs'
 
 export const MODULES = [
   platformModule,
@@ -26,4 +27,5 @@ export const MODULES = [
   incomeSupportModule,
   clientAccountsModule,
   paymentsModule,
+  jobsModule,
 ] as const

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config'
 import { startServer, type RunningServer } from '../../src/server'
 import { createLogger } from '../../src/http/logger'
 import type { Clock } from '../../src/kernel/clock'
+import type { JobDefinition } from '../../src/kernel/jobs'
 import { scratchDatabase, type DbKind, type ScratchDatabase } from './databases'
 
 export const DEMO_PASSWORD = 'Testi-salasana-2026'
@@ -20,7 +21,7 @@ export interface TestServer {
 export async function startTestServer(
   kind: DbKind,
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; logger?: Logger; clock?: Clock } = {},
+  opts: { demo?: boolean; logger?: Logger; clock?: Clock; extraJobs?: JobDefinition[] } = {},
 ): Promise<TestServer> {
   const scratch = await scratchDatabase(kind)
   const base = loadConfig({
@@ -31,8 +32,17 @@ export async function startTestServer(
     HUOMA_WEB_DIST: '',
   })
   // Tests log in far more often than people do: the login rate limit would only get in the way.
-  const config: Config = { ...base, port: 0, host: '127.0.0.1', ...overrides, security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security } }
-  const server = await startServer(config, { demo: opts.demo ?? true, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...(opts.clock ? { clock: opts.clock } : {}) })
+  // Of the scheduled jobs only the audit sealer runs on its own: the nightly register sync and Kela's import would
+  // change the demo data at 02:30 and 07:00 in the middle of whatever test runs then (tests run them by hand).
+  const config: Config = {
+    ...base,
+    port: 0,
+    host: '127.0.0.1',
+    ...overrides,
+    security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security },
+    jobs: { ...base.jobs, run: ['audit-sealer'], ...overrides.jobs },
+  }
+  const server = await startServer(config, { demo: opts.demo ?? true, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.extraJobs ? { extraJobs: opts.extraJobs } : {}) })
   return {
     kind,
     url: server.url,

@@ -12,6 +12,7 @@ import { auth } from './auth'
 import { clientAccounts } from './client-accounts'
 import { home } from './home'
 import { incomeSupport } from './income-support'
+import { jobs } from './jobs'
 import { journal } from './journal'
 import { payments } from './payments'
 import { persons } from './persons'
@@ -27,6 +28,7 @@ export const features = [
   journal,
   attachments,
   adminUsers,
+  jobs,
   audit,
 ] as const
 

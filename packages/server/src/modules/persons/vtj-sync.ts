@@ -18,13 +18,15 @@ export interface SyncResult {
 /**
  * The nightly batch: reads the register's change feed from the stored cursor; for each changed person who is in
  * the client registry, fetches the current record and applies it. Each page is one transaction together with its
- * cursor and its audit row, so a crash never skips or half-applies a page. Runs as the system (no user).
+ * cursor and its audit row, so a crash never skips or half-applies a page. Runs as the system (no user). An aborted
+ * `signal` (the server stopping) ends the sync between pages.
  */
-export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persistCursor: boolean; pageSize?: number; log?: (s: string) => void }): Promise<SyncResult> {
+export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persistCursor: boolean; pageSize?: number; log?: (s: string) => void; signal?: AbortSignal }): Promise<SyncResult> {
   const state = opts.persistCursor ? await db.selectFrom('vtj_sync_state').select('cursor').where('id', '=', 1).executeTakeFirst() : undefined
   let cursor: string | null = state?.cursor ?? null
   const result: SyncResult = { pages: 0, changes: 0, updatedPersons: 0, changedFields: 0, cursor }
   for (;;) {
+    opts.signal?.throwIfAborted()
     const page = await vtj.changesSince(cursor, opts.pageSize ?? 500)
     result.pages++
     result.changes += page.changes.length
