@@ -75,8 +75,8 @@ describe('job schedules (Europe/Helsinki)', () => {
     expect(describeSchedule(every(60_000))).toEqual({ fi: 'minuutin välein', sv: 'varje minut', en: 'every minute' })
     expect(describeSchedule(every(120_000)).sv).toBe('var 2:a minut')
     expect(describeSchedule(dailyAt('07:00', { workingDaysOnly: true }))).toEqual({
-      fi: 'arkipäivisin klo 07.00 Suomen aikaa',
-      sv: 'vardagar kl. 07.00 finsk tid',
+      fi: 'arkipäivisin klo 7.00 Suomen aikaa',
+      sv: 'vardagar kl. 7.00 finsk tid',
       en: 'on working days at 07:00 Helsinki time',
     })
   })
@@ -150,12 +150,12 @@ describe.each(kinds)('scheduled jobs on %s', (kind) => {
       quiet: false,
       scheduledHere: false,
       schedule: { kind: 'daily', at: '02:30', workingDaysOnly: false },
-      scheduleText: { fi: 'päivittäin klo 02.30 Suomen aikaa' },
+      scheduleText: { fi: 'päivittäin klo 2.30 Suomen aikaa' },
       nextRunAt: '2026-03-03T00:30:00.000Z',
       lastRun: null,
       consecutiveFailures: 0,
     })
-    expect(all['kela-import']).toMatchObject({ scheduleText: { fi: 'arkipäivisin klo 07.00 Suomen aikaa' }, nextRunAt: '2026-03-02T05:00:00.000Z' })
+    expect(all['kela-import']).toMatchObject({ scheduleText: { fi: 'arkipäivisin klo 7.00 Suomen aikaa' }, nextRunAt: '2026-03-02T05:00:00.000Z' })
     expect(all['test-flaky']).toMatchObject({ nextRunAt: '2026-03-02T01:00:00.000Z', runningNow: false, retry: null })
 
     const worker = new Client(t.url)

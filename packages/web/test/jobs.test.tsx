@@ -11,7 +11,7 @@ function job(overrides: Partial<JobView>): JobView {
     title: { fi: 'Väestötietojen päivitys', sv: 'Uppdatering av befolkningsuppgifter', en: 'Population register sync' },
     description: { fi: 'Päivittää asiakasrekisterin.', sv: 'Uppdaterar klientregistret.', en: 'Updates the client registry.' },
     schedule: { kind: 'daily', at: '02:30', workingDaysOnly: false },
-    scheduleText: { fi: 'päivittäin klo 02.30 Suomen aikaa', sv: 'dagligen kl. 02.30 finsk tid', en: 'daily at 02:30 Helsinki time' },
+    scheduleText: { fi: 'päivittäin klo 2.30 Suomen aikaa', sv: 'dagligen kl. 2.30 finsk tid', en: 'daily at 02:30 Helsinki time' },
     quiet: false,
     maxAttempts: 3,
     scheduledHere: true,
@@ -29,7 +29,7 @@ function job(overrides: Partial<JobView>): JobView {
 const failing = job({
   name: 'kela-import',
   title: { fi: 'Kelan siirtämien hakemusten nouto', sv: 'Hämtning av ansökningar som FPA överfört', en: 'Applications forwarded by Kela' },
-  scheduleText: { fi: 'arkipäivisin klo 07.00 Suomen aikaa', sv: 'vardagar kl. 07.00 finsk tid', en: 'on working days at 07:00 Helsinki time' },
+  scheduleText: { fi: 'arkipäivisin klo 7.00 Suomen aikaa', sv: 'vardagar kl. 7.00 finsk tid', en: 'on working days at 07:00 Helsinki time' },
   lastRun: { id: '22222222-2222-4222-8222-222222222222', trigger: 'retry', startedAt: '2026-03-02T05:03:00.000Z', finishedAt: '2026-03-02T05:03:01.000Z', outcome: 'failure', error: 'Kela did not answer', summary: null },
   lastFailure: { at: '2026-03-02T05:03:01.000Z', error: 'Kela did not answer' },
   consecutiveFailures: 3,
@@ -64,17 +64,17 @@ describe('Ajastetut tehtävät', () => {
     expect(sealerRow!.textContent).toContain('Jatkuvasti')
 
     // 00:30 UTC is 02:30 in Helsinki (winter time); the next run 3 March
-    expect(vtjRow!.textContent).toContain('2.3.2026 klo 02.30')
+    expect(vtjRow!.textContent).toContain('2.3.2026 klo 2.30')
     expect(within(vtjRow!).getByText('Onnistui')).toBeTruthy()
     expect(vtjRow!.textContent).toContain('12 changes in 1 page(s)')
-    expect(vtjRow!.textContent).toContain('3.3.2026 klo 02.30')
+    expect(vtjRow!.textContent).toContain('3.3.2026 klo 2.30')
     expect(vtjRow!.className).not.toContain('job-failing')
 
     expect(kelaRow!.className).toContain('job-failing')
     expect(within(kelaRow!).getByText('Epäonnistui')).toBeTruthy()
     expect(within(kelaRow!).getByText('Virhe: Kela did not answer')).toBeTruthy()
     expect(within(kelaRow!).getByText('3 epäonnistumista peräkkäin')).toBeTruthy()
-    expect(kelaRow!.textContent).toContain('2.3.2026 klo 07.03')
+    expect(kelaRow!.textContent).toContain('2.3.2026 klo 7.03')
   })
 
   it('runs a job now and reads the list again; a refusal is shown', async () => {
@@ -109,7 +109,7 @@ describe('Ajastetut tehtävät', () => {
     await screen.findByRole('table')
     expect(screen.queryByRole('button', { name: /Kör nu/ })).toBeNull()
     expect(screen.getByText('Uppdatering av befolkningsuppgifter')).toBeTruthy()
-    expect(screen.getByText('dagligen kl. 02.30 finsk tid')).toBeTruthy()
+    expect(screen.getByText('dagligen kl. 2.30 finsk tid')).toBeTruthy()
     expect(screen.getByText('Misslyckades')).toBeTruthy()
     expect(screen.getByText('3 misslyckanden i rad')).toBeTruthy()
   })

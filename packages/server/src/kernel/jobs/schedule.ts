@@ -1,3 +1,4 @@
+import { formatClockTime } from '@huoma/domain'
 import { isWorkingDay, todayInHelsinki, addDays, type LocalDate } from '@huoma/domain'
 
 /** A text in the three languages of the user interface. */
@@ -108,10 +109,11 @@ const svOrdinal = (n: number) => `${n}:${n % 10 <= 2 && n % 10 >= 1 && n % 100 !
 /** The schedule in words, in each language. */
 export function describeSchedule(s: JobSchedule): Localized {
   if (s.kind === 'daily') {
-    const [h, m] = s.at.split(':') as [string, string]
+    const [hour, minute] = s.at.split(':').map(Number) as [number, number]
+    const [fi, sv, en] = (['fi', 'sv', 'en'] as const).map((l) => formatClockTime(hour, minute, l))
     return s.workingDaysOnly
-      ? { fi: `arkipäivisin klo ${h}.${m} Suomen aikaa`, sv: `vardagar kl. ${h}.${m} finsk tid`, en: `on working days at ${h}:${m} Helsinki time` }
-      : { fi: `päivittäin klo ${h}.${m} Suomen aikaa`, sv: `dagligen kl. ${h}.${m} finsk tid`, en: `daily at ${h}:${m} Helsinki time` }
+      ? { fi: `arkipäivisin klo ${fi} Suomen aikaa`, sv: `vardagar kl. ${sv} finsk tid`, en: `on working days at ${en} Helsinki time` }
+      : { fi: `päivittäin klo ${fi} Suomen aikaa`, sv: `dagligen kl. ${sv} finsk tid`, en: `daily at ${en} Helsinki time` }
   }
   const ms = s.everyMs
   const unit = (n: number, fi: [string, string], sv: [string, string], en: [string, string]): Localized =>
