@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox'
 import { IsoDate, Language, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /*
  * User administration (Käyttäjät ja oikeudet): staff accounts, their grants and the supervisors' grant requests.
@@ -225,3 +226,149 @@ export const GrantRequestOptions = Type.Object({
   unitIds: Type.Array(Uuid),
 })
 export type GrantRequestOptions = Static<typeof GrantRequestOptions>
+
+/**
+ * The administration's operations: staff accounts and grants for the main user, grant requests for supervisors.
+ * Every change is a security event in the audit log; no answer carries client data.
+ */
+export const adminEndpoints = endpoints({
+  'admin.organisation': {
+    method: 'GET',
+    path: '/api/admin/organisation',
+    action: 'admin:grant-requests',
+    summary: 'Units, service tasks and roles, with their names in Finnish, Swedish and English',
+    response: { 200: OrganisationStructure },
+  },
+  'admin.grantRequestOptions': {
+    method: 'GET',
+    path: '/api/admin/grant-requests/options',
+    action: 'admin:grant-requests',
+    summary: 'For a request: active staff accounts (names only) and the units the caller supervises',
+    response: { 200: GrantRequestOptions },
+  },
+  'admin.listUsers': {
+    method: 'GET',
+    path: '/api/admin/users',
+    action: 'admin:users',
+    summary: 'Staff users by name or username, with their current and future grants',
+    query: UserListQuery,
+    response: { 200: UserList },
+  },
+  'admin.readUser': {
+    method: 'GET',
+    path: '/api/admin/users/:id',
+    action: 'admin:users',
+    summary: 'A staff user with every grant and its status',
+    params: UserIdParams,
+    response: { 200: StaffUserView },
+  },
+  'admin.createUser': {
+    method: 'POST',
+    path: '/api/admin/users',
+    action: 'admin:users-write',
+    summary: 'Create a staff user; the password is set here or generated and shown once, and must be changed at first sign-in',
+    body: CreateUserRequest,
+    response: { 201: CreateUserResponse },
+  },
+  'admin.updateUser': {
+    method: 'PATCH',
+    path: '/api/admin/users/:id',
+    action: 'admin:users-write',
+    summary: 'Change a user\'s name, e-mail or language (optimistic lock: a stale version gets 409)',
+    params: UserIdParams,
+    body: UpdateUserRequest,
+    response: { 200: StaffUserView },
+    errors: [409],
+  },
+  'admin.deactivateUser': {
+    method: 'POST',
+    path: '/api/admin/users/:id/deactivate',
+    action: 'admin:users-write',
+    summary: 'Deactivate a user: every grant ends today and every session is revoked, at once',
+    params: UserIdParams,
+    body: VersionedRequest,
+    response: { 200: StaffUserView },
+    errors: [409],
+  },
+  'admin.reactivateUser': {
+    method: 'POST',
+    path: '/api/admin/users/:id/reactivate',
+    action: 'admin:users-write',
+    summary: 'Reactivate a user (without grants: rights are granted anew)',
+    params: UserIdParams,
+    body: VersionedRequest,
+    response: { 200: StaffUserView },
+    errors: [409],
+  },
+  'admin.resetMfa': {
+    method: 'POST',
+    path: '/api/admin/users/:id/reset-mfa',
+    action: 'admin:users-write',
+    summary: 'Reset a user\'s second factor: the TOTP secret and recovery codes are removed and every session is revoked',
+    params: UserIdParams,
+    body: VersionedRequest,
+    response: { 200: StaffUserView },
+    errors: [409],
+  },
+  'admin.userGrants': {
+    method: 'GET',
+    path: '/api/admin/users/:id/grants',
+    action: 'admin:users',
+    summary: 'A user\'s grants with their status: current, future, expired or ended',
+    params: UserIdParams,
+    response: { 200: GrantList },
+  },
+  'admin.createGrant': {
+    method: 'POST',
+    path: '/api/admin/users/:id/grants',
+    action: 'admin:grants-write',
+    summary: 'Grant a role in a unit for service tasks from a date, until a date for substitutes',
+    params: UserIdParams,
+    body: CreateGrantRequest,
+    response: { 201: GrantView },
+    errors: [409],
+  },
+  'admin.endGrant': {
+    method: 'POST',
+    path: '/api/admin/grants/:id/end',
+    action: 'admin:grants-write',
+    summary: 'End a grant now: it stops counting at once and its end date becomes today',
+    params: GrantIdParams,
+    response: { 200: GrantView },
+    errors: [409],
+  },
+  'admin.listGrantRequests': {
+    method: 'GET',
+    path: '/api/admin/grant-requests',
+    action: 'admin:grant-requests',
+    summary: 'Grant requests: the main user sees all, a supervisor those they filed',
+    query: GrantRequestListQuery,
+    response: { 200: GrantRequestList },
+  },
+  'admin.fileGrantRequest': {
+    method: 'POST',
+    path: '/api/admin/grant-requests',
+    action: 'admin:grant-requests',
+    summary: 'A supervisor requests a right for a worker in a unit they supervise, with a justification',
+    body: FileGrantRequest,
+    response: { 201: GrantRequestView },
+  },
+  'admin.approveGrantRequest': {
+    method: 'POST',
+    path: '/api/admin/grant-requests/:id/grant',
+    action: 'admin:grants-write',
+    summary: 'Grant a request: the grant is created as requested (from today at the earliest), naming the requester',
+    params: GrantRequestIdParams,
+    response: { 200: GrantRequestView },
+    errors: [409],
+  },
+  'admin.refuseGrantRequest': {
+    method: 'POST',
+    path: '/api/admin/grant-requests/:id/refuse',
+    action: 'admin:grants-write',
+    summary: 'Refuse a request',
+    params: GrantRequestIdParams,
+    response: { 200: GrantRequestView },
+    errors: [409],
+  },
+})

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
 import { IsoDate, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Appointments (ajanvaraus): a client's meeting with a worker. Times travel as Europe/Helsinki local times
@@ -112,3 +113,57 @@ export const AppointmentCancel = Type.Object(
   { additionalProperties: false },
 )
 export type AppointmentCancel = Static<typeof AppointmentCancel>
+
+const CLIENT_BASE = '/api/persons/:id/appointments'
+
+/**
+ * The appointments' operations. Calendars go through the list chokepoint (others' clients shown only as busy); a
+ * client's appointments, booking, moving and cancelling through the chokepoint for that client.
+ */
+export const appointmentsEndpoints = endpoints({
+  'appointments.calendar': {
+    method: 'GET',
+    path: '/api/appointments',
+    action: 'appointments:read',
+    summary: 'A worker\'s (default: one\'s own) or an office\'s calendar between two dates (inclusive, at most 42 days)',
+    query: CalendarQuery,
+    response: { 200: Calendar },
+  },
+  'appointments.forClient': {
+    method: 'GET',
+    path: CLIENT_BASE,
+    action: 'appointments:client',
+    summary: 'A client\'s appointments, newest first',
+    params: ClientAppointmentsParams,
+    response: { 200: ClientAppointments },
+  },
+  'appointments.book': {
+    method: 'POST',
+    path: CLIENT_BASE,
+    action: 'appointments:book',
+    summary: 'Book an appointment for the client (Helsinki local times; an overlapping booking of the worker is refused)',
+    params: ClientAppointmentsParams,
+    body: AppointmentBook,
+    response: { 201: Appointment },
+  },
+  'appointments.move': {
+    method: 'POST',
+    path: `${CLIENT_BASE}/:appointmentId/move`,
+    action: 'appointments:change',
+    summary: 'Move an appointment to another time (and place); optimistic locking with version',
+    params: AppointmentParams,
+    body: AppointmentMove,
+    response: { 200: Appointment },
+    errors: [409],
+  },
+  'appointments.cancel': {
+    method: 'POST',
+    path: `${CLIENT_BASE}/:appointmentId/cancel`,
+    action: 'appointments:cancel',
+    summary: 'Cancel an appointment with a reason code',
+    params: AppointmentParams,
+    body: AppointmentCancel,
+    response: { 200: Appointment },
+    errors: [409],
+  },
+})

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
-import { Uuid } from './common'
+import { FileBody, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Attachments (liitteet): scanned documents, PDFs and images of a client in one service task, optionally linked to
@@ -61,3 +62,40 @@ export const AttachmentList = Type.Object({
   attachments: Type.Array(Attachment),
 })
 export type AttachmentList = Static<typeof AttachmentList>
+
+const BASE = '/api/persons/:id/attachments/:serviceTask'
+
+/** The attachments' operations: every one reaches the client through the chokepoint with the service task. */
+export const attachmentsEndpoints = endpoints({
+  'attachments.list': {
+    method: 'GET',
+    path: BASE,
+    action: 'attachments:read',
+    summary: 'A client\'s attachments in a service task, newest first',
+    params: AttachmentParams,
+    response: { 200: AttachmentList },
+  },
+  'attachments.upload': {
+    method: 'POST',
+    path: BASE,
+    action: 'attachments:upload',
+    summary: 'Upload an attachment (multipart/form-data: optional `journalEntryId`, then one `file`)',
+    description:
+      'Accepts PDF, PNG, JPEG, TIFF and plain text. The type is sniffed from the content and must match the file ' +
+      'name\'s extension and the declared type; a larger file than the limit answers 413 and nothing is stored.',
+    params: AttachmentParams,
+    consumes: ['multipart/form-data'],
+    response: { 201: Attachment },
+    errors: [413, 415],
+  },
+  'attachments.download': {
+    method: 'GET',
+    path: `${BASE}/:attachmentId/content`,
+    action: 'attachments:download',
+    summary: 'Download an attachment (audited as an export)',
+    description: 'Answers the stored bytes as an attachment with the sanitised file name; never rendered inline.',
+    params: AttachmentFileParams,
+    response: { 200: FileBody },
+    produces: 'application/octet-stream',
+  },
+})

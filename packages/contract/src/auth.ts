@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
-import { Language } from './common'
+import { Language, NoContent } from './common'
+import { endpoints } from './endpoint'
 
 export const LoginRequest = Type.Object(
   {
@@ -129,3 +130,134 @@ export const AccountSecurity = Type.Object({
   }),
 })
 export type AccountSecurity = Static<typeof AccountSecurity>
+
+/** The answer of a sign-in step that hands the browser on (to the identity provider, back to the app or the login page). */
+const Redirect = Type.Null({ description: 'A redirect: see the Location header' })
+
+/**
+ * Signing in and out, one's own password and second factor, and single sign-on. Wrong passwords and codes count
+ * towards one lockout (423 while it lasts).
+ */
+export const authEndpoints = endpoints({
+  'auth.login': {
+    method: 'POST',
+    path: '/api/auth/login',
+    action: 'auth:login',
+    summary: 'Sign in',
+    body: LoginRequest,
+    response: { 200: LoginResponse },
+    errors: [423],
+  },
+  'auth.me': {
+    method: 'GET',
+    path: '/api/auth/me',
+    action: 'auth:session',
+    summary: 'The signed-in user',
+    response: { 200: LoginResponse },
+  },
+  'auth.account': {
+    method: 'GET',
+    path: '/api/auth/account',
+    action: 'auth:session',
+    summary: 'One\'s own account security: password age and policy, second factor',
+    response: { 200: AccountSecurity },
+  },
+  'auth.logout': {
+    method: 'POST',
+    path: '/api/auth/logout',
+    action: 'auth:session',
+    summary: 'Sign out',
+    response: { 204: NoContent },
+  },
+  'auth.logoutAll': {
+    method: 'POST',
+    path: '/api/auth/logout-all',
+    action: 'auth:session',
+    summary: 'Sign out of every session',
+    response: { 204: NoContent },
+  },
+  'auth.changePassword': {
+    method: 'POST',
+    path: '/api/auth/password',
+    action: 'auth:password',
+    summary: 'Change one\'s own password',
+    description:
+      'Also the only thing a session in stage `password_change` may do (besides `me` and `logout`). On success every ' +
+      'session of the user ends and this one is replaced by a new active session (new cookies).',
+    body: PasswordChangeRequest,
+    response: { 200: LoginResponse },
+    errors: [423],
+  },
+  'auth.mfaVerify': {
+    method: 'POST',
+    path: '/api/auth/mfa/verify',
+    action: 'auth:mfa',
+    summary: 'Second sign-in step: a TOTP code or a recovery code',
+    description:
+      'Only for a session in stage `mfa_pending`. On success the session token is replaced (new cookies) and the ' +
+      'new session is `active`, or `password_change` when the password is older than the maximum age. Wrong ' +
+      'codes count towards the same lockout as wrong passwords; a recovery code works once.',
+    body: MfaVerifyRequest,
+    response: { 200: LoginResponse },
+    errors: [409, 423],
+  },
+  'auth.mfaEnrol': {
+    method: 'POST',
+    path: '/api/auth/mfa/enrol',
+    action: 'auth:mfa',
+    summary: 'Start TOTP enrolment: a new secret, its otpauth URI and QR code',
+    description: 'The secret takes effect only when confirmed with a code (`/api/auth/mfa/enrol/confirm`).',
+    response: { 200: TotpEnrolment },
+    errors: [409],
+  },
+  'auth.mfaConfirm': {
+    method: 'POST',
+    path: '/api/auth/mfa/enrol/confirm',
+    action: 'auth:mfa',
+    summary: 'Confirm TOTP enrolment with a code; returns ten one-time recovery codes (shown once)',
+    description: 'Also ends the user\'s other sessions: they were opened without the second factor.',
+    body: TotpConfirmRequest,
+    response: { 200: RecoveryCodes },
+    errors: [409],
+  },
+  'auth.mfaDisable': {
+    method: 'POST',
+    path: '/api/auth/mfa/disable',
+    action: 'auth:mfa',
+    summary: 'Turn TOTP off (and drop the recovery codes); needs the current password',
+    body: PasswordConfirmation,
+    response: { 204: NoContent },
+    errors: [409, 423],
+  },
+  'auth.mfaRecoveryCodes': {
+    method: 'POST',
+    path: '/api/auth/mfa/recovery-codes',
+    action: 'auth:mfa',
+    summary: 'Replace the recovery codes with ten new ones (the old ones stop working); needs the current password',
+    body: PasswordConfirmation,
+    response: { 200: RecoveryCodes },
+    errors: [409, 423],
+  },
+  'auth.oidcConfig': {
+    method: 'GET',
+    path: '/api/auth/oidc/config',
+    action: 'auth:oidc-config',
+    summary: 'Whether single sign-on (OpenID Connect) is offered',
+    response: { 200: OidcConfig },
+  },
+  'auth.oidcStart': {
+    method: 'GET',
+    path: '/api/auth/oidc/start',
+    action: 'auth:oidc-login',
+    summary: 'Start a single sign-on: redirects to the identity provider',
+    response: { 302: Redirect },
+  },
+  'auth.oidcCallback': {
+    method: 'GET',
+    path: '/api/auth/oidc/callback',
+    action: 'auth:oidc-login',
+    summary: 'The identity provider\'s redirect back: signs in and redirects to the app',
+    query: OidcCallbackQuery,
+    response: { 302: Redirect },
+  },
+})

@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, NoContent, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Break the glass and the data protection officer's tools (lokivalvonta): the audit log search, the review of
@@ -184,3 +185,81 @@ export const AccessReportRequest = Type.Object(
   { additionalProperties: false },
 )
 export type AccessReportRequest = Static<typeof AccessReportRequest>
+
+/**
+ * The data protection officer's operations (break the glass itself is the person card's, in persons). Every read
+ * that names clients is an `audit:read` row, every verdict an `audit:review` row.
+ */
+export const privacyEndpoints = endpoints({
+  'privacy.searchLog': {
+    method: 'GET',
+    path: '/api/privacy/audit-log',
+    action: 'audit:read',
+    summary: 'Search the audit log by client, user, period, event, action kind and outcome; newest first, keyset paging',
+    query: AuditLogQuery,
+    response: { 200: AuditLogPage },
+  },
+  'privacy.staff': {
+    method: 'GET',
+    path: '/api/privacy/staff',
+    action: 'audit:read',
+    summary: 'Staff users, for the user filter of the log search',
+    response: { 200: StaffOptions },
+  },
+  'privacy.breakGlassQueue': {
+    method: 'GET',
+    path: '/api/privacy/break-glass',
+    action: 'audit:read',
+    summary: 'Break-the-glass accesses: the unreviewed first (oldest first), then the reviewed (newest first)',
+    query: ReviewStatusQuery,
+    response: { 200: BreakGlassQueue },
+  },
+  'privacy.reviewBreakGlass': {
+    method: 'POST',
+    path: '/api/privacy/break-glass/:id/verdict',
+    action: 'audit:review',
+    summary: 'Close a break-the-glass access with a verdict and a note',
+    params: ReviewIdParams,
+    body: VerdictRequest,
+    response: { 204: NoContent },
+    errors: [409],
+  },
+  'privacy.drawSample': {
+    method: 'POST',
+    path: '/api/privacy/samples',
+    action: 'audit:review',
+    summary: 'Draw a random sample of recent client-data accesses for review (size: the setting, or given)',
+    body: SampleDrawRequest,
+    response: { 200: SampleDrawResult },
+  },
+  'privacy.samples': {
+    method: 'GET',
+    path: '/api/privacy/samples',
+    action: 'audit:read',
+    summary: 'Sampled accesses: the unreviewed first, then the reviewed',
+    query: ReviewStatusQuery,
+    response: { 200: SampleList },
+  },
+  'privacy.reviewSample': {
+    method: 'POST',
+    path: '/api/privacy/samples/:id/verdict',
+    action: 'audit:review',
+    summary: 'Close a sampled access with a verdict and a note',
+    params: ReviewIdParams,
+    body: VerdictRequest,
+    response: { 204: NoContent },
+    errors: [409],
+  },
+  'privacy.accessReport': {
+    method: 'POST',
+    path: '/api/privacy/access-report',
+    action: 'audit:client-report',
+    summary: 'The report "who has processed my data" for a client, as a PDF in Finnish or Swedish',
+    description:
+      'Covers two years back by default; an earlier start needs `reason`, which is recorded (never in the audit log). ' +
+      'Answers application/pdf. Printing is audited (action print, data group privacy/access-report).',
+    body: AccessReportRequest,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+})

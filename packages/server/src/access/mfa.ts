@@ -127,10 +127,10 @@ export function totpUri(opts: { issuer: string; accountName: string; secret: str
 }
 
 /**
- * The time step of `code` if it is a valid code of the secret now (± one step) and later than `lastStep`;
- * undefined otherwise. Spaces in the code are ignored ("123 456").
+ * The time step of `code` if it is a valid code of the secret at `now` (± one step; the app's clock) and later than
+ * `lastStep`; undefined otherwise. Spaces in the code are ignored ("123 456").
  */
-export async function checkTotp(state: TotpState, code: string): Promise<number | undefined> {
+export async function checkTotp(state: TotpState, code: string, now: Date): Promise<number | undefined> {
   const token = code.replace(/\s+/g, '')
   if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(token)) return undefined
   const result = await verify({
@@ -138,6 +138,7 @@ export async function checkTotp(state: TotpState, code: string): Promise<number 
     token,
     digits: TOTP_DIGITS,
     period: TOTP_PERIOD_SECONDS,
+    epoch: Math.floor(now.getTime() / 1000),
     epochTolerance: TOTP_TOLERANCE_SECONDS,
     afterTimeStep: state.lastStep,
   })
@@ -202,10 +203,11 @@ export async function storeRecoveryCodes(db: Executor, userId: string, hashes: s
 }
 
 /**
- * Uses up one recovery code: finds the unused code that matches and marks it used in the same statement that
- * checks it is still unused, so two concurrent uses of one code cannot both succeed. Returns its row id.
+ * Uses up one recovery code: finds the unused code that matches and marks it used (at `now`, the app's clock) in the
+ * same statement that checks it is still unused, so two concurrent uses of one code cannot both succeed. Returns
+ * its row id.
  */
-export async function consumeRecoveryCode(db: Executor, userId: string, code: string): Promise<string | undefined> {
+export async function consumeRecoveryCode(db: Executor, userId: string, code: string, now: Date): Promise<string | undefined> {
   const typed = normaliseRecoveryCode(code)
   if (!/^[a-z0-9]{10}$/.test(typed)) return undefined
   const unused = await db
@@ -219,7 +221,7 @@ export async function consumeRecoveryCode(db: Executor, userId: string, code: st
   if (!row) return undefined
   const updated = await db
     .updateTable('staff_recovery_code')
-    .set({ used_at: new Date() })
+    .set({ used_at: now })
     .where('id', '=', row.id)
     .where('used_at', 'is', null)
     .executeTakeFirst()

@@ -100,7 +100,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     }
     const principal = await loadPrincipal(db, session.userId)
     if (!principal) throw problems.unauthorized()
-    await touchSession(db, session)
+    await touchSession(db, session, app.clock.now())
     ctx.principal = principal
     ctx.session = session
     if (def.scope === 'session') return

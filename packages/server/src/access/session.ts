@@ -76,9 +76,9 @@ export async function findLiveSession(db: Executor, settings: SecuritySettings, 
   )
 }
 
-/** Slides the idle timeout; written at most once a minute per session to spare the database. */
-export async function touchSession(db: Executor, session: LiveSession): Promise<void> {
-  if (Date.now() - session.lastSeenAt.getTime() < 60_000) return
+/** Slides the idle timeout; written at most once a minute per session to spare the database. `now`: the app's clock. */
+export async function touchSession(db: Executor, session: LiveSession, now: Date): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() < 60_000) return
   await db.updateTable('staff_session').set({ last_seen_at: sql`now()` as unknown as Date }).where('id', '=', session.id).execute()
 }
 

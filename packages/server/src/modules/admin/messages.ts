@@ -1,5 +1,5 @@
 import type { Lang } from '../../http/language'
-import { defineFieldMessages } from '../../http/problem'
+import { defineFieldMessages, HttpProblem } from '../../http/problem'
 
 /**
  * Field messages of user administration (codes `admin.*`), in the three languages. Finnish is the source; the
@@ -122,3 +122,7 @@ export type AdminDetail = keyof typeof detailFi
 export function adminDetail(key: AdminDetail): (lang: Lang) => string {
   return (lang) => details[lang][key]
 }
+
+/** 409 with the detail in the request's language and a problem type named after the key. */
+export const adminConflict = (key: AdminDetail) =>
+  new HttpProblem(409, 'conflict', { detail: adminDetail(key), type: `https://huoma.fi/problems/${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })

@@ -1,17 +1,16 @@
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Attachment, AttachmentFileParams, AttachmentList, AttachmentParams, ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD } from '@huoma/contract'
+import { attachmentsEndpoints as ep, ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
 import { msg } from '../../http/messages'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { sanitiseFileName, contentDisposition } from './file-name'
 import { cleanup, insertAttachment, listAttachments, readAttachment, type AttachmentTarget, type NewAttachment } from './repository'
 import { extensionFits, extensionOf, isAttachmentType, sniffType } from './sniff'
 
-const TAGS = ['attachments']
-const BASE = '/api/persons/:id/attachments/:serviceTask'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Declared types that say nothing (browsers send these for unknown extensions): the sniffed type decides. */
 const UNINFORMATIVE = new Set(['', 'application/octet-stream'])
@@ -35,38 +34,17 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       work({ scope, serviceTask: params.serviceTask, userId: ctx.principal.userId, settings }),
     )
 
-  app.get(
-    BASE,
-    {
-      config: { action: 'attachments:read' },
-      schema: {
-        tags: TAGS,
-        summary: 'A client\'s attachments in a service task, newest first',
-        params: AttachmentParams,
-        response: { 200: AttachmentList },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['attachments.list']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return withAttachments(ctx, request.params, (t) => listAttachments(t))
     },
-  )
+  })
 
-  app.post(
-    BASE,
-    {
-      config: { action: 'attachments:upload' },
-      schema: {
-        tags: TAGS,
-        summary: 'Upload an attachment (multipart/form-data: optional `journalEntryId`, then one `file`)',
-        description:
-          'Accepts PDF, PNG, JPEG, TIFF and plain text. The type is sniffed from the content and must match the file ' +
-          'name\'s extension and the declared type; a larger file than the limit answers 413 and nothing is stored.',
-        params: AttachmentParams,
-        response: { 201: Attachment },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['attachments.upload']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const upload = await readUpload(request, settings.maxBytes)
       const written: string[] = []
@@ -78,20 +56,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw err
       }
     },
-  )
+  })
 
-  app.get(
-    `${BASE}/:attachmentId/content`,
-    {
-      config: { action: 'attachments:download' },
-      schema: {
-        tags: TAGS,
-        summary: 'Download an attachment (audited as an export)',
-        description: 'Answers the stored bytes as an attachment with the sanitised file name; never rendered inline.',
-        params: AttachmentFileParams,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['attachments.download']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const { attachment, content } = await withAttachments(ctx, request.params, (t) => readAttachment(t, request.params.attachmentId))
       const type = attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType
@@ -103,7 +72,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('cache-control', 'no-store')
         .send(content)
     },
-  )
+  })
 }
 
 /**

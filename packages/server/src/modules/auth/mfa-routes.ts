@@ -1,15 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  LoginResponse,
-  MfaVerifyRequest,
-  PasswordConfirmation,
-  RecoveryCodes,
-  TotpConfirmRequest,
-  TotpEnrolment,
-} from '@huoma/contract'
+import { authEndpoints as ep } from '@huoma/contract'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import Type from 'typebox'
-import { sql } from 'kysely'
 import { appendAudit } from '../../access/audit'
 import type { AuditEventType } from '../../access/audit-events'
 import { requireAuthed, type AuthedContext } from '../../access/context'
@@ -22,30 +13,40 @@ import {
   openTotp,
   prepareRecoveryCodes,
   qrCodeDataUrl,
-  removeSecondFactor,
   sealTotp,
-  storeRecoveryCodes,
   TOTP_DIGITS,
   TOTP_PERIOD_SECONDS,
   totpUri,
   type TotpState,
 } from '../../access/mfa'
 import { verifyPassword } from '../../access/passwords'
-import { clearSessionCookies, revokeOtherSessions, revokeSession } from '../../access/session'
+import { clearSessionCookies, revokeSession } from '../../access/session'
+import { endpoint } from '../../http/endpoint'
 import { HttpProblem, problems } from '../../http/problem'
+import {
+  accountsDb,
+  confirmEnrolment,
+  disableSecondFactor,
+  isLocked,
+  issueSignInSession,
+  organisationName,
+  replaceRecoveryCodes,
+  replaceTotpState,
+  secondFactor,
+  startEnrolment,
+} from './account.queries'
+import { authEvents } from './events'
 import { detail } from './messages'
 import {
   accountLocked,
   failInSession,
-  isLocked,
-  issueSession,
   requireStage,
   securityAudit,
   sendSessionCookies,
+  sessionOrigin,
   stageAfterAuthentication,
   toSessionUser,
 } from './security'
-import { authEvents } from './events'
 
 const DATA_GROUP = 'security/mfa'
 const ISSUER = 'Huoma'
@@ -53,11 +54,10 @@ const ISSUER = 'Huoma'
 const conflict = (key: 'totpAlreadyEnabled' | 'totpNotEnabled' | 'noEnrolment') =>
   new HttpProblem(409, 'conflict', { type: `https://huoma.fi/problems/${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, detail: detail(key) })
 
-/* eslint-disable no-restricted-syntax -- the staff member's own second factor and sessions, never client data */
 export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const settings = app.config.security
   const key = loadSecretKey({ secretKey: app.config.secretKey, dataDir: app.config.dataDir })
-  const db = app.database.db
+  const db = accountsDb(app)
   const clearCookies = (reply: FastifyReply) => () => clearSessionCookies(reply, app.config.secureCookies)
 
   function openState(request: FastifyRequest, userId: string, sealed: string): TotpState {
@@ -77,22 +77,9 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     throw accountLocked(settings)
   }
 
-  app.post(
-    '/api/auth/mfa/verify',
-    {
-      config: { action: 'auth:mfa', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Second sign-in step: a TOTP code or a recovery code',
-        description:
-          'Only for a session in stage `mfa_pending`. On success the session token is replaced (new cookies) and the ' +
-          'new session is `active`, or `password_change` when the password is older than the maximum age. Wrong ' +
-          'codes count towards the same lockout as wrong passwords; a recovery code works once.',
-        body: MfaVerifyRequest,
-        response: { 200: LoginResponse },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['auth.mfaVerify'], { config: { rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } } }),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       requireStage(ctx, 'mfa_pending')
       const userId = ctx.principal.userId
@@ -101,17 +88,13 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await revokeSession(db, ctx.session.id)
         clearCookies(reply)()
       }
-      if (Date.now() - ctx.session.createdAt.getTime() > MFA_PENDING_MINUTES * 60_000) {
+      if (app.clock.now().getTime() - ctx.session.createdAt.getTime() > MFA_PENDING_MINUTES * 60_000) {
         await endThisSession()
         await appendAudit(db, audit(authEvents.mfaExpired, 'denied'))
         throw problems.unauthorized('https://huoma.fi/problems/mfa-expired')
       }
       await refuseIfLocked(request, ctx, authEvents.mfaLocked, endThisSession)
-      const user = await db
-        .selectFrom('staff_user')
-        .select(['totp_secret', 'totp_enabled_at', 'password_changed_at'])
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow()
+      const user = await secondFactor(db, userId)
       if (!user.totp_enabled_at || !user.totp_secret) {
         // The second factor was removed meanwhile (reset by the main user): sign in again.
         await endThisSession()
@@ -121,20 +104,9 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let recoveryCodeId: string | undefined
       if (method === 'totp') {
         const state = openState(request, userId, user.totp_secret)
-        const step = await checkTotp(state, code)
+        const step = await checkTotp(state, code, app.clock.now())
         // Compare-and-set on the sealed state: of two requests with the same code, only one gets through.
-        const accepted =
-          step !== undefined &&
-          Number(
-            (
-              await db
-                .updateTable('staff_user')
-                .set({ totp_secret: sealTotp(key, userId, { ...state, lastStep: step }) })
-                .where('id', '=', userId)
-                .where('totp_secret', '=', user.totp_secret)
-                .executeTakeFirst()
-            ).numUpdatedRows,
-          ) === 1
+        const accepted = step !== undefined && (await replaceTotpState(db, userId, user.totp_secret, sealTotp(key, userId, { ...state, lastStep: step })))
         if (!accepted) {
           return failInSession(db, settings, request, {
             userId,
@@ -146,7 +118,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
         }
       } else {
-        recoveryCodeId = await consumeRecoveryCode(db, userId, code)
+        recoveryCodeId = await consumeRecoveryCode(db, userId, code, app.clock.now())
         if (!recoveryCodeId) {
           return failInSession(db, settings, request, {
             userId,
@@ -158,53 +130,36 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
         }
       }
-      const stage = stageAfterAuthentication(user.password_changed_at, settings)
-      const session = await db.transaction().execute(async (trx) => {
-        await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute()
-        // A new token for the authenticated session: a token seen before the second factor is worth nothing.
-        await revokeSession(trx, ctx.session.id)
-        const s = await issueSession(trx, settings, request, { userId, stage })
-        await appendAudit(
-          trx,
+      const stage = stageAfterAuthentication(user.password_changed_at, settings, app.clock.now())
+      // A new token for the authenticated session: a token seen before the second factor is worth nothing.
+      const session = await issueSignInSession(db, settings, {
+        userId,
+        stage,
+        origin: sessionOrigin(request),
+        clearFailures: true,
+        replaces: ctx.session.id,
+        audit: [
           ...(recoveryCodeId ? [audit(authEvents.mfaRecoveryUsed, 'success', { refId: recoveryCodeId })] : []),
           audit(authEvents.mfaVerified, 'success', { basis: method }),
-        )
-        return s
+        ],
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
       return { user: toSessionUser(app.actions, ctx.principal, stage), stage }
     },
-  )
+  })
 
-  app.post(
-    '/api/auth/mfa/enrol',
-    {
-      config: { action: 'auth:mfa' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Start TOTP enrolment: a new secret, its otpauth URI and QR code',
-        description: 'The secret takes effect only when confirmed with a code (`/api/auth/mfa/enrol/confirm`).',
-        response: { 200: TotpEnrolment },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['auth.mfaEnrol']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       requireStage(ctx, 'active')
       const userId = ctx.principal.userId
-      const user = await db.selectFrom('staff_user').select(['username', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow()
+      const user = await secondFactor(db, userId)
       if (user.totp_enabled_at) throw conflict('totpAlreadyEnabled')
-      const organisation = await db.selectFrom('organisation').select('name').orderBy('created_at').limit(1).executeTakeFirst()
-      const accountName = organisation ? `${user.username} (${organisation.name})` : user.username
+      const organisation = await organisationName(db)
+      const accountName = organisation !== undefined ? `${user.username} (${organisation})` : user.username
       const secret = newTotpSecret()
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('staff_user')
-          .set({ totp_secret: sealTotp(key, userId, { secret, lastStep: 0 }) })
-          .where('id', '=', userId)
-          .where('totp_enabled_at', 'is', null)
-          .execute()
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaEnrolmentStarted, 'success'))
-      })
+      await startEnrolment(db, userId, sealTotp(key, userId, { secret, lastStep: 0 }), securityAudit(request, userId, DATA_GROUP)(authEvents.mfaEnrolmentStarted, 'success'))
       const otpauthUri = totpUri({ issuer: ISSUER, accountName, secret })
       return {
         secret,
@@ -216,57 +171,43 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         period: TOTP_PERIOD_SECONDS,
       }
     },
-  )
+  })
 
-  app.post(
-    '/api/auth/mfa/enrol/confirm',
-    {
-      config: { action: 'auth:mfa' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Confirm TOTP enrolment with a code; returns ten one-time recovery codes (shown once)',
-        description: 'Also ends the user\'s other sessions: they were opened without the second factor.',
-        body: TotpConfirmRequest,
-        response: { 200: RecoveryCodes },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['auth.mfaConfirm']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       requireStage(ctx, 'active')
       const userId = ctx.principal.userId
       const audit = securityAudit(request, userId, DATA_GROUP)
-      const user = await db.selectFrom('staff_user').select(['totp_secret', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow()
+      const user = await secondFactor(db, userId)
       if (user.totp_enabled_at) throw conflict('totpAlreadyEnabled')
       if (!user.totp_secret) throw conflict('noEnrolment')
       const sealed = user.totp_secret
       const state = openState(request, userId, sealed)
-      const step = await checkTotp(state, request.body.code)
+      const step = await checkTotp(state, request.body.code, app.clock.now())
       if (step === undefined) {
         await appendAudit(db, audit(authEvents.mfaFailure, 'failure', { basis: 'enrolment' }))
         throw problems.validation([{ field: 'body.code', code: 'mfa.invalidCode' }])
       }
       const { codes, hashes } = await prepareRecoveryCodes()
-      await db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('staff_user')
-          .set({ totp_secret: sealTotp(key, userId, { ...state, lastStep: step }), totp_enabled_at: sql<Date>`now()` })
-          .where('id', '=', userId)
-          .where('totp_secret', '=', sealed)
-          .where('totp_enabled_at', 'is', null)
-          .executeTakeFirst()
-        if (Number(r.numUpdatedRows) !== 1) throw conflict('noEnrolment')
-        await storeRecoveryCodes(trx, userId, hashes)
-        await revokeOtherSessions(trx, userId, ctx.session.id)
-        await appendAudit(trx, audit(authEvents.mfaEnrolled, 'success', { basis: 'totp' }))
+      const confirmed = await confirmEnrolment(db, {
+        userId,
+        expected: sealed,
+        sealed: sealTotp(key, userId, { ...state, lastStep: step }),
+        recoveryHashes: hashes,
+        keepSession: ctx.session.id,
+        audit: audit(authEvents.mfaEnrolled, 'success', { basis: 'totp' }),
       })
+      if (!confirmed) throw conflict('noEnrolment')
       return { recoveryCodes: codes }
     },
-  )
+  })
 
   /** Checks the current password again before the second factor is weakened or replaced. */
   async function confirmPassword(request: FastifyRequest, ctx: AuthedContext, password: string, basis: string, reply: FastifyReply) {
     await refuseIfLocked(request, ctx, authEvents.mfaLocked)
-    const user = await db.selectFrom('staff_user').select('password_hash').where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow()
+    const user = await secondFactor(db, ctx.principal.userId)
     if (user.password_hash && (await verifyPassword(user.password_hash, password))) return
     await failInSession(db, settings, request, {
       userId: ctx.principal.userId,
@@ -278,56 +219,36 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   }
 
-  app.post(
-    '/api/auth/mfa/disable',
-    {
-      config: { action: 'auth:mfa' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Turn TOTP off (and drop the recovery codes); needs the current password',
-        body: PasswordConfirmation,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['auth.mfaDisable']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       requireStage(ctx, 'active')
       await confirmPassword(request, ctx, request.body.password, 'mfa.disable', reply)
       const userId = ctx.principal.userId
-      const user = await db.selectFrom('staff_user').select(['totp_secret', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow()
+      const user = await secondFactor(db, userId)
       if (!user.totp_enabled_at && !user.totp_secret) throw conflict('totpNotEnabled')
-      await db.transaction().execute(async (trx) => {
-        await removeSecondFactor(trx, userId)
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaDisabled, 'success', { basis: user.totp_enabled_at ? 'totp' : 'enrolment' }))
-      })
+      await disableSecondFactor(
+        db,
+        userId,
+        securityAudit(request, userId, DATA_GROUP)(authEvents.mfaDisabled, 'success', { basis: user.totp_enabled_at ? 'totp' : 'enrolment' }),
+      )
       return reply.status(204).send(null)
     },
-  )
+  })
 
-  app.post(
-    '/api/auth/mfa/recovery-codes',
-    {
-      config: { action: 'auth:mfa' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Replace the recovery codes with ten new ones (the old ones stop working); needs the current password',
-        body: PasswordConfirmation,
-        response: { 200: RecoveryCodes },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['auth.mfaRecoveryCodes']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       requireStage(ctx, 'active')
       await confirmPassword(request, ctx, request.body.password, 'mfa.recovery_codes', reply)
       const userId = ctx.principal.userId
-      const user = await db.selectFrom('staff_user').select('totp_enabled_at').where('id', '=', userId).executeTakeFirstOrThrow()
+      const user = await secondFactor(db, userId)
       if (!user.totp_enabled_at) throw conflict('totpNotEnabled')
       const { codes, hashes } = await prepareRecoveryCodes()
-      await db.transaction().execute(async (trx) => {
-        await storeRecoveryCodes(trx, userId, hashes)
-        await appendAudit(trx, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaRecoveryRegenerated, 'success'))
-      })
+      await replaceRecoveryCodes(db, userId, hashes, securityAudit(request, userId, DATA_GROUP)(authEvents.mfaRecoveryRegenerated, 'success'))
       return { recoveryCodes: codes }
     },
-  )
+  })
 }

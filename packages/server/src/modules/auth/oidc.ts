@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { OidcCallbackQuery, OidcConfig } from '@huoma/contract'
+import { authEndpoints as ep } from '@huoma/contract'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { sql, type Kysely } from 'kysely'
 import * as oidc from 'openid-client'
 import type { OidcSettings } from '../../config'
-import type { DB } from '../../db/schema'
-import { appendAudit, type AuditEvent } from '../../access/audit'
+import { appendAudit } from '../../access/audit'
 import { tokenHash } from '../../access/session'
+import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { issueSession, securityAudit, sendSessionCookies } from './security'
+import { accountsDb } from './account.queries'
+import { linkedUserId, saveFlow, signInState, signInWithIdentity, takeFlow, userIdByUsername } from './oidc.queries'
+import { securityAudit, sendSessionCookies, sessionOrigin } from './security'
 import { authEvents } from './events'
 
 /**
@@ -88,59 +89,37 @@ function claimText(claims: Record<string, unknown> | undefined, name: string): s
   return typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined
 }
 
-/* eslint-disable no-restricted-syntax -- single sign-on reads and writes staff accounts, identities and sessions, never client data */
 export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const oidcSettings = app.config.oidc
   const security = app.config.security
   const secure = app.config.secureCookies
+  const db = accountsDb(app)
   const configuration = oidcSettings ? relyingParty(oidcSettings) : undefined
   const rateLimit = { max: security.loginRateLimitPerMinute, timeWindow: '1 minute' }
   const clearFlowCookie = (reply: FastifyReply) =>
     reply.clearCookie(OIDC_FLOW_COOKIE, { path: FLOW_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure })
 
-  app.get(
-    '/api/auth/oidc/config',
-    {
-      config: { action: 'auth:oidc-config' },
-      schema: { tags: ['auth'], summary: 'Whether single sign-on (OpenID Connect) is offered', response: { 200: OidcConfig } },
-    },
-    async () => ({ enabled: oidcSettings !== undefined, label: oidcSettings?.label ?? null }),
-  )
+  app.route({
+    ...endpoint(ep['auth.oidcConfig']),
+    handler: async () => ({ enabled: oidcSettings !== undefined, label: oidcSettings?.label ?? null }),
+  })
 
-  app.get(
-    '/api/auth/oidc/start',
-    {
-      config: { action: 'auth:oidc-login', rateLimit },
-      schema: { tags: ['auth'], summary: 'Start a single sign-on: redirects to the identity provider' },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['auth.oidcStart'], { config: { rateLimit } }),
+    handler: async (request, reply) => {
       if (!oidcSettings || !configuration) throw problems.notFound()
-      const db = app.database.db
       let config: oidc.Configuration
       try {
         config = await configuration()
       } catch (err) {
-        return fail(db, request, reply, new OidcFailure('discovery', null, err))
+        return fail(request, reply, new OidcFailure('discovery', null, err))
       }
       const token = randomBytes(32).toString('base64url')
       const state = oidc.randomState()
       const nonce = oidc.randomNonce()
       const verifier = oidc.randomPKCECodeVerifier()
       const redirectUri = oidcSettings.redirectUri ?? `${request.protocol}://${request.host}${CALLBACK_PATH}`
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('oidc_login_flow').where(sql<boolean>`expires_at <= now()`).execute()
-        await trx
-          .insertInto('oidc_login_flow')
-          .values({
-            id: tokenHash(token),
-            state,
-            nonce,
-            code_verifier: verifier,
-            redirect_uri: redirectUri,
-            expires_at: sql<Date>`now() + make_interval(mins => ${FLOW_MINUTES})` as unknown as Date,
-          })
-          .execute()
-      })
+      await saveFlow(db, { id: tokenHash(token), state, nonce, codeVerifier: verifier, redirectUri, minutes: FLOW_MINUTES })
       reply.setCookie(OIDC_FLOW_COOKIE, token, { path: FLOW_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure, maxAge: FLOW_MINUTES * 60 })
       const target = oidc.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
@@ -152,30 +131,18 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })
       return reply.header('cache-control', 'no-store').redirect(target.href, 302)
     },
-  )
+  })
 
-  app.get(
-    CALLBACK_PATH,
-    {
-      config: { action: 'auth:oidc-login', rateLimit },
-      schema: { tags: ['auth'], summary: 'The identity provider\'s redirect back: signs in and redirects to the app', querystring: OidcCallbackQuery },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['auth.oidcCallback'], { config: { rateLimit } }),
+    handler: async (request, reply) => {
       if (!oidcSettings || !configuration) throw problems.notFound()
-      const db = app.database.db
       const token = request.cookies[OIDC_FLOW_COOKIE]
       clearFlowCookie(reply)
       reply.header('cache-control', 'no-store')
       try {
         // The flow is consumed whatever happens next: a code and its verifier are good for one attempt.
-        const flow = token
-          ? await db
-              .deleteFrom('oidc_login_flow')
-              .where('id', '=', tokenHash(token))
-              .where(sql<boolean>`expires_at > now()`)
-              .returningAll()
-              .executeTakeFirst()
-          : undefined
+        const flow = token ? await takeFlow(db, tokenHash(token)) : undefined
         if (!flow) throw new OidcFailure('no_flow')
         const config = await configuration().catch((err: unknown) => {
           throw new OidcFailure('discovery', null, err)
@@ -206,82 +173,51 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
           return claimText(info, oidcSettings.usernameClaim)
         }
-        const userId = await signIn(db, request, reply, { issuer, subject, username })
+        const userId = await signIn(request, reply, { issuer, subject, username })
         request.log.info({ userId }, 'signed in through OpenID Connect')
         return reply.redirect('/', 302)
       } catch (err) {
         if (!(err instanceof OidcFailure)) throw err
-        return fail(db, request, reply, err)
+        return fail(request, reply, err)
       }
     },
-  )
+  })
 
   /** Maps the identity to a staff user, links it on first use, and issues an active session. */
   async function signIn(
-    db: Kysely<DB>,
     request: FastifyRequest,
     reply: FastifyReply,
     identity: { issuer: string; subject: string; username: () => Promise<string | undefined> },
   ): Promise<string> {
-    const linked = await db
-      .selectFrom('staff_user_identity')
-      .select('user_id')
-      .where('issuer', '=', identity.issuer)
-      .where('subject', '=', identity.subject)
-      .executeTakeFirst()
-    let userId = linked?.user_id
+    const linked = await linkedUserId(db, identity.issuer, identity.subject)
+    let userId = linked
     if (!userId) {
       const username = await identity.username()
       if (!username) throw new OidcFailure('no_username')
-      const byName = await db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirst()
+      const byName = await userIdByUsername(db, username)
       if (!byName) throw new OidcFailure('unknown_user')
-      userId = byName.id
+      userId = byName
     }
-    const user = await db
-      .selectFrom('staff_user')
-      .select(['id', 'active'])
-      .select(sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked'))
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow()
+    const user = await signInState(db, userId)
     if (!user.active) throw new OidcFailure('inactive', user.id)
     if (user.locked) throw new OidcFailure('locked', user.id)
     const audit = securityAudit(request, user.id)
-    const session = await db.transaction().execute(async (trx) => {
-      const events: AuditEvent[] = []
-      if (!linked) {
-        // One identity per user and issuer: another subject presenting the same username is not this user.
-        const other = await trx
-          .selectFrom('staff_user_identity')
-          .select('subject')
-          .where('user_id', '=', user.id)
-          .where('issuer', '=', identity.issuer)
-          .executeTakeFirst()
-        if (other) throw new OidcFailure('identity_conflict', user.id)
-        const inserted = await trx
-          .insertInto('staff_user_identity')
-          .values({ issuer: identity.issuer, subject: identity.subject, user_id: user.id })
-          .onConflict((oc) => oc.doNothing())
-          .returning('subject')
-          .executeTakeFirst()
-        if (!inserted) throw new OidcFailure('identity_conflict', user.id)
-        events.push(audit(authEvents.identityLink, 'success', { basis: 'oidc' }))
-      }
-      await trx
-        .updateTable('staff_user_identity')
-        .set({ last_login_at: sql`now()` as unknown as Date })
-        .where('issuer', '=', identity.issuer)
-        .where('subject', '=', identity.subject)
-        .execute()
-      await trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute()
-      const s = await issueSession(trx, security, request, { userId: user.id, stage: 'active' })
-      await appendAudit(trx, ...events, audit(authEvents.loginSuccess, 'success', { basis: 'oidc' }))
-      return s
+    const session = await signInWithIdentity(db, security, {
+      userId: user.id,
+      issuer: identity.issuer,
+      subject: identity.subject,
+      // One identity per user and issuer: another subject presenting the same username is not this user.
+      link: !linked,
+      origin: sessionOrigin(request),
+      linkAudit: audit(authEvents.identityLink, 'success', { basis: 'oidc' }),
+      audit: audit(authEvents.loginSuccess, 'success', { basis: 'oidc' }),
     })
+    if (session === 'identity_conflict') throw new OidcFailure('identity_conflict', user.id)
     sendSessionCookies(reply, session, secure, security)
     return user.id
   }
 
-  async function fail(db: Kysely<DB>, request: FastifyRequest, reply: FastifyReply, failure: OidcFailure) {
+  async function fail(request: FastifyRequest, reply: FastifyReply, failure: OidcFailure) {
     request.log.warn({ reason: failure.reason, err: failure.cause }, 'OpenID Connect sign-in refused')
     const locked = failure.reason === 'locked'
     await appendAudit(

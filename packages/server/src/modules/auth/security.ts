@@ -1,16 +1,17 @@
 import type { SessionStage, SessionUser } from '@huoma/contract'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { SecuritySettings } from '../../config'
 import { permittedActions, type ActionCatalogue } from '../../access/actions'
-import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
+import type { AuditEvent } from '../../access/audit'
 import type { AuditEventType } from '../../access/audit-events'
 import type { AuthedContext, Principal } from '../../access/context'
-import { createSession, revokeAllSessions, setSessionCookies, type NewSession } from '../../access/session'
+import { setSessionCookies, type NewSession } from '../../access/session'
 import { HttpProblem } from '../../http/problem'
 import { detail } from './messages'
 import { authEvents } from './events'
+import { recordFailure, type SessionOrigin } from './account.queries'
 
 /**
  * The signed-in user as the web app sees them. Until the sign-in is complete (`mfa_pending`) the session shows
@@ -27,13 +28,14 @@ export function toSessionUser(catalogue: ActionCatalogue, p: Principal, stage: S
   }
 }
 
-export function passwordExpired(changedAt: Date | null, settings: SecuritySettings): boolean {
-  return !changedAt || Date.now() - changedAt.getTime() > settings.passwordMaxAgeDays * 86_400_000
+/** Whether the password is older than the maximum age at `now` (the app's clock), or was never set by the user. */
+export function passwordExpired(changedAt: Date | null, settings: SecuritySettings, now: Date): boolean {
+  return !changedAt || now.getTime() - changedAt.getTime() > settings.passwordMaxAgeDays * 86_400_000
 }
 
 /** The stage a fully authenticated session starts in. */
-export function stageAfterAuthentication(changedAt: Date | null, settings: SecuritySettings): SessionStage {
-  return passwordExpired(changedAt, settings) ? 'password_change' : 'active'
+export function stageAfterAuthentication(changedAt: Date | null, settings: SecuritySettings, now: Date): SessionStage {
+  return passwordExpired(changedAt, settings, now) ? 'password_change' : 'active'
 }
 
 export const invalidCredentials = () =>
@@ -61,36 +63,6 @@ export function requireStage(ctx: AuthedContext, ...stages: SessionStage[]): voi
   throw new HttpProblem(409, 'conflict', { type: 'https://huoma.fi/problems/mfa-not-pending', detail: detail('mfaNotPending') })
 }
 
-/**
- * Counts a failed password or second-factor attempt towards the lockout shared by both. At the threshold the
- * account is locked for `lockoutMinutes` and the counter starts over. Returns whether this attempt locked it.
- */
-export async function countFailure(trx: Executor, settings: SecuritySettings, userId: string): Promise<boolean> {
-  const r = await trx
-    .updateTable('staff_user')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow()
-  if (r.failed_logins < settings.lockoutThreshold) return false
-  await trx
-    .updateTable('staff_user')
-    .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
-    .where('id', '=', userId)
-    .execute()
-  return true
-}
-
-/** Whether the account is locked now. */
-export async function isLocked(db: Executor, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_user')
-    .select(sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked'))
-    .where('id', '=', userId)
-    .executeTakeFirst()
-  return row?.locked ?? false
-}
-
 /** An audit row builder for one request and user; `dataGroup` overrides the events' own (a step of another flow). */
 export function securityAudit(request: FastifyRequest, userId: string | null, dataGroup?: string) {
   return (event: AuditEventType, outcome: AuditEvent['outcome'], extra: Partial<AuditEvent> = {}): AuditEvent => ({
@@ -116,15 +88,10 @@ export async function failInSession(
   args: { userId: string; event: AuditEventType; dataGroup: string; basis?: string; refusal: HttpProblem; clearCookies: () => void },
 ): Promise<never> {
   const audit = securityAudit(request, args.userId, args.dataGroup)
-  const locked = await db.transaction().execute(async (trx) => {
-    const nowLocked = await countFailure(trx, settings, args.userId)
-    if (nowLocked) await revokeAllSessions(trx, args.userId)
-    await appendAudit(
-      trx,
-      audit(args.event, 'failure', { basis: args.basis ?? null }),
-      ...(nowLocked ? [audit(authEvents.lockout, 'failure', { basis: args.basis ?? null })] : []),
-    )
-    return nowLocked
+  const basis = args.basis ?? null
+  const locked = await recordFailure(db, settings, args.userId, {
+    endSessionsOnLock: true,
+    audit: (nowLocked) => [audit(args.event, 'failure', { basis }), ...(nowLocked ? [audit(authEvents.lockout, 'failure', { basis })] : [])],
   })
   if (locked) {
     args.clearCookies()
@@ -133,19 +100,9 @@ export async function failInSession(
   throw args.refusal
 }
 
-/** Issues a new session (new token, new CSRF token) and sets its cookies. */
-export async function issueSession(
-  trx: Executor,
-  settings: SecuritySettings,
-  request: FastifyRequest,
-  args: { userId: string; stage: SessionStage },
-): Promise<NewSession> {
-  return createSession(trx, settings, {
-    userId: args.userId,
-    stage: args.stage,
-    clientAddress: request.ip,
-    userAgent: request.headers['user-agent'],
-  })
+/** Where the request's new session comes from. */
+export function sessionOrigin(request: FastifyRequest): SessionOrigin {
+  return { clientAddress: request.ip, userAgent: request.headers['user-agent'] }
 }
 
 export function sendSessionCookies(reply: FastifyReply, session: NewSession, secure: boolean, settings: SecuritySettings) {

@@ -1,7 +1,11 @@
 import type { AuditLogEntry, AuditLogQuery, BreakGlassReviewItem, SampleItem, Verdict } from '@huoma/contract'
-import { sql, type Transaction } from 'kysely'
-import type { Executor } from '../../access/audit'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { appendAudit, type Executor } from '../../access/audit'
+import { grantsFor, type AuthedContext } from '../../access/context'
+import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
+import { privacyActions } from './actions'
+import { privacyEvents } from './events'
 
 /**
  * Queries of the data protection officer's tools over the security tables (audit_log, audit_review, break_glass).
@@ -9,6 +13,14 @@ import type { DB } from '../../db/schema'
  */
 
 /** Start of a Helsinki calendar day as an instant. */
+/**
+ * The handle the officer's tools read the security tables with. They reach past the client chokepoint on purpose:
+ * every read that names a client is audited here (`readLogged`), and the report reaches client data through
+ * `app.clientData.list`.
+ */
+// eslint-disable-next-line no-restricted-syntax -- the security tables (audit_log, audit_review, break_glass), never client content
+export const securityTables = (app: { database: Database }): Kysely<DB> => app.database.db
+
 const helsinkiDayStart = (date: string) => sql<Date>`(${date}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`
 const helsinkiDayEnd = (date: string) => sql<Date>`((${date}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`
 
@@ -332,4 +344,71 @@ export async function closeBreakGlassReview(
   if (current.reviewed_at) return 'closed'
   await trx.updateTable('break_glass').set({ reviewed_by: by, reviewed_at: sql<Date>`now()`, verdict, review_note: note }).where('id', '=', id).execute()
   return { personId: current.person_id }
+}
+
+// ---- The officer's own processing, audited ----------------------------------------------------------------------
+
+function roleOf(ctx: AuthedContext, action: keyof typeof privacyActions): string | null {
+  return grantsFor(ctx.principal, privacyActions[action])[0]?.roleCode ?? null
+}
+
+/**
+ * The data protection officer reading the log is processing the data of every client the answer names: `work`
+ * reads in one transaction, and one audit row (event `audit:read`) with the clients it names is the transaction's
+ * last step.
+ */
+export async function readLogged<T>(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  read: { dataGroup: string; kind: 'search' | 'view' },
+  work: (trx: Transaction<DB>) => Promise<{ value: T; clientIds: Iterable<string> }>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const { value, clientIds } = await work(trx)
+    await appendAudit(trx, {
+      userId: ctx.principal.userId,
+      roleCode: roleOf(ctx, 'audit:read'),
+      clientIds: [...new Set(clientIds)],
+      dataGroup: read.dataGroup,
+      kind: read.kind,
+      event: privacyEvents.read,
+      basis: 'log_monitoring',
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return value
+  })
+}
+
+/** Closes a review: `undefined` = no such item, `'closed'` = already reviewed, otherwise the clients it concerned. */
+export type CloseReview = (trx: Transaction<DB>, id: string, userId: string, verdict: Verdict, note: string) => Promise<undefined | 'closed' | string[]>
+
+/**
+ * A verdict on a reviewed access (break the glass or a sampled one): the review is closed and an `audit:review` row
+ * pointing to it appended in the same transaction. Answers as `close` does, or 'ok'.
+ */
+export async function closeWithVerdict(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  review: { id: string; dataGroup: string; verdict: Verdict; note: string },
+  close: CloseReview,
+): Promise<undefined | 'closed' | 'ok'> {
+  return db.transaction().execute(async (trx) => {
+    const clientIds = await close(trx, review.id, ctx.principal.userId, review.verdict, review.note)
+    if (clientIds === undefined || clientIds === 'closed') return clientIds
+    await appendAudit(trx, {
+      userId: ctx.principal.userId,
+      roleCode: roleOf(ctx, 'audit:review'),
+      clientIds,
+      dataGroup: review.dataGroup,
+      event: privacyEvents.review,
+      basis: 'log_monitoring',
+      refId: review.id,
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return 'ok' as const
+  })
 }

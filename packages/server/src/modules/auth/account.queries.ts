@@ -1,0 +1,239 @@
+import type { SessionStage } from '@huoma/contract'
+import { sql, type Kysely } from 'kysely'
+import type { SecuritySettings } from '../../config'
+import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'
+import { storeRecoveryCodes, removeSecondFactor } from '../../access/mfa'
+import { createSession, revokeAllSessions, revokeOtherSessions, revokeSession, type NewSession } from '../../access/session'
+import type { Database } from '../../db/database'
+import type { DB } from '../../db/schema'
+
+/*
+ * The staff member's own account: sign-in, lockout, sessions, password and second factor. Every multi-step change is
+ * one transaction with its audit rows. Nothing here reads a client table.
+ */
+
+/** The handle of the sign-in flows. */
+// eslint-disable-next-line no-restricted-syntax -- sign-in reads and writes staff accounts and sessions, never client data
+export const accountsDb = (app: { database: Database }): Kysely<DB> => app.database.db
+
+/** Where a new session comes from (kept on the session row). */
+export interface SessionOrigin {
+  clientAddress: string
+  userAgent: string | undefined
+}
+
+const lockedNow = sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`
+
+/** What a password sign-in needs of the user with this (normalised) username. */
+export async function findLoginUser(db: Executor, username: string) {
+  return db
+    .selectFrom('staff_user')
+    .select(['id', 'password_hash', 'active', 'totp_enabled_at', 'password_changed_at'])
+    .select(lockedNow.as('locked'))
+    .where('username', '=', username)
+    .executeTakeFirst()
+}
+
+/** Whether the account is locked now. */
+export async function isLocked(db: Executor, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('staff_user').select(lockedNow.as('locked')).where('id', '=', userId).executeTakeFirst()
+  return row?.locked ?? false
+}
+
+/**
+ * Counts a failed password or second-factor attempt towards the lockout shared by both. At the threshold the
+ * account is locked for `lockoutMinutes` and the counter starts over. Returns whether this attempt locked it.
+ */
+export async function countFailure(trx: Executor, settings: SecuritySettings, userId: string): Promise<boolean> {
+  const r = await trx
+    .updateTable('staff_user')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow()
+  if (r.failed_logins < settings.lockoutThreshold) return false
+  await trx
+    .updateTable('staff_user')
+    .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
+    .where('id', '=', userId)
+    .execute()
+  return true
+}
+
+/**
+ * A failed attempt, in one transaction: counted towards the lockout, every session of the user ended when it
+ * locks the account (`endSessionsOnLock`), and the audit rows `audit(locked)` appended. Returns whether it locked.
+ */
+export async function recordFailure(
+  db: Kysely<DB>,
+  settings: SecuritySettings,
+  userId: string,
+  opts: { endSessionsOnLock: boolean; audit: (locked: boolean) => AuditEvent[] },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await countFailure(trx, settings, userId)
+    if (locked && opts.endSessionsOnLock) await revokeAllSessions(trx, userId)
+    await appendAudit(trx, ...opts.audit(locked))
+    return locked
+  })
+}
+
+const clearFailures = (trx: Executor, userId: string) =>
+  trx.updateTable('staff_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute()
+
+const newSession = (trx: Executor, settings: SecuritySettings, userId: string, stage: SessionStage, origin: SessionOrigin) =>
+  createSession(trx, settings, { userId, stage, clientAddress: origin.clientAddress, userAgent: origin.userAgent })
+
+/**
+ * A sign-in step that issues a session, in one transaction: the failure count is cleared only when the sign-in is
+ * complete (`clearFailures`: knowing the password must not reset the count of wrong second-factor codes), the
+ * session it replaces is revoked (`replaces`: a token seen before the second factor is worth nothing), and the audit
+ * rows are appended.
+ */
+export async function issueSignInSession(
+  db: Kysely<DB>,
+  settings: SecuritySettings,
+  args: { userId: string; stage: SessionStage; origin: SessionOrigin; clearFailures: boolean; replaces?: Buffer; audit: AuditEvent[] },
+): Promise<NewSession> {
+  return db.transaction().execute(async (trx) => {
+    if (args.clearFailures) await clearFailures(trx, args.userId)
+    if (args.replaces) await revokeSession(trx, args.replaces)
+    const session = await newSession(trx, settings, args.userId, args.stage, args.origin)
+    await appendAudit(trx, ...args.audit)
+    return session
+  })
+}
+
+/** Ends one session (sign-out) with its audit row. */
+export async function endSession(db: Kysely<DB>, sessionId: Buffer, audit: AuditEvent): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await revokeSession(trx, sessionId)
+    await appendAudit(trx, audit)
+  })
+}
+
+/** Ends every session of the user with the audit row. */
+export async function endAllSessions(db: Kysely<DB>, userId: string, audit: AuditEvent): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await revokeAllSessions(trx, userId)
+    await appendAudit(trx, audit)
+  })
+}
+
+/** One's own account security: the user row's dates and second-factor state, and the unused recovery codes. */
+export async function accountSecurity(db: Executor, userId: string) {
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['username', 'password_changed_at', 'totp_enabled_at', 'totp_secret', 'mfa_exempt'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  const codes = await db
+    .selectFrom('staff_recovery_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return { ...user, unusedRecoveryCodes: Number(codes.n) }
+}
+
+/** The username and password hash, to check the current password. */
+export async function credentials(db: Executor, userId: string) {
+  return db.selectFrom('staff_user').select(['username', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
+}
+
+/**
+ * A changed password, in one transaction: the new hash (the lockout cleared), every session ended and a new active
+ * one issued (a changed password is a new sign-in), and the audit row.
+ */
+export async function changePassword(
+  db: Kysely<DB>,
+  settings: SecuritySettings,
+  args: { userId: string; hash: string; origin: SessionOrigin; audit: AuditEvent },
+): Promise<NewSession> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('staff_user')
+      .set({ password_hash: args.hash, password_changed_at: sql<Date>`now()`, failed_logins: 0, locked_until: null })
+      .where('id', '=', args.userId)
+      .execute()
+    // Every other session ends; this one is replaced by a new token (a changed password is a new sign-in).
+    await revokeAllSessions(trx, args.userId)
+    const session = await newSession(trx, settings, args.userId, 'active', args.origin)
+    await appendAudit(trx, args.audit)
+    return session
+  })
+}
+
+/* ---- The second factor ------------------------------------------------------------------------------------- */
+
+/** The user's second-factor state (the sealed TOTP state, when enrolled) and password age. */
+export async function secondFactor(db: Executor, userId: string) {
+  return db
+    .selectFrom('staff_user')
+    .select(['username', 'password_hash', 'totp_secret', 'totp_enabled_at', 'password_changed_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Replaces the sealed TOTP state if it is still `expected` (compare-and-set: of two requests with the same code,
+ * only one gets through). Returns whether it was replaced.
+ */
+export async function replaceTotpState(db: Executor, userId: string, expected: string, sealed: string): Promise<boolean> {
+  const r = await db.updateTable('staff_user').set({ totp_secret: sealed }).where('id', '=', userId).where('totp_secret', '=', expected).executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}
+
+/** The organisation's name, for the account name shown in authenticator apps. */
+export async function organisationName(db: Executor): Promise<string | undefined> {
+  return (await db.selectFrom('organisation').select('name').orderBy('created_at').limit(1).executeTakeFirst())?.name
+}
+
+/** Keeps a new, unconfirmed TOTP secret (sealed) for a user who has none enabled, with the audit row. */
+export async function startEnrolment(db: Kysely<DB>, userId: string, sealed: string, audit: AuditEvent): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('staff_user').set({ totp_secret: sealed }).where('id', '=', userId).where('totp_enabled_at', 'is', null).execute()
+    await appendAudit(trx, audit)
+  })
+}
+
+/**
+ * Confirms the enrolment of the secret sealed as `expected`, in one transaction: the state with the accepted step,
+ * the recovery codes, every other session ended (opened without the second factor) and the audit row. Returns
+ * false, changing nothing, when the enrolment changed meanwhile.
+ */
+export async function confirmEnrolment(
+  db: Kysely<DB>,
+  args: { userId: string; expected: string; sealed: string; recoveryHashes: string[]; keepSession: Buffer; audit: AuditEvent },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('staff_user')
+      .set({ totp_secret: args.sealed, totp_enabled_at: sql<Date>`now()` })
+      .where('id', '=', args.userId)
+      .where('totp_secret', '=', args.expected)
+      .where('totp_enabled_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) !== 1) return false
+    await storeRecoveryCodes(trx, args.userId, args.recoveryHashes)
+    await revokeOtherSessions(trx, args.userId, args.keepSession)
+    await appendAudit(trx, args.audit)
+    return true
+  })
+}
+
+/** Turns the second factor off (secret and recovery codes) with the audit row. */
+export async function disableSecondFactor(db: Kysely<DB>, userId: string, audit: AuditEvent): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await removeSecondFactor(trx, userId)
+    await appendAudit(trx, audit)
+  })
+}
+
+/** Replaces the recovery codes with the prepared hashes, with the audit row. */
+export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, hashes: string[], audit: AuditEvent): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await storeRecoveryCodes(trx, userId, hashes)
+    await appendAudit(trx, audit)
+  })
+}

@@ -1,0 +1,107 @@
+import type { LocalDate } from '@huoma/domain'
+import { sql, type Generated, type Transaction } from 'kysely'
+import type { DB } from '../../db/schema'
+import { problems } from '../../http/problem'
+import { mailingAddress } from '../../pdf/mailing-address'
+import type { ReportInput, ReportLanguage, ReportRow } from './report'
+import { identityIds } from './repository'
+
+/** The reason row for a report reaching beyond two years (migration 0005_privacy; not in the shared table types). */
+type ReasonTables = {
+  access_report_reason: {
+    id: Generated<string>
+    user_id: string
+    person_id: string
+    period_from: string
+    period_until: string
+    reason: string
+    request_id: string | null
+  }
+}
+
+export interface AccessReportArgs {
+  personId: string
+  language: ReportLanguage
+  from: LocalDate
+  to: LocalDate
+  /** The period reaches beyond two years: `reason` is recorded (never in the audit log). */
+  extended: boolean
+  reason: string | undefined
+  userId: string
+  requestId: string
+  printedAt: Date
+  printedBy: string
+}
+
+/**
+ * What the client's access report prints, read in the chokepoint's transaction: the person (404 when there is none:
+ * the transaction rolls back and nothing is logged), the stated reason of an extended period, the mailing address
+ * by the rule of every document sent to the client, and every successful processing of the person's identities in
+ * the period, found through the audit_client index by client and period.
+ */
+export async function accessReportInput(trx: Transaction<DB>, args: AccessReportArgs): Promise<{ id: string; input: ReportInput }> {
+  const person = await trx
+    .selectFrom('person')
+    .select(['id', 'first_names', 'last_name', 'hetu', 'temporary_id', 'turvakielto'])
+    .where('id', '=', args.personId)
+    .executeTakeFirst()
+  if (!person) throw problems.notFound() // rolls back: nothing was processed, nothing is logged
+  if (args.extended) {
+    await trx
+      .withTables<ReasonTables>()
+      .insertInto('access_report_reason')
+      .values({
+        user_id: args.userId,
+        person_id: person.id,
+        period_from: args.from,
+        period_until: args.to,
+        reason: args.reason!.trim(),
+        request_id: args.requestId,
+      })
+      .execute()
+  }
+  // The address a letter to the client may print: the same rule as every document sent to the client.
+  const address = await mailingAddress(trx, person.id, person.turvakielto)
+  const lang = args.language
+  // The person's own id and every identity merged into it (records written under a temporary id count), found
+  // through the audit_client index by client and period.
+  const rows = await trx
+    .selectFrom('audit_client as c')
+    .innerJoin('audit_log as a', 'a.id', 'c.audit_id')
+    .leftJoin('staff_user as u', 'u.id', 'a.user_id')
+    .leftJoin('role as ro', 'ro.code', 'a.role_code')
+    .select(['a.occurred_at', 'u.display_name', 'a.data_group', 'a.action', 'a.event', 'a.basis'])
+    .select(lang === 'sv' ? 'ro.name_sv as role_name' : 'ro.name_fi as role_name')
+    .where('c.client_id', 'in', await identityIds(trx, person.id))
+    .where('a.outcome', '=', 'success')
+    .where('c.occurred_at', '>=', sql<Date>`(${args.from}::date::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+    .where('c.occurred_at', '<', sql<Date>`((${args.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki')`)
+    .distinctOn('a.id')
+    .orderBy('a.id')
+    .execute()
+  const tasks = await trx.selectFrom('service_task').select(['code', 'name_fi', 'name_sv']).execute()
+  const org = await trx.selectFrom('organisation').select('name').orderBy('created_at').executeTakeFirst()
+  const input: ReportInput = {
+    language: lang,
+    organisation: org?.name ?? '',
+    client: { name: `${person.first_names} ${person.last_name}`, hetu: person.hetu, temporaryId: person.temporary_id },
+    address: address ? [address.street, `${address.postalCode} ${address.postOffice}`] : null,
+    period: { from: args.from, to: args.to },
+    extendedPeriod: args.extended,
+    printedAt: args.printedAt,
+    printedBy: args.printedBy,
+    serviceTaskNames: Object.fromEntries(tasks.map((s) => [s.code, lang === 'sv' ? s.name_sv : s.name_fi])),
+    rows: rows.map(
+      (r): ReportRow => ({
+        occurredAt: r.occurred_at,
+        userName: r.display_name,
+        roleName: r.role_name,
+        dataGroup: r.data_group,
+        action: r.action,
+        event: r.event,
+        basis: r.basis,
+      }),
+    ),
+  }
+  return { id: person.id, input }
+}
