@@ -1,5 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { IsoDate, Uuid } from './common'
+import { endpoints } from './endpoint'
+import { BreakGlassAccess, BreakGlassRequest, BreakGlassTasks } from './privacy'
 
 export const PersonSearchQuery = Type.Object(
   {
@@ -62,6 +64,8 @@ export const PersonDetails = Type.Object({
 export type PersonDetails = Static<typeof PersonDetails>
 
 export const PersonIdParams = Type.Object({ id: Uuid })
+
+export const RelationshipParams = Type.Object({ id: Uuid, relationshipId: Uuid })
 
 const nonEmpty = (max: number) => Type.String({ minLength: 1, maxLength: max })
 const optionalNullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(Type.Union([t, Type.Null()]))
@@ -311,6 +315,10 @@ export type FamilyRelationEnd = Static<typeof FamilyRelationEnd>
 
 export const FamilyRelationParams = Type.Object({ id: Uuid, relationId: Uuid })
 
+/** The family relation added or ended. */
+export const FamilyRelationRef = Type.Object({ relationId: Uuid })
+export type FamilyRelationRef = Static<typeof FamilyRelationRef>
+
 /** Start a new household (ruokakunta) with this person as its first member. */
 export const HouseholdStart = Type.Object({ validFrom: IsoDate }, { additionalProperties: false })
 export type HouseholdStart = Static<typeof HouseholdStart>
@@ -324,3 +332,161 @@ export const HouseholdMemberEnd = Type.Object({ validUntil: IsoDate }, { additio
 export type HouseholdMemberEnd = Static<typeof HouseholdMemberEnd>
 
 export const HouseholdMemberParams = Type.Object({ id: Uuid, memberId: Uuid })
+
+/** The household started or changed. */
+export const HouseholdRef = Type.Object({ householdId: Uuid })
+export type HouseholdRef = Static<typeof HouseholdRef>
+
+/**
+ * The client registry's operations: search, basic data, the client card, relationships, merge, family and
+ * household, break the glass. Registration from the population register and its refresh are in `vtjEndpoints`.
+ */
+export const personsEndpoints = endpoints({
+  'persons.search': {
+    method: 'GET',
+    path: '/api/persons',
+    action: 'persons:search',
+    summary: 'Search persons by name, henkilötunnus or birth date',
+    query: PersonSearchQuery,
+    response: { 200: PersonSearchResult },
+  },
+  'persons.read': {
+    method: 'GET',
+    path: '/api/persons/:id',
+    action: 'persons:read',
+    summary: 'A person\'s basic data',
+    params: PersonIdParams,
+    response: { 200: PersonDetails },
+  },
+  'persons.create': {
+    method: 'POST',
+    path: '/api/persons',
+    action: 'persons:create',
+    summary: 'Register a person as a client',
+    body: PersonCreate,
+    response: { 201: PersonCreated },
+    errors: [409],
+  },
+  'persons.update': {
+    method: 'PATCH',
+    path: '/api/persons/:id',
+    action: 'persons:update',
+    summary: 'Change a client\'s basic data',
+    params: PersonIdParams,
+    body: PersonUpdate,
+    response: { 200: PersonDetails },
+    errors: [409],
+  },
+  'persons.card': {
+    method: 'GET',
+    path: '/api/persons/:id/card',
+    action: 'persons:card',
+    summary: 'The client card',
+    params: PersonIdParams,
+    response: { 200: ClientCard },
+  },
+  'persons.protectedAddress': {
+    method: 'GET',
+    path: '/api/persons/:id/protected-address',
+    action: 'persons:protected-address',
+    summary: 'The address and municipality under turvakielto',
+    params: PersonIdParams,
+    response: { 200: ProtectedAddress },
+  },
+  'persons.openRelationship': {
+    method: 'POST',
+    path: '/api/persons/:id/relationships',
+    action: 'relationships:open',
+    summary: 'Open a client relationship',
+    params: PersonIdParams,
+    body: RelationshipOpen,
+    response: { 201: Relationship },
+  },
+  'persons.endRelationship': {
+    method: 'POST',
+    path: '/api/persons/:id/relationships/:relationshipId/end',
+    action: 'relationships:end',
+    summary: 'End a client relationship',
+    params: RelationshipParams,
+    body: RelationshipEnd,
+    response: { 200: Relationship },
+  },
+  'persons.merge': {
+    method: 'POST',
+    path: '/api/persons/:id/merge',
+    action: 'persons:merge',
+    summary: 'Merge a temporary identity into the real henkilötunnus',
+    description:
+      'Sets the henkilötunnus on this (temporary) person when nobody has it; otherwise moves every record of this ' +
+      'person to its holder in one transaction and marks this person merged. Reads of a merged person answer 404 ' +
+      'with type https://huoma.fi/problems/person-merged and `mergedInto`.',
+    params: PersonIdParams,
+    body: PersonMerge,
+    response: { 200: PersonMergeResult },
+    errors: [409],
+  },
+  'persons.addFamilyRelation': {
+    method: 'POST',
+    path: '/api/persons/:id/family',
+    action: 'persons:family',
+    summary: 'Add a family relation',
+    params: PersonIdParams,
+    body: FamilyRelationAdd,
+    response: { 201: FamilyRelationRef },
+  },
+  'persons.endFamilyRelation': {
+    method: 'POST',
+    path: '/api/persons/:id/family/:relationId/end',
+    action: 'persons:family',
+    summary: 'End a family relation',
+    params: FamilyRelationParams,
+    body: FamilyRelationEnd,
+    response: { 200: FamilyRelationRef },
+  },
+  'persons.startHousehold': {
+    method: 'POST',
+    path: '/api/persons/:id/household',
+    action: 'persons:household',
+    summary: 'Start a household (ruokakunta) with this person',
+    params: PersonIdParams,
+    body: HouseholdStart,
+    response: { 201: HouseholdRef },
+  },
+  'persons.addHouseholdMember': {
+    method: 'POST',
+    path: '/api/persons/:id/household/members',
+    action: 'persons:household',
+    summary: 'Add a member to this person\'s household',
+    params: PersonIdParams,
+    body: HouseholdMemberAdd,
+    response: { 201: HouseholdRef },
+  },
+  'persons.endHouseholdMember': {
+    method: 'POST',
+    path: '/api/persons/:id/household/members/:memberId/end',
+    action: 'persons:household',
+    summary: 'End a household membership',
+    params: HouseholdMemberParams,
+    body: HouseholdMemberEnd,
+    response: { 200: HouseholdRef },
+  },
+  'persons.breakGlassServiceTasks': {
+    method: 'GET',
+    path: '/api/break-glass/service-tasks',
+    action: 'persons:break-glass',
+    summary: 'The service tasks in which the signed-in user may break the glass, and for how long an access lasts',
+    response: { 200: BreakGlassTasks },
+  },
+  'persons.breakGlass': {
+    method: 'POST',
+    path: '/api/persons/:id/break-glass',
+    action: 'persons:break-glass',
+    summary: 'Break the glass: open a client without a relationship for a bounded time, on a stated reason',
+    description:
+      'The reason is stored with the access (never in the audit log) and the access is reviewed by the data protection ' +
+      'officer. A person that does not exist answers 404.',
+    params: PersonIdParams,
+    body: BreakGlassRequest,
+    response: { 201: BreakGlassAccess },
+  },
+})

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { IsoDate, Uuid } from './common'
-import { AddressKind, RelationshipKind, RelationshipStartReason, ServiceTaskCode } from './persons'
+import { endpoints } from './endpoint'
+import { AddressKind, PersonCreated, PersonIdParams, RelationshipKind, RelationshipStartReason, ServiceTaskCode } from './persons'
 
 /** Why the population register is queried (käyttötarkoitus); required by the register and kept in Huoma's log. */
 export const VtjPurpose = Type.String({ minLength: 3, maxLength: 200 })
@@ -61,3 +62,36 @@ export const VtjRefreshResult = Type.Object({
   changedFields: Type.Array(Type.String()),
 })
 export type VtjRefreshResult = Static<typeof VtjRefreshResult>
+
+/**
+ * The population register's operations: a query with a stated purpose, registering a client from the register and
+ * refreshing a client's data from it. Every query's purpose is kept in Huoma's log and referenced from the audit row.
+ */
+export const vtjEndpoints = endpoints({
+  'vtj.query': {
+    method: 'POST',
+    path: '/api/vtj/query',
+    action: 'vtj:query',
+    summary: 'Query a person from the population register',
+    body: VtjQueryRequest,
+    response: { 200: VtjQueryResponse },
+  },
+  'persons.fromVtj': {
+    method: 'POST',
+    path: '/api/persons/from-vtj',
+    action: 'persons:create',
+    summary: 'Register a client from the population register',
+    body: PersonFromVtj,
+    response: { 201: PersonCreated },
+    errors: [409, 502],
+  },
+  'persons.refreshFromVtj': {
+    method: 'POST',
+    path: '/api/persons/:id/vtj-refresh',
+    action: 'persons:vtj-refresh',
+    summary: 'Refresh from the population register',
+    params: PersonIdParams,
+    body: VtjRefreshRequest,
+    response: { 200: VtjRefreshResult },
+  },
+})

@@ -122,11 +122,12 @@ export async function runCli(argv: string[]): Promise<number> {
         const { connectVtj } = await import('./integrations/vtj/connect')
         const { syncFromVtj } = await import('./modules/persons/vtj-sync')
         const { createLogger } = await import('./http/logger')
-        const connector = await connectVtj(database, createLogger('warn'))
+        const { systemClock } = await import('./kernel/clock')
+        const connector = await connectVtj(database, createLogger('warn'), systemClock)
         // The simulator lives in this process only: give it the day's changes to deliver (the real register has its own).
         if (connector.kind === 'simulator') connector.client.seedDemoChanges()
         try {
-          const r = await syncFromVtj(database.db, connector.client, { persistCursor: connector.kind === 'xroad', log: (s) => process.stdout.write(s + '\n') })
+          const r = await syncFromVtj(database.db, connector.client, systemClock, { persistCursor: connector.kind === 'xroad', log: (s) => process.stdout.write(s + '\n') })
           process.stdout.write(`VTJ sync done: ${r.changes} changes in ${r.pages} page(s), ${r.updatedPersons} clients updated (${r.changedFields} fields).\n`)
           return 0
         } finally {
@@ -191,7 +192,7 @@ async function cliJobRunner(database: Database, demo = false) {
     import('./jobs'),
   ])
   const logger = createLogger('warn')
-  const vtj = await connectVtj(database, logger)
+  const vtj = await connectVtj(database, logger, systemClock)
   const kela = await connectKela(database, await engineParameters(database.db), logger)
   const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config: loadConfig(), vtj, kela, demo }), scheduled: 'none' })
   await runner.register()

@@ -53,7 +53,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     }
     const seededParameters = await ensureDefaultParameters(database.db)
     if (seededParameters) logger.info({ sets: seededParameters }, 'income support parameters: Kela\'s published sets loaded')
-    const vtj = await connectVtj(database, logger)
+    const vtj = await connectVtj(database, logger, clock)
     const kela = await connectKela(database, await engineParameters(database.db), logger)
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
     if (demoSeededNow) await seedDemoClientAccounts(database)

@@ -68,7 +68,7 @@ describe.each(kinds)('population register (VTJ simulator) over HTTP on %s', (kin
   it('the nightly sync applies the change feed to registry clients, audited as the system', async () => {
     const seeded = sim().seedDemoChanges()
     expect(seeded.length).toBeGreaterThan(0)
-    const r = await syncFromVtj(db(), sim(), { persistCursor: true })
+    const r = await syncFromVtj(db(), sim(), t.server.app.clock, { persistCursor: true })
     expect(r.updatedPersons).toBeGreaterThan(0)
     const died = seeded.find((c) => c.change === 'death')
     if (died) {
@@ -80,6 +80,6 @@ describe.each(kinds)('population register (VTJ simulator) over HTTP on %s', (kin
     expect(row.client_ids.length).toBe(r.updatedPersons)
     expect((await db().selectFrom('vtj_sync_state').select('cursor').executeTakeFirstOrThrow()).cursor).toBe(r.cursor)
     // Nothing new: a second run changes nothing.
-    expect((await syncFromVtj(db(), sim(), { persistCursor: true })).updatedPersons).toBe(0)
+    expect((await syncFromVtj(db(), sim(), t.server.app.clock, { persistCursor: true })).updatedPersons).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import type { Database } from '../../db/database'
+import type { Clock } from '../../kernel/clock'
 import { createVtjConnector, vtjPersonsFromRegistry, type VtjConnector } from './index'
 
 /** Registries up to this size are mirrored into the simulator; larger ones (benchmarks) are not. */
@@ -9,11 +10,12 @@ const MIRROR_LIMIT = 20_000
 /**
  * The population-register connector for this process: the X-Road adapter when HUOMA_VTJ_URL is set, otherwise
  * the simulator, holding the registry's own persons (so refreshes find them) and ~100 persons Huoma does not
- * have yet (so a client can be registered from the register).
+ * have yet (so a client can be registered from the register). Either reads the time from `clock` (the request
+ * log's and the simulator's "today").
  */
-export async function connectVtj(database: Database, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<VtjConnector> {
+export async function connectVtj(database: Database, logger: Logger, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<VtjConnector> {
   if (env.HUOMA_VTJ_URL) {
-    const c = createVtjConnector({ env })
+    const c = createVtjConnector({ env, now: () => clock.now() })
     logger.info({ url: env.HUOMA_VTJ_URL }, 'population register: X-Road adapter')
     return c
   }
@@ -30,5 +32,5 @@ export async function connectVtj(database: Database, logger: Logger, env: NodeJS
     persons = vtjPersonsFromRegistry({ persons: ps.map((p) => ({ ...p, hetu: p.hetu! })), addresses, relations })
   }
   logger.info({ mirrored: persons.length, registry: count }, 'population register: simulator')
-  return createVtjConnector({ env: {}, simulator: { persons } })
+  return createVtjConnector({ env: {}, now: () => clock.now(), simulator: { persons } })
 }

@@ -15,6 +15,7 @@ import http from 'node:http'
 import https from 'node:https'
 import { parseHetu, todayInHelsinki } from '@huoma/domain'
 import { parseChangeFeed, parseKirjausavain } from './changes'
+import { systemClock } from '../../kernel/clock'
 import { buildPersonQueryRequest, parsePersonQueryResponse, type XRoadClientId, type XRoadServiceId } from './soap'
 import {
   checkQueryContext,
@@ -128,7 +129,7 @@ export class XRoadVtjClient implements VtjClient {
     this.timeoutMs = config.timeoutMs ?? 10_000
     this.maxBytes = config.maxResponseBytes ?? 5 * 1024 * 1024
     this.newRequestId = config.newRequestId ?? randomUUID
-    this.now = config.now ?? (() => new Date())
+    this.now = config.now ?? systemClock.now
     if (this.url.protocol === 'https:') {
       if (!!config.clientCertPath !== !!config.clientKeyPath) throw new RangeError('VTJ client certificate and key go together')
       const tls: https.AgentOptions = { keepAlive: true, maxSockets: 8, rejectUnauthorized: true }

@@ -24,15 +24,17 @@ export type VtjConnector =
 /**
  * The connector the server should use: the X-Road client when `HUOMA_VTJ_URL` is set ({@link loadVtjConfig}),
  * otherwise a simulator built with `simulator` options (pass Huoma's demo persons there, mapped with
- * {@link vtjPersonsFromRegistry}). Throws on an incomplete X-Road configuration.
+ * {@link vtjPersonsFromRegistry}). Throws on an incomplete X-Road configuration. `now` is the clock of either
+ * (the simulator's own `now` option wins).
  */
-export function createVtjConnector(opts: { env?: NodeJS.ProcessEnv; simulator?: VtjSimulatorOptions } = {}): VtjConnector {
+export function createVtjConnector(opts: { env?: NodeJS.ProcessEnv; simulator?: VtjSimulatorOptions; now?: () => Date } = {}): VtjConnector {
   const config = loadVtjConfig(opts.env ?? process.env)
+  const now = opts.now ? { now: opts.now } : {}
   if (config) {
-    const client = new XRoadVtjClient(config)
+    const client = new XRoadVtjClient({ ...config, ...now })
     return { kind: 'xroad', client, close: () => client.close() }
   }
-  return { kind: 'simulator', client: new VtjSimulator(opts.simulator), close: () => {} }
+  return { kind: 'simulator', client: new VtjSimulator({ ...now, ...opts.simulator }), close: () => {} }
 }
 
 /** Narrowing helper for code that only needs the {@link VtjClient} interface. */

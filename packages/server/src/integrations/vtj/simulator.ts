@@ -24,6 +24,7 @@ import { addDays, parseHetu, parseLocalDate, todayInHelsinki, type LocalDate } f
 import { parseChangeFeed, type DvvChangeDocument, type DvvChangeResponse } from './changes'
 import { DEMOLA, generateFixturePopulation, type FixtureMunicipality } from './fixture-population'
 import { buildPersonQueryResponse, buildSoapFault, fromVtjTimestamp, parsePersonQueryRequest, vtjTimestamp } from './soap'
+import { systemClock } from '../../kernel/clock'
 import {
   canonicalHetu,
   checkQueryContext,
@@ -52,7 +53,7 @@ export interface VtjSimulatorOptions {
   municipality?: FixtureMunicipality
   /** Persons to include as they are (e.g. Huoma's demo population, mirrored). */
   persons?: readonly VtjPerson[]
-  /** Clock; default `() => new Date()`. */
+  /** Clock; default the machine's ({@link systemClock}). */
   now?: () => Date
   /** kirjausavain before the first change; default 100000000. */
   firstKey?: number
@@ -151,7 +152,7 @@ export class VtjSimulator implements VtjClient {
   private key: number
 
   constructor(opts: VtjSimulatorOptions = {}) {
-    this.now = opts.now ?? (() => new Date())
+    this.now = opts.now ?? systemClock.now
     this.firstKey = opts.firstKey ?? 100_000_000
     this.key = this.firstKey
     for (const p of opts.persons ?? []) this.insert(p, 'included')

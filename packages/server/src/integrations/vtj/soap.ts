@@ -18,6 +18,7 @@
  */
 import { create } from 'xmlbuilder2'
 import { parseLocalDate, type LocalDate } from '@huoma/domain'
+import { systemClock } from '../../kernel/clock'
 import {
   redactForTurvakielto,
   type VtjAddress,
@@ -560,7 +561,7 @@ export interface PersonQueryResponseInput {
   /** The henkilötunnus that was asked for (Hakuperusteet). */
   queriedHetu: string
   result: VtjQueryResult
-  /** Tietojen poiminta-aika; default now. */
+  /** Tietojen poiminta-aika; default the machine clock's now. */
   at?: Date
   /** sanomatunnus (≤ 50 characters). */
   messageId?: string
@@ -608,7 +609,7 @@ export function buildPersonQueryResponse(input: PersonQueryResponseInput): strin
     return doc.end({ prettyPrint: true })
   }
   const sanoma = response.ele(NS.response, 'VTJHenkiloVastaussanoma', {
-    tietojenPoimintaaika: vtjTimestamp(input.at ?? new Date()),
+    tietojenPoimintaaika: vtjTimestamp(input.at ?? systemClock.now()),
     sanomatunnus: cut(input.messageId ?? 'PERUSSANOMA 3', 50),
     versio: '1.0',
   })

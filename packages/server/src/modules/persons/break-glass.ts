@@ -1,13 +1,11 @@
-/* eslint-disable no-restricted-syntax -- break_glass rows and their audit rows are security data; of the person only its existence is checked, no client data is read or returned */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BreakGlassAccess, BreakGlassRequest, BreakGlassTasks, PersonIdParams } from '@huoma/contract'
+import type { BreakGlassAccess, BreakGlassRequest } from '@huoma/contract'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import { personsActions } from './actions'
 import { breakGlassEvents } from './events'
 import { appendAudit } from '../../access/audit'
-import { grantsFor, requireAuthed, type AuthedContext, type Principal } from '../../access/context'
+import { grantsFor, type AuthedContext, type Principal } from '../../access/context'
+import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
-import { requestLanguage } from '../../http/language'
 import { problems, type FieldIssue } from '../../http/problem'
 import { isMeaningfulReason, REASON_MIN_CHARS } from '../../access/reason'
 
@@ -16,6 +14,12 @@ import { isMeaningfulReason, REASON_MIN_CHARS } from '../../access/reason'
  * (`config.security.breakGlassHours`), by stating a reason. The access is decided by the client-access chokepoint,
  * which honours live `break_glass` rows of the user in the service tasks of their grants; every read on it carries
  * the break_glass id in the audit row's ref_id, and the data protection officer reviews each one afterwards.
+ */
+
+/*
+ * Not through the client-data chokepoint, on purpose: break_glass rows and their audit rows are security data, and of
+ * the person only its existence is checked (no client data is read or returned). The functions that run their own
+ * transaction take the server's `Database`.
  */
 
 const BREAK_GLASS = personsActions['persons:break-glass']
@@ -52,95 +56,62 @@ export async function hiddenHetuMatch(
   return row?.id
 }
 
-export const breakGlassRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/break-glass/service-tasks',
-    {
-      config: { action: 'persons:break-glass' },
-      schema: {
-        tags: ['persons'],
-        summary: 'The service tasks in which the signed-in user may break the glass, and for how long an access lasts',
-        response: { 200: BreakGlassTasks },
-      },
-    },
-    async (request) => {
-      const ctx = requireAuthed(request)
-      const codes = [...new Set(breakGlassGrants(ctx.principal).flatMap((g) => g.serviceTasks))]
-      const lang = requestLanguage(request)
-      const rows = codes.length
-        ? await app.database.db
-            .selectFrom('service_task')
-            .select(['code', 'name_fi', 'name_sv', 'name_en'])
-            .where('code', 'in', codes)
-            .orderBy('sort_order')
-            .execute()
-        : []
-      return {
-        serviceTasks: rows.map((r) => ({ code: r.code, name: lang === 'sv' ? r.name_sv : lang === 'en' ? r.name_en : r.name_fi })),
-        hours: app.config.security.breakGlassHours,
-      }
-    },
-  )
+/** The service tasks in which the principal may break the glass (codes and names, in the organisation's order). */
+export async function breakGlassServiceTasks(database: Database, principal: Principal) {
+  const codes = [...new Set(breakGlassGrants(principal).flatMap((g) => g.serviceTasks))]
+  if (!codes.length) return []
+  return database.db.selectFrom('service_task').select(['code', 'name_fi', 'name_sv', 'name_en']).where('code', 'in', codes).orderBy('sort_order').execute()
+}
 
-  app.post(
-    '/api/persons/:id/break-glass',
-    {
-      config: { action: 'persons:break-glass' },
-      schema: {
-        tags: ['persons'],
-        summary: 'Break the glass: open a client without a relationship for a bounded time, on a stated reason',
-        description:
-          'The reason is stored with the access (never in the audit log) and the access is reviewed by the data protection ' +
-          'officer. A person that does not exist answers 404.',
-        params: PersonIdParams,
-        body: BreakGlassRequest,
-        response: { 201: BreakGlassAccess },
-      },
-    },
-    async (request, reply) => {
-      const ctx = requireAuthed(request)
-      const { serviceTask, reason } = request.body
-      const personId = request.params.id
-      const grant = breakGlassGrants(ctx.principal).find((g) => g.serviceTasks.includes(serviceTask))
-      const issues: FieldIssue[] = []
-      if (!grant) issues.push({ field: 'body.serviceTask', code: 'breakGlass.serviceTask' })
-      if (!isMeaningfulReason(reason)) issues.push({ field: 'body.reason', code: 'reason.tooShort', params: { limit: REASON_MIN_CHARS } })
-      if (!grant || issues.length) throw problems.validation(issues)
+/**
+ * Opens the client for `hours` on the stated reason: one transaction writes the `break_glass` row and its audit row
+ * (or, for a person that does not exist, the refusal's audit row, and answers 404). The reason must be meaningful
+ * and the service task one of the user's grants that may break the glass (field messages otherwise).
+ */
+export async function breakTheGlass(
+  database: Database,
+  ctx: AuthedContext,
+  personId: string,
+  input: BreakGlassRequest,
+  hours: number,
+): Promise<BreakGlassAccess> {
+  const { serviceTask, reason } = input
+  const grant = breakGlassGrants(ctx.principal).find((g) => g.serviceTasks.includes(serviceTask))
+  const issues: FieldIssue[] = []
+  if (!grant) issues.push({ field: 'body.serviceTask', code: 'breakGlass.serviceTask' })
+  if (!isMeaningfulReason(reason)) issues.push({ field: 'body.reason', code: 'reason.tooShort', params: { limit: REASON_MIN_CHARS } })
+  if (!grant || issues.length) throw problems.validation(issues)
 
-      const audit = {
-        userId: ctx.principal.userId,
-        roleCode: grant.roleCode,
-        unitId: grant.unitId,
-        clientIds: [personId],
-        event: breakGlassEvents.breakGlass,
-        requestId: ctx.requestId,
-        clientAddress: ctx.clientAddress,
-      }
-      const hours = app.config.security.breakGlassHours
-      const created = await app.database.db.transaction().execute(async (trx) => {
-        const person = await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()
-        if (!person) {
-          await appendAudit(trx, { ...audit, basis: null, outcome: 'denied' })
-          return undefined
-        }
-        const row = await trx
-          .insertInto('break_glass')
-          .values({
-            user_id: ctx.principal.userId,
-            person_id: personId,
-            service_task: serviceTask,
-            reason: reason.trim(),
-            expires_at: sql<Date>`now() + make_interval(hours => ${hours}::int)`,
-          })
-          .returning(['id', 'expires_at'])
-          .executeTakeFirstOrThrow()
-        // The audit row commits with the access it records (the chain is sealed later, off the request path).
-        await appendAudit(trx, { ...audit, basis: 'break_glass', refId: row.id, outcome: 'success' })
-        return row
+  const audit = {
+    userId: ctx.principal.userId,
+    roleCode: grant.roleCode,
+    unitId: grant.unitId,
+    clientIds: [personId],
+    event: breakGlassEvents.breakGlass,
+    requestId: ctx.requestId,
+    clientAddress: ctx.clientAddress,
+  }
+  const created = await database.db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()
+    if (!person) {
+      await appendAudit(trx, { ...audit, basis: null, outcome: 'denied' })
+      return undefined
+    }
+    const row = await trx
+      .insertInto('break_glass')
+      .values({
+        user_id: ctx.principal.userId,
+        person_id: personId,
+        service_task: serviceTask,
+        reason: reason.trim(),
+        expires_at: sql<Date>`now() + make_interval(hours => ${hours}::int)`,
       })
-      if (!created) throw problems.notFound()
-      reply.code(201)
-      return { id: created.id, personId, serviceTask, expiresAt: created.expires_at.toISOString() }
-    },
-  )
+      .returning(['id', 'expires_at'])
+      .executeTakeFirstOrThrow()
+    // The audit row commits with the access it records (the chain is sealed later, off the request path).
+    await appendAudit(trx, { ...audit, basis: 'break_glass', refId: row.id, outcome: 'success' })
+    return row
+  })
+  if (!created) throw problems.notFound()
+  return { id: created.id, personId, serviceTask, expiresAt: created.expires_at.toISOString() }
 }

@@ -3,6 +3,7 @@ import { breakGlassEvents, vtjEvents } from './events'
 import { personsActions } from './actions'
 import { fieldMessages } from './messages'
 import { personRoutes } from './routes'
+import { breakGlassRoutes } from './break-glass-routes'
 import { registryRoutes } from './registry-routes'
 import { vtjRoutes } from './vtj-routes'
 
@@ -11,6 +12,7 @@ export const personsModule = defineModule({
   actions: personsActions,
   routes: async (app) => {
     await app.register(personRoutes)
+    await app.register(breakGlassRoutes)
     await app.register(registryRoutes)
     await app.register(vtjRoutes)
   },

@@ -109,8 +109,14 @@ async function history(trx: Trx, personId: string, by: string | null, source: 'u
   await trx.insertInto('person_history').values({ person_id: personId, changed_by: by, source, changes: JSON.stringify(changes) }).execute()
 }
 
+/** The organisation's OID, the root of temporary identities (`<OID>.99.<n>`). */
+async function organisationOid(trx: Trx): Promise<string> {
+  const org = await trx.selectFrom('organisation').select('oid').orderBy('created_at').executeTakeFirst()
+  return org?.oid ?? '1.2.246.10.0'
+}
+
 /** Registers a person. Returns the new id, or refuses a duplicate with a pointer to the existing person. */
-export async function createPerson(trx: Trx, input: PersonCreate, actorId: string, organisationOid: string, now: Date) {
+export async function createPerson(trx: Trx, input: PersonCreate, actorId: string, now: Date) {
   const issues: FieldIssue[] = []
   const today = todayInHelsinki(now)
   let hetu: string | null = null
@@ -143,7 +149,7 @@ export async function createPerson(trx: Trx, input: PersonCreate, actorId: strin
   }
   const temporaryId = hetu
     ? null
-    : `${organisationOid}.99.${(await sql<{ n: number }>`SELECT nextval('person_temporary_id_seq') AS n`.execute(trx)).rows[0]!.n}`
+    : `${await organisationOid(trx)}.99.${(await sql<{ n: number }>`SELECT nextval('person_temporary_id_seq') AS n`.execute(trx)).rows[0]!.n}`
   const person = await trx
     .insertInto('person')
     .values({

@@ -1,25 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { PersonDetails, PersonIdParams, PersonSearchQuery, PersonSearchResult } from '@huoma/contract'
+import { personsEndpoints as ep } from '@huoma/contract'
 import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
 import { countHidden, readPerson, searchVisible } from './repository'
-import { breakGlassRoutes, hiddenHetuMatch } from './break-glass'
+import { hiddenHetuMatch } from './break-glass'
 import { assertNotMerged } from './merge'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/persons',
-    {
-      config: { action: 'persons:search' },
-      schema: {
-        tags: ['persons'],
-        summary: 'Search persons by name, henkilötunnus or birth date',
-        querystring: PersonSearchQuery,
-        response: { 200: PersonSearchResult },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['persons.search']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       const q = request.query
       if (!q.name && !q.hetu && !q.birthDate) throw problems.validation([{ field: 'query.name', code: 'required' }])
@@ -41,22 +33,16 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!c.nameKey) persons.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
       return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden, ...(hiddenMatchId ? { hiddenMatchId } : {}) }
     },
-  )
+  })
 
-  app.get(
-    '/api/persons/:id',
-    {
-      config: { action: 'persons:read' },
-      schema: { tags: ['persons'], summary: 'A person\'s basic data', params: PersonIdParams, response: { 200: PersonDetails } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['persons.read']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
         await assertNotMerged(scope)
         return readPerson(scope)
       })
     },
-  )
-
-  await app.register(breakGlassRoutes)
+  })
 }

@@ -19,8 +19,8 @@ export function vtjSyncJob(opts: { vtj: VtjConnector; at: string }): JobDefiniti
     schedule: dailyAt(opts.at),
     maxAttempts: 3,
     backoff: { firstMs: 10 * 60_000, factor: 2, maxMs: 60 * 60_000 },
-    run: async ({ db, signal, log }) => {
-      const r = await syncFromVtj(db, opts.vtj.client, { persistCursor: opts.vtj.kind === 'xroad', signal, log: (s) => log.debug(s.trim()) })
+    run: async ({ db, clock, signal, log }) => {
+      const r = await syncFromVtj(db, opts.vtj.client, clock, { persistCursor: opts.vtj.kind === 'xroad', signal, log: (s) => log.debug(s.trim()) })
       return { summary: `${r.changes} changes in ${r.pages} page(s), ${r.updatedPersons} clients updated (${r.changedFields} fields)` }
     },
   }

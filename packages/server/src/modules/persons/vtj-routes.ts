@@ -1,23 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  PersonCreated,
-  PersonFromVtj,
-  PersonIdParams,
-  VtjQueryRequest,
-  VtjQueryResponse,
-  VtjRefreshRequest,
-  VtjRefreshResult,
-  type VtjPersonView,
-} from '@huoma/contract'
+import { vtjEndpoints as ep, type VtjPersonView } from '@huoma/contract'
 import { parseHetu } from '@huoma/domain'
-import type { Transaction } from 'kysely'
-import { requireAuthed, type AuthedContext } from '../../access/context'
-import type { ClientData } from '../../access/plugin'
-import type { DB } from '../../db/schema'
+import { requireAuthed } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
 import { HttpProblem, problems } from '../../http/problem'
-import { redactForTurvakielto, type VtjClient, type VtjPerson, type VtjQueryResult } from '../../integrations/vtj'
-import { createPerson } from './registry'
-import { applyVtjPerson } from './vtj-apply'
+import { redactForTurvakielto, type VtjClient, type VtjPerson } from '../../integrations/vtj'
+import { logVtjQuery, personIdByHetu, REFRESH_PURPOSE, refreshFromVtj, registerFromVtj } from './vtj-apply'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,9 +13,6 @@ declare module 'fastify' {
     vtj: VtjClient
   }
 }
-
-/** Purpose recorded for the automatic refresh when a client card is opened. */
-export const REFRESH_PURPOSE = 'Asiakastietojen ajantasaisuuden tarkistus (asiakkaan kortin avaus)'
 
 function view(p: VtjPerson): VtjPersonView {
   const r = redactForTurvakielto(p)
@@ -46,19 +31,6 @@ function view(p: VtjPerson): VtjPersonView {
   }
 }
 
-function outcome(r: VtjQueryResult): string {
-  return r.status === 'error' ? `error:${r.code}` : r.status
-}
-
-async function logQuery(trx: Transaction<DB>, userId: string | null, personId: string | null, purpose: string, result: VtjQueryResult) {
-  const row = await trx
-    .insertInto('vtj_query')
-    .values({ user_id: userId, person_id: personId, purpose: purpose.trim(), outcome: outcome(result) })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
-}
-
 function canonical(hetu: string): string {
   const parsed = parseHetu(hetu)
   if (!parsed.ok) throw problems.validation([{ field: 'body.hetu', code: `hetu.${parsed.error}` }])
@@ -68,111 +40,52 @@ function canonical(hetu: string): string {
 const unavailable = (code: string) =>
   new HttpProblem(502, 'unavailable', { type: 'https://huoma.fi/problems/population-register', extra: { code } })
 
+/**
+ * The population register over HTTP. The register is asked before any transaction (a network call must not hold
+ * the database); its answer is then applied and logged through the client-access chokepoint (vtj-apply.ts).
+ */
 export const vtjRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post(
-    '/api/vtj/query',
-    {
-      config: { action: 'vtj:query' },
-      schema: { tags: ['population register'], summary: 'Query a person from the population register', body: VtjQueryRequest, response: { 200: VtjQueryResponse } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['vtj.query']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       const hetu = canonical(request.body.hetu)
       const result = await app.vtj.queryPerson(hetu, { purpose: request.body.purpose, userId: ctx.principal.username, requestId: ctx.requestId })
       return app.clientData.roleEvent(ctx, async (trx) => {
-        const existing = await trx.selectFrom('person').select('id').where('hetu', '=', hetu).executeTakeFirst()
-        const refId = await logQuery(trx, ctx.principal.userId, existing?.id ?? null, request.body.purpose, result)
+        const existingId = await personIdByHetu(trx, hetu)
+        const refId = await logVtjQuery(trx, ctx.principal.userId, existingId ?? null, request.body.purpose, result)
         const value =
           result.status === 'found'
-            ? { status: 'found' as const, person: view(result.person), existingPersonId: existing?.id ?? null }
+            ? { status: 'found' as const, person: view(result.person), existingPersonId: existingId ?? null }
             : result.status === 'not_found'
               ? { status: 'not_found' as const }
               : { status: 'error' as const, code: result.code }
-        return { value, clientIds: existing ? [existing.id] : [], refId }
+        return { value, clientIds: existingId ? [existingId] : [], refId }
       })
     },
-  )
+  })
 
-  app.post(
-    '/api/persons/from-vtj',
-    {
-      config: { action: 'persons:create' },
-      schema: { tags: ['persons'], summary: 'Register a client from the population register', body: PersonFromVtj, response: { 201: PersonCreated } },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['persons.fromVtj']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const hetu = canonical(request.body.hetu)
       const result = await app.vtj.queryPerson(hetu, { purpose: request.body.purpose, userId: ctx.principal.username, requestId: ctx.requestId })
       if (result.status === 'not_found') throw problems.validation([{ field: 'body.hetu', code: 'vtj.not_found' }])
       if (result.status === 'error') throw unavailable(result.code)
-      const p = result.person
       const created = await app.clientData.create(ctx, async (trx) => {
-        const org = await trx.selectFrom('organisation').select('oid').orderBy('created_at').executeTakeFirst()
-        const c = await createPerson(
-          trx,
-          {
-            hetu,
-            firstNames: p.firstNames,
-            lastName: p.lastName,
-            ...(p.sex ? { sex: p.sex } : {}),
-            ...(p.nativeLanguage ? { nativeLanguage: p.nativeLanguage } : {}),
-            serviceLanguage: p.nativeLanguage === 'sv' ? 'sv' : 'fi',
-            turvakielto: p.turvakielto,
-            ...(request.body.relationship ? { relationship: request.body.relationship } : {}),
-          },
-          ctx.principal.userId,
-          org?.oid ?? '1.2.246.10.0',
-          new Date(),
-        )
-        await applyVtjPerson(trx, c.id, p, ctx.principal.userId)
-        await logQuery(trx, ctx.principal.userId, c.id, request.body.purpose, result)
-        // Family links to persons already in the registry.
-        const related = await trx.selectFrom('person').select(['id', 'hetu']).where('hetu', 'in', [...p.guardians, ...p.children].map((r) => r.hetu ?? '').filter(Boolean).concat([''])).execute()
-        const idOf = (h: string | undefined) => related.find((r) => r.hetu === h)?.id
-        const links = [
-          ...p.guardians.map((g) => ({ person_id: c.id, related_id: idOf(g.hetu), kind: 'guardian' as const })),
-          ...p.children.map((ch) => ({ person_id: idOf(ch.hetu), related_id: c.id, kind: 'parent' as const })),
-        ].filter((l): l is { person_id: string; related_id: string; kind: 'guardian' | 'parent' } => !!l.person_id && !!l.related_id)
-        if (links.length) await trx.insertInto('person_relation').values(links).execute()
-        return { personId: c.id, value: c, touched: related.map((r) => r.id) }
+        const { person, touched } = await registerFromVtj(trx, hetu, result.person, request.body, result, ctx.principal.userId, app.clock.now())
+        return { personId: person.id, value: person, touched }
       })
       return reply.status(201).send(created)
     },
-  )
+  })
 
-  app.post(
-    '/api/persons/:id/vtj-refresh',
-    {
-      config: { action: 'persons:vtj-refresh' },
-      schema: { tags: ['persons'], summary: 'Refresh from the population register', params: PersonIdParams, body: VtjRefreshRequest, response: { 200: VtjRefreshResult } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['persons.refreshFromVtj']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return refreshFromVtj(app.vtj, app.clientData, ctx, request.params.id, request.body.purpose ?? REFRESH_PURPOSE)
     },
-  )
-}
-
-/**
- * Refreshes one client from the register: the register is asked outside any transaction (a network call must
- * not hold the database), then the change is applied and logged through the client-access chokepoint.
- */
-export async function refreshFromVtj(
-  vtj: VtjClient,
-  clientData: ClientData,
-  ctx: AuthedContext,
-  personId: string,
-  purpose: string,
-): Promise<VtjRefreshResult> {
-  const target = await clientData.withClient(ctx, { personId }, async (scope) =>
-    scope.trx.selectFrom('person').select(['hetu']).where('id', '=', personId).executeTakeFirstOrThrow(),
-  )
-  if (!target.hetu) return { status: 'not_found', changedFields: [] }
-  const result = await vtj.queryPerson(target.hetu, { purpose, userId: ctx.principal.username, requestId: ctx.requestId })
-  return clientData.withClient(ctx, { personId }, async (scope) => {
-    await logQuery(scope.trx, ctx.principal.userId, personId, purpose, result)
-    if (result.status !== 'found') return { status: result.status === 'not_found' ? 'not_found' : 'error', changedFields: [] } as VtjRefreshResult
-    const changes = await applyVtjPerson(scope.trx, personId, result.person, ctx.principal.userId)
-    return { status: changes.length ? 'updated' : 'unchanged', changedFields: changes.map((c) => c.field) } as VtjRefreshResult
   })
 }

@@ -3,7 +3,8 @@ import { appendAudit } from '../../access/audit'
 import { vtjEvents } from './events'
 import type { DB } from '../../db/schema'
 import type { VtjClient } from '../../integrations/vtj'
-import { applyVtjPerson } from './vtj-apply'
+import type { Clock } from '../../kernel/clock'
+import { applyVtjPerson, logVtjQuery } from './vtj-apply'
 
 export const SYNC_PURPOSE = 'Asiakasrekisterin yöllinen ajantasaistus (muutostietopalvelu)'
 
@@ -18,10 +19,16 @@ export interface SyncResult {
 /**
  * The nightly batch: reads the register's change feed from the stored cursor; for each changed person who is in
  * the client registry, fetches the current record and applies it. Each page is one transaction together with its
- * cursor and its audit row, so a crash never skips or half-applies a page. Runs as the system (no user). An aborted
- * `signal` (the server stopping) ends the sync between pages.
+ * cursor and its audit row, so a crash never skips or half-applies a page. Runs as the system (no user); the time
+ * stored with the cursor is the given clock's (`systemClock` from the CLI, the job's clock when scheduled). An
+ * aborted `signal` (the server stopping) ends the sync between pages.
  */
-export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persistCursor: boolean; pageSize?: number; log?: (s: string) => void; signal?: AbortSignal }): Promise<SyncResult> {
+export async function syncFromVtj(
+  db: Kysely<DB>,
+  vtj: VtjClient,
+  clock: Clock,
+  opts: { persistCursor: boolean; pageSize?: number; log?: (s: string) => void; signal?: AbortSignal },
+): Promise<SyncResult> {
   const state = opts.persistCursor ? await db.selectFrom('vtj_sync_state').select('cursor').where('id', '=', 1).executeTakeFirst() : undefined
   let cursor: string | null = state?.cursor ?? null
   const result: SyncResult = { pages: 0, changes: 0, updatedPersons: 0, changedFields: 0, cursor }
@@ -37,7 +44,7 @@ export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persis
     await db.transaction().execute(async (trx) => {
       const touched: string[] = []
       for (const { p, r } of fetched) {
-        await trx.insertInto('vtj_query').values({ user_id: null, person_id: p.id, purpose: SYNC_PURPOSE, outcome: r.status === 'error' ? `error:${r.code}` : r.status }).execute()
+        await logVtjQuery(trx, null, p.id, SYNC_PURPOSE, r)
         if (r.status !== 'found') continue
         const changes = await applyVtjPerson(trx, p.id, r.person, null)
         if (changes.length) {
@@ -47,10 +54,11 @@ export async function syncFromVtj(db: Kysely<DB>, vtj: VtjClient, opts: { persis
       }
       result.updatedPersons += touched.length
       if (opts.persistCursor) {
+        const syncedAt = clock.now()
         await trx
           .insertInto('vtj_sync_state')
-          .values({ id: 1, cursor: page.nextCursor, synced_at: new Date() })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ cursor: page.nextCursor, synced_at: new Date() }))
+          .values({ id: 1, cursor: page.nextCursor, synced_at: syncedAt })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ cursor: page.nextCursor, synced_at: syncedAt }))
           .execute()
       }
       if (touched.length) {
