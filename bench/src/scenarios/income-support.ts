@@ -37,11 +37,18 @@ async function ensureOpenApplications(ctx: BenchContext, unitId: string, wanted:
            FROM person WHERE birth_date IS NOT NULL AND death_date IS NULL ORDER BY random() LIMIT $1),
        application AS (
          INSERT INTO income_support_application
-           (person_id, unit_id, channel, received_on, period_start, period_end, state, handler_id, due_on, deadline_rule, claims)
+           (person_id, unit_id, channel, received_on, period_start, period_end, state, handler_id, claims)
          SELECT id, $2, 'paper', due - (3 + floor(random() * 5)::int), date_trunc('month', due)::date,
-                (date_trunc('month', due) + interval '1 month - 1 day')::date, 'received', NULL, due, 'seventh_working_day', $3::jsonb
+                (date_trunc('month', due) + interval '1 month - 1 day')::date, 'received', NULL, $3::jsonb
            FROM applicants
-         RETURNING id, person_id),
+         RETURNING id, person_id, received_on),
+       deadline AS (
+         -- the kernel holds each application's TTTL 14 a § deadline (the due dates spread around today)
+         INSERT INTO deadline (kind, service_task, unit_id, person_id, subject_id, legal_basis, start_event, started_on, due_on, rule)
+         SELECT 'income_support.decision', 'income_support', $2, a.person_id, a.id, 'TTTL 14 a §', 'application_received',
+                a.received_on, p.due, 'seventh_working_day'
+           FROM application a JOIN applicants p ON p.id = a.person_id
+         RETURNING 1),
        member AS (
          INSERT INTO income_support_member (application_id, person_id, role, position)
          SELECT id, person_id, 'applicant', 0 FROM application RETURNING 1)
@@ -53,7 +60,7 @@ async function ensureOpenApplications(ctx: BenchContext, unitId: string, wanted:
     have += n
   }
   // Fresh rows have no statistics yet: without them the planner misjudges the worklist queries.
-  if (have > before) await ctx.query('ANALYZE income_support_application, income_support_member')
+  if (have > before) await ctx.query('ANALYZE income_support_application, income_support_member, deadline')
   return have - before
 }
 
@@ -85,30 +92,31 @@ export const incomeSupportSet: ScenarioSet = {
     }
 
     const inList = units.map((_, i) => `$${i + 1}`).join(', ')
-    const where = `a.state IN ${OPEN_STATES} AND a.handler_id IS NULL AND a.unit_id IN (${inList})`
-    // As the server does: the page's ids from the applications alone (their partial indexes), then those rows joined
-    // to the person, unit and handler; the count on the applications alone.
+    const where = `dl.kind = 'income_support.decision' AND dl.state IN ('open', 'paused') AND dl.responsible_user_id IS NULL AND dl.unit_id IN (${inList})`
+    // As the server does: the page's ids from the kernel's open deadlines alone (their partial indexes), then those
+    // rows joined to the application, person, unit and handler; the count on the deadlines alone.
     const page = {
       text: `WITH page AS (
-               SELECT a.id FROM income_support_application a
+               SELECT dl.subject_id AS id FROM deadline dl
                 WHERE ${where}
-                ORDER BY a.due_on, a.urgent DESC, a.received_on, a.number
+                ORDER BY dl.due_on, dl.urgent DESC, dl.started_on, dl.subject_id
                 LIMIT ${WORKLIST_LIMIT})
              SELECT a.id, a.number, a.person_id, person.first_names, person.last_name, a.unit_id, u.name_fi, u.name_sv, a.channel,
-                    a.received_on, a.urgent, a.state, a.due_on, a.completion_requested_on, a.completion_answered_on, a.handler_id,
+                    a.received_on, a.urgent, a.state, dl.due_on, a.completion_requested_on, a.completion_answered_on, a.handler_id,
                     h.display_name AS handler_name,
                     (SELECT count(*)::int FROM income_support_member m WHERE m.application_id = a.id) AS member_count
                FROM page
                JOIN income_support_application a ON a.id = page.id
+               JOIN deadline dl ON dl.subject_id = a.id AND dl.kind = 'income_support.decision'
                JOIN person ON person.id = a.person_id
                JOIN unit u ON u.id = a.unit_id
                LEFT JOIN staff_user h ON h.id = a.handler_id
-              ORDER BY a.due_on, a.urgent DESC, a.received_on, a.number`,
+              ORDER BY dl.due_on, dl.urgent DESC, dl.started_on, dl.subject_id`,
       values: units,
     }
     const countQuery = () => ({
-      text: `SELECT count(*)::int AS total, count(*) FILTER (WHERE a.due_on < $${units.length + 1})::int AS overdue
-               FROM income_support_application a
+      text: `SELECT count(*)::int AS total, count(*) FILTER (WHERE dl.due_on < $${units.length + 1})::int AS overdue
+               FROM deadline dl
               WHERE ${where}`,
       values: [...units, new Date().toISOString().slice(0, 10)],
     })

@@ -55,6 +55,10 @@ export interface JobSettings {
   vtjSyncAt: string
   /** HUOMA_KELA_IMPORT_AT (default `07:00`): the import of Kela's forwarded applications on working days, Helsinki time. */
   kelaImportAt: string
+  /** HUOMA_DEADLINE_ROUND_AT (default `06:00`): the daily round of statutory deadlines (missed days, reminders). */
+  deadlineRoundAt: string
+  /** HUOMA_DEADLINE_REMINDER_DAYS (default 2): how many working days before a due date the worker is reminded. */
+  deadlineReminderDays: number
 }
 
 /** HUOMA_DEBTOR_*: the paying organisation in the bank files (defaults: the demo municipality Demola). */
@@ -214,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: Math.max(intFromEnv(env, 'HUOMA_JOBS_POLL_MS', 1000), 5),
       vtjSyncAt: timeOfDay(env, 'HUOMA_VTJ_SYNC_AT', '02:30'),
       kelaImportAt: timeOfDay(env, 'HUOMA_KELA_IMPORT_AT', '07:00'),
+      deadlineRoundAt: timeOfDay(env, 'HUOMA_DEADLINE_ROUND_AT', '06:00'),
+      deadlineReminderDays: intFromEnv(env, 'HUOMA_DEADLINE_REMINDER_DAYS', 2),
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Config } from './config'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import type { VtjConnector } from './integrations/vtj'
 import type { JobDefinition } from './kernel/jobs'
+import { deadlineRoundJob } from './kernel/deadlines'
 import { kelaImportJob } from './modules/income-support/kela-job'
 import { vtjSyncJob } from './modules/persons/vtj-job'
 
@@ -25,6 +26,7 @@ export function serverJobs({ config, vtj, kela, demo }: ServerJobDeps): JobDefin
   return [
     auditSealerJob({ intervalMs: config.security.auditSealIntervalMs }),
     vtjSyncJob({ vtj, at: config.jobs.vtjSyncAt }),
+    deadlineRoundJob({ at: config.jobs.deadlineRoundAt, daysBefore: config.jobs.deadlineReminderDays, mode: config.workingDayMode }),
     kelaImportJob({ kela, at: config.jobs.kelaImportAt, mode: config.workingDayMode, unitCode: process.env.HUOMA_KELA_UNIT || undefined, demo }),
   ]
 }

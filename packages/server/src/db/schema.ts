@@ -441,8 +441,6 @@ export interface IncomeSupportApplicationTable {
   period_end: DateString
   state: Defaulted<'received' | 'in_preparation' | 'decided' | 'notified'>
   handler_id: string | null
-  due_on: DateString
-  deadline_rule: string
   completion_requested_on: DateString | null
   completion_due_on: DateString | null
   completion_answered_on: DateString | null

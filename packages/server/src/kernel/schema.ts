@@ -81,6 +81,7 @@ export interface DeadlineTable {
   start_event: string
   started_on: DateString
   due_on: DateString
+  rule: string
   urgent: Defaulted<boolean>
   state: Defaulted<DeadlineStateColumn>
   met_on: DateString | null

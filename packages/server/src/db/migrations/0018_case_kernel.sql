@@ -197,6 +197,8 @@ CREATE TABLE deadline (
   start_event         text NOT NULL,
   started_on          date NOT NULL,
   due_on              date NOT NULL,
+  -- the rule that set the current due date (the kind's own names: seventh_working_day, urgent, after_completion, …)
+  rule                text NOT NULL,
   urgent              boolean NOT NULL DEFAULT false,
   state               text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'paused', 'met', 'cancelled')),
   met_on              date,
@@ -242,16 +244,22 @@ CREATE TABLE deadline_reminder (
 );
 CREATE INDEX deadline_reminder_user_idx ON deadline_reminder (user_id, created_at DESC) WHERE read_at IS NULL;
 
--- Income support's applications get their TTTL 14 a § deadline as a row.
+-- Income support's applications get their TTTL 14 a § deadline as a row: the kernel holds the due date from now on.
 INSERT INTO deadline (kind, service_task, unit_id, person_id, responsible_user_id, subject_id, legal_basis, start_event,
-                      started_on, due_on, urgent, state, met_on)
+                      started_on, due_on, rule, urgent, state, met_on)
 SELECT 'income_support.decision', 'income_support', a.unit_id, a.person_id, a.handler_id, a.id, 'TTTL 14 a §',
-       'application_received', a.received_on, a.due_on, a.urgent,
+       'application_received', a.received_on, a.due_on, a.deadline_rule, a.urgent,
        CASE WHEN a.state IN ('decided', 'notified') THEN 'met' ELSE 'open' END,
        CASE WHEN a.state IN ('decided', 'notified')
             THEN coalesce((SELECT min(d.decided_on) FROM decision d WHERE d.subject_id = a.id), a.due_on) END
   FROM income_support_application a;
 UPDATE deadline SET missed_on = due_on + 1 WHERE state = 'met' AND met_on > due_on;
+INSERT INTO deadline_event (deadline_id, event, on_date, due_after, reason)
+SELECT id, 'started', started_on, due_on, 'migrated from the application' FROM deadline;
+-- (the application's own indexes on due_on go with the columns)
+ALTER TABLE income_support_application DROP COLUMN due_on, DROP COLUMN deadline_rule;
+-- the income support worklist reads the kernel's open deadlines of its kind
+CREATE INDEX deadline_kind_open_idx ON deadline (kind, due_on) WHERE state IN ('open', 'paused');
 
 -- ---- Intake: matters about persons who are not (yet) clients -----------------------------------------------------
 CREATE TABLE intake (

@@ -1,5 +1,6 @@
 // the kernel's tables in the database type (declaration merging)
 import type {} from '../../kernel/schema'
+import { assignDeadline, moveDeadline, openDeadline } from '../../kernel/deadlines'
 import type {
   Application,
   ApplicationCreate,
@@ -255,12 +256,16 @@ async function decisionsOf(trx: Trx, applicationId: string): Promise<DecisionSum
   }))
 }
 
+/** The kernel's deadline of an application (TTTL 14 a §): one per application, kind `income_support.decision`. */
+export const DEADLINE_KIND = 'income_support.decision'
+
 export async function applicationRow(trx: Trx, personId: string, applicationId: string) {
   const row = await trx
     .selectFrom('income_support_application as a')
+    .innerJoin('deadline as dl', (j) => j.onRef('dl.subject_id', '=', 'a.id').on('dl.kind', '=', DEADLINE_KIND))
     .leftJoin('staff_user as h', 'h.id', 'a.handler_id')
     .selectAll('a')
-    .select(['h.display_name as handler_name'])
+    .select(['h.display_name as handler_name', 'dl.due_on', 'dl.rule as deadline_rule'])
     .where('a.id', '=', applicationId)
     .where('a.person_id', '=', personId)
     .executeTakeFirst()
@@ -345,6 +350,7 @@ export async function whatIf(scope: ClientScope, applicationId: string, body: Ca
 function listQuery(trx: Trx) {
   return trx
     .selectFrom('income_support_application as a')
+    .innerJoin('deadline as dl', (j) => j.onRef('dl.subject_id', '=', 'a.id').on('dl.kind', '=', DEADLINE_KIND))
     .innerJoin('person', 'person.id', 'a.person_id')
     .innerJoin('unit as u', 'u.id', 'a.unit_id')
     .leftJoin('staff_user as h', 'h.id', 'a.handler_id')
@@ -361,7 +367,7 @@ function listQuery(trx: Trx) {
       'a.received_on',
       'a.urgent',
       'a.state',
-      'a.due_on',
+      'dl.due_on',
       'a.completion_requested_on',
       'a.completion_answered_on',
       'a.handler_id',
@@ -426,36 +432,36 @@ export async function worklist(
 ): Promise<{ worklist: Worklist; personIds: string[] }> {
   const units = opts.unitId ? opts.units.filter((u) => u === opts.unitId) : opts.units
   const today = todayInHelsinki(now)
-  // The selection is decided on the applications alone (their partial indexes), so the page and the counts never
-  // touch the person table beyond the page's own rows: mine = assigned to me with my open relationship in income
-  // support; the queue = unassigned in my units.
-  type AppEB = ExpressionBuilder<DB & { a: DB['income_support_application'] }, 'a'>
-  const where = (eb: AppEB) => {
+  // The selection is decided on the kernel's open deadlines of this kind alone (their partial indexes), so the page
+  // and the counts never touch the person table beyond the page's own rows: mine = my deadlines with my open
+  // relationship in income support; the queue = unassigned deadlines of my units.
+  type DeadlineEB = ExpressionBuilder<DB & { dl: DB['deadline'] }, 'dl'>
+  const where = (eb: DeadlineEB) => {
     const mine = eb.and([
-      eb('a.handler_id', '=', opts.userId),
+      eb('dl.responsible_user_id', '=', opts.userId),
       eb.exists(
         eb
           .selectFrom('client_relationship as cr')
           .select(sql.lit(1).as('one'))
-          .whereRef('cr.person_id', '=', 'a.person_id')
+          .whereRef('cr.person_id', '=', 'dl.person_id')
           .where('cr.user_id', '=', opts.userId)
           .where('cr.service_task', '=', SERVICE_TASK)
           .where('cr.start_date', '<=', today)
           .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', today)])),
       ),
     ])
-    const queue = units.length ? eb.and([eb('a.handler_id', 'is', null), eb('a.unit_id', 'in', units)]) : sql<SqlBool>`false`
+    const queue = units.length ? eb.and([eb('dl.responsible_user_id', 'is', null), eb('dl.unit_id', 'in', units)]) : sql<SqlBool>`false`
     const scoped = opts.scope === 'mine' ? mine : opts.scope === 'queue' ? queue : eb.or([mine, queue])
-    return eb.and([eb('a.state', 'in', ['received', 'in_preparation']), scoped])
+    return eb.and([eb('dl.kind', '=', DEADLINE_KIND), eb('dl.state', 'in', ['open', 'paused']), scoped])
   }
   const page = await trx
-    .selectFrom('income_support_application as a')
-    .select('a.id')
+    .selectFrom('deadline as dl')
+    .select('dl.subject_id as id')
     .where(where)
-    .orderBy('a.due_on')
-    .orderBy('a.urgent', 'desc')
-    .orderBy('a.received_on')
-    .orderBy('a.number')
+    .orderBy('dl.due_on')
+    .orderBy('dl.urgent', 'desc')
+    .orderBy('dl.started_on')
+    .orderBy('dl.subject_id')
     .limit(opts.limit)
     .execute()
   const ids = page.map((r) => r.id)
@@ -469,8 +475,8 @@ export async function worklist(
   const byId = new Map(found.map((r) => [r.id, r]))
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => !!r)
   const counts = await trx
-    .selectFrom('income_support_application as a')
-    .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(*) FILTER (WHERE a.due_on < ${today})::int`.as('overdue')])
+    .selectFrom('deadline as dl')
+    .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(*) FILTER (WHERE dl.due_on < ${today})::int`.as('overdue')])
     .where(where)
     .executeTakeFirstOrThrow()
   const items = rows.map((r) => toListItem(r, today, mode, lang))
@@ -569,8 +575,6 @@ export async function insertApplication(trx: Trx, a: NewApplication, lang: Lang,
       period_end: a.periodEnd,
       state: a.handlerId ? 'in_preparation' : 'received',
       handler_id: a.handlerId,
-      due_on: deadline.dueOn,
-      deadline_rule: deadline.rule,
       housing_capped: a.housingCapped,
       claims: JSON.stringify(a.claims),
       kela_basic: a.kelaBasic ? JSON.stringify(a.kelaBasic) : null,
@@ -579,6 +583,24 @@ export async function insertApplication(trx: Trx, a: NewApplication, lang: Lang,
     .returning('id')
     .executeTakeFirstOrThrow()
   await writeMembers(trx, row.id, a.members)
+  await openDeadline(
+    trx,
+    {
+      kind: DEADLINE_KIND,
+      serviceTask: SERVICE_TASK,
+      unitId: a.unitId,
+      personId: a.personId,
+      responsibleUserId: a.handlerId,
+      subjectId: row.id,
+      legalBasis: 'TTTL 14 a §',
+      startEvent: 'application_received',
+      startedOn: a.receivedOn,
+      dueOn: deadline.dueOn,
+      rule: deadline.rule,
+      urgent: a.urgent,
+    },
+    a.createdBy,
+  )
   if (a.handlerId) await openRelationship(trx, a.personId, a.handlerId, a.createdBy ?? a.handlerId, today)
   return row.id
 }
@@ -612,7 +634,7 @@ function assertVersion(row: ApplicationRow, version: number) {
 
 const bump = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` }
 
-export async function updateApplication(scope: ClientScope, applicationId: string, body: ApplicationUpdate, lang: Lang, mode: WorkingDayMode) {
+export async function updateApplication(scope: ClientScope, applicationId: string, body: ApplicationUpdate, lang: Lang, mode: WorkingDayMode, now: Date, byUser: string) {
   const { trx } = scope
   const row = await applicationRow(trx, scope.personId, applicationId)
   assertVersion(row, body.version)
@@ -630,16 +652,15 @@ export async function updateApplication(scope: ClientScope, applicationId: strin
       period_end: body.periodEnd,
       claims: JSON.stringify(body.claims),
       housing_capped: body.housingCapped,
-      due_on: deadline.dueOn,
-      deadline_rule: deadline.rule,
       ...bump,
     })
     .where('id', '=', applicationId)
     .execute()
+  await moveDeadline(trx, DEADLINE_KIND, applicationId, { dueOn: deadline.dueOn, rule: deadline.rule, urgent: body.urgent, on: todayInHelsinki(now), reason: 'urgency', byUser })
   await writeMembers(trx, applicationId, body.members)
 }
 
-export async function requestCompletion(scope: ClientScope, applicationId: string, body: CompletionRequest, mode: WorkingDayMode, now: Date) {
+export async function requestCompletion(scope: ClientScope, applicationId: string, body: CompletionRequest, mode: WorkingDayMode, now: Date, byUser: string) {
   const { trx } = scope
   const row = await applicationRow(trx, scope.personId, applicationId)
   assertVersion(row, body.version)
@@ -654,12 +675,13 @@ export async function requestCompletion(scope: ClientScope, applicationId: strin
   const deadline = deadlineOf({ ...row, ...fields }, mode)
   await trx
     .updateTable('income_support_application')
-    .set({ ...fields, completion_request: body.request.trim(), due_on: deadline.dueOn, deadline_rule: deadline.rule, ...bump })
+    .set({ ...fields, completion_request: body.request.trim(), ...bump })
     .where('id', '=', applicationId)
     .execute()
+  await moveDeadline(trx, DEADLINE_KIND, applicationId, { dueOn: deadline.dueOn, rule: deadline.rule, on: today, reason: 'completion_requested', byUser })
 }
 
-export async function answerCompletion(scope: ClientScope, applicationId: string, body: CompletionAnswer, mode: WorkingDayMode, now: Date) {
+export async function answerCompletion(scope: ClientScope, applicationId: string, body: CompletionAnswer, mode: WorkingDayMode, now: Date, byUser: string) {
   const { trx } = scope
   const row = await applicationRow(trx, scope.personId, applicationId)
   assertVersion(row, body.version)
@@ -672,9 +694,10 @@ export async function answerCompletion(scope: ClientScope, applicationId: string
   const deadline = deadlineOf({ ...row, completion_answered_on: body.answeredOn }, mode)
   await trx
     .updateTable('income_support_application')
-    .set({ completion_answered_on: body.answeredOn, due_on: deadline.dueOn, deadline_rule: deadline.rule, ...bump })
+    .set({ completion_answered_on: body.answeredOn, ...bump })
     .where('id', '=', applicationId)
     .execute()
+  await moveDeadline(trx, DEADLINE_KIND, applicationId, { dueOn: deadline.dueOn, rule: deadline.rule, on: todayInHelsinki(now), reason: 'completion_answered', byUser })
 }
 
 /**
@@ -701,6 +724,7 @@ export async function assign(
     .set({ handler_id: opts.handlerId, state: 'in_preparation', ...bump })
     .where('id', '=', applicationId)
     .execute()
+  await assignDeadline(trx, DEADLINE_KIND, applicationId, { userId: opts.handlerId, on: opts.today, byUser: opts.userId })
   await openRelationship(trx, row.person_id, opts.handlerId, opts.userId, opts.today)
   return row.person_id
 }

@@ -12,6 +12,7 @@ import {
 import { randomUUID } from 'node:crypto'
 import { insertDecision, latestDecision, readDecision as kernelReadDecision, recordNotification as kernelRecordNotification } from '../../kernel/decisions/decisions'
 import { cancelOpenPayables, createCommitment, createPayable, payablesOf } from '../../kernel/payables'
+import { meetDeadline } from '../../kernel/deadlines'
 import { INCOME_SUPPORT_DECISION } from './decision-type'
 import { printOrganisation, printRecipient } from '../../kernel/decisions/parties'
 import { sql } from 'kysely'
@@ -19,7 +20,7 @@ import type { ClientScope } from '../../access/client-access'
 import type { Lang } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { calculate } from './calculation'
-import { applicationRow, engineMember, SERVICE_TASK, type ApplicationRow } from './applications'
+import { applicationRow, DEADLINE_KIND, engineMember, SERVICE_TASK, type ApplicationRow } from './applications'
 import { engineParameters } from './parameters'
 import type { CommitmentPrintInput, DecisionPrintInput } from './print-types'
 import { itemLaw } from './texts'
@@ -277,6 +278,8 @@ export async function makeDecision(scope: ClientScope, applicationId: string, bo
     .set({ state: 'decided', version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', applicationId)
     .execute()
+  // TTTL 14 a §: the deadline is met on the day of the (first) decision; a correction leaves it as it was
+  await meetDeadline(trx, DEADLINE_KIND, applicationId, { on: body.decidedOn, byUser: userId })
   return decision.id
 }
 

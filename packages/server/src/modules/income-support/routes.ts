@@ -86,13 +86,13 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
    */
   const changeAndRead = (
     request: FastifyRequest<{ Params: { id: string; applicationId: string } }>,
-    change: (scope: ClientScope, lang: Lang, now: Date) => Promise<void>,
+    change: (scope: ClientScope, lang: Lang, now: Date, userId: string) => Promise<void>,
   ) => {
     const ctx = requireAuthed(request)
     const lang = requestLanguage(request)
-    const now = new Date()
+    const now = app.clock.now()
     return app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
-      await change(scope, lang, now)
+      await change(scope, lang, now, ctx.principal.userId)
       return readApplication(scope, request.params.applicationId, lang, now)
     })
   }
@@ -354,7 +354,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Application },
       },
     },
-    async (request) => changeAndRead(request, (scope, l) => updateApplication(scope, request.params.applicationId, request.body, l, mode())),
+    async (request) => changeAndRead(request, (scope, l, n, u) => updateApplication(scope, request.params.applicationId, request.body, l, mode(), n, u)),
   )
 
   app.post(
@@ -382,7 +382,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Application },
       },
     },
-    async (request) => changeAndRead(request, (scope, l, n) => requestCompletion(scope, request.params.applicationId, request.body, mode(), n)),
+    async (request) => changeAndRead(request, (scope, l, n, u) => requestCompletion(scope, request.params.applicationId, request.body, mode(), n, u)),
   )
 
   app.post(
@@ -391,7 +391,7 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { action: 'income-support:edit' },
       schema: { tags: TAGS, summary: 'Record the client\'s answer to the request for completion', params: ApplicationParams, body: CompletionAnswer, response: { 200: Application } },
     },
-    async (request) => changeAndRead(request, (scope, l, n) => answerCompletion(scope, request.params.applicationId, request.body, mode(), n)),
+    async (request) => changeAndRead(request, (scope, l, n, u) => answerCompletion(scope, request.params.applicationId, request.body, mode(), n, u)),
   )
 
   // ---- Decisions -------------------------------------------------------------------------------------------
