@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      // the XSD checks of the bank files take seconds under the load of a full run: the domain's tests get 20 s
+      { test: { name: 'domain', root: 'packages/domain', include: ['test/**/*.test.ts'], sequence: { groupOrder: 0 }, testTimeout: 20_000 } },
       {
         test: {
           name: 'server',

@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     sequence: { groupOrder: 1 },
+    // under the load of the rest of the suite a whole page flow can take several seconds; timing is never asserted
+    testTimeout: 20_000,
   },
 })
