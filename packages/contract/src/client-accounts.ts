@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Clients' intermediary accounts (välitystili: the office manages the client's money — incoming benefits and pension,
@@ -214,3 +215,99 @@ export const Reconciliation = Type.Object({
   history: Type.Array(ReconciliationRecord),
 })
 export type Reconciliation = Static<typeof Reconciliation>
+
+// ---- Operations ---------------------------------------------------------------------------------------------------
+
+const BASE = '/api/persons/:id/client-accounts/:serviceTask'
+const ACCOUNT = `${BASE}/:accountId`
+
+/**
+ * The client accounts' operations. Everything about one client's accounts goes through the client chokepoint in the
+ * account's service task (named in the path, so access is decided before any account is read); finance's monthly
+ * reconciliation goes through the list chokepoint.
+ */
+export const clientAccountsEndpoints = endpoints({
+  'clientAccounts.list': {
+    method: 'GET',
+    path: BASE,
+    action: 'client-accounts:read',
+    summary: 'The client\'s accounts in the service task with their balances',
+    params: ClientAccountTaskParams,
+    response: { 200: ClientAccountList },
+  },
+  'clientAccounts.open': {
+    method: 'POST',
+    path: BASE,
+    action: 'client-accounts:open',
+    summary: 'Open an intermediary account or an after-care fund (gets its own Finnish reference for incoming payments)',
+    params: ClientAccountTaskParams,
+    body: ClientAccountOpen,
+    response: { 201: ClientAccountSummary },
+  },
+  'clientAccounts.read': {
+    method: 'GET',
+    path: ACCOUNT,
+    action: 'client-accounts:read',
+    summary: 'An account with every entry (running balance) and its balance at a date (default today)',
+    params: ClientAccountParams,
+    query: ClientAccountQuery,
+    response: { 200: ClientAccountDetail },
+  },
+  'clientAccounts.update': {
+    method: 'PUT',
+    path: ACCOUNT,
+    action: 'client-accounts:edit',
+    summary: 'Change the responsible worker or close the account (only with a zero balance); optimistic locking with version',
+    params: ClientAccountParams,
+    body: ClientAccountUpdate,
+    response: { 200: ClientAccountSummary },
+    errors: [409],
+  },
+  'clientAccounts.record': {
+    method: 'POST',
+    path: `${ACCOUNT}/entries`,
+    action: 'client-accounts:record',
+    summary:
+      'Record a deposit (idempotent on the bank\'s archive reference), a bill or a payout (a payable for the payment batches; never beyond the balance), interest or an adjustment',
+    description: 'Answers 201 with a new entry, or 200 with the entry already recorded for the same deposit (same archive reference, account and amount).',
+    params: ClientAccountParams,
+    body: ClientAccountEntryInput,
+    response: { 200: ClientAccountEntry, 201: ClientAccountEntry },
+  },
+  'clientAccounts.reverse': {
+    method: 'POST',
+    path: `${ACCOUNT}/entries/:entryId/reverse`,
+    action: 'client-accounts:record',
+    summary: 'Correct an entry with a reversing entry dated today (an unpaid bill\'s payable is cancelled with it)',
+    params: ClientAccountEntryParams,
+    body: ReversalInput,
+    response: { 201: ClientAccountEntry },
+  },
+  'clientAccounts.statement': {
+    method: 'GET',
+    path: `${ACCOUNT}/statement`,
+    action: 'client-accounts:print',
+    summary: 'The account statement for a period as PDF (Finnish or Swedish): opening balance, entries, closing balance',
+    description: 'Answers application/pdf with the contact address only. Audited as a print.',
+    params: ClientAccountParams,
+    query: StatementQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+  'clientAccounts.reconciliation': {
+    method: 'GET',
+    path: '/api/client-accounts/reconciliation',
+    action: 'client-accounts:reconcile',
+    summary: 'Every client account\'s balance at the end of a month, the ledger total and the month\'s reconciliations',
+    query: ReconciliationQuery,
+    response: { 200: Reconciliation },
+  },
+  'clientAccounts.reconcile': {
+    method: 'POST',
+    path: '/api/client-accounts/reconciliation',
+    action: 'client-accounts:reconcile',
+    summary: 'Record the bank balance of the collective client-funds account at month end; a difference of 0 closes the month',
+    body: ReconciliationInput,
+    response: { 201: Reconciliation },
+  },
+})

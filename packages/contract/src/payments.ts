@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Payments (maksuliikenne): open payables are gathered into batches by due date and unit, approved by a second
@@ -211,6 +212,12 @@ export const BankImportResult = Type.Object({
 })
 export type BankImportResult = Static<typeof BankImportResult>
 
+/**
+ * The body of a bank feedback import: the XML file as it is (Content-Type application/xml or text/xml). The server
+ * validates nothing against it: the body arrives as a file spooled to disk, not as a string.
+ */
+export const BankFileBody = Type.Unsafe<string>({ type: 'string', description: 'the bank file (application/xml or text/xml)' })
+
 // ---- Returned payments --------------------------------------------------------------------------------------------
 
 /**
@@ -288,3 +295,123 @@ export const AccountingExport = Type.Object({
   totalCents: Type.Integer(),
 })
 export type AccountingExport = Static<typeof AccountingExport>
+
+// ---- Operations ---------------------------------------------------------------------------------------------------
+
+const BASE = '/api/payments'
+
+/**
+ * The payments' operations. Every read or change that names clients is audited with the clients' ids (the role-event
+ * chokepoint); the handlers' returned-payments list goes through the list chokepoint (filtered in SQL).
+ */
+export const paymentsEndpoints = endpoints({
+  'payments.preview': {
+    method: 'GET',
+    path: `${BASE}/preview`,
+    action: 'payments:preview',
+    summary: 'Open payables of a due-date range and unit, with count and total',
+    query: PaymentSelection,
+    response: { 200: PaymentPreview },
+  },
+  'payments.createBatch': {
+    method: 'POST',
+    path: `${BASE}/batches`,
+    action: 'payments:create',
+    summary: 'Create a draft batch of the open payables of a selection',
+    description:
+      'Refused with 409 when the selection is empty or differs from `expectedCount` / `expectedTotalCents` (the ' +
+      'preview the user saw), with 422 when a payable cannot be written to a bank file (IBAN, amount, text).',
+    body: BatchCreate,
+    response: { 201: PaymentBatch },
+    errors: [409, 422],
+  },
+  'payments.listBatches': {
+    method: 'GET',
+    path: `${BASE}/batches`,
+    action: 'payments:batches',
+    summary: 'Payment batches, newest first (no client data)',
+    query: BatchListQuery,
+    response: { 200: PaymentBatchList },
+  },
+  'payments.readBatch': {
+    method: 'GET',
+    path: `${BASE}/batches/:batchId`,
+    action: 'payments:batch-read',
+    summary: 'A batch with its payments',
+    params: BatchParams,
+    response: { 200: PaymentBatch },
+  },
+  'payments.approve': {
+    method: 'POST',
+    path: `${BASE}/batches/:batchId/approve`,
+    action: 'payments:approve',
+    summary: 'Approve a draft batch (never by its creator)',
+    params: BatchParams,
+    body: BatchVersionBody,
+    response: { 200: PaymentBatch },
+    errors: [409],
+  },
+  'payments.cancel': {
+    method: 'POST',
+    path: `${BASE}/batches/:batchId/cancel`,
+    action: 'payments:cancel',
+    summary: 'Cancel an unsent batch (its payables return to the open list)',
+    params: BatchParams,
+    body: BatchVersionBody,
+    response: { 200: PaymentBatch },
+    errors: [409],
+  },
+  'payments.file': {
+    method: 'GET',
+    path: `${BASE}/batches/:batchId/pain001`,
+    action: 'payments:file',
+    summary: 'The pain.001 bank file of an approved batch (the first download marks it sent; later ones are identical)',
+    description: 'Answers the XML as an attachment, streamed. Audited as an export naming the batch\'s clients.',
+    params: BatchParams,
+    query: Pain001Query,
+    response: { 200: FileBody },
+    produces: 'application/xml',
+    errors: [409],
+  },
+  'payments.importPain002': {
+    method: 'POST',
+    path: `${BASE}/imports/pain002`,
+    action: 'payments:import',
+    summary: 'Import a pain.002 status report (all or nothing)',
+    description: 'The body is the bank file as it is; a file that is not a pain.002 about a file Huoma sent is refused (422).',
+    body: BankFileBody,
+    consumes: ['application/xml', 'text/xml'],
+    response: { 200: BankImportResult },
+    errors: [413, 415, 422],
+  },
+  'payments.importCamt054': {
+    method: 'POST',
+    path: `${BASE}/imports/camt054`,
+    action: 'payments:import',
+    summary: 'Import a camt.054 notification (all or nothing, idempotent on AcctSvcrRef)',
+    description: 'The body is the bank file as it is; a file about another account, or with an amount that differs, is refused (422).',
+    body: BankFileBody,
+    consumes: ['application/xml', 'text/xml'],
+    response: { 200: BankImportResult },
+    errors: [413, 415, 422],
+  },
+  'payments.returned': {
+    method: 'GET',
+    path: `${BASE}/returned`,
+    action: 'payments:returned',
+    summary: 'Returned and rejected payments: of the clients the handler may see; all of them for finance',
+    query: ReturnedQuery,
+    response: { 200: ReturnedPayments },
+  },
+  'payments.accounting': {
+    method: 'GET',
+    path: `${BASE}/accounting`,
+    action: 'payments:accounting',
+    summary: 'Accounting entries per payment, of a batch or a period (execution date), as JSON or CSV',
+    description:
+      'JSON by default; `format=csv` answers text/csv (UTF-8 with a byte-order mark, `;`, CRLF, decimal comma) as an ' +
+      'attachment, with the columns of AccountingEntry in order. Audited as an export.',
+    query: AccountingQuery,
+    response: { 200: AccountingExport },
+  },
+})

@@ -56,7 +56,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     const vtj = await connectVtj(database, logger, clock)
     const kela = await connectKela(database, await engineParameters(database.db), logger)
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
-    if (demoSeededNow) await seedDemoClientAccounts(database)
+    if (demoSeededNow) await seedDemoClientAccounts(database, clock.now())
     const jobs = new JobRunner({
       database,
       clock,

@@ -13,7 +13,11 @@ import { HttpProblem, problems, type FieldIssue } from '../http/problem'
  */
 
 export type Payee =
-  | { kind: 'client'; name: string; iban: string; bic: string | null }
+  /**
+   * named with its account by the source: the client, or a provider outside the register (a bill recorded on a
+   * client account names its payee and account)
+   */
+  | { kind: 'client' | 'provider'; name: string; iban: string; bic: string | null }
   /** a provider of the register: its name and account are read from the register when the payable is made */
   | { kind: 'provider'; providerId: string }
 
@@ -51,14 +55,14 @@ export async function payableProvider(trx: Executor, providerId: string, on: str
 export async function createPayable(trx: Executor, p: NewPayable): Promise<{ id: string; number: number }> {
   if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) throw new Error(`A payable's amount must be positive cents, got ${p.amountCents}`)
   let payee: { kind: 'client' | 'provider'; name: string; iban: string; bic: string | null; providerId: string | null }
-  if (p.payee.kind === 'provider') {
+  if ('providerId' in p.payee) {
     const provider = await payableProvider(trx, p.payee.providerId, String(p.dueOn))
     const derived = bicForFinnishIban(provider.iban)
     payee = { kind: 'provider', name: provider.name, iban: provider.iban, bic: provider.bic ?? (derived.ok ? derived.value.bic : null), providerId: provider.id }
   } else {
     const iban = electronicFormatIBAN(p.payee.iban) ?? ''
     if (!isValidIBAN(iban)) throw problems.validation([{ field: 'iban', code: 'payable.iban' }])
-    payee = { kind: 'client', name: p.payee.name, iban, bic: p.payee.bic, providerId: null }
+    payee = { kind: p.payee.kind, name: p.payee.name, iban, bic: p.payee.bic, providerId: null }
   }
   return trx
     .insertInto('payable')

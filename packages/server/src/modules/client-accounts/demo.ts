@@ -5,9 +5,10 @@ import type { Database } from '../../db/database'
 /**
  * Demo: the social worker (sosiaalityontekija) manages an adult client's intermediary account in adult social work
  * and a young person's after-care fund in child welfare, each with a few entries of the last months. Runs once, when
- * the demo is seeded; only deposits, interest and a bank charge, so the demo starts with no open payables.
+ * the demo is seeded; only deposits, interest and a bank charge, so the demo starts with no open payables. The entries
+ * are dated back from `now` (the server's clock).
  */
-export async function seedDemoClientAccounts(database: Database, now = new Date()): Promise<number> {
+export async function seedDemoClientAccounts(database: Database, now: Date): Promise<number> {
   const today = localDate(todayInHelsinki(now))
   const month = (back: number, day: number) => `${addMonths(today, -back).slice(0, 7)}-${String(day).padStart(2, '0')}`
   return database.db.transaction().execute(async (trx) => {

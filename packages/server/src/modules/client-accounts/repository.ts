@@ -24,6 +24,7 @@ import {
 } from '@huoma/domain'
 import type { ClientScope } from '../../access/client-access'
 import type { DB } from '../../db/schema'
+import { createPayable } from '../../kernel/payables'
 import { mailingAddress } from '../../pdf/mailing-address'
 import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
@@ -357,27 +358,20 @@ export async function recordEntry(scope: ClientScope, serviceTask: string, accou
     if (hasRef === hasMsg) throw refuse('body.payee.reference', 'ca.payee.reference_or_message')
     const reference = hasRef ? checkReference('body.payee.reference', payee.reference!) : null
     const bic = bicForFinnishIban(iban)
-    const p = await trx
-      .insertInto('payable')
-      .values({
-        source_kind: 'client_account',
-        source_id: entryId,
-        source_key: input.kind,
-        person_id: scope.personId,
-        service_task: a.service_task,
-        unit_id: a.unit_id,
-        payee_kind: payee.kind,
-        payee_name: payee.name,
-        iban,
-        bic: bic.ok ? bic.value.bic : null,
-        amount_cents: input.amountCents,
-        due_on: nextBankingDay(localDate(input.dueOn)),
-        reference,
-        message: hasMsg ? payee.message!.trim() : null,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const p = await createPayable(trx, {
+      sourceKind: 'client_account',
+      sourceId: entryId,
+      sourceKey: input.kind,
+      personId: scope.personId,
+      serviceTask: a.service_task,
+      unitId: a.unit_id,
+      payee: { kind: payee.kind, name: payee.name, iban, bic: bic.ok ? bic.value.bic : null },
+      amountCents: input.amountCents,
+      dueOn: nextBankingDay(localDate(input.dueOn)),
+      reference,
+      message: hasMsg ? payee.message!.trim() : null,
+      createdBy: actor.userId,
+    })
     payableId = p.id
   }
   await trx

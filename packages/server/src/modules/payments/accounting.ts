@@ -1,5 +1,5 @@
 import type { AccountingEntry, ReturnedPayment } from '@huoma/contract'
-import { type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
 
 /** Columns of the accounting CSV, in order (the header row uses these names). */
@@ -141,4 +141,12 @@ export async function returnedPayments(
     batchNumber: Number(r.batch_number),
     returnedOn: r.returned_on,
   }))
+}
+
+/**
+ * Every returned and rejected payment, for finance: it has no client relationships but processes every payment (as
+ * in a batch's view), so no visibility filter applies; the caller's audit row names the clients shown.
+ */
+export function allReturnedPayments(trx: Transaction<DB>, includeHandled: boolean): Promise<(ReturnedPayment & { id: string })[]> {
+  return returnedPayments(trx, () => sql<SqlBool>`true`, includeHandled)
 }

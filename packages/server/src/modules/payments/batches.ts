@@ -10,11 +10,16 @@ import {
 } from '@huoma/domain'
 import { isValidIBAN } from 'ibantools'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/database'
 import type { DB, PaymentBatchState } from '../../db/schema'
 import { HttpProblem, type FieldIssue } from '../../http/problem'
 import { remittanceOf } from './remittance'
 
 type Db = Kysely<DB> | Transaction<DB>
+
+/** The handle of the batch list (`listBatches`): outside any chokepoint, because a summary names no client. */
+// eslint-disable-next-line no-restricted-syntax -- batch summaries are no client data (states, counts, totals, staff)
+export const batchSummariesDb = (app: { database: Database }): Kysely<DB> => app.database.db
 
 export const refuse = (status: number, issues: FieldIssue[]) =>
   new HttpProblem(status, status === 409 ? 'conflict' : 'validation', { issues })

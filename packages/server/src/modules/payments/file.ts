@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto'
 import { generatePain001, todayInHelsinki, type Cents, type LocalDate, type Pain001Group, type Pain001Input, type Pain001Payment, type Pain001Version } from '@huoma/domain'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DebtorSettings } from '../../config'
+import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { executionDate, refuse } from './batches'
 import { remittanceOf } from './remittance'
 
 /** Rows are read from the database in pages of this many while the file streams out. */
 const PAGE = 500
+
+/**
+ * The handle `streamFile` pages the file's rows with: after `prepareFile`'s transaction (with the export's audit row
+ * naming every client of the batch) has committed, so that no transaction stays open while the file downloads.
+ */
+// eslint-disable-next-line no-restricted-syntax -- the file's rows are paged after the audited export transaction committed
+export const fileRowsDb = (app: { database: Database }): Kysely<DB> => app.database.db
 
 export interface PreparedFile {
   batchId: string

@@ -1,42 +1,18 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  AccountingExport,
-  AccountingQuery,
-  BankImportResult,
-  BatchCreate,
-  BatchListQuery,
-  BatchParams,
-  BatchVersionBody,
-  Pain001Query,
-  PaymentBatch,
-  PaymentBatchList,
-  PaymentPreview,
-  PaymentSelection,
-  ReturnedPayments,
-  ReturnedQuery,
-} from '@huoma/contract'
+import { paymentsEndpoints as ep } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
-import { sql, type SqlBool } from 'kysely'
-import { Type } from 'typebox'
-import { asAction, requireAuthed } from '../../access/context'
-import { accountingCsv, accountingEntries, returnedPayments } from './accounting'
-import { approveBatch, cancelBatch, createBatch, listBatches, readBatch, refuse, selectOpen } from './batches'
+import { asAction, requireAuthed, type AuthedContext } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
+import { accountingCsv, accountingEntries, allReturnedPayments, returnedPayments } from './accounting'
+import { approveBatch, batchSummariesDb, cancelBatch, createBatch, listBatches, readBatch, refuse, selectOpen } from './batches'
 import { importCamt054, importPain002 } from './feedback'
-import { prepareFile, streamFile } from './file'
+import { fileRowsDb, prepareFile, streamFile } from './file'
 import { isSpooled, spool } from './spool'
 
-const TAGS = ['payments']
-const BASE = '/api/payments'
 /** Bank files can be large: a camt.054 of 100 000 entries is tens of megabytes. */
 const IMPORT_LIMIT = 256 * 1024 * 1024
-
-/**
- * Documents the body (the XML file as it is). The routes validate nothing against it: the body arrives as a file
- * spooled to disk (see the content-type parser below), not as a string.
- */
-const XmlBody = Type.Unsafe<string>({ type: 'string', description: 'the bank file (application/xml or text/xml)' })
 
 /**
  * Payments: finance batches open payables, a second person approves, the pain.001 streams out, the bank's feedback
@@ -57,83 +33,55 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onResponse', disposeBody)
   app.addHook('onRequestAbort', disposeBody)
 
-  app.get(
-    `${BASE}/preview`,
-    {
-      config: { action: 'payments:preview' },
-      schema: { tags: TAGS, summary: 'Open payables of a due-date range and unit, with count and total', querystring: PaymentSelection, response: { 200: PaymentPreview } },
-    },
-    async (request) => {
+  /** A batch with its payments, audited as the batch read (after a change, as the action really performed). */
+  const readAudited = (ctx: AuthedContext, batchId: string) =>
+    app.clientData.roleEvent(ctx, async (trx) => {
+      const { batch, personIds } = await readBatch(trx, ctx.principal.userId, batchId)
+      return { value: batch, clientIds: personIds, refId: batchId }
+    })
+
+  app.route({
+    ...endpoint(ep['payments.preview']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.roleEvent(ctx, async (trx) => {
-        const payables = await selectOpen(trx, request.query, new Date())
+        const payables = await selectOpen(trx, request.query, app.clock.now())
         return {
           value: { count: payables.length, totalCents: payables.reduce((s, p) => s + p.amountCents, 0), payables },
           clientIds: [...new Set(payables.map((p) => p.personId))],
         }
       })
     },
-  )
+  })
 
-  app.post(
-    `${BASE}/batches`,
-    {
-      config: { action: 'payments:create' },
-      schema: { tags: TAGS, summary: 'Create a draft batch of the open payables of a selection', body: BatchCreate, response: { 201: PaymentBatch } },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['payments.createBatch']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const batchId = await app.clientData.roleEvent(ctx, async (trx) => {
-        const { batchId, personIds } = await createBatch(trx, ctx.principal.userId, request.body, new Date())
+        const { batchId, personIds } = await createBatch(trx, ctx.principal.userId, request.body, app.clock.now())
         return { value: batchId, clientIds: personIds, refId: batchId }
       })
       return reply.status(201).send(await readAudited(asAction(ctx, app.actions, 'payments:batch-read'), batchId))
     },
-  )
+  })
 
-  const readAudited = (ctx: ReturnType<typeof requireAuthed>, batchId: string) =>
-    app.clientData.roleEvent(ctx, async (trx) => {
-      const { batch, personIds } = await readBatch(trx, ctx.principal.userId, batchId)
-      return { value: batch, clientIds: personIds, refId: batchId }
-    })
-
-  // eslint-disable-next-line no-restricted-syntax -- batch summaries are no client data (states, counts, totals, staff)
-  const summariesDb = () => app.database.db
-
-  app.get(
-    `${BASE}/batches`,
-    {
-      config: { action: 'payments:batches' },
-      schema: { tags: TAGS, summary: 'Payment batches, newest first (no client data)', querystring: BatchListQuery, response: { 200: PaymentBatchList } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['payments.listBatches']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
-      return { batches: await listBatches(summariesDb(), ctx.principal.userId, request.query) }
+      return { batches: await listBatches(batchSummariesDb(app), ctx.principal.userId, request.query) }
     },
-  )
+  })
 
-  app.get(
-    `${BASE}/batches/:batchId`,
-    {
-      config: { action: 'payments:batch-read' },
-      schema: { tags: TAGS, summary: 'A batch with its payments', params: BatchParams, response: { 200: PaymentBatch } },
-    },
-    async (request) => readAudited(requireAuthed(request), request.params.batchId),
-  )
+  app.route({
+    ...endpoint(ep['payments.readBatch']),
+    handler: async (request) => readAudited(requireAuthed(request), request.params.batchId),
+  })
 
-  app.post(
-    `${BASE}/batches/:batchId/approve`,
-    {
-      config: { action: 'payments:approve' },
-      schema: {
-        tags: TAGS,
-        summary: 'Approve a draft batch (never by its creator)',
-        params: BatchParams,
-        body: BatchVersionBody,
-        response: { 200: PaymentBatch },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['payments.approve']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       await app.clientData.roleEvent(ctx, async (trx) => ({
         value: null,
@@ -142,15 +90,11 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }))
       return readAudited(asAction(ctx, app.actions, 'payments:batch-read'), request.params.batchId)
     },
-  )
+  })
 
-  app.post(
-    `${BASE}/batches/:batchId/cancel`,
-    {
-      config: { action: 'payments:cancel' },
-      schema: { tags: TAGS, summary: 'Cancel an unsent batch (its payables return to the open list)', params: BatchParams, body: BatchVersionBody, response: { 200: PaymentBatch } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['payments.cancel']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       await app.clientData.roleEvent(ctx, async (trx) => ({
         value: null,
@@ -159,29 +103,17 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }))
       return readAudited(asAction(ctx, app.actions, 'payments:batch-read'), request.params.batchId)
     },
-  )
+  })
 
-  // eslint-disable-next-line no-restricted-syntax -- the file's rows are paged after the audited export transaction committed
-  const streamDb = () => app.database.db
-
-  app.get(
-    `${BASE}/batches/:batchId/pain001`,
-    {
-      config: { action: 'payments:file' },
-      schema: {
-        tags: TAGS,
-        summary: 'The pain.001 bank file of an approved batch (the first download marks it sent; later ones are identical)',
-        params: BatchParams,
-        querystring: Pain001Query,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['payments.file']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const file = await app.clientData.roleEvent(ctx, async (trx) => {
-        const prepared = await prepareFile(trx, ctx.principal.userId, request.params.batchId, request.query.version, new Date())
+        const prepared = await prepareFile(trx, ctx.principal.userId, request.params.batchId, request.query.version, app.clock.now())
         return { value: prepared, clientIds: prepared.personIds, refId: prepared.batchId }
       })
-      const chunks = streamFile(streamDb(), app.config.debtor, file)
+      const chunks = streamFile(fileRowsDb(app), app.config.debtor, file)
       // The first chunk is produced before the headers go out, so a file that cannot be written is still a problem answer.
       const first = await chunks.next()
       async function* rest() {
@@ -193,26 +125,18 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('content-disposition', `attachment; filename="pain.${file.version}-${file.msgId}.xml"`)
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(Readable.from(rest(), { objectMode: false }))
+        // a stream (the contract's FileBody types the bytes, not how they are sent): Fastify pipes it out
+        .send(Readable.from(rest(), { objectMode: false }) as never)
     },
-  )
+  })
 
+  const importEndpoints = { pain002: ep['payments.importPain002'], camt054: ep['payments.importCamt054'] }
   const imports = (kind: 'pain002' | 'camt054') =>
-    app.post(
-      `${BASE}/imports/${kind}`,
-      {
-        config: { action: 'payments:import' },
-        bodyLimit: IMPORT_LIMIT,
-        // the body is a spooled file (XmlBody documents it); nothing to validate before the parser reads it
-        validatorCompiler: () => () => true,
-        schema: {
-          tags: TAGS,
-          summary: kind === 'pain002' ? 'Import a pain.002 status report (all or nothing)' : 'Import a camt.054 notification (all or nothing, idempotent on AcctSvcrRef)',
-          body: XmlBody,
-          response: { 200: BankImportResult },
-        },
-      },
-      async (request) => {
+    app.route({
+      ...endpoint(importEndpoints[kind], { bodyLimit: IMPORT_LIMIT }),
+      // the body is a spooled file (the contract's BankFileBody documents it); nothing to validate before the parser reads it
+      validatorCompiler: () => () => true,
+      handler: async (request) => {
         const ctx = requireAuthed(request)
         const body: unknown = request.body
         if (!isSpooled(body)) throw refuse(415, [{ field: 'body', code: 'pay.import.not_xml' }])
@@ -227,43 +151,30 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await body.dispose()
         }
       },
-    )
+    })
   imports('pain002')
   imports('camt054')
 
-  app.get(
-    `${BASE}/returned`,
-    {
-      config: { action: 'payments:returned' },
-      schema: { tags: TAGS, summary: 'Returned and rejected payments: of the clients the handler may see; all of them for finance', querystring: ReturnedQuery, response: { 200: ReturnedPayments } },
-    },
-    async (request) => {
+  app.route({
+    ...endpoint(ep['payments.returned']),
+    handler: async (request) => {
       const ctx = requireAuthed(request)
       const includeHandled = request.query.includeHandled ?? false
       // Finance has no client relationships: it processes every payment (as in a batch's view), so it sees every
       // return, and the audit row names the clients shown. Handlers see their own clients' through the list chokepoint.
       const rows = ctx.principal.roles.includes('finance')
         ? await app.clientData.roleEvent(ctx, async (trx) => {
-            const rows = await returnedPayments(trx, () => sql<SqlBool>`true`, includeHandled)
+            const rows = await allReturnedPayments(trx, includeHandled)
             return { value: rows, clientIds: [...new Set(rows.map((r) => r.id))] }
           })
         : await app.clientData.list(ctx, {}, (trx, isVisible) => returnedPayments(trx, isVisible, includeHandled))
       return { payments: rows.map(({ id: _id, ...p }) => p) }
     },
-  )
+  })
 
-  app.get(
-    `${BASE}/accounting`,
-    {
-      config: { action: 'payments:accounting' },
-      schema: {
-        tags: TAGS,
-        summary: 'Accounting entries per payment, of a batch or a period (execution date), as JSON or CSV',
-        querystring: AccountingQuery,
-        response: { 200: AccountingExport },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...endpoint(ep['payments.accounting']),
+    handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const q = request.query
       if (!q.batchId && !(q.from && q.to)) throw refuse(400, [{ field: 'batchId', code: 'pay.accounting.choose' }])
@@ -281,5 +192,5 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return { entries, count: entries.length, totalCents: entries.reduce((s, e) => s + e.amountCents, 0) }
     },
-  )
+  })
 }

@@ -1,18 +1,16 @@
-import { platformEndpoints as ep } from '@huoma/contract'
-import { endpoint } from '../../http/endpoint'
-import { requireAuthed } from '../../access/context'
-import { requestLanguage } from '../../http/language'
-import { sql } from 'kysely'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { platformEndpoints as ep } from '@huoma/contract'
+import { requireAuthed } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
+import { requestLanguage } from '../../http/language'
+import { activeUnits, latestMigration, platformDb } from './queries'
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = platformDb(app)
+
   app.route({
     ...endpoint(ep['platform.health']),
-    handler: async () => {
-      const db = app.database.db // eslint-disable-line no-restricted-syntax -- the migration table only, no client data
-      const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(db)
-      return { status: 'ok' as const, database: app.database.kind, migration: rows[0]?.name ?? 'none' }
-    },
+    handler: async () => ({ status: 'ok' as const, database: app.database.kind, migration: (await latestMigration(db)) ?? 'none' }),
   })
 
   app.route({
@@ -20,8 +18,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       const lang = requestLanguage(request)
-      const db = app.database.db // eslint-disable-line no-restricted-syntax -- units are the organisation's structure, no client data
-      const rows = await db.selectFrom('unit').select(['id', 'code', 'name_fi', 'name_sv']).where('active', '=', true).orderBy('code').execute()
+      const rows = await activeUnits(db)
       return {
         units: rows.map((u) => {
           const grants = ctx.principal.grants.filter((g) => g.unitId === u.id)
