@@ -33,7 +33,7 @@ export interface ActionDef {
   /** The data group of the audit row: register (service task or `registry`) / record type. */
   dataGroup?: string
   /** For client actions: the access bases that suffice (default: all). Protected data needs a real need. */
-  bases?: readonly ('relationship' | 'supervision' | 'registry' | 'break_glass')[]
+  bases?: readonly ('relationship' | 'supervision' | 'registry' | 'intake' | 'break_glass')[]
   description: string
 }
 

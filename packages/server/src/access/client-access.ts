@@ -1,5 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
+// the kernel's intake tables in the database type (declaration merging)
+import type {} from '../kernel/schema'
 import type { ActionDef, RoleCode } from './actions'
 import { appendAudit } from './audit'
 import { actionEvent } from './audit-events'
@@ -11,12 +13,15 @@ import { HttpProblem, problems } from '../http/problem'
  * - every client-content role: an open client relationship in a service task of the grant, or a live
  *   break-the-glass access (stated reason, bounded time, reviewed by the data protection officer);
  * - supervisor: also clients that have an open relationship with anyone in the grant's service tasks;
- * - office secretary: the registry's basic data of any person (registering clients is their task).
+ * - office secretary: the registry's basic data of any person (registering clients is their task);
+ * - intake: while a matter about persons who are not (yet) clients is open in a unit and service task (a child
+ *   welfare notification, an information request), a worker with a grant in that unit and task reaches those
+ *   persons' registry data (and what an action explicitly opens to intake), the audit row pointing to the intake.
  */
 const SUPERVISION_ROLES: readonly RoleCode[] = ['supervisor']
 const REGISTRY_ROLES: readonly RoleCode[] = ['office_secretary']
 
-export type AccessBasis = 'relationship' | 'supervision' | 'registry' | 'break_glass'
+export type AccessBasis = 'relationship' | 'supervision' | 'registry' | 'intake' | 'break_glass'
 
 const TODAY = sql<string>`(now() AT TIME ZONE 'Europe/Helsinki')::date`
 
@@ -26,6 +31,8 @@ interface Scopes {
   tasks: string[]
   supervisionTasks: string[]
   registry: boolean
+  /** (unit, service task) pairs of the grants in which an open intake about the person counts */
+  intake: { unitId: string; task: string }[]
 }
 
 function scopesFor(ctx: AuthedContext, def: ActionDef, serviceTask: string | undefined): Scopes {
@@ -37,6 +44,11 @@ function scopesFor(ctx: AuthedContext, def: ActionDef, serviceTask: string | und
     tasks: uniq(grants.flatMap((g) => inTask(g.serviceTasks))),
     supervisionTasks: uniq(grants.filter((g) => SUPERVISION_ROLES.includes(g.roleCode)).flatMap((g) => inTask(g.serviceTasks))),
     registry: !serviceTask && (def.dataGroup?.startsWith('registry/') ?? false) && grants.some((g) => REGISTRY_ROLES.includes(g.roleCode)),
+    // intake opens the registry's data of its persons, and whatever an action lists `intake` among its bases for
+    intake:
+      (def.dataGroup?.startsWith('registry/') && !def.bases) || def.bases?.includes('intake')
+        ? grants.flatMap((g) => inTask(g.serviceTasks).map((task) => ({ unitId: g.unitId, task })))
+        : [],
   }
 }
 
@@ -66,12 +78,26 @@ function breakGlassExists(eb: PersonEB, s: Scopes) {
   )
 }
 
+/** The open intake of one of the user's (unit, task) pairs naming the person, newest first (for the audit row). */
+function intakeOf(eb: PersonEB, s: Scopes) {
+  return eb
+    .selectFrom('intake_person as ip')
+    .innerJoin('intake as i', 'i.id', 'ip.intake_id')
+    .select('i.id')
+    .whereRef('ip.person_id', '=', 'person.id')
+    .where('i.state', '=', 'open')
+    .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)]))))
+    .orderBy('i.received_at', 'desc')
+    .limit(1)
+}
+
 /** The SQL predicate "this user may see this person for this action": used by lists and single reads alike. */
 function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = []
   if (s.registry) ors.push(sql<SqlBool>`true`)
   if (s.tasks.length) ors.push(relationshipExists(eb, s, false, s.tasks), breakGlassExists(eb, s))
   if (s.supervisionTasks.length) ors.push(relationshipExists(eb, s, true, s.supervisionTasks))
+  if (s.intake.length) ors.push(eb.exists(intakeOf(eb, s)))
   return ors.length ? eb.or(ors) : sql<SqlBool>`false`
 }
 
@@ -149,6 +175,7 @@ export async function withClientAccess<T>(
           .else(null)
           .end()
           .as('basis'),
+        s.intake.length ? intakeOf(eb, s).as('intake_id') : sql<string | null>`NULL::uuid`.as('intake_id'),
         eb
           .selectFrom('break_glass as bg')
           .select('bg.id')
@@ -164,7 +191,7 @@ export async function withClientAccess<T>(
       .executeTakeFirst()
     // Every basis the user has for this client, strongest first; an action may demand a stronger one than merely
     // seeing the client (e.g. a protected address is not for the registry basis).
-    const available = [row?.basis, row?.break_glass_id ? 'break_glass' : null].filter((b): b is AccessBasis => !!b)
+    const available = [row?.basis, row?.intake_id ? 'intake' : null, row?.break_glass_id ? 'break_glass' : null].filter((b): b is AccessBasis => !!b)
     const basis = available.find((b) => !def.bases || def.bases.includes(b)) ?? null
     if (!row || !basis) {
       await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis: null })
@@ -183,7 +210,7 @@ export async function withClientAccess<T>(
       clientIds: [...touched],
       outcome: 'success',
       basis,
-      refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : null,
+      refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null,
     })
     return { value }
   })
