@@ -50,7 +50,11 @@ if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(pa
   }
 }
 
-const lintOk = step('lint', ...splitCmd(npx('eslint', '.', '--max-warnings=0')))
+// Lint: ESLint, then the dependency rules (.dependency-cruiser.cjs: no import cycle, the layers, the modules' and the
+// features' boundaries). Both run even when the first fails, so that one run shows every finding.
+const eslintOk = step('lint (ESLint)', ...splitCmd(npx('eslint', '.', '--max-warnings=0')))
+const depsOk = step('lint (dependency rules)', ...splitCmd(npx('depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'packages/*/src')))
+const lintOk = eslintOk && depsOk
 const typesOk = step('typecheck', 'npm', ['run', 'typecheck', '--silent'])
 const vitestJson = path.join(reports, 'vitest.json')
 const vitestOk = step('unit and API tests', ...splitCmd(npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`)))

@@ -19,6 +19,9 @@ import { registerErrorHandling, type NotFoundFallback } from './http/errors'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import type { VtjClient } from './integrations/vtj'
 import { accessPlugin } from './access/plugin'
+import type { ActionDef } from './access/actions'
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './access/session'
+import { openapiOptions } from './http/openapi'
 import { ACTIONS, AUDIT_EVENTS, FIELD_MESSAGES } from './catalogue'
 import { MODULES } from './modules'
 import { registerFieldMessages } from './http/problem'
@@ -108,18 +111,16 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
   await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Huoma API',
-        version: '0.1.0',
-        description:
-          'Huoma — social welfare client information system. Errors are application/problem+json (RFC 9457) ' +
-          'with field-level messages in the language of the Accept-Language header (fi, sv, en).',
-      },
-    },
-  })
+  await app.register(
+    swagger,
+    openapiOptions({
+      version: '0.1.0',
+      scopeOf: (action) => (Object.hasOwn(ACTIONS, action) ? (ACTIONS as Record<string, ActionDef>)[action]!.scope : undefined),
+      sessionCookie: SESSION_COOKIE,
+      csrfHeader: CSRF_HEADER,
+      csrfCookie: CSRF_COOKIE,
+    }),
+  )
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   app.get('/api/openapi.json', { config: { action: 'platform:docs' }, schema: { hide: true } }, async () => app.swagger())
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isCommonPassword, passwordPolicyIssues } from '../src/modules/auth/password-policy'
+import { isCommonPassword, passwordPolicyIssues } from '../src/access/password-policy'
 import { databaseKinds } from './helpers/databases'
 import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server'
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { i18n } from '../src/i18n'
 import { en } from '../src/i18n/en'
-import type { Dictionary } from '../src/i18n/types'
+import type { Dictionary } from '../src/i18n/fi'
 
 // These lines are checked by `tsc -p packages/web`: each @ts-expect-error fails the type check if the line
 // below it stops being an error, i.e. if the dictionaries or `t` lose their typing.

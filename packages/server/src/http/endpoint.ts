@@ -1,4 +1,4 @@
-import type { Endpoint, EndpointDef } from '@huoma/contract'
+import { operationTag, type Endpoint, type EndpointDef } from '@huoma/contract'
 
 /**
  * The route options of a contract endpoint: method, URL, the access action and the schemas that validate the
@@ -14,7 +14,7 @@ export interface EndpointExtras {
 }
 
 export function endpoint<const K extends string, const E extends EndpointDef>(e: Endpoint<K, E>, extras: EndpointExtras = {}) {
-  const tag = e.operationId.split('.')[0]!
+  const tag = operationTag(e.operationId)
   const schema = {
     operationId: e.operationId,
     tags: [tag],
@@ -38,7 +38,9 @@ export function endpoint<const K extends string, const E extends EndpointDef>(e:
   return {
     method: e.method,
     url: e.path,
-    config: { ...extras.config, action: e.action as E['action'] },
+    // The declared error answers go to the OpenAPI document only (http/openapi.ts): a response schema for them would
+    // also serialize, and so strip, the problem details that the error handler sends.
+    config: { ...extras.config, action: e.action as E['action'], ...(e.errors ? { errorStatuses: [...e.errors] } : {}) },
     ...(extras.bodyLimit ? { bodyLimit: extras.bodyLimit } : {}),
     schema,
   }

@@ -1,7 +1,6 @@
 import { features } from '../features'
 import { composeDictionary, type Translation } from '../lib/feature'
-import type { appWide as source } from './fi'
-import type { Dictionary } from './types'
+import type { appWide as source, Dictionary } from './fi'
 
 /** The app-wide keys in English: exactly the Finnish source's keys. */
 export const appWide: Translation<typeof source> = {

@@ -1,5 +1,6 @@
 import { features } from '../features'
 import { composeDictionary, type ComposedDictionary } from '../lib/feature'
+import type { DeepStringRecord } from './types'
 
 /**
  * The app-wide keys in Finnish, the source language: the application, language, header, the menu's own name, roles,
@@ -87,3 +88,10 @@ export const appWide = {
 
 /** The Finnish dictionary: the app-wide keys and every feature's slice from the features list. */
 export const fi = composeDictionary('fi', appWide, features) as ComposedDictionary<typeof appWide, typeof features>
+
+/**
+ * A whole dictionary: the Finnish one's tree of keys, every leaf a string (what sv.ts and en.ts must be). Declared
+ * here rather than in types.ts, which every module imports through language.ts: a types.ts that imported fi.ts
+ * would close an import cycle through the features list.
+ */
+export type Dictionary = DeepStringRecord<typeof fi>

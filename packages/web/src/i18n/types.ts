@@ -1,9 +1,5 @@
-import type { fi } from './fi'
-
 /** The same tree of keys as `T`, every leaf a string: a translation must have exactly the source's keys. */
 export type DeepStringRecord<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> }
-
-export type Dictionary = DeepStringRecord<typeof fi>
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const
 export type UiLanguage = (typeof LANGUAGES)[number]

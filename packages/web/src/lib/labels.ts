@@ -3,12 +3,14 @@
  * are in the app-wide part of the dictionary (`common`, `roles`); a code the dictionary does not know yet is shown
  * as it is.
  */
-import type { TFunction } from 'i18next'
-import type { fi } from '../i18n/fi'
+import type { TFunction, TypeOptions } from 'i18next'
 import { i18n } from '../i18n/language'
 
-type ServiceTaskCode = keyof typeof fi.common.serviceTasks
-type RoleCode = keyof typeof fi.roles
+// The dictionary's type as i18next knows it (i18n/i18next.d.ts), not an import of i18n/fi.ts: that file composes the
+// features' slices, and the features import this kit, so importing it here would close an import cycle.
+type AppDictionary = TypeOptions['resources']['translation']
+type ServiceTaskCode = keyof AppDictionary['common']['serviceTasks']
+type RoleCode = keyof AppDictionary['roles']
 
 /** The service tasks in the dictionary's order (for selects). */
 export const SERVICE_TASK_CODES = [

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import type { FieldIssue } from '../../http/problem'
-import { isCommonPassword } from '../auth/password-policy'
+import { isCommonPassword } from '../../access/password-policy'
 
 /** Usernames are stored in lower case: a–z, digits and . _ - (CHECK in the schema: lower case, 2–100 characters). */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,99}$/
@@ -16,7 +16,7 @@ export function usernameIssues(username: string, field = 'body.username'): Field
 /**
  * The password policy for a password a main user sets for someone: at least `minLength` characters (12 by
  * default, HUOMA_PASSWORD_MIN_LENGTH), not containing the username, and not common or trivially guessable (the
- * same check as for one's own new password, modules/auth/password-policy.ts). Length matters more than
+ * same check as for one's own new password, access/password-policy.ts). Length matters more than
  * composition rules (NIST SP 800-63B), so there are none.
  */
 export function passwordIssues(password: string, username: string, minLength: number, field = 'body.password'): FieldIssue[] {

@@ -8,7 +8,7 @@ import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
 import { accountsDb, changePassword, credentials, isLocked } from './account.queries'
 import { authEvents } from './events'
-import { passwordPolicyIssues } from './password-policy'
+import { passwordPolicyIssues } from '../../access/password-policy'
 import { accountLocked, failInSession, requireStage, securityAudit, sendSessionCookies, sessionOrigin, toSessionUser } from './security'
 
 const DATA_GROUP = 'security/password'

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../http/problem'
+import type { FieldIssue } from '../http/problem'
 import { COMMON_PASSWORDS } from './common-passwords'
 
 /**

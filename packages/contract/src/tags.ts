@@ -1,0 +1,32 @@
+/**
+ * The OpenAPI tags: one per module of the API, with what it is about. An endpoint's tag is the first part of its
+ * operationId in kebab case (`incomeSupport.worklist` → `income-support`); the server's OpenAPI document lists these
+ * with their descriptions, and its test fails on an operation whose tag is not described here.
+ */
+export const API_TAGS = {
+  platform: 'Liveness, the database status and the organisation\'s units. No client data.',
+  auth: 'Signing in and out (password, second factor, single sign-on), the session, one\'s own password and TOTP.',
+  persons:
+    'Clients (asiakkaat): search, registration, the client card, client relationships, protected addresses and ' +
+    'opening a client by breaking the glass.',
+  vtj: 'The population register (väestötietojärjestelmä): queries with a stated purpose, registration from the register, refresh and the sync.',
+  journal: 'The client journal (asiakaskertomus): drafts, signing, corrections as new versions, and the printout.',
+  appointments: 'Workers\' and offices\' calendars and the booking, moving and cancelling of clients\' appointments.',
+  attachments: 'A client\'s attachments in a service task: upload (the type sniffed from the content) and audited download.',
+  privacy: 'The data protection officer\'s tools: the audit log, samples, break-the-glass review and the access report.',
+  admin: 'Users, grants, substitutes and grant requests (no client content).',
+  'income-support':
+    'Income support (toimeentulotuki): parameters, applications and the worklist, Kela\'s forwarded applications, ' +
+    'calculation, decisions, payment commitments and their PDFs.',
+  payments: 'Payment batches with two-person approval, pain.001 files, bank feedback (pain.002, camt.054) and the accounting export.',
+  'client-accounts': 'Intermediary accounts and after-care funds of clients: the ledger, statements and reconciliation.',
+  jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
+} as const satisfies Record<string, string>
+
+export type ApiTag = keyof typeof API_TAGS
+
+/** The tag of an operation: the first part of its operationId, in kebab case. */
+export function operationTag(operationId: string): string {
+  const module = operationId.split('.')[0] ?? operationId
+  return module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+}
