@@ -117,7 +117,7 @@ module.exports = {
     {
       name: 'feature-not-another-feature',
       severity: 'error',
-      comment: 'A web feature imports lib/, components/, api/, session/ and i18n/language, never another feature’s folder.',
+      comment: 'A web feature imports lib/, components/, api/ and session/, never another feature’s folder.',
       from: { path: `${WEB}features/([^/]+)/` },
       to: { path: `${WEB}features/`, pathNot: `${WEB}features/$1/` },
     },
@@ -129,6 +129,27 @@ module.exports = {
         'lib/, components/ and the rest know none (the list reaches them through FeatureListContext).',
       from: { path: WEB, pathNot: `${WEB}(features/|routes\\.tsx$|i18n/(fi|sv|en)\\.ts$)` },
       to: { path: `${WEB}features/` },
+    },
+    {
+      name: 'web-lib-is-the-bottom',
+      severity: 'error',
+      comment: 'lib/ imports no other folder of the web app.',
+      from: { path: `${WEB}lib/` },
+      to: { path: WEB, pathNot: `${WEB}lib/` },
+    },
+    {
+      name: 'web-api-only-lib',
+      severity: 'error',
+      comment: 'api/ imports only lib/ (and itself).',
+      from: { path: `${WEB}api/` },
+      to: { path: WEB, pathNot: [`${WEB}(api|lib)/`] },
+    },
+    {
+      name: 'web-session-only-api-and-lib',
+      severity: 'error',
+      comment: 'session/ (the signed-in user) imports only api/ and lib/ (and itself).',
+      from: { path: `${WEB}session/` },
+      to: { path: WEB, pathNot: [`${WEB}(session|api|lib)/`] },
     },
     {
       name: 'features-through-their-list',

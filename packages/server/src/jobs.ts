@@ -1,4 +1,4 @@
-import { auditSealerJob } from './access/audit'
+import { auditSealerJob } from './kernel/jobs/audit-sealer'
 import type { Config } from './config'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import type { VtjConnector } from './integrations/vtj'

@@ -42,6 +42,10 @@ describe('the dependency rules', () => {
         { rule: 'features-only-from-composition', from: `${web}/lib/page.ts`, to: `${web}/features/b/helper.ts` },
         { rule: 'features-through-their-list', from: `${web}/routes.tsx`, to: `${web}/features/b/helper.ts` },
         { rule: 'features-through-their-list', from: `${web}/i18n/fi.ts`, to: `${web}/features/b/helper.ts` },
+        // the web app's lower layers: lib/ knows nothing above it, api/ only lib/, session/ only api/ and lib/
+        { rule: 'web-lib-is-the-bottom', from: `${web}/lib/page.ts`, to: `${web}/features/b/helper.ts` },
+        { rule: 'web-api-only-lib', from: `${web}/api/uses-session.ts`, to: `${web}/session/user.ts` },
+        { rule: 'web-session-only-api-and-lib', from: `${web}/session/user.ts`, to: `${web}/components/Box.ts` },
       ]),
     )
     // An import cycle, named with its members.

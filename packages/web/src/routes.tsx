@@ -4,7 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage'
 import { RequireAction, RequireSession } from './components/RequireSession'
 import { features } from './features'
 import type { FeatureDeclaration, FeatureRoute } from './lib/feature'
-import { FeatureListContext } from './lib/FeatureList'
+import { FeatureListContext } from './components/FeatureList'
 
 function toRoute({ path, page: Page, action }: FeatureRoute): RouteObject {
   const element = action ? (

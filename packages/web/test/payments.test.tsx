@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it, vi } from 'vitest'
 import { sniffBankFile } from '../src/features/payments/api'
 import { maskIban } from '../src/features/payments/format'
-import { fileNameFrom } from '../src/lib/download'
+import { fileNameFrom } from '../src/api/download'
 import { formatBytes } from '../src/lib/format'
 import { TransferProgress } from '../src/features/payments/Progress'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'

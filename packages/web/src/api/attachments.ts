@@ -1,6 +1,6 @@
 import { ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD, type Attachment, type AttachmentList, type Problem } from '@huoma/contract'
 import { ApiError, apiRequest, CSRF_COOKIE, CSRF_HEADER, NetworkError, readCookie } from './client'
-import { currentLanguage, i18n } from '../i18n/language'
+import { currentLanguage, i18n } from '../lib/language'
 
 /** The attachments of one client in one service task: `/api/persons/:id/attachments/:serviceTask`. */
 export function attachmentsPath(personId: string, serviceTask: string): string {

@@ -1,5 +1,5 @@
 import type { Problem } from '@huoma/contract'
-import { currentLanguage, i18n } from '../i18n/language'
+import { currentLanguage, i18n } from '../lib/language'
 
 export const CSRF_COOKIE = 'huoma-csrf'
 export const CSRF_HEADER = 'x-csrf-token'

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { chooseLanguage, currentLanguage } from '../i18n/language'
-import { isUiLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/types'
+import { chooseLanguage, currentLanguage } from '../lib/language'
+import { isUiLanguage, LANGUAGE_NAMES, LANGUAGES } from '../lib/language'
 
 export function LanguageSwitcher() {
   const { t } = useTranslation()

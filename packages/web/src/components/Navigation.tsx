@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { APP_VERSION } from '../appInfo'
 import { matchesOnlyItself } from '../lib/feature'
-import { useNavigation } from '../lib/FeatureList'
+import { useNavigation } from './FeatureList'
 
 /** The left navigation: the menu entries of the features list that the user may open, in menu order. */
 export function Navigation() {

@@ -1,6 +1,6 @@
 import { features } from '../features'
 import { composeDictionary, type ComposedDictionary } from '../lib/feature'
-import type { DeepStringRecord } from './types'
+import type { DeepStringRecord } from '../lib/language'
 
 /**
  * The app-wide keys in Finnish, the source language: the application, language, header, the menu's own name, roles,

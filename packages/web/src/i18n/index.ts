@@ -5,11 +5,11 @@
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
 import { fi } from './fi'
-import { browserLanguage, i18n, storedLanguage } from './language'
+import { browserLanguage, i18n, storedLanguage } from '../lib/language'
 import { sv } from './sv'
-import { LANGUAGES } from './types'
+import { LANGUAGES } from '../lib/language'
 
-export { applyUserLanguage, chooseLanguage, currentLanguage, i18n, storedLanguage } from './language'
+export { applyUserLanguage, chooseLanguage, currentLanguage, i18n, storedLanguage } from '../lib/language'
 
 void i18n.use(initReactI18next).init({
   resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },

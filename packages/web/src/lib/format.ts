@@ -16,7 +16,7 @@ import {
   parseFinnishDate as parseDate,
   todayInHelsinki as helsinkiToday,
 } from '@huoma/domain'
-import { currentLanguage } from '../i18n/language'
+import { currentLanguage } from './language'
 
 /** What stands in a table cell or a sentence for a date or moment that is not there. */
 export const MISSING = '–'

@@ -4,7 +4,7 @@
  * as it is.
  */
 import type { TFunction, TypeOptions } from 'i18next'
-import { i18n } from '../i18n/language'
+import { i18n } from './language'
 
 // The dictionary's type as i18next knows it (i18n/i18next.d.ts), not an import of i18n/fi.ts: that file composes the
 // features' slices, and the features import this kit, so importing it here would close an import cycle.

@@ -4,7 +4,7 @@
  * messages and its PDFs write an amount alike.
  */
 import { cents as toCents, formatEuros as formatAmount, parseEuros, type MoneyParseError } from '@huoma/domain'
-import { currentLanguage } from '../i18n/language'
+import { currentLanguage } from './language'
 
 /** The largest amount the contract accepts (CentsAmount: below 10 million euros). */
 export const MAX_CENTS = 999_999_999

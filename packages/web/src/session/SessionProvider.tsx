@@ -1,7 +1,7 @@
 import type { LoginRequest, LoginResponse } from '@huoma/contract'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError, describeError, onSessionExpired } from '../api/client'
-import { applyUserLanguage } from '../i18n/language'
+import { applyUserLanguage } from '../lib/language'
 import * as authApi from './api'
 import { SessionContext, type Session, type SessionState } from './context'
 

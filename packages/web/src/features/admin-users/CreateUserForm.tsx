@@ -3,10 +3,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
-import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/types'
+import { LANGUAGES, LANGUAGE_NAMES } from '../../lib/language'
 import { adminApi } from './api'
 import { SelectField } from './fields'
-import { useFormErrors } from '../../lib/useFormErrors'
+import { useFormErrors } from '../../components/useFormErrors'
 
 const FIELDS = ['username', 'displayName', 'email', 'language', 'password'] as const
 

@@ -12,7 +12,7 @@ import { organisationNames } from './format'
 import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
 import { GrantPeriod } from './GrantStatus'
 import { formatDateTime, todayInHelsinki } from '../../lib/format'
-import { useFormErrors } from '../../lib/useFormErrors'
+import { useFormErrors } from '../../components/useFormErrors'
 
 /** What was requested, for whom, by whom and why: the same lines for the main user and the supervisor. */
 function RequestFacts({ request, org }: { request: GrantRequestView; org: OrganisationStructure }) {

@@ -6,7 +6,7 @@ import { useApi } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { roleName } from '../../lib/labels'
-import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/types'
+import { LANGUAGES, LANGUAGE_NAMES } from '../../lib/language'
 import { useUser } from '../../session/context'
 import { adminApi, adminPaths } from './api'
 import { Confirm } from './Confirm'
@@ -15,7 +15,7 @@ import { organisationNames } from './format'
 import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
 import { GrantPeriod, GrantStatusBadge } from './GrantStatus'
 import { formatDateTime, todayInHelsinki } from '../../lib/format'
-import { useFormErrors } from '../../lib/useFormErrors'
+import { useFormErrors } from '../../components/useFormErrors'
 
 type Pending = { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'reset-mfa' } | { kind: 'end-grant'; grant: GrantView }
 

@@ -1,5 +1,5 @@
 import type { OrgNames, OrganisationStructure } from '@huoma/contract'
-import { currentLanguage } from '../../i18n/language'
+import { currentLanguage } from '../../lib/language'
 
 /** The name in the UI language. */
 export function localName(names: OrgNames): string {

@@ -1,6 +1,6 @@
 import type { AccessReportRequest, Problem } from '@huoma/contract'
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, readCookie } from '../../api/client'
-import { currentLanguage, i18n } from '../../i18n/language'
+import { currentLanguage, i18n } from '../../lib/language'
 
 /** Query string of the defined, non-empty values. */
 export function query(params: Record<string, string | number | undefined>): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Page } from '../../components/Page'
 import { roleName } from '../../lib/labels'
-import { useNavigation } from '../../lib/FeatureList'
+import { useNavigation } from '../../components/FeatureList'
 import { useUser } from '../../session/context'
 import { SystemStatus } from './SystemStatus'
 

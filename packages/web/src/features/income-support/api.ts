@@ -23,7 +23,7 @@ import type {
   Worklist,
 } from '@huoma/contract'
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, apiRequest, readCookie } from '../../api/client'
-import { currentLanguage, i18n } from '../../i18n/language'
+import { currentLanguage, i18n } from '../../lib/language'
 
 const enc = encodeURIComponent
 const person = (personId: string) => `/api/persons/${enc(personId)}/income-support`

@@ -14,7 +14,7 @@ import { TransferProgress } from './Progress'
 import './payments.css'
 import { formatBytes, formatDate, formatDateRange, formatDateTime } from '../../lib/format'
 import { formatEuros } from '../../lib/money'
-import { useDownload } from '../../lib/download'
+import { useDownload } from '../../api/download'
 
 /** States in which the batch is still before the bank: the file is not yet written. */
 const BEFORE_FILE = new Set(['draft', 'cancelled'])

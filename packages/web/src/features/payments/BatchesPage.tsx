@@ -13,7 +13,7 @@ import { TransferProgress } from './Progress'
 import './payments.css'
 import { formatBytes, formatDateRange, formatDateTime, todayInHelsinki } from '../../lib/format'
 import { formatEuros } from '../../lib/money'
-import { useDownload } from '../../lib/download'
+import { useDownload } from '../../api/download'
 
 /** Maksuerät: the batches, newest first, with a way to a new one, the bank's feedback and the period's ledger. */
 export function BatchesPage() {

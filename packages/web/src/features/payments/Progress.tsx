@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Progress } from '../../lib/download'
+import type { Progress } from '../../api/download'
 import { formatBytes } from '../../lib/format'
 
 interface TransferProgressProps {

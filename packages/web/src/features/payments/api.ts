@@ -10,8 +10,8 @@ import type {
   ReturnedPayments,
 } from '@huoma/contract'
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, apiRequest, readCookie } from '../../api/client'
-import { currentLanguage } from '../../i18n/language'
-import { problemOf, type Progress } from '../../lib/download'
+import { currentLanguage } from '../../lib/language'
+import { problemOf, type Progress } from '../../api/download'
 
 const enc = encodeURIComponent
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {})

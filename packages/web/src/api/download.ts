@@ -4,8 +4,8 @@
  */
 import type { Problem } from '@huoma/contract'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError, describeError, NetworkError, type ErrorText } from '../api/client'
-import { currentLanguage, i18n } from '../i18n/language'
+import { ApiError, describeError, NetworkError, type ErrorText } from './client'
+import { currentLanguage, i18n } from '../lib/language'
 
 /** How far a transfer is: bytes so far and, when the server or the file tells it, the total. */
 export interface Progress {

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react'
 import { useUser } from '../session/context'
-import { navigationEntries, visibleNavigation, type FeatureDeclaration, type NavigationEntry } from './feature'
+import { navigationEntries, visibleNavigation, type FeatureDeclaration, type NavigationEntry } from '../lib/feature'
 
 export const FeatureListContext = createContext<readonly FeatureDeclaration[]>([])
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { ApiError, describeError, type ErrorText } from '../api/client'
-import { splitFieldErrors } from './fieldErrors'
+import { splitFieldErrors } from '../lib/fieldErrors'
 
 /**
  * Error state of a form: messages at the fields (the problem's `errors[]`, or the form's own checks), the rest

@@ -1,0 +1,31 @@
+import { sealAuditLog } from '../../access/audit'
+import { every } from './schedule'
+import type { JobDefinition } from './types'
+
+/**
+ * The audit sealer as a scheduled job: a round every `intervalMs` (HUOMA_AUDIT_SEAL_INTERVAL_MS, the window in which
+ * a written row is not yet in the chain) and a last one when the server stops. It is a quiet job: an idle round
+ * (nothing pending) writes nothing — `audit_seal_pending` returns before locking anything and the runner records
+ * only rounds that sealed rows or failed. Several server processes may each schedule it; the job's advisory lock
+ * lets one round run at a time (and the chain head's row lock would, too).
+ */
+export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
+  return {
+    name: 'audit-sealer',
+    title: { fi: 'Lokin sinetöinti', sv: 'Försegling av loggen', en: 'Audit log sealing' },
+    description: {
+      fi: 'Sinetöi uudet lokitapahtumat lokin tiivisteketjuun (muutokset lokiin paljastuvat tarkistuksessa).',
+      sv: 'Förseglar nya logghändelser i loggens hashkedja (ändringar i loggen avslöjas vid kontrollen).',
+      en: "Seals newly written audit rows into the audit log's hash chain (so that any change to the log shows in verification).",
+    },
+    schedule: every(Math.max(opts.intervalMs, 10)),
+    quiet: true,
+    runAtShutdown: true,
+    maxAttempts: 5,
+    backoff: { firstMs: 1000, factor: 2, maxMs: 30_000 },
+    run: async ({ db }) => {
+      const n = await sealAuditLog(db)
+      return { worked: n > 0, summary: `${n} audit ${n === 1 ? 'row' : 'rows'} sealed` }
+    },
+  }
+}
