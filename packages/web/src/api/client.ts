@@ -29,7 +29,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
   method?: Method
-  /** Sent as JSON. */
+  /** Sent as JSON; a `FormData` is sent as multipart/form-data (the browser writes its boundary). */
   body?: unknown
   signal?: AbortSignal
 }
@@ -68,11 +68,15 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** One call to the Huoma API: JSON in and out, the UI language, the CSRF token and the session cookie. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Sends one request with the UI language, the CSRF token and the session cookie, and answers the response when it
+ * is a success; an error status becomes ApiError (its problem+json body, or one made from the status).
+ */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET'
-  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() })
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const headers = new Headers({ Accept: accept, 'Accept-Language': currentLanguage() })
+  const multipart = options.body instanceof FormData
+  if (options.body !== undefined && !multipart) headers.set('Content-Type', 'application/json')
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE)
     if (csrf) headers.set(CSRF_HEADER, csrf)
@@ -83,21 +87,35 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal ?? null,
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
     throw new NetworkError(error)
   }
+  if (response.ok) return response
   const body = await readBody(response)
-  if (response.ok) return body as T
   if (response.status === 401 && !path.startsWith('/api/auth/')) sessionExpiredListeners.forEach((listener) => listener())
   throw new ApiError(
     isProblem(body)
       ? body
       : { type: 'about:blank', title: i18n.t('errors.http', { status: response.status }), status: response.status },
   )
+}
+
+/** One call to the Huoma API: JSON in and out, the UI language, the CSRF token and the session cookie. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json')
+  return (await readBody(response)) as T
+}
+
+/**
+ * One call whose answer is a file (a PDF, a CSV): the response itself, to be read as a blob, when it succeeds;
+ * failures as in `apiRequest`. `accept` names the file's media type (problem+json is added for the errors).
+ */
+export function apiFileRequest(path: string, accept: string, options: RequestOptions = {}): Promise<Response> {
+  return send(path, options, `${accept}, application/problem+json`)
 }
 
 export interface ErrorText {

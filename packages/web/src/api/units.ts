@@ -1,11 +1,11 @@
-import type { SessionUser, UnitList } from '@huoma/contract'
-import { apiRequest } from './client'
+import { platformEndpoints, type SessionUser, type UnitList } from '@huoma/contract'
+import { callApi } from './endpoint'
 
 export type Unit = UnitList['units'][number]
 
 /** The organisation's active units (`GET /api/units`): no client data; the user's own are marked. */
 export async function fetchUnits(signal?: AbortSignal): Promise<Unit[]> {
-  const list = await apiRequest<UnitList>('/api/units', signal ? { signal } : {})
+  const list = await callApi(platformEndpoints['platform.units'], signal ? { signal } : {})
   return list.units
 }
 

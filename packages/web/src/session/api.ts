@@ -1,14 +1,14 @@
-import type { LoginRequest, LoginResponse } from '@huoma/contract'
-import { apiRequest } from '../api/client'
+import { authEndpoints as ep, type LoginRequest } from '@huoma/contract'
+import { callApi } from '../api/endpoint'
 
-export async function fetchCurrentUser(): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/me')
+export function fetchCurrentUser() {
+  return callApi(ep['auth.me'])
 }
 
-export async function login(credentials: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials })
+export function login(credentials: LoginRequest) {
+  return callApi(ep['auth.login'], { body: credentials })
 }
 
 export async function logout(): Promise<void> {
-  await apiRequest<void>('/api/auth/logout', { method: 'POST' })
+  await callApi(ep['auth.logout'])
 }

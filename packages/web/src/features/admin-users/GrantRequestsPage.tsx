@@ -1,11 +1,10 @@
-import type { GrantRequestList, GrantRequestOptions, OrganisationStructure } from '@huoma/contract'
+import { adminEndpoints } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
-import { adminPaths } from './api'
 import { MyRequests, OpenRequests, RequestForm } from './Requests'
 import './admin-users.css'
 
@@ -16,9 +15,9 @@ import './admin-users.css'
 export function GrantRequestsPage() {
   const { t } = useTranslation()
   const user = useUser()
-  const org = useApi<OrganisationStructure>(adminPaths.organisation)
-  const options = useApi<GrantRequestOptions>(adminPaths.requestOptions)
-  const mine = useApi<GrantRequestList>(adminPaths.requests('all'))
+  const org = useEndpoint(adminEndpoints['admin.organisation'])
+  const options = useEndpoint(adminEndpoints['admin.grantRequestOptions'])
+  const mine = useEndpoint(adminEndpoints['admin.listGrantRequests'], { query: { status: 'all' } })
   const mainUser = can(user, 'admin:users')
   const failed = org.status === 'error' ? org.error : options.status === 'error' ? options.error : undefined
 

@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next'
-import type { GrantRequestList, GrantRequestOptions, GrantRequestView, OrganisationStructure } from '@huoma/contract'
+import { adminEndpoints, type GrantRequestList, type GrantRequestOptions, type GrantRequestView, type OrganisationStructure } from '@huoma/contract'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
-import { useApi, type ApiState } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
+import type { ApiState } from '../../api/useApi'
 import { ErrorAlert } from '../../components/Alert'
 import { roleName } from '../../lib/labels'
-import { adminApi, adminPaths } from './api'
+import { adminApi } from './api'
 import { SelectField, TextAreaField } from './fields'
 import { organisationNames } from './format'
 import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
@@ -51,7 +52,7 @@ function decisionText(t: TFunction, request: GrantRequestView): string {
 /** The main user's queue of open requests, oldest first, each granted or refused with one button. */
 export function OpenRequests({ org, headingLevel = 2 }: { org: OrganisationStructure; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation()
-  const state = useApi<GrantRequestList>(adminPaths.requests('open'))
+  const state = useEndpoint(adminEndpoints['admin.listGrantRequests'], { query: { status: 'open' } })
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState<string>()
   const [failure, setFailure] = useState<ErrorText>()

@@ -1,14 +1,14 @@
-import type { GrantView, Language, OrganisationStructure, StaffUserView } from '@huoma/contract'
+import { adminEndpoints, type GrantView, type Language, type OrganisationStructure, type StaffUserView } from '@huoma/contract'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { roleName } from '../../lib/labels'
 import { LANGUAGES, LANGUAGE_NAMES } from '../../lib/language'
 import { useUser } from '../../session/context'
-import { adminApi, adminPaths } from './api'
+import { adminApi } from './api'
 import { Confirm } from './Confirm'
 import { SelectField } from './fields'
 import { organisationNames } from './format'
@@ -22,7 +22,7 @@ type Pending = { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'reset-
 /** One user: their account, every grant with its status, and the main user's actions on them. */
 export function UserDetail({ id, org }: { id: string; org: OrganisationStructure }) {
   const { t } = useTranslation()
-  const state = useApi<StaffUserView>(adminPaths.user(id))
+  const state = useEndpoint(adminEndpoints['admin.readUser'], { params: { id } })
   const [status, setStatus] = useState('')
   const done = (message: string) => {
     setStatus(message)

@@ -1,12 +1,11 @@
-import type { OrganisationStructure, UserList, UserStatusFilter } from '@huoma/contract'
+import { adminEndpoints, type OrganisationStructure, type UserStatusFilter } from '@huoma/contract'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { roleName } from '../../lib/labels'
-import { adminPaths } from './api'
 import { SelectField } from './fields'
 import { organisationNames } from './format'
 import { formatLocaleDate } from '../../lib/format'
@@ -32,7 +31,7 @@ export function UsersList({
   const { t } = useTranslation()
   const [text, setText] = useState(q)
   const [filter, setFilter] = useState<UserStatusFilter>(status)
-  const state = useApi<UserList>(adminPaths.users(q, status))
+  const state = useEndpoint(adminEndpoints['admin.listUsers'], { query: { q: q.trim() || undefined, status } })
   const names = organisationNames(org)
 
   function submit(event: FormEvent<HTMLFormElement>) {

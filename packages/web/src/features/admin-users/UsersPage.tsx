@@ -1,11 +1,10 @@
-import type { CreateUserResponse, OrganisationStructure } from '@huoma/contract'
+import { adminEndpoints, type CreateUserResponse } from '@huoma/contract'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
-import { adminPaths } from './api'
 import { CreatedNotice, CreateUserForm } from './CreateUserForm'
 import { OpenRequests } from './Requests'
 import { UserDetail } from './UserDetail'
@@ -20,7 +19,7 @@ import './admin-users.css'
 export function UsersPage() {
   const { t } = useTranslation()
   const [params, setParams] = useSearchParams()
-  const org = useApi<OrganisationStructure>(adminPaths.organisation)
+  const org = useEndpoint(adminEndpoints['admin.organisation'])
   const [created, setCreated] = useState<CreateUserResponse>()
   const userId = params.get('user')
   const creating = params.get('new') === '1'

@@ -1,8 +1,9 @@
-import type { BreakGlassQueue } from '@huoma/contract'
+import { privacyEndpoints } from '@huoma/contract'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
+import { auditApi } from './api'
 import { useSavedNotice } from './useSavedNotice'
 import { ReviewOutcome, VerdictForm } from './VerdictForm'
 import { formatDateTime } from '../../lib/format'
@@ -11,7 +12,7 @@ import { formatDateTime } from '../../lib/format'
 export function BreakGlassReviews() {
   const { t } = useTranslation()
   const id = useId()
-  const queue = useApi<BreakGlassQueue>('/api/privacy/break-glass')
+  const queue = useEndpoint(privacyEndpoints['privacy.breakGlassQueue'])
   const saved = useSavedNotice()
   const open = queue.status === 'success' ? queue.data.items.filter((i) => !i.reviewedAt).length : 0
 
@@ -67,7 +68,7 @@ export function BreakGlassReviews() {
                       <ReviewOutcome verdict={item.verdict} note={item.note} by={item.reviewedByName} at={formatDateTime(item.reviewedAt)} />
                     ) : (
                       <VerdictForm
-                        path={`/api/privacy/break-glass/${item.id}/verdict`}
+                        save={(body) => auditApi.reviewBreakGlass(item.id, body)}
                         label={`${t('audit.verdict.legend')}: ${title}`}
                         onSaved={() => {
                           saved.show()

@@ -1,24 +1,14 @@
-import type { AuditLogEntry, AuditLogPage, StaffOptions } from '@huoma/contract'
+import { privacyEndpoints, type AuditLogEntry } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { describeError, type ErrorText } from '../../api/client'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
-import { query } from './api'
+import { auditApi, type LogFilters } from './api'
 import { ClientIds } from './EntryCells'
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, useLabels, UUID_PATTERN } from './format'
 import { formatDateTime } from '../../lib/format'
-
-export interface LogFilters {
-  clientId: string
-  userId: string
-  from: string
-  to: string
-  event: string
-  action: string
-  outcome: string
-}
 
 const EMPTY: LogFilters = { clientId: '', userId: '', from: '', to: '', event: '', action: '', outcome: '' }
 const PAGE = 50
@@ -30,7 +20,7 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
   const { t } = useTranslation()
   const labels = useLabels()
   const id = useId()
-  const staff = useApi<StaffOptions>('/api/privacy/staff')
+  const staff = useEndpoint(privacyEndpoints['privacy.staff'])
   const [filters, setFilters] = useState<LogFilters>(EMPTY)
   const [clientError, setClientError] = useState<string>()
   const [result, setResult] = useState<{ entries: AuditLogEntry[]; nextBefore: number | null; applied: LogFilters }>()
@@ -51,7 +41,7 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
     setBusy(true)
     setError(undefined)
     try {
-      const page = await apiRequest<AuditLogPage>(`/api/privacy/audit-log${query({ ...applied, before, limit: PAGE })}`)
+      const page = await auditApi.searchLog(applied, before, PAGE)
       setResult((previous) => ({
         entries: before && previous ? [...previous.entries, ...page.entries] : page.entries,
         nextBefore: page.nextBefore,

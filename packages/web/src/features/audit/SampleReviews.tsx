@@ -1,9 +1,10 @@
-import type { SampleDrawResult, SampleList } from '@huoma/contract'
+import { privacyEndpoints } from '@huoma/contract'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { describeError, type ErrorText } from '../../api/client'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
+import { auditApi } from './api'
 import { EntryFacts } from './EntryCells'
 import { useSavedNotice } from './useSavedNotice'
 import { ReviewOutcome, VerdictForm } from './VerdictForm'
@@ -13,7 +14,7 @@ import { formatDateTime } from '../../lib/format'
 export function SampleReviews() {
   const { t } = useTranslation()
   const id = useId()
-  const sample = useApi<SampleList>('/api/privacy/samples')
+  const sample = useEndpoint(privacyEndpoints['privacy.samples'])
   const saved = useSavedNotice()
   const [drawing, setDrawing] = useState(false)
   const [drawn, setDrawn] = useState<{ count: number; days: number }>()
@@ -24,7 +25,7 @@ export function SampleReviews() {
     setDrawing(true)
     setError(undefined)
     try {
-      const result = await apiRequest<SampleDrawResult>('/api/privacy/samples', { method: 'POST', body: {} })
+      const result = await auditApi.drawSample()
       setDrawn({ count: result.drawn, days: result.windowDays })
       sample.reload()
     } catch (failure) {
@@ -68,7 +69,7 @@ export function SampleReviews() {
                       <ReviewOutcome verdict={item.verdict} note={item.note} by={item.reviewedByName} at={formatDateTime(item.reviewedAt)} />
                     ) : (
                       <VerdictForm
-                        path={`/api/privacy/samples/${item.id}/verdict`}
+                        save={(body) => auditApi.reviewSample(item.id, body)}
                         label={`${t('audit.verdict.legend')}: ${title}`}
                         onSaved={() => {
                           saved.show()

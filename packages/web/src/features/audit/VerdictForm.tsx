@@ -1,15 +1,16 @@
+import type { VerdictRequest } from '@huoma/contract'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { VERDICTS, type VerdictCode } from './format'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 
 /**
- * Closes one reviewed access: a verdict (radio group) and its grounds (required). `path` is the verdict endpoint.
+ * Closes one reviewed access: a verdict (radio group) and its grounds (required). `save` sends them to the verdict endpoint.
  * `label` names the access the form is about, so that every form on the page has its own accessible name.
  */
-export function VerdictForm({ path, label, onSaved }: { path: string; label: string; onSaved: () => void }) {
+export function VerdictForm({ save, label, onSaved }: { save: (body: VerdictRequest) => Promise<unknown>; label: string; onSaved: () => void }) {
   const { t } = useTranslation()
   const id = useId()
   const [verdict, setVerdict] = useState<VerdictCode>()
@@ -28,11 +29,11 @@ export function VerdictForm({ path, label, onSaved }: { path: string; label: str
     }
     setErrors(missing)
     setError(undefined)
-    if (missing.verdict) return firstRadio.current?.focus()
+    if (!verdict) return firstRadio.current?.focus()
     if (missing.note) return noteInput.current?.focus()
     setSaving(true)
     try {
-      await apiRequest(path, { method: 'POST', body: { verdict, note } })
+      await save({ verdict, note })
       onSaved()
     } catch (failure) {
       const { byField, other } = failure instanceof ApiError ? splitFieldErrors(failure.problem, ['verdict', 'note'] as const) : { byField: {}, other: [] }

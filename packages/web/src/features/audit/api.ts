@@ -1,13 +1,40 @@
-import type { AccessReportRequest, Problem } from '@huoma/contract'
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, readCookie } from '../../api/client'
-import { currentLanguage, i18n } from '../../lib/language'
+import { privacyEndpoints as ep, type AccessReportRequest, type AuditLogQuery, type VerdictRequest } from '@huoma/contract'
+import { callApi } from '../../api/endpoint'
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from './format'
 
-/** Query string of the defined, non-empty values. */
-export function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
-  const text = search.toString()
-  return text ? `?${text}` : ''
+/** The log search's filters as the form holds them: an empty string is no filter. */
+export interface LogFilters {
+  clientId: string
+  userId: string
+  from: string
+  to: string
+  event: string
+  action: string
+  outcome: string
+}
+
+/** The query of a log search: the filled-in filters in the form's order, then the paging. */
+export function logQuery(filters: LogFilters, before: number | undefined, limit: number): AuditLogQuery {
+  const given = (value: string) => value || undefined
+  return {
+    clientId: given(filters.clientId),
+    userId: given(filters.userId),
+    from: given(filters.from),
+    to: given(filters.to),
+    event: given(filters.event),
+    action: AUDIT_ACTIONS.find((a) => a === filters.action),
+    outcome: AUDIT_OUTCOMES.find((o) => o === filters.outcome),
+    before,
+    limit,
+  }
+}
+
+/** Calls of the data protection officer's views, typed by the contract; the lists are read with `useEndpoint`. */
+export const auditApi = {
+  searchLog: (filters: LogFilters, before: number | undefined, limit: number) => callApi(ep['privacy.searchLog'], { query: logQuery(filters, before, limit) }),
+  drawSample: () => callApi(ep['privacy.drawSample'], { body: {} }),
+  reviewSample: (id: string, body: VerdictRequest) => callApi(ep['privacy.reviewSample'], { params: { id }, body }),
+  reviewBreakGlass: (id: string, body: VerdictRequest) => callApi(ep['privacy.reviewBreakGlass'], { params: { id }, body }),
 }
 
 /**
@@ -15,19 +42,7 @@ export function query(params: Record<string, string | number | undefined>): stri
  * (the reason for an older period never goes into a URL or a server log line).
  */
 export async function downloadAccessReport(body: AccessReportRequest): Promise<void> {
-  const headers = new Headers({ Accept: 'application/pdf, application/problem+json', 'Accept-Language': currentLanguage(), 'Content-Type': 'application/json' })
-  const csrf = readCookie(CSRF_COOKIE)
-  if (csrf) headers.set(CSRF_HEADER, csrf)
-  let response: Response
-  try {
-    response = await fetch('/api/privacy/access-report', { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) })
-  } catch (error) {
-    throw new NetworkError(error)
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => undefined)) as Problem | undefined
-    throw new ApiError(problem?.title ? problem : { type: 'about:blank', title: i18n.t('errors.http', { status: response.status }), status: response.status })
-  }
+  const response = await callApi(ep['privacy.accessReport'], { body })
   const blob = await response.blob()
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'selvitys.pdf'
   const url = URL.createObjectURL(blob)

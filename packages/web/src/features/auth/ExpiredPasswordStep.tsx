@@ -1,10 +1,9 @@
-import type { AccountSecurity } from '@huoma/contract'
+import { authEndpoints } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
 import type { ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
-import { ACCOUNT_PATH } from './api'
 import { PasswordChangeForm } from './PasswordChangeForm'
 import { useFocusOnMount } from './stepHelpers'
 
@@ -12,7 +11,7 @@ import { useFocusOnMount } from './stepHelpers'
 export function ExpiredPasswordStep({ onSessionEnded }: { onSessionEnded: (error: ErrorText) => void }) {
   const { t } = useTranslation()
   const session = useSession()
-  const account = useApi<AccountSecurity>(ACCOUNT_PATH)
+  const account = useEndpoint(authEndpoints['auth.account'])
   const heading = useFocusOnMount<HTMLHeadingElement>()
   useDocumentTitle(t('login.passwordChangeTitle'))
 

@@ -10,7 +10,7 @@ import { TextField } from '../../components/TextField'
 import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { APP_VERSION } from '../../appInfo'
-import { fetchOidcConfig } from './api'
+import { fetchOidcConfig, oidcStartPath } from './api'
 import { ExpiredPasswordStep } from './ExpiredPasswordStep'
 import { SecondFactorStep } from './SecondFactorStep'
 import { splitFieldErrors } from '../../lib/fieldErrors'
@@ -190,7 +190,7 @@ function CredentialsStep({
         <div className="login-sso">
           <p className="login-sso-or">{t('login.oidcOr')}</p>
           {/* A full-page navigation: the server redirects on to the organisation's identity provider. */}
-          <a className="button button-wide" href="/api/auth/oidc/start">
+          <a className="button button-wide" href={oidcStartPath}>
             {sso.label ?? t('login.oidcSignIn')}
           </a>
         </div>

@@ -1,45 +1,40 @@
-import type {
-  AccountSecurity,
-  LoginResponse,
-  MfaVerifyRequest,
-  OidcConfig,
-  PasswordChangeRequest,
-  RecoveryCodes,
-  TotpEnrolment,
-} from '@huoma/contract'
-import { apiRequest } from '../../api/client'
+import { authEndpoints as ep, type MfaVerifyRequest, type PasswordChangeRequest } from '@huoma/contract'
+import { callApi, endpointPath } from '../../api/endpoint'
 
-export const ACCOUNT_PATH = '/api/auth/account'
+/** Calls of signing in and one's own account, typed by the contract. */
 
 /** Whether the sign-in page offers single sign-on (OpenID Connect), and the button's text. */
-export function fetchOidcConfig(): Promise<OidcConfig> {
-  return apiRequest<OidcConfig>('/api/auth/oidc/config')
+export function fetchOidcConfig() {
+  return callApi(ep['auth.oidcConfig'])
 }
 
-export function verifySecondFactor(body: MfaVerifyRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/mfa/verify', { method: 'POST', body })
+/** Where single sign-on starts: a full-page navigation that the server redirects to the identity provider. */
+export const oidcStartPath = endpointPath(ep['auth.oidcStart'])
+
+export function verifySecondFactor(body: MfaVerifyRequest) {
+  return callApi(ep['auth.mfaVerify'], { body })
 }
 
-export function changePassword(body: PasswordChangeRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/api/auth/password', { method: 'POST', body })
+export function changePassword(body: PasswordChangeRequest) {
+  return callApi(ep['auth.changePassword'], { body })
 }
 
-export function fetchAccount(): Promise<AccountSecurity> {
-  return apiRequest<AccountSecurity>(ACCOUNT_PATH)
+export function fetchAccount() {
+  return callApi(ep['auth.account'])
 }
 
-export function startTotpEnrolment(): Promise<TotpEnrolment> {
-  return apiRequest<TotpEnrolment>('/api/auth/mfa/enrol', { method: 'POST' })
+export function startTotpEnrolment() {
+  return callApi(ep['auth.mfaEnrol'])
 }
 
 export async function confirmTotpEnrolment(code: string): Promise<string[]> {
-  return (await apiRequest<RecoveryCodes>('/api/auth/mfa/enrol/confirm', { method: 'POST', body: { code } })).recoveryCodes
+  return (await callApi(ep['auth.mfaConfirm'], { body: { code } })).recoveryCodes
 }
 
 export async function regenerateRecoveryCodes(password: string): Promise<string[]> {
-  return (await apiRequest<RecoveryCodes>('/api/auth/mfa/recovery-codes', { method: 'POST', body: { password } })).recoveryCodes
+  return (await callApi(ep['auth.mfaRecoveryCodes'], { body: { password } })).recoveryCodes
 }
 
 export async function disableTotp(password: string): Promise<void> {
-  await apiRequest<void>('/api/auth/mfa/disable', { method: 'POST', body: { password } })
+  await callApi(ep['auth.mfaDisable'], { body: { password } })
 }

@@ -1,11 +1,11 @@
-import type { Health } from '@huoma/contract'
+import { platformEndpoints } from '@huoma/contract'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 
 export function SystemStatus() {
   const { t } = useTranslation()
-  const health = useApi<Health>('/api/health')
+  const health = useEndpoint(platformEndpoints['platform.health'])
   return (
     <section className="panel" aria-labelledby="system-status-heading">
       <h2 id="system-status-heading">{t('status.title')}</h2>

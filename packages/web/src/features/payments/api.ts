@@ -65,7 +65,7 @@ export function fetchReturned(includeHandled: boolean, signal?: AbortSignal): Pr
   return apiRequest<ReturnedPayments>(`/api/payments/returned${includeHandled ? '?includeHandled=true' : ''}`, opts(signal))
 }
 
-// ---- Uploads with XHR (bytes sent counted); downloads are lib/download.ts ----------------------------------------
+// ---- Uploads with XHR (bytes sent counted); downloads are api/download.ts ------------------------------------------
 
 export type BankFileKind = 'pain002' | 'camt054'
 

@@ -1,10 +1,11 @@
 import type { PersonDetails, PersonUpdate } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
+import { personsApi } from './api'
 import { codeLabel, codesOf, languageName } from './labels'
 import { SelectField } from './SelectField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
@@ -160,7 +161,7 @@ function BasicsForm({
     }
     setSaving(true)
     try {
-      await apiRequest<PersonDetails>(`/api/persons/${person.id}`, { method: 'PATCH', body })
+      await personsApi.update(person.id, body)
       onSaved()
     } catch (failure) {
       setSaving(false)

@@ -1,12 +1,13 @@
-import type { BreakGlassAccess, BreakGlassTasks } from '@huoma/contract'
+import { personsEndpoints, type BreakGlassAccess } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import './break-glass.css'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { isMeaningfulReason } from '../../lib/reason'
+import { personsApi } from './api'
 
 const FIELDS = ['serviceTask', 'reason'] as const
 type Field = (typeof FIELDS)[number]
@@ -29,7 +30,7 @@ export function BreakGlassDialog({ personId, onClose, onOpened }: BreakGlassDial
   const dialog = useRef<HTMLDialogElement>(null)
   const taskSelect = useRef<HTMLSelectElement>(null)
   const reasonInput = useRef<HTMLTextAreaElement>(null)
-  const tasks = useApi<BreakGlassTasks>('/api/break-glass/service-tasks')
+  const tasks = useEndpoint(personsEndpoints['persons.breakGlassServiceTasks'])
   const [serviceTask, setServiceTask] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
@@ -74,10 +75,7 @@ export function BreakGlassDialog({ personId, onClose, onOpened }: BreakGlassDial
     if (first) return focusField(first)
     setSubmitting(true)
     try {
-      const access = await apiRequest<BreakGlassAccess>(`/api/persons/${personId}/break-glass`, {
-        method: 'POST',
-        body: { serviceTask: chosen, reason },
-      })
+      const access = await personsApi.breakGlass(personId, { serviceTask: chosen, reason })
       onOpened(access)
     } catch (failure) {
       const { byField, other } = failure instanceof ApiError ? splitFieldErrors(failure.problem, FIELDS) : { byField: {}, other: [] }

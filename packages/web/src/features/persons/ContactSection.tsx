@@ -1,9 +1,10 @@
 import type { Address, PersonDetails, ProtectedAddress } from '@huoma/contract'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, describeError, type ErrorText } from '../../api/client'
+import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { can, useUser } from '../../session/context'
+import { personsApi } from './api'
 import { codeLabel } from './labels'
 import { formatRegisterDate } from '../../lib/format'
 
@@ -24,7 +25,7 @@ export function ContactSection({ person }: { person: PersonDetails }) {
     setBusy(true)
     setError(undefined)
     try {
-      setProtectedAddress(await apiRequest<ProtectedAddress>(`/api/persons/${person.id}/protected-address`))
+      setProtectedAddress(await personsApi.protectedAddress(person.id))
     } catch (failure) {
       setError(describeError(failure))
     } finally {

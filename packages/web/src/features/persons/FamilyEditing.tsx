@@ -1,10 +1,11 @@
-import type { ClientCard, FamilyRelation, PersonSearchResult } from '@huoma/contract'
+import type { ClientCard, FamilyRelation } from '@huoma/contract'
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
+import { personsApi } from './api'
 import { codeLabel, codesOf } from './labels'
 import { PersonMarkers } from './PersonMarkers'
 import { SelectField } from './SelectField'
@@ -14,7 +15,7 @@ import { personName } from '../../lib/labels'
 
 /** Finds the one visible person with this henkilötunnus (the family and household forms name persons by it). */
 export async function personByHetu(hetu: string): Promise<string | undefined> {
-  const result = await apiRequest<PersonSearchResult>(`/api/persons?hetu=${encodeURIComponent(hetu.trim().toUpperCase())}`)
+  const result = await personsApi.search({ hetu: hetu.trim().toUpperCase() })
   return result.persons[0]?.id
 }
 
@@ -56,10 +57,11 @@ function useCardForm<F extends string>(fields: readonly F[], alias: Partial<Reco
   return { errors, error, busy, form, run }
 }
 
-function dateOrError(text: string, required: boolean, message: string, requiredMessage: string): { value?: string; error?: string } {
-  if (!text.trim()) return required ? { error: requiredMessage } : {}
+/** A date field: its ISO date ('' when empty or not a date) and the message for the field when it is not right. */
+function dateOrError(text: string, required: boolean, message: string, requiredMessage: string): { value: string; error?: string } {
+  if (!text.trim()) return required ? { value: '', error: requiredMessage } : { value: '' }
   const value = parseFinnishDate(text)
-  return value ? { value } : { error: message }
+  return value ? { value } : { value: '', error: message }
 }
 
 function SubForm({ title, onSubmit, error, children, submit, busy, onCancel, formRef }: {
@@ -111,9 +113,10 @@ function AddRelationForm({ personId, onDone, onCancel }: { personId: string; onD
     void f.run(found, async () => {
       const relatedId = await personByHetu(values.hetu)
       if (!relatedId) throw new ApiError({ type: 'about:blank', title: t('persons.edit.notFound'), status: 404, errors: [{ field: 'body.hetu', code: 'not_found', message: t('persons.edit.notFound') }] })
-      await apiRequest(`/api/persons/${personId}/family`, {
-        method: 'POST',
-        body: { relatedId, relation: values.relation as FamilyRelation, ...(from.value ? { validFrom: from.value } : {}) },
+      await personsApi.addFamilyRelation(personId, {
+        relatedId,
+        relation: values.relation as FamilyRelation,
+        ...(from.value ? { validFrom: from.value } : {}),
       })
       onDone()
     })
@@ -146,8 +149,14 @@ function AddRelationForm({ personId, onDone, onCancel }: { personId: string; onD
 
 const END_FIELDS = ['validUntil'] as const
 
-/** Ends something with an end date: a family relation or a household membership. */
-function EndDateForm({ title, submitLabel, url, onDone, onCancel }: { title: string; submitLabel: string; url: string; onDone: () => void; onCancel: () => void }) {
+/** Ends something with an end date: a family relation or a household membership (`end` sends it). */
+function EndDateForm({ title, submitLabel, end, onDone, onCancel }: {
+  title: string
+  submitLabel: string
+  end: (body: { validUntil: string }) => Promise<unknown>
+  onDone: () => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const [validUntil, setValidUntil] = useState('')
   const f = useCardForm(END_FIELDS)
@@ -155,7 +164,7 @@ function EndDateForm({ title, submitLabel, url, onDone, onCancel }: { title: str
     event.preventDefault()
     const until = dateOrError(validUntil, true, t('persons.card.dateFormat'), t('persons.edit.endDateRequired'))
     void f.run(until.error ? { validUntil: until.error } : {}, async () => {
-      await apiRequest(url, { method: 'POST', body: { validUntil: until.value } })
+      await end({ validUntil: until.value })
       onDone()
     })
   }
@@ -174,7 +183,8 @@ function EndDateForm({ title, submitLabel, url, onDone, onCancel }: { title: str
   )
 }
 
-type Editing<T> = { kind: 'add' } | { kind: 'end'; item: T } | undefined
+/** What the family section is editing: a new relation, or the end of one the server has an id for. */
+type Editing<T> = { kind: 'add' } | { kind: 'end'; item: T; relationId: string } | undefined
 
 export function FamilySection({ personId, family, onChanged }: { personId: string; family: ClientCard['family']; onChanged: () => void }) {
   const { t } = useTranslation()
@@ -219,8 +229,8 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
             </tr>
           </thead>
           <tbody>
-            {family.map((f) => (
-              <tr key={`${f.relation}-${f.id}-${f.relationId ?? ''}`}>
+            {family.map(({ relationId, ...f }) => (
+              <tr key={`${f.relation}-${f.id}-${relationId ?? ''}`}>
                 <td>{codeLabel(t, 'family', f.relation)}</td>
                 <td>
                   {personName(f)} <PersonMarkers turvakielto={false} deathDate={f.deathDate} />
@@ -229,12 +239,12 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
                 <td>{period(f.validFrom, f.validUntil)}</td>
                 {editable && (
                   <td>
-                    {f.relationId && !f.validUntil && (
+                    {relationId && !f.validUntil && (
                       <button
                         type="button"
                         className="button button-small"
                         aria-label={t('persons.edit.endRelationOf', { name: personName(f) })}
-                        onClick={() => (setDone(undefined), setEditing({ kind: 'end', item: f }))}
+                        onClick={() => (setDone(undefined), setEditing({ kind: 'end', item: f, relationId }))}
                       >
                         {t('persons.edit.end')}
                       </button>
@@ -249,10 +259,10 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
       {editing?.kind === 'add' && <AddRelationForm personId={personId} onCancel={() => setEditing(undefined)} onDone={finish(t('persons.edit.relationAdded'))} />}
       {editing?.kind === 'end' && (
         <EndDateForm
-          key={editing.item.relationId}
+          key={editing.relationId}
           title={t('persons.edit.endRelationOf', { name: personName(editing.item) })}
           submitLabel={t('persons.edit.end')}
-          url={`/api/persons/${personId}/family/${editing.item.relationId}/end`}
+          end={(body) => personsApi.endFamilyRelation(personId, editing.relationId, body)}
           onCancel={() => setEditing(undefined)}
           onDone={finish(t('persons.edit.relationEnded'))}
         />
@@ -277,7 +287,7 @@ function StartHouseholdForm({ personId, onDone, onCancel }: { personId: string; 
     event.preventDefault()
     const from = dateOrError(validFrom, true, t('persons.card.dateFormat'), t('persons.edit.startDateRequired'))
     void f.run(from.error ? { validFrom: from.error } : {}, async () => {
-      await apiRequest(`/api/persons/${personId}/household`, { method: 'POST', body: { validFrom: from.value } })
+      await personsApi.startHousehold(personId, { validFrom: from.value })
       onDone()
     })
   }
@@ -310,7 +320,7 @@ function AddMemberForm({ personId, onDone, onCancel }: { personId: string; onDon
     void f.run(found, async () => {
       const memberId = await personByHetu(values.hetu)
       if (!memberId) throw new ApiError({ type: 'about:blank', title: t('persons.edit.notFound'), status: 404, errors: [{ field: 'body.hetu', code: 'not_found', message: t('persons.edit.notFound') }] })
-      await apiRequest(`/api/persons/${personId}/household/members`, { method: 'POST', body: { personId: memberId, validFrom: from.value } })
+      await personsApi.addHouseholdMember(personId, { personId: memberId, validFrom: from.value })
       onDone()
     })
   }
@@ -422,7 +432,7 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
           key={editing.memberId}
           title={t('persons.edit.endMembershipOf', { name: editing.name })}
           submitLabel={t('persons.edit.end')}
-          url={`/api/persons/${personId}/household/members/${editing.memberId}/end`}
+          end={(body) => personsApi.endHouseholdMember(personId, editing.memberId, body)}
           onCancel={() => setEditing(undefined)}
           onDone={finish(t('persons.edit.membershipEnded'))}
         />

@@ -1,11 +1,12 @@
-import type { PersonDetails, PersonMergeResult } from '@huoma/contract'
+import type { PersonDetails } from '@huoma/contract'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
+import { personsApi } from './api'
 
 /** A temporary identity: no henkilötunnus (an `<OID>.99.<n>` id), or one with an individual number 900–999. */
 export function isTemporaryIdentity(person: Pick<PersonDetails, 'hetu'>): boolean {
@@ -46,9 +47,10 @@ export function MergeForm({ person, onCancel, onIdentified }: { person: PersonDe
     if (!confirming) return setConfirming(true)
     setBusy(true)
     try {
-      const result = await apiRequest<PersonMergeResult>(`/api/persons/${person.id}/merge`, {
-        method: 'POST',
-        body: { hetu: values.hetu.trim().toUpperCase(), reason: values.reason.trim(), version: person.version },
+      const result = await personsApi.merge(person.id, {
+        hetu: values.hetu.trim().toUpperCase(),
+        reason: values.reason.trim(),
+        version: person.version,
       })
       if (result.outcome === 'merged') void navigate(`/persons/${result.personId}`, { state: { merged: true } })
       else onIdentified()

@@ -2,10 +2,11 @@ import type { PersonCreate, PersonFromVtj, VtjPersonView, VtjQueryResponse } fro
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
+import { personsApi } from './api'
 import { isHetu } from './format'
 import { codeLabel, codesOf, COMMON_LANGUAGES, languageName } from './labels'
 import { SelectField } from './SelectField'
@@ -14,7 +15,8 @@ import { splitFieldErrors } from '../../lib/fieldErrors'
 import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
 import { SERVICE_TASK_CODES, personName, serviceTaskName } from '../../lib/labels'
 
-type Created = { id: string; hetu: string | null; temporaryId: string | null }
+/** A registered person, as the server answers (from the register or typed in). */
+type Created = Awaited<ReturnType<typeof personsApi.createFromVtj>>
 type FormError = { text: ErrorText; messages: string[] }
 type VtjRelationship = NonNullable<PersonFromVtj['relationship']>
 
@@ -91,7 +93,7 @@ function VtjRegistration() {
     const code = hetu.trim().toUpperCase()
     setBusy(true)
     try {
-      const answer = await apiRequest<VtjQueryResponse>('/api/vtj/query', { method: 'POST', body: { hetu: code, purpose } })
+      const answer = await personsApi.vtjQuery({ hetu: code, purpose })
       setFound({ hetu: code, purpose, answer })
       setBusy(false)
       requestAnimationFrame(() => resultHeading.current?.focus())
@@ -308,7 +310,7 @@ function CreateFromVtj({
     }
     setBusy(true)
     try {
-      onCreated(await apiRequest<Created>('/api/persons/from-vtj', { method: 'POST', body }))
+      onCreated(await personsApi.createFromVtj(body))
     } catch (failure) {
       setBusy(false)
       const existing = duplicateOf(failure)
@@ -435,7 +437,7 @@ function ManualRegistration() {
     }
     setBusy(true)
     try {
-      const created = await apiRequest<Created>('/api/persons', { method: 'POST', body })
+      const created = await personsApi.create(body)
       void navigate(`/persons/${created.id}`)
     } catch (failure) {
       setBusy(false)

@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next'
-import type { ClientCard, VtjRefreshResult } from '@huoma/contract'
+import type { ClientCard } from '@huoma/contract'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { apiRequest, describeError, type ErrorText } from '../../api/client'
+import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
+import { personsApi } from './api'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
@@ -180,7 +181,7 @@ function VtjStatus({ card, reload }: { card: ClientCard; reload: () => void }) {
     setError(undefined)
     setMessage(undefined)
     try {
-      const result = await apiRequest<VtjRefreshResult>(`/api/persons/${card.person.id}/vtj-refresh`, { method: 'POST', body: {} })
+      const result = await personsApi.refreshFromVtj(card.person.id, {})
       if (result.status === 'updated') {
         setRefreshed(result.changedFields)
         reload()

@@ -2,12 +2,13 @@ import type { PersonSearchResult, PersonSummary } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { BreakGlassDialog } from './BreakGlassDialog'
-import { classifyQuery, searchPath, type SearchQuery } from './format'
+import { personsApi } from './api'
+import { classifyQuery, searchQuery, type SearchQuery } from './format'
 import { PersonMarkers } from './PersonMarkers'
 import './persons.css'
 import { formatRegisterDate } from '../../lib/format'
@@ -54,7 +55,7 @@ export function PersonsPage() {
   useEffect(() => {
     if (!active) return
     const controller = new AbortController()
-    apiRequest<PersonSearchResult>(searchPath(active, LIMIT), { signal: controller.signal }).then(
+    personsApi.search(searchQuery(active, LIMIT), controller.signal).then(
       (result) => setAnswer({ key, state: { status: 'done', query: active, result } }),
       (failure: unknown) => {
         if (controller.signal.aborted) return

@@ -1,10 +1,11 @@
 import type { Relationship, RelationshipEnd, RelationshipOpen } from '@huoma/contract'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { can, useUser } from '../../session/context'
+import { personsApi } from './api'
 import { codeLabel, codesOf } from './labels'
 import { SelectField } from './SelectField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
@@ -171,7 +172,7 @@ function OpenForm({ personId, onCancel, onDone }: { personId: string; onCancel: 
     }
     setBusy(true)
     try {
-      await apiRequest<Relationship>(`/api/persons/${personId}/relationships`, { method: 'POST', body })
+      await personsApi.openRelationship(personId, body)
       onDone()
     } catch (failure) {
       setBusy(false)
@@ -268,7 +269,7 @@ function EndForm({ personId, relationship, onCancel, onDone }: { personId: strin
     const body: RelationshipEnd = { endReason: endReason as RelationshipEnd['endReason'], ...(date ? { endDate: date } : {}) }
     setBusy(true)
     try {
-      await apiRequest<Relationship>(`/api/persons/${personId}/relationships/${relationship.id}/end`, { method: 'POST', body })
+      await personsApi.endRelationship(personId, relationship.id, body)
       onDone()
     } catch (failure) {
       setBusy(false)

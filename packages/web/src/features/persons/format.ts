@@ -1,4 +1,5 @@
 /** What the one search field of the client search understands. */
+import type { PersonSearchQuery } from '@huoma/contract'
 import { looksLikeFinnishDate, parseFinnishDate } from '@huoma/domain'
 
 /** A henkilötunnus: PPKKVV, the century sign (- + A–F, U–Y), the individual number and the check character. */
@@ -27,9 +28,16 @@ export function classifyQuery(text: string): SearchQuery {
   return { kind: 'name', value: value.slice(0, 100) }
 }
 
-/** The API path of a classified search. */
-export function searchPath(query: Exclude<SearchQuery, { kind: 'invalid' }>, limit = 50): string {
-  return `/api/persons?${query.kind}=${encodeURIComponent(query.value)}&limit=${limit}`
+/** The API query of a classified search: its one criterion, then the limit. */
+export function searchQuery(query: Exclude<SearchQuery, { kind: 'invalid' }>, limit = 50): PersonSearchQuery {
+  switch (query.kind) {
+    case 'hetu':
+      return { hetu: query.value, limit }
+    case 'birthDate':
+      return { birthDate: query.value, limit }
+    case 'name':
+      return { name: query.value, limit }
+  }
 }
 
 /** Whole years from `birthDate` to `at` (both `YYYY-MM-DD`). */

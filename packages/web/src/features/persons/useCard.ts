@@ -1,6 +1,7 @@
 import type { ClientCard } from '@huoma/contract'
 import { useCallback, useEffect, useState } from 'react'
-import { apiRequest, ApiError, describeError, type ErrorText } from '../../api/client'
+import { ApiError, describeError, type ErrorText } from '../../api/client'
+import { personsApi } from './api'
 
 export type CardState =
   | { status: 'loading' }
@@ -15,7 +16,7 @@ export function useCard(personId: string): CardState & { reload: () => void } {
   const key = `${personId} ${round}`
   useEffect(() => {
     const controller = new AbortController()
-    apiRequest<ClientCard>(`/api/persons/${personId}/card`, { signal: controller.signal }).then(
+    personsApi.card(personId, controller.signal).then(
       (card) => setState({ key, value: { status: 'success', card, reloading: false } }),
       (error: unknown) => {
         if (controller.signal.aborted) return

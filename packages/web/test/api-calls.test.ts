@@ -1,0 +1,117 @@
+/**
+ * Every call of the API goes through the client typed by the contract (`src/api/endpoint.ts`: `callApi`,
+ * `useEndpoint`, `endpointPath`): no call site writes an `/api/…` path, asserts an answer's type
+ * (`apiRequest<T>`, `useApi<T>`) or calls the transport itself. Read from the sources with `fs`, like the
+ * architecture tests.
+ */
+import { describe, expect, it } from 'vitest'
+import { readSources } from './import-graph'
+
+/**
+ * Files of the modules whose operations are not yet declared in the contract (their server side is being moved
+ * onto endpoints): they may still call the API by hand. The list only shrinks: a file that no longer does so
+ * must leave it, and no other module may join it.
+ */
+const NOT_YET_CONVERTED = [
+  'features/client-accounts/AccountPage.tsx',
+  'features/client-accounts/ClientAccountsSection.tsx',
+  'features/client-accounts/api.ts',
+  'features/income-support/ClientApplicationsSection.tsx',
+  'features/income-support/ParametersPage.tsx',
+  'features/income-support/api.ts',
+  'features/payments/BatchesPage.tsx',
+  'features/payments/ReturnsPage.tsx',
+  'features/payments/api.ts',
+]
+const NOT_YET_CONVERTED_MODULES = ['features/client-accounts/', 'features/income-support/', 'features/payments/']
+
+type Rule = 'path' | 'typed' | 'transport'
+
+interface Finding {
+  file: string
+  line: number
+  rule: Rule
+  text: string
+}
+
+/** The source without comments, each comment blanked so that the line numbers stay. */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' ')).replace(/^\s*\/\/.*$/gm, '')
+}
+
+const RULES: readonly [Rule, RegExp][] = [
+  // A string or template literal that starts with the API's path: '/api/…', "/api?…", `/api/${…}`.
+  ['path', /['"`]\/api(?=[/?'"`])/],
+  // The transport with a type argument: the answer's type asserted by hand.
+  ['typed', /\b(?:apiRequest|useApi)\s*</],
+  // The transport called without one: a URL from somewhere, an untyped answer.
+  ['transport', /\b(?:apiRequest|useApi)\s*\(/],
+]
+
+/** Hand-written API calls outside `src/api/`, the typed client's own home. */
+function handWrittenCalls(sources: ReadonlyMap<string, string>): Finding[] {
+  const found: Finding[] = []
+  for (const [file, source] of sources) {
+    if (file.startsWith('api/')) continue
+    withoutComments(source)
+      .split('\n')
+      .forEach((text, index) => {
+        for (const [rule, pattern] of RULES) if (pattern.test(text)) found.push({ file, line: index + 1, rule, text: text.trim() })
+      })
+  }
+  return found
+}
+
+const sources = readSources()
+const findings = handWrittenCalls(sources)
+
+describe('calls of the API', () => {
+  it('go through the typed client everywhere but in the modules not yet converted', () => {
+    expect(findings.filter((f) => !NOT_YET_CONVERTED.includes(f.file))).toEqual([])
+  })
+
+  it('leave the list of modules not yet converted only to shrink', () => {
+    const converted = NOT_YET_CONVERTED.filter((file) => !findings.some((f) => f.file === file))
+    expect(converted, 'these files no longer call the API by hand: remove them from NOT_YET_CONVERTED').toEqual([])
+    expect(NOT_YET_CONVERTED.filter((file) => !NOT_YET_CONVERTED_MODULES.some((module) => file.startsWith(module)))).toEqual([])
+    expect(NOT_YET_CONVERTED.filter((file) => !sources.has(file))).toEqual([])
+  })
+
+  it('would notice a hand-written path, an asserted answer type and the transport called directly', () => {
+    const fixtures = new Map([
+      [
+        'features/persons/Fixture.tsx',
+        [
+          "const card = await apiRequest<ClientCard>(`/api/persons/${id}/card`)",
+          "const health = useApi<Health>('/api/health')",
+          '<a href="/api/auth/oidc/start">',
+          "await apiRequest(path, { method: 'POST', body })",
+          "const search = `/api?q=${q}`",
+        ].join('\n'),
+      ],
+      [
+        'features/persons/Fine.tsx',
+        [
+          "import { callApi, endpointPath, useEndpoint } from '../../api/endpoint'",
+          "// the card: '/api/persons/:id/card'",
+          '/** `/api/persons/:id/card`, read with',
+          " * useApi<ClientCard>('/api/persons') in the old days */",
+          "const card = await callApi(personsEndpoints['persons.card'], { params: { id } })",
+          "const link = endpointPath(journalEndpoints['journal.print'], { params, query })",
+          "const bees = '/apiary/hive'",
+          'type S = ApiState<Health>',
+        ].join('\n'),
+      ],
+      ['api/client.ts', "export async function apiRequest<T>(path: string): Promise<T> { return fetch('/api/x') }"],
+    ])
+    expect(handWrittenCalls(fixtures).map(({ file, line, rule }) => `${file}:${line} ${rule}`)).toEqual([
+      'features/persons/Fixture.tsx:1 path',
+      'features/persons/Fixture.tsx:1 typed',
+      'features/persons/Fixture.tsx:2 path',
+      'features/persons/Fixture.tsx:2 typed',
+      'features/persons/Fixture.tsx:3 path',
+      'features/persons/Fixture.tsx:4 transport',
+      'features/persons/Fixture.tsx:5 path',
+    ])
+  })
+})
