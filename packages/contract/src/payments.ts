@@ -300,6 +300,52 @@ export type AccountingExport = Static<typeof AccountingExport>
 
 const BASE = '/api/payments'
 
+// ---- Payment commitments billed by providers -----------------------------------------------------------------------
+
+/** A payment commitment as finance sees it when a provider's bill arrives: what is left of its maximum. */
+export const CommitmentForBilling = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  serviceTask: Type.String(),
+  /** the client the commitment was given for: name only (finance pays, it does not read the case) */
+  clientName: Type.String(),
+  providerKind: Type.String(),
+  providerName: Type.String(),
+  /** the provider of the register the commitment names, if it names one */
+  providerId: Nullable(Uuid),
+  purpose: Type.String(),
+  validFrom: IsoDate,
+  validUntil: IsoDate,
+  maxCents: Type.Integer(),
+  /** billed so far (payables not cancelled) */
+  billedCents: Type.Integer(),
+  decisionNumber: Type.Integer(),
+})
+export type CommitmentForBilling = Static<typeof CommitmentForBilling>
+
+export const CommitmentNumberParams = Type.Object({ number: Type.Integer({ minimum: 1 }) })
+export const CommitmentBillParams = Type.Object({ commitmentId: Uuid })
+
+/** A provider's bill against a commitment: becomes a payable to the provider (within validity and the maximum). */
+export const CommitmentBillInput = Type.Object(
+  {
+    /** the billing provider from the register, when the commitment names none */
+    providerId: Type.Optional(Uuid),
+    amountCents: Type.Integer({ minimum: 1, maximum: 99_999_999_999 }),
+    /** the day the service was given */
+    servedOn: IsoDate,
+    dueOn: IsoDate,
+    /** the provider's payment reference (viitenumero) or, without one, a message */
+    reference: Type.Optional(Type.String({ pattern: '^(RF[0-9]{2}[0-9A-Z]{1,21}|[0-9]{4,20})$' })),
+    message: Type.Optional(Type.String({ minLength: 1, maxLength: 140 })),
+  },
+  { additionalProperties: false },
+)
+export type CommitmentBillInput = Static<typeof CommitmentBillInput>
+
+export const CommitmentBillResult = Type.Object({ payableId: Uuid, leftCents: Type.Integer() })
+export type CommitmentBillResult = Static<typeof CommitmentBillResult>
+
 /**
  * The payments' operations. Every read or change that names clients is audited with the clients' ids (the role-event
  * chokepoint); the handlers' returned-payments list goes through the list chokepoint (filtered in SQL).
@@ -394,6 +440,25 @@ export const paymentsEndpoints = endpoints({
     consumes: ['application/xml', 'text/xml'],
     response: { 200: BankImportResult },
     errors: [413, 415, 422],
+  },
+  'payments.commitment': {
+    method: 'GET',
+    path: `${BASE}/commitments/:number`,
+    action: 'payments:commitments',
+    summary: 'A payment commitment by its number (printed on the provider\'s bill): validity, maximum and what is billed',
+    params: CommitmentNumberParams,
+    response: { 200: CommitmentForBilling },
+  },
+  'payments.billCommitment': {
+    method: 'POST',
+    path: `${BASE}/commitments/:commitmentId/bills`,
+    action: 'payments:commitment-bill',
+    summary: 'Record a provider\'s bill against a payment commitment: a payable to the provider, paid in the next batch',
+    description: 'Within the commitment\'s validity and what is left of its maximum; one payable per bill reference.',
+    params: CommitmentBillParams,
+    body: CommitmentBillInput,
+    response: { 201: CommitmentBillResult },
+    errors: [409],
   },
   'payments.returned': {
     method: 'GET',

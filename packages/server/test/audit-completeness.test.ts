@@ -4,6 +4,9 @@ import { ACTIONS, AUDIT_EVENTS } from '../src/catalogue'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 import { insertPayables, pain002 } from './helpers/payments'
+import { insertDecision } from '../src/kernel/decisions/decisions'
+import { createCommitment } from '../src/kernel/payables'
+import { INCOME_SUPPORT_DECISION } from '../src/modules/income-support/decision-type'
 
 /**
  * Audit completeness: every registered route either declares (through its action) that it touches no client
@@ -76,6 +79,33 @@ async function paymentBatch(t: TestServer, upTo: 'open' | 'draft' | 'approved' |
     batch = await (await f.get(`/api/payments/batches/${batch.id}`)).json()
   }
   return { person, day, batch, f, a }
+}
+
+/** A payment commitment to the demo pharmacy for a client of income support, made by a kernel decision. */
+async function commitment(t: TestServer) {
+  const db = t.server.database.db
+  const person = (await db.selectFrom('person').select('id').orderBy('hetu').offset(3).limit(1).executeTakeFirstOrThrow()).id
+  const unitId = (await db.selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
+  const pharmacy = (await db.selectFrom('provider').select('id').where('business_id', '=', '2734561-5').executeTakeFirstOrThrow()).id
+  const makerId = await userId(t, 'etuuskasittelija')
+  // (the transaction holds PGlite's only connection: everything it needs is read before it)
+  const made = await db.transaction().execute(async (trx) => {
+    const d = await insertDecision({ trx, personId: person, basis: 'relationship', touch: () => undefined }, INCOME_SUPPORT_DECISION, {
+      unitId,
+      subjectId: null,
+      correctsId: null,
+      decidedOn: '2026-03-02',
+      makerId,
+      language: 'fi',
+      outcome: 'granted',
+      reasons: 'Lääkkeet maksusitoumuksella.',
+      items: [{ code: 'medicine', outcome: 'granted' }],
+    })
+    return createCommitment(trx, { decisionId: d.id, personId: person, serviceTask: 'income_support', provider: { providerId: pharmacy, kind: 'pharmacy' }, purpose: 'Lääkkeet', validFrom: '2026-03-02', validUntil: '2026-03-31', maxCents: 5000 })
+  })
+  const f = new Client(t.url)
+  await f.login('talous')
+  return { person, f, ...made }
 }
 
 let appointmentDay = 0
@@ -346,6 +376,17 @@ const probes: Partial<Record<Action, Probe>> = {
   'payments:create': async (t) => {
     const { person, batch } = await paymentBatch(t, 'draft')
     expect(batch.id).toBeTruthy()
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:commitments': async (t) => {
+    const { person, f, number } = await commitment(t)
+    expect((await f.get(`/api/payments/commitments/${number}`)).status).toBe(200)
+    return { username: 'talous', clientIds: [person] }
+  },
+  'payments:commitment-bill': async (t) => {
+    const { person, f, id } = await commitment(t)
+    const bill = { amountCents: 1200, servedOn: '2026-03-03', dueOn: '2040-03-01', reference: '1232' }
+    expect((await f.post(`/api/payments/commitments/${id}/bills`, bill)).status).toBe(201)
     return { username: 'talous', clientIds: [person] }
   },
   'payments:batch-read': async (t) => {

@@ -202,6 +202,10 @@ export async function billCommitment(trx: Executor, commitmentId: string, bill: 
     .forUpdate('c')
     .executeTakeFirst()
   if (!c) throw problems.notFound()
+  // one payable per invoice (its reference or message) of a commitment: a bill sent twice is paid once
+  const sourceKey = `bill:${bill.reference ?? bill.message}`
+  const exists = await trx.selectFrom('payable').select('id').where('source_kind', '=', 'payment_commitment').where('source_id', '=', commitmentId).where('source_key', '=', sourceKey).executeTakeFirst()
+  if (exists && (bill.reference !== null || bill.message !== null)) throw new HttpProblem(409, 'conflict', { type: 'https://huoma.fi/problems/duplicate-bill' })
   const used = Number(
     (await trx
       .selectFrom('payable')
@@ -220,10 +224,6 @@ export async function billCommitment(trx: Executor, commitmentId: string, bill: 
   if (compareLocalDates(bill.dueOn as LocalDate, today) < 0) issues.push({ field: 'dueOn', code: 'payable.duePast' })
   if (bill.reference === null && bill.message === null) issues.push({ field: 'reference', code: 'payable.referenceOrMessage' })
   if (issues.length || !providerId) throw problems.validation(issues)
-  // one payable per invoice (its reference or message) of a commitment: a bill sent twice is paid once
-  const sourceKey = `bill:${bill.reference ?? bill.message}`
-  const exists = await trx.selectFrom('payable').select('id').where('source_kind', '=', 'payment_commitment').where('source_id', '=', commitmentId).where('source_key', '=', sourceKey).executeTakeFirst()
-  if (exists) throw new HttpProblem(409, 'conflict', { type: 'https://huoma.fi/problems/duplicate-bill' })
   const payable = await createPayable(trx, {
     sourceKind: 'payment_commitment',
     sourceId: commitmentId,

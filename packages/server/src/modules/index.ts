@@ -14,6 +14,7 @@ import { incomeSupportModule } from './income-support'
 import { clientAccountsModule } from './client-accounts'
 import { paymentsModule } from './payments'
 import { jobsModule } from './jobs'
+import { providersModule } from './providers'
 
 export const MODULES = [
   platformModule,
@@ -28,4 +29,5 @@ export const MODULES = [
   clientAccountsModule,
   paymentsModule,
   jobsModule,
+  providersModule,
 ] as const

@@ -4,6 +4,8 @@ import type { DB } from '../db/schema'
 import { hashPassword } from '../access/passwords'
 import { DEMOLA_MUNICIPALITY, insertPopulation } from './population'
 import { todayInHelsinki } from '@huoma/domain'
+import type { ProviderInput } from '@huoma/contract'
+import { createProvider } from '../modules/providers/queries'
 
 /** The fictional municipality every demo and test runs in. */
 export const DEMO_ORGANISATION = {
@@ -72,6 +74,15 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
 ]
 
+/** Service providers of the demo town (fictional). */
+const DEMO_PROVIDERS: Omit<ProviderInput, 'validFrom'>[] = [
+  { name: 'Demolan Keskusapteekki', businessId: '2734561-5', iban: 'FI6510183000123457', street: 'Kauppakatu 4', postalCode: '99990', postOffice: 'DEMOLA', phone: '040 123 4567', serviceTypes: ['pharmacy'] },
+  { name: 'Hautaustoimisto Rauha Oy', businessId: '3012458-1', iban: 'FI7157890050123450', street: 'Kirkkotie 2', postalCode: '99990', postOffice: 'DEMOLA', email: 'toimisto@rauha.example', serviceTypes: ['funeral'] },
+  { name: 'Demolan Vuokratalot Oy', businessId: '1987342-6', iban: 'FI1940060010234561', street: 'Asemakatu 10', postalCode: '99990', postOffice: 'DEMOLA', email: 'vuokrat@vuokratalot.example', serviceTypes: ['landlord'] },
+  { name: 'Demolan Energia Oy', businessId: '2456789-6', iban: 'FI7180001200345677', postalCode: '99990', postOffice: 'DEMOLA', serviceTypes: ['energy'] },
+  { name: 'Hoivakoti Kotiranta', businessId: '3198765-3', iban: 'FI7915723500456785', street: 'Rantatie 8', postalCode: '99990', postOffice: 'DEMOLA', serviceTypes: ['housing_service', 'home_care'] },
+]
+
 export async function isDemoSeeded(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('organisation').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
   return row.n > 0
@@ -112,6 +123,7 @@ export async function seedDemo(database: Database, opts: { password: string; per
       .execute()
     const unitId = (code: string) => units.find((u) => u.code === code)!.id
     const today = todayInHelsinki(new Date())
+    const userIds = new Map<string, string>()
     for (const [i, u] of DEMO_USERS.entries()) {
       const user = await trx
         .insertInto('staff_user')
@@ -129,11 +141,14 @@ export async function seedDemo(database: Database, opts: { password: string; per
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      userIds.set(u.username, user.id)
       await trx
         .insertInto('staff_grant')
         .values(u.grants.map((g) => ({ user_id: user.id, role_code: u.role, unit_id: unitId(g.unit), service_tasks: g.tasks, valid_from: today })))
         .execute()
     }
+    // the provider register as finance has entered it (fictional companies; Y-tunnus and accounts with valid checks)
+    for (const provider of DEMO_PROVIDERS) await createProvider(trx, { ...provider, validFrom: '2025-01-01' }, userIds.get('talous')!, today)
   })
   return { persons: population.persons, users: DEMO_USERS.length }
 }

@@ -70,4 +70,18 @@ export const paymentsActions = defineActions({
     dataGroup: 'payments/accounting',
     description: 'Export accounting entries (cost centre, account, service task) per batch or period as CSV or JSON',
   },
+  'payments:commitments': {
+    scope: 'role',
+    roles: ['finance'],
+    audit: 'view',
+    dataGroup: 'payments/commitment',
+    description: 'Find a payment commitment by its number when a provider\'s bill arrives (the client named in the audit row)',
+  },
+  'payments:commitment-bill': {
+    scope: 'role',
+    roles: ['finance'],
+    audit: 'insert',
+    dataGroup: 'payments/payable',
+    description: 'Record a provider\'s bill against a payment commitment (a payable to the provider within the maximum)',
+  },
 })

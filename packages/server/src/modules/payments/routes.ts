@@ -10,6 +10,7 @@ import { approveBatch, batchSummariesDb, cancelBatch, createBatch, listBatches, 
 import { importCamt054, importPain002 } from './feedback'
 import { fileRowsDb, prepareFile, streamFile } from './file'
 import { isSpooled, spool } from './spool'
+import { commitmentByNumber, recordCommitmentBill } from './commitments'
 
 /** Bank files can be large: a camt.054 of 100 000 entries is tens of megabytes. */
 const IMPORT_LIMIT = 256 * 1024 * 1024
@@ -154,6 +155,29 @@ export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   imports('pain002')
   imports('camt054')
+
+  app.route({
+    ...endpoint(ep['payments.commitment']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.roleEvent(ctx, async (trx) => {
+        const { value, clientId } = await commitmentByNumber(trx, request.params.number)
+        return { value, clientIds: [clientId], refId: value.id }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['payments.billCommitment']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const result = await app.clientData.roleEvent(ctx, async (trx) => {
+        const r = await recordCommitmentBill(trx, request.params.commitmentId, request.body, ctx.principal.userId, app.clock.today())
+        return { value: { payableId: r.payableId, leftCents: r.leftCents }, clientIds: [r.personId], refId: r.payableId }
+      })
+      return reply.status(201).send(result)
+    },
+  })
 
   app.route({
     ...endpoint(ep['payments.returned']),
