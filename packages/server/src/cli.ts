@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
 import { openDatabase, type Database } from './db/database'
@@ -5,6 +6,7 @@ import { migrateToLatest, migrationStatus } from './db/migrate'
 import { describeStartupError } from './startup-errors'
 import { isDemoSeeded, seedDemo } from './seed/demo'
 import { insertPopulation } from './seed/population'
+import { systemClock } from './kernel/clock'
 import { sealAuditLog, verifyAuditChain } from './access/audit'
 
 const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <command>)
@@ -97,19 +99,19 @@ export async function runCli(argv: string[]): Promise<number> {
             process.stdout.write('The demo municipality is already seeded; nothing to do.\n')
           } else {
             const config = loadConfig()
-            const r = await seedDemo(database, { password: config.demoPassword })
+            const r = await seedDemo(database, { password: config.demoPassword, now: systemClock.now() })
             process.stdout.write(`Seeded Demola: ${r.persons} persons, ${r.users} staff users.\n`)
           }
         }
         if (values.persons !== undefined) {
           const count = positiveInt(values.persons, '--persons')
-          const started = Date.now()
+          const started = performance.now()
           const r = await insertPopulation(database, {
             count,
             databaseUrl: loadConfig().databaseUrl,
-            seed: values.seed === undefined ? Date.now() % 2 ** 31 : positiveInt(values.seed, '--seed'),
+            seed: values.seed === undefined ? randomInt(2 ** 31 - 1) : positiveInt(values.seed, '--seed'),
           })
-          const s = (Date.now() - started) / 1000
+          const s = (performance.now() - started) / 1000
           process.stdout.write(`Added ${r.persons} persons in ${s.toFixed(1)} s (${Math.round(r.persons / s)} persons/s).\n`)
         }
         return 0
@@ -182,18 +184,17 @@ export async function runCli(argv: string[]): Promise<number> {
 
 /** The job runner of a command-line process: the server's jobs, none on a schedule (the servers run those). */
 async function cliJobRunner(database: Database, demo = false) {
-  const [{ connectVtj }, { connectKela }, { engineParameters }, { createLogger }, { systemClock }, { JobRunner }, { serverJobs }] = await Promise.all([
+  const [{ connectVtj }, { connectKela }, { engineParameters }, { createLogger }, { JobRunner }, { serverJobs }] = await Promise.all([
     import('./integrations/vtj/connect'),
     import('./integrations/kela/connect'),
     import('./modules/income-support/parameters'),
     import('./http/logger'),
-    import('./kernel/clock'),
     import('./kernel/jobs'),
     import('./jobs'),
   ])
   const logger = createLogger('warn')
   const vtj = await connectVtj(database, logger, systemClock)
-  const kela = await connectKela(database, await engineParameters(database.db), logger)
+  const kela = await connectKela(database, await engineParameters(database.db), logger, systemClock.now())
   const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config: loadConfig(), vtj, kela, demo }), scheduled: 'none' })
   await runner.register()
   return { runner, close: () => vtj.close() }

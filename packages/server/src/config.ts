@@ -39,6 +39,8 @@ export interface Config {
   debtor: DebtorSettings
   /** Scheduled jobs (kernel/jobs): which this process runs, and when the daily ones run. */
   jobs: JobSettings
+  /** HUOMA_KELA_UNIT: code of the unit whose queue receives the applications Kela forwards (absent: the unit with most benefit handlers). */
+  kelaUnitCode: string | undefined
 }
 
 /** HUOMA_JOBS*: the scheduled jobs of this process (src/jobs.ts lists them). */
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),
+    kelaUnitCode: env.HUOMA_KELA_UNIT?.trim() || undefined,
     debtor: {
       name: env.HUOMA_DEBTOR_NAME || 'Demolan kaupunki',
       iban: (env.HUOMA_DEBTOR_IBAN || 'FI2112345600000785').replace(/\s+/g, '').toUpperCase(),

@@ -1,32 +1,23 @@
 import { auditSealerJob } from './kernel/jobs/audit-sealer'
-import type { Config } from './config'
-import type { KelaForwardingClient } from './integrations/kela/types'
-import type { VtjConnector } from './integrations/vtj'
 import type { JobDefinition } from './kernel/jobs'
 import { deadlineRoundJob } from './kernel/deadlines'
-import { kelaImportJob } from './modules/income-support/kela-job'
-import { vtjSyncJob } from './modules/persons/vtj-job'
+import { MODULES } from './modules'
+import type { ModuleJobDeps } from './modules/module'
 
 /** What the server's jobs are built from. */
-export interface ServerJobDeps {
-  config: Config
-  vtj: VtjConnector
-  kela: KelaForwardingClient
-  /** The demo municipality (`serve --demo`, `npm start`): Kela's simulator may forward into its queue. */
-  demo: boolean
-}
+export type ServerJobDeps = ModuleJobDeps
 
 /**
  * The server's scheduled jobs — the one list `startServer` (and `huoma jobs`) hands to the runner
- * (kernel/jobs/runner.ts). A new job is one more element here: a JobDefinition built by its module (a function in
- * the module's folder that takes what the job needs). Still to come here: the statutory-deadline reminders and the
- * retention runs. The list is a plain array on purpose; it is meant to move into a per-module registry later.
+ * (kernel/jobs/runner.ts): the kernel's own (the audit sealer, the statutory-deadline reminders) and every module's
+ * (`jobs` of its declaration in `modules/index.ts`: the population-register sync of persons, Kela's import of income
+ * support). A module's new job is one more element of its own `jobs`; nothing here changes.
  */
-export function serverJobs({ config, vtj, kela, demo }: ServerJobDeps): JobDefinition[] {
+export function serverJobs(deps: ServerJobDeps): JobDefinition[] {
+  const { config } = deps
   return [
     auditSealerJob({ intervalMs: config.security.auditSealIntervalMs }),
-    vtjSyncJob({ vtj, at: config.jobs.vtjSyncAt }),
     deadlineRoundJob({ at: config.jobs.deadlineRoundAt, daysBefore: config.jobs.deadlineReminderDays, mode: config.workingDayMode }),
-    kelaImportJob({ kela, at: config.jobs.kelaImportAt, mode: config.workingDayMode, unitCode: process.env.HUOMA_KELA_UNIT || undefined, demo }),
+    ...MODULES.flatMap((m) => m.jobs?.(deps) ?? []),
   ]
 }

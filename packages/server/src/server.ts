@@ -47,14 +47,14 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     let demoSeededNow = false
     if (opts.demo && !(await isDemoSeeded(database.db))) {
       demoSeededNow = true
-      const started = Date.now()
-      const result = await seedDemo(database, { password: config.demoPassword })
-      logger.info({ ...result, ms: Date.now() - started }, 'demo municipality Demola seeded')
+      const started = performance.now()
+      const result = await seedDemo(database, { password: config.demoPassword, now: clock.now() })
+      logger.info({ ...result, ms: Math.round(performance.now() - started) }, 'demo municipality Demola seeded')
     }
     const seededParameters = await ensureDefaultParameters(database.db)
     if (seededParameters) logger.info({ sets: seededParameters }, 'income support parameters: Kela\'s published sets loaded')
     const vtj = await connectVtj(database, logger, clock)
-    const kela = await connectKela(database, await engineParameters(database.db), logger)
+    const kela = await connectKela(database, await engineParameters(database.db), logger, clock.now())
     if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
     if (demoSeededNow) await seedDemoClientAccounts(database, clock.now())
     const jobs = new JobRunner({

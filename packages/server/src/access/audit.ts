@@ -99,7 +99,7 @@ export async function verifyAuditChain(
   db: Kysely<DB>,
   opts: { batchSize?: number; onProgress?: (rows: number) => void } = {},
 ): Promise<VerifyResult> {
-  const started = Date.now()
+  const started = performance.now()
   const batchSize = opts.batchSize ?? 20_000
   return db
     .transaction()
@@ -110,7 +110,7 @@ export async function verifyAuditChain(
         rows,
         pending,
         ...(brokenAt ? { brokenAt } : {}),
-        ms: Date.now() - started,
+        ms: Math.round(performance.now() - started),
       })
       const head = (await sql<{ last_position: number; last_hash: Buffer }>`
         SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1`.execute(trx)).rows[0]

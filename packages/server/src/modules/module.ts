@@ -2,6 +2,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ActionDef } from '../access/actions'
 import type { AuditEventType } from '../access/audit-events'
 import type { FieldMessages } from '../http/problem'
+import type { Config } from '../config'
+import type { KelaForwardingClient } from '../integrations/kela/types'
+import type { VtjConnector } from '../integrations/vtj'
+import type { JobDefinition } from '../kernel/jobs'
+
+/** What a module's scheduled jobs are built from (handed by the composition root, `src/jobs.ts`). */
+export interface ModuleJobDeps {
+  config: Config
+  vtj: VtjConnector
+  kela: KelaForwardingClient
+  /** The demo municipality (`serve --demo`, `npm start`): Kela's simulator may forward into its queue. */
+  demo: boolean
+}
 
 /**
  * A module as a declared unit: everything it adds to the server, registered by the composition root
@@ -19,6 +32,8 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   messages?: FieldMessages
   /** The module's audit events that are not one action's own (`defineAuditEvents`). */
   events?: readonly Readonly<Record<string, AuditEventType>>[]
+  /** The module's scheduled jobs, built from what they need (`kernel/jobs`: a JobDefinition each). */
+  jobs?: (deps: ModuleJobDeps) => JobDefinition[]
 }
 
 /** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */

@@ -97,11 +97,13 @@ export interface DemoSeedResult {
  * Seeds Demola: the organisation, its units, one staff user per role with grants, and ~300 fictional persons
  * whose henkilötunnus are in the temporary range 900–999 (no real person can match).
  */
-export async function seedDemo(database: Database, opts: { password: string; persons?: number }): Promise<DemoSeedResult> {
+/** Seeds Demola as of `opts.now` (the server's clock): the population's ages, the grants' start, the password's date. */
+export async function seedDemo(database: Database, opts: { password: string; persons?: number; now: Date }): Promise<DemoSeedResult> {
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(opts.password)))
   const population = await insertPopulation(database, {
     count: opts.persons ?? 300,
     seed: 2026,
+    referenceDate: todayInHelsinki(opts.now),
     municipalities: [DEMOLA_MUNICIPALITY],
     onProgress: false,
   })
@@ -122,7 +124,7 @@ export async function seedDemo(database: Database, opts: { password: string; per
       .returning(['id', 'code'])
       .execute()
     const unitId = (code: string) => units.find((u) => u.code === code)!.id
-    const today = todayInHelsinki(new Date())
+    const today = todayInHelsinki(opts.now)
     const userIds = new Map<string, string>()
     for (const [i, u] of DEMO_USERS.entries()) {
       const user = await trx
@@ -132,7 +134,8 @@ export async function seedDemo(database: Database, opts: { password: string; per
           display_name: u.displayName,
           language: 'fi',
           password_hash: passwordHashes[i]!,
-          password_changed_at: new Date(),
+          // the database's time, as a password change records it (a test clock may later move months ahead)
+          password_changed_at: sql<Date>`now()`,
           // Demo users sign in with the shared password alone (they may still enrol TOTP to try it).
           mfa_exempt: true,
           // Valvira's register: the social workers and the supervisor are licensed social workers, the counsellor a

@@ -6,6 +6,7 @@ import { personRoutes } from './routes'
 import { breakGlassRoutes } from './break-glass-routes'
 import { registryRoutes } from './registry-routes'
 import { vtjRoutes } from './vtj-routes'
+import { vtjSyncJob } from './vtj-job'
 
 export const personsModule = defineModule({
   name: 'persons',
@@ -18,4 +19,5 @@ export const personsModule = defineModule({
   },
   messages: fieldMessages,
   events: [breakGlassEvents, vtjEvents],
+  jobs: ({ vtj, config }) => [vtjSyncJob({ vtj, at: config.jobs.vtjSyncAt })],
 })
