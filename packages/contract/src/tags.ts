@@ -20,6 +20,7 @@ export const API_TAGS = {
     'calculation, decisions, payment commitments and their PDFs.',
   payments: 'Payment batches with two-person approval, pain.001 files, bank feedback (pain.002, camt.054) and the accounting export.',
   'client-accounts': 'Intermediary accounts and after-care funds of clients: the ledger, statements and reconciliation.',
+  deadlines: 'Statutory deadlines of every service as one worklist: the worker\'s own and the units\' queues, overdue and urgent marked.',
   providers: 'The register of service providers (palveluntuottajat): Y-tunnus, account, service types and validity, with every change kept. No client data.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
 } as const satisfies Record<string, string>

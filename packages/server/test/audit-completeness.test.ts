@@ -6,6 +6,7 @@ import { Client, startTestServer, type TestServer } from './helpers/server'
 import { insertPayables, pain002 } from './helpers/payments'
 import { insertDecision } from '../src/kernel/decisions/decisions'
 import { createCommitment } from '../src/kernel/payables'
+import { openDeadline } from '../src/kernel/deadlines'
 import { INCOME_SUPPORT_DECISION } from '../src/modules/income-support/decision-type'
 
 /**
@@ -188,6 +189,20 @@ const probes: Partial<Record<Action, Probe>> = {
     const { id, c, base, attachmentId } = await attachment(t)
     expect((await c.get(`${base}/${attachmentId}/content`)).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'deadlines:list': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const db = t.server.database.db
+    const unitId = (await db.selectFrom('unit').select('id').where('code', '=', 'AIKU').executeTakeFirstOrThrow()).id
+    const responsible = await userId(t, 'sosiaalityontekija')
+    await db.transaction().execute((trx) =>
+      openDeadline(trx, { kind: 'test.probe', serviceTask: 'adult_social_work', unitId, personId: id, responsibleUserId: responsible, subjectId: crypto.randomUUID(), legalBasis: 'testilaki 1 §', startEvent: 'test', startedOn: '2030-01-01', dueOn: '2030-01-10', rule: 'test', urgent: false }, null),
+    )
+    const res = await c.get('/api/deadlines?scope=mine')
+    expect(res.status).toBe(200)
+    const shown: string[] = (await res.json()).items.flatMap((i: { person: { id: string } | null }) => (i.person ? [i.person.id] : []))
+    expect(shown).toContain(id)
+    return { username: 'sosiaalityontekija', clientIds: [...new Set(shown)] }
   },
   'appointments:read': async (t) => {
     const { id, c, day } = await appointment(t)

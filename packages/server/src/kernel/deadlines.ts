@@ -1,7 +1,7 @@
 // the kernel's tables in the database type (declaration merging)
 import type {} from './schema'
 import { deadlineStanding, missedOn, reminderDue, workingDaysLeft, type DeadlineStanding, type LocalDate, type WorkingDayMode } from '@huoma/domain'
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { Executor } from '../access/audit'
 import type { DB } from '../db/schema'
 import type { DeadlineEventKind, DeadlineStateColumn, DeadlineTable } from './schema'
@@ -241,4 +241,122 @@ export function deadlineRoundJob(opts: { at: string; daysBefore: number; mode: W
       return { worked: r.missed + r.reminders > 0, summary: `${r.missed} missed, ${r.reminders} reminders` }
     },
   }
+}
+
+// ---- The worklist of every service -------------------------------------------------------------------------------
+
+export interface DeadlineQueueOptions {
+  /** mine: the user is the responsible worker (and may see the client); unit: nobody is, in the user's units */
+  scope: 'mine' | 'unit'
+  userId: string
+  /** the user's grants: the units and, in each, the service tasks whose queues the user works */
+  units: readonly { unitId: string; serviceTasks: readonly string[] }[]
+  overdueOnly: boolean
+  limit: number
+  today: LocalDate
+  mode: WorkingDayMode
+  lang: 'fi' | 'sv' | 'en'
+}
+
+export interface DeadlineQueueItem extends Omit<DeadlineRow, 'personId' | 'metOn' | 'missedOn' | 'subjectId' | 'startEvent' | 'rule' | 'responsibleUserId'> {
+  unitName: string
+  person: { id: string; name: string } | null
+  responsibleName: string | null
+  state: 'open' | 'paused'
+  standing: 'upcoming' | 'due_today' | 'overdue' | 'paused'
+  workingDaysLeft: number
+  reminded: boolean
+}
+
+type PersonVisibility = (eb: ExpressionBuilder<DB, 'person'>) => Expression<SqlBool>
+
+/**
+ * The open deadlines of every kind as one queue, due date first (urgent first on a day): the user's own — where they
+ * are the responsible worker and the client chokepoint lets them see the client — or their units' queue (nobody
+ * responsible yet; only the service tasks the user's grant in that unit covers). Runs inside the chokepoint's list
+ * transaction (`isVisible`), which writes the audit row naming the clients returned.
+ */
+export async function deadlineQueue(trx: Executor, isVisible: PersonVisibility, o: DeadlineQueueOptions): Promise<{ items: DeadlineQueueItem[]; total: number; overdueCount: number }> {
+  type DeadlineEB = ExpressionBuilder<DB & { dl: DB['deadline'] }, 'dl'>
+  const where = (eb: DeadlineEB): Expression<SqlBool> => {
+    const base = eb('dl.state', 'in', ['open', 'paused'])
+    let scoped: Expression<SqlBool>
+    if (o.scope === 'mine') {
+      scoped = eb.and([
+        eb('dl.responsible_user_id', '=', o.userId),
+        eb.or([
+          eb('dl.person_id', 'is', null),
+          eb.exists(eb.selectFrom('person').select(sql.lit(1).as('one')).whereRef('person.id', '=', 'dl.person_id').where((p) => isVisible(p as unknown as ExpressionBuilder<DB, 'person'>))),
+        ]),
+      ])
+    } else {
+      const own = o.units.filter((u) => u.serviceTasks.length)
+      scoped = own.length
+        ? eb.and([eb('dl.responsible_user_id', 'is', null), eb.or(own.map((u) => eb.and([eb('dl.unit_id', '=', u.unitId), eb('dl.service_task', 'in', [...u.serviceTasks])])))])
+        : sql<SqlBool>`false`
+    }
+    const parts = [base, scoped]
+    if (o.overdueOnly) parts.push(eb.and([eb('dl.state', '=', 'open'), eb('dl.due_on', '<', o.today)]))
+    return eb.and(parts)
+  }
+  const rows = await trx
+    .selectFrom('deadline as dl')
+    .innerJoin('unit as u', 'u.id', 'dl.unit_id')
+    .leftJoin('person as p', 'p.id', 'dl.person_id')
+    .leftJoin('staff_user as w', 'w.id', 'dl.responsible_user_id')
+    .select([
+      'dl.id',
+      'dl.kind',
+      'dl.service_task',
+      'dl.unit_id',
+      'u.name_fi',
+      'u.name_sv',
+      'dl.legal_basis',
+      'dl.person_id',
+      'p.first_names',
+      'p.last_name',
+      'w.display_name as responsible_name',
+      'dl.started_on',
+      'dl.due_on',
+      'dl.urgent',
+      'dl.state',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('deadline_reminder as r').select(sql.lit(1).as('one')).whereRef('r.deadline_id', '=', 'dl.id').whereRef('r.due_on', '=', 'dl.due_on'))
+          .as('reminded'),
+    ])
+    .where(where)
+    .orderBy('dl.due_on')
+    .orderBy('dl.urgent', 'desc')
+    .orderBy('dl.started_on')
+    .orderBy('dl.id')
+    .limit(o.limit)
+    .execute()
+  const counts = await trx
+    .selectFrom('deadline as dl')
+    .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) FILTER (WHERE dl.state = 'open' AND dl.due_on < ${o.today}))::int`.as('overdue')])
+    .where(where)
+    .executeTakeFirstOrThrow()
+  const items = rows.map((r): DeadlineQueueItem => {
+    const state = r.state as 'open' | 'paused'
+    const s = standing({ state, dueOn: r.due_on, metOn: null }, o.today, o.mode)
+    return {
+      id: r.id,
+      kind: r.kind,
+      serviceTask: r.service_task,
+      unitId: r.unit_id,
+      unitName: o.lang === 'sv' ? r.name_sv : r.name_fi,
+      legalBasis: r.legal_basis,
+      person: r.person_id ? { id: r.person_id, name: `${r.last_name ?? ''} ${r.first_names ?? ''}`.trim() } : null,
+      responsibleName: r.responsible_name,
+      startedOn: r.started_on,
+      dueOn: r.due_on,
+      urgent: r.urgent,
+      state,
+      standing: s.standing as DeadlineQueueItem['standing'],
+      workingDaysLeft: s.workingDaysLeft,
+      reminded: Boolean(r.reminded),
+    }
+  })
+  return { items, total: counts.total, overdueCount: counts.overdue }
 }

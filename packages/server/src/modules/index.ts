@@ -15,6 +15,7 @@ import { clientAccountsModule } from './client-accounts'
 import { paymentsModule } from './payments'
 import { jobsModule } from './jobs'
 import { providersModule } from './providers'
+import { deadlinesModule } from './deadlines'
 
 export const MODULES = [
   platformModule,
@@ -30,4 +31,5 @@ export const MODULES = [
   paymentsModule,
   jobsModule,
   providersModule,
+  deadlinesModule,
 ] as const

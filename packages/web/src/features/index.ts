@@ -10,6 +10,7 @@ import { attachments } from './attachments'
 import { audit } from './audit'
 import { auth } from './auth'
 import { clientAccounts } from './client-accounts'
+import { deadlines } from './deadlines'
 import { home } from './home'
 import { incomeSupport } from './income-support'
 import { jobs } from './jobs'
@@ -21,6 +22,7 @@ export const features = [
   home,
   auth,
   persons,
+  deadlines,
   appointments,
   incomeSupport,
   payments,

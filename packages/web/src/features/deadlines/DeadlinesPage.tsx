@@ -1,0 +1,116 @@
+import { deadlinesEndpoints as ep, type DeadlineItem, type DeadlineScope } from '@huoma/contract'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useEndpoint } from '../../api/endpoint'
+import { ErrorAlert } from '../../components/Alert'
+import { Page } from '../../components/Page'
+import { formatDate, MISSING } from '../../lib/format'
+import { serviceTaskName } from '../../lib/labels'
+import './deadlines.css'
+
+/**
+ * Määräajat (action `deadlines:list`): the statutory deadlines of every service in one list, due date first — the
+ * worker's own or their units' queue — with overdue, urgent and reminded marked and the working days left. A row
+ * names the client (a link to the card) where the worker may see them.
+ */
+export function DeadlinesPage() {
+  const { t } = useTranslation()
+  const id = useId()
+  const [scope, setScope] = useState<DeadlineScope>('mine')
+  const [unitId, setUnitId] = useState('')
+  const [overdue, setOverdue] = useState(false)
+  const list = useEndpoint(ep['deadlines.list'], { query: { scope, ...(unitId ? { unitId } : {}), ...(overdue ? { overdue } : {}) } })
+
+  const kindName = (item: DeadlineItem) => {
+    const kinds: Record<string, string> = t('deadlines.kinds', { returnObjects: true })
+    return kinds[item.kind] ?? item.kind
+  }
+  const daysText = (item: DeadlineItem) =>
+    item.workingDaysLeft < 0 ? t('deadlines.daysLate', { count: -item.workingDaysLeft }) : t('deadlines.daysLeft', { count: item.workingDaysLeft })
+
+  return (
+    <Page title={t('deadlines.title')}>
+      <p className="lead">{t('deadlines.intro')}</p>
+      <div className="deadline-filters">
+        <fieldset>
+          <legend>{t('deadlines.scope.label')}</legend>
+          {(['mine', 'unit'] as const).map((s) => (
+            <label key={s}>
+              <input type="radio" name={`${id}-scope`} value={s} checked={scope === s} onChange={() => setScope(s)} /> {t(`deadlines.scope.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        {scope === 'unit' && list.status === 'success' && list.data.units.length > 1 && (
+          <label>
+            {t('deadlines.unit.label')}{' '}
+            <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">{t('deadlines.unit.all')}</option>
+              {list.data.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> {t('deadlines.overdueOnly')}
+        </label>
+        <button type="button" className="button" onClick={list.reload}>
+          {t('deadlines.refresh')}
+        </button>
+      </div>
+      {list.status === 'loading' && <p role="status">{t('deadlines.loading')}</p>}
+      <ErrorAlert error={list.status === 'error' ? list.error : undefined} />
+      {list.status === 'success' && (
+        <>
+          <p role="status">
+            {t('deadlines.summary', { count: list.data.total, overdue: list.data.overdueCount })}
+            {list.data.items.length < list.data.total && <> {t('deadlines.shownOf', { shown: list.data.items.length, total: list.data.total })}</>}
+          </p>
+          {list.data.items.length === 0 ? (
+            <p>{t('deadlines.empty')}</p>
+          ) : (
+            <div className="deadline-table-wrap">
+              <table>
+                <caption>{t('deadlines.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('deadlines.columns.due')}</th>
+                    <th scope="col">{t('deadlines.columns.what')}</th>
+                    <th scope="col">{t('deadlines.columns.client')}</th>
+                    <th scope="col">{t('deadlines.columns.task')}</th>
+                    <th scope="col">{t('deadlines.columns.unit')}</th>
+                    <th scope="col">{t('deadlines.columns.responsible')}</th>
+                    <th scope="col">{t('deadlines.columns.standing')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => (
+                    <tr key={item.id} className={item.standing === 'overdue' ? 'deadline-row-overdue' : undefined}>
+                      <td>{formatDate(item.dueOn)}</td>
+                      <td>
+                        {kindName(item)} <span className="deadline-basis">({item.legalBasis})</span>{' '}
+                        {item.urgent && <span className="badge badge-deadline-urgent">{t('deadlines.urgent')}</span>}
+                      </td>
+                      <td>{item.person ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : MISSING}</td>
+                      <td>{serviceTaskName(t, item.serviceTask)}</td>
+                      <td>{item.unitName}</td>
+                      <td>{item.responsibleName ?? t('deadlines.nobody')}</td>
+                      <td>
+                        <span className={item.standing === 'overdue' ? 'badge badge-deadline-overdue' : 'badge'}>{t(`deadlines.standing.${item.standing}`)}</span>{' '}
+                        {item.state === 'open' && <span>{daysText(item)}</span>}{' '}
+                        {item.reminded && <span className="badge badge-deadline-reminded">{t('deadlines.reminded')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </Page>
+  )
+}

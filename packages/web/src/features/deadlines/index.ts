@@ -1,0 +1,11 @@
+import type { Feature } from '../../lib/feature'
+import * as dictionary from './i18n'
+import { DeadlinesPage } from './DeadlinesPage'
+
+/** Määräajat: the statutory deadlines of every service — mine and my units' queue — overdue and urgent marked. */
+export const deadlines: Feature<typeof dictionary.fi> = {
+  id: 'deadlines',
+  dictionary,
+  navigation: [{ id: 'deadlines', path: '/deadlines', action: 'deadlines:list', label: 'nav.deadlines', order: 15 }],
+  routes: [{ path: '/deadlines', page: DeadlinesPage, action: 'deadlines:list' }],
+}
