@@ -193,7 +193,7 @@ async function cliJobRunner(database: Database, demo = false) {
   ])
   const logger = createLogger('warn')
   const vtj = await connectVtj(database, logger, systemClock)
-  const kela = await connectKela(database, await engineParameters(database.db), logger)
+  const kela = await connectKela(database, await engineParameters(database.db), logger, systemClock.now())
   const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config: loadConfig(), vtj, kela, demo }), scheduled: 'none' })
   await runner.register()
   return { runner, close: () => vtj.close() }

@@ -11,9 +11,10 @@ const MIRROR_LIMIT = 20_000
 /**
  * The Kela forwarding connector of this process. Kela publishes no machine-readable specification of its
  * forwarding interface, so only the simulator exists: it knows the registry's households (as Kela knows the
- * population) and forwards a deterministic share of them every working day.
+ * population) and forwards a deterministic share of them every working day. The households are those of `now`'s day
+ * (the caller's clock).
  */
-export async function connectKela(database: Database, parameters: readonly IncomeSupportParameters[], logger: Logger, now = new Date()): Promise<KelaForwardingClient> {
+export async function connectKela(database: Database, parameters: readonly IncomeSupportParameters[], logger: Logger, now: Date): Promise<KelaForwardingClient> {
   const db = database.db
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM person WHERE hetu IS NOT NULL`.execute(db)
   const households: SimulatedHousehold[] = []
