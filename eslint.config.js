@@ -18,7 +18,8 @@ export default tseslint.config(
   {
     // Module code reaches client data only through the access layer (access/client-access.ts), which checks and
     // audits in the same transaction. Direct use of the database handle in a module is refused here; modules that
-    // touch no client data (health, auth) say so with an eslint-disable comment naming the reason.
+    // touch no client data (health, auth) say so with an eslint-disable comment naming the reason. Nor do they read
+    // the system time: the clock is injected, so that tests can move it.
     files: ['packages/server/src/modules/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -26,6 +27,15 @@ export default tseslint.config(
         {
           selector: "MemberExpression[property.name='db'][object.property.name='database']",
           message: 'Reach client data through withClientAccess/withClientList (access/client-access.ts), not app.database.db.',
+        },
+        // The time comes from the injected clock (kernel/clock.ts: app.clock, a job's clock), never the system's.
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take the time from the clock (app.clock.now(), a job\'s clock) and pass it in, not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Take the time from the clock (app.clock.now(), a job\'s clock) and pass it in, not Date.now().',
         },
       ],
     },

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, Uuid } from './common'
+import { endpoints } from './endpoint'
 
 /**
  * Income support (toimeentulotuki): the county's supplementary (täydentävä) and preventive (ehkäisevä) assistance on
@@ -449,6 +450,9 @@ export type Worklist = Static<typeof Worklist>
 export const AssignBody = Type.Object({ handlerId: Type.Optional(Uuid), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
 export type AssignBody = Static<typeof AssignBody>
 export const AssignParams = Type.Object({ applicationId: Uuid })
+/** The application taken and its client (whose relationship in income support is now open). */
+export const AssignResult = Type.Object({ personId: Type.String(), applicationId: Type.String() })
+export type AssignResult = Static<typeof AssignResult>
 
 export const KelaImportResult = Type.Object({
   imported: Type.Integer(),
@@ -589,3 +593,221 @@ export const HouseholdProposal = Type.Object({
 })
 export type HouseholdProposal = Static<typeof HouseholdProposal>
 export const HouseholdProposalQuery = Type.Object({ on: Type.Optional(IsoDate) }, { additionalProperties: false })
+
+const CLIENT = '/api/persons/:id/income-support'
+
+/**
+ * Income support's operations: the parameters (no client data), the handler's worklist, Kela's forwarded applications
+ * and taking an application (role-scoped and audited with the clients named), and everything about one client's
+ * applications and decisions through the client chokepoint in the income support register.
+ */
+export const incomeSupportEndpoints = endpoints({
+  // ---- Parameters (no client data)
+  'incomeSupport.parameters': {
+    method: 'GET',
+    path: '/api/income-support/parameters',
+    action: 'income-support:parameters',
+    summary: 'The effective-dated parameter sets',
+    response: { 200: ParameterSets },
+  },
+  'incomeSupport.parameterHistory': {
+    method: 'GET',
+    path: '/api/income-support/parameters/:setId/history',
+    action: 'income-support:parameters',
+    summary: 'Every change of one parameter set, newest first',
+    params: ParameterSetParams,
+    response: { 200: ParameterHistory },
+  },
+  'incomeSupport.createParameterSet': {
+    method: 'POST',
+    path: '/api/income-support/parameters',
+    action: 'income-support:parameters-edit',
+    summary: 'Add a parameter set (periods may not overlap)',
+    body: ParameterValues,
+    response: { 201: ParameterSet },
+    errors: [409],
+  },
+  'incomeSupport.updateParameterSet': {
+    method: 'PUT',
+    path: '/api/income-support/parameters/:setId',
+    action: 'income-support:parameters-edit',
+    summary: 'Change a parameter set (optimistic locking with version)',
+    params: ParameterSetParams,
+    body: ParameterSetUpdate,
+    response: { 200: ParameterSet },
+    errors: [409],
+  },
+
+  // ---- Worklist, Kela import, assignment
+  'incomeSupport.worklist': {
+    method: 'GET',
+    path: '/api/income-support/worklist',
+    action: 'income-support:worklist',
+    summary: 'Open applications by deadline: mine, the unit queue, or both',
+    query: WorklistQuery,
+    response: { 200: Worklist },
+  },
+  'incomeSupport.kelaFetch': {
+    method: 'POST',
+    path: '/api/income-support/kela/fetch',
+    action: 'income-support:kela-import',
+    summary: 'Fetch the applications Kela has forwarded into the queue (idempotent on Kela\'s case reference)',
+    response: { 200: KelaImportResult },
+  },
+  'incomeSupport.assign': {
+    method: 'POST',
+    path: '/api/income-support/applications/:applicationId/assign',
+    action: 'income-support:assign',
+    summary: 'Take an application from the unit queue (a supervisor may give it to a handler); opens the client relationship',
+    params: AssignParams,
+    body: AssignBody,
+    response: { 200: AssignResult },
+    errors: [409],
+  },
+
+  // ---- One client's applications
+  'incomeSupport.calculateNew': {
+    method: 'POST',
+    path: `${CLIENT}/calculate`,
+    action: 'income-support:calculate',
+    summary: 'Calculate an application being registered (nothing is saved): the live calculation of the registration form',
+    params: PersonParams,
+    body: CalculationRequest,
+    response: { 200: CalculationOutcome },
+  },
+  'incomeSupport.household': {
+    method: 'GET',
+    path: `${CLIENT}/household`,
+    action: 'income-support:household',
+    summary: 'The registry household of the client on a day, proposed as an application\'s members (applicant, spouse, children)',
+    params: PersonParams,
+    query: HouseholdProposalQuery,
+    response: { 200: HouseholdProposal },
+  },
+  'incomeSupport.clientApplications': {
+    method: 'GET',
+    path: `${CLIENT}/applications`,
+    action: 'income-support:read',
+    summary: 'The client\'s income support applications, newest first',
+    params: PersonParams,
+    response: { 200: ClientApplications },
+  },
+  'incomeSupport.register': {
+    method: 'POST',
+    path: `${CLIENT}/applications`,
+    action: 'income-support:register',
+    summary: 'Register an application received on paper or as an e-form (to the unit queue, or taken at once)',
+    params: PersonParams,
+    body: ApplicationCreate,
+    response: { 201: Application },
+  },
+  'incomeSupport.application': {
+    method: 'GET',
+    path: `${CLIENT}/applications/:applicationId`,
+    action: 'income-support:read',
+    summary: 'An application with its household, claims, live calculation and decisions',
+    params: ApplicationParams,
+    response: { 200: Application },
+  },
+  'incomeSupport.updateApplication': {
+    method: 'PUT',
+    path: `${CLIENT}/applications/:applicationId`,
+    action: 'income-support:edit',
+    summary: 'Change the household, period, urgency and claimed/accepted items (optimistic locking with version); answers the recalculated application',
+    params: ApplicationParams,
+    body: ApplicationUpdate,
+    response: { 200: Application },
+    errors: [409],
+  },
+  'incomeSupport.calculate': {
+    method: 'POST',
+    path: `${CLIENT}/applications/:applicationId/calculate`,
+    action: 'income-support:read',
+    summary: 'Calculate unsaved edits (nothing is saved)',
+    params: ApplicationParams,
+    body: CalculationRequest,
+    response: { 200: CalculationOutcome },
+  },
+  'incomeSupport.requestCompletion': {
+    method: 'POST',
+    path: `${CLIENT}/applications/:applicationId/completion`,
+    action: 'income-support:edit',
+    summary: 'Request completion (täydennyspyyntö): the deadline becomes the 7th working day after the answer or the due date',
+    params: ApplicationParams,
+    body: CompletionRequest,
+    response: { 200: Application },
+    errors: [409],
+  },
+  'incomeSupport.answerCompletion': {
+    method: 'POST',
+    path: `${CLIENT}/applications/:applicationId/completion/answer`,
+    action: 'income-support:edit',
+    summary: 'Record the client\'s answer to the request for completion',
+    params: ApplicationParams,
+    body: CompletionAnswer,
+    response: { 200: Application },
+    errors: [409],
+  },
+
+  // ---- Decisions
+  'incomeSupport.decisionPreview': {
+    method: 'POST',
+    path: `${CLIENT}/applications/:applicationId/decision-preview`,
+    action: 'income-support:print',
+    summary: 'The decision as it would be made, as a PDF marked as a preview (nothing is saved; audited as a print)',
+    description: 'Answers application/pdf.',
+    params: ApplicationParams,
+    body: DecisionInput,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+  'incomeSupport.decide': {
+    method: 'POST',
+    path: `${CLIENT}/applications/:applicationId/decisions`,
+    action: 'income-support:decide',
+    summary: 'Make the decision (or a correcting one, with correctsId): frozen calculation, commitments and payables',
+    params: ApplicationParams,
+    body: DecisionInput,
+    response: { 201: Decision },
+    errors: [409],
+  },
+  'incomeSupport.decision': {
+    method: 'GET',
+    path: `${CLIENT}/decisions/:decisionId`,
+    action: 'income-support:read',
+    summary: 'A decision with its items, calculation, commitments and payables',
+    params: DecisionParams,
+    response: { 200: Decision },
+  },
+  'incomeSupport.notification': {
+    method: 'POST',
+    path: `${CLIENT}/decisions/:decisionId/notification`,
+    action: 'income-support:notify',
+    summary: 'Record the notification (tiedoksianto) of the decision',
+    params: DecisionParams,
+    body: NotificationInput,
+    response: { 200: Decision },
+  },
+  'incomeSupport.decisionPdf': {
+    method: 'GET',
+    path: `${CLIENT}/decisions/:decisionId/pdf`,
+    action: 'income-support:print',
+    summary: 'The decision as PDF in its language (or the one asked) with the calculation appendix and appeal instructions',
+    description: 'Answers application/pdf. Audited as a print.',
+    params: DecisionParams,
+    query: PdfQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+  'incomeSupport.commitmentPdf': {
+    method: 'GET',
+    path: `${CLIENT}/commitments/:commitmentId/pdf`,
+    action: 'income-support:print',
+    summary: 'A payment commitment (maksusitoumus) as PDF for the provider',
+    description: 'Answers application/pdf. Audited as a print.',
+    params: CommitmentParams,
+    query: PdfQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+})

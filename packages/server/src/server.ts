@@ -48,14 +48,16 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
     if (opts.demo && !(await isDemoSeeded(database.db))) {
       demoSeededNow = true
       const started = performance.now()
-      const result = await seedDemo(database, { password: config.demoPassword, now: clock.now() })
+      const result = await seedDemo(database, { password: config.demoPassword, now: systemClock.now() })
       logger.info({ ...result, ms: Math.round(performance.now() - started) }, 'demo municipality Demola seeded')
     }
     const seededParameters = await ensureDefaultParameters(database.db)
     if (seededParameters) logger.info({ sets: seededParameters }, 'income support parameters: Kela\'s published sets loaded')
     const vtj = await connectVtj(database, logger, clock)
-    const kela = await connectKela(database, await engineParameters(database.db), logger, clock.now())
-    if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger)
+    // The demo municipality is dated by the real day (seedDemo's persons and grants), and so are the households the
+    // Kela simulator mirrors and the applications it has forwarded: a test's clock then moves over that data.
+    const kela = await connectKela(database, await engineParameters(database.db), logger, systemClock.now())
+    if (demoSeededNow) await importDemoKelaApplications(database, kela, config, logger, systemClock.now())
     if (demoSeededNow) await seedDemoClientAccounts(database, clock.now())
     const jobs = new JobRunner({
       database,

@@ -16,14 +16,11 @@ const NOT_YET_CONVERTED = [
   'features/client-accounts/AccountPage.tsx',
   'features/client-accounts/ClientAccountsSection.tsx',
   'features/client-accounts/api.ts',
-  'features/income-support/ClientApplicationsSection.tsx',
-  'features/income-support/ParametersPage.tsx',
-  'features/income-support/api.ts',
   'features/payments/BatchesPage.tsx',
   'features/payments/ReturnsPage.tsx',
   'features/payments/api.ts',
 ]
-const NOT_YET_CONVERTED_MODULES = ['features/client-accounts/', 'features/income-support/', 'features/payments/']
+const NOT_YET_CONVERTED_MODULES = ['features/client-accounts/', 'features/payments/']
 
 type Rule = 'path' | 'typed' | 'transport'
 

@@ -15,12 +15,12 @@ import { importForwarded, kelaUnit } from '../modules/income-support/kela-import
 /**
  * Demo: the applications the simulated Kela has forwarded over the last three weeks are in the benefit unit's queue
  * (some already overdue, some urgent), and the demo benefit handler has taken two of them. Written as the system,
- * with audit rows like every other write.
+ * with audit rows like every other write. `now` is the server's clock (the system's, or a test's).
  */
-export async function importDemoKelaApplications(database: Database, kela: KelaForwardingClient, config: Config, logger: Logger, now = new Date()) {
+export async function importDemoKelaApplications(database: Database, kela: KelaForwardingClient, config: Config, logger: Logger, now: Date) {
   const forwarded = await kela.forwarded(todayInHelsinki(now))
   await database.db.transaction().execute(async (trx) => {
-    const unitId = await kelaUnit(trx, process.env.HUOMA_KELA_UNIT)
+    const unitId = await kelaUnit(trx, config.kelaUnitCode)
     if (!unitId) return
     const { result, clientIds } = await importForwarded(trx, forwarded, { unitId, userId: null, lang: 'fi', mode: config.workingDayMode, now })
     await appendAudit(trx, {

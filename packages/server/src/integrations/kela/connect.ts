@@ -11,7 +11,8 @@ const MIRROR_LIMIT = 20_000
 /**
  * The Kela forwarding connector of this process. Kela publishes no machine-readable specification of its
  * forwarding interface, so only the simulator exists: it knows the registry's households (as Kela knows the
- * population) and forwards a deterministic share of them every working day.
+ * population) and forwards a deterministic share of them every working day. The households are those of `now`'s day
+ * (the caller's clock).
  */
 export async function connectKela(database: Database, parameters: readonly IncomeSupportParameters[], logger: Logger, now: Date): Promise<KelaForwardingClient> {
   const db = database.db

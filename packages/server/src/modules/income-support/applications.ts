@@ -701,6 +701,49 @@ export async function answerCompletion(scope: ClientScope, applicationId: string
 }
 
 /**
+ * Registers an application received on paper or as an e-form, as the role event's one transaction: the applicant must
+ * be in the registry (not merged away) and the unit active. Answers the application as it now is and every client it
+ * names (the applicant and the household members) for the one audit row: the registrar sees what they registered.
+ */
+export async function registerApplication(
+  trx: Trx,
+  personId: string,
+  body: ApplicationCreate,
+  opts: { handlerId: string | null; createdBy: string; lang: Lang; mode: WorkingDayMode; now: Date },
+): Promise<{ application: Application; clientIds: string[] }> {
+  const exists = await trx.selectFrom('person').select('id').where('id', '=', personId).where('merged_into', 'is', null).executeTakeFirst()
+  if (!exists) throw problems.notFound()
+  const unit = await trx.selectFrom('unit').select('id').where('id', '=', body.unitId).where('active', '=', true).executeTakeFirst()
+  if (!unit) throw problems.validation([{ field: 'unitId', code: 'is.unit.not_yours' }])
+  const id = await insertApplication(trx, createInput(personId, body, opts.handlerId, opts.createdBy), opts.lang, opts.mode, opts.now)
+  const touched = new Set([personId, ...body.members.map((m) => m.personId)])
+  const scope: ClientScope = { trx, personId, basis: 'relationship', touch: (...ids: string[]) => ids.forEach((x) => touched.add(x)) }
+  const application = await readApplication(scope, id, opts.lang, opts.now)
+  return { application, clientIds: [...touched] }
+}
+
+/**
+ * Whether a handler may be given applications of a unit on a day: an active user with a valid grant there in income
+ * support as a benefit handler, social worker or supervisor.
+ */
+export async function eligibleHandler(trx: Trx, handlerId: string, unitId: string, today: LocalDate): Promise<boolean> {
+  const grant = await trx
+    .selectFrom('staff_grant as g')
+    .innerJoin('staff_user as u', 'u.id', 'g.user_id')
+    .select('g.id')
+    .where('g.user_id', '=', handlerId)
+    .where('g.unit_id', '=', unitId)
+    .where('u.active', '=', true)
+    .where('g.ended_at', 'is', null)
+    .where('g.role_code', 'in', ['benefit_handler', 'social_worker', 'supervisor'])
+    .where((eb) => eb(eb.val(SERVICE_TASK), '=', eb.fn.any('g.service_tasks')))
+    .where('g.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('g.valid_until', 'is', null), eb('g.valid_until', '>=', today)]))
+    .executeTakeFirst()
+  return !!grant
+}
+
+/**
  * Take an application from the unit's queue (or, as a supervisor, give it to a handler): the handler becomes the
  * responsible worker of the client in income support. Returns the client id for the audit row.
  */

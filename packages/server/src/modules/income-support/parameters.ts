@@ -1,6 +1,7 @@
 import type { ParameterHistory, ParameterSet, ParameterValues } from '@huoma/contract'
 import { DEFAULT_INCOME_SUPPORT_PARAMETERS, validateParameterSets, type IncomeSupportParameters } from '@huoma/domain'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems } from '../../http/problem'
 import type { Lang } from '../../http/language'
@@ -12,6 +13,10 @@ import type { Lang } from '../../http/language'
  */
 
 type Executor = Kysely<DB> | Transaction<DB>
+
+/** The handle of the parameter routes: outside any chokepoint, because parameters name no client. */
+// eslint-disable-next-line no-restricted-syntax -- parameters are no client data (amounts and rules, not persons)
+export const parametersDb = (app: { database: Database }): Kysely<DB> => app.database.db
 type SetRow = Awaited<ReturnType<typeof selectSets>>[number]
 
 const selectSets = (db: Executor) =>

@@ -1,8 +1,8 @@
-import type { ClientApplications } from '@huoma/contract'
+import { incomeSupportEndpoints as ep } from '@huoma/contract'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { isLabel } from './labels'
 import './income-support.css'
 import { formatDate } from '../../lib/format'
@@ -11,7 +11,7 @@ import { formatDate } from '../../lib/format'
 export function ClientApplicationsSection({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const id = useId()
-  const list = useApi<ClientApplications>(`/api/persons/${encodeURIComponent(personId)}/income-support/applications`)
+  const list = useEndpoint(ep['incomeSupport.clientApplications'], { params: { id: personId } })
   return (
     <section className="panel card-section is-client-section" aria-labelledby={id}>
       <h2 id={id}>{t('incomeSupport.client.title')}</h2>

@@ -1,10 +1,10 @@
-import { IS_PERUSOSA_CATEGORIES, type ParameterHistory, type ParameterSet, type ParameterValues } from '@huoma/contract'
+import { IS_PERUSOSA_CATEGORIES, incomeSupportEndpoints as ep, type ParameterHistory, type ParameterSet, type ParameterValues } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { can, useUser } from '../../session/context'
 import { createParameterSet, fetchParameterHistory, updateParameterSet } from './api'
 import { EuroInput } from './EuroInput'
@@ -23,7 +23,7 @@ type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'new' } | { kind: 'his
 export function ParametersPage() {
   const { t } = useTranslation()
   const user = useUser()
-  const sets = useApi<{ sets: ParameterSet[] }>('/api/income-support/parameters')
+  const sets = useEndpoint(ep['incomeSupport.parameters'])
   const [selected, setSelected] = useState<string>()
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [notice, setNotice] = useState<string>()
