@@ -1,4 +1,12 @@
-import { paymentsEndpoints as ep, type BankImportResult, type BatchCreate, type PaymentSelection, type Pain001VersionName } from '@huoma/contract'
+import {
+  paymentsEndpoints as ep,
+  providersEndpoints,
+  type BankImportResult,
+  type BatchCreate,
+  type CommitmentBillInput,
+  type PaymentSelection,
+  type Pain001VersionName,
+} from '@huoma/contract'
 import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, readCookie } from '../../api/client'
 import { callApi, endpointPath } from '../../api/endpoint'
 import { currentLanguage } from '../../lib/language'
@@ -45,6 +53,21 @@ export function accountingUrl(query: { batchId?: string; from?: string; to?: str
 /** `includeHandled` is sent only when asked for (the unhandled ones are the default). */
 export function fetchReturned(includeHandled: boolean, signal?: AbortSignal) {
   return callApi(ep['payments.returned'], { query: includeHandled ? { includeHandled } : {}, ...withSignal(signal) })
+}
+
+/** A payment commitment by the number printed on a provider's bill (audited: it names the client). */
+export function findCommitment(number: number, signal?: AbortSignal) {
+  return callApi(ep['payments.commitment'], { params: { number }, ...withSignal(signal) })
+}
+
+/** A provider's bill against a commitment: a payable to the provider (409 when the same bill was recorded). */
+export function billCommitment(commitmentId: string, body: CommitmentBillInput) {
+  return callApi(ep['payments.billCommitment'], { params: { commitmentId }, body })
+}
+
+/** The providers valid today, to choose the billing one when the commitment names none. */
+export function activeProviders(signal?: AbortSignal) {
+  return callApi(providersEndpoints['providers.list'], withSignal(signal))
 }
 
 // ---- Uploads with XHR (bytes sent counted); downloads are api/download.ts ------------------------------------------
