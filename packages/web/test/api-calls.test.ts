@@ -7,21 +7,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSources } from './import-graph'
 
-/**
- * Files of the modules whose operations are not yet declared in the contract (their server side is being moved
- * onto endpoints): they may still call the API by hand. The list only shrinks: a file that no longer does so
- * must leave it, and no other module may join it.
- */
-const NOT_YET_CONVERTED = [
-  'features/client-accounts/AccountPage.tsx',
-  'features/client-accounts/ClientAccountsSection.tsx',
-  'features/client-accounts/api.ts',
-  'features/payments/BatchesPage.tsx',
-  'features/payments/ReturnsPage.tsx',
-  'features/payments/api.ts',
-]
-const NOT_YET_CONVERTED_MODULES = ['features/client-accounts/', 'features/payments/']
-
 type Rule = 'path' | 'typed' | 'transport'
 
 interface Finding {
@@ -63,15 +48,8 @@ const sources = readSources()
 const findings = handWrittenCalls(sources)
 
 describe('calls of the API', () => {
-  it('go through the typed client everywhere but in the modules not yet converted', () => {
-    expect(findings.filter((f) => !NOT_YET_CONVERTED.includes(f.file))).toEqual([])
-  })
-
-  it('leave the list of modules not yet converted only to shrink', () => {
-    const converted = NOT_YET_CONVERTED.filter((file) => !findings.some((f) => f.file === file))
-    expect(converted, 'these files no longer call the API by hand: remove them from NOT_YET_CONVERTED').toEqual([])
-    expect(NOT_YET_CONVERTED.filter((file) => !NOT_YET_CONVERTED_MODULES.some((module) => file.startsWith(module)))).toEqual([])
-    expect(NOT_YET_CONVERTED.filter((file) => !sources.has(file))).toEqual([])
+  it('go through the typed client everywhere', () => {
+    expect(findings).toEqual([])
   })
 
   it('would notice a hand-written path, an asserted answer type and the transport called directly', () => {

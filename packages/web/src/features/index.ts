@@ -17,6 +17,7 @@ import { jobs } from './jobs'
 import { journal } from './journal'
 import { payments } from './payments'
 import { persons } from './persons'
+import { providers } from './providers'
 
 export const features = [
   home,
@@ -27,6 +28,7 @@ export const features = [
   incomeSupport,
   payments,
   clientAccounts,
+  providers,
   journal,
   attachments,
   adminUsers,

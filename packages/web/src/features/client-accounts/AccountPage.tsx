@@ -1,15 +1,15 @@
-import type { ClientAccountDetail, ClientAccountEntry, ClientAccountEntryInput } from '@huoma/contract'
+import { clientAccountsEndpoints, type ClientAccountEntry, type ClientAccountEntryInput } from '@huoma/contract'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
 import { currentLanguage } from '../../lib/language'
 import { can, useUser } from '../../session/context'
-import { accountPath, recordEntry, reverseEntry, statementUrl } from './api'
+import { recordEntry, reverseEntry, statementUrl } from './api'
 import './client-accounts.css'
 import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
 import { formatEuros, parseEuroInput } from '../../lib/money'
@@ -23,7 +23,7 @@ export function AccountPage() {
   const { t } = useTranslation()
   const user = useUser()
   const { id = '', serviceTask = '', accountId = '' } = useParams()
-  const detail = useApi<ClientAccountDetail>(accountPath(id, serviceTask, accountId))
+  const detail = useEndpoint(clientAccountsEndpoints['clientAccounts.read'], { params: { id, serviceTask, accountId } })
   const [notice, setNotice] = useState('')
 
   if (detail.status === 'loading') {

@@ -1,12 +1,12 @@
-import type { ClientAccountKind, ClientAccountList } from '@huoma/contract'
+import { clientAccountsEndpoints, type ClientAccountKind } from '@huoma/contract'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { can, useUser } from '../../session/context'
-import { accountPage, accountsPath, openAccount } from './api'
+import { accountPage, openAccount } from './api'
 import './client-accounts.css'
 import { formatEuros } from '../../lib/money'
 import { formatDate, todayInHelsinki } from '../../lib/format'
@@ -19,7 +19,7 @@ export function ClientAccountsSection({ personId, serviceTask, taskName }: { per
   const { t } = useTranslation()
   const user = useUser()
   const id = useId()
-  const list = useApi<ClientAccountList>(accountsPath(personId, serviceTask))
+  const list = useEndpoint(clientAccountsEndpoints['clientAccounts.list'], { params: { id: personId, serviceTask } })
   const [kind, setKind] = useState<ClientAccountKind>('intermediary')
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState(false)

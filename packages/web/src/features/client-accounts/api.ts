@@ -1,54 +1,38 @@
-import type {
-  ClientAccountEntry,
-  ClientAccountEntryInput,
-  ClientAccountKind,
-  ClientAccountSummary,
-  Reconciliation,
-  ReconciliationInput,
-} from '@huoma/contract'
-import { apiRequest } from '../../api/client'
+import { clientAccountsEndpoints as ep, type ClientAccountEntryInput, type ClientAccountKind, type ReconciliationInput } from '@huoma/contract'
+import { callApi, endpointPath } from '../../api/endpoint'
 
-/** The accounts of one client in one service task: `/api/persons/:id/client-accounts/:serviceTask`. */
-export function accountsPath(personId: string, serviceTask: string): string {
-  return `/api/persons/${encodeURIComponent(personId)}/client-accounts/${encodeURIComponent(serviceTask)}`
-}
-
-export function accountPath(personId: string, serviceTask: string, accountId: string): string {
-  return `${accountsPath(personId, serviceTask)}/${encodeURIComponent(accountId)}`
-}
+/** Calls of the client accounts, typed by the contract (`clientAccountsEndpoints`). */
+const task = (personId: string, serviceTask: string) => ({ id: personId, serviceTask })
+const account = (personId: string, serviceTask: string, accountId: string) => ({ id: personId, serviceTask, accountId })
 
 /** The web page of one account. */
 export function accountPage(personId: string, serviceTask: string, accountId: string): string {
   return `/persons/${encodeURIComponent(personId)}/client-accounts/${encodeURIComponent(serviceTask)}/${encodeURIComponent(accountId)}`
 }
 
-export function openAccount(personId: string, serviceTask: string, kind: ClientAccountKind, openedOn: string): Promise<ClientAccountSummary> {
-  return apiRequest<ClientAccountSummary>(accountsPath(personId, serviceTask), { method: 'POST', body: { kind, openedOn } })
+export function openAccount(personId: string, serviceTask: string, kind: ClientAccountKind, openedOn: string) {
+  return callApi(ep['clientAccounts.open'], { params: task(personId, serviceTask), body: { kind, openedOn } })
 }
 
-export function recordEntry(personId: string, serviceTask: string, accountId: string, body: ClientAccountEntryInput): Promise<ClientAccountEntry> {
-  return apiRequest<ClientAccountEntry>(`${accountPath(personId, serviceTask, accountId)}/entries`, { method: 'POST', body })
+export function recordEntry(personId: string, serviceTask: string, accountId: string, body: ClientAccountEntryInput) {
+  return callApi(ep['clientAccounts.record'], { params: account(personId, serviceTask, accountId), body })
 }
 
-export function reverseEntry(personId: string, serviceTask: string, accountId: string, entryId: string, description: string): Promise<ClientAccountEntry> {
-  return apiRequest<ClientAccountEntry>(`${accountPath(personId, serviceTask, accountId)}/entries/${encodeURIComponent(entryId)}/reverse`, {
-    method: 'POST',
-    body: { description },
-  })
+export function reverseEntry(personId: string, serviceTask: string, accountId: string, entryId: string, description: string) {
+  return callApi(ep['clientAccounts.reverse'], { params: { ...account(personId, serviceTask, accountId), entryId }, body: { description } })
 }
 
 /** The statement PDF (a GET, so the browser opens it in a tab with the session cookie). */
 export function statementUrl(personId: string, serviceTask: string, accountId: string, from: string, to: string, language: string): string {
-  const lang = language === 'sv' ? 'sv' : 'fi'
-  return `${accountPath(personId, serviceTask, accountId)}/statement?from=${from}&to=${to}&language=${lang}`
+  return endpointPath(ep['clientAccounts.statement'], { params: account(personId, serviceTask, accountId), query: { from, to, language: language === 'sv' ? 'sv' : 'fi' } })
 }
 
 /** Finance's monthly reconciliation of the collective client-funds account: every account's balance at month end. */
-export function fetchReconciliation(month: string, signal?: AbortSignal): Promise<Reconciliation> {
-  return apiRequest<Reconciliation>(`/api/client-accounts/reconciliation?month=${encodeURIComponent(month)}`, signal ? { signal } : {})
+export function fetchReconciliation(month: string, signal?: AbortSignal) {
+  return callApi(ep['clientAccounts.reconciliation'], { query: { month }, ...(signal ? { signal } : {}) })
 }
 
 /** Records the bank balance at month end; a difference of zero closes the month. */
-export function reconcileMonth(body: ReconciliationInput): Promise<Reconciliation> {
-  return apiRequest<Reconciliation>('/api/client-accounts/reconciliation', { method: 'POST', body })
+export function reconcileMonth(body: ReconciliationInput) {
+  return callApi(ep['clientAccounts.reconcile'], { body })
 }

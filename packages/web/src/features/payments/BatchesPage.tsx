@@ -1,8 +1,8 @@
-import type { PaymentBatchList, PaymentBatchSummary } from '@huoma/contract'
+import { paymentsEndpoints, type PaymentBatchSummary } from '@huoma/contract'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
@@ -19,7 +19,7 @@ import { useDownload } from '../../api/download'
 export function BatchesPage() {
   const { t } = useTranslation()
   const user = useUser()
-  const list = useApi<PaymentBatchList>('/api/payments/batches')
+  const list = useEndpoint(paymentsEndpoints['payments.listBatches'])
   return (
     <Page title={t('payments.batches.title')}>
       <p className="lead">{t('payments.batches.intro')}</p>

@@ -1,8 +1,8 @@
-import type { ReturnedPayments } from '@huoma/contract'
+import { paymentsEndpoints } from '@huoma/contract'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { useApi } from '../../api/useApi'
+import { useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
@@ -23,7 +23,7 @@ export function ReturnsPage() {
   const id = useId()
   const [params, setParams] = useSearchParams()
   const includeHandled = params.get('handled') === '1'
-  const list = useApi<ReturnedPayments>(`/api/payments/returned${includeHandled ? '?includeHandled=true' : ''}`)
+  const list = useEndpoint(paymentsEndpoints['payments.returned'], { query: includeHandled ? { includeHandled } : {} })
   const mayOpenBatch = can(user, 'payments:batch-read')
   // finance sees every return but opens no client cards
   const mayOpenClient = can(user, 'persons:card')

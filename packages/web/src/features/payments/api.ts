@@ -1,68 +1,73 @@
-import type {
-  BankImportResult,
-  BatchCreate,
-  PaymentBatch,
-  PaymentBatchList,
-  PaymentBatchSummary,
-  PaymentPreview,
-  PaymentSelection,
-  Pain001VersionName,
-  ReturnedPayments,
+import {
+  paymentsEndpoints as ep,
+  providersEndpoints,
+  type BankImportResult,
+  type BatchCreate,
+  type CommitmentBillInput,
+  type PaymentSelection,
+  type Pain001VersionName,
 } from '@huoma/contract'
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, apiRequest, readCookie } from '../../api/client'
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, NetworkError, readCookie } from '../../api/client'
+import { callApi, endpointPath } from '../../api/endpoint'
 import { currentLanguage } from '../../lib/language'
 import { problemOf, type Progress } from '../../api/download'
 
-const enc = encodeURIComponent
-const opts = (signal?: AbortSignal) => (signal ? { signal } : {})
-const batchPath = (batchId: string) => `/api/payments/batches/${enc(batchId)}`
+/** Calls of maksuliikenne, typed by the contract (`paymentsEndpoints`). */
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {})
 
-export function fetchBatches(signal?: AbortSignal): Promise<PaymentBatchList> {
-  return apiRequest<PaymentBatchList>('/api/payments/batches', opts(signal))
-}
-
-function selectionQuery(selection: PaymentSelection): string {
-  const query = new URLSearchParams({ dueFrom: selection.dueFrom, dueTo: selection.dueTo })
-  if (selection.unitId) query.set('unitId', selection.unitId)
-  return query.toString()
+export function fetchBatches(signal?: AbortSignal) {
+  return callApi(ep['payments.listBatches'], withSignal(signal))
 }
 
 /** The open payables of a selection with their count and total (the server audits the listing: names are shown). */
-export function fetchPreview(selection: PaymentSelection, signal?: AbortSignal): Promise<PaymentPreview> {
-  return apiRequest<PaymentPreview>(`/api/payments/preview?${selectionQuery(selection)}`, opts(signal))
+export function fetchPreview(selection: PaymentSelection, signal?: AbortSignal) {
+  const { dueFrom, dueTo, unitId } = selection
+  return callApi(ep['payments.preview'], { query: { dueFrom, dueTo, unitId }, ...withSignal(signal) })
 }
 
-export function createBatch(body: BatchCreate): Promise<PaymentBatchSummary> {
-  return apiRequest<PaymentBatchSummary>('/api/payments/batches', { method: 'POST', body })
+export function createBatch(body: BatchCreate) {
+  return callApi(ep['payments.createBatch'], { body })
 }
 
-export function fetchBatch(batchId: string, signal?: AbortSignal): Promise<PaymentBatch> {
-  return apiRequest<PaymentBatch>(batchPath(batchId), opts(signal))
+export function fetchBatch(batchId: string, signal?: AbortSignal) {
+  return callApi(ep['payments.readBatch'], { params: { batchId }, ...withSignal(signal) })
 }
 
-export function approveBatch(batch: { id: string; version: number }): Promise<PaymentBatchSummary> {
-  return apiRequest<PaymentBatchSummary>(`${batchPath(batch.id)}/approve`, { method: 'POST', body: { version: batch.version } })
+export function approveBatch(batch: { id: string; version: number }) {
+  return callApi(ep['payments.approve'], { params: { batchId: batch.id }, body: { version: batch.version } })
 }
 
-export function cancelBatch(batch: { id: string; version: number }): Promise<PaymentBatchSummary> {
-  return apiRequest<PaymentBatchSummary>(`${batchPath(batch.id)}/cancel`, { method: 'POST', body: { version: batch.version } })
+export function cancelBatch(batch: { id: string; version: number }) {
+  return callApi(ep['payments.cancel'], { params: { batchId: batch.id }, body: { version: batch.version } })
 }
 
 export function pain001Url(batchId: string, version: Pain001VersionName): string {
-  return `${batchPath(batchId)}/pain001?version=${enc(version)}`
+  return endpointPath(ep['payments.file'], { params: { batchId }, query: { version } })
 }
 
 export function accountingUrl(query: { batchId?: string; from?: string; to?: string; format: 'csv' | 'json' }): string {
-  const params = new URLSearchParams()
-  if (query.batchId) params.set('batchId', query.batchId)
-  if (query.from) params.set('from', query.from)
-  if (query.to) params.set('to', query.to)
-  params.set('format', query.format)
-  return `/api/payments/accounting?${params.toString()}`
+  const { batchId, from, to, format } = query
+  return endpointPath(ep['payments.accounting'], { query: { batchId: batchId || undefined, from: from || undefined, to: to || undefined, format } })
 }
 
-export function fetchReturned(includeHandled: boolean, signal?: AbortSignal): Promise<ReturnedPayments> {
-  return apiRequest<ReturnedPayments>(`/api/payments/returned${includeHandled ? '?includeHandled=true' : ''}`, opts(signal))
+/** `includeHandled` is sent only when asked for (the unhandled ones are the default). */
+export function fetchReturned(includeHandled: boolean, signal?: AbortSignal) {
+  return callApi(ep['payments.returned'], { query: includeHandled ? { includeHandled } : {}, ...withSignal(signal) })
+}
+
+/** A payment commitment by the number printed on a provider's bill (audited: it names the client). */
+export function findCommitment(number: number, signal?: AbortSignal) {
+  return callApi(ep['payments.commitment'], { params: { number }, ...withSignal(signal) })
+}
+
+/** A provider's bill against a commitment: a payable to the provider (409 when the same bill was recorded). */
+export function billCommitment(commitmentId: string, body: CommitmentBillInput) {
+  return callApi(ep['payments.billCommitment'], { params: { commitmentId }, body })
+}
+
+/** The providers valid today, to choose the billing one when the commitment names none. */
+export function activeProviders(signal?: AbortSignal) {
+  return callApi(providersEndpoints['providers.list'], withSignal(signal))
 }
 
 // ---- Uploads with XHR (bytes sent counted); downloads are api/download.ts ------------------------------------------
@@ -76,6 +81,11 @@ export function sniffBankFile(text: string): BankFileKind | undefined {
   return undefined
 }
 
+/** The import's address from its declaration (the body is the file itself, sent by XHR below, not by `callApi`). */
+function importPath(kind: BankFileKind): string {
+  return (kind === 'pain002' ? ep['payments.importPain002'] : ep['payments.importCamt054']).path
+}
+
 export type UploadPhase = { phase: 'sending'; progress: Progress } | { phase: 'processing' }
 
 /**
@@ -85,7 +95,7 @@ export type UploadPhase = { phase: 'sending'; progress: Progress } | { phase: 'p
 export function importBankFile(kind: BankFileKind, file: Blob, onPhase: (phase: UploadPhase) => void): Promise<BankImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/payments/imports/${kind}`)
+    xhr.open('POST', importPath(kind))
     xhr.withCredentials = true
     xhr.setRequestHeader('Accept', 'application/json')
     xhr.setRequestHeader('Accept-Language', currentLanguage())
