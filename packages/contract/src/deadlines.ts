@@ -39,7 +39,8 @@ export const DeadlineItem = Type.Object({
   /** the law the deadline comes from, e.g. `TTTL 14 a §` */
   legalBasis: Type.String(),
   /** the client (when the deadline is about one) */
-  person: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  /** the client (when the deadline is about one); canOpen: the user may open the card (a queue may name others) */
+  person: Type.Union([Type.Object({ id: Uuid, name: Type.String(), canOpen: Type.Boolean() }), Type.Null()]),
   responsibleName: Type.Union([Type.String(), Type.Null()]),
   startedOn: IsoDate,
   dueOn: IsoDate,

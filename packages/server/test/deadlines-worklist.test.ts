@@ -18,7 +18,7 @@ interface Item {
   id: string
   kind: string
   serviceTask: string
-  person: { id: string; name: string } | null
+  person: { id: string; name: string; canOpen: boolean } | null
   dueOn: string
   urgent: boolean
   standing: string
@@ -102,7 +102,7 @@ describe.each(kinds)('the deadline worklist on %s', (kind) => {
       ['test.soon', 'upcoming', true],
     ])
     expect(mine[0]!.workingDaysLeft).toBeLessThan(0)
-    expect(mine[0]!.person?.id).toBe(ownClient)
+    expect(mine[0]!.person).toMatchObject({ id: ownClient, canOpen: true })
     expect(list.overdueCount).toBeGreaterThanOrEqual(1)
     expect(list.today).toBe(today)
     // the chokepoint's audit row names the clients shown, and only them
@@ -118,6 +118,8 @@ describe.each(kinds)('the deadline worklist on %s', (kind) => {
   it('gives the unit queue of the service tasks my grant in the unit covers', async () => {
     const queue = await (await worker.get('/api/deadlines?scope=unit')).json()
     expect(queue.items.map((i: Item) => i.kind)).toContain('test.child_welfare_queue')
+    // the queue names a client the worker has no basis for yet, without opening the card
+    expect(queue.items.find((i: Item) => i.kind === 'test.child_welfare_queue')?.person).toMatchObject({ id: stranger, canOpen: false })
     expect(queue.items.every((i: Item) => i.kind !== 'income_support.decision')).toBe(true)
     expect(queue.units.map((u: { id: string }) => u.id)).toContain(laps)
     // the benefit handler's queue is income support's own (the demo's Kela applications), not child welfare's

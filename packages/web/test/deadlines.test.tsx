@@ -15,7 +15,7 @@ function item(overrides: Partial<DeadlineItem>): DeadlineItem {
     unitId: UNIT.id,
     unitName: UNIT.name,
     legalBasis: 'TTTL 14 a §',
-    person: { id: '22222222-2222-4222-8222-222222222222', name: 'Virtanen Matti' },
+    person: { id: '22222222-2222-4222-8222-222222222222', name: 'Virtanen Matti', canOpen: true },
     responsibleName: 'Sanna Sosiaalityöntekijä',
     startedOn: '2026-03-02',
     dueOn: '2026-03-11',
@@ -63,7 +63,7 @@ describe('Määräajat', () => {
   it('switches to the unit queue, filters by unit and by overdue, and says when the list is cut', async () => {
     const api = signedIn(WORKER, {
       'GET /api/deadlines?scope=mine': () => json(list([])),
-      'GET /api/deadlines?scope=unit': () => json(list([item({ responsibleName: null })], { total: 250 })),
+      'GET /api/deadlines?scope=unit': () => json(list([item({ responsibleName: null, person: { id: '33333333-3333-4333-8333-333333333333', name: 'Korhonen Liisa', canOpen: false } })], { total: 250 })),
       [`GET /api/deadlines?scope=unit&unitId=${OTHER_UNIT.id}`]: () => json(list([])),
       [`GET /api/deadlines?scope=unit&unitId=${OTHER_UNIT.id}&overdue=true`]: () => json(list([])),
     })
@@ -72,6 +72,8 @@ describe('Määräajat', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Yksikön jono' }))
     expect(await screen.findByText('Ei vielä')).toBeTruthy()
     expect(screen.getByText(/Näytetään 1 \/ 250/)).toBeTruthy()
+    // a client the worker has no basis for yet is named, not linked
+    expect(screen.getByText('Korhonen Liisa').closest('a')).toBeNull()
     fireEvent.change(screen.getByRole('combobox', { name: 'Yksikkö' }), { target: { value: OTHER_UNIT.id } })
     expect(await screen.findByText('Ei avoimia määräaikoja.')).toBeTruthy()
     fireEvent.click(screen.getByRole('checkbox', { name: 'Vain myöhässä olevat' }))

@@ -260,7 +260,8 @@ export interface DeadlineQueueOptions {
 
 export interface DeadlineQueueItem extends Omit<DeadlineRow, 'personId' | 'metOn' | 'missedOn' | 'subjectId' | 'startEvent' | 'rule' | 'responsibleUserId'> {
   unitName: string
-  person: { id: string; name: string } | null
+  /** canOpen: the chokepoint lets the user open the client's card (a queue may name clients the user has no basis for yet) */
+  person: { id: string; name: string; canOpen: boolean } | null
   responsibleName: string | null
   state: 'open' | 'paused'
   standing: 'upcoming' | 'due_today' | 'overdue' | 'paused'
@@ -322,6 +323,10 @@ export async function deadlineQueue(trx: Executor, isVisible: PersonVisibility, 
       'dl.state',
       (eb) =>
         eb
+          .exists(eb.selectFrom('person').select(sql.lit(1).as('one')).whereRef('person.id', '=', 'dl.person_id').where((p) => isVisible(p as unknown as ExpressionBuilder<DB, 'person'>)))
+          .as('can_open'),
+      (eb) =>
+        eb
           .exists(eb.selectFrom('deadline_reminder as r').select(sql.lit(1).as('one')).whereRef('r.deadline_id', '=', 'dl.id').whereRef('r.due_on', '=', 'dl.due_on'))
           .as('reminded'),
     ])
@@ -347,7 +352,7 @@ export async function deadlineQueue(trx: Executor, isVisible: PersonVisibility, 
       unitId: r.unit_id,
       unitName: o.lang === 'sv' ? r.name_sv : r.name_fi,
       legalBasis: r.legal_basis,
-      person: r.person_id ? { id: r.person_id, name: `${r.last_name ?? ''} ${r.first_names ?? ''}`.trim() } : null,
+      person: r.person_id ? { id: r.person_id, name: `${r.last_name ?? ''} ${r.first_names ?? ''}`.trim(), canOpen: Boolean(r.can_open) } : null,
       responsibleName: r.responsible_name,
       startedOn: r.started_on,
       dueOn: r.due_on,

@@ -94,7 +94,7 @@ export function DeadlinesPage() {
                         {kindName(item)} <span className="deadline-basis">({item.legalBasis})</span>{' '}
                         {item.urgent && <span className="badge badge-deadline-urgent">{t('deadlines.urgent')}</span>}
                       </td>
-                      <td>{item.person ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : MISSING}</td>
+                      <td>{item.person ? item.person.canOpen ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : item.person.name : MISSING}</td>
                       <td>{serviceTaskName(t, item.serviceTask)}</td>
                       <td>{item.unitName}</td>
                       <td>{item.responsibleName ?? t('deadlines.nobody')}</td>
