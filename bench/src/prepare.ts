@@ -41,7 +41,7 @@ export async function prepare(target: BenchTarget, opts: PrepareOptions): Promis
     let demoSeeded = false
     if (!(await isDemoSeeded(database.db))) {
       log('seeding the demo municipality (users, ~300 persons)')
-      await seedDemo(database, { password: process.env.HUOMA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD })
+      await seedDemo(database, { password: process.env.HUOMA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD, now: new Date() })
       demoSeeded = true
     }
     const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM person`.execute(database.db)).rows[0]?.n ?? 0
