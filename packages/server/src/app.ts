@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static'
 import responseValidation from '@fastify/response-validation'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
+import { refusingControlCharacters } from './http/control-characters'
 import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -74,7 +75,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   // path parameters and headers are text by nature and are coerced to the schema's types.
   const strict = newAjv(false)
   const coercing = newAjv('array')
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema))
+  // Any control character but tab and line breaks is refused as a field error before the schema runs.
+  app.setValidatorCompiler(({ schema, httpPart }) => refusingControlCharacters((httpPart === 'body' ? strict : coercing).compile(schema)))
 
   app.decorate('database', database)
   app.decorate('config', config)
@@ -84,6 +86,9 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('jobs', jobs)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route
+    // may still say otherwise for itself).
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
   })
 
   registerErrorHandling(app, registerWebApp(app, config.webDist))

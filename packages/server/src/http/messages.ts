@@ -41,6 +41,7 @@ const fi = {
     minItems: 'Vähintään {limit} kohdetta.',
     maxItems: 'Enintään {limit} kohdetta.',
     invalid: 'Virheellinen arvo.',
+    controlCharacters: 'Teksti sisältää ohjausmerkin (esim. NUL), jota ei voi tallentaa. Poista se ja yritä uudelleen.',
   },
 }
 
@@ -83,6 +84,7 @@ const sv: Dictionary = {
     minItems: 'Minst {limit} poster.',
     maxItems: 'Högst {limit} poster.',
     invalid: 'Felaktigt värde.',
+    controlCharacters: 'Texten innehåller ett styrtecken (t.ex. NUL) som inte kan sparas. Ta bort det och försök igen.',
   },
 }
 
@@ -123,6 +125,7 @@ const en: Dictionary = {
     minItems: 'At least {limit} items.',
     maxItems: 'At most {limit} items.',
     invalid: 'Invalid value.',
+    controlCharacters: 'The text contains a control character (such as NUL) that cannot be saved. Remove it and try again.',
   },
 }
 

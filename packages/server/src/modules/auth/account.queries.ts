@@ -61,6 +61,52 @@ export async function countFailure(trx: Executor, settings: SecuritySettings, us
 }
 
 /**
+ * A password attempt takes its place in the failure count before the password is checked, in one conditional
+ * statement: the count goes up only while the account is not locked, and the attempt learns its place. So parallel
+ * guesses cannot all pass the lock check before any failure is counted: an attempt whose place is beyond the
+ * threshold is refused without a check (and gives its place back), and the one at the threshold locks the account
+ * when it fails. Returns the place, or null when the account is locked.
+ */
+export async function reserveAttempt(db: Executor, userId: string): Promise<number | null> {
+  const r = await db
+    .updateTable('staff_user')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .where(sql<boolean>`NOT (${lockedNow})`)
+    .returning('failed_logins')
+    .executeTakeFirst()
+  return r ? r.failed_logins : null
+}
+
+/** Gives back an attempt's place in the count (an attempt refused beyond the threshold). */
+export async function releaseAttempt(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ failed_logins: sql<number>`greatest(failed_logins - 1, 0)` })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/**
+ * A reserved attempt that failed, in one transaction: already counted, it locks the account when its place reached
+ * the threshold (the counter starts over), and the audit rows `audit(locked)` are appended. Returns whether it locked.
+ */
+export async function recordReservedFailure(db: Kysely<DB>, settings: SecuritySettings, userId: string, place: number, audit: (locked: boolean) => AuditEvent[]): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const locks = place >= settings.lockoutThreshold
+    if (locks) {
+      await trx
+        .updateTable('staff_user')
+        .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
+        .where('id', '=', userId)
+        .execute()
+    }
+    await appendAudit(trx, ...audit(locks))
+    return locks
+  })
+}
+
+/**
  * A failed attempt, in one transaction: counted towards the lockout, every session of the user ended when it
  * locks the account (`endSessionsOnLock`), and the audit rows `audit(locked)` appended. Returns whether it locked.
  */
@@ -90,13 +136,45 @@ const newSession = (trx: Executor, settings: SecuritySettings, userId: string, s
  * session it replaces is revoked (`replaces`: a token seen before the second factor is worth nothing), and the audit
  * rows are appended.
  */
-export async function issueSignInSession(
+interface SignInArgs {
+  userId: string
+  stage: SessionStage
+  origin: SessionOrigin
+  clearFailures: boolean
+  replaces?: Buffer
+  audit: AuditEvent[]
+}
+
+export async function issueSignInSession(db: Kysely<DB>, settings: SecuritySettings, args: SignInArgs): Promise<NewSession> {
+  return (await signInSession(db, settings, { ...args, reserved: false }))!
+}
+
+/**
+ * The same for a password attempt that took its place in the count (`reserveAttempt`): null, and nothing written,
+ * when a parallel attempt has locked the account meanwhile.
+ */
+export async function issueReservedSignInSession(db: Kysely<DB>, settings: SecuritySettings, args: SignInArgs): Promise<NewSession | null> {
+  return signInSession(db, settings, { ...args, reserved: true })
+}
+
+async function signInSession(
   db: Kysely<DB>,
   settings: SecuritySettings,
-  args: { userId: string; stage: SessionStage; origin: SessionOrigin; clearFailures: boolean; replaces?: Buffer; audit: AuditEvent[] },
-): Promise<NewSession> {
+  args: SignInArgs & { reserved: boolean },
+): Promise<NewSession | null> {
   return db.transaction().execute(async (trx) => {
-    if (args.clearFailures) await clearFailures(trx, args.userId)
+    if (args.reserved) {
+      // the attempt's place is given back (or the count cleared) only while the account is still open: a parallel
+      // attempt may have locked it since this one's place was taken, and then this one is refused too
+      const open = await trx
+        .updateTable('staff_user')
+        .set({ failed_logins: args.clearFailures ? 0 : sql<number>`greatest(failed_logins - 1, 0)` })
+        .where('id', '=', args.userId)
+        .where(sql<boolean>`NOT (${lockedNow})`)
+        .returning('id')
+        .executeTakeFirst()
+      if (!open) return null
+    } else if (args.clearFailures) await clearFailures(trx, args.userId)
     if (args.replaces) await revokeSession(trx, args.replaces)
     const session = await newSession(trx, settings, args.userId, args.stage, args.origin)
     await appendAudit(trx, ...args.audit)

@@ -5,7 +5,7 @@ import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
 import { clearSessionCookies } from '../../access/session'
 import { endpoint } from '../../http/endpoint'
-import { accountSecurity, accountsDb, endAllSessions, endSession, findLoginUser, issueSignInSession, recordFailure } from './account.queries'
+import { accountSecurity, accountsDb, endAllSessions, endSession, findLoginUser, issueReservedSignInSession, recordReservedFailure, releaseAttempt, reserveAttempt } from './account.queries'
 import { authEvents } from './events'
 import { mfaRoutes } from './mfa-routes'
 import { oidcRoutes } from './oidc'
@@ -43,17 +43,22 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
         throw accountLocked(settings)
       }
+      // The attempt takes its place in the failure count before the password is checked (parallel guesses cannot
+      // all pass the lock check): beyond the threshold it is refused unchecked, as if the account were locked.
+      const place = await reserveAttempt(db, user.id)
+      if (place === null || place > settings.lockoutThreshold) {
+        if (place !== null) await releaseAttempt(db, user.id)
+        await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
+        throw accountLocked(settings)
+      }
       if (!(await verifyPassword(user.password_hash, request.body.password))) {
-        const locked = await recordFailure(db, settings, user.id, {
-          endSessionsOnLock: false,
-          audit: (nowLocked) => [audit(nowLocked ? authEvents.lockout : authEvents.loginFailure, 'failure')],
-        })
+        const locked = await recordReservedFailure(db, settings, user.id, place, (nowLocked) => [audit(nowLocked ? authEvents.lockout : authEvents.loginFailure, 'failure')])
         if (locked) throw accountLocked(settings)
         throw invalidCredentials()
       }
       // A user who has enrolled TOTP must give a code, whether or not they are exempt from having to enrol one.
       const stage: SessionStage = user.totp_enabled_at ? 'mfa_pending' : stageAfterAuthentication(user.password_changed_at, settings, app.clock.now())
-      const session = await issueSignInSession(db, settings, {
+      const session = await issueReservedSignInSession(db, settings, {
         userId: user.id,
         stage,
         origin: sessionOrigin(request),
@@ -62,6 +67,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clearFailures: stage !== 'mfa_pending',
         audit: [audit(authEvents.loginSuccess, 'success', { basis: stage })],
       })
+      if (!session) {
+        // a parallel attempt locked the account after this one took its place: no session, the refusal audited
+        await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
+        throw accountLocked(settings)
+      }
       const principal = await loadPrincipal(db, user.id)
       if (!principal) throw invalidCredentials()
       sendSessionCookies(reply, session, app.config.secureCookies, settings)

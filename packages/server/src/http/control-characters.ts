@@ -1,0 +1,43 @@
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
+/**
+ * Control characters are refused at the schema edge: a NUL cannot be stored in PostgreSQL's text (it answered 500
+ * deep inside a query), and the other C0 controls and DEL have no place in anything a person types — they hide text
+ * in logs, PDFs and bank files. Tab, line feed and carriage return stay allowed (journal text has lines).
+ */
+// eslint-disable-next-line no-control-regex -- the point of this expression is to find control characters
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/** JSON-pointer paths (`/members/0/name`) of the strings, and object keys, that hold a control character. */
+export function controlCharacterPaths(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return CONTROL.test(value) ? [path] : []
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterPaths(v, `${path}/${i}`))
+  if (value !== null && typeof value === 'object') {
+    if (value instanceof Uint8Array) return []
+    return Object.entries(value).flatMap(([k, v]) => {
+      const here = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`
+      return CONTROL.test(k) ? [here] : controlCharacterPaths(v, here)
+    })
+  }
+  return []
+}
+
+
+type Validator = ReturnType<FastifySchemaCompiler<unknown>>
+
+/**
+ * Wraps a compiled schema validator: input holding a control character fails with ajv-shaped errors of the keyword
+ * `controlCharacters` at each such field (the error handler turns them into field messages), before the schema runs.
+ */
+export function refusingControlCharacters(validate: Validator): Validator {
+  const wrapped: Validator = (data: unknown) => {
+    const paths = controlCharacterPaths(data)
+    if (paths.length) {
+      wrapped.errors = paths.map((instancePath): FastifySchemaValidationError => ({ instancePath, keyword: 'controlCharacters', params: {}, schemaPath: '#', message: 'must not contain control characters' }))
+      return false
+    }
+    const ok = validate(data)
+    wrapped.errors = validate.errors
+    return ok
+  }
+  return wrapped
+}

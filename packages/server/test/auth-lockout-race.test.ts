@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseKinds } from './helpers/databases'
+import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server'
+
+/**
+ * The lockout holds against parallel guesses: each attempt takes its place in the failure count before its password
+ * is checked, so a burst of wrong passwords with the right one among the last locks the account without letting
+ * the right one in, and no more passwords are checked than the threshold allows. One at a time, nothing changes:
+ * the right password after a few wrong ones signs in and clears the count.
+ */
+const kinds = await databaseKinds()
+
+describe.each(kinds)('lockout under parallel guesses on %s', (kind) => {
+  let t: TestServer
+  const db = () => t.server.database.db
+  const login = (username: string, password: string) =>
+    fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  const events = async (userId: string, since: number) =>
+    (await db().selectFrom('audit_log').select('event').where('user_id', '=', userId).where('id', '>', since).orderBy('id').execute()).map((r) => r.event)
+  const maxId = async () => Number((await db().selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m)
+  const user = async (username: string) => db().selectFrom('staff_user').select(['id', 'failed_logins', 'locked_until']).where('username', '=', username).executeTakeFirstOrThrow()
+
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+  })
+  afterAll(() => t?.stop())
+
+  it('lets no burst of 14 wrong and the right one last through, and checks at most the threshold of passwords', async () => {
+    const threshold = t.config.security.lockoutThreshold
+    expect(threshold).toBeLessThan(14)
+    const { id } = await user('sosiaaliohjaaja')
+    const before = await maxId()
+    const wrong = Array.from({ length: 14 }, (_, i) => login('sosiaaliohjaaja', `vaara-salasana-${i}`))
+    // the right one a moment later, while the wrong ones are still being checked
+    await new Promise((r) => setTimeout(r, 50))
+    const right = login('sosiaaliohjaaja', DEMO_PASSWORD)
+    const answers = await Promise.all([...wrong, right])
+    const statuses = answers.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toEqual([])
+    expect(statuses.at(-1)).toBe(423)
+    expect(statuses.every((s) => s === 401 || s === 423)).toBe(true)
+    // exactly `threshold` passwords were checked and failed (the last of them locked); the rest were refused unchecked
+    const written = await events(id, before)
+    expect(written.filter((e) => e === 'auth:login-failure' || e === 'auth:lockout')).toHaveLength(threshold)
+    expect(written.filter((e) => e === 'auth:lockout')).toHaveLength(1)
+    expect(written.filter((e) => e === 'auth:login-success')).toEqual([])
+    expect(written.filter((e) => e === 'auth:login-locked')).toHaveLength(15 - threshold)
+    const after = await user('sosiaaliohjaaja')
+    expect(after.locked_until!.getTime()).toBeGreaterThan(Date.now())
+    // still locked for the right password afterwards
+    expect((await login('sosiaaliohjaaja', DEMO_PASSWORD)).status).toBe(423)
+  })
+
+  it('one at a time: the right password after fewer wrong ones than the threshold signs in and clears the count', async () => {
+    const threshold = t.config.security.lockoutThreshold
+    for (let i = 0; i < threshold - 1; i++) expect((await login('sosiaalityontekija', 'vaara')).status).toBe(401)
+    expect((await user('sosiaalityontekija')).failed_logins).toBe(threshold - 1)
+    expect((await login('sosiaalityontekija', DEMO_PASSWORD)).status).toBe(200)
+    expect(await user('sosiaalityontekija')).toMatchObject({ failed_logins: 0, locked_until: null })
+    // and the threshold-th wrong one in a row locks, as before
+    for (let i = 0; i < threshold - 1; i++) expect((await login('sosiaalityontekija', 'vaara')).status).toBe(401)
+    expect((await login('sosiaalityontekija', 'vaara')).status).toBe(423)
+    expect((await login('sosiaalityontekija', DEMO_PASSWORD)).status).toBe(423)
+  })
+})
