@@ -111,6 +111,8 @@ export interface SecuritySettings {
   lockoutMinutes: number
   passwordMaxAgeDays: number
   passwordMinLength: number
+  /** HUOMA_PASSWORD_HISTORY (default 5): how many earlier passwords a user may not change back to (0: none). */
+  passwordHistory: number
   breakGlassHours: number
   /** Accesses drawn per random sample for the data protection officer's review (HUOMA_AUDIT_SAMPLE_SIZE). */
   auditSampleSize: number
@@ -209,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutMinutes: intFromEnv(env, 'HUOMA_LOCKOUT_MINUTES', 15),
       passwordMaxAgeDays: intFromEnv(env, 'HUOMA_PASSWORD_MAX_AGE_DAYS', 180),
       passwordMinLength: intFromEnv(env, 'HUOMA_PASSWORD_MIN_LENGTH', 12),
+      passwordHistory: intFromEnv(env, 'HUOMA_PASSWORD_HISTORY', 5),
       breakGlassHours: intFromEnv(env, 'HUOMA_BREAK_GLASS_HOURS', 24),
       auditSampleSize: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_SIZE', 20),
       auditSampleWindowDays: intFromEnv(env, 'HUOMA_AUDIT_SAMPLE_WINDOW_DAYS', 30),

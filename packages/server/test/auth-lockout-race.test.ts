@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
-import { DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server'
+import { Client, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/server'
 
 /**
  * The lockout holds against parallel guesses: each attempt takes its place in the failure count before its password
@@ -61,5 +61,44 @@ describe.each(kinds)('lockout under parallel guesses on %s', (kind) => {
     for (let i = 0; i < threshold - 1; i++) expect((await login('sosiaalityontekija', 'vaara')).status).toBe(401)
     expect((await login('sosiaalityontekija', 'vaara')).status).toBe(423)
     expect((await login('sosiaalityontekija', DEMO_PASSWORD)).status).toBe(423)
+  })
+
+  it('ends the session a browser already holds when someone else signs in on it', async () => {
+    const browser = new Client(t.url)
+    await browser.login('etuuskasittelija')
+    const a = await user('etuuskasittelija')
+    const live = (userId: string) =>
+      db().selectFrom('staff_session').select('user_id').where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', new Date()).execute()
+    expect(await live(a.id)).toHaveLength(1)
+    await browser.login('toimistosihteeri')
+    expect(await live(a.id)).toEqual([])
+    expect((await (await browser.get('/api/auth/me')).json()).user.username).toBe('toimistosihteeri')
+  })
+
+  it('refuses a change back to one of the earlier passwords, and keeps only as many as configured', async () => {
+    const c = new Client(t.url)
+    await c.login('talous')
+    const first = 'Ensimmäinen uusi salasana 1'
+    const second = 'Toinen aivan uusi salasana 2'
+    const change = (currentPassword: string, newPassword: string) => c.post('/api/auth/password', { currentPassword, newPassword })
+    expect((await change(DEMO_PASSWORD, first)).status).toBe(200)
+    // straight back to the password it had a moment ago: refused at the field, in the user's language
+    const back = await change(first, DEMO_PASSWORD)
+    expect(back.status).toBe(400)
+    expect((await back.json()).errors).toEqual([
+      expect.objectContaining({ field: 'body.newPassword', code: 'password.reused', message: expect.stringContaining(String(t.config.security.passwordHistory)) }),
+    ])
+    expect((await change(first, second)).status).toBe(200)
+    expect((await change(second, first)).status).toBe(400)
+    const { id } = await user('talous')
+    const kept = await db().selectFrom('staff_password_history').select('password_hash').where('user_id', '=', id).execute()
+    expect(kept).toHaveLength(2)
+    expect(kept.every((k) => k.password_hash.startsWith('$argon2id$'))).toBe(true)
+    // the history holds at most the configured number: with one, the oldest is forgotten
+    t.config.security.passwordHistory = 1
+    const third = 'Kolmas salasana tähän 3'
+    expect((await change(second, third)).status).toBe(200)
+    expect(await db().selectFrom('staff_password_history').select('id').where('user_id', '=', id).execute()).toHaveLength(1)
+    expect((await change(third, first)).status).toBe(200)
   })
 })

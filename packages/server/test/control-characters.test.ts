@@ -92,3 +92,31 @@ describe.each(kinds)('no API answer is kept in a cache on %s', (kind) => {
     expect(health.headers.get('cache-control')).toBe('no-store')
   })
 })
+
+describe.each(kinds)('ids in any case on %s', (kind) => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+  })
+  afterAll(() => t?.stop())
+
+  it('reads the same card, family roles included, for an id written in upper case', async () => {
+    const db = t.server.database.db
+    const secretary = new Client(t.url)
+    await secretary.login('toimistosihteeri')
+    // a child with a guardian, and the guardian
+    const rel = await db.selectFrom('person_relation').select(['person_id', 'related_id']).where('kind', '=', 'guardian').orderBy('person_id').executeTakeFirstOrThrow()
+    for (const id of [rel.person_id, rel.related_id]) {
+      const lower = await secretary.get(`/api/persons/${id}/card`)
+      expect(lower.status).toBe(200)
+      const upper = await secretary.get(`/api/persons/${id.toUpperCase()}/card`)
+      expect(upper.status).toBe(200)
+      const a = await lower.json()
+      const b = await upper.json()
+      expect(b.person.id).toBe(id)
+      expect(a.family.length).toBeGreaterThan(0)
+      expect(b.family).toEqual(a.family)
+      expect(b.household).toEqual(a.household)
+    }
+  })
+})

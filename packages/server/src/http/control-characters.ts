@@ -24,6 +24,26 @@ export function controlCharacterPaths(value: unknown, path = ''): string[] {
 
 type Validator = ReturnType<FastifySchemaCompiler<unknown>>
 
+const UUID_ANY_CASE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
+/**
+ * Ids arrive in one form: a UUID written in upper case (`/api/persons/0F8FAD5B-…`) is the same id, and code compares
+ * ids as strings (a child's guardians were listed as wards when the URL's id was upper case), so every UUID-shaped
+ * string of a request's parameters, query and body is lower-cased in place before anything reads it.
+ */
+export function normaliseIds(value: unknown): unknown {
+  if (typeof value === 'string') return UUID_ANY_CASE.test(value) ? value.toLowerCase() : value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normaliseIds(value[i])
+    return value
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    const record = value as Record<string, unknown>
+    for (const key of Object.keys(record)) record[key] = normaliseIds(record[key])
+  }
+  return value
+}
+
 /**
  * Wraps a compiled schema validator: input holding a control character fails with ajv-shaped errors of the keyword
  * `controlCharacters` at each such field (the error handler turns them into field messages), before the schema runs.
@@ -35,6 +55,7 @@ export function refusingControlCharacters(validate: Validator): Validator {
       wrapped.errors = paths.map((instancePath): FastifySchemaValidationError => ({ instancePath, keyword: 'controlCharacters', params: {}, schemaPath: '#', message: 'must not contain control characters' }))
       return false
     }
+    normaliseIds(data)
     const ok = validate(data)
     wrapped.errors = validate.errors
     return ok

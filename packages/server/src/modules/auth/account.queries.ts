@@ -1,3 +1,5 @@
+// the auth module's own tables in the database type (declaration merging)
+import type {} from './schema'
 import type { SessionStage } from '@huoma/contract'
 import { sql, type Kysely } from 'kysely'
 import type { SecuritySettings } from '../../config'
@@ -214,6 +216,13 @@ export async function accountSecurity(db: Executor, userId: string) {
   return { ...user, unusedRecoveryCodes: Number(codes.n) }
 }
 
+/** The hashes of the user's earlier passwords, newest first (at most `limit`). */
+export async function earlierPasswordHashes(db: Executor, userId: string, limit: number): Promise<string[]> {
+  if (limit <= 0) return []
+  const rows = await db.selectFrom('staff_password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute()
+  return rows.map((r) => r.password_hash)
+}
+
 /** The username and password hash, to check the current password. */
 export async function credentials(db: Executor, userId: string) {
   return db.selectFrom('staff_user').select(['username', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
@@ -229,6 +238,16 @@ export async function changePassword(
   args: { userId: string; hash: string; origin: SessionOrigin; audit: AuditEvent },
 ): Promise<NewSession> {
   return db.transaction().execute(async (trx) => {
+    // the password being replaced goes to the history; only the newest `passwordHistory` are kept
+    const old = await trx.selectFrom('staff_user').select('password_hash').where('id', '=', args.userId).forUpdate().executeTakeFirstOrThrow()
+    if (old.password_hash && settings.passwordHistory > 0) {
+      await trx.insertInto('staff_password_history').values({ user_id: args.userId, password_hash: old.password_hash }).execute()
+      await trx
+        .deleteFrom('staff_password_history')
+        .where('user_id', '=', args.userId)
+        .where('id', 'not in', (eb) => eb.selectFrom('staff_password_history').select('id').where('user_id', '=', args.userId).orderBy('id', 'desc').limit(settings.passwordHistory))
+        .execute()
+    }
     await trx
       .updateTable('staff_user')
       .set({ password_hash: args.hash, password_changed_at: sql<Date>`now()`, failed_logins: 0, locked_until: null })

@@ -9,6 +9,7 @@ const fieldFi = {
     'Salasana on liian yleinen tai helposti arvattava. Valitse pidempi ja harvinaisempi salasana, esimerkiksi usean sanan lause.',
   'password.sameAsCurrent': 'Uuden salasanan pitää olla eri kuin nykyinen.',
   'password.incorrect': 'Salasana on väärä.',
+  'password.reused': 'Et voi ottaa uudelleen käyttöön salasanaa, jota olet käyttänyt {count} edellisen salasanan joukossa. Valitse uusi salasana.',
   'mfa.invalidCode': 'Koodi ei kelpaa. Tarkista koodi todennussovelluksesta ja yritä uudelleen.',
   'mfa.invalidRecoveryCode': 'Varakoodi ei kelpaa tai se on jo käytetty.',
 }
@@ -23,6 +24,7 @@ export const fieldMessages = defineFieldMessages({
       'Lösenordet är för vanligt eller lätt att gissa. Välj ett längre och ovanligare lösenord, till exempel en mening av flera ord.',
     'password.sameAsCurrent': 'Det nya lösenordet ska skilja sig från det nuvarande.',
     'password.incorrect': 'Lösenordet är fel.',
+    'password.reused': 'Du kan inte ta i bruk ett lösenord som finns bland dina {count} senaste lösenord. Välj ett nytt lösenord.',
     'mfa.invalidCode': 'Koden godkändes inte. Kontrollera koden i autentiseringsappen och försök igen.',
     'mfa.invalidRecoveryCode': 'Reservkoden godkändes inte eller har redan använts.',
   } satisfies Record<FieldCode, string>,
@@ -33,6 +35,7 @@ export const fieldMessages = defineFieldMessages({
       'The password is too common or easy to guess. Choose a longer, less common one, for example a sentence of several words.',
     'password.sameAsCurrent': 'The new password must differ from the current one.',
     'password.incorrect': 'The password is wrong.',
+    'password.reused': 'You cannot reuse a password from among your last {count} passwords. Choose a new one.',
     'mfa.invalidCode': 'The code was not accepted. Check the code in your authenticator app and try again.',
     'mfa.invalidRecoveryCode': 'The recovery code was not accepted or has already been used.',
   } satisfies Record<FieldCode, string>,

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../access/passwords'
 import { clearSessionCookies } from '../../access/session'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { accountsDb, changePassword, credentials, isLocked } from './account.queries'
+import { accountsDb, changePassword, credentials, earlierPasswordHashes, isLocked } from './account.queries'
 import { authEvents } from './events'
 import { passwordPolicyIssues } from '../../access/password-policy'
 import { accountLocked, failInSession, requireStage, securityAudit, sendSessionCookies, sessionOrigin, toSessionUser } from './security'
@@ -46,6 +46,15 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         minLength: settings.passwordMinLength,
         field: 'body.newPassword',
       })
+      // nor one of the earlier passwords (each checked against its own salted hash)
+      if (!issues.length) {
+        for (const earlier of await earlierPasswordHashes(db, userId, settings.passwordHistory)) {
+          if (await verifyPassword(earlier, newPassword)) {
+            issues.push({ field: 'body.newPassword', code: 'password.reused', params: { count: settings.passwordHistory } })
+            break
+          }
+        }
+      }
       if (issues.length) {
         await appendAudit(db, audit(authEvents.passwordRejected, 'denied', { basis: issues.map((i) => i.code).join(',') }))
         throw problems.validation(issues)

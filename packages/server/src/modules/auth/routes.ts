@@ -3,7 +3,7 @@ import { authEndpoints as ep, type SessionStage } from '@huoma/contract'
 import { appendAudit } from '../../access/audit'
 import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
-import { clearSessionCookies } from '../../access/session'
+import { clearSessionCookies, SESSION_COOKIE, tokenHash } from '../../access/session'
 import { endpoint } from '../../http/endpoint'
 import { accountSecurity, accountsDb, endAllSessions, endSession, findLoginUser, issueReservedSignInSession, recordReservedFailure, releaseAttempt, reserveAttempt } from './account.queries'
 import { authEvents } from './events'
@@ -58,10 +58,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // A user who has enrolled TOTP must give a code, whether or not they are exempt from having to enrol one.
       const stage: SessionStage = user.totp_enabled_at ? 'mfa_pending' : stageAfterAuthentication(user.password_changed_at, settings, app.clock.now())
+      // A session this browser already holds (someone else's, or the same user's) ends with the new sign-in: two
+      // people taking turns at one browser must not leave the first one signed in underneath.
+      const presented = request.cookies[SESSION_COOKIE]
       const session = await issueReservedSignInSession(db, settings, {
         userId: user.id,
         stage,
         origin: sessionOrigin(request),
+        ...(presented ? { replaces: tokenHash(presented) } : {}),
         // The failure count is cleared only when the whole sign-in succeeds: knowing the password must not reset
         // the count of wrong second-factor codes.
         clearFailures: stage !== 'mfa_pending',
