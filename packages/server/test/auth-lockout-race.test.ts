@@ -101,4 +101,22 @@ describe.each(kinds)('lockout under parallel guesses on %s', (kind) => {
     expect(await db().selectFrom('staff_password_history').select('id').where('user_id', '=', id).execute()).toHaveLength(1)
     expect((await change(third, first)).status).toBe(200)
   })
+
+  it('answers a user name that does not exist as it answers a real one: 401, then 423 at the threshold', async () => {
+    const threshold = t.config.security.lockoutThreshold
+    const answers = async (username: string) => {
+      const out: [number, string][] = []
+      for (let i = 0; i <= threshold; i++) {
+        const res = await login(username, 'vaara-salasana')
+        out.push([res.status, (await res.json()).type])
+      }
+      return out
+    }
+    const real = await answers('paakayttaja')
+    expect(real.map(([s]) => s)).toEqual([...Array<number>(threshold - 1).fill(401), 423, 423])
+    expect(await answers('ei-tallaista-kayttajaa')).toEqual(real)
+    // only a hash of the name is kept
+    const rows = await db().selectFrom('login_unknown_attempt').selectAll().execute()
+    expect(JSON.stringify(rows)).not.toContain('tallaista')
+  })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 // the auth module's own tables in the database type (declaration merging)
 import type {} from './schema'
 import type { SessionStage } from '@huoma/contract'
@@ -34,6 +35,47 @@ export async function findLoginUser(db: Executor, username: string) {
     .select(lockedNow.as('locked'))
     .where('username', '=', username)
     .executeTakeFirst()
+}
+
+/**
+ * A failed sign-in for a user name that does not exist (or an inactive account), counted and locked exactly like a
+ * real account's failures, so that the answer — 401, then 423 at the threshold and while "locked" — does not tell
+ * which user names exist. Keyed by a SHA-256 of the normalised name. Returns whether the name is locked now (before
+ * or by this attempt).
+ */
+export async function recordUnknownFailure(db: Executor, settings: SecuritySettings, username: string): Promise<boolean> {
+  const usernameHash = createHash('sha256').update(username).digest()
+  const row = await db
+    .insertInto('login_unknown_attempt')
+    .values({ username_hash: usernameHash, failed_logins: 1 })
+    .onConflict((oc) =>
+      oc.column('username_hash').doUpdateSet({
+        // a passed lock starts the count over; while locked the count stays
+        failed_logins: sql<number>`CASE WHEN login_unknown_attempt.locked_until IS NOT NULL AND login_unknown_attempt.locked_until > now() THEN login_unknown_attempt.failed_logins WHEN login_unknown_attempt.locked_until IS NOT NULL THEN 1 ELSE login_unknown_attempt.failed_logins + 1 END`,
+        locked_until: sql<Date | null>`CASE WHEN login_unknown_attempt.locked_until IS NOT NULL AND login_unknown_attempt.locked_until > now() THEN login_unknown_attempt.locked_until ELSE NULL END`,
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .returning(['failed_logins', sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked')])
+    .executeTakeFirstOrThrow()
+  if (row.locked) return true
+  if (row.failed_logins < settings.lockoutThreshold) return false
+  await db
+    .updateTable('login_unknown_attempt')
+    .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
+    .where('username_hash', '=', usernameHash)
+    .execute()
+  return true
+}
+
+/** Whether a user name that does not exist is "locked" now (answered without checking the password, as a real one). */
+export async function unknownLocked(db: Executor, username: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_unknown_attempt')
+    .select(sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked'))
+    .where('username_hash', '=', createHash('sha256').update(username).digest())
+    .executeTakeFirst()
+  return row?.locked ?? false
 }
 
 /** Whether the account is locked now. */

@@ -5,7 +5,7 @@ import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
 import { clearSessionCookies, SESSION_COOKIE, tokenHash } from '../../access/session'
 import { endpoint } from '../../http/endpoint'
-import { accountSecurity, accountsDb, endAllSessions, endSession, findLoginUser, issueReservedSignInSession, recordReservedFailure, releaseAttempt, reserveAttempt } from './account.queries'
+import { accountSecurity, accountsDb, endAllSessions, endSession, findLoginUser, issueReservedSignInSession, recordReservedFailure, recordUnknownFailure, unknownLocked, releaseAttempt, reserveAttempt } from './account.queries'
 import { authEvents } from './events'
 import { mfaRoutes } from './mfa-routes'
 import { oidcRoutes } from './oidc'
@@ -35,8 +35,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await findLoginUser(db, username)
       const audit = securityAudit(request, user?.id ?? null)
       if (!user || !user.active || !user.password_hash) {
+        if (await unknownLocked(db, username)) {
+          await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
+          throw accountLocked(settings)
+        }
         await verifyPassword(await dummyHash(), request.body.password)
-        await appendAudit(db, audit(authEvents.loginFailure, 'failure'))
+        // counted and locked like a real account, so that 401 and 423 do not tell which user names exist
+        const locked = await recordUnknownFailure(db, settings, username)
+        await appendAudit(db, audit(locked ? authEvents.loginLocked : authEvents.loginFailure, locked ? 'denied' : 'failure'))
+        if (locked) throw accountLocked(settings)
         throw invalidCredentials()
       }
       if (user.locked) {
