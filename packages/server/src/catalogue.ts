@@ -1,6 +1,7 @@
 import type { Action, ActionCatalogue, ActionDef } from './access/actions'
 import { actionEvent, isWellFormedEventName, type AuditEventCatalogue, type AuditEventType } from './access/audit-events'
 import { reasonMessages } from './access/reason'
+import { accessEvents } from './access/events'
 import { kernelMessages } from './kernel/messages'
 import type { FieldMessages } from './http/problem'
 import { MODULES } from './modules'
@@ -44,6 +45,8 @@ function assembleEvents(): AuditEventCatalogue {
   }
   // A client action is its own event; a refusal of any action is a `security` row under the action's name.
   for (const [name, def] of Object.entries(ACTIONS) as [Action, ActionDef][]) add(actionEvent(name, def), 'action')
+  // the access layer's own (a CSRF refusal)
+  for (const e of Object.values(accessEvents)) add(e, 'access')
   for (const module of MODULES) {
     for (const group of module.events ?? []) {
       for (const e of Object.values(group)) {

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { ActionCatalogue, ActionDef } from './actions'
 import { appendAudit } from './audit'
+import { accessEvents } from './events'
 import { actionEvent, type AuditEventCatalogue } from './audit-events'
 import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
@@ -46,6 +47,14 @@ export interface ClientData {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const UUID_ANY_CASE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
+/** The client a URL names (`/api/persons/:id/…`), for the audit row of a refusal (read before validation: checked here). */
+function clientOfUrl(request: FastifyRequest): string[] {
+  if (!request.routeOptions.url?.startsWith('/api/persons/:id')) return []
+  const id = (request.params as Record<string, unknown> | undefined)?.id
+  return typeof id === 'string' && UUID_ANY_CASE.test(id) ? [id.toLowerCase()] : []
+}
 
 /**
  * The access layer for HTTP. At startup it refuses any /api route without a declared action. Per request it
@@ -92,7 +101,10 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     const token = request.cookies[SESSION_COOKIE]
     const session = token ? await findLiveSession(db, app.config.security, token) : undefined
     if (!session) throw problems.unauthorized()
+    // a refusal names the client when the URL names one (`/api/persons/:id/…`), so the client's report shows it
+    const clientIds = clientOfUrl(request)
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      await appendAudit(db, { userId: session.userId, event: accessEvents.csrfRefused, basis: action, outcome: 'denied', clientIds, requestId: request.id, clientAddress: request.ip })
       throw new HttpProblem(403, 'forbidden', { type: 'https://huoma.fi/problems/csrf' })
     }
     if (session.stage !== 'active' && action !== 'auth:session' && !action.startsWith('auth:')) {
@@ -111,6 +123,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
         event: actionEvent(action, def, 'security'),
         basis: 'role',
         outcome: 'denied',
+        clientIds,
         requestId: request.id,
         clientAddress: request.ip,
       })
