@@ -42,4 +42,13 @@ describe.each(kinds)('refusals in the audit log on %s', (kind) => {
     expect((await finance.get(`/api/persons/${client.toUpperCase()}/journal/adult_social_work`)).status).toBe(403)
     expect(await since(before)).toEqual([{ event: 'journal:read', action: 'security', outcome: 'denied', client_ids: [client], basis: 'role' }])
   })
+
+  it('leaves a row naming the client when access is allowed but the record looked for is not there', async () => {
+    const before = await maxId()
+    const missing = '00000000-0000-4000-8000-00000000beef'
+    expect((await worker.get(`/api/persons/${client}/journal/adult_social_work/entries/${missing}`)).status).toBe(404)
+    const rows = await since(before)
+    expect(rows).toEqual([expect.objectContaining({ outcome: 'failure', client_ids: [client], basis: 'relationship' })])
+    expect(rows[0]!.event).toMatch(/^journal:/)
+  })
 })

@@ -158,6 +158,9 @@ export async function withClientAccess<T>(
     requestId: ctx.requestId,
     clientAddress: ctx.clientAddress,
   }
+  // Access granted, then the record looked for is not there: the work's transaction rolls back, so its audit row
+  // would go too. The attempt is written after the rollback, naming the client (a by-id probe leaves its trace).
+  let reached: { basis: AccessBasis; refId: string | null } | null = null
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('person')
@@ -204,6 +207,7 @@ export async function withClientAccess<T>(
       return { merged: row.merged_into as string }
     }
     const touched = new Set<string>([target.personId])
+    reached = { basis, refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null }
     const value = await work({ trx, personId: target.personId, basis, touch: (...ids) => ids.forEach((id) => touched.add(id)) })
     await appendAudit(trx, {
       ...base,
@@ -213,6 +217,12 @@ export async function withClientAccess<T>(
       refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null,
     })
     return { value }
+  }).catch(async (error: unknown) => {
+    const failed = reached as { basis: AccessBasis; refId: string | null } | null
+    if (failed && error instanceof HttpProblem && error.status === 404) {
+      await appendAudit(db, { ...base, clientIds: [target.personId], outcome: 'failure', basis: failed.basis, refId: failed.refId })
+    }
+    throw error
   })
   if (result === DENIED) throw problems.notFound()
   if ('merged' in result) throw mergedProblem(result.merged as string)
