@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static'
 import responseValidation from '@fastify/response-validation'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
-import { refusingControlCharacters } from './http/control-characters'
+import { edgeValidator } from './http/edge'
 import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -76,7 +76,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   const strict = newAjv(false)
   const coercing = newAjv('array')
   // Any control character but tab and line breaks is refused as a field error before the schema runs.
-  app.setValidatorCompiler(({ schema, httpPart }) => refusingControlCharacters((httpPart === 'body' ? strict : coercing).compile(schema)))
+  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator((httpPart === 'body' ? strict : coercing).compile(schema)))
 
   app.decorate('database', database)
   app.decorate('config', config)

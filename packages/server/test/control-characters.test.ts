@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInHelsinki } from '@huoma/domain'
-import { controlCharacterPaths } from '../src/http/control-characters'
+import { controlCharacterPaths } from '../src/http/edge'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 

@@ -7,6 +7,7 @@ import { actionEvent, type AuditEventCatalogue } from './audit-events'
 import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
 import { HttpProblem, problems } from '../http/problem'
+import { isUuid } from '../http/edge'
 import {
   withClientAccess,
   withClientList,
@@ -47,13 +48,12 @@ export interface ClientData {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-const UUID_ANY_CASE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
 /** The client a URL names (`/api/persons/:id/…`), for the audit row of a refusal (read before validation: checked here). */
 function clientOfUrl(request: FastifyRequest): string[] {
   if (!request.routeOptions.url?.startsWith('/api/persons/:id')) return []
   const id = (request.params as Record<string, unknown> | undefined)?.id
-  return typeof id === 'string' && UUID_ANY_CASE.test(id) ? [id.toLowerCase()] : []
+  return isUuid(id) ? [id.toLowerCase()] : []
 }
 
 /**

@@ -321,10 +321,11 @@ export async function deadlineQueue(trx: Executor, isVisible: PersonVisibility, 
       'dl.due_on',
       'dl.urgent',
       'dl.state',
+      // mine are visible by their selection; the unit's queue may name clients the user has no basis for yet
       (eb) =>
-        eb
-          .exists(eb.selectFrom('person').select(sql.lit(1).as('one')).whereRef('person.id', '=', 'dl.person_id').where((p) => isVisible(p as unknown as ExpressionBuilder<DB, 'person'>)))
-          .as('can_open'),
+        o.scope === 'mine'
+          ? sql<boolean>`dl.person_id IS NOT NULL`.as('can_open')
+          : eb.exists(eb.selectFrom('person').select(sql.lit(1).as('one')).whereRef('person.id', '=', 'dl.person_id').where((p) => isVisible(p as unknown as ExpressionBuilder<DB, 'person'>))).as('can_open'),
       (eb) =>
         eb
           .exists(eb.selectFrom('deadline_reminder as r').select(sql.lit(1).as('one')).whereRef('r.deadline_id', '=', 'dl.id').whereRef('r.due_on', '=', 'dl.due_on'))

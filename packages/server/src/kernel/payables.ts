@@ -177,6 +177,17 @@ export async function createCommitment(trx: Executor, c: NewCommitment): Promise
     .executeTakeFirstOrThrow()
 }
 
+/** What has been billed against a commitment so far: its payables that are not cancelled, in cents. */
+export async function commitmentBilled(trx: Executor, commitmentId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('payable')
+    .select(sql<string>`coalesce(sum(amount_cents), 0)`.as('s'))
+    .where('commitment_id', '=', commitmentId)
+    .where('state', '<>', 'cancelled')
+    .executeTakeFirstOrThrow()
+  return Number(r.s)
+}
+
 export interface CommitmentBill {
   /** the provider that billed, when the commitment named none from the register */
   providerId?: string | undefined
@@ -202,18 +213,11 @@ export async function billCommitment(trx: Executor, commitmentId: string, bill: 
     .forUpdate('c')
     .executeTakeFirst()
   if (!c) throw problems.notFound()
+  const used = await commitmentBilled(trx, commitmentId)
   // one payable per invoice (its reference or message) of a commitment: a bill sent twice is paid once
   const sourceKey = `bill:${bill.reference ?? bill.message}`
   const exists = await trx.selectFrom('payable').select('id').where('source_kind', '=', 'payment_commitment').where('source_id', '=', commitmentId).where('source_key', '=', sourceKey).executeTakeFirst()
   if (exists && (bill.reference !== null || bill.message !== null)) throw new HttpProblem(409, 'conflict', { type: 'https://huoma.fi/problems/duplicate-bill' })
-  const used = Number(
-    (await trx
-      .selectFrom('payable')
-      .select(sql<string>`coalesce(sum(amount_cents), 0)`.as('s'))
-      .where('commitment_id', '=', commitmentId)
-      .where('state', '<>', 'cancelled')
-      .executeTakeFirstOrThrow()).s,
-  )
   const providerId = c.provider_id ?? bill.providerId
   const issues: FieldIssue[] = []
   if (!providerId) issues.push({ field: 'providerId', code: 'commitment.providerRequired' })

@@ -4,7 +4,7 @@ import { appendAudit, type Executor } from '../../access/audit'
 import type { AuthedContext } from '../../access/context'
 import type { DB } from '../../db/schema'
 import { problems, type FieldIssue } from '../../http/problem'
-import { adminAudit } from './audit'
+import { actorAudit } from '../../access/actor-audit'
 import { adminEvents } from './events'
 import { adminConflict } from './messages'
 import { TODAY, endGrants, grantFieldIssues, otherCurrentMainUserGrants } from './repository'
@@ -35,7 +35,7 @@ export async function createGrant(db: Kysely<DB>, ctx: AuthedContext, userId: st
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.grantCreated, refId: userId }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.grantCreated, refId: userId }))
     return row.id
   })
 }
@@ -55,7 +55,7 @@ export async function endGrant(db: Kysely<DB>, ctx: AuthedContext, id: string): 
     if (!grant.in_force) throw adminConflict('grantNotInForce')
     if (grant.role_code === 'main_user' && grant.started && (await otherCurrentMainUserGrants(trx, id)) === 0) throw adminConflict('lastMainUser')
     await endGrants(trx, { grantId: id })
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.grantEnded, refId: grant.user_id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.grantEnded, refId: grant.user_id }))
   })
 }
 
@@ -80,7 +80,7 @@ export async function fileGrantRequest(db: Kysely<DB>, ctx: AuthedContext, body:
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.grantRequestFiled, refId: body.userId, unitId: body.unitId }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.grantRequestFiled, refId: body.userId, unitId: body.unitId }))
     return row.id
   })
 }
@@ -121,8 +121,8 @@ export async function approveGrantRequest(db: Kysely<DB>, ctx: AuthedContext, id
       .execute()
     await appendAudit(
       trx,
-      adminAudit(ctx, { event: adminEvents.grantCreated, refId: req.user_id }),
-      adminAudit(ctx, { event: adminEvents.grantRequestGranted, refId: req.user_id }),
+      actorAudit(ctx, { event: adminEvents.grantCreated, refId: req.user_id }),
+      actorAudit(ctx, { event: adminEvents.grantRequestGranted, refId: req.user_id }),
     )
   })
 }
@@ -138,6 +138,6 @@ export async function refuseGrantRequest(db: Kysely<DB>, ctx: AuthedContext, id:
       .set({ decision: 'refused', decided_by: ctx.principal.userId, decided_at: sql<Date>`now()` })
       .where('id', '=', id)
       .execute()
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.grantRequestRefused, refId: req.user_id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.grantRequestRefused, refId: req.user_id }))
   })
 }

@@ -5,7 +5,8 @@ import { requireAuthed } from '../../access/context'
 import { hashPassword } from '../../access/passwords'
 import { endpoint } from '../../http/endpoint'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
-import { adminAudit, refuseSelf } from './audit'
+import { actorAudit } from '../../access/actor-audit'
+import { refuseSelf } from './audit'
 import { adminEvents } from './events'
 import { approveGrantRequest, createGrant, endGrant, fileGrantRequest, refuseGrantRequest, requestedFor } from './grants.queries'
 import { adminDetail } from './messages'
@@ -167,7 +168,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body
       const supervises = ctx.principal.grants.some((g) => g.roleCode === 'supervisor' && g.unitId === body.unitId)
       if (!supervises) {
-        await appendAudit(db, adminAudit(ctx, { event: adminEvents.grantRequestFiled, refId: body.userId, outcome: 'denied' }))
+        await appendAudit(db, actorAudit(ctx, { event: adminEvents.grantRequestFiled, refId: body.userId, outcome: 'denied' }))
         throw new HttpProblem(403, 'forbidden', { detail: adminDetail('notSupervisorOfUnit') })
       }
       const id = await fileGrantRequest(db, ctx, body, app.clock.today())

@@ -6,7 +6,7 @@ import { revokeAllSessions } from '../../access/session'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { problems } from '../../http/problem'
-import { adminAudit } from './audit'
+import { actorAudit } from '../../access/actor-audit'
 import { adminEvents } from './events'
 import { adminConflict } from './messages'
 import { endGrants } from './repository'
@@ -69,7 +69,7 @@ export async function createUser(
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await appendAudit(trx, adminAudit(ctx, { event: adminEvents.userCreated, refId: row.id }))
+      await appendAudit(trx, actorAudit(ctx, { event: adminEvents.userCreated, refId: row.id }))
       return row.id
     })
   } catch (e) {
@@ -89,7 +89,7 @@ export async function updateUser(db: Kysely<DB>, ctx: AuthedContext, id: string,
     }
     if (!Object.keys(changes).length) return
     await trx.updateTable('staff_user').set({ ...changes, ...bumpVersion }).where('id', '=', id).execute()
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.userUpdated, refId: id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.userUpdated, refId: id }))
   })
 }
 
@@ -106,7 +106,7 @@ export async function deactivateUser(db: Kysely<DB>, ctx: AuthedContext, id: str
       .execute()
     await endGrants(trx, { userId: id })
     await revokeAllSessions(trx, id)
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.userDeactivated, refId: id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.userDeactivated, refId: id }))
   })
 }
 
@@ -120,7 +120,7 @@ export async function reactivateUser(db: Kysely<DB>, ctx: AuthedContext, id: str
       .set({ active: true, deactivated_at: null, failed_logins: 0, locked_until: null, ...bumpVersion })
       .where('id', '=', id)
       .execute()
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.userReactivated, refId: id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.userReactivated, refId: id }))
   })
 }
 
@@ -131,6 +131,6 @@ export async function resetSecondFactor(db: Kysely<DB>, ctx: AuthedContext, id: 
     await trx.updateTable('staff_user').set({ totp_secret: null, totp_enabled_at: null, ...bumpVersion }).where('id', '=', id).execute()
     await trx.deleteFrom('staff_recovery_code').where('user_id', '=', id).execute()
     await revokeAllSessions(trx, id)
-    await appendAudit(trx, adminAudit(ctx, { event: adminEvents.mfaReset, refId: id }))
+    await appendAudit(trx, actorAudit(ctx, { event: adminEvents.mfaReset, refId: id }))
   })
 }

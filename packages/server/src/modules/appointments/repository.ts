@@ -123,13 +123,6 @@ export async function calendar(
   }
 }
 
-/** The offices (units) of the given ids with their names in the language, in code order: organisation data, no client data. */
-export async function unitNames(trx: Trx, unitIds: string[], lang: Lang): Promise<{ id: string; name: string }[]> {
-  if (!unitIds.length) return []
-  const rows = await trx.selectFrom('unit').select(['id', 'name_fi', 'name_sv']).where('id', 'in', unitIds).orderBy('code').execute()
-  return rows.map((u) => ({ id: u.id, name: lang === 'sv' ? u.name_sv : u.name_fi }))
-}
-
 /** A client's appointments in the given service tasks (those of the user's grants), newest first. */
 export async function clientAppointments(scope: ClientScope, tasks: string[], lang: Lang): Promise<Appointment[]> {
   if (!tasks.length) return []

@@ -3,7 +3,8 @@ import { appointmentsEndpoints as ep } from '@huoma/contract'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { requestLanguage } from '../../http/language'
-import { book, calendar, cancel, checkRange, clientAppointments, move, unitNames } from './repository'
+import { unitNames } from '../../kernel/units'
+import { book, calendar, cancel, checkRange, clientAppointments, move } from './repository'
 
 /** The service tasks in which the user's grants for the route's action reach appointments. */
 const tasksOf = (ctx: AuthedContext) => [...new Set(ctx.grants.flatMap((g) => g.serviceTasks))]

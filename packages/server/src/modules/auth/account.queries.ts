@@ -26,13 +26,21 @@ export interface SessionOrigin {
 }
 
 const lockedNow = sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`
+/** The end of a lockout starting now. */
+const lockEnd = (settings: SecuritySettings) => sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`
+/** What the failure count of a user name that does not exist is kept under (a mistyped name can be personal data). */
+const nameKey = (username: string) => createHash('sha256').update(username).digest()
+
+/** Locks the account for `lockoutMinutes`; the counter starts over. */
+async function lockAccount(trx: Executor, settings: SecuritySettings, userId: string): Promise<void> {
+  await trx.updateTable('staff_user').set({ locked_until: lockEnd(settings), failed_logins: 0 }).where('id', '=', userId).execute()
+}
 
 /** What a password sign-in needs of the user with this (normalised) username. */
 export async function findLoginUser(db: Executor, username: string) {
   return db
     .selectFrom('staff_user')
     .select(['id', 'password_hash', 'active', 'totp_enabled_at', 'password_changed_at'])
-    .select(lockedNow.as('locked'))
     .where('username', '=', username)
     .executeTakeFirst()
 }
@@ -44,27 +52,25 @@ export async function findLoginUser(db: Executor, username: string) {
  * or by this attempt).
  */
 export async function recordUnknownFailure(db: Executor, settings: SecuritySettings, username: string): Promise<boolean> {
-  const usernameHash = createHash('sha256').update(username).digest()
+  const key = nameKey(username)
+  // the stored row's columns, named as ON CONFLICT's SET needs them
+  const lockedStored = sql<boolean>`login_unknown_attempt.locked_until IS NOT NULL AND login_unknown_attempt.locked_until > now()`
   const row = await db
     .insertInto('login_unknown_attempt')
-    .values({ username_hash: usernameHash, failed_logins: 1 })
+    .values({ username_hash: key, failed_logins: 1 })
     .onConflict((oc) =>
       oc.column('username_hash').doUpdateSet({
-        // a passed lock starts the count over; while locked the count stays
-        failed_logins: sql<number>`CASE WHEN login_unknown_attempt.locked_until IS NOT NULL AND login_unknown_attempt.locked_until > now() THEN login_unknown_attempt.failed_logins WHEN login_unknown_attempt.locked_until IS NOT NULL THEN 1 ELSE login_unknown_attempt.failed_logins + 1 END`,
-        locked_until: sql<Date | null>`CASE WHEN login_unknown_attempt.locked_until IS NOT NULL AND login_unknown_attempt.locked_until > now() THEN login_unknown_attempt.locked_until ELSE NULL END`,
+        // while locked the count stays; a passed lock starts it over
+        failed_logins: sql<number>`CASE WHEN ${lockedStored} THEN login_unknown_attempt.failed_logins WHEN login_unknown_attempt.locked_until IS NOT NULL THEN 1 ELSE login_unknown_attempt.failed_logins + 1 END`,
+        locked_until: sql<Date | null>`CASE WHEN ${lockedStored} THEN login_unknown_attempt.locked_until END`,
         updated_at: sql<Date>`now()`,
       }),
     )
-    .returning(['failed_logins', sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked')])
+    .returning(['failed_logins', lockedNow.as('locked')])
     .executeTakeFirstOrThrow()
   if (row.locked) return true
   if (row.failed_logins < settings.lockoutThreshold) return false
-  await db
-    .updateTable('login_unknown_attempt')
-    .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
-    .where('username_hash', '=', usernameHash)
-    .execute()
+  await db.updateTable('login_unknown_attempt').set({ locked_until: lockEnd(settings), failed_logins: 0 }).where('username_hash', '=', key).execute()
   return true
 }
 
@@ -72,8 +78,8 @@ export async function recordUnknownFailure(db: Executor, settings: SecuritySetti
 export async function unknownLocked(db: Executor, username: string): Promise<boolean> {
   const row = await db
     .selectFrom('login_unknown_attempt')
-    .select(sql<boolean>`locked_until IS NOT NULL AND locked_until > now()`.as('locked'))
-    .where('username_hash', '=', createHash('sha256').update(username).digest())
+    .select(lockedNow.as('locked'))
+    .where('username_hash', '=', nameKey(username))
     .executeTakeFirst()
   return row?.locked ?? false
 }
@@ -96,11 +102,7 @@ export async function countFailure(trx: Executor, settings: SecuritySettings, us
     .returning('failed_logins')
     .executeTakeFirstOrThrow()
   if (r.failed_logins < settings.lockoutThreshold) return false
-  await trx
-    .updateTable('staff_user')
-    .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
-    .where('id', '=', userId)
-    .execute()
+  await lockAccount(trx, settings, userId)
   return true
 }
 
@@ -138,13 +140,7 @@ export async function releaseAttempt(db: Executor, userId: string): Promise<void
 export async function recordReservedFailure(db: Kysely<DB>, settings: SecuritySettings, userId: string, place: number, audit: (locked: boolean) => AuditEvent[]): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const locks = place >= settings.lockoutThreshold
-    if (locks) {
-      await trx
-        .updateTable('staff_user')
-        .set({ locked_until: sql<Date>`now() + make_interval(mins => ${settings.lockoutMinutes})`, failed_logins: 0 })
-        .where('id', '=', userId)
-        .execute()
-    }
+    if (locks) await lockAccount(trx, settings, userId)
     await appendAudit(trx, ...audit(locks))
     return locks
   })

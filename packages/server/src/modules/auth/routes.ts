@@ -46,12 +46,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (locked) throw accountLocked(settings)
         throw invalidCredentials()
       }
-      if (user.locked) {
-        await appendAudit(db, audit(authEvents.loginLocked, 'denied'))
-        throw accountLocked(settings)
-      }
       // The attempt takes its place in the failure count before the password is checked (parallel guesses cannot
-      // all pass the lock check): beyond the threshold it is refused unchecked, as if the account were locked.
+      // all pass the lock check): refused unchecked while the account is locked (null) or beyond the threshold.
       const place = await reserveAttempt(db, user.id)
       if (place === null || place > settings.lockoutThreshold) {
         if (place !== null) await releaseAttempt(db, user.id)

@@ -4,7 +4,7 @@ import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { requestLanguage } from '../../http/language'
 import { deadlineQueue } from '../../kernel/deadlines'
-import { unitNames } from './queries'
+import { unitNames } from '../../kernel/units'
 
 /**
  * Määräajat: one worklist of the statutory deadlines of every service, read through the list chokepoint (the audit

@@ -1,9 +1,9 @@
 import type { CommitmentBillInput, CommitmentForBilling } from '@huoma/contract'
 import type { LocalDate } from '@huoma/domain'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
 import { problems } from '../../http/problem'
-import { billCommitment } from '../../kernel/payables'
+import { billCommitment, commitmentBilled } from '../../kernel/payables'
 // the kernel's tables in the database type (declaration merging)
 import type {} from '../../kernel/schema'
 
@@ -33,13 +33,6 @@ export async function commitmentByNumber(trx: Transaction<DB>, number: number): 
       'd.number as decision_number',
       'p.first_names',
       'p.last_name',
-      (eb) =>
-        eb
-          .selectFrom('payable as b')
-          .select(sql<number>`coalesce(sum(b.amount_cents), 0)::bigint`.as('s'))
-          .whereRef('b.commitment_id', '=', 'c.id')
-          .where('b.state', '<>', 'cancelled')
-          .as('billed'),
     ])
     .where('c.number', '=', number)
     .executeTakeFirst()
@@ -58,7 +51,7 @@ export async function commitmentByNumber(trx: Transaction<DB>, number: number): 
       validFrom: c.valid_from,
       validUntil: c.valid_until,
       maxCents: c.max_cents,
-      billedCents: Number(c.billed ?? 0),
+      billedCents: await commitmentBilled(trx, c.id),
       decisionNumber: c.decision_number,
     },
   }

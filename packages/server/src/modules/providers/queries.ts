@@ -2,14 +2,15 @@
 import type { Provider, ProviderHistory, ProviderInput, ProviderQuery, ProviderUpdate } from '@huoma/contract'
 import { bicForFinnishIban, validateBusinessId, type LocalDate } from '@huoma/domain'
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
-import { sql, type Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Executor } from '../../access/audit'
 import type { Database } from '../../db/database'
+import type { DB } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import type { ProviderTable } from '../../kernel/schema'
 
-/** The register's own handle (no client data is reached through it). */
-export const providerDb = (database: Database) => database.db
+// eslint-disable-next-line no-restricted-syntax -- the provider register is the organisation's data, never client data
+export const providerDb = (app: { database: Database }): Kysely<DB> => app.database.db
 
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim())
 

@@ -1,26 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { providersEndpoints as ep } from '@huoma/contract'
 import { appendAudit } from '../../access/audit'
-import { requireAuthed, type AuthedContext } from '../../access/context'
-import type { AuditEventType } from '../../access/audit-events'
+import { actorAudit } from '../../access/actor-audit'
+import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { providerEvents } from './events'
 import { createProvider, listProviders, providerDb, readProvider, updateProvider } from './queries'
 
 /** Palveluntuottajarekisteri: finance keeps the register of service providers; case workers choose from it. */
 export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = () => providerDb(app.database)
-  const audit = (ctx: AuthedContext, event: AuditEventType, refId: string) => ({
-    event,
-    userId: ctx.principal.userId,
-    roleCode: ctx.grants[0]?.roleCode ?? null,
-    unitId: ctx.grants[0]?.unitId ?? null,
-    basis: 'role',
-    refId,
-    outcome: 'success' as const,
-    requestId: ctx.requestId,
-    clientAddress: ctx.clientAddress,
-  })
+  const db = () => providerDb(app)
 
   app.route({
     ...endpoint(ep['providers.list']),
@@ -40,7 +29,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute(async (trx) => {
           const p = await createProvider(trx, request.body, ctx.principal.userId, app.clock.today())
-          await appendAudit(trx, audit(ctx, providerEvents.created, p.id))
+          await appendAudit(trx, actorAudit(ctx, { event: providerEvents.created, refId: p.id }))
           return p
         })
       return reply.status(201).send(provider)
@@ -55,7 +44,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute(async (trx) => {
           const p = await updateProvider(trx, request.params.providerId, request.body, ctx.principal.userId, app.clock.today())
-          await appendAudit(trx, audit(ctx, providerEvents.updated, p.id))
+          await appendAudit(trx, actorAudit(ctx, { event: providerEvents.updated, refId: p.id }))
           return p
         })
     },

@@ -22,10 +22,8 @@ export function DeadlinesPage() {
   const [overdue, setOverdue] = useState(false)
   const list = useEndpoint(ep['deadlines.list'], { query: { scope, ...(unitId ? { unitId } : {}), ...(overdue ? { overdue } : {}) } })
 
-  const kindName = (item: DeadlineItem) => {
-    const kinds: Record<string, string> = t('deadlines.kinds', { returnObjects: true })
-    return kinds[item.kind] ?? item.kind
-  }
+  const kinds: Record<string, string> = t('deadlines.kinds', { returnObjects: true })
+  const kindName = (item: DeadlineItem) => kinds[item.kind] ?? item.kind
   const daysText = (item: DeadlineItem) =>
     item.workingDaysLeft < 0 ? t('deadlines.daysLate', { count: -item.workingDaysLeft }) : t('deadlines.daysLeft', { count: item.workingDaysLeft })
 

@@ -1,4 +1,10 @@
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
+
+/*
+ * The edge every request's parameters, query and body pass before their schema: control characters refused, ids in
+ * one case.
+ */
+
 /**
  * Control characters are refused at the schema edge: a NUL cannot be stored in PostgreSQL's text (it answered 500
  * deep inside a query), and the other C0 controls and DEL have no place in anything a person types — they hide text
@@ -26,13 +32,16 @@ type Validator = ReturnType<FastifySchemaCompiler<unknown>>
 
 const UUID_ANY_CASE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
+/** A UUID in any case, as it may arrive before the edge lower-cases it. */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_ANY_CASE.test(value)
+
 /**
  * Ids arrive in one form: a UUID written in upper case (`/api/persons/0F8FAD5B-…`) is the same id, and code compares
  * ids as strings (a child's guardians were listed as wards when the URL's id was upper case), so every UUID-shaped
  * string of a request's parameters, query and body is lower-cased in place before anything reads it.
  */
 export function normaliseIds(value: unknown): unknown {
-  if (typeof value === 'string') return UUID_ANY_CASE.test(value) ? value.toLowerCase() : value
+  if (typeof value === 'string') return isUuid(value) ? value.toLowerCase() : value
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = normaliseIds(value[i])
     return value
@@ -46,9 +55,10 @@ export function normaliseIds(value: unknown): unknown {
 
 /**
  * Wraps a compiled schema validator: input holding a control character fails with ajv-shaped errors of the keyword
- * `controlCharacters` at each such field (the error handler turns them into field messages), before the schema runs.
+ * `controlCharacters` at each such field (the error handler turns them into field messages); otherwise its ids are
+ * lower-cased and the schema runs.
  */
-export function refusingControlCharacters(validate: Validator): Validator {
+export function edgeValidator(validate: Validator): Validator {
   const wrapped: Validator = (data: unknown) => {
     const paths = controlCharacterPaths(data)
     if (paths.length) {
