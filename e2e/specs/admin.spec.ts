@@ -20,7 +20,7 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/)
 }
 
-test('the main user grants a substitute right with an end date, and the worker has the role at the next sign-in', async ({ page }) => {
+test('a main user asks for a substitute right, another grants it, and the worker has the role at the next sign-in', async ({ page }) => {
   const until = helsinkiDate(30)
   await login(page, 'paakayttaja')
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjät ja oikeudet' }).click()
@@ -41,15 +41,35 @@ test('the main user grants a substitute right with an end date, and the worker h
   await form.getByLabel('Yksikkö').selectOption({ label: 'Lapsiperheiden palvelut ja lastensuojelu (LAPS)' })
   await form.getByRole('checkbox', { name: 'Lastensuojelu', exact: true }).check()
   await form.getByRole('checkbox', { name: /^Sijainen/ }).check()
+  // The right sees client data: two people give it, so the form sends a request for another main user.
+  await expect(form.getByText(/Tämä rooli näkee asiakastietoja, joten sen myöntää kaksi henkilöä/)).toBeVisible()
+  const send = form.getByRole('button', { name: 'Lähetä toiselle pääkäyttäjälle' })
   // A substitute without an end date is refused at the field before anything is sent.
-  await form.getByRole('button', { name: 'Myönnä' }).click()
+  await send.click()
   await expect(form.getByText('Sijaisen käyttöoikeudelle pitää antaa päättymispäivä.')).toBeVisible()
   await expect(form.getByLabel('Päättyy (pakollinen sijaiselle)')).toBeFocused()
   await expectAccessible(page)
 
   await form.getByLabel('Päättyy (pakollinen sijaiselle)').fill(until)
-  await form.getByRole('button', { name: 'Myönnä' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Käyttöoikeus on myönnetty.' })).toBeVisible()
+  await form.getByLabel('Perustelu').fill('Lastensuojelun sijaisuus joulun ajan.')
+  await send.click()
+  await expect(page.getByRole('status').filter({ hasText: 'Pyyntö on lähetetty toisen pääkäyttäjän hyväksyttäväksi.' })).toBeVisible()
+  // The asker sees the request but cannot grant it.
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjät ja oikeudet' }).click()
+  const mine = page.getByRole('region', { name: 'Avoimet käyttöoikeuspyynnöt' })
+  await expect(mine).toContainText('Teit pyynnön itse')
+  await expect(mine.getByRole('button', { name: 'Myönnä Mikko Salonen: Sosiaalityöntekijä' })).toHaveCount(0)
+  await signOut(page)
+
+  await login(page, 'paakayttaja2')
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjät ja oikeudet' }).click()
+  const open = page.getByRole('region', { name: 'Avoimet käyttöoikeuspyynnöt' })
+  await expect(open).toContainText('Lastensuojelun sijaisuus joulun ajan.')
+  await open.getByRole('button', { name: 'Myönnä Mikko Salonen: Sosiaalityöntekijä' }).click()
+  await expect(open.getByRole('status')).toContainText('Pyyntö on myönnetty')
+  await page.getByLabel('Nimi tai käyttäjätunnus').fill('salonen')
+  await page.getByRole('button', { name: 'Hae' }).click()
+  await page.getByRole('link', { name: 'Mikko Salonen' }).click()
   const grants = page.getByRole('table', { name: 'Käyttäjän Mikko Salonen käyttöoikeudet' })
   const row = grants.getByRole('row').filter({ hasText: 'Sosiaalityöntekijä' })
   await expect(row).toHaveCount(1)
@@ -87,7 +107,7 @@ test.describe.serial('a new colleague', () => {
     await expect(page.getByText(oneTimePassword)).toHaveCount(0)
   })
 
-  test('a supervisor requests a right for them and the main user grants it', async ({ page }) => {
+  test('a supervisor requests a right for them and a main user who did not create the account grants it', async ({ page }) => {
     await login(page, 'esihenkilo')
     const nav = page.getByRole('navigation', { name: 'Päävalikko' })
     await expect(nav.getByRole('link', { name: 'Käyttäjät ja oikeudet' })).toHaveCount(0)
@@ -108,11 +128,20 @@ test.describe.serial('a new colleague', () => {
     await expectAccessible(page)
     await signOut(page)
 
+    // The main user who created the account does not grant it a right that sees client data.
     await login(page, 'paakayttaja')
+    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjät ja oikeudet' }).click()
+    const created = page.getByRole('region', { name: 'Avoimet käyttöoikeuspyynnöt' })
+    await expect(created).toContainText('Perhetyön sijaisuus kesän ajan.')
+    await expect(created).toContainText('Loit käyttäjätunnuksen itse')
+    await expect(created.getByRole('button', { name: 'Myönnä Kaisa Kesä: Sosiaaliohjaaja' })).toHaveCount(0)
+    await expectAccessible(page)
+    await signOut(page)
+
+    await login(page, 'paakayttaja2')
     await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Käyttäjät ja oikeudet' }).click()
     const open = page.getByRole('region', { name: 'Avoimet käyttöoikeuspyynnöt' })
     await expect(open).toContainText('Perhetyön sijaisuus kesän ajan.')
-    await expectAccessible(page)
     await open.getByRole('button', { name: 'Myönnä Kaisa Kesä: Sosiaaliohjaaja' }).click()
     await expect(open.getByRole('status')).toContainText('Pyyntö on myönnetty')
     await expect(open).toContainText('Ei avoimia pyyntöjä.')

@@ -182,6 +182,8 @@ export const GrantRequestDecision = Type.Union([Type.Literal('granted'), Type.Li
 export const GrantRequestView = Type.Object({
   id: Uuid,
   user: AdminStaffRef,
+  /** The main user who created the worker's account (null: an installation account): they may not decide the request. */
+  accountCreatedBy: Nullable(Uuid),
   roleCode: Type.String(),
   unitId: Uuid,
   serviceTasks: Type.Array(Type.String()),
@@ -222,7 +224,7 @@ export const GrantRequestIdParams = Type.Object({ id: Uuid })
 /** What a supervisor may put in a request: active accounts (names only) and the units they supervise. */
 export const GrantRequestOptions = Type.Object({
   users: Type.Array(AdminStaffRef),
-  /** Units where the caller holds a current supervisor grant: the only units they may request rights in. */
+  /** The units the caller may request rights in: where they hold a current supervisor grant; every active unit for a main user. */
   unitIds: Type.Array(Uuid),
 })
 export type GrantRequestOptions = Static<typeof GrantRequestOptions>

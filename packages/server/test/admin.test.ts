@@ -42,9 +42,24 @@ describe.each(kinds)('user administration on %s', (kind) => {
   const patch = (c: Client, path: string, body: unknown) => c.request('PATCH', path, body)
   const version = async (id: string) => (await db().selectFrom('staff_user').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
 
+  let admin2: Client
+  /**
+   * A right that sees client data, given by two people: the main user asks (a request with a justification) and the
+   * second main user grants it. Answers the grant's view.
+   */
+  const grantByTwo = async (id: string, body: { roleCode: string; unitId: string; serviceTasks: string[]; validFrom: string; validUntil?: string }) => {
+    const filed = await admin.post('/api/admin/grant-requests', { userId: id, ...body, justification: 'Sijaisuus testin ajan.' })
+    expect(filed.status, JSON.stringify(await filed.clone().json())).toBe(201)
+    const decided = await admin2.post(`/api/admin/grant-requests/${(await filed.json()).id}/grant`)
+    expect(decided.status).toBe(200)
+    const { grantId } = await decided.json()
+    return (await (await admin.get(`/api/admin/users/${id}/grants`)).json()).grants.find((g: { id: string }) => g.id === grantId)
+  }
+
   beforeAll(async () => {
     t = await startTestServer(kind)
     admin = await signedIn('paakayttaja')
+    admin2 = await signedIn('paakayttaja2')
   })
   afterAll(() => t?.stop())
 
@@ -297,16 +312,7 @@ describe.each(kinds)('user administration on %s', (kind) => {
       const c = await signedIn('sosiaaliohjaaja')
       expect((await c.get('/api/auth/me').then((r) => r.json())).user.roles).toEqual(['social_counsellor'])
 
-      const res = await admin.post(`/api/admin/users/${id}/grants`, {
-        roleCode: 'social_worker',
-        unitId: laps,
-        serviceTasks: ['child_welfare'],
-        validFrom: today(),
-        validUntil: until,
-        substitute: true,
-      })
-      expect(res.status).toBe(201)
-      const grant = await res.json()
+      const grant = await grantByTwo(id, { roleCode: 'social_worker', unitId: laps, serviceTasks: ['child_welfare'], validFrom: today(), validUntil: until })
       expect(grant).toMatchObject({
         userId: id,
         roleCode: 'social_worker',
@@ -316,20 +322,18 @@ describe.each(kinds)('user administration on %s', (kind) => {
         validUntil: until,
         status: 'current',
         endedAt: null,
-        requestedBy: null,
-        grantedBy: { username: 'paakayttaja', displayName: 'Pekka Aaltonen' },
+        requestedBy: { username: 'paakayttaja', displayName: 'Pekka Aaltonen' },
+        grantedBy: { username: 'paakayttaja2', displayName: 'Paula Ahonen' },
       })
       expect((await c.get('/api/auth/me').then((r) => r.json())).user.roles.sort()).toEqual(['social_counsellor', 'social_worker'])
       expect((await new Client(t.url).login('sosiaaliohjaaja').then((r) => r.json())).user.roles).toContain('social_worker')
 
-      const future = await (
-        await admin.post(`/api/admin/users/${id}/grants`, { roleCode: 'social_worker', unitId: laps, serviceTasks: ['family_services'], validFrom: addDays(today(), 30) })
-      ).json()
+      const future = await grantByTwo(id, { roleCode: 'social_worker', unitId: laps, serviceTasks: ['family_services'], validFrom: addDays(today(), 30) })
       expect(future.status).toBe('future')
 
       const audit = (await auditRows('admin:grant-created')).filter((r) => r.ref_id === id)
       expect(audit).toHaveLength(2)
-      expect(audit[0]).toMatchObject({ user_id: await userId('paakayttaja'), action: 'security', data_group: 'security/grant', outcome: 'success' })
+      expect(audit[0]).toMatchObject({ user_id: await userId('paakayttaja2'), action: 'security', data_group: 'security/grant', outcome: 'success' })
 
       const list = await (await admin.get(`/api/admin/users/${id}/grants`)).json()
       expect(list.grants.map((g: { status: string }) => g.status)).toEqual(['current', 'current', 'current', 'future'])
@@ -361,7 +365,14 @@ describe.each(kinds)('user administration on %s', (kind) => {
       expect((await errors({ validFrom: '2026-02-30' }))[0]).toMatchObject({ field: 'body.validFrom', code: 'format' })
       const statistician = await post({ roleCode: 'statistician', serviceTasks: [] })
       expect(statistician.status).toBe(201)
-      expect((await post({ validFrom: today() }).then((r) => r.status))).toBe(201)
+      // Valid fields, but a right that sees client data takes a request and a second person.
+      expect(await errors({ validFrom: today() })).toEqual([
+        {
+          field: 'body.roleCode',
+          code: 'admin.grant.needsRequest',
+          message: 'Tämä rooli näkee asiakastietoja, joten sen myöntää kaksi henkilöä: lähetä pyyntö, ja toinen pääkäyttäjä hyväksyy sen.',
+        },
+      ])
     })
 
     it('refuses a main user granting rights to themselves, with a denial audit row', async () => {
@@ -402,26 +413,30 @@ describe.each(kinds)('user administration on %s', (kind) => {
     it('will not end the last main-user right in force', async () => {
       const self = await userId('paakayttaja')
       const grant = (await (await admin.get(`/api/admin/users/${self}/grants`)).json()).grants.find((g: { roleCode: string }) => g.roleCode === 'main_user')
-      const res = await admin.post(`/api/admin/grants/${grant.id}/end`)
-      expect(res.status).toBe(409)
-      expect((await res.json()).type).toBe('https://huoma.fi/problems/last-main-user')
-      expect((await admin.get('/api/admin/users')).status).toBe(200)
+      // The second main user's right is out of force for the moment: this one is the last.
+      const second = db().updateTable('staff_grant').where('user_id', '=', await userId('paakayttaja2')).where('role_code', '=', 'main_user')
+      await second.set({ ended_at: new Date() }).execute()
+      try {
+        const res = await admin.post(`/api/admin/grants/${grant.id}/end`)
+        expect(res.status).toBe(409)
+        expect((await res.json()).type).toBe('https://huoma.fi/problems/last-main-user')
+        expect((await admin.get('/api/admin/users')).status).toBe(200)
+      } finally {
+        await second.set({ ended_at: null }).execute()
+      }
     })
 
     it('a substitute right whose end date has passed no longer counts: the next request is denied and audited', async () => {
       const id = await userId('talous')
       const c = await signedIn('talous')
       expect((await c.get('/api/persons?name=virtanen')).status).toBe(403)
-      const res = await admin.post(`/api/admin/users/${id}/grants`, {
+      const grant = await grantByTwo(id, {
         roleCode: 'office_secretary',
         unitId: await unitId('HALL'),
         serviceTasks: ['income_support'],
         validFrom: today(),
         validUntil: addDays(today(), 7),
-        substitute: true,
       })
-      expect(res.status).toBe(201)
-      const grant = await res.json()
       expect((await c.get('/api/persons?name=virtanen')).status).toBe(200)
 
       // The substitution ended yesterday (as if the days had passed).
@@ -447,13 +462,13 @@ describe.each(kinds)('user administration on %s', (kind) => {
       const worker = await signedIn('sosiaalityontekija')
       const other = await signedIn('sosiaalityontekija')
       expect((await worker.get('/api/auth/me')).status).toBe(200)
-      const future = await admin.post(`/api/admin/users/${id}/grants`, {
+      const future = await grantByTwo(id, {
         roleCode: 'social_worker',
         unitId: await unitId('VAMM'),
         serviceTasks: ['disability_services'],
         validFrom: addDays(today(), 3),
       })
-      expect(future.status).toBe(201)
+      expect(future.status).toBe('future')
       const seen = await (await admin.get(`/api/admin/users/${id}`)).json()
       // Someone else changes the user in between: the version the first main user saw is stale.
       const user = await (await patch(admin, `/api/admin/users/${id}`, { version: seen.version, email: 'aino.lehtinen@demola.fi' })).json()
@@ -489,9 +504,9 @@ describe.each(kinds)('user administration on %s', (kind) => {
       expect((await (await admin.get('/api/admin/users?q=sosiaalityontekija')).json()).users).toEqual([])
 
       const grantToInactive = await admin.post(`/api/admin/users/${id}/grants`, {
-        roleCode: 'social_worker',
+        roleCode: 'statistician',
         unitId: await unitId('AIKU'),
-        serviceTasks: ['adult_social_work'],
+        serviceTasks: [],
         validFrom: today(),
       })
       expect(grantToInactive.status).toBe(409)
@@ -555,7 +570,9 @@ describe.each(kinds)('user administration on %s', (kind) => {
       expect(options.users.find((u: { id: string }) => u.id === worker)).toEqual({ id: worker, username: 'toimistosihteeri', displayName: 'Tiina Rantala' })
       expect(Object.keys(options.users[0]).sort()).toEqual(['displayName', 'id', 'username'])
       expect(options.unitIds.sort()).toEqual([await unitId('AIKU'), await unitId('ETUU'), laps].sort())
-      expect((await (await admin.get('/api/admin/grant-requests/options')).json()).unitIds).toEqual([])
+      // A main user may ask in any active unit (another main user then decides).
+      const units = await db().selectFrom('unit').select('id').where('active', '=', true).execute()
+      expect((await (await admin.get('/api/admin/grant-requests/options')).json()).unitIds.sort()).toEqual(units.map((u) => u.id).sort())
 
       const filed = await supervisor.post('/api/admin/grant-requests', {
         userId: worker,
@@ -716,6 +733,120 @@ describe.each(kinds)('user administration on %s', (kind) => {
         .executeTakeFirstOrThrow()
       expect((await admin.post(`/api/admin/grant-requests/${req.id}/grant`)).status).toBe(403)
       expect((await db().selectFrom('grant_request').select('decided_at').where('id', '=', req.id).executeTakeFirstOrThrow()).decided_at).toBeNull()
+    })
+  })
+
+  describe('separation of duties in granting access', () => {
+    it('a main user cannot reach client data through an account they created: not alone, not as asker, not as granter', async () => {
+      const laps = await unitId('LAPS')
+      const created = await admin.post('/api/admin/users', { username: 'ville.varjo', displayName: 'Ville Varjo', language: 'fi', password: 'Varjotili-kokeilu-2026' })
+      expect(created.status).toBe(201)
+      const id = (await created.json()).user.id
+      expect((await db().selectFrom('staff_user').select('created_by').where('id', '=', id).executeTakeFirstOrThrow()).created_by).toBe(await userId('paakayttaja'))
+      const right = { roleCode: 'supervisor', unitId: laps, serviceTasks: ['child_welfare'], validFrom: today() }
+
+      // Alone: the grant form refuses a right that sees client data, at the role field, with a denial row.
+      const denied = await deniedCount('paakayttaja', 'admin:grant-created')
+      const direct = await admin.post(`/api/admin/users/${id}/grants`, right)
+      expect(direct.status).toBe(400)
+      expect((await direct.json()).errors).toMatchObject([{ field: 'body.roleCode', code: 'admin.grant.needsRequest' }])
+      expect(await deniedCount('paakayttaja', 'admin:grant-created')).toBe(denied + 1)
+
+      // As the asker: refused at the worker field.
+      const asked = await admin.post('/api/admin/grant-requests', { userId: id, ...right, justification: 'Uusi esihenkilö lastensuojeluun.' })
+      expect(asked.status).toBe(400)
+      expect((await asked.json()).errors).toMatchObject([
+        { field: 'body.userId', code: 'admin.grantRequest.accountCreator', message: expect.stringMatching(/Loit tämän käyttäjätunnuksen itse/) },
+      ])
+
+      // As the granter of a supervisor's request: 403 with the reason and a denial row; the request stays open.
+      const supervisor = await signedIn('esihenkilo')
+      const filed = await (await supervisor.post('/api/admin/grant-requests', { userId: id, ...right, roleCode: 'social_worker', justification: 'Uusi sosiaalityöntekijä.' })).json()
+      expect(filed.accountCreatedBy).toBe(await userId('paakayttaja'))
+      const deniedGrant = await deniedCount('paakayttaja', 'admin:grant-request-granted')
+      const mine = await admin.post(`/api/admin/grant-requests/${filed.id}/grant`)
+      expect(mine.status).toBe(403)
+      expect((await mine.json()).detail).toMatch(/Loit tämän käyttäjätunnuksen itse/)
+      expect(await deniedCount('paakayttaja', 'admin:grant-request-granted')).toBe(deniedGrant + 1)
+      expect(await db().selectFrom('staff_grant').select('id').where('user_id', '=', id).execute()).toEqual([])
+
+      // The creator signs in as the account: it reaches no client data.
+      const shadow = new Client(t.url)
+      expect((await shadow.post('/api/auth/login', { username: 'ville.varjo', password: 'Varjotili-kokeilu-2026' })).status).toBe(200)
+      expect([401, 403]).toContain((await shadow.get('/api/persons?name=virtanen')).status)
+
+      // Another main user may grant it.
+      const granted = await admin2.post(`/api/admin/grant-requests/${filed.id}/grant`)
+      expect(granted.status).toBe(200)
+      const grant = await db().selectFrom('staff_grant').selectAll().where('id', '=', (await granted.json()).grantId).executeTakeFirstOrThrow()
+      expect(grant).toMatchObject({ requested_by: await userId('esihenkilo'), granted_by: await userId('paakayttaja2'), role_code: 'social_worker' })
+    })
+
+    it('the one who asked does not grant, and nobody asks for themselves', async () => {
+      const worker = await userId('sosiaalityontekija')
+      const aiku = await unitId('AIKU')
+      const filed = await (
+        await admin.post('/api/admin/grant-requests', {
+          userId: worker,
+          roleCode: 'social_worker',
+          unitId: aiku,
+          serviceTasks: ['substance_mental_health'],
+          validFrom: today(),
+          justification: 'Päihdetyön sijaisuus.',
+        })
+      ).json()
+      expect(filed.requestedBy.username).toBe('paakayttaja')
+      const own = await admin.post(`/api/admin/grant-requests/${filed.id}/grant`)
+      expect(own.status).toBe(403)
+      expect((await own.json()).detail).toBe('Teit tämän pyynnön itse. Asiakastietoja näkevän oikeuden hyväksyy toinen pääkäyttäjä.')
+      expect((await admin2.post(`/api/admin/grant-requests/${filed.id}/grant`)).status).toBe(200)
+
+      const supervisor = await signedIn('esihenkilo', 'sv')
+      const forSelf = await supervisor.post('/api/admin/grant-requests', {
+        userId: await userId('esihenkilo'),
+        roleCode: 'social_worker',
+        unitId: aiku,
+        serviceTasks: ['adult_social_work'],
+        validFrom: today(),
+        justification: 'Oma lisäoikeus.',
+      })
+      expect(forSelf.status).toBe(400)
+      expect((await forSelf.json()).errors).toMatchObject([{ field: 'body.userId', code: 'admin.grantRequest.self', message: expect.stringMatching(/åt dig själv/) }])
+      expect(await db().selectFrom('grant_request').select('id').where('user_id', '=', await userId('esihenkilo')).where('requested_by', '=', await userId('esihenkilo')).execute()).toEqual([])
+    })
+
+    it('a main user holds no right to client data, and its holder is not made a main user', async () => {
+      const supervisor = await signedIn('esihenkilo')
+      const toMainUser = await supervisor.post('/api/admin/grant-requests', {
+        userId: await userId('paakayttaja2'),
+        roleCode: 'social_worker',
+        unitId: await unitId('LAPS'),
+        serviceTasks: ['child_welfare'],
+        validFrom: today(),
+        justification: 'Pääkäyttäjä lastensuojeluun.',
+      })
+      expect(toMainUser.status).toBe(400)
+      expect((await toMainUser.json()).errors).toMatchObject([{ field: 'body.roleCode', code: 'admin.grant.mainUserNoClientContent' }])
+
+      const worker = await userId('maksuliikenne')
+      const mainUser = await admin.post(`/api/admin/users/${worker}/grants`, { roleCode: 'main_user', unitId: await unitId('HALL'), serviceTasks: [], validFrom: today() })
+      expect(mainUser.status).toBe(400)
+      expect((await mainUser.json()).errors).toMatchObject([{ field: 'body.roleCode', code: 'admin.grant.clientContentNoMainUser' }])
+      expect(await db().selectFrom('staff_grant').select('id').where('user_id', '=', worker).where('role_code', '=', 'main_user').execute()).toEqual([])
+    })
+
+    it('the database refuses a one-person grant however it is written', async () => {
+      const worker = await userId('tilastot')
+      const main = await userId('paakayttaja')
+      const base = { user_id: worker, role_code: 'social_worker', unit_id: await unitId('AIKU'), service_tasks: ['adult_social_work'], valid_from: today() }
+      const insert = (values: { requested_by: string | null; granted_by: string | null; user_id?: string; role_code?: string }) =>
+        db().insertInto('staff_grant').values({ ...base, service_tasks: values.role_code === 'main_user' ? [] : base.service_tasks, ...values }).execute()
+      await expect(insert({ requested_by: null, granted_by: main })).rejects.toThrow(/two people/)
+      await expect(insert({ requested_by: main, granted_by: main })).rejects.toThrow(/two people/)
+      await expect(insert({ requested_by: worker, granted_by: main })).rejects.toThrow(/for themselves/)
+      await expect(insert({ requested_by: await userId('esihenkilo'), granted_by: main, user_id: await userId('paakayttaja2') })).rejects.toThrow(/main user holds no right/)
+      await expect(insert({ requested_by: null, granted_by: main, user_id: await userId('talous'), role_code: 'main_user' })).rejects.toThrow(/not made a main user/)
+      expect(await db().selectFrom('staff_grant').select('id').where('user_id', '=', worker).where('role_code', '=', 'social_worker').execute()).toEqual([])
     })
   })
 

@@ -67,6 +67,7 @@ function request(overrides: Partial<GrantRequestView> = {}): GrantRequestView {
   return {
     id: '77777777-7777-4777-8777-777777777777',
     user: { id: WORKER, username: 'sosiaaliohjaaja', displayName: 'Mikko Salonen' },
+    accountCreatedBy: null,
     roleCode: 'social_worker',
     unitId: UNIT_LAPS,
     serviceTasks: ['child_welfare'],
@@ -192,13 +193,13 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
     await waitFor(() => expect(api.calls(DETAIL).length).toBe(2))
   })
 
-  it('grants a substitute right: the end date is required, and the server’s field errors appear at the fields', async () => {
+  it('sends a substitute right that sees client data to another main user: end date and justification required, server errors at the fields', async () => {
     const today = todayInHelsinki()
     let attempt = 0
     const api = signedIn(MAIN_USER, {
       [ORG]: () => json(org),
       [DETAIL]: () => json(staffUser()),
-      [`POST /api/admin/users/${WORKER}/grants`]: () =>
+      'POST /api/admin/grant-requests': () =>
         ++attempt === 1
           ? problem({
               type: 'https://huoma.fi/problems/validation',
@@ -206,7 +207,7 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
               status: 400,
               errors: [{ field: 'body.validUntil', code: 'admin.grant.untilBeforeFrom', message: 'Päättymispäivä ei voi olla ennen alkamispäivää.' }],
             })
-          : json(grant({ validFrom: today, validUntil: '2099-08-31' }), 201),
+          : json(request({ requestedBy: { id: MAIN_USER.id, username: 'paakayttaja', displayName: 'Pekka Aaltonen' } }), 201),
     })
     renderApp(`/admin/users?user=${WORKER}`)
     fireEvent.click(await screen.findByRole('button', { name: 'Myönnä käyttöoikeus' }))
@@ -214,7 +215,9 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
     fireEvent.change(within(form).getByLabelText('Rooli'), { target: { value: 'social_worker' } })
     fireEvent.change(within(form).getByLabelText('Yksikkö'), { target: { value: UNIT_LAPS } })
     fireEvent.click(within(form).getByLabelText('Sijainen – käyttöoikeus päättyy annettuna päivänä'))
-    fireEvent.click(within(form).getByRole('button', { name: 'Myönnä' }))
+    expect(within(form).getByText(/Tämä rooli näkee asiakastietoja, joten sen myöntää kaksi henkilöä/)).toBeTruthy()
+    const send = within(form).getByRole('button', { name: 'Lähetä toiselle pääkäyttäjälle' })
+    fireEvent.click(send)
 
     const tasks = within(form).getByRole('group', { name: 'Palvelutehtävät' })
     expect(tasks.textContent).toContain('Valitse vähintään yksi palvelutehtävä.')
@@ -222,23 +225,52 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
     expect(until.getAttribute('aria-invalid')).toBe('true')
     expect(document.getElementById(until.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Sijaisen käyttöoikeudelle pitää antaa päättymispäivä.')
     expect(document.activeElement).toBe(within(tasks).getByLabelText('Lastensuojelu'))
-    expect(api.calls(`POST /api/admin/users/${WORKER}/grants`)).toHaveLength(0)
+    expect(within(form).getByLabelText(/^Perustelu/).getAttribute('aria-invalid')).toBe('true')
+    expect(api.calls('POST /api/admin/grant-requests')).toHaveLength(0)
 
     fireEvent.click(within(tasks).getByLabelText('Lastensuojelu'))
     fireEvent.change(until, { target: { value: '2099-08-31' } })
-    fireEvent.click(within(form).getByRole('button', { name: 'Myönnä' }))
+    fireEvent.change(within(form).getByLabelText(/^Perustelu/), { target: { value: 'Kesäsijaisuus lastensuojelussa.' } })
+    fireEvent.click(send)
     expect(await within(form).findByText('Päättymispäivä ei voi olla ennen alkamispäivää.')).toBeTruthy()
     await waitFor(() => expect(document.activeElement).toBe(until))
 
-    fireEvent.click(within(form).getByRole('button', { name: 'Myönnä' }))
-    expect(await screen.findByText('Käyttöoikeus on myönnetty.')).toBeTruthy()
-    expect(api.calls(`POST /api/admin/users/${WORKER}/grants`)[1]!.body).toEqual({
+    fireEvent.click(send)
+    expect(await screen.findByText('Pyyntö on lähetetty toisen pääkäyttäjän hyväksyttäväksi.')).toBeTruthy()
+    expect(api.calls('POST /api/admin/grant-requests')[1]!.body).toEqual({
+      userId: WORKER,
       roleCode: 'social_worker',
       unitId: UNIT_LAPS,
       serviceTasks: ['child_welfare'],
       validFrom: today,
       validUntil: '2099-08-31',
-      substitute: true,
+      justification: 'Kesäsijaisuus lastensuojelussa.',
+    })
+    expect(api.calls(`POST /api/admin/users/${WORKER}/grants`)).toHaveLength(0)
+  })
+
+  it('grants a right without client content at once', async () => {
+    const today = todayInHelsinki()
+    const api = signedIn(MAIN_USER, {
+      [ORG]: () => json(org),
+      [DETAIL]: () => json(staffUser()),
+      [`POST /api/admin/users/${WORKER}/grants`]: () => json(grant({ roleCode: 'main_user', serviceTasks: [], validFrom: today, validUntil: null }), 201),
+    })
+    renderApp(`/admin/users?user=${WORKER}`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Myönnä käyttöoikeus' }))
+    const form = screen.getByRole('form', { name: 'Uusi käyttöoikeus' })
+    fireEvent.change(within(form).getByLabelText('Rooli'), { target: { value: 'main_user' } })
+    fireEvent.change(within(form).getByLabelText('Yksikkö'), { target: { value: UNIT_HALL } })
+    expect(within(form).queryByLabelText(/^Perustelu/)).toBeNull()
+    fireEvent.click(within(form).getByRole('button', { name: 'Myönnä' }))
+    expect(await screen.findByText('Käyttöoikeus on myönnetty.')).toBeTruthy()
+    expect(api.calls(`POST /api/admin/users/${WORKER}/grants`)[0]!.body).toEqual({
+      roleCode: 'main_user',
+      unitId: UNIT_HALL,
+      serviceTasks: [],
+      validFrom: today,
+      validUntil: null,
+      substitute: false,
     })
   })
 
@@ -298,8 +330,10 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
     expect(screen.queryByText('k7mq-x2cd-9hrt-wpa4')).toBeNull()
   })
 
-  it('grants and refuses open requests', async () => {
-    let open = [request(), request({ id: '88888888-8888-4888-8888-888888888888', user: { id: WORKER, username: 'talous', displayName: 'Kari Mattila' } })]
+  it('grants and refuses open requests, and offers no grant where a second person must decide', async () => {
+    const own = request({ id: '99999999-9999-4999-8999-999999999999', user: { id: WORKER, username: 'aino', displayName: 'Aino Lehtinen' }, requestedBy: { id: MAIN_USER.id, username: 'paakayttaja', displayName: 'Pekka Aaltonen' } })
+    const created = request({ id: '99999999-9999-4999-8999-999999999990', user: { id: WORKER, username: 'ville', displayName: 'Ville Varjo' }, accountCreatedBy: MAIN_USER.id })
+    let open = [request(), request({ id: '88888888-8888-4888-8888-888888888888', user: { id: WORKER, username: 'talous', displayName: 'Kari Mattila' } }), own, created]
     const api = signedIn(MAIN_USER, {
       [ORG]: () => json(org),
       [OPEN]: () => json({ requests: open }),
@@ -309,15 +343,20 @@ describe('Käyttäjät ja oikeudet for the main user', () => {
         return json(request({ decision: 'granted' }))
       },
       'POST /api/admin/grant-requests/88888888-8888-4888-8888-888888888888/refuse': () => {
-        open = []
+        open = open.filter((r) => r.user.username !== 'talous')
         return json(request({ decision: 'refused' }))
       },
     })
     renderApp('/admin/users')
+    expect(await screen.findByText('Teit pyynnön itse: asiakastietoja näkevän oikeuden hyväksyy toinen pääkäyttäjä.')).toBeTruthy()
+    expect(screen.getByText('Loit käyttäjätunnuksen itse: asiakastietoja näkevän oikeuden sille hyväksyy toinen pääkäyttäjä.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Myönnä Aino Lehtinen: Sosiaalityöntekijä' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Myönnä Ville Varjo: Sosiaalityöntekijä' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Hylkää Aino Lehtinen: Sosiaalityöntekijä' })).toBeTruthy()
     fireEvent.click(await screen.findByRole('button', { name: 'Myönnä Mikko Salonen: Sosiaalityöntekijä' }))
     expect(await screen.findByText('Pyyntö on myönnetty, ja käyttäjälle Mikko Salonen on lisätty käyttöoikeus.')).toBeTruthy()
     fireEvent.click(await screen.findByRole('button', { name: 'Hylkää Kari Mattila: Sosiaalityöntekijä' }))
-    expect(await screen.findByText('Ei avoimia pyyntöjä.')).toBeTruthy()
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Hylkää Kari Mattila: Sosiaalityöntekijä' })).toBeNull())
     expect(api.calls('POST /api/admin/grant-requests/77777777-7777-4777-8777-777777777777/grant')).toHaveLength(1)
   })
 

@@ -74,6 +74,8 @@ export interface StaffUserTable {
   qualification: 'licensed_social_worker' | 'licensed_social_counsellor' | null
   /** the number in Valvira's register of social welfare professionals */
   qualification_register_no: string | null
+  /** the main user who created the account (NULL: installation and seed accounts) */
+  created_by: string | null
 }
 
 export interface StaffGrantTable {

@@ -66,6 +66,8 @@ export const DEMO_USERS: ReadonlyArray<{
     { unit: 'ETUU', tasks: ['income_support'] },
   ] },
   { username: 'paakayttaja', displayName: 'Pekka Aaltonen', role: 'main_user', grants: [{ unit: 'HALL', tasks: [] }] },
+  // a second main user: a right that sees client data is asked for by one person and granted by another
+  { username: 'paakayttaja2', displayName: 'Paula Ahonen', role: 'main_user', grants: [{ unit: 'HALL', tasks: [] }] },
   { username: 'tietosuojavastaava', displayName: 'Maria Lindqvist', role: 'data_protection_officer', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
   { username: 'talous', displayName: 'Kari Mattila', role: 'finance', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
   // a second payments person: batches are approved by someone other than their creator

@@ -8,6 +8,7 @@ import { actorAudit } from '../../access/actor-audit'
 import { adminEvents } from './events'
 import { adminConflict } from './messages'
 import { TODAY, endGrants, grantFieldIssues, otherCurrentMainUserGrants } from './repository'
+import { isSeparationViolation } from './separation'
 import { lockUser } from './users.queries'
 
 /*
@@ -16,7 +17,7 @@ import { lockUser } from './users.queries'
 
 /** Grants a role to an active user as the main user asked; answers the new grant's id. */
 export async function createGrant(db: Kysely<DB>, ctx: AuthedContext, userId: string, body: CreateGrantRequest, today: string): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return separated(() => db.transaction().execute(async (trx) => {
     const user = await lockUser(trx, userId)
     if (!user.active) throw adminConflict('userInactive')
     const issues = await grantFieldIssues(trx, body, today)
@@ -37,7 +38,7 @@ export async function createGrant(db: Kysely<DB>, ctx: AuthedContext, userId: st
       .executeTakeFirstOrThrow()
     await appendAudit(trx, actorAudit(ctx, { event: adminEvents.grantCreated, refId: userId }))
     return row.id
-  })
+  }))
 }
 
 /** Ends a grant in force now; the last current main-user grant is never ended. */
@@ -85,14 +86,28 @@ export async function fileGrantRequest(db: Kysely<DB>, ctx: AuthedContext, body:
   })
 }
 
-/** The worker a request is for (undefined: no such request). */
-export async function requestedFor(db: Executor, requestId: string): Promise<string | undefined> {
-  return (await db.selectFrom('grant_request').select('user_id').where('id', '=', requestId).executeTakeFirst())?.user_id
+/** Whom a request is for, the role and who asked (undefined: no such request). */
+export async function requestedFor(db: Executor, requestId: string): Promise<{ userId: string; roleCode: string; requestedBy: string } | undefined> {
+  return db
+    .selectFrom('grant_request')
+    .select(['user_id as userId', 'role_code as roleCode', 'requested_by as requestedBy'])
+    .where('id', '=', requestId)
+    .executeTakeFirst()
+}
+
+/** Runs a grant's transaction, answering 409 when the database's separation trigger refuses what raced past the checks. */
+async function separated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    if (isSeparationViolation(e)) throw adminConflict('separation')
+    throw e
+  }
 }
 
 /** Grants an open request as requested, from today at the earliest, naming the requester. */
 export async function approveGrantRequest(db: Kysely<DB>, ctx: AuthedContext, id: string, today: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await separated(() => db.transaction().execute(async (trx) => {
     const req = await trx.selectFrom('grant_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
     if (!req) throw problems.notFound()
     if (req.decided_at) throw adminConflict('requestDecided')
@@ -124,7 +139,7 @@ export async function approveGrantRequest(db: Kysely<DB>, ctx: AuthedContext, id
       actorAudit(ctx, { event: adminEvents.grantCreated, refId: req.user_id }),
       actorAudit(ctx, { event: adminEvents.grantRequestGranted, refId: req.user_id }),
     )
-  })
+  }))
 }
 
 /** Refuses an open request. */

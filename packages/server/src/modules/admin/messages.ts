@@ -21,6 +21,15 @@ const fieldFi = {
   'admin.grant.untilBeforeFrom': 'Päättymispäivä ei voi olla ennen alkamispäivää.',
   'admin.grant.substituteUntilRequired': 'Sijaisen käyttöoikeudelle pitää antaa päättymispäivä.',
   'admin.grantRequest.userUnknown': 'Käyttäjää ei löydy tai hänen tunnuksensa on poistettu käytöstä.',
+  'admin.grant.needsRequest':
+    'Tämä rooli näkee asiakastietoja, joten sen myöntää kaksi henkilöä: lähetä pyyntö, ja toinen pääkäyttäjä hyväksyy sen.',
+  'admin.grant.mainUserNoClientContent':
+    'Pääkäyttäjälle ei myönnetä asiakastietoja näkevää roolia. Käyttäjien hallinta ja asiakastyö pidetään eri henkilöillä.',
+  'admin.grant.clientContentNoMainUser':
+    'Käyttäjällä on asiakastietoja näkevä rooli, joten hänestä ei tehdä pääkäyttäjää. Päätä ensin asiakastyön oikeudet.',
+  'admin.grantRequest.self': 'Et voi pyytää käyttöoikeutta itsellesi. Pyydä sitä esihenkilöltäsi tai toiselta pääkäyttäjältä.',
+  'admin.grantRequest.accountCreator':
+    'Loit tämän käyttäjätunnuksen itse, joten et voi pyytää sille asiakastietoja näkevää oikeutta. Pyynnön tekee esihenkilö, ja sen hyväksyy toinen pääkäyttäjä.',
 }
 
 type FieldDictionary = Record<keyof typeof fieldFi, string>
@@ -41,6 +50,15 @@ const fieldSv: FieldDictionary = {
   'admin.grant.untilBeforeFrom': 'Slutdatumet kan inte vara före startdatumet.',
   'admin.grant.substituteUntilRequired': 'En vikaries behörighet ska ha ett slutdatum.',
   'admin.grantRequest.userUnknown': 'Användaren hittas inte eller användarkontot har inaktiverats.',
+  'admin.grant.needsRequest':
+    'Den här rollen ser klientuppgifter, så den beviljas av två personer: skicka en begäran, så godkänner en annan huvudanvändare den.',
+  'admin.grant.mainUserNoClientContent':
+    'En huvudanvändare får ingen roll som ser klientuppgifter. Användarhantering och klientarbete hålls hos olika personer.',
+  'admin.grant.clientContentNoMainUser':
+    'Användaren har en roll som ser klientuppgifter och görs därför inte till huvudanvändare. Avsluta först behörigheterna för klientarbete.',
+  'admin.grantRequest.self': 'Du kan inte begära behörighet åt dig själv. Be din förman eller en annan huvudanvändare om den.',
+  'admin.grantRequest.accountCreator':
+    'Du skapade själv det här användarkontot och kan därför inte begära en behörighet som ser klientuppgifter åt det. Förmannen begär den och en annan huvudanvändare godkänner.',
 }
 
 const fieldEn: FieldDictionary = {
@@ -59,6 +77,15 @@ const fieldEn: FieldDictionary = {
   'admin.grant.untilBeforeFrom': 'The end date cannot be before the start date.',
   'admin.grant.substituteUntilRequired': 'A substitute’s right must have an end date.',
   'admin.grantRequest.userUnknown': 'The user was not found, or the account has been deactivated.',
+  'admin.grant.needsRequest':
+    'This role sees client data, so two people grant it: send a request, and another main user approves it.',
+  'admin.grant.mainUserNoClientContent':
+    'A main user is not given a role that sees client data. Administering users and client work stay in different hands.',
+  'admin.grant.clientContentNoMainUser':
+    'The user holds a role that sees client data, so they are not made a main user. End the client-work rights first.',
+  'admin.grantRequest.self': 'You cannot request a right for yourself. Ask your supervisor or another main user.',
+  'admin.grantRequest.accountCreator':
+    'You created this account yourself, so you cannot request a right that sees client data for it. A supervisor requests it and another main user approves.',
 }
 
 export const fieldMessages = defineFieldMessages({ fi: fieldFi, sv: fieldSv, en: fieldEn })
@@ -80,6 +107,11 @@ const detailFi = {
   requestLapsed: 'Pyydetty voimassaoloaika on jo päättynyt. Hylkää pyyntö; esihenkilö voi tehdä uuden.',
   selfChange: 'Et voi myöntää itsellesi käyttöoikeuksia etkä nollata omaa tunnistustekijääsi. Pyydä sitä toiselta pääkäyttäjältä.',
   notSupervisorOfUnit: 'Voit pyytää käyttöoikeuksia vain yksiköihin, joissa toimit itse esihenkilönä.',
+  ownRequest: 'Teit tämän pyynnön itse. Asiakastietoja näkevän oikeuden hyväksyy toinen pääkäyttäjä.',
+  accountCreator: 'Loit tämän käyttäjätunnuksen itse, joten et voi myöntää sille asiakastietoja näkevää oikeutta. Toinen pääkäyttäjä käsittelee pyynnön.',
+  mainUserNoClientContent: 'Käyttäjä on pääkäyttäjä, eikä pääkäyttäjälle myönnetä asiakastietoja näkevää roolia.',
+  clientContentNoMainUser: 'Käyttäjällä on asiakastietoja näkevä rooli, joten hänestä ei tehdä pääkäyttäjää.',
+  separation: 'Oikeutta ei voitu myöntää: asiakastietoja näkevän oikeuden myöntää kaksi eri henkilöä, eikä kumpikaan saa olla oikeuden saaja tai tunnuksen luoja. Lataa tiedot uudelleen.',
 }
 
 type DetailDictionary = Record<keyof typeof detailFi, string>
@@ -98,6 +130,11 @@ const detailSv: DetailDictionary = {
   requestLapsed: 'Den begärda giltighetstiden har redan gått ut. Avslå begäran; förmannen kan göra en ny.',
   selfChange: 'Du kan inte bevilja dig själv behörigheter eller återställa din egen andra faktor. Be en annan huvudanvändare om det.',
   notSupervisorOfUnit: 'Du kan begära behörigheter bara till enheter där du själv är förman.',
+  ownRequest: 'Du gjorde själv den här begäran. En behörighet som ser klientuppgifter godkänns av en annan huvudanvändare.',
+  accountCreator: 'Du skapade själv det här användarkontot och kan därför inte bevilja det en behörighet som ser klientuppgifter. En annan huvudanvändare behandlar begäran.',
+  mainUserNoClientContent: 'Användaren är huvudanvändare, och en huvudanvändare får ingen roll som ser klientuppgifter.',
+  clientContentNoMainUser: 'Användaren har en roll som ser klientuppgifter och görs därför inte till huvudanvändare.',
+  separation: 'Behörigheten kunde inte beviljas: en behörighet som ser klientuppgifter beviljas av två olika personer, av vilka ingen får vara mottagaren eller den som skapade kontot. Ladda uppgifterna på nytt.',
 }
 
 const detailEn: DetailDictionary = {
@@ -113,6 +150,11 @@ const detailEn: DetailDictionary = {
   requestLapsed: 'The requested period has already passed. Refuse the request; the supervisor can file a new one.',
   selfChange: 'You cannot grant rights to yourself or reset your own second factor. Ask another main user.',
   notSupervisorOfUnit: 'You can request rights only in units where you are a supervisor yourself.',
+  ownRequest: 'You filed this request yourself. Another main user approves a right that sees client data.',
+  accountCreator: 'You created this account yourself, so you cannot grant it a right that sees client data. Another main user decides the request.',
+  mainUserNoClientContent: 'The user is a main user, and a main user is not given a role that sees client data.',
+  clientContentNoMainUser: 'The user holds a role that sees client data, so they are not made a main user.',
+  separation: 'The right could not be granted: two different people grant a right that sees client data, neither of them the grantee or the account\'s creator. Reload and look again.',
 }
 
 const details: Record<Lang, DetailDictionary> = { fi: detailFi, sv: detailSv, en: detailEn }

@@ -47,6 +47,11 @@ export async function organisationStructure(db: Executor): Promise<OrganisationS
   }
 }
 
+/** The ids of the active units (a main user may ask for rights in any of them). */
+export async function activeUnitIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('unit').select('id').where('active', '=', true).orderBy('code').execute()).map((u) => u.id)
+}
+
 // ---- Grants ----------------------------------------------------------------------------------------------------
 
 const STATUS_ORDER: Record<GrantStatus, number> = { current: 0, future: 1, expired: 2, ended: 3 }
@@ -302,6 +307,7 @@ function requestSelect(db: Executor) {
       'u.id as u_id',
       'u.username as u_username',
       'u.display_name as u_name',
+      'u.created_by as u_created_by',
       'rb.id as rb_id',
       'rb.username as rb_username',
       'rb.display_name as rb_name',
@@ -317,6 +323,7 @@ function toRequestView(r: RequestRow): GrantRequestView {
   return {
     id: r.id,
     user: { id: r.u_id, username: r.u_username, displayName: r.u_name },
+    accountCreatedBy: r.u_created_by,
     roleCode: r.role_code,
     unitId: r.unit_id,
     serviceTasks: r.service_tasks,

@@ -10,8 +10,9 @@ import { refuseSelf } from './audit'
 import { adminEvents } from './events'
 import { approveGrantRequest, createGrant, endGrant, fileGrantRequest, refuseGrantRequest, requestedFor } from './grants.queries'
 import { adminDetail } from './messages'
+import { requireSeparation } from './separation'
 import { normaliseUsername, oneTimePassword, passwordIssues, usernameIssues } from './policy'
-import { grantsOf, listRequests, listUsers, organisationStructure, readGrant, readRequest, readUserOrThrow, staffDirectory } from './repository'
+import { activeUnitIds, grantFieldIssues, grantsOf, listRequests, listUsers, organisationStructure, readGrant, readRequest, readUserOrThrow, staffDirectory } from './repository'
 import { adminDb, createUser, deactivateUser, reactivateUser, resetSecondFactor, updateUser, userExists, usernameTaken } from './users.queries'
 
 /*
@@ -34,7 +35,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['admin.grantRequestOptions']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      const unitIds = [...new Set(ctx.principal.grants.filter((g) => g.roleCode === 'supervisor').map((g) => g.unitId))]
+      // A main user may ask in any unit (another main user decides); a supervisor in the units they supervise.
+      const unitIds = ctx.principal.roles.includes('main_user')
+        ? await activeUnitIds(db)
+        : [...new Set(ctx.principal.grants.filter((g) => g.roleCode === 'supervisor').map((g) => g.unitId))]
       return { users: await staffDirectory(db), unitIds }
     },
   })
@@ -133,6 +137,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params
       // Nobody grants rights to themselves: a main user who needs client access asks another main user.
       if (id === ctx.principal.userId) await refuseSelf(db, ctx, adminEvents.grantCreated)
+      // The fields first (the form's messages), then: a right to client content is never given by one person.
+      const issues = await grantFieldIssues(db, request.body, app.clock.today())
+      if (issues.length) throw problems.validation(issues)
+      await requireSeparation(db, ctx, { userId: id, roleCode: request.body.roleCode, requestedBy: ctx.principal.userId, direct: true }, {
+        event: adminEvents.grantCreated,
+        form: { prefix: 'body' },
+      })
       const grantId = await createGrant(db, ctx, id, request.body, app.clock.today())
       reply.status(201)
       return (await readGrant(db, grantId))!
@@ -166,11 +177,16 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const body = request.body
+      // A supervisor asks for workers of the units they supervise; a main user may ask too (another one decides).
       const supervises = ctx.principal.grants.some((g) => g.roleCode === 'supervisor' && g.unitId === body.unitId)
-      if (!supervises) {
+      if (!supervises && !ctx.principal.roles.includes('main_user')) {
         await appendAudit(db, actorAudit(ctx, { event: adminEvents.grantRequestFiled, refId: body.userId, outcome: 'denied' }))
         throw new HttpProblem(403, 'forbidden', { detail: adminDetail('notSupervisorOfUnit') })
       }
+      await requireSeparation(db, ctx, { userId: body.userId, roleCode: body.roleCode, requestedBy: ctx.principal.userId }, {
+        event: adminEvents.grantRequestFiled,
+        form: { prefix: 'body' },
+      })
       const id = await fileGrantRequest(db, ctx, body, app.clock.today())
       reply.status(201)
       return (await readRequest(db, id))!
@@ -182,7 +198,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       const { id } = request.params
-      if ((await requestedFor(db, id)) === ctx.principal.userId) await refuseSelf(db, ctx, adminEvents.grantRequestGranted)
+      const req = await requestedFor(db, id)
+      if (req?.userId === ctx.principal.userId) await refuseSelf(db, ctx, adminEvents.grantRequestGranted)
+      if (req) {
+        await requireSeparation(db, ctx, { userId: req.userId, roleCode: req.roleCode, requestedBy: req.requestedBy, grantedBy: ctx.principal.userId }, {
+          event: adminEvents.grantRequestGranted,
+        })
+      }
       await approveGrantRequest(db, ctx, id, app.clock.today())
       return (await readRequest(db, id))!
     },

@@ -66,6 +66,8 @@ export async function createUser(
           password_hash: passwordHash,
           // NULL: the sign-in flow sends the user to set a password of their own first (stage password_change).
           password_changed_at: null,
+          // the creator saw or chose the first password: they may not ask for or grant it client-content rights
+          created_by: ctx.principal.userId,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

@@ -10,7 +10,8 @@ import { roleName } from '../../lib/labels'
 import { adminApi } from './api'
 import { SelectField, TextAreaField } from './fields'
 import { organisationNames } from './format'
-import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
+import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, roleHasClientContent, type GrantDraft } from './GrantFields'
+import { useUser } from '../../session/context'
 import { GrantPeriod } from './GrantStatus'
 import { formatDateTime, todayInHelsinki } from '../../lib/format'
 import { useFormErrors } from '../../components/useFormErrors'
@@ -49,10 +50,23 @@ function decisionText(t: TFunction, request: GrantRequestView): string {
   return t('adminUsers.requests.waiting')
 }
 
+/**
+ * Why this main user may not grant the request (the server checks the same, separation.ts): their own request,
+ * a right for themselves, or an account they created, when the right sees client data. Anyone may refuse.
+ */
+function barOf(org: OrganisationStructure, request: GrantRequestView, me: string): 'forYou' | 'ownRequest' | 'accountCreator' | undefined {
+  if (request.user.id === me) return 'forYou'
+  if (!roleHasClientContent(org, request.roleCode)) return undefined
+  if (request.requestedBy.id === me) return 'ownRequest'
+  if (request.accountCreatedBy === me) return 'accountCreator'
+  return undefined
+}
+
 /** The main user's queue of open requests, oldest first, each granted or refused with one button. */
 export function OpenRequests({ org, headingLevel = 2 }: { org: OrganisationStructure; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation()
   const state = useEndpoint(adminEndpoints['admin.listGrantRequests'], { query: { status: 'open' } })
+  const me = useUser().id
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState<string>()
   const [failure, setFailure] = useState<ErrorText>()
@@ -88,16 +102,19 @@ export function OpenRequests({ org, headingLevel = 2 }: { org: OrganisationStruc
           {state.data.requests.map((request) => (
             <li key={request.id} className="panel request">
               <RequestFacts request={request} org={org} />
+              {barOf(org, request, me) && <p className="notice">{t(`adminUsers.requests.bar.${barOf(org, request, me)!}`)}</p>}
               <div className="button-row">
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={busy !== undefined}
-                  aria-label={t('adminUsers.requests.grantLabel', { name: request.user.displayName, role: roleName(t, request.roleCode) })}
-                  onClick={() => void decide(request, 'grant')}
-                >
-                  {t('adminUsers.requests.grant')}
-                </button>
+                {!barOf(org, request, me) && (
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={busy !== undefined}
+                    aria-label={t('adminUsers.requests.grantLabel', { name: request.user.displayName, role: roleName(t, request.roleCode) })}
+                    onClick={() => void decide(request, 'grant')}
+                  >
+                    {t('adminUsers.requests.grant')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button"

@@ -10,9 +10,9 @@ import { LANGUAGES, LANGUAGE_NAMES } from '../../lib/language'
 import { useUser } from '../../session/context'
 import { adminApi } from './api'
 import { Confirm } from './Confirm'
-import { SelectField } from './fields'
+import { SelectField, TextAreaField } from './fields'
 import { organisationNames } from './format'
-import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, type GrantDraft } from './GrantFields'
+import { GRANT_FIELDS, GrantFields, checkGrant, emptyGrant, grantBody, roleHasClientContent, type GrantDraft } from './GrantFields'
 import { GrantPeriod, GrantStatusBadge } from './GrantStatus'
 import { formatDateTime, todayInHelsinki } from '../../lib/format'
 import { useFormErrors } from '../../components/useFormErrors'
@@ -265,7 +265,7 @@ function UserDetailView({
             <AddGrantForm
               userId={user.id}
               org={org}
-              onSaved={() => onDone(t('adminUsers.addGrant.done'))}
+              onSaved={onDone}
               onCancel={() => setAddingGrant(false)}
             />
           )}
@@ -343,20 +343,36 @@ function EditUserForm({ user, onSaved, onCancel }: { user: StaffUserView; onSave
   )
 }
 
-function AddGrantForm({ userId, org, onSaved, onCancel }: { userId: string; org: OrganisationStructure; onSaved: () => void; onCancel: () => void }) {
+const ADD_GRANT_FIELDS = [...GRANT_FIELDS, 'justification'] as const
+
+/**
+ * Myönnä käyttöoikeus. A role without client content (main user, statistician) is granted at once; a role that
+ * sees client data is given by two people, so the form then sends a request with a justification, and another
+ * main user grants it in Käyttöoikeuspyynnöt.
+ */
+function AddGrantForm({ userId, org, onSaved, onCancel }: { userId: string; org: OrganisationStructure; onSaved: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const [today] = useState(() => todayInHelsinki())
   const [draft, setDraft] = useState<GrantDraft>(() => emptyGrant(today))
+  const [justification, setJustification] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  const { fieldErrors, error: formError, register, check, fail } = useFormErrors(GRANT_FIELDS)
+  const { fieldErrors, error: formError, register, check, fail } = useFormErrors(ADD_GRANT_FIELDS)
+  const twoPeople = draft.roleCode !== '' && roleHasClientContent(org, draft.roleCode)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!check(checkGrant(org, draft, today, t))) return
+    const errors: Partial<Record<(typeof ADD_GRANT_FIELDS)[number], string>> = checkGrant(org, draft, today, t)
+    if (twoPeople && justification.trim().length < 10) errors.justification = t('adminUsers.requests.justificationRequired')
+    if (!check(errors)) return
     setSubmitting(true)
     try {
-      await adminApi.createGrant(userId, { ...grantBody(org, draft), substitute: draft.substitute })
-      onSaved()
+      if (twoPeople) {
+        await adminApi.fileRequest({ userId, ...grantBody(org, draft), justification: justification.trim() })
+        onSaved(t('adminUsers.addGrant.requested'))
+      } else {
+        await adminApi.createGrant(userId, { ...grantBody(org, draft), substitute: draft.substitute })
+        onSaved(t('adminUsers.addGrant.done'))
+      }
     } catch (failure) {
       setSubmitting(false)
       fail(failure)
@@ -368,9 +384,24 @@ function AddGrantForm({ userId, org, onSaved, onCancel }: { userId: string; org:
       <h3 id="add-grant-heading">{t('adminUsers.addGrant.title')}</h3>
       <ErrorAlert error={formError?.text} messages={formError?.messages} />
       <GrantFields org={org} draft={draft} onChange={setDraft} errors={fieldErrors} register={register} />
+      {twoPeople && (
+        <>
+          <p className="notice">{t('adminUsers.addGrant.twoPeople')}</p>
+          <TextAreaField
+            ref={register('justification')}
+            label={t('adminUsers.requests.justification')}
+            hint={t('adminUsers.requests.justificationHint')}
+            rows={3}
+            maxLength={1000}
+            value={justification}
+            error={fieldErrors.justification}
+            onChange={(event) => setJustification(event.target.value)}
+          />
+        </>
+      )}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={submitting}>
-          {submitting ? t('adminUsers.saving') : t('adminUsers.addGrant.submit')}
+          {submitting ? t('adminUsers.saving') : twoPeople ? t('adminUsers.addGrant.submitRequest') : t('adminUsers.addGrant.submit')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('adminUsers.cancel')}

@@ -141,6 +141,10 @@ export const fi = {
       title: 'Uusi käyttöoikeus',
       submit: 'Myönnä',
       done: 'Käyttöoikeus on myönnetty.',
+      twoPeople:
+        'Tämä rooli näkee asiakastietoja, joten sen myöntää kaksi henkilöä: lähetät pyynnön, ja toinen pääkäyttäjä hyväksyy sen käyttöoikeuspyynnöissä.',
+      submitRequest: 'Lähetä toiselle pääkäyttäjälle',
+      requested: 'Pyyntö on lähetetty toisen pääkäyttäjän hyväksyttäväksi.',
     },
     endGrant: {
       open: 'Päätä',
@@ -183,6 +187,11 @@ export const fi = {
       noneMine: 'Et ole lähettänyt pyyntöjä.',
       noUnits: 'Sinulla ei ole esihenkilön käyttöoikeutta yhteenkään yksikköön, joten et voi pyytää käyttöoikeuksia.',
       toUsers: 'Siirry käyttäjiin ja käyttöoikeuksiin',
+      bar: {
+        forYou: 'Pyyntö koskee sinua itseäsi: toinen pääkäyttäjä käsittelee sen.',
+        ownRequest: 'Teit pyynnön itse: asiakastietoja näkevän oikeuden hyväksyy toinen pääkäyttäjä.',
+        accountCreator: 'Loit käyttäjätunnuksen itse: asiakastietoja näkevän oikeuden sille hyväksyy toinen pääkäyttäjä.',
+      },
     },
   },
 } as const
@@ -327,6 +336,10 @@ export const sv: Translation<typeof fi> = {
       title: 'Ny behörighet',
       submit: 'Bevilja',
       done: 'Behörigheten har beviljats.',
+      twoPeople:
+        'Den här rollen ser klientuppgifter, så två personer beviljar den: du skickar en begäran och en annan huvudanvändare godkänner den bland behörighetsbegärandena.',
+      submitRequest: 'Skicka till en annan huvudanvändare',
+      requested: 'Begäran har skickats för godkännande till en annan huvudanvändare.',
     },
     endGrant: {
       open: 'Avsluta',
@@ -369,6 +382,11 @@ export const sv: Translation<typeof fi> = {
       noneMine: 'Du har inte skickat några begäranden.',
       noUnits: 'Du har ingen förmansbehörighet i någon enhet och kan därför inte begära behörigheter.',
       toUsers: 'Gå till användare och behörigheter',
+      bar: {
+        forYou: 'Begäran gäller dig själv: en annan huvudanvändare behandlar den.',
+        ownRequest: 'Du gjorde begäran själv: en behörighet som ser klientuppgifter godkänns av en annan huvudanvändare.',
+        accountCreator: 'Du skapade användarkontot själv: en behörighet som ser klientuppgifter godkänns för det av en annan huvudanvändare.',
+      },
     },
   },
 }
@@ -511,6 +529,9 @@ export const en: Translation<typeof fi> = {
       title: 'New right',
       submit: 'Grant',
       done: 'The right has been granted.',
+      twoPeople: 'This role sees client data, so two people grant it: you send a request, and another main user approves it under access requests.',
+      submitRequest: 'Send to another main user',
+      requested: 'The request has been sent for another main user to approve.',
     },
     endGrant: {
       open: 'End',
@@ -552,6 +573,11 @@ export const en: Translation<typeof fi> = {
       noneMine: 'You have not sent any requests.',
       noUnits: 'You have no supervisor right in any unit, so you cannot request rights.',
       toUsers: 'Go to users and permissions',
+      bar: {
+        forYou: 'The request is for you: another main user decides it.',
+        ownRequest: 'You filed the request: another main user approves a right that sees client data.',
+        accountCreator: 'You created the account: another main user approves a right that sees client data for it.',
+      },
     },
   },
 }
