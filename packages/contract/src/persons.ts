@@ -190,6 +190,11 @@ export const RelationshipOpen = Type.Object(
     kind: RelationshipKind,
     startDate: Type.Optional(IsoDate),
     startReason: RelationshipStartReason,
+    /**
+     * Why the worker opens the relationship for themselves (at least 10 characters), required when no open matter in
+     * their unit's intake names the person: the service task's supervisors see it. Never client details beyond need.
+     */
+    selfReason: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
 )
@@ -341,6 +346,26 @@ export type HouseholdRef = Static<typeof HouseholdRef>
  * The client registry's operations: search, basic data, the client card, relationships, merge, family and
  * household, break the glass. Registration from the population register and its refresh are in `vtjEndpoints`.
  */
+/** A relationship a worker opened for themselves outside their unit's intake, with the reason they gave. */
+export const SelfOpenedRelationship = Type.Object({
+  id: Uuid,
+  person: Type.Object({ id: Uuid, firstNames: Type.String(), lastName: Type.String() }),
+  serviceTask: ServiceTaskCode,
+  worker: Type.Object({ id: Uuid, displayName: Type.String() }),
+  startDate: IsoDate,
+  endDate: Type.Union([IsoDate, Type.Null()]),
+  openedAt: Type.String({ format: 'date-time' }),
+  reason: Type.String(),
+})
+export type SelfOpenedRelationship = Static<typeof SelfOpenedRelationship>
+
+export const SelfOpenedQuery = Type.Object(
+  { days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'How many days back (default 90)' })) },
+  { additionalProperties: false },
+)
+export const SelfOpenedList = Type.Object({ relationships: Type.Array(SelfOpenedRelationship) })
+export type SelfOpenedList = Static<typeof SelfOpenedList>
+
 export const personsEndpoints = endpoints({
   'persons.search': {
     method: 'GET',
@@ -401,6 +426,17 @@ export const personsEndpoints = endpoints({
     params: PersonIdParams,
     body: RelationshipOpen,
     response: { 201: Relationship },
+  },
+  'persons.selfOpenedRelationships': {
+    method: 'GET',
+    path: '/api/relationships/self-opened',
+    action: 'relationships:self-opened',
+    summary: "Relationships workers opened for themselves outside their unit's intake, with their reasons",
+    description:
+      'For supervisors: the relationships opened in the service tasks of their grants by the worker named in them, ' +
+      'when no open matter in the intake of the worker\'s unit named the client, newest first. An audited list.',
+    query: SelfOpenedQuery,
+    response: { 200: SelfOpenedList },
   },
   'persons.endRelationship': {
     method: 'POST',

@@ -190,6 +190,24 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(`${base}/${attachmentId}/content`)).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
+  'relationships:self-opened': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const opened = await c.post(`/api/persons/${id}/relationships`, {
+      serviceTask: 'substance_mental_health',
+      userId: await userId(t, 'sosiaalityontekija'),
+      kind: 'team',
+      startReason: 'other',
+      selfReason: 'Asiakas pyysi samaa työntekijää päihdetyöhön.',
+    })
+    expect(opened.status).toBe(201)
+    const supervisor = new Client(t.url)
+    await supervisor.login('esihenkilo')
+    const res = await supervisor.get('/api/relationships/self-opened')
+    expect(res.status).toBe(200)
+    const shown: string[] = (await res.json()).relationships.map((r: { person: { id: string } }) => r.person.id)
+    expect(shown).toContain(id)
+    return { username: 'esihenkilo', clientIds: [...new Set(shown)] }
+  },
   'deadlines:list': async (t) => {
     const { id, c } = await clientOf(t, 'sosiaalityontekija')
     const db = t.server.database.db

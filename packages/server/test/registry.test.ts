@@ -2,6 +2,7 @@ import { makeTemporaryHetu, localDate } from '@huoma/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
+import { openIntake } from '../src/kernel/intake'
 
 const kinds = await databaseKinds()
 
@@ -155,6 +156,72 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
     const res = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'child_welfare', userId: await userId('etuuskasittelija'), kind: 'team', startReason: 'other' })
     expect(res.status).toBe(400)
     expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'body.userId', code: 'relationship.user_without_grant' })])
+  })
+
+  it('names only a case worker: finance is not made a child welfare worker even with the task in its grant', async () => {
+    const p = await db().selectFrom('person').select('id').limit(1).executeTakeFirstOrThrow()
+    const before = await db().selectFrom('client_relationship').select('id').where('person_id', '=', p.id).execute()
+    const res = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'child_welfare', userId: await userId('talous'), kind: 'team', startReason: 'other' })
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors).toEqual([
+      { field: 'body.userId', code: 'relationship.user_without_grant', message: 'Työntekijällä ei ole voimassa olevaa asiakastyön käyttöoikeutta tähän palvelutehtävään.' },
+    ])
+    expect(await db().selectFrom('client_relationship').select('id').where('person_id', '=', p.id).execute()).toEqual(before)
+  })
+
+  it('a worker opening a relationship for themselves outside their unit\'s intake states why, and the supervisor sees it', async () => {
+    const p = await (await secretary.post('/api/persons', { firstNames: 'Oma', lastName: 'Avaus', birthDate: '1980-04-04' })).json()
+    const me = await userId('sosiaalityontekija')
+    expect((await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'adult_social_work', userId: me, kind: 'team', startReason: 'other' })).status).toBe(201)
+    const journal = `/api/persons/${p.id}/journal/substance_mental_health`
+    expect((await worker.get(journal)).status).toBe(404)
+
+    // Without a reason: refused at the field, nothing opened, the substance abuse journal stays closed.
+    const open = { serviceTask: 'substance_mental_health', userId: me, kind: 'team', startReason: 'other' }
+    const refused = await worker.post(`/api/persons/${p.id}/relationships`, open)
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).errors).toEqual([expect.objectContaining({ field: 'body.selfReason', code: 'relationship.self_reason_required' })])
+    expect((await worker.post(`/api/persons/${p.id}/relationships`, { ...open, selfReason: 'lyhyt' })).status).toBe(400)
+    expect((await worker.get(journal)).status).toBe(404)
+
+    // With a reason: opened, and the reason is kept for the supervisor.
+    const opened = await worker.post(`/api/persons/${p.id}/relationships`, { ...open, selfReason: '  Asiakas pyysi samaa työntekijää päihdetyöhön.  ' })
+    expect(opened.status).toBe(201)
+    const rel = await opened.json()
+    expect((await db().selectFrom('client_relationship').select(['self_reason', 'opened_by']).where('id', '=', rel.id).executeTakeFirstOrThrow())).toEqual({
+      self_reason: 'Asiakas pyysi samaa työntekijää päihdetyöhön.',
+      opened_by: me,
+    })
+    const supervisor = new Client(t.url)
+    await supervisor.login('esihenkilo')
+    const seen = await (await supervisor.get('/api/relationships/self-opened')).json()
+    expect(seen.relationships.find((r: { id: string }) => r.id === rel.id)).toMatchObject({
+      person: { id: p.id, lastName: 'Avaus' },
+      serviceTask: 'substance_mental_health',
+      worker: { id: me, displayName: 'Aino Lehtinen' },
+      reason: 'Asiakas pyysi samaa työntekijää päihdetyöhön.',
+    })
+    const audit = await db().selectFrom('audit_log').selectAll().where('event', '=', 'relationships:self-opened').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+    expect(audit).toMatchObject({ user_id: await userId('esihenkilo'), action: 'view', outcome: 'success' })
+    expect(audit.client_ids).toContain(p.id)
+    // Only supervisors see the list.
+    expect((await worker.get('/api/relationships/self-opened')).status).toBe(403)
+    // Naming someone else needs no reason (the office secretary assigns workers).
+    const team = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'income_support', userId: me, kind: 'team', startReason: 'other' })
+    expect(team.status).toBe(201)
+    expect((await db().selectFrom('client_relationship').select('self_reason').where('id', '=', (await team.json()).id).executeTakeFirstOrThrow()).self_reason).toBeNull()
+  })
+
+  it('takes a matter from the unit\'s intake without a reason', async () => {
+    const p = await (await secretary.post('/api/persons', { firstNames: 'Saapunut', lastName: 'Asia', birthDate: '1981-05-05' })).json()
+    const me = await userId('sosiaalityontekija')
+    const aiku = (await db().selectFrom('unit').select('id').where('code', '=', 'AIKU').executeTakeFirstOrThrow()).id
+    await db().transaction().execute((trx) =>
+      openIntake(trx, { kind: 'service_need_request', serviceTask: 'adult_social_work', unitId: aiku, receivedAt: new Date(), persons: [{ personId: p.id, role: 'client' }], createdBy: null }),
+    )
+    const opened = await worker.post(`/api/persons/${p.id}/relationships`, { serviceTask: 'adult_social_work', userId: me, kind: 'responsible', startReason: 'other' })
+    expect(opened.status).toBe(201)
+    expect((await db().selectFrom('client_relationship').select('self_reason').where('id', '=', (await opened.json()).id).executeTakeFirstOrThrow()).self_reason).toBeNull()
   })
 
   it('search: diacritics ignored, words in any order, typos tolerated, Finnish order with Å Ä Ö after Z', async () => {

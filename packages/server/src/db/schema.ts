@@ -225,6 +225,8 @@ export interface ClientRelationshipTable {
   start_reason: Defaulted<RelationshipStartReason>
   end_reason: RelationshipEndReason | null
   ended_by: string | null
+  /** why a worker opened the relationship for themselves outside their unit's intake (their supervisor sees it) */
+  self_reason: string | null
 }
 
 export type RelationshipStartReason = 'application' | 'notification' | 'referral' | 'own_initiative' | 'kela_forward' | 'transfer' | 'other'

@@ -73,6 +73,13 @@ export const personsActions = defineActions({
     dataGroup: 'registry/relationship',
     description: 'Open a client relationship (asiakkuus) in a service task and name the worker',
   },
+  'relationships:self-opened': {
+    scope: 'role',
+    roles: ['supervisor'],
+    audit: 'view',
+    dataGroup: 'registry/relationship',
+    description: "See the relationships workers opened for themselves outside their unit's intake, with the reasons they gave",
+  },
   'relationships:end': {
     scope: 'client',
     roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],

@@ -31,7 +31,9 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.future': 'Syntymäaika ei voi olla tulevaisuudessa.',
     'date.before_start': 'Päättymispäivä ei voi olla ennen alkamispäivää.',
     'person.duplicate': 'Henkilö on jo rekisterissä tällä henkilötunnuksella.',
-    'relationship.user_without_grant': 'Työntekijällä ei ole voimassa olevaa käyttöoikeutta tähän palvelutehtävään.',
+    'relationship.user_without_grant': 'Työntekijällä ei ole voimassa olevaa asiakastyön käyttöoikeutta tähän palvelutehtävään.',
+    'relationship.self_reason_required':
+      'Avaat asiakkuuden itsellesi, eikä asia ole yksikkösi saapuneissa. Kirjoita perustelu (vähintään 10 merkkiä): palvelutehtävän esihenkilö näkee sen.',
     'relationship.responsible_exists': 'Asiakkaalla on jo vastuutyöntekijä tässä palvelutehtävässä.',
     'relationship.task_not_granted': 'Sinulla ei ole oikeutta tähän palvelutehtävään.',
     'hetu.format': 'Henkilötunnuksen muoto on virheellinen (PPKKVV, välimerkki, yksilönumero ja tarkiste).',
@@ -68,7 +70,9 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.future': 'Födelsedatumet kan inte vara i framtiden.',
     'date.before_start': 'Slutdatumet kan inte vara före startdatumet.',
     'person.duplicate': 'Personen finns redan i registret med denna personbeteckning.',
-    'relationship.user_without_grant': 'Arbetstagaren har ingen giltig behörighet för denna serviceuppgift.',
+    'relationship.user_without_grant': 'Arbetstagaren har ingen giltig behörighet för klientarbete i denna serviceuppgift.',
+    'relationship.self_reason_required':
+      'Du öppnar klientrelationen åt dig själv och ärendet finns inte bland din enhets inkomna ärenden. Skriv en motivering (minst 10 tecken): serviceuppgiftens förman ser den.',
     'relationship.responsible_exists': 'Klienten har redan en ansvarig arbetstagare i denna serviceuppgift.',
     'relationship.task_not_granted': 'Du har ingen behörighet för denna serviceuppgift.',
     'hetu.format': 'Personbeteckningens format är felaktigt (DDMMÅÅ, skiljetecken, individnummer och kontrolltecken).',
@@ -105,7 +109,9 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.future': 'The birth date cannot be in the future.',
     'date.before_start': 'The end date cannot be before the start date.',
     'person.duplicate': 'The person is already in the registry with this personal identity code.',
-    'relationship.user_without_grant': 'The worker has no valid right to this service task.',
+    'relationship.user_without_grant': 'The worker has no valid case-work right to this service task.',
+    'relationship.self_reason_required':
+      'You are opening the relationship for yourself and the matter is not in your unit\'s intake. Write a reason (at least 10 characters): the service task\'s supervisor sees it.',
     'relationship.responsible_exists': 'The client already has a responsible worker in this service task.',
     'relationship.task_not_granted': 'You have no right to this service task.',
     'hetu.format': 'The personal identity code has the wrong format (DDMMYY, century sign, individual number and check character).',

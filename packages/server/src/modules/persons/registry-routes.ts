@@ -8,6 +8,7 @@ import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, start
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
 import { REFRESH_PURPOSE, refreshFromVtj } from './vtj-apply'
+import { selfOpenedRelationships } from './self-opened'
 
 /** Service tasks in which the user's grants for the route's action let them see or manage relationships. */
 function grantTasks(ctx: AuthedContext): string[] {
@@ -72,9 +73,30 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
         await assertNotMerged(scope)
-        return openRelationship(scope, request.body, ctx.principal.userId, grantTasks(ctx), app.clock.now())
+        return openRelationship(
+          scope,
+          request.body,
+          {
+            userId: ctx.principal.userId,
+            allowedTasks: grantTasks(ctx),
+            unitIdsOfTask: (task) => ctx.grants.filter((g) => g.serviceTasks.includes(task)).map((g) => g.unitId),
+          },
+          app.clock.now(),
+        )
       })
       return reply.status(201).send(r)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.selfOpenedRelationships']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const serviceTasks = grantTasks(ctx)
+      const relationships = await app.clientData.list(ctx, {}, async (trx, isVisible) =>
+        (await selfOpenedRelationships(trx, isVisible, { serviceTasks, today: app.clock.today(), days: request.query.days ?? 90 })).map((r) => ({ ...r, id: r.person.id, item: r })),
+      )
+      return { relationships: relationships.map((r) => r.item) }
     },
   })
 

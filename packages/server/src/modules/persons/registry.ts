@@ -15,6 +15,7 @@ import type { DB, FieldChange } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { assertNotMerged } from './merge'
 import { readPerson } from './repository'
+import { CASE_WORKERS } from '../../access/actions'
 
 type Trx = Transaction<DB>
 
@@ -69,6 +70,8 @@ async function assertWorkerCanHold(trx: Trx, userId: string, serviceTask: string
     .where('g.user_id', '=', userId)
     .where('u.active', '=', true)
     .where('r.client_content', '=', true)
+    // only case work holds clients: not finance, the office secretary or the data protection officer
+    .where('g.role_code', 'in', CASE_WORKERS)
     .where('g.ended_at', 'is', null)
     .where(sql<boolean>`${serviceTask} = ANY(g.service_tasks)`)
     .where(sql<boolean>`g.valid_from <= (now() AT TIME ZONE 'Europe/Helsinki')::date`)
@@ -81,7 +84,7 @@ async function insertRelationship(
   trx: Trx,
   personId: string,
   actorId: string,
-  r: { serviceTask: string; userId: string; kind: 'responsible' | 'team' | 'task'; startDate: string; startReason: string },
+  r: { serviceTask: string; userId: string; kind: 'responsible' | 'team' | 'task'; startDate: string; startReason: string; selfReason?: string | null },
 ): Promise<string> {
   try {
     const row = await trx
@@ -94,6 +97,7 @@ async function insertRelationship(
         start_date: r.startDate,
         start_reason: r.startReason as never,
         opened_by: actorId,
+        self_reason: r.selfReason ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -378,10 +382,41 @@ export async function readProtectedAddress(scope: ClientScope): Promise<Protecte
   }
 }
 
-export async function openRelationship(scope: ClientScope, input: RelationshipOpen, actorId: string, allowedTasks: readonly string[], now: Date): Promise<Relationship> {
-  if (!allowedTasks.includes(input.serviceTask)) invalid([{ field: 'body.serviceTask', code: 'relationship.task_not_granted' }])
+/** Whether an open intake of the service task, in one of these units, names the person (a matter waiting for a worker). */
+async function inIntake(trx: Trx, personId: string, serviceTask: string, unitIds: readonly string[]): Promise<boolean> {
+  if (!unitIds.length) return false
+  const row = await trx
+    .selectFrom('intake as i')
+    .innerJoin('intake_person as ip', 'ip.intake_id', 'i.id')
+    .select('i.id')
+    .where('ip.person_id', '=', personId)
+    .where('i.state', '=', 'open')
+    .where('i.service_task', '=', serviceTask)
+    .where('i.unit_id', 'in', unitIds)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Opens a relationship naming a worker who holds a live case-work grant in the service task. A worker who names
+ * themselves widens their own access, so outside their unit's intake (an open matter about the person in a unit
+ * where their grant covers the task) they state why; the reason is kept with the relationship and the task's
+ * supervisors see it (`selfOpened`).
+ */
+export async function openRelationship(
+  scope: ClientScope,
+  input: RelationshipOpen,
+  actor: { userId: string; allowedTasks: readonly string[]; unitIdsOfTask: (task: string) => string[] },
+  now: Date,
+): Promise<Relationship> {
+  if (!actor.allowedTasks.includes(input.serviceTask)) invalid([{ field: 'body.serviceTask', code: 'relationship.task_not_granted' }])
   await assertWorkerCanHold(scope.trx, input.userId, input.serviceTask, 'body.userId')
-  const id = await insertRelationship(scope.trx, scope.personId, actorId, { ...input, startDate: input.startDate ?? todayInHelsinki(now) })
+  const reason = input.selfReason?.trim() || null
+  if (input.userId === actor.userId && !(await inIntake(scope.trx, scope.personId, input.serviceTask, actor.unitIdsOfTask(input.serviceTask)))) {
+    if (!reason || reason.length < 10) invalid([{ field: 'body.selfReason', code: 'relationship.self_reason_required' }])
+  }
+  const selfReason = input.userId === actor.userId ? reason : null
+  const id = await insertRelationship(scope.trx, scope.personId, actor.userId, { ...input, selfReason, startDate: input.startDate ?? todayInHelsinki(now) })
   return readRelationship(scope, id)
 }
 

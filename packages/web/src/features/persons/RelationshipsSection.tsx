@@ -138,14 +138,14 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
   )
 }
 
-const OPEN_FIELDS = ['serviceTask', 'kind', 'startDate', 'startReason', 'userId'] as const
+const OPEN_FIELDS = ['serviceTask', 'kind', 'startDate', 'startReason', 'userId', 'selfReason'] as const
 type OpenField = (typeof OPEN_FIELDS)[number]
 
 function OpenForm({ personId, onCancel, onDone }: { personId: string; onCancel: () => void; onDone: () => void }) {
   const { t } = useTranslation()
   const user = useUser()
   const id = useId()
-  const [values, setValues] = useState({ serviceTask: '', kind: 'responsible', startDate: '', startReason: '' })
+  const [values, setValues] = useState({ serviceTask: '', kind: 'responsible', startDate: '', startReason: '', selfReason: '' })
   const [errors, setErrors] = useState<Partial<Record<OpenField, string>>>({})
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState(false)
@@ -169,6 +169,7 @@ function OpenForm({ personId, onCancel, onDone }: { personId: string; onCancel: 
       kind: values.kind as RelationshipOpen['kind'],
       startReason: values.startReason as RelationshipOpen['startReason'],
       ...(startDate ? { startDate } : {}),
+      ...(values.selfReason.trim() ? { selfReason: values.selfReason.trim() } : {}),
     }
     setBusy(true)
     try {
@@ -230,6 +231,16 @@ function OpenForm({ personId, onCancel, onDone }: { personId: string; onCancel: 
           options={codesOf('startReasons').map((c) => ({ value: c, label: codeLabel(t, 'startReasons', c) }))}
         />
       </div>
+      <TextField
+        name="selfReason"
+        label={t('persons.card.selfReason')}
+        value={values.selfReason}
+        onChange={set('selfReason')}
+        error={errors.selfReason}
+        maxLength={1000}
+        autoComplete="off"
+      />
+      <p className="muted small">{t('persons.card.selfReasonHint')}</p>
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('persons.card.openRelationship')}

@@ -3,9 +3,21 @@ import type { Translation } from '../../lib/feature'
 /** The persons feature's part of the dictionary (Finnish, the source; sv and en have exactly its keys). */
 export const fi = {
   nav: {
+    selfOpened: 'Itse avatut asiakkuudet',
     persons: 'Asiakkaat',
   },
   persons: {
+    selfOpened: {
+      title: 'Itse avatut asiakkuudet',
+      intro:
+        'Asiakkuudet, jotka työntekijä on avannut itselleen palvelutehtävissäsi ilman, että asia oli hänen yksikkönsä saapuneissa, ja hänen kirjoittamansa perustelu.',
+      period: 'Ajalta',
+      days_one: 'viimeinen {{count}} päivä',
+      days_other: 'viimeiset {{count}} päivää',
+      empty: 'Ei itse avattuja asiakkuuksia tältä ajalta.',
+      caption: 'Itse avatut asiakkuudet, uusin ensin',
+      columns: { opened: 'Avattu', worker: 'Työntekijä', client: 'Asiakas', task: 'Palvelutehtävä', period: 'Voimassa', reason: 'Perustelu' },
+    },
     title: 'Asiakkaat',
     description:
       'Asiakkaiden haku ja perustiedot. Moduulissa haetaan asiakas nimellä tai henkilötunnuksella ja nähdään hänen henkilö- ja yhteystietonsa sekä asiakkuutensa eri palvelutehtävissä. Asiakkaan tietoja näytetään vain, kun sinulla on asiakassuhde häneen tai kun ilmoitat tietojen käsittelyn perusteen.',
@@ -175,6 +187,9 @@ export const fi = {
       openRelationship: 'Avaa asiakkuus',
       openRelationshipHeading: 'Avaa uusi asiakkuus',
       workerSelf: 'Työntekijä: {{name}} (sinä)',
+      selfReason: 'Perustelu, kun asia ei ole yksikkösi saapuneissa',
+      selfReasonHint:
+        'Avaat asiakkuuden itsellesi. Jos asiakkaan asia ei odota yksikkösi saapuneissa, kerro miksi avaat sen: palvelutehtävän esihenkilö näkee perustelun.',
       startDate: 'Alkamispäivä',
       endDate: 'Päättymispäivä',
       dateHint: 'pp.kk.vvvv, tyhjä = tänään',
@@ -315,9 +330,21 @@ export const fi = {
 
 export const sv: Translation<typeof fi> = {
   nav: {
+    selfOpened: 'Klientrelationer öppnade åt sig själv',
     persons: 'Klienter',
   },
   persons: {
+    selfOpened: {
+      title: 'Klientrelationer öppnade åt sig själv',
+      intro:
+        'Klientrelationer som en arbetstagare har öppnat åt sig själv i dina serviceuppgifter utan att ärendet fanns bland enhetens inkomna ärenden, med den motivering hen skrev.',
+      period: 'Period',
+      days_one: 'senaste {{count}} dagen',
+      days_other: 'senaste {{count}} dagarna',
+      empty: 'Inga klientrelationer öppnade åt sig själv under perioden.',
+      caption: 'Klientrelationer öppnade åt sig själv, nyaste först',
+      columns: { opened: 'Öppnad', worker: 'Arbetstagare', client: 'Klient', task: 'Serviceuppgift', period: 'Giltig', reason: 'Motivering' },
+    },
     title: 'Klienter',
     description:
       'Sökning av klienter och deras grunduppgifter. I modulen söker man en klient med namn eller personbeteckning och ser klientens person- och kontaktuppgifter samt klientskap inom olika serviceuppgifter. Klientens uppgifter visas bara när du har en klientrelation till klienten eller anger grunden för att behandla uppgifterna.',
@@ -487,6 +514,9 @@ export const sv: Translation<typeof fi> = {
       openRelationship: 'Inled klientrelation',
       openRelationshipHeading: 'Inled en ny klientrelation',
       workerSelf: 'Arbetstagare: {{name}} (du)',
+      selfReason: 'Motivering, när ärendet inte finns bland enhetens inkomna ärenden',
+      selfReasonHint:
+        'Du öppnar klientrelationen åt dig själv. Om klientens ärende inte väntar bland din enhets inkomna ärenden, berätta varför du öppnar den: serviceuppgiftens förman ser motiveringen.',
       startDate: 'Startdatum',
       endDate: 'Slutdatum',
       dateHint: 'dd.mm.åååå, tomt = i dag',
@@ -627,9 +657,21 @@ export const sv: Translation<typeof fi> = {
 
 export const en: Translation<typeof fi> = {
   nav: {
+    selfOpened: 'Self-opened relationships',
     persons: 'Clients',
   },
   persons: {
+    selfOpened: {
+      title: 'Self-opened relationships',
+      intro:
+        "Relationships that a worker opened for themselves in your service tasks when the matter was not in their unit's intake, with the reason they wrote.",
+      period: 'Period',
+      days_one: 'last {{count}} day',
+      days_other: 'last {{count}} days',
+      empty: 'No self-opened relationships in this period.',
+      caption: 'Self-opened relationships, newest first',
+      columns: { opened: 'Opened', worker: 'Worker', client: 'Client', task: 'Service task', period: 'In force', reason: 'Reason' },
+    },
     title: 'Clients',
     description:
       'Client search and basic details. Here you find a client by name or personal identity code and see their personal and contact details and their client relationships in each service task. A client’s details are shown only when you have a client relationship with them or state the grounds for processing their data.',
@@ -799,6 +841,9 @@ export const en: Translation<typeof fi> = {
       openRelationship: 'Open a relationship',
       openRelationshipHeading: 'Open a new client relationship',
       workerSelf: 'Worker: {{name}} (you)',
+      selfReason: "Reason, when the matter is not in your unit's intake",
+      selfReasonHint:
+        "You are opening the relationship for yourself. If the client's matter is not waiting in your unit's intake, say why you open it: the service task's supervisor sees the reason.",
       startDate: 'Start date',
       endDate: 'End date',
       dateHint: 'dd.mm.yyyy, empty = today',

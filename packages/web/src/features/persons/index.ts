@@ -3,6 +3,7 @@ import * as dictionary from './i18n'
 import { NewPersonPage } from './NewPersonPage'
 import { PersonCardPage } from './PersonCardPage'
 import { PersonsPage } from './PersonsPage'
+import { SelfOpenedPage } from './SelfOpenedPage'
 
 /**
  * Asiakkaat: the client search (with break the glass), registration by hand and the client card, which shows the
@@ -11,10 +12,14 @@ import { PersonsPage } from './PersonsPage'
 export const persons: Feature<typeof dictionary.fi> = {
   id: 'persons',
   dictionary,
-  navigation: [{ id: 'persons', path: '/persons', action: 'persons:search', label: 'nav.persons', order: 20 }],
+  navigation: [
+    { id: 'persons', path: '/persons', action: 'persons:search', label: 'nav.persons', order: 20 },
+    { id: 'self-opened', path: '/relationships/self-opened', action: 'relationships:self-opened', label: 'nav.selfOpened', order: 21 },
+  ],
   routes: [
     { path: '/persons', page: PersonsPage, action: 'persons:search' },
     { path: '/persons/new', page: NewPersonPage, action: 'persons:create' },
     { path: '/persons/:id', page: PersonCardPage, action: 'persons:card' },
+    { path: '/relationships/self-opened', page: SelfOpenedPage, action: 'relationships:self-opened' },
   ],
 }
