@@ -1,4 +1,5 @@
 import { sealAuditLog } from '../../access/audit'
+import type { AuditAnchor } from '../../access/audit-anchor'
 import { every } from './schedule'
 import type { JobDefinition } from './types'
 
@@ -8,8 +9,12 @@ import type { JobDefinition } from './types'
  * (nothing pending) writes nothing — `audit_seal_pending` returns before locking anything and the runner records
  * only rounds that sealed rows or failed. Several server processes may each schedule it; the job's advisory lock
  * lets one round run at a time (and the chain head's row lock would, too).
+ *
+ * Each round signs its head with the key outside the database and appends it to the witness (`anchor`,
+ * access/audit-anchor.ts). A witness that cannot be written fails the round, and the retries (and every later
+ * round) write what is missing: the witness never lags silently.
  */
-export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
+export function auditSealerJob(opts: { intervalMs: number; anchor: AuditAnchor }): JobDefinition {
   return {
     name: 'audit-sealer',
     title: { fi: 'Lokin sinetöinti', sv: 'Försegling av loggen', en: 'Audit log sealing' },
@@ -23,8 +28,8 @@ export function auditSealerJob(opts: { intervalMs: number }): JobDefinition {
     runAtShutdown: true,
     maxAttempts: 5,
     backoff: { firstMs: 1000, factor: 2, maxMs: 30_000 },
-    run: async ({ db }) => {
-      const n = await sealAuditLog(db)
+    run: async ({ db, clock }) => {
+      const n = await sealAuditLog(db, opts.anchor, { now: () => clock.now() })
       return { worked: n > 0, summary: `${n} audit ${n === 1 ? 'row' : 'rows'} sealed` }
     },
   }
