@@ -152,7 +152,8 @@ function lastLine(file: string): string | undefined {
   try {
     fd = fs.openSync(file, 'r')
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
     throw e
   }
   try {
@@ -270,32 +271,28 @@ export class AuditAnchor {
    * or another sealer holds the chain.
    */
   async signHead(trx: Transaction<DB>, now: Date): Promise<SignedHead | undefined> {
-    const head = (await sql<{ last_position: number; last_hash: Buffer }>`
-      SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED`.execute(trx)).rows[0]
-    if (!head) return undefined
-    const prev = (await sql<{ seq: number; last_position: number }>`
-      SELECT seq, last_position FROM audit_anchor ORDER BY seq DESC LIMIT 1`.execute(trx)).rows[0]
-    const prevSeq = Number(prev?.seq ?? 0)
-    const from = Number(prev?.last_position ?? 0) + 1
-    const to = Number(head.last_position)
-    if (to < from) return undefined
+    // The chain head locked and the positions to sign (audit_head_to_sign, migration 0022: the application role may
+    // not lock the head itself).
+    const next = (await sql<{ seq: number; first_position: number; last_position: number; last_audit_id: number; last_hash: Buffer }>`
+      SELECT seq, first_position, last_position, last_audit_id, last_hash FROM audit_head_to_sign()`.execute(trx)).rows[0]
+    if (!next) return undefined
+    const seq = Number(next.seq)
     // Before the database gets a head with this number: a witness that already has it means heads were removed from
     // the database (or it was rolled back), and signing a new one in their place would hide that.
-    const witnessed = this.witnessTail()
-    if (witnessed >= prevSeq + 1) {
+    if (this.witnessTail() >= seq) {
       throw new Error(
-        `The audit witness ${this.settings.witnessFile} already holds signed head ${prevSeq + 1}, which the database does not: ` +
+        `The audit witness ${this.settings.witnessFile} already holds signed head ${seq}, which the database does not: ` +
           'signed heads were removed from the database (or it was restored from an older backup). Sealing stops until this is looked into (`huoma audit verify`).',
       )
     }
-    const last = (await sql<{ audit_id: number }>`SELECT audit_id FROM audit_seal WHERE position = ${to}`.execute(trx)).rows[0]
-    if (!last) throw new Error(`The audit chain head names position ${to}, which has no seal`)
+    const from = Number(next.first_position)
+    const to = Number(next.last_position)
     const unsigned = {
-      seq: prevSeq + 1,
+      seq,
       firstPosition: from,
       lastPosition: to,
-      lastAuditId: Number(last.audit_id),
-      lastHash: head.last_hash.toString('hex'),
+      lastAuditId: Number(next.last_audit_id),
+      lastHash: next.last_hash.toString('hex'),
       rows: to - from + 1,
       sealedAt: now.toISOString(),
       keyId: this.keyId,
@@ -304,7 +301,7 @@ export class AuditAnchor {
     const signed: SignedHead = { ...unsigned, signature: signature.toString('base64') }
     await sql`
       INSERT INTO audit_anchor (seq, first_position, last_position, last_audit_id, last_hash, row_count, sealed_at, key_id, signature)
-      VALUES (${signed.seq}, ${from}, ${to}, ${signed.lastAuditId}, ${head.last_hash}, ${signed.rows}, ${now}, ${this.keyId}, ${signature})`.execute(trx)
+      VALUES (${seq}, ${from}, ${to}, ${signed.lastAuditId}, ${next.last_hash}, ${signed.rows}, ${now}, ${this.keyId}, ${signature})`.execute(trx)
     return signed
   }
 
@@ -355,9 +352,19 @@ export class AuditAnchor {
           if (lastByte[0] !== 0x0a) text = '\n' + text
         }
       }
-      await appendDurably(file, text)
+      try {
+        await appendDurably(file, text)
+      } catch (e) {
+        throw new Error(`The audit witness ${file} cannot be written (${(e as Error).message}); the signed heads from ${heads[0]!.seq} wait for it`)
+      }
       if (this.settings.witnessSyslog) {
-        for (const line of lines) await run('logger', ['-t', 'huoma-audit', '-p', 'authpriv.notice', '--', line])
+        for (const line of lines) {
+          try {
+            await run('logger', ['-t', 'huoma-audit', '-p', 'authpriv.notice', '--', line])
+          } catch (e) {
+            throw new Error(`The audit witness's syslog copy failed (\`logger\`: ${(e as Error).message}); set HUOMA_AUDIT_WITNESS_SYSLOG=0 or mend syslog`)
+          }
+        }
       }
       this.witnessedSeq = heads.at(-1)!.seq
       return heads.length

@@ -40,6 +40,36 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_anchor FROM PUBLIC;
 ALTER FUNCTION audit_seal_pending(integer) SECURITY DEFINER SET search_path = public, pg_temp;
 REVOKE EXECUTE ON FUNCTION audit_seal_pending(integer) FROM PUBLIC;
 
+-- The head the sealer signs next, in the caller's transaction: the chain head locked (as audit_seal_pending locks it;
+-- none when another sealer holds it), and the positions after the last signed head up to it. No row when everything
+-- sealed is signed. SECURITY DEFINER for the lock: FOR UPDATE needs a right to update, which the application role has
+-- not on the chain head.
+CREATE FUNCTION audit_head_to_sign()
+  RETURNS TABLE (seq bigint, first_position bigint, last_position bigint, last_audit_id bigint, last_hash bytea)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  head      audit_chain_head;
+  prev_seq  bigint;
+  prev_last bigint;
+BEGIN
+  SELECT * INTO head FROM audit_chain_head h WHERE h.id = 1 FOR UPDATE SKIP LOCKED;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  SELECT a.seq, a.last_position INTO prev_seq, prev_last FROM audit_anchor a ORDER BY a.seq DESC LIMIT 1;
+  prev_seq := coalesce(prev_seq, 0);
+  prev_last := coalesce(prev_last, 0);
+  IF head.last_position <= prev_last THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+    SELECT prev_seq + 1, prev_last + 1, head.last_position, s.audit_id, head.last_hash
+      FROM audit_seal s WHERE s.position = head.last_position;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION audit_head_to_sign() FROM PUBLIC;
+
 -- What the server's application role may do. Idempotent; run by the owner (Huoma does so after each migration run).
 CREATE FUNCTION huoma_grant_app_role(app text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
