@@ -128,18 +128,27 @@ export function loadSigningKey(settings: AuditAnchorSettings, opts: { create: bo
 
 /**
  * The public keys `audit verify` trusts: every PEM block of HUOMA_AUDIT_PUBLIC_KEY_FILE (the current key and any
- * earlier ones), or else the one derived from the signing key file. None when neither file exists: then every
- * signed head fails verification, naming the missing key.
+ * earlier ones); else the one derived from the signing key file, or — when this user may not read that — the `.pub`
+ * written beside it. None when none of these exists: then every signed head fails verification, naming the missing key.
  */
 export function loadVerifyingKeys(settings: AuditAnchorSettings): { keys: KeyObject[]; source: string } {
-  if (settings.publicKeyFile) {
-    const text = fs.readFileSync(settings.publicKeyFile, 'utf8')
+  const fromPem = (file: string) => {
+    const text = fs.readFileSync(file, 'utf8')
     const blocks = text.match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g) ?? []
-    if (!blocks.length) throw new Error(`HUOMA_AUDIT_PUBLIC_KEY_FILE (${settings.publicKeyFile}) holds no PEM key`)
-    return { keys: blocks.map((b) => requireEd25519(createPublicKey(b), settings.publicKeyFile!)), source: settings.publicKeyFile }
+    if (!blocks.length) throw new Error(`${file} holds no PEM key`)
+    return { keys: blocks.map((b) => requireEd25519(createPublicKey(b), file)), source: file }
   }
-  if (!fs.existsSync(settings.signingKeyFile)) return { keys: [], source: `${settings.signingKeyFile} (missing)` }
-  return { keys: [createPublicKey(loadSigningKey(settings, { create: false }))], source: settings.signingKeyFile }
+  if (settings.publicKeyFile) return fromPem(settings.publicKeyFile)
+  const file = settings.signingKeyFile
+  const beside = publicKeyFileBeside(file)
+  try {
+    return { keys: [createPublicKey(requireEd25519(createPrivateKey(fs.readFileSync(file)), file))], source: file }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT' && code !== 'EACCES') throw e
+    if (fs.existsSync(beside)) return fromPem(beside)
+    return { keys: [], source: `${file} (${code === 'ENOENT' ? 'missing' : 'not readable'})` }
+  }
 }
 
 // ---- The witness -----------------------------------------------------------------------------------------------------
@@ -208,8 +217,11 @@ async function appendDurably(file: string, text: string): Promise<void> {
   }
 }
 
-/** Key of the transaction-level advisory lock under which the witness is brought up to date ("HUOM", "WITN"). */
-const WITNESS_LOCK = [0x48554f4d, 0x5749544e] as const
+/**
+ * Key of the transaction-level advisory lock under which the witness is brought up to date ("AUDT", "WITN"; the
+ * jobs' locks start with "HUOM").
+ */
+const WITNESS_LOCK = [0x41554454, 0x5749544e] as const
 
 // ---- The anchor: signing in the sealer, witnessing after commit -----------------------------------------------------
 

@@ -19,9 +19,9 @@ export function auditSealerJob(opts: { intervalMs: number; anchor: AuditAnchor }
     name: 'audit-sealer',
     title: { fi: 'Lokin sinetöinti', sv: 'Försegling av loggen', en: 'Audit log sealing' },
     description: {
-      fi: 'Sinetöi uudet lokitapahtumat lokin tiivisteketjuun (muutokset lokiin paljastuvat tarkistuksessa).',
-      sv: 'Förseglar nya logghändelser i loggens hashkedja (ändringar i loggen avslöjas vid kontrollen).',
-      en: "Seals newly written audit rows into the audit log's hash chain (so that any change to the log shows in verification).",
+      fi: 'Sinetöi uudet lokitapahtumat lokin tiivisteketjuun, allekirjoittaa kierroksen ja kirjaa sen tietokannan ulkopuoliseen todistetiedostoon (muutokset lokiin paljastuvat tarkistuksessa).',
+      sv: 'Förseglar nya logghändelser i loggens hashkedja, signerar omgången och skriver den i en vittnesfil utanför databasen (ändringar i loggen avslöjas vid kontrollen).',
+      en: "Seals newly written audit rows into the audit log's hash chain, signs the round and records it in a witness file outside the database (so that any change to the log shows in verification).",
     },
     schedule: every(Math.max(opts.intervalMs, 10)),
     quiet: true,
