@@ -21,12 +21,17 @@
 import { parseArgs } from 'node:util'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { sealAuditLog, verifyAuditChain } from '../../packages/server/src/access/audit'
+import { loadVerifyingKeys, openAuditAnchor } from '../../packages/server/src/access/audit-anchor'
+import { loadConfig } from '../../packages/server/src/config'
 import { migrateToLatest } from '../../packages/server/src/db/migrate'
 import type { DB } from '../../packages/server/src/db/schema'
 import { Random, WeightedTable } from '../../packages/server/src/seed/names'
-import { describeTarget, ensureDatabaseExists, openTarget, resolveTarget } from './target'
+import { describeTarget, ensureDatabaseExists, openTarget, resolveTarget, type BenchTarget } from './target'
 
 const log = (msg: string) => process.stderr.write(`bench audit: ${msg}\n`)
+
+/** The audit anchor's settings (signing key, witness) of the target: its data folder (PGlite), else HUOMA_DATA_DIR or ./data. */
+const anchorSettings = (target: BenchTarget) => loadConfig({ ...process.env, ...(target.kind === 'pglite' ? { HUOMA_DATA_DIR: target.dir } : {}) }).audit
 
 const SEED_USAGE = `Usage: npm run bench -- audit-seed --rows N [--method trigger|window] [--batch N] [--seed N]
                     [--database-url URL | --pglite DIR]`
@@ -251,6 +256,7 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
   const database = await openTarget(target, 2)
   try {
     const db = database.db
+    const anchor = openAuditAnchor(anchorSettings(target))
     await migrateToLatest(db)
     const persons = (await sql<{ id: string }>`SELECT id FROM person WHERE merged_into IS NULL ORDER BY md5(id::text)`.execute(db)).rows.map((r) => r.id)
     if (persons.length === 0) throw new Error('No persons: run `npm run bench -- prepare` on this database first')
@@ -264,7 +270,7 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
       grantRows.map((g) => [{ userId: g.user_id, roleCode: g.role_code, unitId: g.unit_id, tasks: g.service_tasks }, ROLE_WEIGHT[g.role_code] ?? 1] as const),
     )
     // Whatever is pending is sealed first: the window method appends its seals after the chain's current end.
-    await sealAuditLog(db)
+    await sealAuditLog(db, anchor)
     const before = Number((await sql<{ id: string | null }>`SELECT max(id) AS id FROM audit_log`.execute(db)).rows[0]?.id ?? 0)
     log(
       `${describeTarget(target)}: appending ${total.toLocaleString('en')} rows (${method}, batches of ${batchSize}) after id ${before.toLocaleString('en')}; ` +
@@ -292,7 +298,8 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
         log(`${done.toLocaleString('en')}/${total.toLocaleString('en')} rows, ${Math.round(rate).toLocaleString('en')} rows/s, ETA ${Math.round((total - done) / rate)} s`)
       }
     }
-    if (method === 'trigger') await sealAuditLog(db)
+    // The window method's seals bypass the sealer: this round signs them (one head) and writes the witness.
+    await sealAuditLog(db, anchor)
     const seconds = (performance.now() - started) / 1000
     // Statistics for the planner, and the visibility maps set (index-only scans of audit_client).
     await sql`VACUUM (ANALYZE) audit_log`.execute(db)
@@ -321,7 +328,9 @@ export async function auditVerifyCommand(argv: string[]): Promise<void> {
   const database = await openTarget(target, 2)
   try {
     let lastReport = performance.now()
+    const settings = anchorSettings(target)
     const r = await verifyAuditChain(database.db, {
+      anchor: { keys: loadVerifyingKeys(settings).keys, witnessFile: settings.witnessFile },
       ...(values.batch ? { batchSize: count('batch', values.batch, 20_000) } : {}),
       onProgress: (n) => {
         if (performance.now() - lastReport < 5000) return
@@ -332,7 +341,7 @@ export async function auditVerifyCommand(argv: string[]): Promise<void> {
     const rate = Math.round(r.rows / Math.max(r.ms / 1000, 0.001))
     process.stdout.write(
       `audit-verify on ${describeTarget(target)}: ${r.ok ? 'intact' : `BROKEN at row ${r.brokenAt?.id} (${r.brokenAt?.reason})`}, ` +
-        `${r.rows.toLocaleString('en')} rows in ${(r.ms / 1000).toFixed(1)} s = ${rate.toLocaleString('en')} rows/s\n`,
+        `${r.rows.toLocaleString('en')} rows and ${r.heads.toLocaleString('en')} signed heads in ${(r.ms / 1000).toFixed(1)} s = ${rate.toLocaleString('en')} rows/s\n`,
     )
     if (!r.ok) process.exitCode = 1
   } finally {

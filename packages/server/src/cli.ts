@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { loadConfig } from './config'
+import { loadConfig, type Config } from './config'
 import { openDatabase, type Database } from './db/database'
-import { migrateToLatest, migrationStatus } from './db/migrate'
+import { migrateForServer, migrationStatus } from './db/migrate'
 import { describeStartupError } from './startup-errors'
 import { isDemoSeeded, seedDemo } from './seed/demo'
 import { insertPopulation } from './seed/population'
 import { systemClock } from './kernel/clock'
 import { sealAuditLog, verifyAuditChain } from './access/audit'
+import { keyIdOf, loadVerifyingKeys, openAuditAnchor } from './access/audit-anchor'
 
 const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <command>)
 
@@ -16,19 +17,23 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
   db status                   list migrations and whether each is applied
   seed --demo                 seed the Demola demo municipality (only into an empty database)
   seed --persons N [--seed S] add N synthetic persons (households, addresses) for benchmarks
-  audit verify                walk the audit log's hash chain; exits 1 naming the first broken row
-  audit seal                  seal the rows written since the last seal into the chain (the server does this itself)
+  audit verify                walk the audit log's hash chain and check its signed heads against the public key
+                              and the witness file; exits 1 naming the first problem
+  audit seal                  seal the rows written since the last seal into the chain, sign the head and witness it
+                              (the server does this itself)
   vtj sync                    apply the population register's changes to the client registry (nightly batch)
   jobs list                   the scheduled jobs: schedule, last run and outcome, next run, failures in a row
   jobs run <name> [--demo]    run a scheduled job now, once (claimed like a scheduled run; waits for its end;
                               --demo: the demo municipality, where Kela's simulator may forward applications)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in HUOMA_DATA_DIR, default ./data),
+HUOMA_MIGRATION_DATABASE_URL (the owner's connection for migrations, when DATABASE_URL is the application role),
+HUOMA_AUDIT_SIGNING_KEY_FILE, HUOMA_AUDIT_PUBLIC_KEY_FILE, HUOMA_AUDIT_WITNESS_FILE, HUOMA_AUDIT_WITNESS_SYSLOG,
 HUOMA_DEMO_PASSWORD, PORT (8080), HOST (127.0.0.1), LOG_LEVEL.`
 
 class UsageError extends Error {}
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig()
   let database: Database
   try {
@@ -37,7 +42,7 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
     throw new Error(describeStartupError(e))
   }
   try {
-    return await fn(database)
+    return await fn(database, config)
   } finally {
     await database.close()
   }
@@ -74,9 +79,10 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'db':
       if (sub === 'migrate') {
-        return withDatabase(async (database) => {
-          const applied = await migrateToLatest(database.db)
+        return withDatabase(async (database, config) => {
+          const { applied, appRole } = await migrateForServer(database.db, config.migrationDatabaseUrl)
           process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n')
+          if (appRole) process.stdout.write(`Applied as the owner; the application role "${appRole}" was granted its rights.\n`)
           return 0
         })
       }
@@ -92,13 +98,12 @@ export async function runCli(argv: string[]): Promise<number> {
       throw new UsageError('db takes "migrate" or "status"')
     case 'seed': {
       if (!values.demo && values.persons === undefined) throw new UsageError('seed takes --demo or --persons N')
-      return withDatabase(async (database) => {
-        await migrateToLatest(database.db)
+      return withDatabase(async (database, config) => {
+        await migrateForServer(database.db, config.migrationDatabaseUrl)
         if (values.demo) {
           if (await isDemoSeeded(database.db)) {
             process.stdout.write('The demo municipality is already seeded; nothing to do.\n')
           } else {
-            const config = loadConfig()
             const r = await seedDemo(database, { password: config.demoPassword, now: systemClock.now() })
             process.stdout.write(`Seeded Demola: ${r.persons} persons, ${r.users} staff users.\n`)
           }
@@ -119,8 +124,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'vtj':
       if (sub !== 'sync') throw new UsageError('vtj takes "sync"')
-      return withDatabase(async (database) => {
-        await migrateToLatest(database.db)
+      return withDatabase(async (database, config) => {
+        await migrateForServer(database.db, config.migrationDatabaseUrl)
         const { connectVtj } = await import('./integrations/vtj/connect')
         const { syncFromVtj } = await import('./modules/persons/vtj-sync')
         const { createLogger } = await import('./http/logger')
@@ -140,29 +145,35 @@ export async function runCli(argv: string[]): Promise<number> {
       if (sub !== 'list' && sub !== 'run') throw new UsageError('jobs takes "list" or "run <name>"')
       const name = positionals[2]
       if (sub === 'run' && !name) throw new UsageError('jobs run takes the name of a job (see "jobs list")')
-      return withDatabase(async (database) => {
-        await migrateToLatest(database.db)
+      return withDatabase(async (database, config) => {
+        await migrateForServer(database.db, config.migrationDatabaseUrl)
         return sub === 'list' ? listJobs(database) : runJob(database, name!, values.demo)
       })
     }
     case 'audit':
       if (sub === 'seal') {
-        return withDatabase(async (database) => {
-          const n = await sealAuditLog(database.db)
-          process.stdout.write(`Audit log: ${n} pending rows sealed into the chain.\n`)
+        return withDatabase(async (database, config) => {
+          const n = await sealAuditLog(database.db, openAuditAnchor(config.audit), { now: () => systemClock.now() })
+          process.stdout.write(`Audit log: ${n} pending rows sealed into the chain; its head is signed and in the witness ${config.audit.witnessFile}.\n`)
           return 0
         })
       }
       if (sub !== 'verify') throw new UsageError('audit takes "verify" or "seal"')
-      return withDatabase(async (database) => {
+      return withDatabase(async (database, config) => {
+        const verifying = loadVerifyingKeys(config.audit)
         const r = await verifyAuditChain(database.db, {
           onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r  ${n} rows verified`),
+          anchor: { keys: verifying.keys, witnessFile: config.audit.witnessFile },
         })
         if (process.stderr.isTTY) process.stderr.write('\n')
         const rate = r.ms > 0 ? Math.round((r.rows / r.ms) * 1000) : r.rows
         const pending = r.pending ? ` ${r.pending} newer rows are not yet sealed (the server seals them within seconds; \`huoma audit seal\` seals them now).` : ''
+        const keys = verifying.keys.map(keyIdOf).join(', ') || 'none'
         if (r.ok) {
-          process.stdout.write(`Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s).${pending}\n`)
+          process.stdout.write(
+            `Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s); ${r.heads} signed ${r.heads === 1 ? 'head holds' : 'heads hold'} ` +
+              `under ${keys} and ${r.heads === 1 ? 'matches' : 'match'} the witness ${config.audit.witnessFile}.${pending}\n`,
+          )
           return 0
         }
         const b = r.brokenAt!
@@ -173,8 +184,28 @@ export async function runCli(argv: string[]): Promise<number> {
           missing: 'the row is gone (it was sealed or queued for sealing, and then deleted)',
           unsealed: 'the row is neither sealed nor queued for sealing (it was slipped in past the triggers)',
           clients: 'its client index (audit_client) does not match the row\'s client ids',
+          signature: verifying.keys.length
+            ? `its signature does not hold under the verifying key (${keys}; the head names ${b.keyId ?? '?'}): the head was altered or signed with another key`
+            : `there is no key to check its signature with (${verifying.source}): set HUOMA_AUDIT_PUBLIC_KEY_FILE or HUOMA_AUDIT_SIGNING_KEY_FILE`,
+          anchor: `the chain at position ${b.position ?? '?'} (row ${b.id}) no longer has the hash the head signed: rows up to there were altered and the chain recomputed`,
+          'anchor-gap': `the signed heads do not follow one another: head ${b.seq ?? '?'} starting at position ${b.position ?? '?'} is missing (a signed head was removed or altered)`,
+          unsigned: `position ${b.position ?? '?'} and the seals after it are signed by no head (seals made past the sealer; the server signs them in its next round)`,
+          'witness-missing': `the database's head is not in the witness ${config.audit.witnessFile} (the witness lags or was cut)`,
+          'witness-extra': `the witness ${config.audit.witnessFile} holds it and the database does not (signed heads were removed from the database, or it was restored from an older backup)`,
+          'witness-differs': `the witness ${config.audit.witnessFile} holds a different head under that number (one of the two was altered)`,
+          'witness-unreadable': `line ${b.line ?? '?'} of the witness ${config.audit.witnessFile} is not a signed head following the previous one`,
         }
-        process.stdout.write(`Audit log BROKEN at ${b.reason === 'head' ? 'the chain head' : `row ${b.id}`}: ${why[b.reason]}. ${r.rows} rows before it verified.\n`)
+        const where =
+          b.reason === 'head'
+            ? 'the chain head'
+            : b.reason === 'witness-unreadable'
+              ? 'the witness'
+              : b.seq !== undefined
+                ? `signed head ${b.seq}`
+                : b.reason === 'unsigned'
+                  ? `position ${b.position ?? '?'}`
+                  : `row ${b.id}`
+        process.stdout.write(`Audit log BROKEN at ${where}: ${why[b.reason]}. ${r.rows} rows before it verified.\n`)
         return 1
       })
     default:
@@ -195,7 +226,9 @@ async function cliJobRunner(database: Database, demo = false) {
   const logger = createLogger('warn')
   const vtj = await connectVtj(database, logger, systemClock)
   const kela = await connectKela(database, await engineParameters(database.db), logger, systemClock.now())
-  const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config: loadConfig(), vtj, kela, demo }), scheduled: 'none' })
+  const config = loadConfig()
+  const auditAnchor = openAuditAnchor(config.audit)
+  const runner = new JobRunner({ database, clock: systemClock, logger, jobs: serverJobs({ config, vtj, kela, demo, auditAnchor }), scheduled: 'none' })
   await runner.register()
   return { runner, close: () => vtj.close() }
 }

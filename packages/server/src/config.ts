@@ -6,6 +6,11 @@ export interface Config {
   host: string
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   databaseUrl: string | undefined
+  /**
+   * HUOMA_MIGRATION_DATABASE_URL: the owner's connection, used only to apply migrations (at start and by `db migrate`)
+   * and to grant the application role of DATABASE_URL its rights; absent = DATABASE_URL does everything.
+   */
+  migrationDatabaseUrl: string | undefined
   /** Folder holding the embedded database, its lock file and local files. */
   dataDir: string
   demoPassword: string
@@ -39,8 +44,30 @@ export interface Config {
   debtor: DebtorSettings
   /** Scheduled jobs (kernel/jobs): which this process runs, and when the daily ones run. */
   jobs: JobSettings
+  /** The audit log's anchor outside the database: the key that signs each seal round's head, and the witness. */
+  audit: AuditAnchorSettings
   /** HUOMA_KELA_UNIT: code of the unit whose queue receives the applications Kela forwards (absent: the unit with most benefit handlers). */
   kelaUnitCode: string | undefined
+}
+
+/** HUOMA_AUDIT_*: where the audit chain is anchored outside the database (access/audit-anchor.ts). */
+export interface AuditAnchorSettings {
+  /**
+   * HUOMA_AUDIT_SIGNING_KEY_FILE: the Ed25519 private key (PEM, PKCS#8) that signs every seal round's head. Absent:
+   * `<data dir>/audit-signing.key`, created with mode 600 on first start (beside the embedded database, never in it).
+   */
+  signingKeyFile: string
+  /** Whether signingKeyFile is the default (created when missing) rather than a file the operator named. */
+  signingKeyIsDefault: boolean
+  /**
+   * HUOMA_AUDIT_PUBLIC_KEY_FILE: the public key(s) (PEM; several blocks after a key change) `audit verify` checks
+   * the signatures with; absent = derived from the signing key file.
+   */
+  publicKeyFile: string | undefined
+  /** HUOMA_AUDIT_WITNESS_FILE: the append-only file of signed heads (JSON lines); default `<data dir>/audit-witness.jsonl`. */
+  witnessFile: string
+  /** HUOMA_AUDIT_WITNESS_SYSLOG=1: every signed head also goes to syslog (the `logger` command, facility authpriv). */
+  witnessSyslog: boolean
 }
 
 /** HUOMA_JOBS*: the scheduled jobs of this process (src/jobs.ts lists them). */
@@ -166,6 +193,33 @@ function timeOfDay(env: NodeJS.ProcessEnv, name: string, fallback: string): stri
   return raw
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (raw === '' || raw === '0' || raw === 'false') return false
+  if (raw === '1' || raw === 'true') return true
+  throw new Error(`${name} must be 1 or 0 (true or false), got "${env[name]}"`)
+}
+
+function auditAnchor(env: NodeJS.ProcessEnv, dataDir: string): AuditAnchorSettings {
+  const file = (name: string) => (env[name]?.trim() ? path.resolve(env[name].trim()) : undefined)
+  const signingKeyFile = file('HUOMA_AUDIT_SIGNING_KEY_FILE')
+  return {
+    signingKeyFile: signingKeyFile ?? path.join(dataDir, 'audit-signing.key'),
+    signingKeyIsDefault: signingKeyFile === undefined,
+    publicKeyFile: file('HUOMA_AUDIT_PUBLIC_KEY_FILE'),
+    witnessFile: file('HUOMA_AUDIT_WITNESS_FILE') ?? path.join(dataDir, 'audit-witness.jsonl'),
+    witnessSyslog: flag(env, 'HUOMA_AUDIT_WITNESS_SYSLOG'),
+  }
+}
+
+function migrationUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.HUOMA_MIGRATION_DATABASE_URL || undefined
+  if (url && !env.DATABASE_URL) {
+    throw new Error('HUOMA_MIGRATION_DATABASE_URL is set but DATABASE_URL is not: the owner\'s connection is for PostgreSQL, next to the application role\'s DATABASE_URL')
+  }
+  return url
+}
+
 function jobsToRun(env: NodeJS.ProcessEnv): JobSettings['run'] {
   const raw = (env.HUOMA_JOBS ?? '').trim()
   if (raw === '' || raw === 'all') return 'all'
@@ -181,7 +235,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFromEnv(env, 'PORT', 8080),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: migrationUrl(env),
     dataDir,
+    audit: auditAnchor(env, dataDir),
     demoPassword,
     demoPasswordIsDefault: !env.HUOMA_DEMO_PASSWORD,
     webDist: env.HUOMA_WEB_DIST === '' ? undefined : path.resolve(env.HUOMA_WEB_DIST || path.join(repoRoot, 'packages/web/dist')),

@@ -3,9 +3,10 @@ import type { JobDefinition } from './kernel/jobs'
 import { deadlineRoundJob } from './kernel/deadlines'
 import { MODULES } from './modules'
 import type { ModuleJobDeps } from './modules/module'
+import type { AuditAnchor } from './access/audit-anchor'
 
-/** What the server's jobs are built from. */
-export type ServerJobDeps = ModuleJobDeps
+/** What the server's jobs are built from: the modules' deps, and the audit anchor (signing key, witness) of the kernel's sealer. */
+export type ServerJobDeps = ModuleJobDeps & { auditAnchor: AuditAnchor }
 
 /**
  * The server's scheduled jobs — the one list `startServer` (and `huoma jobs`) hands to the runner
@@ -16,7 +17,7 @@ export type ServerJobDeps = ModuleJobDeps
 export function serverJobs(deps: ServerJobDeps): JobDefinition[] {
   const { config } = deps
   return [
-    auditSealerJob({ intervalMs: config.security.auditSealIntervalMs }),
+    auditSealerJob({ intervalMs: config.security.auditSealIntervalMs, anchor: deps.auditAnchor }),
     deadlineRoundJob({ at: config.jobs.deadlineRoundAt, daysBefore: config.jobs.deadlineReminderDays, mode: config.workingDayMode }),
     ...MODULES.flatMap((m) => m.jobs?.(deps) ?? []),
   ]

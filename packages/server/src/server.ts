@@ -2,7 +2,8 @@ import type { Logger } from 'pino'
 import { buildApp, type App } from './app'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/database'
-import { migrateToLatest } from './db/migrate'
+import { auditLogPowers, migrateForServer } from './db/migrate'
+import { openAuditAnchor } from './access/audit-anchor'
 import { createLogger } from './http/logger'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
@@ -40,10 +41,18 @@ export interface StartOptions {
 export async function startServer(config: Config, opts: StartOptions): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel)
   const clock = opts.clock ?? systemClock
+  // The key that signs the audit chain's heads lives outside the database (created on first start when defaulted).
+  const auditAnchor = openAuditAnchor(config.audit)
   const database = await openDatabase(config)
   try {
-    const applied = await migrateToLatest(database.db)
+    const { applied, appRole } = await migrateForServer(database.db, config.migrationDatabaseUrl)
     if (applied.length) logger.info({ applied }, 'migrations applied')
+    if (appRole) logger.info({ role: appRole }, 'migrations applied as the owner; the server runs as its application role')
+    if (database.kind === 'postgresql') {
+      const powers = await auditLogPowers(database.db)
+      if (powers) logger.warn(`${powers}: it could alter the audit log. Give the server an application role (README, "Two database roles")`)
+    }
+    logger.info({ keyId: auditAnchor.keyId, witness: config.audit.witnessFile }, 'audit log anchored: seal heads are signed and witnessed outside the database')
     let demoSeededNow = false
     if (opts.demo && !(await isDemoSeeded(database.db))) {
       demoSeededNow = true
@@ -63,7 +72,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
       database,
       clock,
       logger,
-      jobs: [...serverJobs({ config, vtj, kela, demo: opts.demo }), ...(opts.extraJobs ?? [])],
+      jobs: [...serverJobs({ config, vtj, kela, demo: opts.demo, auditAnchor }), ...(opts.extraJobs ?? [])],
       scheduled: config.jobs.run,
       pollMs: config.jobs.pollMs,
     })

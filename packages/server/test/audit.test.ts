@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit, sealAuditLog, verifyAuditChain } from '../src/access/audit'
 import { auditSealerJob } from '../src/kernel/jobs/audit-sealer'
+import { openAuditAnchor, type AuditAnchor } from '../src/access/audit-anchor'
+import { loadConfig } from '../src/config'
 import { actionEvent } from '../src/access/audit-events'
 import { ACTIONS } from '../src/catalogue'
 import { openDatabase, type Database } from '../src/db/database'
@@ -39,15 +41,20 @@ async function bypass(db: Kysely<DB>, statement: ReturnType<typeof sql>) {
   })
 }
 
+/** The anchor (signing key, witness) a server or the CLI would use with this scratch database's data folder. */
+const anchorOf = (scratch: ScratchDatabase): AuditAnchor => openAuditAnchor(loadConfig({ HUOMA_DATA_DIR: scratch.dataDir }).audit)
+
 /** A fresh database with n sealed rows, for one tampering scenario. */
 async function freshLog(kind: DbKind, n: number) {
   const scratch = await scratchDatabase(kind)
   const database = await openDatabase({ databaseUrl: scratch.databaseUrl, dataDir: scratch.dataDir })
+  const anchor = anchorOf(scratch)
   await migrateToLatest(database.db)
   await appendRows(database.db, n)
-  await sealAuditLog(database.db)
+  await sealAuditLog(database.db, anchor)
   return {
     db: database.db,
+    anchor,
     kind: database.kind,
     close: async () => {
       await database.close()
@@ -59,6 +66,7 @@ async function freshLog(kind: DbKind, n: number) {
 describe.each(kinds)('the audit log on %s', (kind) => {
   let scratch: ScratchDatabase
   let database: Database
+  let anchor: AuditAnchor
   const cli = async (...args: string[]) => {
     const env = { ...process.env, DATABASE_URL: scratch.databaseUrl ?? '', HUOMA_DATA_DIR: scratch.dataDir }
     try {
@@ -73,6 +81,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
   beforeAll(async () => {
     scratch = await scratchDatabase(kind)
     database = await openDatabase({ databaseUrl: scratch.databaseUrl, dataDir: scratch.dataDir })
+    anchor = anchorOf(scratch)
     await migrateToLatest(database.db)
     await appendRows(database.db, 30)
   })
@@ -82,7 +91,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
   })
 
   it('refuses UPDATE, DELETE and TRUNCATE on the log, its client index and its seals', async () => {
-    await sealAuditLog(database.db)
+    await sealAuditLog(database.db, anchor)
     await expect(sql`UPDATE audit_log SET outcome = 'failure' WHERE id = 1`.execute(database.db)).rejects.toThrow(/append-only/)
     await expect(sql`DELETE FROM audit_log WHERE id = 1`.execute(database.db)).rejects.toThrow(/append-only/)
     await expect(sql`TRUNCATE audit_log CASCADE`.execute(database.db)).rejects.toThrow(/append-only/)
@@ -95,7 +104,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     // The 30 rows of beforeAll were sealed by the first test; three more wait for the sealer.
     await appendRows(database.db, 3)
     expect(await verifyAuditChain(database.db, { batchSize: 7 })).toMatchObject({ ok: true, rows: 30, pending: 3 })
-    expect(await sealAuditLog(database.db)).toBe(3)
+    expect(await sealAuditLog(database.db, anchor)).toBe(3)
     expect(await verifyAuditChain(database.db, { batchSize: 7 })).toMatchObject({ ok: true, rows: 33, pending: 0 })
     const seals = await database.db.selectFrom('audit_seal').select(['position', 'audit_id']).orderBy('position').execute()
     expect(seals.map((s) => s.position)).toEqual(Array.from({ length: 33 }, (_, i) => i + 1))
@@ -114,7 +123,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     const rows = await database.db.selectFrom('audit_client').select(['client_id', 'audit_id']).where('client_id', 'in', [a, b]).execute()
     expect(rows).toHaveLength(2)
     expect(new Set(rows.map((r) => r.audit_id)).size).toBe(1)
-    await sealAuditLog(database.db)
+    await sealAuditLog(database.db, anchor)
   })
 
   it('audit verify (CLI) exits 0 on an intact log and 1 naming the first altered row', async () => {
@@ -204,12 +213,16 @@ describe.each(kinds)('the audit log on %s', (kind) => {
       }
       await migrateToLatest(db.db)
       expect(await verifyAuditChain(db.db, { batchSize: 5 })).toMatchObject({ ok: true, rows: 12, pending: 0 })
+      // The seals made before the anchor (0022) are signed by no head until the first round after the upgrade.
+      const oldAnchor = anchorOf(old)
+      const verifying = { keys: [oldAnchor.publicKey], witnessFile: oldAnchor.settings.witnessFile }
+      expect(await verifyAuditChain(db.db, { anchor: verifying })).toMatchObject({ ok: false, brokenAt: { reason: 'unsigned', position: 1 } })
       const forA = await db.db.selectFrom('audit_client').select('audit_id').where('client_id', '=', a).execute()
       expect(forA).toHaveLength(12)
       // New rows continue the same chain.
       await appendRows(db.db, 4)
-      await sealAuditLog(db.db)
-      expect(await verifyAuditChain(db.db, { batchSize: 5 })).toMatchObject({ ok: true, rows: 16, pending: 0 })
+      await sealAuditLog(db.db, oldAnchor)
+      expect(await verifyAuditChain(db.db, { batchSize: 5, anchor: verifying })).toMatchObject({ ok: true, rows: 16, pending: 0, heads: 1 })
     } finally {
       await db.close()
       await old.drop()
@@ -220,7 +233,7 @@ describe.each(kinds)('the audit log on %s', (kind) => {
     const log = await freshLog(kind, 0)
     try {
       // The server's sealer: the audit-sealer job every 20 ms in a job runner.
-      const sealer = new JobRunner({ database: log, clock: systemClock, logger: createLogger('silent'), jobs: [auditSealerJob({ intervalMs: 20 })] })
+      const sealer = new JobRunner({ database: log, clock: systemClock, logger: createLogger('silent'), jobs: [auditSealerJob({ intervalMs: 20, anchor: log.anchor })] })
       await sealer.register()
       sealer.start()
       const writers = Array.from({ length: 8 }, (_, w) =>
@@ -241,10 +254,11 @@ describe.each(kinds)('the audit log on %s', (kind) => {
         })
         .catch(() => undefined)
       // Two sealers at once: the second finds the chain head locked and returns.
-      await Promise.all([...writers, sealAuditLog(log.db), sealAuditLog(log.db)])
+      await Promise.all([...writers, sealAuditLog(log.db, log.anchor), sealAuditLog(log.db, log.anchor)])
       await sealer.stop()
-      const r = await verifyAuditChain(log.db, { batchSize: 50 })
+      const r = await verifyAuditChain(log.db, { batchSize: 50, anchor: { keys: [log.anchor.publicKey], witnessFile: log.anchor.settings.witnessFile } })
       expect(r).toMatchObject({ ok: true, rows: 400, pending: 0 })
+      expect(r.heads).toBeGreaterThan(0)
       const dupes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT audit_id FROM audit_seal GROUP BY audit_id HAVING count(*) > 1) d`.execute(log.db)
       expect(dupes.rows[0]?.n).toBe(0)
     } finally {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditActionKind, DB } from '../db/schema'
 import type { AuditEventType } from './audit-events'
+import { checkTrailingWitness, walkSignedHeads, type AnchorProblem, type AuditAnchor, type VerifyingKeys } from './audit-anchor'
 
 export type Executor = Kysely<DB> | Transaction<DB>
 
@@ -57,23 +58,61 @@ export async function appendAudit(db: Executor, ...events: AuditEvent[]): Promis
 
 /**
  * Seals pending audit rows into the hash chain (the SQL function `audit_seal_pending`, migration 0016) until none is
- * left or another sealer holds the chain; returns how many this call sealed.
+ * left or another sealer holds the chain; returns how many this call sealed. Each round signs its head in the same
+ * transaction (`AuditAnchor.signHead`, migration 0022), and the new heads are then appended to the witness outside
+ * the database; a witness that cannot be written makes this throw (the sealer's job retries, and the next call
+ * writes what is missing). An idle call — nothing pending, every seal signed, the witness up to date as far as this
+ * process knows — is one read and writes nothing.
  */
-export async function sealAuditLog(db: Kysely<DB>, opts: { batchSize?: number } = {}): Promise<number> {
+export async function sealAuditLog(
+  db: Kysely<DB>,
+  anchor: AuditAnchor,
+  opts: { batchSize?: number; now?: () => Date } = {},
+): Promise<number> {
   const batchSize = opts.batchSize ?? 5_000
+  const now = opts.now ?? (() => new Date())
+  const state = (await sql<{ pending: boolean; head: number | null; signed: number | null; seq: number | null }>`
+    SELECT EXISTS (SELECT 1 FROM audit_pending) AS pending,
+           (SELECT last_position FROM audit_chain_head WHERE id = 1) AS head,
+           a.last_position AS signed, a.seq
+      FROM (SELECT 1) one
+      LEFT JOIN LATERAL (SELECT seq, last_position FROM audit_anchor ORDER BY seq DESC LIMIT 1) a ON true`.execute(db)).rows[0]
+  const signedTo = Number(state?.signed ?? 0)
+  if (!state?.pending && Number(state?.head ?? 0) === signedTo && anchor.witnessed(Number(state?.seq ?? 0))) return 0
   let total = 0
-  for (;;) {
-    const { rows } = await sql<{ n: number }>`SELECT audit_seal_pending(${batchSize}::int) AS n`.execute(db)
-    const n = Number(rows[0]?.n ?? 0)
-    total += n
-    if (n < batchSize) return total
+  if (state?.pending || Number(state?.head ?? 0) !== signedTo) {
+    for (;;) {
+      const n = await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ n: number }>`SELECT audit_seal_pending(${batchSize}::int) AS n`.execute(trx)
+        await anchor.signHead(trx, now())
+        return Number(rows[0]?.n ?? 0)
+      })
+      total += n
+      if (n < batchSize) break
+    }
   }
+  await anchor.catchUp(db)
+  return total
 }
-
 
 // ---- Verification --------------------------------------------------------------------------------------------------
 
-export type BrokenReason = 'hash' | 'link' | 'head' | 'missing' | 'unsealed' | 'clients'
+export type BrokenReason =
+  | 'hash'
+  | 'link'
+  | 'head'
+  | 'missing'
+  | 'unsealed'
+  | 'clients'
+  // The anchor outside the database (given `anchor`): see access/audit-anchor.ts.
+  | 'signature'
+  | 'anchor'
+  | 'anchor-gap'
+  | 'unsigned'
+  | 'witness-missing'
+  | 'witness-extra'
+  | 'witness-differs'
+  | 'witness-unreadable'
 
 export interface VerifyResult {
   ok: boolean
@@ -81,8 +120,13 @@ export interface VerifyResult {
   rows: number
   /** Rows written and not yet sealed (the sealer's window); not an error. */
   pending: number
-  /** The first row whose hash, link, presence or client index does not hold (its audit id). */
-  brokenAt?: { id: number; reason: BrokenReason; position?: number }
+  /** Signed heads verified (with `anchor`). */
+  heads: number
+  /**
+   * The first row whose hash, link, presence or client index does not hold (its audit id), or the first signed head
+   * (`seq`) that does not hold or that the witness disagrees on (`line`: the witness file's line).
+   */
+  brokenAt?: { id: number; reason: BrokenReason; position?: number; seq?: number; line?: number; keyId?: string }
   ms: number
 }
 
@@ -93,83 +137,133 @@ export interface VerifyResult {
  * - the chain head names the last position and its hash (rows cut from the end are noticed);
  * - every audit row is sealed or pending, and every pending entry names a row (rows slipped in past the triggers,
  *   or removed before sealing, are noticed);
- * - audit_client holds exactly each row's client ids (the "who processed my data" lookups read it), per id range.
+ * - audit_client holds exactly each row's client ids (the "who processed my data" lookups read it), per id range;
+ * - with `anchor` (what `huoma audit verify` always does): every seal round's signed head holds under the public
+ *   key, still matches the chain, the heads cover every sealed position, and the witness outside the database holds
+ *   the same heads (access/audit-anchor.ts). Without it the chain is only consistent with itself, which an owner who
+ *   recomputes it can achieve.
  */
 export async function verifyAuditChain(
   db: Kysely<DB>,
-  opts: { batchSize?: number; onProgress?: (rows: number) => void } = {},
+  opts: { batchSize?: number; onProgress?: (rows: number) => void; anchor?: VerifyingKeys } = {},
 ): Promise<VerifyResult> {
   const started = performance.now()
   const batchSize = opts.batchSize ?? 20_000
-  return db
+  let heads = 0
+  const result = (ok: boolean, rows: number, pending: number, brokenAt?: VerifyResult['brokenAt']): VerifyResult => ({
+    ok,
+    rows,
+    pending,
+    heads,
+    ...(brokenAt ? { brokenAt } : {}),
+    ms: Math.round(performance.now() - started),
+  })
+  const inSnapshot = await db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const result = (ok: boolean, rows: number, pending: number, brokenAt?: VerifyResult['brokenAt']): VerifyResult => ({
-        ok,
-        rows,
-        pending,
-        ...(brokenAt ? { brokenAt } : {}),
-        ms: Math.round(performance.now() - started),
-      })
-      const head = (await sql<{ last_position: number; last_hash: Buffer }>`
-        SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1`.execute(trx)).rows[0]
-      const pending = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_pending`.execute(trx)).rows[0]?.n ?? 0)
-      let position = 0
-      let prevHash: Buffer = Buffer.alloc(32)
-      let rows = 0
-      let checkedUpTo = 0 // audit ids ≤ this have had their clients compared
-      for (;;) {
-        const { rows: batch } = await sql<{ position: number; audit_id: number; hash: Buffer; present: boolean; valid: boolean | null }>`
-          SELECT s.position, s.audit_id, s.hash, a.id IS NOT NULL AS present,
-                 s.hash = sha256(convert_to(audit_log_canonical(a), 'UTF8')
-                                 || coalesce(lag(s.hash) OVER (ORDER BY s.position), ${prevHash}::bytea)) AS valid
-            FROM (SELECT * FROM audit_seal WHERE position > ${position} ORDER BY position LIMIT ${batchSize}) s
-            LEFT JOIN audit_log a ON a.id = s.audit_id
-           ORDER BY s.position`.execute(trx)
-        let maxId = checkedUpTo
-        for (const r of batch) {
-          if (r.position !== position + 1) return result(false, rows, pending, { id: r.audit_id, position: position + 1, reason: 'link' })
-          if (!r.present) return result(false, rows, pending, { id: r.audit_id, position: r.position, reason: 'missing' })
-          if (!r.valid) return result(false, rows, pending, { id: r.audit_id, position: r.position, reason: 'hash' })
-          prevHash = r.hash
-          position = r.position
-          if (r.audit_id > maxId) maxId = r.audit_id
-          rows++
-        }
-        if (maxId > checkedUpTo) {
-          const bad = await clientMismatch(trx, checkedUpTo + 1, maxId)
-          if (bad !== undefined) return result(false, rows, pending, { id: bad, reason: 'clients' })
-          checkedUpTo = maxId
-        }
-        opts.onProgress?.(rows)
-        if (batch.length < batchSize) break
-      }
-      if (!head || head.last_position !== position || !head.last_hash.equals(prevHash)) {
-        return result(false, rows, pending, { id: 0, position: head?.last_position ?? position, reason: 'head' })
-      }
-      // Every row is sealed or pending: rows = sealed rows, all present (checked above), so the counts must agree.
-      const total = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(trx)).rows[0]?.n ?? 0)
-      if (total !== rows + pending) {
-        const unsealed = (await sql<{ id: number | null }>`
-          SELECT min(a.id) AS id FROM audit_log a
-           WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
-             AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.audit_id = a.id)`.execute(trx)).rows[0]?.id
-        if (unsealed != null) return result(false, rows, pending, { id: Number(unsealed), reason: 'unsealed' })
-        const missing = (await sql<{ id: number | null }>`
-          SELECT min(p.audit_id) AS id FROM audit_pending p
-           WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = p.audit_id)`.execute(trx)).rows[0]?.id
-        return result(false, rows, pending, { id: Number(missing ?? 0), reason: 'missing' })
-      }
-      // The clients of the rows above the last sealed id (pending rows, and anything claiming a later id).
-      const top = (await sql<{ id: number | null }>`
-        SELECT greatest((SELECT max(id) FROM audit_log), (SELECT max(audit_id) FROM audit_client)) AS id`.execute(trx)).rows[0]?.id
-      if (top != null && Number(top) > checkedUpTo) {
-        const bad = await clientMismatch(trx, checkedUpTo + 1, Number(top))
-        if (bad !== undefined) return result(false, rows, pending, { id: bad, reason: 'clients' })
-      }
-      return result(true, rows, pending)
+    .execute(async (trx): Promise<{ done: VerifyResult } | { rows: number; pending: number; walk?: Awaited<ReturnType<typeof walkSignedHeads>> }> => {
+      const chain = await verifyChainIn(trx, batchSize, opts.onProgress, result)
+      if ('done' in chain) return chain
+      if (!opts.anchor) return chain
+      const walk = await walkSignedHeads(trx, opts.anchor, chain.position, Math.min(batchSize, 5_000))
+      heads = walk.heads
+      if (walk.problem) return { done: result(false, chain.rows, chain.pending, anchorBroken(walk.problem)) }
+      return { ...chain, walk }
     })
+  if ('done' in inSnapshot) return inSnapshot.done
+  const { rows, pending, walk } = inSnapshot
+  if (walk) {
+    // Witness heads newer than the snapshot are looked up again; the first the database lacks was removed from it.
+    const extra = await checkTrailingWitness(db, walk.trailing)
+    if (extra) return result(false, rows, pending, anchorBroken(extra))
+    if (walk.unsignedFrom !== undefined) {
+      const at = (await sql<{ audit_id: number }>`SELECT audit_id FROM audit_seal WHERE position = ${walk.unsignedFrom}`.execute(db)).rows[0]
+      return result(false, rows, pending, { id: Number(at?.audit_id ?? 0), position: walk.unsignedFrom, reason: 'unsigned' })
+    }
+  }
+  return result(true, rows, pending)
+}
+
+function anchorBroken(p: AnchorProblem): NonNullable<VerifyResult['brokenAt']> {
+  switch (p.reason) {
+    case 'signature':
+      return { id: 0, reason: p.reason, seq: p.seq, keyId: p.keyId }
+    case 'anchor':
+      return { id: p.id, reason: p.reason, seq: p.seq, position: p.position }
+    case 'anchor-gap':
+      return { id: 0, reason: p.reason, seq: p.seq, position: p.position }
+    case 'witness-unreadable':
+      return { id: 0, reason: p.reason, line: p.line }
+    default:
+      return { id: 0, reason: p.reason, seq: p.seq }
+  }
+}
+
+/** The chain's own checks in the snapshot: its end (position, rows, pending) when they hold, else the result. */
+async function verifyChainIn(
+  trx: Transaction<DB>,
+  batchSize: number,
+  onProgress: ((rows: number) => void) | undefined,
+  result: (ok: boolean, rows: number, pending: number, brokenAt?: VerifyResult['brokenAt']) => VerifyResult,
+): Promise<{ done: VerifyResult } | { rows: number; pending: number; position: number }> {
+  const fail = (rows: number, pending: number, brokenAt: VerifyResult['brokenAt']) => ({ done: result(false, rows, pending, brokenAt) })
+  const head = (await sql<{ last_position: number; last_hash: Buffer }>`
+    SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1`.execute(trx)).rows[0]
+  const pending = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_pending`.execute(trx)).rows[0]?.n ?? 0)
+  let position = 0
+  let prevHash: Buffer = Buffer.alloc(32)
+  let rows = 0
+  let checkedUpTo = 0 // audit ids ≤ this have had their clients compared
+  for (;;) {
+    const { rows: batch } = await sql<{ position: number; audit_id: number; hash: Buffer; present: boolean; valid: boolean | null }>`
+      SELECT s.position, s.audit_id, s.hash, a.id IS NOT NULL AS present,
+             s.hash = sha256(convert_to(audit_log_canonical(a), 'UTF8')
+                             || coalesce(lag(s.hash) OVER (ORDER BY s.position), ${prevHash}::bytea)) AS valid
+        FROM (SELECT * FROM audit_seal WHERE position > ${position} ORDER BY position LIMIT ${batchSize}) s
+        LEFT JOIN audit_log a ON a.id = s.audit_id
+       ORDER BY s.position`.execute(trx)
+    let maxId = checkedUpTo
+    for (const r of batch) {
+      if (r.position !== position + 1) return fail(rows, pending, { id: r.audit_id, position: position + 1, reason: 'link' })
+      if (!r.present) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'missing' })
+      if (!r.valid) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'hash' })
+      prevHash = r.hash
+      position = r.position
+      if (r.audit_id > maxId) maxId = r.audit_id
+      rows++
+    }
+    if (maxId > checkedUpTo) {
+      const bad = await clientMismatch(trx, checkedUpTo + 1, maxId)
+      if (bad !== undefined) return fail(rows, pending, { id: bad, reason: 'clients' })
+      checkedUpTo = maxId
+    }
+    onProgress?.(rows)
+    if (batch.length < batchSize) break
+  }
+  if (!head || head.last_position !== position || !head.last_hash.equals(prevHash)) {
+    return fail(rows, pending, { id: 0, position: head?.last_position ?? position, reason: 'head' })
+  }
+  // Every row is sealed or pending: rows = sealed rows, all present (checked above), so the counts must agree.
+  const total = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(trx)).rows[0]?.n ?? 0)
+  if (total !== rows + pending) {
+    const unsealed = (await sql<{ id: number | null }>`
+      SELECT min(a.id) AS id FROM audit_log a
+       WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id)
+         AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.audit_id = a.id)`.execute(trx)).rows[0]?.id
+    if (unsealed != null) return fail(rows, pending, { id: Number(unsealed), reason: 'unsealed' })
+    const missing = (await sql<{ id: number | null }>`
+      SELECT min(p.audit_id) AS id FROM audit_pending p
+       WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = p.audit_id)`.execute(trx)).rows[0]?.id
+    return fail(rows, pending, { id: Number(missing ?? 0), reason: 'missing' })
+  }
+  // The clients of the rows above the last sealed id (pending rows, and anything claiming a later id).
+  const top = (await sql<{ id: number | null }>`
+    SELECT greatest((SELECT max(id) FROM audit_log), (SELECT max(audit_id) FROM audit_client)) AS id`.execute(trx)).rows[0]?.id
+  if (top != null && Number(top) > checkedUpTo) {
+    const bad = await clientMismatch(trx, checkedUpTo + 1, Number(top))
+    if (bad !== undefined) return fail(rows, pending, { id: bad, reason: 'clients' })
+  }
+  return { rows, pending, position }
 }
 
 /** The first audit id in [lo, hi] whose audit_client rows differ from its client_ids, if any. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import { openDatabase } from './database'
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations')
 
@@ -74,4 +75,48 @@ export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus[
 export async function latestMigration(db: Kysely<any>): Promise<string> {
   const applied = (await migrationStatus(db)).filter((m) => m.executedAt)
   return applied.at(-1)?.name ?? 'none'
+}
+
+/**
+ * Applies pending migrations for the server and `huoma db migrate`. With `migrationDatabaseUrl`
+ * (HUOMA_MIGRATION_DATABASE_URL: the owner) they run over the owner's own connection, and the role of `app`'s
+ * connection (DATABASE_URL: the application role) is then granted what the server needs and no more on the audit
+ * log (`huoma_grant_app_role`, migration 0022) — after every run, so tables of later migrations are covered too.
+ * Without it the application's connection migrates (one role does everything, as in the zero-configuration case).
+ */
+export async function migrateForServer(app: Kysely<any>, migrationDatabaseUrl: string | undefined): Promise<{ applied: string[]; appRole?: string }> {
+  if (!migrationDatabaseUrl) return { applied: await migrateToLatest(app) }
+  const owner = await openDatabase({ databaseUrl: migrationDatabaseUrl, dataDir: '.', pgPoolSize: 1 })
+  try {
+    const whoApp = (await sql<{ role: string; db: string }>`SELECT current_user AS role, current_database() AS db`.execute(app)).rows[0]!
+    const whoOwner = (await sql<{ role: string; db: string }>`SELECT current_user AS role, current_database() AS db`.execute(owner.db)).rows[0]!
+    if (whoApp.db !== whoOwner.db) {
+      throw new Error(`HUOMA_MIGRATION_DATABASE_URL reaches database "${whoOwner.db}" but DATABASE_URL reaches "${whoApp.db}": both must name the same database`)
+    }
+    if (whoApp.role === whoOwner.role) {
+      throw new Error(
+        `HUOMA_MIGRATION_DATABASE_URL and DATABASE_URL both connect as "${whoApp.role}": the server's DATABASE_URL must use its own application role (see README, "Two database roles"), or leave HUOMA_MIGRATION_DATABASE_URL unset`,
+      )
+    }
+    const applied = await migrateToLatest(owner.db)
+    await sql`SELECT huoma_grant_app_role(${whoApp.role})`.execute(owner.db)
+    return { applied, appRole: whoApp.role }
+  } finally {
+    await owner.close()
+  }
+}
+
+/**
+ * Why the server's own connection could alter the audit log (PostgreSQL): it is a superuser, or owns the log (then
+ * it could disable the append-only triggers). Undefined when it can only insert and read it.
+ */
+export async function auditLogPowers(app: Kysely<any>): Promise<string | undefined> {
+  const r = (await sql<{ role: string; superuser: boolean; owner: boolean }>`
+    SELECT current_user AS role,
+           (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+           pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass), 'USAGE') AS owner`.execute(app)).rows[0]
+  if (!r) return undefined
+  if (r.superuser) return `the server connects as "${r.role}", a superuser`
+  if (r.owner) return `the server connects as "${r.role}", the owner of the audit log`
+  return undefined
 }

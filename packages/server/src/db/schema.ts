@@ -291,6 +291,19 @@ export interface AuditPendingTable {
   audit_id: number
 }
 
+/** A seal round's head, signed with the key outside the database (0022; access/audit-anchor.ts). Append-only. */
+export interface AuditAnchorTable {
+  seq: number
+  first_position: number
+  last_position: number
+  last_audit_id: number
+  last_hash: Buffer
+  row_count: number
+  sealed_at: Date
+  key_id: string
+  signature: Buffer
+}
+
 export interface GrantRequestTable {
   id: Generated<string>
   user_id: string
@@ -638,6 +651,7 @@ export interface DB {
   audit_client: AuditClientTable
   audit_seal: AuditSealTable
   audit_pending: AuditPendingTable
+  audit_anchor: AuditAnchorTable
   grant_request: GrantRequestTable
   audit_review: AuditReviewTable
   person_history: PersonHistoryTable
