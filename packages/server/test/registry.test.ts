@@ -212,6 +212,39 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
     expect((await db().selectFrom('client_relationship').select('self_reason').where('id', '=', (await team.json()).id).executeTakeFirstOrThrow()).self_reason).toBeNull()
   })
 
+  it('the office secretary sees that a person is a client and whom to contact, not in which sensitive service', async () => {
+    const p = await (await secretary.post('/api/persons', { firstNames: 'Toimisto', lastName: 'Näkymä', birthDate: '2015-06-06' })).json()
+    const open = async (serviceTask: string, username: string) => {
+      const r = await secretary.post(`/api/persons/${p.id}/relationships`, { serviceTask, userId: await userId(username), kind: 'team', startReason: 'referral' })
+      expect(r.status).toBe(201)
+      return (await r.json()).id as string
+    }
+    const welfare = await open('child_welfare', 'sosiaalityontekija')
+    await open('income_support', 'etuuskasittelija')
+    const ended = await open('substance_mental_health', 'sosiaalityontekija')
+    expect((await secretary.post(`/api/persons/${p.id}/relationships/${ended}/end`, { endReason: 'needs_met' })).status).toBe(200)
+
+    const card = await (await secretary.get(`/api/persons/${p.id}/card`)).json()
+    expect(card.accessBasis).toBe('registry')
+    const shown = card.relationships.map((r: { serviceTask: string; userName: string; startReason: string }) => [r.serviceTask, r.userName, r.startReason]).sort()
+    expect(shown).toEqual([
+      ['confidential', 'Aino Lehtinen', 'confidential'],
+      ['income_support', 'Leena Kivelä', 'referral'],
+    ])
+    expect(card.relationships.find((r: { serviceTask: string }) => r.serviceTask === 'confidential').id).toBe(welfare)
+    const body = JSON.stringify(card)
+    expect(body).not.toContain('child_welfare')
+    expect(body).not.toContain('substance_mental_health')
+    expect(card.timeline.filter((e: { kind: string }) => e.kind.startsWith('relationship.')).map((e: { serviceTask: string | null }) => e.serviceTask).sort()).toEqual([
+      'income_support',
+      null,
+    ])
+
+    // The worker sees her own child welfare relationship by name.
+    const own = await (await worker.get(`/api/persons/${p.id}/card`)).json()
+    expect(own.relationships.map((r: { serviceTask: string }) => r.serviceTask)).toContain('child_welfare')
+  })
+
   it('takes a matter from the unit\'s intake without a reason', async () => {
     const p = await (await secretary.post('/api/persons', { firstNames: 'Saapunut', lastName: 'Asia', birthDate: '1981-05-05' })).json()
     const me = await userId('sosiaalityontekija')

@@ -74,6 +74,28 @@ describe('opening a relationship for oneself', () => {
   })
 })
 
+describe('clerical access on the client card', () => {
+  it('shows a sensitive service\'s relationship as a contact without the service', async () => {
+    const secretary = sessionUser({ roles: ['office_secretary'], actions: ['persons:search', 'persons:card', 'relationships:open', 'relationships:end'] })
+    signedIn(secretary, {
+      [`GET /api/persons/${PERSON}/card`]: () =>
+        json({
+          ...card,
+          accessBasis: 'registry',
+          relationships: [
+            { id: '6b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21', serviceTask: 'confidential', kind: 'team', userId: WORKER.id, userName: 'Aino Lehtinen', startDate: '2026-11-01', endDate: null, startReason: 'confidential', endReason: null },
+          ],
+        }),
+    })
+    renderApp(`/persons/${PERSON}`)
+    const section = await screen.findByRole('region', { name: 'Asiakkuudet' })
+    const row = within(section).getAllByRole('row')[1]!
+    expect(row.textContent).toContain('Sosiaalipalvelu (ei näytetä toimistotyölle)')
+    expect(row.textContent).toContain('Aino Lehtinen')
+    expect(row.textContent).not.toContain('confidential')
+  })
+})
+
 describe('Itse avatut asiakkuudet for the supervisor', () => {
   it('lists who opened what for themselves, with the reason, and changes the period', async () => {
     const row: SelfOpenedRelationship = {

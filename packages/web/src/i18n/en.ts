@@ -45,6 +45,7 @@ export const appWide: Translation<typeof source> = {
       substance_mental_health: 'Substance abuse and mental health',
       child_maintenance: 'Child maintenance supervisor',
       client_fees: 'Client fees',
+      confidential: 'Social service (not shown to office work)',
     },
   },
   attachments: {

@@ -49,6 +49,8 @@ export const appWide = {
       substance_mental_health: 'Päihde- ja mielenterveystyö',
       child_maintenance: 'Lastenvalvoja',
       client_fees: 'Asiakasmaksut',
+      // a relationship in a sensitive service as clerical access sees it: a client, and whom to contact
+      confidential: 'Sosiaalipalvelu (ei näytetä toimistotyölle)',
     },
   },
   attachments: {

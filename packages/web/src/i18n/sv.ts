@@ -45,6 +45,7 @@ export const appWide: Translation<typeof source> = {
       substance_mental_health: 'Missbruks- och mentalvårdsarbete',
       child_maintenance: 'Barnatillsyningsman',
       client_fees: 'Klientavgifter',
+      confidential: 'Socialservice (visas inte för kontorsarbete)',
     },
   },
   attachments: {

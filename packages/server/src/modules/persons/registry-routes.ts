@@ -45,8 +45,9 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const read = () =>
         app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
-          // The registry basis (office secretary) sees every relationship: assigning workers is their task.
-          readCard(scope, scope.basis === 'registry' ? 'all' : grantTasks(ctx)),
+          // The registry basis (office secretary) sees every current relationship and whom to contact, but a sensitive
+          // service's relationship without its service task (CLERICAL_TASKS).
+          readCard(scope, scope.basis === 'registry' ? 'clerical' : grantTasks(ctx)),
         )
       const card = await read()
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.

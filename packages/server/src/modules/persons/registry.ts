@@ -255,7 +255,28 @@ export async function updatePerson(scope: ClientScope, input: PersonUpdate, acto
 }
 
 /** The client card. Family and household members' names are their data too: they are added to the audit row. */
-export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'all'): Promise<ClientCard> {
+/**
+ * The service tasks whose relationships clerical access (the office secretary's registry basis) sees by name: the
+ * benefit and fee work that office staff do. In every other task a current relationship shows only that the person
+ * is a client and who to contact (the worker), its task as `confidential`; ended ones are not shown.
+ */
+export const CLERICAL_TASKS: ReadonlySet<string> = new Set(['income_support', 'child_maintenance', 'client_fees'])
+export const CONFIDENTIAL_TASK = 'confidential'
+
+type RelationshipRow = Parameters<typeof toRelationship>[0] & { created_at: Date }
+
+/** A relationship as clerical access sees it: by name in the clerical tasks, else as a contact only (or not at all). */
+function clerically(r: RelationshipRow): RelationshipRow[] {
+  if (CLERICAL_TASKS.has(r.service_task)) return [r]
+  if (r.end_date !== null) return []
+  return [{ ...r, service_task: CONFIDENTIAL_TASK, start_reason: CONFIDENTIAL_TASK }]
+}
+
+/**
+ * The client card. `visibleTasks`: the service tasks whose relationships the user sees, or `clerical` for the
+ * registry basis (office secretary): every relationship, those of sensitive services as contacts only.
+ */
+export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'clerical'): Promise<ClientCard> {
   const { trx, personId } = scope
   await assertNotMerged(scope)
   const person = await readPerson(scope)
@@ -298,8 +319,9 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
     .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason', 'cr.created_at'])
     .where('cr.person_id', '=', personId)
-  if (visibleTasks !== 'all') rels = rels.where('cr.service_task', 'in', visibleTasks.length ? [...visibleTasks] : [''])
-  const relationships = await rels.orderBy('cr.start_date', 'desc').execute()
+  if (visibleTasks !== 'clerical') rels = rels.where('cr.service_task', 'in', visibleTasks.length ? [...visibleTasks] : [''])
+  const rows = await rels.orderBy('cr.start_date', 'desc').execute()
+  const relationships = visibleTasks === 'clerical' ? rows.flatMap(clerically) : rows
   const changes = await trx
     .selectFrom('person_history as h')
     .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
@@ -319,7 +341,13 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       fields: (c.changes ?? []).map((x) => x.field).filter((f) => !f.startsWith('moved.')),
     })),
     ...relationships.flatMap((r) => [
-      { at: `${r.start_date}T00:00:00.000Z`, kind: 'relationship.opened', by: r.display_name, serviceTask: r.service_task, fields: [] },
+      {
+        at: `${r.start_date}T00:00:00.000Z`,
+        kind: 'relationship.opened',
+        by: r.display_name,
+        serviceTask: r.service_task === CONFIDENTIAL_TASK ? null : r.service_task,
+        fields: [],
+      },
       ...(r.end_date ? [{ at: `${r.end_date}T00:00:00.000Z`, kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
     ]),
   ].sort((a, b) => b.at.localeCompare(a.at))

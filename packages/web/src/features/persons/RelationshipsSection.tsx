@@ -75,7 +75,8 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
                 </td>
                 <td>
                   {formatRegisterDate(r.startDate)}
-                  <span className="muted small block">{codeLabel(t, 'startReasons', r.startReason)}</span>
+                  {/* clerical access sees a sensitive service's relationship without its reason */}
+                  {r.serviceTask !== 'confidential' && <span className="muted small block">{codeLabel(t, 'startReasons', r.startReason)}</span>}
                 </td>
                 <td>
                   {r.endDate ? (
