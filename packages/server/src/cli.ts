@@ -21,6 +21,11 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
                               and the witness file; exits 1 naming the first problem
   audit seal                  seal the rows written since the last seal into the chain, sign the head and witness it
                               (the server does this itself)
+  backup <folder>             write a backup into a new folder: the database (embedded: a consistent export, refused
+                              while a server holds the data folder; PostgreSQL: pg_dump -Fc), the key and witness
+                              files of the data folder, and a manifest of totals and checksums
+  restore <folder>            restore a backup into an empty data folder or an empty PostgreSQL database, then verify
+                              the audit log and compare the totals with the manifest; exits 1 on any difference
   vtj sync                    apply the population register's changes to the client registry (nightly batch)
   jobs list                   the scheduled jobs: schedule, last run and outcome, next run, failures in a row
   jobs run <name> [--demo]    run a scheduled job now, once (claimed like a scheduled run; waits for its end;
@@ -160,57 +165,103 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       if (sub !== 'verify') throw new UsageError('audit takes "verify" or "seal"')
       return withDatabase(async (database, config) => {
-        const verifying = loadVerifyingKeys(config.audit)
-        const r = await verifyAuditChain(database.db, {
-          onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r  ${n} rows verified`),
-          anchor: { keys: verifying.keys, witnessFile: config.audit.witnessFile },
-        })
-        if (process.stderr.isTTY) process.stderr.write('\n')
-        const rate = r.ms > 0 ? Math.round((r.rows / r.ms) * 1000) : r.rows
-        const pending = r.pending ? ` ${r.pending} newer rows are not yet sealed (the server seals them within seconds; \`huoma audit seal\` seals them now).` : ''
-        const keys = verifying.keys.map(keyIdOf).join(', ') || 'none'
-        if (r.ok) {
-          process.stdout.write(
-            `Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s); ${r.heads} signed ${r.heads === 1 ? 'head holds' : 'heads hold'} ` +
-              `under ${keys} and ${r.heads === 1 ? 'matches' : 'match'} the witness ${config.audit.witnessFile}.${pending}\n`,
-          )
-          return 0
-        }
-        const b = r.brokenAt!
-        const why: Record<typeof b.reason, string> = {
-          hash: 'its content does not match its hash (the row was altered)',
-          link: `position ${b.position ?? '?'} of the chain is missing (a seal was removed)`,
-          head: `the chain head does not match the last sealed position ${b.position ?? '?'} (seals were removed from the end)`,
-          missing: 'the row is gone (it was sealed or queued for sealing, and then deleted)',
-          unsealed: 'the row is neither sealed nor queued for sealing (it was slipped in past the triggers)',
-          clients: 'its client index (audit_client) does not match the row\'s client ids',
-          signature: verifying.keys.length
-            ? `its signature does not hold under the verifying key (${keys}; the head names ${b.keyId ?? '?'}): the head was altered or signed with another key`
-            : `there is no key to check its signature with (${verifying.source}): set HUOMA_AUDIT_PUBLIC_KEY_FILE or HUOMA_AUDIT_SIGNING_KEY_FILE`,
-          anchor: `the chain at position ${b.position ?? '?'} (row ${b.id}) no longer has the hash the head signed: rows up to there were altered and the chain recomputed`,
-          'anchor-gap': `the signed heads do not follow one another: head ${b.seq ?? '?'} starting at position ${b.position ?? '?'} is missing (a signed head was removed or altered)`,
-          unsigned: `position ${b.position ?? '?'} and the seals after it are signed by no head (seals made past the sealer; the server signs them in its next round)`,
-          'witness-missing': `the database's head is not in the witness ${config.audit.witnessFile} (the witness lags or was cut)`,
-          'witness-extra': `the witness ${config.audit.witnessFile} holds it and the database does not (signed heads were removed from the database, or it was restored from an older backup)`,
-          'witness-differs': `the witness ${config.audit.witnessFile} holds a different head under that number (one of the two was altered)`,
-          'witness-unreadable': `line ${b.line ?? '?'} of the witness ${config.audit.witnessFile} is not a signed head following the previous one`,
-        }
-        const where =
-          b.reason === 'head'
-            ? 'the chain head'
-            : b.reason === 'witness-unreadable'
-              ? 'the witness'
-              : b.seq !== undefined
-                ? `signed head ${b.seq}`
-                : b.reason === 'unsigned'
-                  ? `position ${b.position ?? '?'}`
-                  : `row ${b.id}`
-        process.stdout.write(`Audit log BROKEN at ${where}: ${why[b.reason]}. ${r.rows} rows before it verified.\n`)
-        return 1
+        const report = await verifyAuditReport(database, config)
+        process.stdout.write(report.text + '\n')
+        return report.ok ? 0 : 1
       })
+    case 'backup': {
+      const target = sub
+      if (!target) throw new UsageError('backup takes the folder to write the backup into (a new one)')
+      const { backup } = await import('./backup')
+      const started = performance.now()
+      const { folder, manifest } = await backup(loadConfig(), target)
+      const t = manifest.totals
+      process.stdout.write(
+        `Backup of the ${manifest.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'} written to ${folder} in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+          `${manifest.database.file} (${(manifest.database.bytes / 1048576).toFixed(1)} MiB), migration ${manifest.migration}, ${t.persons} persons, ` +
+          `${t.journalEntries} journal entries, ${t.payables} payables, ${t.auditRows} audit rows under signed head ${manifest.audit.lastHeadSeq}.\n` +
+          `  With it: ${manifest.files.map((f) => f.file.replace(/^files\//, '')).join(', ') || 'no files of the data folder'}.\n`,
+      )
+      for (const k of manifest.keptApart) process.stdout.write(`  NOT in the backup, configured outside the data folder — back it up on its own: ${k.role} ${k.path}\n`)
+      return 0
+    }
+    case 'restore': {
+      const source = sub
+      if (!source) throw new UsageError('restore takes the folder of a backup made by "huoma backup"')
+      const { restore, readTotals, compareWithManifest } = await import('./backup')
+      const { latestMigration } = await import('./db/migrate')
+      const config = loadConfig()
+      const r = await restore(config, source)
+      process.stdout.write(`Restored the ${r.manifest.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'} of ${r.manifest.createdAt} (migration ${r.manifest.migration}).\n`)
+      for (const f of r.written) process.stdout.write(`  wrote ${f}\n`)
+      for (const f of r.kept) process.stdout.write(`  kept ${f}\n`)
+      return withDatabase(async (database) => {
+        const report = await verifyAuditReport(database, config)
+        process.stdout.write(report.text + '\n')
+        const diffs = compareWithManifest(r.manifest, { ...(await readTotals(database.db)), migration: await latestMigration(database.db) })
+        if (diffs.length) process.stdout.write(`The restored database does NOT give the backup's totals:\n${diffs.map((d) => `  ${d}\n`).join('')}`)
+        else process.stdout.write(`Totals match the backup: ${Object.entries(r.manifest.totals).map(([k, v]) => `${k} ${v}`).join(', ')}.\n`)
+        if (!report.ok || diffs.length) {
+          process.stdout.write('Restore FAILED its checks: do not serve from this database; keep the backup and the witness for examination.\n')
+          return 1
+        }
+        return 0
+      })
+    }
     default:
       throw new UsageError(`Unknown command "${command}"`)
   }
+}
+
+/** `audit verify`: the chain, the signed heads and the witness, as the operator's one paragraph. */
+async function verifyAuditReport(database: Database, config: Config): Promise<{ ok: boolean; text: string }> {
+  const verifying = loadVerifyingKeys(config.audit)
+  const r = await verifyAuditChain(database.db, {
+    onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r  ${n} rows verified`),
+    anchor: { keys: verifying.keys, witnessFile: config.audit.witnessFile },
+  })
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  const rate = r.ms > 0 ? Math.round((r.rows / r.ms) * 1000) : r.rows
+  const pending = r.pending ? ` ${r.pending} newer rows are not yet sealed (the server seals them within seconds; \`huoma audit seal\` seals them now).` : ''
+  const keys = verifying.keys.map(keyIdOf).join(', ') || 'none'
+  if (r.ok) {
+    return {
+      ok: true,
+      text:
+        `Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s); ${r.heads} signed ${r.heads === 1 ? 'head holds' : 'heads hold'} ` +
+        `under ${keys} and ${r.heads === 1 ? 'matches' : 'match'} the witness ${config.audit.witnessFile}.${pending}`,
+    }
+  }
+  const b = r.brokenAt!
+  const why: Record<typeof b.reason, string> = {
+    hash: 'its content does not match its hash (the row was altered)',
+    link: `position ${b.position ?? '?'} of the chain is missing (a seal was removed)`,
+    head: `the chain head does not match the last sealed position ${b.position ?? '?'} (seals were removed from the end)`,
+    missing: 'the row is gone (it was sealed or queued for sealing, and then deleted)',
+    unsealed: 'the row is neither sealed nor queued for sealing (it was slipped in past the triggers)',
+    clients: 'its client index (audit_client) does not match the row\'s client ids',
+    signature: verifying.keys.length
+      ? `its signature does not hold under the verifying key (${keys}; the head names ${b.keyId ?? '?'}): the head was altered or signed with another key`
+      : `there is no key to check its signature with (${verifying.source}): set HUOMA_AUDIT_PUBLIC_KEY_FILE or HUOMA_AUDIT_SIGNING_KEY_FILE`,
+    anchor: `the chain at position ${b.position ?? '?'} (row ${b.id}) no longer has the hash the head signed: rows up to there were altered and the chain recomputed`,
+    'anchor-gap': `the signed heads do not follow one another: head ${b.seq ?? '?'} starting at position ${b.position ?? '?'} is missing (a signed head was removed or altered)`,
+    unsigned: `position ${b.position ?? '?'} and the seals after it are signed by no head (seals made past the sealer; the server signs them in its next round)`,
+    'witness-missing': `the database's head is not in the witness ${config.audit.witnessFile} (the witness lags or was cut)`,
+    'witness-extra': `the witness ${config.audit.witnessFile} holds it and the database does not (signed heads were removed from the database, or it was restored from an older backup)`,
+    'witness-differs': `the witness ${config.audit.witnessFile} holds a different head under that number (one of the two was altered)`,
+    'witness-unreadable': `line ${b.line ?? '?'} of the witness ${config.audit.witnessFile} is not a signed head following the previous one`,
+  }
+  const where =
+    b.reason === 'head'
+      ? 'the chain head'
+      : b.reason === 'witness-unreadable'
+        ? 'the witness'
+        : b.seq !== undefined
+          ? `signed head ${b.seq}`
+          : b.reason === 'unsigned'
+            ? `position ${b.position ?? '?'}`
+            : `row ${b.id}`
+  return { ok: false, text: `Audit log BROKEN at ${where}: ${why[b.reason]}. ${r.rows} rows before it verified.` }
 }
 
 /** The job runner of a command-line process: the server's jobs, none on a schedule (the servers run those). */

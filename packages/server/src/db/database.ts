@@ -12,6 +12,11 @@ export interface Database {
   readonly db: Kysely<DB>
   /** Where the data lives, for messages: the data folder or the connection's host/database (no password). */
   readonly location: string
+  /**
+   * The embedded database only: a consistent tarball (gzip) of its data folder, taken from the open database
+   * (PGlite's `dumpDataDir`, WAL included) — what `huoma backup` writes.
+   */
+  dumpDataDir?(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -105,6 +110,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       kind: 'pglite',
       db,
       location: pgDir,
+      dumpDataDir: () => pglite.dumpDataDir('gzip'),
       close: async () => {
         await db.destroy()
         await pglite.close()
