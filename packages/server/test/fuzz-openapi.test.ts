@@ -326,6 +326,20 @@ function requests(c: Case, pools: Pools, broken: boolean): fc.Arbitrary<Request>
   return fc.oneof(...breakings)
 }
 
+/**
+ * The valid request with a NUL after every string of its query and JSON body: a control character in every free
+ * text at once, so that the refusal of control characters is tried on each operation and identity every run (a
+ * random invalid input breaks one field only, usually one the schema refuses anyway).
+ */
+function poisoned(r: Request): Request | undefined {
+  const poison = (v: unknown): unknown =>
+    typeof v === 'string' ? `${v}\u0000` : Array.isArray(v) ? v.map(poison) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, poison(x)])) : v
+  const query = poison(r.query) as Record<string, unknown>
+  const body = r.body?.contentType === 'application/json' ? { ...r.body, raw: JSON.stringify(poison(JSON.parse(r.body.raw))) } : r.body
+  const out = { ...r, query, body }
+  return JSON.stringify(out) === JSON.stringify(r) ? undefined : out
+}
+
 /** A stable seed per operation, so that adding an operation does not change the inputs of the others. */
 function seedOf(text: string): number {
   let h = SEED | 0
@@ -426,10 +440,8 @@ describe.each(kinds)('fuzzing every operation of the OpenAPI document on %s', (k
     for (const c of cases) {
       for (const identity of IDENTITIES) {
         const seed = seedOf(`${c.op.operationId} ${identity}`)
-        const inputs = [
-          ...fc.sample(requests(c, pools, false), { seed, numRuns: RUNS }),
-          ...fc.sample(requests(c, pools, true), { seed: seed + 1, numRuns: RUNS }),
-        ]
+        const valids = fc.sample(requests(c, pools, false), { seed, numRuns: RUNS })
+        const inputs = [...valids, ...fc.sample(requests(c, pools, true), { seed: seed + 1, numRuns: RUNS }), ...valids.slice(0, 1).flatMap((r) => poisoned(r) ?? [])]
         for (const input of inputs) {
           const client = await clientOf(identity)
           const write = c.method !== 'get'
@@ -484,7 +496,7 @@ describe.each(kinds)('fuzzing every operation of the OpenAPI document on %s', (k
     }
 
     process.stdout.write(
-      `fuzz on ${kind}: ${cases.length} operations (${Object.keys(SKIP).length} skipped) × ${IDENTITIES.length} identities × ${RUNS}+${RUNS} inputs = ${sent} requests; ` +
+      `fuzz on ${kind}: ${cases.length} operations (${Object.keys(SKIP).length} skipped) × ${IDENTITIES.length} identities × (${RUNS} valid + ${RUNS} invalid + 1 with control characters) inputs = ${sent} requests; ` +
         `${[...statuses].sort().map(([k, n]) => `${k} ${n}`).join(', ')}; ${failures.length} failures\n`,
     )
     expect(failures).toEqual([])
