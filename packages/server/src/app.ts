@@ -16,7 +16,7 @@ import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Database } from './db/database'
-import { registerErrorHandling, type NotFoundFallback } from './http/errors'
+import { clientErrorHandler, frameworkErrors, registerErrorHandling, type NotFoundFallback } from './http/errors'
 import type { KelaForwardingClient } from './integrations/kela/types'
 import type { VtjClient } from './integrations/vtj'
 import { accessPlugin } from './access/plugin'
@@ -69,6 +69,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Bodies are JSON and must have the right types (a number where a string belongs is an error); query strings,

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HttpProblem, problems, type FieldIssue } from './problem'
 import { requestLanguage } from './language'
@@ -51,6 +52,9 @@ function toProblem(error: FastifyError & { validation?: AjvIssue[]; validationCo
       return new HttpProblem(415, 'unsupportedMediaType', {
         detail: (l) => msg(l, 'detail', 'unsupportedMediaType', { type: /: (.*)$/.exec(error.message)?.[1] ?? '' }),
       })
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new HttpProblem(error.statusCode ?? 400, 'badRequest', { detail: (l) => msg(l, 'detail', 'badUrl') })
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpProblem(400, 'badRequest', { detail: (l) => msg(l, 'detail', 'emptyJson') })
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -90,7 +94,37 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundF
   app.setNotFoundHandler((request, reply) => fallback?.(request, reply) ?? sendProblem(request, reply, routeNotFound(request)))
 }
 
+/**
+ * Fastify's own refusals before routing (a path segment that is not valid percent-encoding: 400, or one longer than
+ * the router takes: 414), as problem+json like the rest; without this they answer plain JSON of Fastify's shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ code: error.code }, 'request refused')
+  return sendProblem(request, reply, toProblem(error))
+}
+
 export function routeNotFound(request: FastifyRequest): HttpProblem {
   const path = `${request.method} ${request.url.split('?')[0]}`
   return new HttpProblem(404, 'notFound', { detail: (l) => msg(l, 'detail', 'routeNotFound', { path }) })
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers or a URL over the size limit: 431; a
+ * malformed request line: 400; a request that took too long: 408). Fastify's default answer to those is plain JSON
+ * of its own shape; this one is application/problem+json like every other refusal, in the default language (the
+ * Accept-Language header was not read), and then closes the connection as the default does.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, reason, title] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'Request Header Fields Too Large', 'tooLarge'] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'Request Timeout', 'badRequest'] as const)
+        : ([400, 'Bad Request', 'badRequest'] as const)
+  const body = JSON.stringify({ type: `https://huoma.fi/problems/${title}`, title: msg('fi', 'title', title), status })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy(err)
 }

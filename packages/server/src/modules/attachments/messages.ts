@@ -6,6 +6,7 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.missing': 'Valitse lähetettävä tiedosto.',
     'attachments.file.empty': 'Tiedosto on tyhjä.',
     'attachments.file.tooMany': 'Lähetä yksi tiedosto kerrallaan.',
+    'attachments.file.broken': 'Tiedoston lähetys katkesi tai oli virheellinen. Lähetä tiedosto uudelleen.',
     'attachments.file.name': 'Tiedoston nimi ei kelpaa. Nimeä tiedosto uudelleen ja yritä sitten uudelleen.',
     'attachments.file.type': 'Vain PDF-, PNG-, JPEG- ja TIFF-tiedostot sekä tekstitiedostot (.txt) hyväksytään.',
     'attachments.file.disguised':
@@ -17,6 +18,7 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.missing': 'Välj filen som ska skickas.',
     'attachments.file.empty': 'Filen är tom.',
     'attachments.file.tooMany': 'Skicka en fil i taget.',
+    'attachments.file.broken': 'Filen kom inte fram hel eller var felaktigt skickad. Skicka filen igen.',
     'attachments.file.name': 'Filens namn duger inte. Byt namn på filen och försök sedan igen.',
     'attachments.file.type': 'Endast PDF-, PNG-, JPEG- och TIFF-filer samt textfiler (.txt) godkänns.',
     'attachments.file.disguised':
@@ -28,6 +30,7 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.missing': 'Choose the file to send.',
     'attachments.file.empty': 'The file is empty.',
     'attachments.file.tooMany': 'Send one file at a time.',
+    'attachments.file.broken': 'The upload was cut off or malformed. Send the file again.',
     'attachments.file.name': 'The file name is not acceptable. Rename the file and try again.',
     'attachments.file.type': 'Only PDF, PNG, JPEG and TIFF files and plain text files (.txt) are accepted.',
     'attachments.file.disguised':

@@ -108,7 +108,11 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ne
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       throw problems.validation([fileIssue('attachments.file.missing')])
     }
-    throw err
+    if (err instanceof HttpProblem) throw err
+    // Anything else thrown while the parts are read is the multipart parser refusing the body itself (a body cut
+    // off before its closing boundary: "Unexpected end of multipart data", a malformed part header): the client's
+    // request is broken, not the server.
+    throw problems.validation([fileIssue('attachments.file.broken')])
   }
   if (!file) throw problems.validation([fileIssue('attachments.file.missing')])
   if (file.content.length === 0) throw problems.validation([fileIssue('attachments.file.empty')])
