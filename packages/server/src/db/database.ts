@@ -55,6 +55,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle connection can be closed by the server (restart, failover, pg_terminate_backend): the pool drops it and
   // opens a new one on demand; without a listener the error would crash the process.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`))
+  // …and one that is checked out (inside a transaction, between its queries) emits its error on the client, where
+  // the pool's listener is removed while it is lent: without one of its own the process would crash on a database
+  // restart. The request's next query fails instead (a 503), and the pool discards the client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   try {
     const client = await pool.connect()
     client.release()

@@ -70,7 +70,19 @@ function toProblem(error: FastifyError & { validation?: AjvIssue[]; validationCo
     const titleKey = error.statusCode === 404 ? 'notFound' : error.statusCode === 401 ? 'unauthorized' : 'badRequest'
     return new HttpProblem(error.statusCode, titleKey)
   }
+  if (databaseUnreachable(error)) {
+    return new HttpProblem(503, 'unavailable', { detail: (l) => msg(l, 'detail', 'internal', { requestId: '{requestId}' }), headers: { 'retry-after': '5' } })
+  }
   return new HttpProblem(500, 'internal', { detail: (l) => msg(l, 'detail', 'internal', { requestId: '{requestId}' }) })
+}
+
+// PostgreSQL shut down, restarting or out of reach (SQLSTATE classes 08 and 57P, socket errors, the pg client's own)
+const UNREACHABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'])
+const UNREACHABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/
+
+/** The database went away under the request: a temporary outage (503), not a fault of the server (500). */
+function databaseUnreachable(error: { code?: string; message?: string }): boolean {
+  return (error.code !== undefined && UNREACHABLE_CODES.has(error.code)) || UNREACHABLE_MESSAGE.test(error.message ?? '')
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {

@@ -57,25 +57,28 @@ export interface ScratchDatabase {
   drop(): Promise<void>
 }
 
-/** A fresh, empty database of the kind: a temp folder for PGlite, a new database for PostgreSQL. */
-export async function scratchDatabase(kind: DbKind): Promise<ScratchDatabase> {
+/**
+ * A fresh, empty database of the kind: a temp folder for PGlite, a new database for PostgreSQL (on the cluster of
+ * `adminUrl`, by default the shared one of the tests).
+ */
+export async function scratchDatabase(kind: DbKind, adminUrl = postgresAdminUrl()): Promise<ScratchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-test-'))
   if (kind === 'pglite') {
     return { kind, databaseUrl: undefined, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) }
   }
   const name = `huoma_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: postgresAdminUrl() })
+  const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
-  const url = new URL(postgresAdminUrl())
+  const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
     kind,
     databaseUrl: url.toString(),
     dataDir,
     drop: async () => {
-      const c = new pg.Client({ connectionString: postgresAdminUrl() })
+      const c = new pg.Client({ connectionString: adminUrl })
       await c.connect()
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await c.end()

@@ -21,9 +21,9 @@ export interface TestServer {
 export async function startTestServer(
   kind: DbKind,
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; logger?: Logger; clock?: Clock; extraJobs?: JobDefinition[] } = {},
+  opts: { demo?: boolean; logger?: Logger; clock?: Clock; extraJobs?: JobDefinition[]; /** another PostgreSQL cluster than the shared one */ adminUrl?: string } = {},
 ): Promise<TestServer> {
-  const scratch = await scratchDatabase(kind)
+  const scratch = await scratchDatabase(kind, opts.adminUrl)
   const base = loadConfig({
     ...process.env,
     DATABASE_URL: scratch.databaseUrl ?? '',
