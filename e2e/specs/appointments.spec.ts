@@ -1,14 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, login } from '../support/fixtures'
-
-/** Signs in through the API and returns the user and the CSRF token for state-changing calls. */
-async function apiLogin(request: APIRequestContext, username: string): Promise<{ userId: string; csrf: string }> {
-  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
-  expect(res.ok()).toBe(true)
-  const { user } = (await res.json()) as { user: { id: string } }
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
-  return { userId: user.id, csrf }
-}
+import { apiLogin, expectAccessible, login } from '../support/fixtures'
 
 /** A client of the social worker in adult social work, registered by the office secretary. */
 async function clientOfWorker(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined, firstNames: string, lastName: string) {

@@ -1,13 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, login } from '../support/fixtures'
-
-async function apiLogin(request: APIRequestContext, username: string): Promise<{ userId: string; csrf: string }> {
-  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
-  expect(res.ok()).toBe(true)
-  const { user } = (await res.json()) as { user: { id: string } }
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
-  return { userId: user.id, csrf }
-}
+import { expect, test } from '@playwright/test'
+import { apiLogin, expectAccessible, login } from '../support/fixtures'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 

@@ -1,16 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, login } from '../support/fixtures'
+import { expect, test } from '@playwright/test'
+import { apiLogin, expectAccessible, login } from '../support/fixtures'
 
 const REASON = 'Asiakas pyysi samaa työntekijää päihdetyöhön.'
-
-/** Signs in through the API and returns the user and the CSRF token for state-changing calls. */
-async function apiLogin(request: APIRequestContext, username: string): Promise<{ userId: string; csrf: string }> {
-  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
-  expect(res.ok()).toBe(true)
-  const { user } = (await res.json()) as { user: { id: string } }
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
-  return { userId: user.id, csrf }
-}
 
 test('a worker opens a relationship for herself with a reason, and her supervisor sees it', async ({ page, playwright, baseURL }) => {
   // The office secretary registers the client and names the social worker in adult social work.

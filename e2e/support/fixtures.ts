@@ -1,8 +1,17 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { DEMO_PASSWORD } from '../playwright.config'
 
 export { DEMO_PASSWORD }
+
+/** Signs in through the API and returns the user and the CSRF token for state-changing calls. */
+export async function apiLogin(request: APIRequestContext, username: string): Promise<{ userId: string; csrf: string }> {
+  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
+  expect(res.ok()).toBe(true)
+  const { user } = (await res.json()) as { user: { id: string } }
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
+  return { userId: user.id, csrf }
+}
 
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login')

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { todayInHelsinki } from '@huoma/domain'
@@ -6,36 +5,14 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../src/access/audit'
 import { databaseKinds } from './helpers/databases'
+import { runChild as runScript } from './helpers/kill-child'
 import type { CrashPlanItem } from './helpers/decisions-crash-child'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
 const CHILD = path.join(import.meta.dirname, 'helpers/decisions-crash-child.ts')
+const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs)
 const hasPostgres = (await databaseKinds()).includes('postgresql')
 const APPLICATIONS = 40
-
-/**
- * Runs the worker; kills it with SIGKILL `killAfterMs` after it is ready (its first line: a slow start-up on a
- * loaded machine must not eat the delay); undefined = let it finish.
- */
-function runChild(args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: string | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (killAfterMs !== undefined && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-    })
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer)
-      if (code !== 0 && signal === null) reject(new Error(`worker failed (${code}): ${err}`))
-      else resolve({ code, signal, out })
-    })
-  })
-}
 
 describe.skipIf(!hasPostgres)('income support decisions survive kill -9 (PostgreSQL)', () => {
   let t: TestServer

@@ -1,38 +1,15 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { addDays, todayInHelsinki } from '@huoma/domain'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
+import { runChild as runScript } from './helpers/kill-child'
 import { insertPayables, type PayableSpec } from './helpers/payments'
 import { startTestServer, type TestServer } from './helpers/server'
 
 const CHILD = path.join(import.meta.dirname, 'helpers/payments-crash-child.ts')
+const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs)
 const hasPostgres = (await databaseKinds()).includes('postgresql')
-
-/**
- * Runs the worker; kills it with SIGKILL `killAfterMs` after its first step (its first line of output — counting from
- * the start would let a slow start-up on a loaded machine eat the whole delay); undefined = let it finish.
- */
-function runChild(args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: string | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    let err = ''
-    let timer: NodeJS.Timeout | undefined
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (killAfterMs !== undefined && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-    })
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer)
-      if (code !== 0 && signal === null) reject(new Error(`worker failed (${code}): ${err}`))
-      else resolve({ code, signal, out })
-    })
-  })
-}
 
 describe.skipIf(!hasPostgres)('payments survive kill -9 (PostgreSQL)', () => {
   let t: TestServer
