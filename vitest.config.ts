@@ -11,8 +11,10 @@ export default defineConfig({
           name: 'server',
           root: 'packages/server',
           include: ['test/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Generous: the embedded database under a loaded 2-core machine takes 30–65 s for the heaviest tests
+          // (audit verification over the seeded log); a timeout here is never a pass/fail measure of speed.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           // Each test file starts its own databases (PGlite takes ~0.5–1 GB); two at a time fit the 2-core machine.
           maxWorkers: 2,
           // Projects with different worker limits run as separate groups: the server's after the others.

@@ -22,6 +22,9 @@ export const API_TAGS = {
   'client-accounts': 'Intermediary accounts and after-care funds of clients: the ledger, statements and reconciliation.',
   deadlines: 'Statutory deadlines of every service as one worklist: the worker\'s own and the units\' queues, overdue and urgent marked.',
   providers: 'The register of service providers (palveluntuottajat): Y-tunnus, account, service types and validity, with every change kept. No client data.',
+  'child-welfare':
+    'Child welfare (lastensuojelu): the notifications register and its public e-form, the intake queue, urgency, ' +
+    'the decision to start the service-need assessment and its statutory deadlines.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
 } as const satisfies Record<string, string>
 

@@ -17,3 +17,4 @@ export * from './income-support';
 export * from './decisions';
 export * from './deadlines';
 export * from './business-id';
+export * from './child-welfare';

@@ -48,6 +48,10 @@ export interface Config {
   audit: AuditAnchorSettings
   /** HUOMA_KELA_UNIT: code of the unit whose queue receives the applications Kela forwards (absent: the unit with most benefit handlers). */
   kelaUnitCode: string | undefined
+  /** HUOMA_CHILD_WELFARE_UNIT: code of the unit whose intake queue receives the public e-form's child welfare notifications (absent: the unit with most child welfare social workers). */
+  childWelfareUnitCode: string | undefined
+  /** HUOMA_PUBLIC_FORM_RATE_LIMIT: notifications one address may send through the public e-form per hour (default 10). */
+  publicFormRateLimitPerHour: number
 }
 
 /** HUOMA_AUDIT_*: where the audit chain is anchored outside the database (access/audit-anchor.ts). */
@@ -248,6 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),
     kelaUnitCode: env.HUOMA_KELA_UNIT?.trim() || undefined,
+    childWelfareUnitCode: env.HUOMA_CHILD_WELFARE_UNIT?.trim() || undefined,
+    publicFormRateLimitPerHour: intFromEnv(env, 'HUOMA_PUBLIC_FORM_RATE_LIMIT', 10),
     debtor: {
       name: env.HUOMA_DEBTOR_NAME || 'Demolan kaupunki',
       iban: (env.HUOMA_DEBTOR_IBAN || 'FI2112345600000785').replace(/\s+/g, '').toUpperCase(),

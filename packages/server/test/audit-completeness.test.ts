@@ -25,7 +25,8 @@ interface AuditRow {
   data_group: string
 }
 
-type Probe = (t: TestServer) => Promise<{ username: string; clientIds: string[] }>
+/** username null: a public action's row, written without a user */
+type Probe = (t: TestServer) => Promise<{ username: string | null; clientIds: string[] }>
 
 const userId = async (t: TestServer, username: string) =>
   (await t.server.database.db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id
@@ -49,6 +50,23 @@ async function journalEntry(t: TestServer, sign: boolean) {
   const d = await (await c.post(base, { type: 'meeting', eventDate: '2026-01-02', text: 'Tapaaminen.' })).json()
   if (sign) expect((await c.post(`${base}/entries/${d.entryId}/sign`, { version: d.versions[0].version })).status).toBe(200)
   return { id, c, base, entry: `${base}/entries/${d.entryId}`, versionId: d.versions[0].id as string }
+}
+
+/** A notification through the public e-form and a fresh child (a minor) identified in it by the social worker. */
+async function notificationWithChild(t: TestServer): Promise<{ id: string; childId: string; c: Client }> {
+  const anon = new Client(t.url)
+  const made = await anon.post('/api/public/child-welfare/notifications', { kind: 'notification', reporterType: 'private_person', content: 'Huoli naapurin lapsesta.', children: [{ name: 'Loki Lapsi' }] })
+  expect(made.status).toBe(201)
+  const { receipt } = await made.json()
+  const id = (await t.server.database.db.selectFrom('cw_notification').select('id').where('receipt', '=', receipt).executeTakeFirstOrThrow()).id
+  const sec = new Client(t.url)
+  await sec.login('toimistosihteeri')
+  const childId = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Lapsi', birthDate: '2016-03-03' })).json()).id
+  const c = new Client(t.url)
+  await c.login('sosiaalityontekija')
+  const added = await c.post(`/api/child-welfare/notifications/${id}/children`, { personId: childId, version: 1 })
+  expect(added.status).toBe(200)
+  return { id, childId, c }
 }
 
 let payDay = 0
@@ -207,6 +225,28 @@ const probes: Partial<Record<Action, Probe>> = {
     const shown: string[] = (await res.json()).relationships.map((r: { person: { id: string } }) => r.person.id)
     expect(shown).toContain(id)
     return { username: 'esihenkilo', clientIds: [...new Set(shown)] }
+  },
+  'child-welfare:public-notify': async (t) => {
+    const res = await new Client(t.url).post('/api/public/child-welfare/notifications', { kind: 'notification', reporterType: 'anonymous', content: 'Huoli lapsesta.', children: [{ name: 'Lapsi' }] })
+    expect(res.status).toBe(201)
+    return { username: null, clientIds: [] }
+  },
+  'child-welfare:register': async (t) => {
+    const sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    const laps = (await t.server.database.db.selectFrom('unit').select('id').where('code', '=', 'LAPS').executeTakeFirstOrThrow()).id
+    const res = await sec.post('/api/child-welfare/notifications', { kind: 'notification', channel: 'letter', reporterType: 'relative', content: 'Kirje isovanhemmalta.', children: [{ name: 'Lapsi' }], receivedAt: '2026-01-05T10:00', unitId: laps })
+    expect(res.status).toBe(201)
+    return { username: 'toimistosihteeri', clientIds: [] }
+  },
+  'child-welfare:handle': async (t) => {
+    const { childId } = await notificationWithChild(t)
+    return { username: 'sosiaalityontekija', clientIds: [childId] }
+  },
+  'child-welfare:notifications': async (t) => {
+    const { id, childId, c } = await notificationWithChild(t)
+    expect((await c.get(`/api/child-welfare/notifications/${id}`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [childId] }
   },
   'deadlines:list': async (t) => {
     const { id, c } = await clientOf(t, 'sosiaalityontekija')
@@ -578,7 +618,7 @@ describe.each(kinds)('audit completeness on %s', (kind) => {
       const before = await maxId()
       const { username, clientIds } = await probe(t)
       const rows = (await t.server.database.db.selectFrom('audit_log').selectAll().where('id', '>', before).where('event', '=', action).execute()) as AuditRow[]
-      const uid = await userId(t, username)
+      const uid = username === null ? null : await userId(t, username)
       const row = rows.find((r) => r.user_id === uid && r.outcome === 'success')
       expect(row, `no success audit row for ${action}`).toBeDefined()
       expect(row!.action).toBe(def.audit)

@@ -5,7 +5,7 @@ import type {} from '../kernel/schema'
 import type { ActionDef, RoleCode } from './actions'
 import { appendAudit } from './audit'
 import { actionEvent } from './audit-events'
-import { grantsFor, type AuthedContext } from './context'
+import { grantsFor, type AccessContext, type AuthedContext } from './context'
 import { HttpProblem, problems } from '../http/problem'
 
 /**
@@ -260,6 +260,31 @@ export async function withRoleEvent<T>(db: Kysely<DB>, ctx: AuthedContext, work:
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
       event: actionEvent(ctx.action, def),
       basis: 'role',
+      refId: refId ?? null,
+      clientIds,
+      outcome: 'success',
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    })
+    return value
+  })
+}
+
+/**
+ * The chokepoint for the public actions that write client data without a signed-in user (the child welfare
+ * e-form): the work runs in a transaction and names what it made; the audit row (no user, basis `public`, the
+ * caller's address) is appended in the same transaction.
+ */
+export async function withPublicEvent<T>(db: Kysely<DB>, ctx: AccessContext, work: RoleEventWork<T>): Promise<T> {
+  const def: ActionDef = ctx.def
+  if (def.scope !== 'public' || !def.audit || !def.dataGroup) throw new Error(`withPublicEvent used for ${ctx.action}, which is not an audited public action`)
+  return db.transaction().execute(async (trx) => {
+    const { value, clientIds, refId } = await work(trx)
+    await appendAudit(trx, {
+      userId: null,
+      roleCode: null,
+      event: actionEvent(ctx.action, def),
+      basis: 'public',
       refId: refId ?? null,
       clientIds,
       outcome: 'success',

@@ -12,6 +12,7 @@ import {
   withClientAccess,
   withClientList,
   withNewClient,
+  withPublicEvent,
   withRoleEvent,
   type ClientScope,
   type ClientTarget,
@@ -45,6 +46,8 @@ export interface ClientData {
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
   create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
   roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
+  /** a public action's write (no user), audited with the caller's address */
+  publicEvent: <T>(ctx: AccessContext, work: RoleEventWork<T>) => Promise<T>
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -71,6 +74,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
     create: (ctx, work) => withNewClient(app.database.db, ctx, work),
     roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),
+    publicEvent: (ctx, work) => withPublicEvent(app.database.db, ctx, work),
   } satisfies ClientData)
 
   const catalogue: RouteEntry[] = []

@@ -16,6 +16,7 @@ import { paymentsModule } from './payments'
 import { jobsModule } from './jobs'
 import { providersModule } from './providers'
 import { deadlinesModule } from './deadlines'
+import { childWelfareModule } from './child-welfare'
 
 export const MODULES = [
   platformModule,
@@ -32,4 +33,5 @@ export const MODULES = [
   jobsModule,
   providersModule,
   deadlinesModule,
+  childWelfareModule,
 ] as const

@@ -38,6 +38,7 @@ export async function startTestServer(
     ...base,
     port: 0,
     host: '127.0.0.1',
+    publicFormRateLimitPerHour: 100_000,
     ...overrides,
     security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security },
     jobs: { ...base.jobs, run: ['audit-sealer'], ...overrides.jobs },

@@ -1,6 +1,7 @@
 // the kernel's tables in the database type (declaration merging)
 import type {} from '../../kernel/schema'
 import { assignDeadline, moveDeadline, openDeadline } from '../../kernel/deadlines'
+import { openCaseRelationship } from '../../kernel/relationships'
 import type {
   Application,
   ApplicationCreate,
@@ -505,32 +506,9 @@ async function writeMembers(trx: Trx, applicationId: string, members: MemberInpu
     .execute()
 }
 
-/** Opens the handler's client relationship in income support unless one is open (responsible worker, or an assigned task when the client has one). */
+/** Opens the handler's client relationship in income support unless one is open (the kernel's rule). */
 export async function openRelationship(trx: Trx, personId: string, userId: string, openedBy: string, today: string) {
-  const open = await trx
-    .selectFrom('client_relationship')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('user_id', '=', userId)
-    .where('service_task', '=', SERVICE_TASK)
-    .where('start_date', '<=', today)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
-    .executeTakeFirst()
-  if (open) return
-  // the client has one responsible worker per service task: when someone else already is, the handler's
-  // relationship is an assigned task
-  const responsible = await trx
-    .selectFrom('client_relationship')
-    .select('id')
-    .where('person_id', '=', personId)
-    .where('service_task', '=', SERVICE_TASK)
-    .where('kind', '=', 'responsible')
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
-    .executeTakeFirst()
-  await trx
-    .insertInto('client_relationship')
-    .values({ person_id: personId, user_id: userId, service_task: SERVICE_TASK, kind: responsible ? 'task' : 'responsible', start_date: today, opened_by: openedBy })
-    .execute()
+  await openCaseRelationship(trx, { personId, userId, serviceTask: SERVICE_TASK, openedBy, today })
 }
 
 export interface NewApplication {

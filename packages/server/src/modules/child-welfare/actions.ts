@@ -1,0 +1,35 @@
+import { defineActions } from '../../access/actions'
+
+/** Who works child welfare's intake: social workers, social counsellors and their supervisors with a child welfare grant. */
+export const CHILD_WELFARE_WORKERS = ['social_worker', 'social_counsellor', 'supervisor'] as const
+
+/** The actions of child welfare (the access layer's catalogue is assembled from every module's). */
+export const childWelfareActions = defineActions({
+  'child-welfare:public-notify': {
+    scope: 'public',
+    audit: 'insert',
+    dataGroup: 'child_welfare/notification',
+    description: 'Make a child welfare notification through the public e-form without signing in (rate limited; audited with the address)',
+  },
+  'child-welfare:notifications': {
+    scope: 'role',
+    roles: CHILD_WELFARE_WORKERS,
+    audit: 'view',
+    dataGroup: 'child_welfare/notification',
+    description: 'Read the notifications register of one\'s own child welfare units: the intake queue and each notification with its reporter',
+  },
+  'child-welfare:register': {
+    scope: 'role',
+    roles: [...CHILD_WELFARE_WORKERS, 'office_secretary'],
+    audit: 'insert',
+    dataGroup: 'child_welfare/notification',
+    description: 'Register a notification received by phone, letter, e-mail or in person into a unit\'s intake queue',
+  },
+  'child-welfare:handle': {
+    scope: 'role',
+    roles: CHILD_WELFARE_WORKERS,
+    audit: 'update',
+    dataGroup: 'child_welfare/notification',
+    description: 'Handle a notification: assess its urgency, identify its children, decide on starting the assessment, record informing the family, close it',
+  },
+})

@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { childWelfareEndpoints as ep } from '@huoma/contract'
+import type { FastifyRequest } from 'fastify'
+import type { Transaction } from 'kysely'
+import type { DB } from '../../db/schema'
+import { requireAuthed, type AuthedContext } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
+import { requestLanguage } from '../../http/language'
+import { problems } from '../../http/problem'
+import {
+  addChild,
+  assessUrgency,
+  closeNotification,
+  decideStart,
+  intakeUnit,
+  notificationQueue,
+  readNotification,
+  receivePublic,
+  recordInformed,
+  registerNotification,
+  SERVICE_TASK,
+} from './notifications'
+
+type Trx = Transaction<DB>
+
+/** The units in which the user's grants for the route's action reach child welfare. */
+const unitsOf = (ctx: AuthedContext) => [...new Set(ctx.grants.filter((g) => g.serviceTasks.includes(SERVICE_TASK)).map((g) => g.unitId))]
+
+/**
+ * Child welfare's notifications register: the public e-form (no sign-in, rate limited, audited with the address),
+ * the intake queue and each notification (role-scoped to the user's child welfare units, audited naming the
+ * identified children), and the intake worker's handling. Every change answers the notification as it now is, read
+ * in the same transaction.
+ */
+export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const mode = () => app.config.workingDayMode
+
+  /** A change to one notification, then the notification as it now is; the audit row names its children. */
+  const change = (request: FastifyRequest, notificationId: string, work: (trx: Trx, units: string[], userId: string) => Promise<unknown>) => {
+    const ctx = requireAuthed(request)
+    const lang = requestLanguage(request)
+    const units = unitsOf(ctx)
+    return app.clientData.roleEvent(ctx, async (trx) => {
+      await work(trx, units, ctx.principal.userId)
+      const { notification, childIds } = await readNotification(trx, notificationId, { units, lang, today: app.clock.today(), mode: mode() })
+      return { value: notification, clientIds: childIds, refId: notificationId }
+    })
+  }
+
+  app.route({
+    ...endpoint(ep['childWelfare.publicNotify'], { config: { rateLimit: { max: app.config.publicFormRateLimitPerHour, timeWindow: '1 hour' } } }),
+    handler: async (request, reply) => {
+      const now = app.clock.now()
+      const out = await app.clientData.publicEvent(request.access, async (trx) => {
+        const unit = await intakeUnit(trx, app.config.childWelfareUnitCode)
+        if (!unit) throw problems.validation([{ field: 'unit', code: 'cw.unit.none' }])
+        const made = await receivePublic(trx, request.body, { unitId: unit.id, now, mode: mode() })
+        const lang = requestLanguage(request)
+        return { value: { receipt: made.receipt, receivedAt: now.toISOString(), unitName: lang === 'sv' ? unit.name_sv : unit.name_fi }, clientIds: [], refId: made.id }
+      })
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.queue']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const lang = requestLanguage(request)
+      return app.clientData.roleEvent(ctx, async (trx) => {
+        const { queue, childIds } = await notificationQueue(trx, request.query, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode() })
+        return { value: queue, clientIds: childIds }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.register']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const lang = requestLanguage(request)
+      const units = unitsOf(ctx)
+      // the office secretary (kirjaamo) registers into any unit; workers into their own
+      const anyUnit = ctx.grants.some((g) => g.roleCode === 'office_secretary')
+      const now = app.clock.now()
+      const out = await app.clientData.roleEvent(ctx, async (trx) => {
+        const id = await registerNotification(trx, request.body, { userId: ctx.principal.userId, units, anyUnit, now, mode: mode() })
+        const unitsForRead = anyUnit ? [...units, request.body.unitId] : units
+        const { notification } = await readNotification(trx, id, { units: unitsForRead, lang, today: app.clock.today(), mode: mode() })
+        return { value: notification, clientIds: [], refId: id }
+      })
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.notification']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const lang = requestLanguage(request)
+      const id = request.params.notificationId
+      return app.clientData.roleEvent(ctx, async (trx) => {
+        const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode() })
+        return { value: notification, clientIds: childIds, refId: id }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.assessUrgency']),
+    handler: async (request) => {
+      const id = request.params.notificationId
+      return change(request, id, (trx, units, userId) => assessUrgency(trx, id, request.body, { units, userId, now: app.clock.now() }))
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.addChild']),
+    handler: async (request) => {
+      const id = request.params.notificationId
+      return change(request, id, (trx, units, userId) => addChild(trx, id, request.body, { units, userId, mode: mode() }))
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.decideStart']),
+    handler: async (request) => {
+      const { notificationId, matterId } = request.params
+      return change(request, notificationId, (trx, units, userId) => decideStart(trx, notificationId, matterId, request.body, { units, userId, today: app.clock.today(), mode: mode() }))
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.recordInformed']),
+    handler: async (request) => {
+      const { notificationId, matterId } = request.params
+      return change(request, notificationId, (trx, units) => recordInformed(trx, notificationId, matterId, request.body, { units, today: app.clock.today() }))
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.close']),
+    handler: async (request) => {
+      const id = request.params.notificationId
+      return change(request, id, (trx, units, userId) => closeNotification(trx, id, request.body, { units, userId, today: app.clock.today() }))
+    },
+  })
+}
