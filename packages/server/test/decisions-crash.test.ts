@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../src/access/audit'
 import { databaseKinds } from './helpers/databases'
+import { decisionOrphans, openApplications } from './helpers/income-support'
 import { runChild as runScript } from './helpers/kill-child'
 import type { CrashPlanItem } from './helpers/decisions-crash-child'
 import { Client, startTestServer, type TestServer } from './helpers/server'
@@ -18,7 +19,6 @@ describe.skipIf(!hasPostgres)('income support decisions survive kill -9 (Postgre
   let t: TestServer
   const db = () => t.server.database.db
   const today = todayInHelsinki(new Date())
-  const monthStart = `${today.slice(0, 8)}01`
   const plan: CrashPlanItem[] = []
   /** client payable and commitment maximum of each application */
   const expected = new Map<string, { payable: number; commitment: number }>()
@@ -29,57 +29,37 @@ describe.skipIf(!hasPostgres)('income support decisions survive kill -9 (Postgre
     t = await startTestServer('postgresql')
     const handler = new Client(t.url)
     await handler.login('etuuskasittelija')
-    const etuu = (await db().selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
-    // adults of the registry without an income support application of their own
-    const persons = await sql<{ id: string }>`
-      SELECT p.id FROM person p
-      WHERE p.hetu IS NOT NULL AND p.merged_into IS NULL AND p.death_date IS NULL AND p.birth_date <= '2000-01-01'
-        AND NOT EXISTS (SELECT 1 FROM income_support_member m WHERE m.person_id = p.id)
-      ORDER BY p.id LIMIT ${APPLICATIONS}`.execute(db())
-    expect(persons.rows).toHaveLength(APPLICATIONS)
-    for (const [i, { id: personId }] of persons.rows.entries()) {
-      const base = `/api/persons/${personId}/income-support/applications`
-      const res = await handler.post(base, {
-        unitId: etuu,
-        channel: 'paper',
-        receivedOn: today,
-        urgent: false,
-        periodStart: monthStart,
-        periodEnd: today,
-        members: [{ personId, role: 'applicant' }],
-        claims: {
-          expenses: [{ type: 'rent', amountCents: 60000 }],
-          incomes: [],
-          assets: [],
-          supplementary: [{ type: 'furniture', amountCents: 10000 + i }],
-          preventive: [{ purpose: 'Velkaneuvonnan matkakulut', amountCents: 3000 + i }],
-        },
-        takeIt: true,
-      })
-      if (res.status !== 201) throw new Error(`application: ${res.status} ${await res.text()}`)
-      const a = (await res.json()) as { id: string }
+    const opened = await openApplications(t, handler, APPLICATIONS, (i) => ({
+      expenses: [{ type: 'rent', amountCents: 60000 }],
+      incomes: [],
+      assets: [],
+      supplementary: [{ type: 'furniture', amountCents: 10000 + i }],
+      preventive: [{ purpose: 'Velkaneuvonnan matkakulut', amountCents: 3000 + i }],
+    }))
+    for (const [i, a] of opened.entries()) {
       plan.push({
-        personId,
-        applicationId: a.id,
-        decision: {
-          decidedOn: today,
-          language: 'fi',
-          reasons: 'Huonekalut ja matkakulut myönnetään haetun mukaisesti.',
-          iban: 'FI2112345600000785',
-          items: [
-            { kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: 10000 + i, reason: 'Välttämätön meno.' },
-            {
-              kind: 'preventive',
-              index: 0,
-              outcome: 'granted',
-              grantedCents: 3000 + i,
-              reason: 'Edistää omatoimista suoriutumista.',
-              commitment: { providerKind: 'other', providerName: 'Demolan Liikenne Oy', validFrom: today, validUntil: today },
-            },
-          ],
-        },
+        ...a,
+        decisions: [
+          {
+            decidedOn: today,
+            language: 'fi',
+            reasons: 'Huonekalut ja matkakulut myönnetään haetun mukaisesti.',
+            iban: 'FI2112345600000785',
+            items: [
+              { kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: 10000 + i, reason: 'Välttämätön meno.' },
+              {
+                kind: 'preventive',
+                index: 0,
+                outcome: 'granted',
+                grantedCents: 3000 + i,
+                reason: 'Edistää omatoimista suoriutumista.',
+                commitment: { providerKind: 'other', providerName: 'Demolan Liikenne Oy', validFrom: today, validUntil: today },
+              },
+            ],
+          },
+        ],
       })
-      expected.set(a.id, { payable: 10000 + i, commitment: 3000 + i })
+      expected.set(a.applicationId, { payable: 10000 + i, commitment: 3000 + i })
     }
     planFile = path.join(t.scratch.dataDir, 'decisions-crash-plan.json')
     fs.writeFileSync(planFile, JSON.stringify(plan))
@@ -89,16 +69,7 @@ describe.skipIf(!hasPostgres)('income support decisions survive kill -9 (Postgre
 
   /** Every application decided wholly or not at all; nothing hangs off a decision that is not there. Returns how many are decided. */
   async function checkConsistent(): Promise<number> {
-    const orphanPayables = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM payable p
-      WHERE p.source_kind = 'income_support_decision' AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = p.source_id)`.execute(db())
-    expect(orphanPayables.rows[0]!.n).toBe(0)
-    const orphanCommitments = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM payment_commitment c WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = c.decision_id)`.execute(db())
-    expect(orphanCommitments.rows[0]!.n).toBe(0)
-    const orphanDetails = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM income_support_decision_detail x WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = x.id)`.execute(db())
-    expect(orphanDetails.rows[0]!.n).toBe(0)
+    expect(await decisionOrphans(t)).toEqual({ payables: 0, commitments: 0, details: 0, cancellations: 0 })
 
     const ids = plan.map((p) => p.applicationId)
     const rows = await sql<{ id: string; state: string; decisions: number; details: number; commitments: number[]; payables: number[]; deadline: string; met_on: string | null }>`

@@ -516,4 +516,44 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect(refused.status).toBe(201)
     expect(await refused.json()).toMatchObject({ outcome: 'refused', grantedCents: 0, payables: [] })
   })
+  it('a correction of a correction counts what the first decision has in a batch: the client is paid the corrected amount once', async () => {
+    const base = `/api/persons/${applicant()}/income-support/applications`
+    const a = await (await handler.post(base, paperApplication({ takeIt: true }))).json()
+    const hobbies = a.claims.supplementary[0].amountCents as number
+    const decide = async (furnitureCents: number, correctsId?: string) => {
+      const { version } = await (await handler.get(`${base}/${a.id}`)).json()
+      const res = await handler.post(`${base}/${a.id}/decisions`, {
+        version,
+        decidedOn: '2026-03-10',
+        reasons: 'Huonekalujen tarve on selvitetty kotikäynnillä.',
+        iban: 'FI2112345600000785',
+        items: [
+          { kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: hobbies, reason: 'Lasten harrastukset.' },
+          { kind: 'supplementary', index: 1, outcome: furnitureCents < 30000 ? 'partly_granted' : 'granted', grantedCents: furnitureCents, reason: 'Välttämättömät huonekalut.' },
+          { kind: 'preventive', index: 0, outcome: 'refused', grantedCents: 0, reason: 'Ei perusteita.' },
+        ],
+        ...(correctsId ? { correctsId } : {}),
+      })
+      expect(res.status, await res.clone().text()).toBe(201)
+      return res.json()
+    }
+    const first = await decide(10000)
+    // the first decision's payable goes into a batch: on its way, no longer the decision's to cancel
+    const finance = new Client(t.url)
+    await finance.login('maksuliikenne')
+    const due = first.payables[0].dueOn
+    expect((await finance.post('/api/payments/batches', { dueFrom: due, dueTo: due, unitId: etuu })).status).toBe(201)
+    // the first correction pays the difference to it; the second cancels that and pays the difference to the batched one
+    const second = await decide(20000, first.id)
+    expect(second.payables).toEqual([expect.objectContaining({ amountCents: 10000, state: 'open' })])
+    const third = await decide(30000, second.id)
+    expect(third.payables).toEqual([expect.objectContaining({ amountCents: 20000, state: 'open' })])
+    const payables = await db().selectFrom('payable').select(['source_id', 'state', 'amount_cents']).where('source_id', 'in', [first.id, second.id, third.id]).orderBy('number').execute()
+    expect(payables).toEqual([
+      { source_id: first.id, state: 'in_batch', amount_cents: hobbies + 10000 },
+      { source_id: second.id, state: 'cancelled', amount_cents: 10000 },
+      { source_id: third.id, state: 'open', amount_cents: 20000 },
+    ])
+    expect(payables.filter((p) => p.state !== 'cancelled').reduce((s, p) => s + p.amount_cents, 0)).toBe(hobbies + 30000)
+  })
 })

@@ -6,7 +6,7 @@ import { sql, type Transaction } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ClientScope } from '../src/access/client-access'
 import type { DB } from '../src/db/schema'
-import { insertDecision, latestDecision, readDecision, recordNotification, type NewDecision } from '../src/kernel/decisions/decisions'
+import { correctionChain, insertDecision, latestDecision, readDecision, recordNotification, type NewDecision } from '../src/kernel/decisions/decisions'
 import { renderDecisionDocument } from '../src/kernel/decisions/document'
 import { printOrganisation, printRecipient } from '../src/kernel/decisions/parties'
 import type { DecisionType } from '../src/kernel/decisions/types'
@@ -112,6 +112,9 @@ describe.each(kinds)('case kernel decisions on %s', (kind) => {
       await expect(inScope((s) => insertDecision(s, type, decision(type, { subjectId, correctsId: first.id })))).rejects.toThrow(/decision_corrects_idx/)
       const again = await inScope((s) => insertDecision(s, type, decision(type, { subjectId, correctsId: correction.id })))
       expect(await latestDecision(db(), type, subjectId)).toEqual(again)
+      // what a correction of the latest replaces: it and every decision it corrected in turn, newest first
+      expect(await correctionChain(db(), again.id)).toEqual([again.id, correction.id, first.id])
+      expect(await correctionChain(db(), first.id)).toEqual([first.id])
       // a correction is of the same type, client and matter
       const other = type === TEST_TYPE ? INCOME_SUPPORT_DECISION : TEST_TYPE
       await expect(inScope((s) => insertDecision(s, other, decision(other, { subjectId, correctsId: again.id })))).rejects.toThrow(/same type about the same client and matter/)

@@ -1,52 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process'
-import { promisify } from 'node:util'
-import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../src/access/audit'
 import { databaseKinds } from './helpers/databases'
+import { pgBinDir, startCluster, type Cluster } from './helpers/pg-cluster'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
 /**
  * PostgreSQL restarted under load (`pg_ctl restart -m immediate`: every backend killed, crash recovery on start).
- * Runs on a throwaway cluster of its own (initdb into a temp folder, a free port, trust auth), never on the shared
- * one the other test files use.
+ * Runs on a throwaway cluster of its own (helpers/pg-cluster.ts), never on the shared one the other test files use.
  */
-const binDir = (() => {
-  try {
-    const versions = fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))
-    return versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`) && fs.existsSync(`${d}/pg_ctl`))
-  } catch {
-    return undefined
-  }
-})()
 const hasPostgres = (await databaseKinds()).includes('postgresql')
-// initdb refuses to run as root: the cluster is then made and run as the postgres system user
-const isRoot = process.getuid?.() === 0
-if (hasPostgres && !binDir) console.warn('pg-restart: no initdb/pg_ctl under /usr/lib/postgresql/*/bin, skipped (CI installs PostgreSQL via .ci/run)')
-
-function pgArgs(tool: string, args: string[]): [string, string[]] {
-  return isRoot ? ['runuser', ['-u', 'postgres', '--', `${binDir}/${tool}`, ...args]] : [`${binDir}/${tool}`, args]
-}
-/** Run a PostgreSQL tool without blocking the event loop (the server under test runs in this process). */
-async function pgTool(tool: string, args: string[]) {
-  const [cmd, all] = pgArgs(tool, args)
-  await promisify(execFile)(cmd, all, { encoding: 'utf8', timeout: 120_000 })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
+if (hasPostgres && !pgBinDir) console.warn('pg-restart: no initdb/pg_ctl under /usr/lib/postgresql/*/bin, skipped (CI installs PostgreSQL via .ci/run)')
 
 interface Outcome {
   kind: 'write' | 'read'
@@ -56,20 +20,16 @@ interface Outcome {
   id?: string
 }
 
-describe.skipIf(!hasPostgres || !binDir)('PostgreSQL restarted under load', () => {
-  let dir: string
+describe.skipIf(!hasPostgres || !pgBinDir)('PostgreSQL restarted under load', () => {
+  let cluster: Cluster
   let adminUrl: string
   let t: TestServer
   let personId: string
   let worker: Client
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-pgrestart-'))
-    if (isRoot) execFileSync('chown', ['postgres', dir])
-    const port = await freePort()
-    await pgTool('initdb', ['-D', `${dir}/data`, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'])
-    await pgTool('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start'])
-    adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
+    cluster = await startCluster()
+    adminUrl = cluster.adminUrl
     t = await startTestServer('postgresql', {}, { adminUrl })
     const secretary = new Client(t.url)
     await secretary.login('toimistosihteeri')
@@ -90,14 +50,7 @@ describe.skipIf(!hasPostgres || !binDir)('PostgreSQL restarted under load', () =
 
   afterAll(async () => {
     await t?.stop().catch(() => undefined)
-    if (dir) {
-      try {
-        await pgTool('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop'])
-      } catch {
-        // not running
-      }
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
+    await cluster?.remove()
   })
 
   it('the server reconnects on its own; every acknowledged write is kept; failures are problem+json, never hangs; the audit chain holds', { timeout: 300_000 }, async () => {
@@ -141,8 +94,7 @@ describe.skipIf(!hasPostgres || !binDir)('PostgreSQL restarted under load', () =
     const startedBefore = await startTime()
     await new Promise((r) => setTimeout(r, 2000))
     const restartAt = Date.now()
-    // -l again: without it the restarted postmaster would write to (and hold open) pg_ctl's output
-    await pgTool('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-m', 'immediate', '-w', 'restart'])
+    await cluster.restart('immediate')
     const restartedAt = Date.now()
     expect(await startTime()).not.toBe(startedBefore)
     // the server answers writes again within a bounded time, without being restarted

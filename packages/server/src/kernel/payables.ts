@@ -120,12 +120,24 @@ export async function payablesOf(trx: Executor, sourceKind: string, sourceId: st
 }
 
 /**
- * Cancels the open payables of a source (a correcting decision replaces them) and tells what is already on its way
- * or paid, so the correction pays only the difference. A payable taken into a batch meanwhile makes the database
- * refuse the cancellation (payable_payment_guard), so money on its way is never cancelled.
+ * Cancels the open payables of the sources a correcting decision replaces — the decision it corrects and every one
+ * that decision corrected in turn (`sourceIds`, the whole chain: see `correctionChain`) — and tells what of theirs is
+ * already on its way or paid, so the correction pays only the difference. The chain, not only the decision corrected:
+ * a payable of the first decision taken into a batch stays there through any number of corrections, and each
+ * correction must count it. The rows are locked first, so a batch being made meanwhile either has them (and they
+ * count as on their way) or waits and finds them cancelled; a payable in a batch is never cancelled (the database
+ * refuses it, payable_payment_guard).
  */
-export async function cancelOpenPayables(trx: Executor, sourceKind: string, sourceId: string, cancelledBy: string): Promise<{ cancelled: number; committedCents: number }> {
-  const rows = await trx.selectFrom('payable').select(['id', 'state', 'amount_cents']).where('source_kind', '=', sourceKind).where('source_id', '=', sourceId).execute()
+export async function cancelOpenPayables(trx: Executor, sourceKind: string, sourceIds: readonly string[], cancelledBy: string): Promise<{ cancelled: number; committedCents: number }> {
+  if (!sourceIds.length) return { cancelled: 0, committedCents: 0 }
+  const rows = await trx
+    .selectFrom('payable')
+    .select(['id', 'state', 'amount_cents'])
+    .where('source_kind', '=', sourceKind)
+    .where('source_id', 'in', sourceIds)
+    .orderBy('number')
+    .forUpdate()
+    .execute()
   const open = rows.filter((p) => p.state === 'open').map((p) => p.id)
   if (open.length) await trx.updateTable('payable').set({ state: 'cancelled', cancelled_by_source: cancelledBy }).where('id', 'in', open).execute()
   return { cancelled: open.length, committedCents: rows.filter((p) => p.state === 'in_batch' || p.state === 'paid').reduce((s, p) => s + p.amount_cents, 0) }

@@ -21,9 +21,18 @@ export interface TestServer {
 export async function startTestServer(
   kind: DbKind,
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; logger?: Logger; clock?: Clock; extraJobs?: JobDefinition[]; /** another PostgreSQL cluster than the shared one */ adminUrl?: string } = {},
+  opts: {
+    demo?: boolean
+    logger?: Logger
+    clock?: Clock
+    extraJobs?: JobDefinition[]
+    /** another PostgreSQL cluster than the shared one */
+    adminUrl?: string
+    /** a database (and data folder) that exists already, e.g. one restored: served as it is (`demo` false), its `drop` on stop */
+    scratch?: ScratchDatabase
+  } = {},
 ): Promise<TestServer> {
-  const scratch = await scratchDatabase(kind, opts.adminUrl)
+  const scratch = opts.scratch ?? (await scratchDatabase(kind, opts.adminUrl))
   const base = loadConfig({
     ...process.env,
     DATABASE_URL: scratch.databaseUrl ?? '',
@@ -43,7 +52,7 @@ export async function startTestServer(
     security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security },
     jobs: { ...base.jobs, run: ['audit-sealer'], ...overrides.jobs },
   }
-  const server = await startServer(config, { demo: opts.demo ?? true, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.extraJobs ? { extraJobs: opts.extraJobs } : {}) })
+  const server = await startServer(config, { demo: opts.demo ?? !opts.scratch, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.extraJobs ? { extraJobs: opts.extraJobs } : {}) })
   return {
     kind,
     url: server.url,

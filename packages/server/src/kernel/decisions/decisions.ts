@@ -100,6 +100,21 @@ export async function latestDecision(trx: Executor, type: DecisionType, subjectI
     .executeTakeFirst()
 }
 
+/**
+ * A decision and every decision it corrects, directly or through earlier corrections (newest first): what a correction
+ * of it replaces, e.g. whose payables it must take into account.
+ */
+export async function correctionChain(trx: Executor, decisionId: string): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    WITH RECURSIVE chain (id, corrects_id, depth) AS (
+      SELECT id, corrects_id, 0 FROM decision WHERE id = ${decisionId}
+      UNION ALL
+      SELECT d.id, d.corrects_id, c.depth + 1 FROM decision d JOIN chain c ON d.id = c.corrects_id
+    )
+    SELECT id FROM chain ORDER BY depth`.execute(trx)
+  return r.rows.map((x) => x.id)
+}
+
 function decisionQuery(trx: Executor) {
   return trx
     .selectFrom('decision as d')

@@ -10,7 +10,7 @@ import {
   type Cents,
 } from '@huoma/domain'
 import { randomUUID } from 'node:crypto'
-import { insertDecision, latestDecision, readDecision as kernelReadDecision, recordNotification as kernelRecordNotification } from '../../kernel/decisions/decisions'
+import { correctionChain, insertDecision, latestDecision, readDecision as kernelReadDecision, recordNotification as kernelRecordNotification } from '../../kernel/decisions/decisions'
 import { cancelOpenPayables, createCommitment, createPayable, payablesOf } from '../../kernel/payables'
 import { meetDeadline } from '../../kernel/deadlines'
 import { INCOME_SUPPORT_DECISION } from './decision-type'
@@ -199,7 +199,8 @@ const recoveryNeeded = new HttpProblem(409, 'conflict', {
 
 /**
  * Make the decision: the frozen calculation and items, payment commitments, and the payables. A correction cancels
- * the corrected decision's unpaid payables and pays only the difference to what is already paid or in a batch.
+ * the unpaid payables of the decisions it replaces (the corrected one and those it corrected) and pays only the
+ * difference to what of theirs is already paid or in a batch.
  * Returns the decision id.
  */
 export async function makeDecision(scope: ClientScope, applicationId: string, body: DecisionInput, userId: string, lang: Lang, now: Date): Promise<string> {
@@ -248,10 +249,12 @@ export async function makeDecision(scope: ClientScope, applicationId: string, bo
     })
   }
 
-  // Payables: money to the client (a correction pays the difference to what the corrected decision already paid)
+  // Payables: money to the client (a correction pays the difference to what the decisions it replaces already paid or
+  // have in a batch: the corrected one and those it corrected in turn)
   let amount = prepared.clientPayment?.amountCents ?? 0
   if (body.correctsId) {
-    const { committedCents } = await cancelOpenPayables(trx, INCOME_SUPPORT_DECISION.payableSourceKind, body.correctsId, decision.id)
+    const replaced = await correctionChain(trx, body.correctsId)
+    const { committedCents } = await cancelOpenPayables(trx, INCOME_SUPPORT_DECISION.payableSourceKind, replaced, decision.id)
     amount -= committedCents
     if (amount < 0) throw recoveryNeeded
   }
