@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, Uuid } from './common'
 import { endpoints } from './endpoint'
 
 /*
@@ -340,5 +340,227 @@ export const childWelfareEndpoints = endpoints({
     body: CloseNotificationInput,
     response: { 200: Notification },
     errors: [409],
+  },
+})
+
+// ---- Part 2: the child's child welfare record: assessment, placements, care order ---------------------------------
+
+export const PLACEMENT_FORMS = ['family_care', 'professional_family_home', 'institution', 'kinship_care', 'other'] as const
+export const PlacementForm = Type.Enum(PLACEMENT_FORMS)
+export type PlacementForm = Static<typeof PlacementForm>
+
+/** THL's reason codes for placing a child (lastensuojelurekisteri), short list. */
+export const PLACEMENT_REASONS = ['parents_substance_abuse', 'parents_mental_health', 'violence', 'neglect', 'child_behaviour', 'child_substance_abuse', 'parents_exhaustion', 'other'] as const
+export const PlacementReason = Type.Enum(PLACEMENT_REASONS)
+
+const CW_CLIENT = '/api/persons/:id/child-welfare'
+export const ChildParams = Type.Object({ id: Uuid })
+export const ChildMatterParams = Type.Object({ id: Uuid, matterId: Uuid })
+export const PlacementParams = Type.Object({ id: Uuid, placementId: Uuid })
+export const CourtApplicationParams = Type.Object({ id: Uuid, applicationId: Uuid })
+export const CwDecisionParams = Type.Object({ id: Uuid, decisionId: Uuid })
+export const CwPdfQuery = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) }, { additionalProperties: false })
+
+export const AssessmentInput = Type.Object(
+  {
+    childViews: Text(10_000, 1),
+    guardianViews: Text(10_000, 1),
+    summary: Text(20_000, 10),
+    conclusion: Type.Union([Type.Literal('client'), Type.Literal('not_client')]),
+    completedOn: IsoDate,
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+)
+export type AssessmentInput = Static<typeof AssessmentInput>
+
+const placeFields = {
+  form: PlacementForm,
+  /** the place from the provider register; or its name when it is not there (kinship care) */
+  providerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  placeName: Opt(Text(200)),
+  reasons: Type.Array(PlacementReason, { minItems: 1, maxItems: PLACEMENT_REASONS.length, uniqueItems: true }),
+}
+
+/** The urgent placement decision (LSL 38 §); the child was placed on `placedOn` (the decision day or later). */
+export const UrgentPlacementInput = Type.Object(
+  {
+    decidedOn: IsoDate,
+    placedOn: IsoDate,
+    ...placeFields,
+    decisionReasons: Text(20_000, 10),
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+  },
+  { additionalProperties: false },
+)
+export type UrgentPlacementInput = Static<typeof UrgentPlacementInput>
+
+export const ExtensionInput = Type.Object(
+  { decidedOn: IsoDate, decisionReasons: Text(20_000, 10), version: Type.Integer({ minimum: 1 }), language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) },
+  { additionalProperties: false },
+)
+export type ExtensionInput = Static<typeof ExtensionInput>
+
+export const POSITIONS = ['consent', 'objection', 'not_heard'] as const
+export const Position = Type.Enum(POSITIONS)
+export type Position = Static<typeof Position>
+
+/** A care order (LSL 40 §) prepared after hearing the guardians and the child of 12 or over (LSL 42–43 §). */
+export const CareOrderInput = Type.Object(
+  {
+    /** the day of the decision, or of preparing the court application */
+    decidedOn: IsoDate,
+    /** every guardian's position, and the child's when 12 or over on that day */
+    positions: Type.Array(
+      Type.Object({ personId: Uuid, position: Position, heardOn: Type.Optional(Type.Union([IsoDate, Type.Null()])), note: Opt(Text(2000)) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 6 },
+    ),
+    ...placeFields,
+    startsOn: IsoDate,
+    decisionReasons: Text(20_000, 10),
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+  },
+  { additionalProperties: false },
+)
+export type CareOrderInput = Static<typeof CareOrderInput>
+
+export const CareOrderResult = Type.Union([
+  Type.Object({ outcome: Type.Literal('decision'), decisionId: Uuid, decisionNumber: Type.Integer(), placementId: Uuid }),
+  Type.Object({ outcome: Type.Literal('court_application'), applicationId: Uuid, applicationNumber: Type.Integer() }),
+])
+export type CareOrderResult = Static<typeof CareOrderResult>
+
+export const FiledInput = Type.Object({ filedOn: IsoDate }, { additionalProperties: false })
+
+export const Placement = Type.Object({
+  id: Uuid,
+  basis: Type.Union([Type.Literal('open_care'), Type.Literal('urgent'), Type.Literal('care_order'), Type.Literal('after_care')]),
+  form: PlacementForm,
+  place: Type.String(),
+  providerId: Type.Union([Uuid, Type.Null()]),
+  reasons: Type.Array(Type.String()),
+  startsOn: IsoDate,
+  endsOn: Type.Union([IsoDate, Type.Null()]),
+  decision: Type.Object({ id: Uuid, number: Type.Integer(), maker: Type.String() }),
+  extension: Type.Union([Type.Object({ id: Uuid, number: Type.Integer(), maker: Type.String() }), Type.Null()]),
+  /** an urgent placement's statutory end: day 30, or day 60 once extended */
+  deadline: Type.Union([DeadlineInfo, Type.Null()]),
+  version: Type.Integer(),
+})
+export type Placement = Static<typeof Placement>
+
+export const CourtApplication = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  preparedOn: IsoDate,
+  preparedBy: Type.String(),
+  positions: Type.Array(Type.Object({ personId: Uuid, name: Type.String(), role: Type.Union([Type.Literal('guardian'), Type.Literal('child')]), position: Position, heardOn: Type.Union([IsoDate, Type.Null()]), note: Type.Union([Type.String(), Type.Null()]) })),
+  filedOn: Type.Union([IsoDate, Type.Null()]),
+})
+export type CourtApplication = Static<typeof CourtApplication>
+
+export const ChildWelfareRecord = Type.Object({
+  person: Type.Object({ id: Uuid, name: Type.String(), birthDate: Type.Union([IsoDate, Type.Null()]), ageToday: Type.Union([Type.Integer(), Type.Null()]) }),
+  guardians: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  matters: Type.Array(
+    Type.Object({
+      id: Uuid,
+      notificationId: Uuid,
+      receipt: Type.String(),
+      pendingOn: IsoDate,
+      state: Type.Union([Type.Literal('pending'), Type.Literal('assessment'), Type.Literal('closed')]),
+      responsibleName: Type.Union([Type.String(), Type.Null()]),
+      completeDeadline: Type.Union([DeadlineInfo, Type.Null()]),
+      assessment: Type.Union([
+        Type.Object({ childViews: Type.String(), guardianViews: Type.String(), summary: Type.String(), conclusion: Type.Union([Type.Literal('client'), Type.Literal('not_client')]), completedOn: IsoDate, completedBy: Type.String() }),
+        Type.Null(),
+      ]),
+      version: Type.Integer(),
+    }),
+  ),
+  decisions: Type.Array(Type.Object({ id: Uuid, number: Type.Integer(), type: Type.String(), decidedOn: IsoDate, maker: Type.String(), outcome: Type.String() })),
+  placements: Type.Array(Placement),
+  courtApplications: Type.Array(CourtApplication),
+})
+export type ChildWelfareRecord = Static<typeof ChildWelfareRecord>
+
+export const childWelfareRecordEndpoints = endpoints({
+  'childWelfare.record': {
+    method: 'GET',
+    path: CW_CLIENT,
+    action: 'child-welfare:read',
+    summary: 'The child\'s child welfare record: matters and assessments, decisions, the placements timeline, court applications',
+    params: ChildParams,
+    response: { 200: ChildWelfareRecord },
+  },
+  'childWelfare.completeAssessment': {
+    method: 'POST',
+    path: `${CW_CLIENT}/matters/:matterId/assessment`,
+    action: 'child-welfare:assess',
+    summary: 'Complete the service-need assessment with its conclusion (child welfare client or not); meets the 3-month deadline',
+    params: ChildMatterParams,
+    body: AssessmentInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
+  },
+  'childWelfare.urgentPlacement': {
+    method: 'POST',
+    path: `${CW_CLIENT}/urgent-placements`,
+    action: 'child-welfare:decide',
+    summary: 'Decide an urgent placement (LSL 38 §): the placement and its 30-day statutory end on the worklist',
+    params: ChildParams,
+    body: UrgentPlacementInput,
+    response: { 201: ChildWelfareRecord },
+  },
+  'childWelfare.extendUrgentPlacement': {
+    method: 'POST',
+    path: `${CW_CLIENT}/urgent-placements/:placementId/extension`,
+    action: 'child-welfare:decide',
+    summary: 'Extend an urgent placement once by at most 30 days (LSL 38 a §), by another official than the one who placed',
+    params: PlacementParams,
+    body: ExtensionInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
+  },
+  'childWelfare.careOrder': {
+    method: 'POST',
+    path: `${CW_CLIENT}/care-orders`,
+    action: 'child-welfare:decide',
+    summary: 'A care order: decided when nobody heard objects, else prepared as an application to the administrative court',
+    params: ChildParams,
+    body: CareOrderInput,
+    response: { 201: CareOrderResult },
+  },
+  'childWelfare.courtApplicationFiled': {
+    method: 'POST',
+    path: `${CW_CLIENT}/court-applications/:applicationId/filed`,
+    action: 'child-welfare:decide',
+    summary: 'Record the day the care order application was filed with the court (an urgent placement then continues)',
+    params: CourtApplicationParams,
+    body: FiledInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
+  },
+  'childWelfare.courtApplicationPdf': {
+    method: 'GET',
+    path: `${CW_CLIENT}/court-applications/:applicationId/pdf`,
+    action: 'child-welfare:print',
+    summary: 'The care order application to the administrative court as PDF',
+    description: 'Answers application/pdf. Audited as a print.',
+    params: CourtApplicationParams,
+    query: CwPdfQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+  },
+  'childWelfare.decisionPdf': {
+    method: 'GET',
+    path: `${CW_CLIENT}/decisions/:decisionId/pdf`,
+    action: 'child-welfare:print',
+    summary: 'A child welfare decision as PDF with the appeal instructions to the administrative court',
+    description: 'Answers application/pdf. Audited as a print.',
+    params: CwDecisionParams,
+    query: CwPdfQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
   },
 })

@@ -69,6 +69,22 @@ async function notificationWithChild(t: TestServer): Promise<{ id: string; child
   return { id, childId, c }
 }
 
+/** A fresh child (a minor) in the social worker's child welfare relationship. */
+async function childWelfareClient(t: TestServer): Promise<{ id: string; c: Client }> {
+  const sec = new Client(t.url)
+  await sec.login('toimistosihteeri')
+  const id = (await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Sijoitus', birthDate: '2015-04-04' })).json()).id
+  await t.server.database.db
+    .insertInto('client_relationship')
+    .values({ person_id: id, user_id: await userId(t, 'sosiaalityontekija'), service_task: 'child_welfare', kind: 'responsible', start_date: '2026-01-01' })
+    .execute()
+  const c = new Client(t.url)
+  await c.login('sosiaalityontekija')
+  return { id, c }
+}
+
+const URGENT = { decidedOn: '2026-02-02', placedOn: '2026-02-02', form: 'kinship_care', placeName: 'Isovanhempien koti', reasons: ['neglect'], decisionReasons: 'Lapsi on välittömässä vaarassa kotona.' }
+
 let payDay = 0
 /** A payable of a client of the benefit handler, due on its own day, taken as far as `upTo` by two finance users. */
 async function paymentBatch(t: TestServer, upTo: 'open' | 'draft' | 'approved' | 'sent') {
@@ -246,6 +262,46 @@ const probes: Partial<Record<Action, Probe>> = {
   'child-welfare:notifications': async (t) => {
     const { id, childId, c } = await notificationWithChild(t)
     expect((await c.get(`/api/child-welfare/notifications/${id}`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [childId] }
+  },
+  'child-welfare:read': async (t) => {
+    const { id, c } = await childWelfareClient(t)
+    expect((await c.get(`/api/persons/${id}/child-welfare`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'child-welfare:decide': async (t) => {
+    const { id, c } = await childWelfareClient(t)
+    expect((await c.post(`/api/persons/${id}/child-welfare/urgent-placements`, URGENT)).status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'child-welfare:print': async (t) => {
+    const { id } = await childWelfareClient(t)
+    const sup = new Client(t.url)
+    await sup.login('esihenkilo')
+    const rec = await (await sup.post(`/api/persons/${id}/child-welfare/urgent-placements`, URGENT)).json()
+    const c = new Client(t.url)
+    await c.login('sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/child-welfare/decisions/${rec.decisions[0].id}/pdf`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'child-welfare:assess': async (t) => {
+    const { id, childId, c } = await notificationWithChild(t)
+    const url = `/api/child-welfare/notifications/${id}`
+    const n = await (await c.post(`${url}/urgency`, { urgency: 'not_urgent', reason: 'Ei välitöntä vaaraa lapselle.', version: 2 })).json()
+    const m = n.matters[0]
+    expect((await c.post(`${url}/matters/${m.id}/start-decision`, { decision: 'start', decidedOn: m.pendingOn, reasons: 'Arviointi aloitetaan ilmoituksen perusteella.', version: m.version })).status).toBe(200)
+    const res = await c.post(`/api/persons/${childId}/child-welfare/matters/${m.id}/assessment`, {
+      childViews: 'Lapsi kertoi voivansa hyvin.',
+      guardianViews: 'Huoltajat ovat samaa mieltä.',
+      summary: 'Lastensuojelun tarvetta ei ole.',
+      conclusion: 'not_client',
+      completedOn: m.pendingOn,
+      version: m.version + 1,
+    })
+    expect(res.status).toBe(200)
+    // not a child welfare client: the relationship opened for the assessment ends that day
+    const open = await t.server.database.db.selectFrom('client_relationship').select('id').where('person_id', '=', childId).where('service_task', '=', 'child_welfare').where('end_date', 'is', null).execute()
+    expect(open).toEqual([])
     return { username: 'sosiaalityontekija', clientIds: [childId] }
   },
   'deadlines:list': async (t) => {

@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import {
   type Calculation,
   type CalculationLine,
@@ -15,6 +10,7 @@ import {
   IS_SUPPLEMENTARY_TYPES,
 } from '@huoma/contract'
 import { describe, expect, it } from 'vitest'
+import { pdfPages as pdfPagesOf, pdfText as pdfTextOf } from './helpers/pdf'
 import { renderCommitment, renderDecision } from '../src/modules/income-support/pdf'
 import type { CommitmentPrintInput, DecisionPrintInput } from '../src/modules/income-support/print-types'
 import {
@@ -32,23 +28,9 @@ import {
  * calculation appendix, and the payment commitment, in Finnish and Swedish, read back with poppler's pdftotext.
  */
 
-const run = promisify(execFile)
 
-/** The pages of a PDF as `pdftotext -layout` reads them, whitespace (incl. no-break spaces) collapsed per page. */
-async function pdfPages(pdf: Buffer): Promise<string[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-income-support-pdf-'))
-  try {
-    const file = path.join(dir, 'document.pdf')
-    fs.writeFileSync(file, pdf)
-    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
-    const pages = stdout.split('\f').map((p) => p.replace(/\s+/g, ' ').trim())
-    while (pages.length && pages[pages.length - 1] === '') pages.pop()
-    return pages
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
-const pdfText = async (pdf: Buffer) => (await pdfPages(pdf)).join(' ')
+const pdfPages = (pdf: Buffer) => pdfPagesOf(pdf, { layout: true })
+const pdfText = (pdf: Buffer) => pdfTextOf(pdf, { layout: true })
 
 // --- fixture: a family of five, March 2026, forwarded by Kela ---------------------------------------------------
 

@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
+import { pdfText } from './helpers/pdf'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
-const run = promisify(execFile)
 const kinds = await databaseKinds()
 
-/** The text of a PDF as Debian's pdftotext (poppler-utils) reads it, whitespace collapsed. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-journal-pdf-'))
-  try {
-    const file = path.join(dir, 'journal.pdf')
-    fs.writeFileSync(file, pdf)
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
-    return stdout.replace(/\s+/g, ' ')
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 const ORIGINAL = 'Asiakas kertoi vuokrarästeistä. Sovittiin yhteydenotosta isännöitsijään.'
 const EDITED = 'Asiakas kertoi vuokrarästeistä (kolme kuukautta). Sovittiin yhteydenotosta isännöitsijään.'

@@ -83,6 +83,9 @@ const DEMO_PROVIDERS: Omit<ProviderInput, 'validFrom'>[] = [
   { name: 'Demolan Vuokratalot Oy', businessId: '1987342-6', iban: 'FI1940060010234561', street: 'Asemakatu 10', postalCode: '99990', postOffice: 'DEMOLA', email: 'vuokrat@vuokratalot.example', serviceTypes: ['landlord'] },
   { name: 'Demolan Energia Oy', businessId: '2456789-6', iban: 'FI7180001200345677', postalCode: '99990', postOffice: 'DEMOLA', serviceTypes: ['energy'] },
   { name: 'Hoivakoti Kotiranta', businessId: '3198765-3', iban: 'FI7915723500456785', street: 'Rantatie 8', postalCode: '99990', postOffice: 'DEMOLA', serviceTypes: ['housing_service', 'home_care'] },
+  // child welfare's substitute care: a family home and a children's home
+  { name: 'Perhekoti Metsätähti', businessId: '3211457-1', iban: 'FI5715723500456793', street: 'Metsätie 14', postalCode: '99990', postOffice: 'DEMOLA', phone: '040 765 4321', serviceTypes: ['family_care'] },
+  { name: 'Lastenkoti Kotikallio', businessId: '3211468-6', iban: 'FI7057890050123468', street: 'Kalliotie 3', postalCode: '99990', postOffice: 'DEMOLA', email: 'kotikallio@lastenkoti.example', serviceTypes: ['institutional_care'] },
 ]
 
 export async function isDemoSeeded(db: Kysely<DB>): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { childWelfareEndpoints as ep } from '@huoma/contract'
+import { childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -20,6 +20,9 @@ import {
   registerNotification,
   SERVICE_TASK,
 } from './notifications'
+import { courtApplicationPdf, decisionPdf } from './print'
+import { careOrder, completeAssessment, courtApplicationFiled, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
+import type { ClientScope } from '../../access/client-access'
 
 type Trx = Transaction<DB>
 
@@ -143,6 +146,99 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const id = request.params.notificationId
       return change(request, id, (trx, units, userId) => closeNotification(trx, id, request.body, { units, userId, today: app.clock.today() }))
+    },
+  })
+
+  // ---- The child's record (client chokepoint, child welfare register) ---------------------------------------------
+
+  const target = (personId: string) => ({ personId, serviceTask: SERVICE_TASK })
+  /** The unit a decision is made in: the user's (first) child welfare unit. */
+  const decidingUnit = (ctx: AuthedContext) => {
+    const unit = unitsOf(ctx)[0]
+    if (!unit) throw problems.forbidden()
+    return unit
+  }
+  /** A change to the child's record through the chokepoint, answered with the record as it now is. */
+  const changeRecord = (request: FastifyRequest, personId: string, work: (scope: ClientScope, ctx: AuthedContext) => Promise<void>) => {
+    const ctx = requireAuthed(request)
+    const lang = requestLanguage(request)
+    return app.clientData.withClient(ctx, target(personId), async (scope) => {
+      await work(scope, ctx)
+      return readRecord(scope, { today: app.clock.today(), mode: mode(), lang })
+    })
+  }
+
+  app.route({
+    ...endpoint(rec['childWelfare.record']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const lang = requestLanguage(request)
+      return app.clientData.withClient(ctx, target(request.params.id), (scope) => readRecord(scope, { today: app.clock.today(), mode: mode(), lang }))
+    },
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.completeAssessment']),
+    handler: async (request) =>
+      changeRecord(request, request.params.id, (scope, ctx) => completeAssessment(scope, request.params.matterId, request.body, { userId: ctx.principal.userId, today: app.clock.today() })),
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.urgentPlacement']),
+    handler: async (request, reply) => {
+      const out = await changeRecord(request, request.params.id, (scope, ctx) =>
+        urgentPlacement(scope, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today(), mode: mode() }),
+      )
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.extendUrgentPlacement']),
+    handler: async (request) =>
+      changeRecord(request, request.params.id, (scope, ctx) =>
+        extendUrgentPlacement(scope, request.params.placementId, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today(), mode: mode() }),
+      ),
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.careOrder']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) =>
+        careOrder(scope, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today() }),
+      )
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.courtApplicationFiled']),
+    handler: async (request) =>
+      changeRecord(request, request.params.id, (scope, ctx) => courtApplicationFiled(scope, request.params.applicationId, request.body.filedOn, { userId: ctx.principal.userId, today: app.clock.today() })),
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.courtApplicationPdf']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) => courtApplicationPdf(scope, request.params.applicationId, request.query.language))
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${out.lang === 'sv' ? 'ansokan' : 'hakemus'}-${out.number}.pdf"`)
+        .send(out.pdf)
+    },
+  })
+
+  app.route({
+    ...endpoint(rec['childWelfare.decisionPdf']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) => decisionPdf(scope, request.params.decisionId, request.query.language))
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${out.lang === 'sv' ? 'beslut' : 'paatos'}-${out.number}.pdf"`)
+        .send(out.pdf)
     },
   })
 }

@@ -55,3 +55,58 @@ declare module '../../db/schema' {
     cw_matter: CwMatterTable
   }
 }
+
+export interface CwAssessmentTable {
+  matter_id: string
+  person_id: string
+  child_views: string
+  guardian_views: string
+  summary: string
+  conclusion: 'client' | 'not_client'
+  completed_on: DateString
+  completed_by: string
+  created_at: Timestamp
+}
+
+export type PlacementFormColumn = 'family_care' | 'professional_family_home' | 'institution' | 'kinship_care' | 'other'
+
+export interface CwPlacementTable {
+  id: Generated<string>
+  person_id: string
+  basis: 'open_care' | 'urgent' | 'care_order' | 'after_care'
+  decision_id: string
+  form: PlacementFormColumn
+  provider_id: string | null
+  place_name: string | null
+  reasons: Defaulted<string[]>
+  starts_on: DateString
+  ends_on: DateString | null
+  extension_decision_id: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
+export interface CwCourtApplicationTable {
+  id: Generated<string>
+  number: Generated<number>
+  person_id: string
+  unit_id: string
+  prepared_on: DateString
+  prepared_by: string
+  positions: Json<{ personId: string; role: 'guardian' | 'child'; position: 'consent' | 'objection' | 'not_heard'; heardOn: string | null; note: string | null }[]>
+  reasons: string
+  form: PlacementFormColumn
+  provider_id: string | null
+  place_name: string | null
+  language: 'fi' | 'sv'
+  filed_on: DateString | null
+  created_at: Timestamp
+}
+
+declare module '../../db/schema' {
+  interface DB {
+    cw_assessment: CwAssessmentTable
+    cw_placement: CwPlacementTable
+    cw_court_application: CwCourtApplicationTable
+  }
+}
