@@ -481,6 +481,14 @@ export const ChildWelfareRecord = Type.Object({
   decisions: Type.Array(Type.Object({ id: Uuid, number: Type.Integer(), type: Type.String(), decidedOn: IsoDate, maker: Type.String(), outcome: Type.String() })),
   placements: Type.Array(Placement),
   courtApplications: Type.Array(CourtApplication),
+  /** after-care (LSL 75 §) following the latest ended placement that gives it; null when none has ended */
+  afterCare: Type.Union([Type.Object({
+    eligible: Type.Boolean(),
+    endsOn: IsoDate,
+    law: Type.Union([Type.Literal('age_21'), Type.Literal('age_25'), Type.Literal('age_23'), Type.Literal('transition_2024')]),
+    reason: Type.Union([Type.Literal('eligible'), Type.Literal('too_short'), Type.Literal('ended'), Type.Literal('not_yet')]),
+    placementId: Uuid,
+  }), Type.Null()]),
 })
 export type ChildWelfareRecord = Static<typeof ChildWelfareRecord>
 
@@ -562,5 +570,52 @@ export const childWelfareRecordEndpoints = endpoints({
     query: CwPdfQuery,
     response: { 200: FileBody },
     produces: 'application/pdf',
+  },
+})
+
+// ---- Part 3: ending a placement, after-care, the caseload ------------------------------------------------------------
+
+export const EndPlacementInput = Type.Object(
+  {
+    endsOn: IsoDate,
+    /** ending a care order is a decision (LSL 47 §): its reasons; a factual end (the child went home) needs none */
+    decisionReasons: Opt(Text(20_000)),
+    version: Type.Integer({ minimum: 1 }),
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+  },
+  { additionalProperties: false },
+)
+export type EndPlacementInput = Static<typeof EndPlacementInput>
+
+
+export const CaseloadRow = Type.Object({
+  userId: Uuid,
+  name: Type.String(),
+  unitName: Type.String(),
+  /** children whose responsible social worker in child welfare this worker is */
+  children: Type.Integer(),
+  /** over the statutory maximum */
+  over: Type.Boolean(),
+})
+export const Caseload = Type.Object({ today: IsoDate, maximum: Type.Union([Type.Integer(), Type.Null()]), workers: Type.Array(CaseloadRow) })
+export type Caseload = Static<typeof Caseload>
+
+export const childWelfareCaseEndpoints = endpoints({
+  'childWelfare.endPlacement': {
+    method: 'POST',
+    path: `${CW_CLIENT}/placements/:placementId/end`,
+    action: 'child-welfare:decide',
+    summary: 'End a placement: a care order by a decision to end the care (LSL 47 §), others on the day the child left',
+    params: PlacementParams,
+    body: EndPlacementInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
+  },
+  'childWelfare.caseload': {
+    method: 'GET',
+    path: '/api/child-welfare/caseload',
+    action: 'child-welfare:caseload',
+    summary: 'Children per responsible social worker in the supervisor\'s units against the statutory maximum (LSL 13 b §)',
+    response: { 200: Caseload },
   },
 })

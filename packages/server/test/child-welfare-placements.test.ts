@@ -188,6 +188,37 @@ describe.each(kinds)('the child welfare record on %s', (kind) => {
     expect((await errorsOf(again)).map((e) => e.code)).toContain('cw.placement.overlap')
   })
 
+  it('ends the care by a decision, never before it began, and computes the after-care that follows', async () => {
+    const rec = (await (await worker.get(base(sibling))).json()) as RecordBody & { afterCare: unknown }
+    expect(rec.afterCare).toBeNull()
+    const p = rec.placements.find((x) => x.basis === 'care_order')!
+    let res = await worker.post(`${base(sibling)}/placements/${p.id}/end`, { endsOn: '2026-12-01', decisionReasons: 'Huostassapidon edellytykset ovat lakanneet.', version: p.version })
+    expect(res.status).toBe(400)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'endsOn', code: 'cw.placement.end_before_start' })
+    res = await worker.post(`${base(sibling)}/placements/${p.id}/end`, { endsOn: '2026-12-05', version: p.version })
+    expect(res.status).toBe(400)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'decisionReasons', code: 'cw.placement.end_reasons' })
+    res = await worker.post(`${base(sibling)}/placements/${p.id}/end`, { endsOn: '2026-12-05', decisionReasons: 'Huostassapidon edellytykset ovat lakanneet.', version: p.version })
+    expect(res.status).toBe(200)
+    const after = (await res.json()) as RecordBody & { afterCare: { eligible: boolean; endsOn: string; law: string; placementId: string } | null }
+    expect(after.placements.find((x) => x.id === p.id)).toMatchObject({ endsOn: '2026-12-05' })
+    expect(after.decisions.some((d) => d.type === 'child_welfare_care_end')).toBe(true)
+    const sib = await db().selectFrom('person').select('birth_date').where('id', '=', sibling).executeTakeFirstOrThrow()
+    const [y, m, d] = sib.birth_date!.split('-').map(Number)
+    expect(after.afterCare).toMatchObject({ eligible: today > '2026-12-05', law: 'age_23', placementId: p.id, endsOn: `${y! + 23}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` })
+  })
+
+  it('shows the supervisor the children per responsible social worker against the maximum of 30', async () => {
+    const res = await supervisor.get('/api/child-welfare/caseload')
+    expect(res.status).toBe(200)
+    const c = (await res.json()) as { maximum: number; workers: { name: string; children: number; over: boolean }[] }
+    expect(c.maximum).toBe(30)
+    const aino = c.workers.find((w) => w.name === 'Aino Lehtinen')!
+    expect(aino.children).toBeGreaterThanOrEqual(2)
+    expect(aino.over).toBe(aino.children > 30)
+    expect((await worker.get('/api/child-welfare/caseload')).status).toBe(403)
+  })
+
   it('keeps the record from workers without a child welfare basis', async () => {
     const counsellor = new Client(t.url)
     await counsellor.login('sosiaaliohjaaja')

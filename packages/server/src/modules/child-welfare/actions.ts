@@ -64,4 +64,9 @@ export const childWelfareActions = defineActions({
     bases: ['relationship', 'supervision', 'break_glass'],
     description: 'Print a child welfare decision or a care order application to the court as PDF',
   },
+  'child-welfare:caseload': {
+    scope: 'role',
+    roles: ['supervisor'],
+    description: 'See how many children each responsible social worker of one\'s units has, against the statutory maximum (counts only, no client data)',
+  },
 })

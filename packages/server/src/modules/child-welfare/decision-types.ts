@@ -37,6 +37,17 @@ export const CARE_ORDER: DecisionType = {
   payableSourceKind: 'child_welfare_placement',
 }
 
-export const CHILD_WELFARE_DECISION_TYPES = [URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION, CARE_ORDER] as const
+/** Ending the care (huostassapidon lakkaaminen, LSL 47 §): the child's after-care follows (LSL 75 §). */
+export const CARE_END: DecisionType = {
+  code: 'child_welfare_care_end',
+  serviceTask: 'child_welfare',
+  title: { fi: 'Päätös huostassapidon lakkaamisesta', sv: 'Beslut om upphörande av vård utom hemmet' },
+  appeal: COURT,
+  qualification: 'licensed_social_worker',
+  outcomes: ['care_ended'],
+  payableSourceKind: 'child_welfare_placement',
+}
+
+export const CHILD_WELFARE_DECISION_TYPES = [URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION, CARE_ORDER, CARE_END] as const
 
 export const decisionTypeOf = (code: string): DecisionType | undefined => CHILD_WELFARE_DECISION_TYPES.find((t) => t.code === code)

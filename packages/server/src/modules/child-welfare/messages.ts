@@ -3,6 +3,8 @@ import { defineFieldMessages } from '../../http/problem'
 /** Field messages of child welfare, codes `cw.*`. */
 export const fieldMessages = defineFieldMessages({
   fi: {
+    'cw.placement.end_before_start': 'Sijoitus ei voi päättyä ennen kuin se alkoi ({startsOn}).',
+    'cw.placement.end_reasons': 'Huostassapidon lakkaamisesta päätetään: kirjoita päätöksen perustelut (vähintään 10 merkkiä).',
     'cw.date.future': 'Päivä ei voi olla tulevaisuudessa.',
     'cw.assessment.not_started': 'Tämän asian palvelutarpeen arviointia ei ole aloitettu tai se on jo valmis.',
     'cw.assessment.before_start': 'Arviointi ei voi valmistua ennen sen aloittamista ({startedOn}).',
@@ -45,6 +47,8 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'Jokaisen lapsen osalta pitää ensin päättää arvioinnin aloittamisesta.',
   },
   sv: {
+    'cw.placement.end_before_start': 'Placeringen kan inte upphöra innan den började ({startsOn}).',
+    'cw.placement.end_reasons': 'Om upphörande av vård utom hemmet fattas ett beslut: skriv motiveringen (minst 10 tecken).',
     'cw.date.future': 'Dagen kan inte vara i framtiden.',
     'cw.assessment.not_started': 'Bedömningen av servicebehovet i detta ärende har inte inletts eller är redan klar.',
     'cw.assessment.before_start': 'Bedömningen kan inte bli klar före den inleddes ({startedOn}).',
@@ -87,6 +91,8 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'För varje barn ska det först beslutas om bedömningen inleds.',
   },
   en: {
+    'cw.placement.end_before_start': 'The placement cannot end before it began ({startsOn}).',
+    'cw.placement.end_reasons': 'Ending the care is a decision: write its reasons (at least 10 characters).',
     'cw.date.future': 'The day cannot be in the future.',
     'cw.assessment.not_started': 'The service-need assessment of this matter has not been started or is already complete.',
     'cw.assessment.before_start': 'The assessment cannot be complete before it was started ({startedOn}).',

@@ -1,8 +1,8 @@
 // the kernel's and this module's tables in the database type (declaration merging)
 import type {} from '../../kernel/schema'
 import type {} from './schema'
-import type { AssessmentInput, CareOrderInput, CareOrderResult, ChildWelfareRecord, CourtApplication, ExtensionInput, Placement, UrgentPlacementInput } from '@huoma/contract'
-import { addDays, childWelfareDue, compareLocalDates, dateParts, deadlineStanding, localDate, workingDaysLeft, type LocalDate, type WorkingDayMode } from '@huoma/domain'
+import type { AssessmentInput, CareOrderInput, CareOrderResult, ChildWelfareRecord, CourtApplication, EndPlacementInput, ExtensionInput, Placement, UrgentPlacementInput } from '@huoma/contract'
+import { addDays, afterCareEligible, childWelfareDue, compareLocalDates, dateParts, deadlineStanding, localDate, workingDaysLeft, type LocalDate, type WorkingDayMode } from '@huoma/domain'
 import { sql } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
 import { insertDecision } from '../../kernel/decisions/decisions'
@@ -10,7 +10,7 @@ import type { DecisionType } from '../../kernel/decisions/types'
 import { meetDeadline, moveDeadline, openDeadline } from '../../kernel/deadlines'
 import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
-import { CARE_ORDER, CHILD_WELFARE_DECISION_TYPES, URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION } from './decision-types'
+import { CARE_END, CARE_ORDER, CHILD_WELFARE_DECISION_TYPES, URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION } from './decision-types'
 import { SERVICE_TASK } from './notifications'
 
 /**
@@ -107,7 +107,23 @@ export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode
     const d = id ? decisions.find((x) => x.id === id) : undefined
     return d ? { id: d.id, number: d.number, maker: d.display_name } : null
   }
+  // after-care follows the latest ended substitute care, or an open-care placement (of six months or more)
+  const ended = [...placements].reverse().find((p) => p.ends_on && (p.basis === 'care_order' || p.basis === 'open_care'))
+  const afterCare =
+    ended && person.birth_date
+      ? {
+          ...afterCareEligible(
+            {
+              birthDate: localDate(person.birth_date),
+              endedPlacement: { kind: ended.basis === 'care_order' ? 'substitute_care' : 'open_care_placement', startedOn: localDate(ended.starts_on), endedOn: localDate(ended.ends_on!) },
+            },
+            o.today,
+          ),
+          placementId: ended.id,
+        }
+      : null
   return {
+    afterCare,
     person: { id: person.id, name: name(person), birthDate: person.birth_date, ageToday: ageOn(person.birth_date, o.today) },
     guardians: guardians.map((g) => ({ id: g.id, name: name(g) })),
     matters: matters.map((m) => ({
@@ -447,4 +463,39 @@ export async function courtApplicationFiled(scope: ClientScope, applicationId: s
   await scope.trx.updateTable('cw_court_application').set({ filed_on: filedOn }).where('id', '=', applicationId).execute()
   const urgent = await scope.trx.selectFrom('cw_placement').select('id').where('person_id', '=', scope.personId).where('basis', '=', 'urgent').where('ends_on', 'is', null).executeTakeFirst()
   if (urgent) await meetDeadline(scope.trx, URGENT_KIND, urgent.id, { on: filedOn, byUser: o.userId })
+}
+
+/**
+ * Ends a placement: a care order by a decision to end the care (LSL 47 §), from which the child's after-care
+ * follows; an urgent or open-care placement on the day the child left (a factual act, whose deadline is then met).
+ */
+export async function endPlacement(scope: ClientScope, placementId: string, input: EndPlacementInput, o: { unitId: string; userId: string; today: LocalDate }): Promise<void> {
+  await lockChild(scope)
+  const p = await scope.trx.selectFrom('cw_placement').selectAll().where('id', '=', placementId).where('person_id', '=', scope.personId).executeTakeFirst()
+  if (!p) throw problems.notFound()
+  if (p.version !== input.version) throw problems.conflict()
+  const issues: FieldIssue[] = []
+  if (p.ends_on) issues.push({ field: 'placement', code: 'cw.placement.ended' })
+  if (compareLocalDates(localDate(input.endsOn), localDate(p.starts_on)) < 0) issues.push({ field: 'endsOn', code: 'cw.placement.end_before_start', params: { startsOn: p.starts_on } })
+  if (compareLocalDates(localDate(input.endsOn), o.today) > 0) issues.push({ field: 'endsOn', code: 'cw.date.future' })
+  const reasons = input.decisionReasons?.trim() ?? ''
+  if (p.basis === 'care_order' && reasons.length < 10) issues.push({ field: 'decisionReasons', code: 'cw.placement.end_reasons' })
+  if (issues.length) throw problems.validation(issues)
+  if (p.basis === 'care_order') {
+    await decide(scope, CARE_END, {
+      unitId: o.unitId,
+      userId: o.userId,
+      decidedOn: input.endsOn,
+      language: input.language ?? 'fi',
+      reasons,
+      subjectId: placementId,
+      items: [{ placementId, endsOn: input.endsOn }],
+      outcome: 'care_ended',
+    })
+  }
+  await scope.trx.updateTable('cw_placement').set({ ends_on: input.endsOn, version: sql<number>`version + 1` }).where('id', '=', placementId).execute()
+  if (p.basis === 'urgent') {
+    const d = await scope.trx.selectFrom('deadline').select('state').where('kind', '=', URGENT_KIND).where('subject_id', '=', placementId).executeTakeFirst()
+    if (d && (d.state === 'open' || d.state === 'paused')) await meetDeadline(scope.trx, URGENT_KIND, placementId, { on: input.endsOn, byUser: o.userId })
+  }
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
+import { childWelfareCaseEndpoints as cases, childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -21,7 +21,8 @@ import {
   SERVICE_TASK,
 } from './notifications'
 import { courtApplicationPdf, decisionPdf } from './print'
-import { careOrder, completeAssessment, courtApplicationFiled, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
+import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
+import { caseload, caseloadDb } from './caseload'
 import type { ClientScope } from '../../access/client-access'
 
 type Trx = Transaction<DB>
@@ -239,6 +240,23 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${out.lang === 'sv' ? 'beslut' : 'paatos'}-${out.number}.pdf"`)
         .send(out.pdf)
+    },
+  })
+
+  app.route({
+    ...endpoint(cases['childWelfare.endPlacement']),
+    handler: async (request) =>
+      changeRecord(request, request.params.id, (scope, ctx) =>
+        endPlacement(scope, request.params.placementId, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today() }),
+      ),
+  })
+
+  app.route({
+    ...endpoint(cases['childWelfare.caseload']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      // counts only: no client data is read (no chokepoint, no audit row)
+      return caseload(caseloadDb(app), unitsOf(ctx), { today: app.clock.today(), lang: requestLanguage(request) })
     },
   })
 }
