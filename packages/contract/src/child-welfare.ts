@@ -619,3 +619,64 @@ export const childWelfareCaseEndpoints = endpoints({
     response: { 200: Caseload },
   },
 })
+
+// ---- Part 4: the client plan ---------------------------------------------------------------------------------------
+
+export const PlanInput = Type.Object(
+  {
+    /** the child's plan, or the parents' own plan while the child is placed (LSL 30 § 3 mom) */
+    kind: Type.Union([Type.Literal('child'), Type.Literal('parents')]),
+    goals: Text(20_000, 10),
+    measures: Text(20_000, 10),
+    childViews: Opt(Text(10_000)),
+    parentViews: Opt(Text(10_000)),
+    madeOn: IsoDate,
+    /** the next review; at the latest a year from the plan (default) */
+    reviewBy: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    /** the plan this one reviews (its current version); absent for the first plan of its kind */
+    replacesId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+)
+export type PlanInput = Static<typeof PlanInput>
+
+export const Plan = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('child'), Type.Literal('parents')]),
+  replacesId: Type.Union([Uuid, Type.Null()]),
+  current: Type.Boolean(),
+  goals: Type.String(),
+  measures: Type.String(),
+  childViews: Type.Union([Type.String(), Type.Null()]),
+  parentViews: Type.Union([Type.String(), Type.Null()]),
+  madeOn: IsoDate,
+  madeBy: Type.String(),
+  reviewBy: IsoDate,
+  /** the review deadline of the current version */
+  reviewDeadline: Type.Union([DeadlineInfo, Type.Null()]),
+})
+export type Plan = Static<typeof Plan>
+
+export const PlanList = Type.Object({ plans: Type.Array(Plan) })
+export type PlanList = Static<typeof PlanList>
+
+export const childWelfarePlanEndpoints = endpoints({
+  'childWelfare.plans': {
+    method: 'GET',
+    path: `${CW_CLIENT}/plans`,
+    action: 'child-welfare:read',
+    summary: 'The child\'s client plans (the child\'s and the parents\'), every version, the current ones with their review deadline',
+    params: ChildParams,
+    response: { 200: PlanList },
+  },
+  'childWelfare.makePlan': {
+    method: 'POST',
+    path: `${CW_CLIENT}/plans`,
+    action: 'child-welfare:plan',
+    summary: 'Make a client plan, or review one as its new version; the review deadline moves (at least yearly, LSL 30 §)',
+    params: ChildParams,
+    body: PlanInput,
+    response: { 201: PlanList },
+    errors: [409],
+  },
+})

@@ -219,6 +219,29 @@ describe.each(kinds)('the child welfare record on %s', (kind) => {
     expect((await worker.get('/api/child-welfare/caseload')).status).toBe(403)
   })
 
+  it('makes the client plan, reviews it as a new version at least yearly, and the parents\' plan only while placed', async () => {
+    const plan = { kind: 'child', goals: 'Lapsen koulunkäynti vakiintuu ja arki on turvallista.', measures: 'Tukihenkilö, perhetyö kahdesti viikossa.', childViews: 'Haluaa käydä harrastuksissa.', parentViews: 'Toivovat apua arkeen.', madeOn: '2026-12-04' }
+    let res = await worker.post(`${base(child)}/plans`, { ...plan, reviewBy: '2028-01-01' })
+    expect(res.status).toBe(400)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'reviewBy', code: 'cw.plan.review_yearly' })
+    res = await worker.post(`${base(child)}/plans`, plan)
+    expect(res.status).toBe(201)
+    let list = ((await res.json()) as { plans: { id: string; kind: string; current: boolean; reviewBy: string; reviewDeadline: { dueOn: string } | null }[] }).plans
+    expect(list).toEqual([expect.objectContaining({ kind: 'child', current: true, reviewBy: '2027-12-04', reviewDeadline: expect.objectContaining({ dueOn: '2027-12-04' }) })])
+    // a second first plan (someone else made one meanwhile) conflicts; a review names the current version
+    expect((await worker.post(`${base(child)}/plans`, plan)).status).toBe(409)
+    res = await worker.post(`${base(child)}/plans`, { ...plan, madeOn: '2026-12-05', reviewBy: '2027-06-01', replacesId: list[0]!.id })
+    expect(res.status).toBe(201)
+    list = ((await res.json()) as { plans: typeof list }).plans
+    expect(list.filter((p) => p.current)).toEqual([expect.objectContaining({ reviewBy: '2027-06-01', reviewDeadline: expect.objectContaining({ dueOn: '2027-06-01' }) })])
+    expect(list).toHaveLength(2)
+    // the child is placed (the urgent placement continues): the parents get their own plan; the sibling's ended
+    expect((await worker.post(`${base(child)}/plans`, { ...plan, kind: 'parents' })).status).toBe(201)
+    res = await worker.post(`${base(sibling)}/plans`, { ...plan, kind: 'parents', madeOn: today })
+    expect(res.status).toBe(400)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'kind', code: 'cw.plan.parents_not_placed' })
+  })
+
   it('keeps the record from workers without a child welfare basis', async () => {
     const counsellor = new Client(t.url)
     await counsellor.login('sosiaaliohjaaja')

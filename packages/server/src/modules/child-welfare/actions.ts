@@ -69,4 +69,12 @@ export const childWelfareActions = defineActions({
     roles: ['supervisor'],
     description: 'See how many children each responsible social worker of one\'s units has, against the statutory maximum (counts only, no client data)',
   },
+  'child-welfare:plan': {
+    scope: 'client',
+    roles: CHILD_WELFARE_WORKERS,
+    audit: 'insert',
+    dataGroup: 'child_welfare/plan',
+    bases: ['relationship', 'supervision', 'break_glass'],
+    description: 'Make or review a child\'s client plan (or the parents\' plan while the child is placed)',
+  },
 })

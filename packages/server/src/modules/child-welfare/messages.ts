@@ -3,6 +3,10 @@ import { defineFieldMessages } from '../../http/problem'
 /** Field messages of child welfare, codes `cw.*`. */
 export const fieldMessages = defineFieldMessages({
   fi: {
+    'cw.plan.review_before': 'Tarkistuspäivän pitää olla suunnitelman jälkeen.',
+    'cw.plan.review_yearly': 'Suunnitelma tarkistetaan vähintään kerran vuodessa: viimeistään {latest}.',
+    'cw.plan.before_previous': 'Tarkistettu suunnitelma ei voi olla vanhempi kuin edellinen ({previous}).',
+    'cw.plan.parents_not_placed': 'Vanhempien oma asiakassuunnitelma tehdään, kun lapsi on sijoitettuna.',
     'cw.placement.end_before_start': 'Sijoitus ei voi päättyä ennen kuin se alkoi ({startsOn}).',
     'cw.placement.end_reasons': 'Huostassapidon lakkaamisesta päätetään: kirjoita päätöksen perustelut (vähintään 10 merkkiä).',
     'cw.date.future': 'Päivä ei voi olla tulevaisuudessa.',
@@ -47,6 +51,10 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'Jokaisen lapsen osalta pitää ensin päättää arvioinnin aloittamisesta.',
   },
   sv: {
+    'cw.plan.review_before': 'Granskningsdagen ska vara efter planen.',
+    'cw.plan.review_yearly': 'Planen ses över minst en gång om året: senast {latest}.',
+    'cw.plan.before_previous': 'En översedd plan kan inte vara äldre än den föregående ({previous}).',
+    'cw.plan.parents_not_placed': 'Föräldrarnas egen klientplan görs när barnet är placerat.',
     'cw.placement.end_before_start': 'Placeringen kan inte upphöra innan den började ({startsOn}).',
     'cw.placement.end_reasons': 'Om upphörande av vård utom hemmet fattas ett beslut: skriv motiveringen (minst 10 tecken).',
     'cw.date.future': 'Dagen kan inte vara i framtiden.',
@@ -91,6 +99,10 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'För varje barn ska det först beslutas om bedömningen inleds.',
   },
   en: {
+    'cw.plan.review_before': 'The review date must be after the plan.',
+    'cw.plan.review_yearly': 'The plan is reviewed at least once a year: by {latest} at the latest.',
+    'cw.plan.before_previous': 'A reviewed plan cannot be older than the previous one ({previous}).',
+    'cw.plan.parents_not_placed': 'The parents\' own client plan is made while the child is placed.',
     'cw.placement.end_before_start': 'The placement cannot end before it began ({startsOn}).',
     'cw.placement.end_reasons': 'Ending the care is a decision: write its reasons (at least 10 characters).',
     'cw.date.future': 'The day cannot be in the future.',

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { childWelfareCaseEndpoints as cases, childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
+import { childWelfarePlanEndpoints as plans, childWelfareCaseEndpoints as cases, childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -23,6 +23,7 @@ import {
 import { courtApplicationPdf, decisionPdf } from './print'
 import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
 import { caseload, caseloadDb } from './caseload'
+import { listPlans, makePlan } from './plans'
 import type { ClientScope } from '../../access/client-access'
 
 type Trx = Transaction<DB>
@@ -257,6 +258,27 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       // counts only: no client data is read (no chokepoint, no audit row)
       return caseload(caseloadDb(app), unitsOf(ctx), { today: app.clock.today(), lang: requestLanguage(request) })
+    },
+  })
+
+  app.route({
+    ...endpoint(plans['childWelfare.plans']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const list = await app.clientData.withClient(ctx, target(request.params.id), (scope) => listPlans(scope, { today: app.clock.today(), mode: mode() }))
+      return { plans: list }
+    },
+  })
+
+  app.route({
+    ...endpoint(plans['childWelfare.makePlan']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const list = await app.clientData.withClient(ctx, target(request.params.id), async (scope) => {
+        await makePlan(scope, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today(), mode: mode() })
+        return listPlans(scope, { today: app.clock.today(), mode: mode() })
+      })
+      return reply.status(201).send({ plans: list })
     },
   })
 }

@@ -110,3 +110,24 @@ declare module '../../db/schema' {
     cw_court_application: CwCourtApplicationTable
   }
 }
+
+export interface CwPlanTable {
+  id: Generated<string>
+  person_id: string
+  kind: 'child' | 'parents'
+  replaces_id: string | null
+  goals: string
+  measures: string
+  child_views: string | null
+  parent_views: string | null
+  made_on: DateString
+  made_by: string
+  review_by: DateString
+  created_at: Timestamp
+}
+
+declare module '../../db/schema' {
+  interface DB {
+    cw_plan: CwPlanTable
+  }
+}
