@@ -1,7 +1,8 @@
 /**
  * The arithmetic of `bench soak` (no I/O, so it is unit-tested in bench/test): per-series first and last values,
  * the least-squares trend, the first and last third after the warm-up, and the verdict "stable" / "drifting" by the
- * limits in {@link SOAK_LIMITS}.
+ * limits in {@link SOAK_LIMITS} ("inconclusive" when too short, or when p95 alone failed and the machine's load
+ * average moved the same way by more than the band: other work on a shared machine, not the server).
  */
 
 /** One interval's figures as the verdict reads them (null: not measured, e.g. memory of an external server). */
@@ -17,6 +18,8 @@ export interface SoakPoint {
   heapAfterGcMB: number | null
   fds: number | null
   pgConnections: number | null
+  /** The machine's 1-minute load average at the end of the interval (the machine may be shared). */
+  loadAverage1: number | null
 }
 
 export const SOAK_LIMITS = {
@@ -36,7 +39,7 @@ export const SOAK_LIMITS = {
   minIntervals: 3,
 } as const
 
-export type SeriesName = 'p95Ms' | 'rssMB' | 'heapAfterGcMB' | 'fds' | 'pgConnections'
+export type SeriesName = 'p95Ms' | 'rssMB' | 'heapAfterGcMB' | 'fds' | 'pgConnections' | 'loadAverage1'
 
 export interface SeriesSummary {
   /** The first and last interval's values (the first one includes the warm-up). */
@@ -59,6 +62,11 @@ export interface SoakCheck {
   name: string
   ok: boolean
   detail: string
+  /**
+   * Set on a failed p95 check when the machine's load average moved the same way by more than the band: on a shared
+   * machine the change is then not the server's to answer for, and the verdict is "inconclusive", not "drifting".
+   */
+  confoundedBy?: string
 }
 
 export interface SoakSummary {
@@ -130,7 +138,7 @@ const pct = (r: number) => `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)} %`
 export function summariseSoak(points: readonly SoakPoint[], totalMinutes: number): SoakSummary {
   const warmupMinutes = warmupFor(totalMinutes)
   const series = Object.fromEntries(
-    (['p95Ms', 'rssMB', 'heapAfterGcMB', 'fds', 'pgConnections'] as const).map((n) => [n, describeSeries(points, n, warmupMinutes)]),
+    (['p95Ms', 'rssMB', 'heapAfterGcMB', 'fds', 'pgConnections', 'loadAverage1'] as const).map((n) => [n, describeSeries(points, n, warmupMinutes)]),
   ) as Record<SeriesName, SeriesSummary | null>
   const requests = points.reduce((a, p) => a + p.requests, 0)
   const errors = points.reduce((a, p) => a + p.errors, 0)
@@ -139,10 +147,17 @@ export function summariseSoak(points: readonly SoakPoint[], totalMinutes: number
   const p95 = series.p95Ms
   if (p95) {
     const change = p95.lastThirdMean / p95.firstThirdMean - 1
+    const ok = Math.abs(change) <= SOAK_LIMITS.p95Band
+    const load = series.loadAverage1
+    const loadChange = load && load.firstThirdMean > 0 ? load.lastThirdMean / load.firstThirdMean - 1 : 0
+    const confounded = !ok && Math.abs(loadChange) > SOAK_LIMITS.p95Band && Math.sign(loadChange) === Math.sign(change)
     checks.push({
       name: `p95 last third within ±${SOAK_LIMITS.p95Band * 100} % of the first third`,
-      ok: Math.abs(change) <= SOAK_LIMITS.p95Band,
-      detail: `${p95.firstThirdMean.toFixed(1)} → ${p95.lastThirdMean.toFixed(1)} ms (${pct(change)})`,
+      ok,
+      detail:
+        `${p95.firstThirdMean.toFixed(1)} → ${p95.lastThirdMean.toFixed(1)} ms (${pct(change)})` +
+        (load ? `; machine load ${load.firstThirdMean.toFixed(2)} → ${load.lastThirdMean.toFixed(2)} (${pct(loadChange)})` : ''),
+      ...(confounded ? { confoundedBy: `the machine's load average moved ${pct(loadChange)} with it` } : {}),
     })
   }
   for (const [name, label] of [['rssMB', 'RSS'], ['heapAfterGcMB', 'heap after GC']] as const) {
@@ -179,6 +194,12 @@ export function summariseSoak(points: readonly SoakPoint[], totalMinutes: number
   })
 
   const windowIntervals = points.filter((p) => p.endMinute > warmupMinutes + WARMUP_JITTER).length
-  const verdict = windowIntervals < SOAK_LIMITS.minIntervals ? 'inconclusive' : checks.every((c) => c.ok) ? 'stable' : 'drifting'
+  const failed = checks.filter((c) => !c.ok)
+  const verdict =
+    windowIntervals < SOAK_LIMITS.minIntervals || (failed.length > 0 && failed.every((c) => c.confoundedBy))
+      ? 'inconclusive'
+      : failed.length === 0
+        ? 'stable'
+        : 'drifting'
   return { warmupMinutes, windowIntervals, requests, errors, series, checks, verdict }
 }

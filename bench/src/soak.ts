@@ -79,7 +79,9 @@ const USAGE = `Usage: npm run bench -- soak [options]
 
 Verdict: after a warm-up of ${SOAK_LIMITS.warmupMinutes} min (a third of a run shorter than ${3 * SOAK_LIMITS.warmupMinutes} min), "stable" when p95's last third is
 within ±${SOAK_LIMITS.p95Band * 100} % of its first third, RSS and heap-after-GC grow less than ${SOAK_LIMITS.memoryGrowth * 100} % (fitted line), connections and
-fds stay within their first third's maximum (+${SOAK_LIMITS.connectionSlack}; +max(${SOAK_LIMITS.fdSlack.absolute}, ${SOAK_LIMITS.fdSlack.relative * 100} %)) and unexpected answers are ≤ ${SOAK_LIMITS.errorRate * 100} %.`
+fds stay within their first third's maximum (+${SOAK_LIMITS.connectionSlack}; +max(${SOAK_LIMITS.fdSlack.absolute}, ${SOAK_LIMITS.fdSlack.relative * 100} %)) and unexpected answers are ≤ ${SOAK_LIMITS.errorRate * 100} %;
+"inconclusive" when fewer than ${SOAK_LIMITS.minIntervals} intervals follow the warm-up, or when p95 alone failed while the machine's load
+average moved the same way by more than ${SOAK_LIMITS.p95Band * 100} % (other work on a shared machine, not the server).`
 
 const log = (msg: string) => process.stderr.write(`bench soak: ${msg}\n`)
 const mb = (bytes: number) => bytes / 2 ** 20
@@ -137,6 +139,8 @@ interface PgReading {
   connections: number
   idleInTransaction: number
   auditPending: number | null
+  /** Connections ever made to the database (pg_stat_database.sessions, PostgreSQL 14+): its rise is the new ones. */
+  sessionsTotal: number | null
 }
 
 /** The database's connections other than this one's (all of them the server's, unless others use the database). */
@@ -147,13 +151,19 @@ async function readPg(client: pg.Client | null): Promise<PgReading | null> {
       `SELECT count(*)::int AS connections, count(*) FILTER (WHERE state = 'idle in transaction')::int AS idle_in_tx
          FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     )
-    let auditPending: number | null = null
-    try {
-      auditPending = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending')).rows[0]?.n ?? null
-    } catch {
-      // an older schema, or no right to read it
+    const optional = async (text: string) => {
+      try {
+        return (await client.query<{ n: number }>(text)).rows[0]?.n ?? null
+      } catch {
+        return null // an older schema or server, or no right to read it
+      }
     }
-    return { connections: rows[0]?.connections ?? 0, idleInTransaction: rows[0]?.idle_in_tx ?? 0, auditPending }
+    return {
+      connections: rows[0]?.connections ?? 0,
+      idleInTransaction: rows[0]?.idle_in_tx ?? 0,
+      auditPending: await optional('SELECT count(*)::int AS n FROM audit_pending'),
+      sessionsTotal: await optional('SELECT sessions::float8 AS n FROM pg_stat_database WHERE datname = current_database()'),
+    }
   } catch (e) {
     log(`warning: could not read pg_stat_activity (${(e as Error).message})`)
     return null
@@ -173,6 +183,8 @@ export interface SoakInterval extends SoakPoint {
   benchCpuPercent: number
   loadAverage1: number
   pgIdleInTransaction: number | null
+  /** Connections opened to the database during the interval (the pool closes one idle for 10 s and opens anew). */
+  pgNewConnections: number | null
   auditPending: number | null
   byRequest: Record<string, { requests: number; errors: number; p50Ms: number; p95Ms: number }>
 }
@@ -304,7 +316,7 @@ function buildMix(prep: Prepared, random: Random): WeightedTable<Op> {
 
 const f = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits))
 
-const INTERVAL_HEAD = ['min', 'requests', 'req/s', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS MB', 'heap MB', 'heap GC MB', 'fds', 'pg conns', 'audit pend', 'cpu %', 'load']
+const INTERVAL_HEAD = ['min', 'requests', 'req/s', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS MB', 'heap MB', 'heap GC MB', 'fds', 'pg conns', 'new conns', 'audit pend', 'cpu %', 'load']
 const intervalCells = (r: SoakInterval) => [
   f(r.endMinute, 1),
   String(r.requests),
@@ -318,6 +330,7 @@ const intervalCells = (r: SoakInterval) => [
   f(r.heapAfterGcMB),
   r.fds === null ? '—' : String(r.fds),
   r.pgConnections === null ? '—' : String(r.pgConnections),
+  r.pgNewConnections === null ? '—' : String(r.pgNewConnections),
   r.auditPending === null ? '—' : String(r.auditPending),
   f(r.serverCpuPercent, 0),
   f(r.loadAverage1, 2),
@@ -334,6 +347,7 @@ export function formatSoakSummary(s: SoakSummary): string {
     heapAfterGcMB: 'heap after GC MB',
     fds: 'open fds',
     pgConnections: 'pg connections',
+    loadAverage1: 'machine load',
   }
   for (const [key, label] of Object.entries(labels) as [keyof SoakSummary['series'], string][]) {
     const x = s.series[key]
@@ -347,7 +361,7 @@ export function formatSoakSummary(s: SoakSummary): string {
     )
   }
   out.push('Checks:')
-  for (const c of s.checks) out.push(`  ${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}`)
+  for (const c of s.checks) out.push(`  ${c.ok ? 'ok   ' : 'FAIL '} ${c.name}: ${c.detail}${c.confoundedBy ? ` — not judged: ${c.confoundedBy}` : ''}`)
   out.push(`verdict: ${s.verdict}`)
   return out.join('\n')
 }
@@ -529,7 +543,12 @@ export async function soakCommand(argv: string[]): Promise<void> {
       `soak: ${minutes} min, ${connections} loops${rate ? `, ≤ ${rate} op/s` : ''}, ${describeTarget(target)} ` +
         `(${prep.persons.toLocaleString('en')} persons), server ${url}${pid ? ` pid ${pid}` : ''}\n${intervalLine(INTERVAL_HEAD)}\n`,
     )
-    let last = { t: t0, cpu: pid ? (readProc(pid)?.cpuSeconds ?? null) : null, bench: process.cpuUsage() }
+    let last = {
+      t: t0,
+      cpu: pid ? (readProc(pid)?.cpuSeconds ?? null) : null,
+      bench: process.cpuUsage(),
+      sessions: (await readPg(pgClient))?.sessionsTotal ?? null,
+    }
     for (let i = 1; ; i++) {
       await sleepOrStop(Math.min(t0 + i * intervalMs, endAt) - performance.now())
       const done = current
@@ -559,6 +578,7 @@ export async function soakCommand(argv: string[]): Promise<void> {
         fds: proc?.fds ?? null,
         pgConnections: pgr?.connections ?? null,
         pgIdleInTransaction: pgr?.idleInTransaction ?? null,
+        pgNewConnections: pgr?.sessionsTotal != null && last.sessions !== null ? pgr.sessionsTotal - last.sessions : null,
         auditPending: pgr?.auditPending ?? null,
         serverCpuPercent: proc && last.cpu !== null ? ((proc.cpuSeconds - last.cpu) / seconds) * 100 : null,
         benchCpuPercent: ((bench.user + bench.system - last.bench.user - last.bench.system) / 1e6 / seconds) * 100,
@@ -572,7 +592,7 @@ export async function soakCommand(argv: string[]): Promise<void> {
       }
       intervals.push(row)
       process.stdout.write(`${intervalLine(intervalCells(row))}\n`)
-      last = { t: now, cpu: proc?.cpuSeconds ?? last.cpu, bench }
+      last = { t: now, cpu: proc?.cpuSeconds ?? last.cpu, bench, sessions: pgr?.sessionsTotal ?? last.sessions }
       if (stopping || now >= endAt - 1) break
       if (server && !proc) {
         log(`the server (pid ${pid}) is gone; its log: ${server.logFile}`)

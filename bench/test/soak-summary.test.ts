@@ -12,6 +12,7 @@ function run(at: (minute: number) => Partial<SoakPoint>, minutes = 30): SoakPoin
     heapAfterGcMB: 80,
     fds: 40,
     pgConnections: 6,
+    loadAverage1: 2,
     ...at(i + 1),
   }))
 }
@@ -84,6 +85,17 @@ describe('summariseSoak', () => {
     expect(s.errors).toBe(31)
     expect(s.requests).toBe(30_000)
     expect(s.verdict).toBe('drifting')
+  })
+  it('is inconclusive when p95 alone moved with the machine\'s load, drifting when the load stayed', () => {
+    // other work on the machine eased off: p95 and the load average fell together
+    const eased = summariseSoak(run((m) => ({ p95Ms: m < 18 ? 200 : 100, loadAverage1: m < 18 ? 12 : 6 })), 30)
+    expect(eased.checks.find((c) => c.name.startsWith('p95'))?.confoundedBy).toMatch(/-50\.0 %/)
+    expect(eased.verdict).toBe('inconclusive')
+    expect(summariseSoak(run((m) => ({ p95Ms: m < 18 ? 200 : 100 })), 30).verdict).toBe('drifting')
+    // the load rose while p95 fell: not an explanation
+    expect(summariseSoak(run((m) => ({ p95Ms: m < 18 ? 200 : 100, loadAverage1: m < 18 ? 6 : 12 })), 30).verdict).toBe('drifting')
+    // a memory failure beside it is the server's all the same
+    expect(summariseSoak(run((m) => ({ p95Ms: m < 18 ? 200 : 100, loadAverage1: m < 18 ? 12 : 6, rssMB: 300 + m * 3 })), 30).verdict).toBe('drifting')
   })
   it('is inconclusive with fewer than three intervals after the warm-up', () => {
     expect(summariseSoak(run(() => ({}), 2), 2).verdict).toBe('inconclusive')
