@@ -23,7 +23,7 @@ export async function login(baseUrl: string, username: string, password: string)
   return { cookie: cookies.join('; '), csrfToken: csrf ? decodeURIComponent(csrf.slice('huoma-csrf='.length)) : undefined }
 }
 
-function withSession(spec: HttpRequestSpec, session: Session): autocannon.Request {
+function withSession(spec: HttpRequestSpec, session: Session) {
   const headers: Record<string, string> = { cookie: session.cookie, ...spec.headers }
   if (spec.method !== 'GET' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken
   let body: string | undefined
@@ -31,7 +31,33 @@ function withSession(spec: HttpRequestSpec, session: Session): autocannon.Reques
     body = JSON.stringify(spec.body)
     headers['content-type'] = 'application/json'
   }
-  return { method: spec.method, path: spec.path, headers, body }
+  return { method: spec.method, path: spec.path, headers, body } satisfies autocannon.Request
+}
+
+export interface Answer {
+  /** HTTP status, or 0 when the request failed (connection error, timeout). */
+  status: number
+  /** From sending to the last byte of the body. */
+  ms: number
+  body: string
+  /** The transport error when `status` is 0. */
+  error?: string
+}
+
+/**
+ * One request of a scenario with the session (cookie; CSRF header on non-GET), through fetch's keep-alive pool;
+ * the body is read to the end. Never throws: a failed request answers status 0.
+ */
+export async function send(baseUrl: string, session: Session, spec: HttpRequestSpec, timeoutMs = 30_000): Promise<Answer> {
+  const req = withSession(spec, session)
+  const started = performance.now()
+  try {
+    const res = await fetch(`${baseUrl}${req.path}`, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(timeoutMs) })
+    const body = await res.text()
+    return { status: res.status, ms: performance.now() - started, body }
+  } catch (e) {
+    return { status: 0, ms: performance.now() - started, body: '', error: e instanceof Error ? e.message : String(e) }
+  }
 }
 
 /** Runs the HTTP side of a scenario with autocannon: `connections` keep-alive connections for `seconds`. */

@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DEMO_PASSWORD } from '../../packages/server/src/config'
+import { positiveInt } from './args'
 import { auditSeedCommand, auditVerifyCommand } from './audit'
 import { camt054Command } from './camt054'
 import { incomeSupportCalcCommand } from './income-support-calc'
@@ -11,6 +12,7 @@ import { pain001Command } from './pain001'
 import { prepare } from './prepare'
 import { formatResults, runBench } from './runner'
 import { SCENARIO_SETS } from './scenarios/index'
+import { soakCommand } from './soak'
 import { REPO_ROOT, describeTarget, resolveTarget } from './target'
 
 const USAGE = `Usage: npm run bench [-- <command>] [options]
@@ -28,6 +30,11 @@ Commands:
   audit-verify  run the audit chain verification over the whole log; prints rows/s
   camt054 --payments N [--database-url URL] [--keep]
                 N payables → batch → pain.001 → a camt.054 of N booked debits, imported over HTTP; prints time and RSS
+  soak [--minutes M] [--connections N] [--interval S] [--rate R] [--pglite DIR | --database-url URL] [--server-url URL [--server-pid PID]]
+                M minutes (default 30) of mixed load (searches, reads, cards, journal writes and signatures, appointments,
+                the income support worklist, sign-ins) as several demo users from this process against a server in
+                another; every S s (default 60) requests, errors, p50/p95/p99, the server's RSS, heap and fds and the
+                database's connections; at the end the trends and "stable"/"drifting" (\`soak --help\` for the limits)
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -49,13 +56,6 @@ Options:
 Environment: HUOMA_DEMO_PASSWORD (login password, default the demo password), HUOMA_BENCH_USER (default
 sosiaalityontekija), DATABASE_URL.`
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback
-  const n = Number(raw.replace(/_/g, ''))
-  if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) throw new Error(`--${name} must be a non-negative integer, got "${raw}"`)
-  return n
-}
-
 async function main(): Promise<void> {
   // Stand-alone commands with their own options (no database).
   if (process.argv[2] === 'pain001') return pain001Command(process.argv.slice(3))
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'audit-seed') return auditSeedCommand(process.argv.slice(3))
   if (process.argv[2] === 'audit-verify') return auditVerifyCommand(process.argv.slice(3))
   if (process.argv[2] === 'camt054') return camt054Command(process.argv.slice(3))
+  if (process.argv[2] === 'soak') return soakCommand(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,

@@ -84,7 +84,7 @@ export async function prepare(target: BenchTarget, opts: PrepareOptions): Promis
  * the read scenarios measure the allowed path, not the 404 of "no relationship". Best effort: a schema without
  * the table only logs a warning.
  */
-async function ensureRelationships(db: Awaited<ReturnType<typeof openTarget>>['db'], username: string, wanted: number): Promise<number> {
+export async function ensureRelationships(db: Awaited<ReturnType<typeof openTarget>>['db'], username: string, wanted: number): Promise<number> {
   try {
     const user = await db.selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirst()
     if (!user) {

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { CompiledQuery } from 'kysely'
+import type { Database } from '../../packages/server/src/db/database'
 import { Random } from '../../packages/server/src/seed/names'
 import { login, runHttp, type Session } from './http'
 import { startHuomaServer, type StartedServer } from './server'
@@ -39,6 +40,15 @@ export interface ScenarioResult {
   }
 }
 
+export interface BenchEnvironment {
+  node: string
+  platform: string
+  cpus: number
+  cpuModel: string
+  memoryGiB: number
+  gitCommit: string | null
+}
+
 export interface SetResult {
   set: string
   description: string
@@ -50,7 +60,7 @@ export interface SetResult {
   connections: number
   durationSeconds: number
   warmupSeconds: number
-  environment: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number; gitCommit: string | null }
+  environment: BenchEnvironment
   scenarios: ScenarioResult[]
   resultFile?: string
 }
@@ -63,6 +73,43 @@ function gitCommit(): string | null {
   } catch {
     return null
   }
+}
+
+/** The machine, Node and commit a result was measured on. */
+export function benchEnvironment(): BenchEnvironment {
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    gitCommit: gitCommit(),
+  }
+}
+
+/** What a scenario set's `create` gets: queries on the open database, the seeded random source, the user. */
+export function benchContext(database: Database, random: Random, username: string): BenchContext {
+  return {
+    query: async <R>(text: string, values: unknown[] = []) => (await database.db.executeQuery(CompiledQuery.raw(text, values))).rows as R[],
+    random,
+    username,
+  }
+}
+
+/** Writes `data` as `<dir>/<name>-<finishedAt as a file-name stamp>.json`; returns the path relative to the repo. */
+export function writeResultFile(dir: string, name: string, finishedAt: string, data: unknown): string {
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}-${finishedAt.replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`)
+  return path.relative(REPO_ROOT, file)
+}
+
+/** A plain-text table's column widths and line formatter; the columns `right` names are right-aligned. */
+export function tableLayout(head: readonly string[], rows: readonly (readonly string[])[], right: (column: number) => boolean) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (right(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd()
+  return { widths, line, rule: line(widths.map((w) => '-'.repeat(w))) }
 }
 
 /**
@@ -78,12 +125,7 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
   const sqlResults = new Map<Scenario, RunStats>()
   let persons = 0
   try {
-    const ctx: BenchContext = {
-      query: async <R>(text: string, values: unknown[] = []) =>
-        (await database.db.executeQuery(CompiledQuery.raw(text, values))).rows as R[],
-      random,
-      username: opts.username,
-    }
+    const ctx = benchContext(database, random, opts.username)
     const execute = (q: SqlQuery) => database.db.executeQuery(CompiledQuery.raw(q.text, q.values))
     persons = (await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM person'))[0]?.n ?? 0
     for (const set of opts.sets) {
@@ -130,14 +172,7 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
   }
 
   const finishedAt = new Date().toISOString()
-  const environment = {
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    gitCommit: gitCommit(),
-  }
+  const environment = benchEnvironment()
   const results: SetResult[] = prepared.map(({ set, scenarios }) => ({
     set: set.name,
     description: set.description,
@@ -163,13 +198,7 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
     }),
   }))
 
-  fs.mkdirSync(opts.resultsDir, { recursive: true })
-  const stamp = finishedAt.replace(/[:.]/g, '-')
-  for (const r of results) {
-    const file = path.join(opts.resultsDir, `${r.set}-${stamp}.json`)
-    fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`)
-    r.resultFile = path.relative(REPO_ROOT, file)
-  }
+  for (const r of results) r.resultFile = writeResultFile(opts.resultsDir, r.set, finishedAt, r)
   return results
 }
 
@@ -183,10 +212,7 @@ export function formatResults(r: SetResult): string {
     [s.name, 'HTTP', fmt(s.http.rps, 0), fmt(s.http.p50Ms), fmt(s.http.p95Ms), fmt(s.http.p99Ms), String(s.http.errors), statuses(s.http)],
     ['', 'SQL', fmt(s.sql.rps, 0), fmt(s.sql.p50Ms), fmt(s.sql.p95Ms), fmt(s.sql.p99Ms), String(s.sql.errors), statuses(s.sql)],
   ])
-  const flat = rows.flat()
-  const widths = head.map((h, i) => Math.max(h.length, ...flat.map((row) => (row[i] ?? '').length)))
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd()
+  const { widths, line, rule } = tableLayout(head, rows.flat(), (i) => i >= 2 && i <= 6)
   const body: string[] = []
   r.scenarios.forEach((s, i) => {
     for (const row of rows[i] as string[][]) body.push(line(row))
@@ -197,7 +223,7 @@ export function formatResults(r: SetResult): string {
     `${r.target}, ${r.persons.toLocaleString('en')} persons; ${r.connections} connections, ${r.durationSeconds} s per side (+${r.warmupSeconds} s warm-up); ${r.environment.cpus} CPUs, Node ${r.environment.node}`,
     '',
     line(head),
-    line(widths.map((w) => '-'.repeat(w))),
+    rule,
     ...body,
     '',
     r.resultFile ? `written to ${r.resultFile}` : '',

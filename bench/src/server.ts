@@ -8,6 +8,8 @@ import { REPO_ROOT } from './target'
 export interface StartedServer {
   url: string
   logFile: string
+  /** The server's process id (for /proc readings). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -44,14 +46,19 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts `node --import tsx packages/server/src/main.ts --demo` on a free port with the given environment, waits
- * until GET /api/health answers 200 and returns its URL. The server's output goes to a log file in the temp folder.
+ * Starts `node --import tsx [nodeArgs] packages/server/src/main.ts --demo` on a free port with the given
+ * environment, waits until GET /api/health answers 200 and returns its URL. The server's output goes to a log file
+ * in the temp folder.
  */
-export async function startHuomaServer(env: Record<string, string>, timeoutMs = 180_000): Promise<StartedServer> {
+export async function startHuomaServer(
+  env: Record<string, string>,
+  opts: { timeoutMs?: number; nodeArgs?: readonly string[] } = {},
+): Promise<StartedServer> {
+  const timeoutMs = opts.timeoutMs ?? 180_000
   const port = await freePort()
   const logFile = path.join(os.tmpdir(), `huoma-bench-server-${port}.log`)
   const out = fs.openSync(logFile, 'w')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.nodeArgs ?? []), 'packages/server/src/main.ts', '--demo'], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HUOMA_WEB_DIST: '', ...env },
     stdio: ['ignore', out, out],
@@ -86,5 +93,5 @@ export async function startHuomaServer(env: Record<string, string>, timeoutMs = 
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, logFile, stop }
+  return { url, logFile, pid: child.pid as number, stop }
 }
