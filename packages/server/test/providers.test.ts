@@ -119,6 +119,45 @@ describe.each(kinds)('providers and commitment bills on %s', (kind) => {
     expect((await finance.get('/api/providers/00000000-0000-4000-8000-000000000000')).status).toBe(404)
   })
 
+  it('refuses bills on a corrected decision\'s commitment and counts them against the correction\'s', async () => {
+    const person = await db().selectFrom('person').select('id').orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
+    const unit = await db().selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()
+    const maker = await db().selectFrom('staff_user').select('id').where('username', '=', 'etuuskasittelija').executeTakeFirstOrThrow()
+    const pharmacy = await db().selectFrom('provider').select(['id']).where('business_id', '=', '2734561-5').executeTakeFirstOrThrow()
+    // a decision with a 100 € commitment, and its correction with a new 100 € one to the same pharmacy for the same purpose
+    const make = (correctsId: string | null) =>
+      db()
+        .transaction()
+        .execute(async (trx: Transaction<DB>) => {
+          const scope = { trx, personId: person.id, basis: 'relationship' as const, touch: () => undefined }
+          const d = await insertDecision(scope, INCOME_SUPPORT_DECISION, {
+            unitId: unit.id,
+            subjectId: null,
+            correctsId,
+            decidedOn: '2026-03-02',
+            makerId: maker.id,
+            language: 'fi',
+            outcome: 'granted',
+            reasons: 'Lääkkeet maksusitoumuksella.',
+            items: [{ code: 'medicine', outcome: 'granted' }],
+          })
+          const c = await createCommitment(trx, { decisionId: d.id, personId: person.id, serviceTask: 'income_support', provider: { providerId: pharmacy.id, kind: 'pharmacy' }, purpose: 'Reseptilääkkeet', validFrom: '2026-03-02', validUntil: '2026-03-31', maxCents: 10000 })
+          return { decisionId: d.id, commitmentId: c.id }
+        })
+    const first = await make(null)
+    const bill = { amountCents: 6000, servedOn: '2026-03-05', dueOn: todayInHelsinki(new Date()), reference: '2011' }
+    expect((await finance.post(`/api/payments/commitments/${first.commitmentId}/bills`, bill)).status).toBe(201)
+    const corrected = await make(first.decisionId)
+    const old = await finance.post(`/api/payments/commitments/${first.commitmentId}/bills`, { ...bill, reference: '2028' })
+    expect(old.status).toBe(400)
+    expect((await old.json()).errors.map((e: FieldErr) => e.code)).toEqual(['commitment.replaced'])
+    const tooMuch = await finance.post(`/api/payments/commitments/${corrected.commitmentId}/bills`, { ...bill, reference: '2037', amountCents: 4001 })
+    expect((await tooMuch.json()).errors.map((e: FieldErr) => e.code)).toEqual(['commitment.exceeds'])
+    expect((await finance.post(`/api/payments/commitments/${corrected.commitmentId}/bills`, { ...bill, reference: '2037', amountCents: 4000 })).status).toBe(201)
+    const paid = await db().selectFrom('payable').select((eb) => eb.fn.sum<string>('amount_cents').as('s')).where('commitment_id', 'in', [first.commitmentId, corrected.commitmentId]).where('state', '<>', 'cancelled').executeTakeFirstOrThrow()
+    expect(Number(paid.s)).toBe(10000)
+  })
+
   it('turns a provider\'s bill into a payable within the commitment, once per bill, paid to the provider\'s account', async () => {
     const person = await db().selectFrom('person').select('id').orderBy('hetu').limit(1).executeTakeFirstOrThrow()
     const unit = await db().selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()

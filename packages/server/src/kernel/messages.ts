@@ -25,6 +25,7 @@ export const kernelMessages = defineFieldMessages({
     'commitment.providerRequired': 'Valitse laskuttava palveluntuottaja rekisteristä.',
     'commitment.otherProvider': 'Maksusitoumus on annettu toiselle palveluntuottajalle.',
     'commitment.outsideValidity': 'Palvelupäivä ei ole maksusitoumuksen voimassaoloaikana ({from}–{until}).',
+    'commitment.replaced': 'Maksusitoumuksen päätös on oikaistu: laskuta oikaisupäätöksen maksusitoumusta.',
     'commitment.exceeds': 'Lasku ylittää maksusitoumuksen jäljellä olevan enimmäismäärän ({left} €).',
   },
   sv: {
@@ -50,6 +51,7 @@ export const kernelMessages = defineFieldMessages({
     'commitment.providerRequired': 'Välj den fakturerande tjänsteproducenten i registret.',
     'commitment.otherProvider': 'Betalningsförbindelsen har getts till en annan tjänsteproducent.',
     'commitment.outsideValidity': 'Tjänstedagen ligger utanför betalningsförbindelsens giltighetstid ({from}–{until}).',
+    'commitment.replaced': 'Beslutet om betalningsförbindelsen har rättats: fakturera rättelsebeslutets betalningsförbindelse.',
     'commitment.exceeds': 'Fakturan överskrider det återstående maximibeloppet för betalningsförbindelsen ({left} €).',
   },
   en: {
@@ -73,6 +75,7 @@ export const kernelMessages = defineFieldMessages({
     'provider.validity': 'The end of validity cannot be before its start.',
     'provider.serviceTypes': 'Choose at least one service type.',
     'commitment.providerRequired': 'Choose the billing provider from the register.',
+    'commitment.replaced': 'The decision of this commitment was corrected: bill the correcting decision\'s commitment.',
     'commitment.otherProvider': 'The payment commitment was given to another provider.',
     'commitment.outsideValidity': 'The day of service is outside the commitment\'s validity ({from}–{until}).',
     'commitment.exceeds': 'The bill exceeds what is left of the commitment\'s maximum (€{left}).',

@@ -5,6 +5,7 @@ import { electronicFormatIBAN, isValidIBAN } from 'ibantools'
 import { sql } from 'kysely'
 import type { Executor } from '../access/audit'
 import { HttpProblem, problems, type FieldIssue } from '../http/problem'
+import { correctionChain } from './decisions/decisions'
 
 /**
  * Payables and payment commitments of any decision (or any other source): money owed to the client or to a
@@ -220,12 +221,30 @@ export async function billCommitment(trx: Executor, commitmentId: string, bill: 
   const c = await trx
     .selectFrom('payment_commitment as c')
     .innerJoin('decision as d', 'd.id', 'c.decision_id')
-    .select(['c.id', 'c.number', 'c.person_id', 'c.service_task', 'c.provider_id', 'c.valid_from', 'c.valid_until', 'c.max_cents', 'd.unit_id', 'd.decision_type'])
+    .select(['c.id', 'c.number', 'c.person_id', 'c.service_task', 'c.provider_id', 'c.provider_name', 'c.purpose', 'c.decision_id', 'c.valid_from', 'c.valid_until', 'c.max_cents', 'd.unit_id', 'd.decision_type'])
     .where('c.id', '=', commitmentId)
     .forUpdate('c')
     .executeTakeFirst()
   if (!c) throw problems.notFound()
-  const used = await commitmentBilled(trx, commitmentId)
+  // A corrected decision's commitment is replaced by the correction's: it takes no more bills, and what was billed
+  // on the earlier commitments of the chain to the same provider for the same purpose counts against the new one's
+  // maximum (so a provider cannot bill both up to each maximum).
+  const replaced = await trx.selectFrom('decision').select('id').where('corrects_id', '=', c.decision_id).executeTakeFirst()
+  if (replaced) throw problems.validation([{ field: 'commitment', code: 'commitment.replaced' }])
+  const chain = (await correctionChain(trx, c.decision_id)).slice(1)
+  let used = await commitmentBilled(trx, commitmentId)
+  if (chain.length) {
+    const earlier = await trx
+      .selectFrom('payment_commitment as e')
+      .innerJoin('payable as p', 'p.commitment_id', 'e.id')
+      .select(sql<string>`coalesce(sum(p.amount_cents), 0)`.as('s'))
+      .where('e.decision_id', 'in', chain)
+      .where('e.purpose', '=', c.purpose)
+      .where((eb) => (c.provider_id ? eb('e.provider_id', '=', c.provider_id) : eb('e.provider_name', '=', c.provider_name)))
+      .where('p.state', '<>', 'cancelled')
+      .executeTakeFirstOrThrow()
+    used += Number(earlier.s)
+  }
   // one payable per invoice (its reference or message) of a commitment: a bill sent twice is paid once
   const sourceKey = `bill:${bill.reference ?? bill.message}`
   const exists = await trx.selectFrom('payable').select('id').where('source_kind', '=', 'payment_commitment').where('source_id', '=', commitmentId).where('source_key', '=', sourceKey).executeTakeFirst()
