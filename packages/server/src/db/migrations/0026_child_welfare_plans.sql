@@ -18,3 +18,7 @@ CREATE TABLE cw_plan (
   CHECK (review_by > made_on)
 );
 CREATE INDEX cw_plan_person_idx ON cw_plan (person_id, kind, made_on);
+
+-- The intake queue finds each notification's (and its children's matters') deadlines by subject: the unique index
+-- (kind, subject_id) cannot serve a lookup by subject across kinds.
+CREATE INDEX deadline_subject_idx ON deadline (subject_id);
