@@ -98,7 +98,7 @@ function NotificationForm({ onSent }: { onSent: (receipt: PublicNotificationRece
           />
         </div>
         <ReporterFields value={reporter} onChange={setReporter} dutyToReport={official} errors={errors} register={register} />
-        <ChildrenFields value={concern.children} onChange={(children) => setConcern((c) => ({ ...c, children }))} errors={errors} register={register} />
+        <ChildrenFields value={concern.children} onChange={(children) => setConcern((c) => ({ ...c, children }))} errors={errors} register={register} anticipatory={kind === 'anticipatory'} />
         <section className="panel cw-panel" aria-labelledby={`${id}-concern`}>
           <h2 id={`${id}-concern`}>{t('childWelfare.public.concernHeading')}</h2>
           <TextAreaField

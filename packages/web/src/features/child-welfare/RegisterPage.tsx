@@ -199,7 +199,7 @@ export function RegisterPage() {
             </div>
           )}
         </ReporterFields>
-        <ChildrenFields value={concern.children} onChange={(children) => setConcern((c) => ({ ...c, children }))} errors={errors} register={register} />
+        <ChildrenFields value={concern.children} onChange={(children) => setConcern((c) => ({ ...c, children }))} errors={errors} register={register} anticipatory={kind === 'anticipatory'} />
         <section className="panel cw-panel" aria-labelledby={`${id}-concern`}>
           <h2 id={`${id}-concern`}>{t('childWelfare.register.concernHeading')}</h2>
           <TextAreaField

@@ -226,7 +226,14 @@ export function ChildrenFields({
   errors,
   register,
   headingLevel = 2,
-}: Registered & { value: ChildDraft[]; onChange: (next: ChildDraft[]) => void; headingLevel?: 2 | 3 }) {
+  anticipatory = false,
+}: Registered & {
+  value: ChildDraft[]
+  onChange: (next: ChildDraft[]) => void
+  headingLevel?: 2 | 3
+  /** An anticipatory notification concerns a child not yet born: the expectant mother is named instead. */
+  anticipatory?: boolean
+}) {
   const { t } = useTranslation()
   const id = useId()
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
@@ -255,6 +262,7 @@ export function ChildrenFields({
     <section className="panel cw-panel" aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{t('childWelfare.fields.childrenHeading')}</Heading>
       <p className="field-hint">{t('childWelfare.fields.childrenIntro')}</p>
+      {anticipatory && <p className="cw-note">{t('childWelfare.fields.anticipatoryNote')}</p>}
       {errors.children && (
         <p className="field-error" tabIndex={-1} ref={register('children')}>
           {errors.children}
