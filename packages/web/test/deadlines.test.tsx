@@ -55,7 +55,8 @@ describe('Määräajat', () => {
     expect(within(soon!).getByText('Kiireellinen')).toBeTruthy()
     expect(within(soon!).getByText('Muistutettu')).toBeTruthy()
     expect(within(soon!).getByText('1 arkipäivä jäljellä')).toBeTruthy()
-    // a kind the page has no name for is shown by its code, with its law
+    // a child welfare deadline by its name, with its law
+    expect(within(soon!).getByText('Päätös palvelutarpeen arvioinnin aloittamisesta', { exact: false })).toBeTruthy()
     expect(within(soon!).getByText('(LSL 26 §)')).toBeTruthy()
     expect(screen.getByText('2 määräaikaa, joista 1 myöhässä.')).toBeTruthy()
   })

@@ -10,10 +10,10 @@ export async function fetchUnits(signal?: AbortSignal): Promise<Unit[]> {
 }
 
 /**
- * The units whose queue the user may register an income support application into: the office secretary any unit,
- * others the units where a grant of theirs covers income support.
+ * The units whose queue the user may register into (an income support application, a child welfare notification):
+ * the office secretary any unit, others the units where a grant of theirs covers the service task.
  */
-export function registrationUnits(units: readonly Unit[], user: Pick<SessionUser, 'roles'>): Unit[] {
+export function registrationUnits(units: readonly Unit[], user: Pick<SessionUser, 'roles'>, serviceTask = 'income_support'): Unit[] {
   if (user.roles.includes('office_secretary')) return [...units]
-  return units.filter((u) => u.myServiceTasks.includes('income_support'))
+  return units.filter((u) => u.myServiceTasks.includes(serviceTask))
 }

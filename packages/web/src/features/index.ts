@@ -9,6 +9,7 @@ import { appointments } from './appointments'
 import { attachments } from './attachments'
 import { audit } from './audit'
 import { auth } from './auth'
+import { childWelfare } from './child-welfare'
 import { clientAccounts } from './client-accounts'
 import { deadlines } from './deadlines'
 import { home } from './home'
@@ -25,6 +26,7 @@ export const features = [
   persons,
   deadlines,
   appointments,
+  childWelfare,
   incomeSupport,
   payments,
   clientAccounts,

@@ -2,7 +2,7 @@ import './auth.css'
 import type { OidcConfig } from '@huoma/contract'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Navigate, useLocation, type Location } from 'react-router'
+import { Link, Navigate, useLocation, type Location } from 'react-router'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { LanguageSwitcher } from '../../components/LanguageSwitcher'
@@ -195,6 +195,11 @@ function CredentialsStep({
           </a>
         </div>
       )}
+      {/* The public e-form is for anyone: a concern about a child needs no account. */}
+      <div className="login-public">
+        <Link to="/lastensuojeluilmoitus">{t('login.childWelfareNotification')}</Link>
+        <p className="field-hint">{t('login.childWelfareNotificationHint')}</p>
+      </div>
     </>
   )
 }

@@ -29,6 +29,8 @@ export const fi = {
     oidcSignIn: 'Kirjaudu organisaation tunnuksilla',
     oidcOr: 'tai',
     oidcFailed: 'Kirjautuminen organisaation tunnuksilla ei onnistunut.',
+    childWelfareNotification: 'Tee lastensuojeluilmoitus',
+    childWelfareNotificationHint: 'Kuka tahansa voi ilmoittaa huolestaan lapsesta ilman kirjautumista.',
     oidcFailedDetail: 'Jos sinulla ei vielä ole Huoman käyttäjätunnusta tai tunnuksesi on poistettu käytöstä, ota yhteyttä pääkäyttäjään.',
   },
   account: {
@@ -121,6 +123,8 @@ export const sv: Translation<typeof fi> = {
     oidcSignIn: 'Logga in med organisationens inloggningsuppgifter',
     oidcOr: 'eller',
     oidcFailed: 'Inloggningen med organisationens inloggningsuppgifter misslyckades.',
+    childWelfareNotification: 'Gör en barnskyddsanmälan',
+    childWelfareNotificationHint: 'Vem som helst kan anmäla sin oro för ett barn utan att logga in.',
     oidcFailedDetail: 'Om du ännu inte har ett användarnamn i Huoma eller om ditt konto har inaktiverats, kontakta huvudanvändaren.',
   },
   account: {
@@ -213,6 +217,8 @@ export const en: Translation<typeof fi> = {
     oidcSignIn: "Sign in with your organisation's account",
     oidcOr: 'or',
     oidcFailed: "Signing in with your organisation's account did not succeed.",
+    childWelfareNotification: 'Make a child welfare notification',
+    childWelfareNotificationHint: 'Anyone can report a concern about a child without signing in.',
     oidcFailedDetail: 'If you do not have a Huoma user account yet, or your account has been deactivated, contact the main user.',
   },
   account: {

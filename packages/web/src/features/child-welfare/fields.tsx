@@ -1,0 +1,150 @@
+import { useId, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useTranslation } from 'react-i18next'
+import { uiLocale } from '../../lib/format'
+
+/*
+ * Form fields of the feature, in the pattern of components/TextField: a visible label, a hint and the error under
+ * it, aria-invalid and aria-describedby so that both are read out with the field.
+ */
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'aria-invalid' | 'aria-describedby'> {
+  label: string
+  error?: string | undefined
+  hint?: string | undefined
+  children: ReactNode
+  ref?: Ref<HTMLSelectElement> | undefined
+}
+
+export function SelectField({ label, error, hint, id, className, children, ref, ...select }: SelectFieldProps) {
+  const generatedId = useId()
+  const inputId = id ?? generatedId
+  return (
+    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label htmlFor={inputId}>{label}</label>
+      {hint && (
+        <p id={`${inputId}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <select ref={ref} id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint && `${inputId}-hint`, error && `${inputId}-error`)} {...select}>
+        {children}
+      </select>
+      {error && (
+        <p id={`${inputId}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'aria-invalid' | 'aria-describedby' | 'maxLength' | 'value'> {
+  label: string
+  value: string
+  error?: string | undefined
+  hint?: string | undefined
+  /**
+   * The most characters the server takes. Not a `maxLength` attribute, which would cut a pasted text silently: with
+   * `counter` the length is shown as one types, and a text over it is refused with a message by the form's check.
+   */
+  max?: number | undefined
+  counter?: boolean
+  ref?: Ref<HTMLTextAreaElement> | undefined
+}
+
+export function TextAreaField({ label, error, hint, id, className, ref, max, counter, value, ...textarea }: TextAreaFieldProps) {
+  const { t } = useTranslation()
+  const generatedId = useId()
+  const inputId = id ?? generatedId
+  const over = max !== undefined && value.length > max
+  const number = (n: number) => new Intl.NumberFormat(uiLocale()).format(n)
+  return (
+    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label htmlFor={inputId}>{label}</label>
+      {hint && (
+        <p id={`${inputId}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        ref={ref}
+        id={inputId}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${inputId}-hint`, error && `${inputId}-error`, counter && max !== undefined && `${inputId}-counter`)}
+        {...textarea}
+      />
+      {counter && max !== undefined && (
+        <p id={`${inputId}-counter`} className={over ? 'cw-counter cw-counter-over' : 'cw-counter'}>
+          {t('childWelfare.fields.counter', { length: number(value.length), max: number(max) })}
+        </p>
+      )}
+      {error && (
+        <p id={`${inputId}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** Radio buttons in a fieldset whose legend names the question; the error is tied to the group. */
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+  firstRef,
+}: {
+  legend: string
+  name: string
+  options: readonly { value: V; label: string; hint?: string }[]
+  value: V | ''
+  onChange: (value: V) => void
+  error?: string | undefined
+  hint?: string | undefined
+  /** Receives the first radio button, to move the focus to the group when it has an error. */
+  firstRef?: Ref<HTMLInputElement> | undefined
+}) {
+  const id = useId()
+  return (
+    <fieldset className={['field', 'cw-radios', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {options.map((option, index) => (
+        <div key={option.value} className="cw-radio">
+          <input
+            ref={index === 0 ? firstRef : undefined}
+            id={`${id}-${option.value}`}
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined}
+            onChange={() => onChange(option.value)}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          {option.hint && (
+            <p id={`${id}-${option.value}-hint`} className="field-hint cw-radio-hint">
+              {option.hint}
+            </p>
+          )}
+        </div>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  )
+}
