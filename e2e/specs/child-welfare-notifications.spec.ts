@@ -134,14 +134,17 @@ test('a school reports two siblings through the public e-form; the social worker
   await expect(page.getByText(/Arvioinut Aino Lehtinen/)).toBeVisible()
   await expectAccessible(page)
 
-  // Both children identified from the population register by henkilötunnus.
-  for (const child of [older, younger]) {
-    await page.getByLabel('Henkilötunnus').fill(child.hetu)
-    await page.getByRole('button', { name: 'Hae', exact: true }).click()
-    await page.getByRole('button', { name: `Liitä ${name(child)} ilmoitukseen` }).click()
-    await expect(page.getByText(`${name(child)} liitettiin ilmoitukseen.`)).toBeVisible()
-    await expect(page.getByRole('article', { name: new RegExp(name(child)) })).toContainText('Päätös arvioinnin aloittamisesta:')
-  }
+  // The younger found by name in the client registry (minors at the receipt, on the notification's own basis) ...
+  await page.getByRole('searchbox', { name: 'Hae asiakasrekisteristä nimellä' }).fill(`${younger.lastName} ${younger.firstNames.split(' ')[0]}`)
+  await page.getByRole('button', { name: `Liitä ${name(younger)} ilmoitukseen` }).click()
+  await expect(page.getByText(`${name(younger)} liitettiin ilmoitukseen.`)).toBeVisible()
+  await expect(page.getByRole('article', { name: new RegExp(name(younger)) })).toContainText('Päätös arvioinnin aloittamisesta:')
+  // ... and the older from the population register by henkilötunnus.
+  await page.getByLabel('Henkilötunnus').fill(older.hetu)
+  await page.getByRole('button', { name: 'Hae', exact: true }).click()
+  await page.getByRole('button', { name: `Liitä ${name(older)} ilmoitukseen` }).click()
+  await expect(page.getByText(`${name(older)} liitettiin ilmoitukseen.`)).toBeVisible()
+  await expect(page.getByRole('article', { name: new RegExp(name(older)) })).toContainText('Päätös arvioinnin aloittamisesta:')
   await expectAccessible(page)
 
   // Start the assessment for one, today; no assessment for the other.

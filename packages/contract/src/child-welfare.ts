@@ -111,6 +111,25 @@ export type RegisterNotificationInput = Static<typeof RegisterNotificationInput>
 export const NotificationParams = Type.Object({ notificationId: Uuid })
 export const MatterParams = Type.Object({ notificationId: Uuid, matterId: Uuid })
 
+export const ChildSearchInput = Type.Object(
+  {
+    /** part of the name ("virtanen ai", "aino virtanen"); at least 3 letters unless a birth date is given */
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+    birthDate: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+)
+export type ChildSearchInput = Static<typeof ChildSearchInput>
+
+export const ChildSearchResult = Type.Object({
+  persons: Type.Array(
+    Type.Object({ id: Uuid, hetu: Type.Union([Type.String(), Type.Null()]), temporaryId: Type.Union([Type.String(), Type.Null()]), firstNames: Type.String(), lastName: Type.String(), birthDate: Type.Union([IsoDate, Type.Null()]), deathDate: Type.Union([IsoDate, Type.Null()]), turvakielto: Type.Boolean() }),
+  ),
+  /** always 0: every minor matching is shown (kept for the shape of the registry search) */
+  hiddenMatches: Type.Integer({ minimum: 0 }),
+})
+export type ChildSearchResult = Static<typeof ChildSearchResult>
+
 export const Urgency = Type.Union([Type.Literal('urgent'), Type.Literal('not_urgent')])
 export type Urgency = Static<typeof Urgency>
 
@@ -290,6 +309,16 @@ export const childWelfareEndpoints = endpoints({
     summary: 'One notification with the reporter, its children\'s matters and their deadlines',
     params: NotificationParams,
     response: { 200: Notification },
+  },
+  'childWelfare.findChild': {
+    method: 'POST',
+    path: '/api/child-welfare/notifications/:notificationId/child-search',
+    action: 'child-welfare:find-child',
+    summary: 'Find the child an open notification concerns in the client registry: minors (at the receipt) by name or birth date',
+    description: 'Only for an open notification of the user\'s unit; audited as a search naming the persons shown and the notification.',
+    params: NotificationParams,
+    body: ChildSearchInput,
+    response: { 200: ChildSearchResult },
   },
   'childWelfare.assessUrgency': {
     method: 'POST',

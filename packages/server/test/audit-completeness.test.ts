@@ -255,6 +255,14 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(res.status).toBe(201)
     return { username: 'toimistosihteeri', clientIds: [] }
   },
+  'child-welfare:find-child': async (t) => {
+    const { id, childId, c } = await notificationWithChild(t)
+    const res = await c.post(`/api/child-welfare/notifications/${id}/child-search`, { name: 'Lapsi Loki' })
+    expect(res.status).toBe(200)
+    const shown: string[] = (await res.json()).persons.map((p: { id: string }) => p.id)
+    expect(shown).toContain(childId)
+    return { username: 'sosiaalityontekija', clientIds: shown }
+  },
   'child-welfare:handle': async (t) => {
     const { childId } = await notificationWithChild(t)
     return { username: 'sosiaalityontekija', clientIds: [childId] }

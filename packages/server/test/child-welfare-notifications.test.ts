@@ -212,6 +212,23 @@ describe.each(kinds)('child welfare notifications on %s', (kind) => {
     expect(mine.items.some((i) => i.kind === 'child_welfare.assessment_complete' && i.dueOn === '2027-03-01' && i.person?.id === started.person.id)).toBe(true)
   })
 
+  it('finds the minors of the registry by name for an open notification, and nobody of age', async () => {
+    const id = (await db().selectFrom('cw_notification').select('id').where('received_on', '=', today).orderBy('created_at').executeTakeFirstOrThrow()).id
+    const url = `/api/child-welfare/notifications/${id}/child-search`
+    const kid = await db().selectFrom('person').select(['id', 'last_name', 'first_names']).where('id', '=', siblings[0]!.id).executeTakeFirstOrThrow()
+    const res = await worker.post(url, { name: `${kid.last_name} ${kid.first_names.split(' ')[0]}` })
+    expect(res.status).toBe(200)
+    const found = ((await res.json()) as { persons: { id: string }[] }).persons.map((p) => p.id)
+    expect(found).toContain(kid.id)
+    const adult = await db().selectFrom('person').select(['last_name', 'first_names', 'birth_date']).where('birth_date', '<', '1990-01-01').where('merged_into', 'is', null).orderBy('id').executeTakeFirstOrThrow()
+    const adults = ((await (await worker.post(url, { name: `${adult.last_name} ${adult.first_names}` })).json()) as { persons: { birthDate: string }[] }).persons
+    expect(adults.every((p) => p.birthDate > '2008-01-01')).toBe(true)
+    const short = await worker.post(url, { name: 'ab' })
+    expect(short.status).toBe(400)
+    expect((await short.json()).errors[0]).toMatchObject({ field: 'name', code: 'cw.search.too_short' })
+    expect((await counsellor.post(url, { name: kid.last_name })).status).toBe(404)
+  })
+
   it('audits every read of a notification naming its identified children', async () => {
     const n = await db().selectFrom('cw_matter').select(['notification_id', 'person_id']).executeTakeFirstOrThrow()
     const before = await maxAuditId()

@@ -20,7 +20,7 @@ const WORKER = sessionUser({
   id: 'e1000000-0000-4000-8000-000000000001',
   displayName: 'Aino Lehtinen',
   roles: ['social_worker'],
-  actions: ['child-welfare:notifications', 'child-welfare:register', 'child-welfare:handle', 'persons:search', 'vtj:query', 'persons:create', 'deadlines:list'],
+  actions: ['child-welfare:notifications', 'child-welfare:register', 'child-welfare:handle', 'child-welfare:find-child', 'persons:search', 'vtj:query', 'persons:create', 'deadlines:list'],
 })
 const SECRETARY = sessionUser({ displayName: 'Tiina Rantala', roles: ['office_secretary'], actions: ['child-welfare:register', 'persons:search'] })
 
@@ -283,11 +283,11 @@ describe('a notification', () => {
     expect(api.calls(`POST ${N_URL}/urgency`)[0]!.body).toEqual({ urgency: 'not_urgent', reason: 'Ei välitöntä vaaraa.', version: 1 })
   })
 
-  it('identifies a child from the population register by henkilötunnus, and says when a name search finds only hidden persons', async () => {
+  it('finds minors of the registry by name on the notification\'s basis, and identifies a child from the population register by henkilötunnus', async () => {
     const base = notification({ urgency: { urgency: 'not_urgent', reason: 'Ei välitöntä vaaraa.', assessedBy: 'Aino Lehtinen', assessedAt: '2026-03-02T08:00:00.000Z' }, version: 2 })
     const api = signedIn(WORKER, {
       [`GET ${N_URL}`]: () => json(base),
-      'GET /api/persons?name=Koululainen&limit=10': () => json({ persons: [], hiddenMatches: 2 }),
+      [`POST ${N_URL}/child-search`]: () => json({ persons: [{ id: CHILD_B, hetu: null, temporaryId: null, firstNames: 'Toka', lastName: 'Koululainen', birthDate: '2017-07-07', deathDate: null, turvakielto: false }], hiddenMatches: 0 }),
       'POST /api/vtj/query': () =>
         json({
           status: 'found',
@@ -311,7 +311,8 @@ describe('a notification', () => {
     renderApp(`/child-welfare/notifications/${N_ID}`)
     await screen.findByRole('heading', { level: 3, name: 'Tunnista lapsi' })
     fireEvent.change(screen.getByRole('searchbox', { name: 'Hae asiakasrekisteristä nimellä' }), { target: { value: 'Koululainen' } })
-    expect(await screen.findByText(/Hakua vastaa myös 2 henkilöä, joita et voi nähdä/)).toBeTruthy()
+    expect(await screen.findByRole('button', { name: 'Liitä Koululainen Toka ilmoitukseen' })).toBeTruthy()
+    expect(api.calls(`POST ${N_URL}/child-search`)[0]!.body).toEqual({ name: 'Koululainen' })
 
     fireEvent.change(field('Henkilötunnus'), { target: { value: '050515a9012' } })
     fireEvent.click(screen.getByRole('button', { name: 'Hae' }))

@@ -25,6 +25,13 @@ export const childWelfareActions = defineActions({
     dataGroup: 'child_welfare/notification',
     description: 'Register a notification received by phone, letter, e-mail or in person into a unit\'s intake queue',
   },
+  'child-welfare:find-child': {
+    scope: 'role',
+    roles: CHILD_WELFARE_WORKERS,
+    audit: 'search',
+    dataGroup: 'registry/person',
+    description: 'Search the client registry for the child an open notification of one\'s unit concerns (minors at the receipt)',
+  },
   'child-welfare:handle': {
     scope: 'role',
     roles: CHILD_WELFARE_WORKERS,

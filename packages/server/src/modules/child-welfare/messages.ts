@@ -3,6 +3,7 @@ import { defineFieldMessages } from '../../http/problem'
 /** Field messages of child welfare, codes `cw.*`. */
 export const fieldMessages = defineFieldMessages({
   fi: {
+    'cw.search.too_short': 'Kirjoita vähintään kolme kirjainta nimestä tai anna syntymäaika.',
     'cw.plan.review_before': 'Tarkistuspäivän pitää olla suunnitelman jälkeen.',
     'cw.plan.review_yearly': 'Suunnitelma tarkistetaan vähintään kerran vuodessa: viimeistään {latest}.',
     'cw.plan.before_previous': 'Tarkistettu suunnitelma ei voi olla vanhempi kuin edellinen ({previous}).',
@@ -51,6 +52,7 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'Jokaisen lapsen osalta pitää ensin päättää arvioinnin aloittamisesta.',
   },
   sv: {
+    'cw.search.too_short': 'Skriv minst tre bokstäver av namnet eller ange födelsedatumet.',
     'cw.plan.review_before': 'Granskningsdagen ska vara efter planen.',
     'cw.plan.review_yearly': 'Planen ses över minst en gång om året: senast {latest}.',
     'cw.plan.before_previous': 'En översedd plan kan inte vara äldre än den föregående ({previous}).',
@@ -99,6 +101,7 @@ export const fieldMessages = defineFieldMessages({
     'cw.close.pending': 'För varje barn ska det först beslutas om bedömningen inleds.',
   },
   en: {
+    'cw.search.too_short': 'Type at least three letters of the name or give the birth date.',
     'cw.plan.review_before': 'The review date must be after the plan.',
     'cw.plan.review_yearly': 'The plan is reviewed at least once a year: by {latest} at the latest.',
     'cw.plan.before_previous': 'A reviewed plan cannot be older than the previous one ({previous}).',

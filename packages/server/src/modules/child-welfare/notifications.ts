@@ -4,6 +4,8 @@ import type {} from './schema'
 import { randomInt } from 'node:crypto'
 import type {
   AddChildInput,
+  ChildSearchInput,
+  ChildSearchResult,
   ChildMatter,
   CloseNotificationInput,
   DeadlineInfo,
@@ -20,8 +22,10 @@ import { type NOTIFICATION_KINDS as CW_KINDS, type NOTIFICATION_REPORTER_TYPES a
 import {
   childWelfareDue,
   CHILD_WELFARE_DEADLINES,
+  addMonths,
   compareLocalDates,
   dateParts,
+  foldForSearch,
   deadlineStanding,
   localDate,
   type NOTIFICATION_KINDS,
@@ -37,7 +41,7 @@ import {
   type NotificationReporterType,
   type WorkingDayMode,
 } from '@huoma/domain'
-import { sql, type Transaction } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
 import { cancelDeadline, meetDeadline, openDeadline } from '../../kernel/deadlines'
 import { closeIntake, openIntake, addIntakePerson } from '../../kernel/intake'
@@ -110,6 +114,8 @@ interface Received {
   family: string | null
   registeredBy: string | null
 }
+
+const addYears = (d: LocalDate, years: number) => addMonths(d, 12 * years)
 
 const clean = (s: string | null | undefined) => {
   const t = s?.trim()
@@ -647,4 +653,25 @@ export async function closeNotification(trx: Trx, id: string, input: CloseNotifi
   const urgency = await trx.selectFrom('deadline').select('state').where('kind', '=', deadlineKind('urgency')).where('subject_id', '=', id).executeTakeFirst()
   if (urgency && urgency.state === 'open') await cancelDeadline(trx, deadlineKind('urgency'), id, { on: o.today, reason: 'closed', byUser: o.userId })
   return matters.map((m) => m.person_id)
+}
+
+/**
+ * Finds the child an open notification of the user's units concerns: persons of the registry who were minors on the
+ * day of receipt (any age for an anticipatory notification, which names the expectant parent), by the registry's
+ * name search or by birth date. At least three letters or a birth date, so that minors cannot be listed wholesale.
+ */
+export async function findChild(
+  trx: Trx,
+  id: string,
+  input: ChildSearchInput,
+  o: { units: readonly string[]; search: (trx: Trx, c: { nameKey?: string; birthDate?: string; limit: number }, isVisible: (eb: ExpressionBuilder<DB, 'person'>) => Expression<SqlBool>) => Promise<ChildSearchResult['persons']> },
+): Promise<ChildSearchResult['persons']> {
+  const n = await notificationRow(trx, id, o.units)
+  refuseClosed(n)
+  const nameKey = foldForSearch(input.name ?? '').trim()
+  if (nameKey.replace(/\s/g, '').length < 3 && !input.birthDate) throw problems.validation([{ field: 'name', code: 'cw.search.too_short' }])
+  const adultFrom = addYears(localDate(n.received_on), -18)
+  return o.search(trx, { ...(nameKey ? { nameKey } : {}), ...(input.birthDate ? { birthDate: input.birthDate } : {}), limit: 20 }, (eb) =>
+    n.kind === 'anticipatory' ? sql<SqlBool>`true` : eb('person.birth_date', '>', adultFrom),
+  )
 }

@@ -12,6 +12,7 @@ import {
   assessUrgency,
   closeNotification,
   decideStart,
+  findChild,
   intakeUnit,
   notificationQueue,
   readNotification,
@@ -23,6 +24,7 @@ import {
 import { courtApplicationPdf, decisionPdf } from './print'
 import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
 import { caseload, caseloadDb } from './caseload'
+import { searchVisible } from '../persons'
 import { listPlans, makePlan } from './plans'
 import type { ClientScope } from '../../access/client-access'
 
@@ -107,6 +109,21 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.clientData.roleEvent(ctx, async (trx) => {
         const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode() })
         return { value: notification, clientIds: childIds, refId: id }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['childWelfare.findChild']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const id = request.params.notificationId
+      return app.clientData.roleEvent(ctx, async (trx) => {
+        const persons = await findChild(trx, id, request.body, {
+          units: unitsOf(ctx),
+          search: async (t, c, isVisible) => (await searchVisible(t, c, isVisible)).map(({ sortKey: _sortKey, ...p }) => p),
+        })
+        return { value: { persons, hiddenMatches: 0 }, clientIds: persons.map((p) => p.id), refId: id }
       })
     },
   })

@@ -8,6 +8,9 @@ import { registryRoutes } from './registry-routes'
 import { vtjRoutes } from './vtj-routes'
 import { vtjSyncJob } from './vtj-job'
 
+/** The registry's name search, for the modules that search it on their own basis (child welfare's intake). */
+export { searchVisible, type PersonCriteria } from './repository'
+
 export const personsModule = defineModule({
   name: 'persons',
   actions: personsActions,

@@ -1,4 +1,4 @@
-import type { Notification, PersonSearchResult, VtjQueryResponse } from '@huoma/contract'
+import type { ChildSearchResult, Notification, VtjQueryResponse } from '@huoma/contract'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
@@ -10,14 +10,14 @@ import { can, useUser } from '../../session/context'
 import { childWelfareApi, identifyApi } from './api'
 import { FailureAlert, isConflict, type OnChanged } from './display'
 
-type Search = { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: PersonSearchResult } | { status: 'error'; error: ErrorText }
+type Search = { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: ChildSearchResult } | { status: 'error'; error: ErrorText }
 type Found = Extract<VtjQueryResponse, { status: 'found' }>
 
 const HETU_FIELDS = ['hetu'] as const
 
 /**
- * Identifying a child the notification concerns, two ways: the client registry by name (it finds only persons the
- * worker may already see: a child who is nobody's client yet is a hidden match), and the population register by
+ * Identifying a child the notification concerns, two ways: the client registry by name (minors at the receipt, on
+ * the notification's own basis, audited naming those shown), and the population register by
  * henkilötunnus with the purpose logged — the child linked as the registry knows them, or first added to it from
  * the register. Linking opens the child's matter with its 7-working-day deadline.
  */
@@ -51,7 +51,7 @@ export function IdentifyChild({ notification: n, onChanged, reload }: { notifica
       <p className="field-hint">{t('childWelfare.identify.intro')}</p>
       <FailureAlert error={attachError} conflict={conflict} onReload={reload} />
       <div className="cw-columns">
-        {can(user, 'persons:search') && <ByName attached={attached} attaching={attaching} onAttach={(personId, name) => void attach(personId, name)} />}
+        {can(user, 'child-welfare:find-child') && <ByName notificationId={n.id} attached={attached} attaching={attaching} onAttach={(personId, name) => void attach(personId, name)} />}
         {can(user, 'vtj:query') && (
           <ByHetu attached={attached} attaching={attaching} mayCreate={can(user, 'persons:create')} onAttach={(personId, name, hetu) => void attach(personId, name, hetu)} />
         )}
@@ -65,7 +65,7 @@ interface AttachProps {
   attaching: string | undefined
 }
 
-function ByName({ attached, attaching, onAttach }: AttachProps & { onAttach: (personId: string, name: string) => void }) {
+function ByName({ notificationId, attached, attaching, onAttach }: AttachProps & { notificationId: string; onAttach: (personId: string, name: string) => void }) {
   const { t } = useTranslation()
   const id = useId()
   const [query, setQuery] = useState('')
@@ -73,11 +73,11 @@ function ByName({ attached, attaching, onAttach }: AttachProps & { onAttach: (pe
   const term = query.trim()
 
   useEffect(() => {
-    if (term.length < 2) return
+    if (term.length < 3) return
     const controller = new AbortController()
     const timer = setTimeout(() => {
       setSearch({ status: 'loading' })
-      identifyApi.search(term, controller.signal).then(
+      identifyApi.search(notificationId, term, controller.signal).then(
         (result) => setSearch({ status: 'done', result }),
         (failure: unknown) => {
           if (!controller.signal.aborted) setSearch({ status: 'error', error: describeError(failure) })
@@ -88,9 +88,9 @@ function ByName({ attached, attaching, onAttach }: AttachProps & { onAttach: (pe
       clearTimeout(timer)
       controller.abort()
     }
-  }, [term])
+  }, [notificationId, term])
 
-  const shown = term.length >= 2 ? search : { status: 'idle' as const }
+  const shown = term.length >= 3 ? search : { status: 'idle' as const }
   return (
     <div className="cw-identify-way" role="search" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{t('childWelfare.identify.byName')}</h4>

@@ -1,6 +1,5 @@
 import {
   childWelfareEndpoints as ep,
-  personsEndpoints,
   vtjEndpoints,
   type AddChildInput,
   type CloseNotificationInput,
@@ -37,7 +36,7 @@ export const childWelfareApi = {
  * register by henkilötunnus (the query's purpose is logged), from which a child not yet in the registry is added.
  */
 export const identifyApi = {
-  search: (name: string, signal?: AbortSignal) => callApi(personsEndpoints['persons.search'], { query: { name, limit: 10 }, ...opts(signal) }),
+  search: (notificationId: string, name: string, signal?: AbortSignal) => callApi(ep['childWelfare.findChild'], { params: { notificationId }, body: { name }, ...opts(signal) }),
   vtjQuery: (hetu: string, purpose: string) => callApi(vtjEndpoints['vtj.query'], { body: { hetu, purpose } }),
   registerFromVtj: (hetu: string, purpose: string) => callApi(vtjEndpoints['persons.fromVtj'], { body: { hetu, purpose } }),
 }
