@@ -5,48 +5,34 @@ const COURT = { route: 'administrative_court' as const, days: 30, law: { fi: 'la
 
 /**
  * The placement decisions of child welfare, on the kernel: made by a licensed social worker (the official the
- * organisation's delegation names; LSL 13 §), appealed to the administrative court.
+ * organisation's delegation names; LSL 13 §), appealed to the administrative court, each with its one outcome.
  */
-export const URGENT_PLACEMENT: DecisionType = {
-  code: 'child_welfare_urgent_placement',
+const placementDecision = (code: string, title: DecisionType['title'], outcome: string): DecisionType => ({
+  code,
   serviceTask: 'child_welfare',
-  title: { fi: 'Päätös kiireellisestä sijoituksesta', sv: 'Beslut om brådskande placering' },
+  title,
   appeal: COURT,
   qualification: 'licensed_social_worker',
-  outcomes: ['placed'],
+  outcomes: [outcome],
   payableSourceKind: 'child_welfare_placement',
-}
+})
 
-export const URGENT_PLACEMENT_EXTENSION: DecisionType = {
-  code: 'child_welfare_urgent_placement_extension',
-  serviceTask: 'child_welfare',
-  title: { fi: 'Päätös kiireellisen sijoituksen jatkamisesta', sv: 'Beslut om fortsatt brådskande placering' },
-  appeal: COURT,
-  qualification: 'licensed_social_worker',
-  outcomes: ['extended'],
-  payableSourceKind: 'child_welfare_placement',
-}
+export const URGENT_PLACEMENT = placementDecision('child_welfare_urgent_placement', { fi: 'Päätös kiireellisestä sijoituksesta', sv: 'Beslut om brådskande placering' }, 'placed')
 
-export const CARE_ORDER: DecisionType = {
-  code: 'child_welfare_care_order',
-  serviceTask: 'child_welfare',
-  title: { fi: 'Päätös huostaanotosta ja sijaishuoltoon sijoittamisesta', sv: 'Beslut om omhändertagande och placering i vård utom hemmet' },
-  appeal: COURT,
-  qualification: 'licensed_social_worker',
-  outcomes: ['care_order'],
-  payableSourceKind: 'child_welfare_placement',
-}
+export const URGENT_PLACEMENT_EXTENSION = placementDecision(
+  'child_welfare_urgent_placement_extension',
+  { fi: 'Päätös kiireellisen sijoituksen jatkamisesta', sv: 'Beslut om fortsatt brådskande placering' },
+  'extended',
+)
+
+export const CARE_ORDER = placementDecision(
+  'child_welfare_care_order',
+  { fi: 'Päätös huostaanotosta ja sijaishuoltoon sijoittamisesta', sv: 'Beslut om omhändertagande och placering i vård utom hemmet' },
+  'care_order',
+)
 
 /** Ending the care (huostassapidon lakkaaminen, LSL 47 §): the child's after-care follows (LSL 75 §). */
-export const CARE_END: DecisionType = {
-  code: 'child_welfare_care_end',
-  serviceTask: 'child_welfare',
-  title: { fi: 'Päätös huostassapidon lakkaamisesta', sv: 'Beslut om upphörande av vård utom hemmet' },
-  appeal: COURT,
-  qualification: 'licensed_social_worker',
-  outcomes: ['care_ended'],
-  payableSourceKind: 'child_welfare_placement',
-}
+export const CARE_END = placementDecision('child_welfare_care_end', { fi: 'Päätös huostassapidon lakkaamisesta', sv: 'Beslut om upphörande av vård utom hemmet' }, 'care_ended')
 
 export const CHILD_WELFARE_DECISION_TYPES = [URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION, CARE_ORDER, CARE_END] as const
 

@@ -23,10 +23,9 @@ import {
   childWelfareDue,
   CHILD_WELFARE_DEADLINES,
   addMonths,
+  ageOn,
   compareLocalDates,
-  dateParts,
   foldForSearch,
-  deadlineStanding,
   localDate,
   type NOTIFICATION_KINDS,
   type NOTIFICATION_REPORTER_TYPES,
@@ -34,7 +33,6 @@ import {
   reporterIsOfficial,
   startsAssessmentDeadlines,
   todayInHelsinki,
-  workingDaysLeft,
   type ChildWelfareDeadlineKey,
   type LocalDate,
   type NotificationKind,
@@ -43,9 +41,10 @@ import {
 } from '@huoma/domain'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
-import { cancelDeadline, meetDeadline, openDeadline } from '../../kernel/deadlines'
+import { cancelDeadline, meetDeadline, openDeadline, standing } from '../../kernel/deadlines'
 import { closeIntake, openIntake, addIntakePerson } from '../../kernel/intake'
 import { openCaseRelationship } from '../../kernel/relationships'
+import { hasLiveGrant } from '../../kernel/units'
 import type { Lang } from '../../http/language'
 import { type HttpProblem, problems, type FieldIssue } from '../../http/problem'
 
@@ -261,15 +260,10 @@ export async function registerNotification(trx: Trx, input: RegisterNotification
 
 // ---- Reading -----------------------------------------------------------------------------------------------------
 
-function deadlineInfo(d: { due_on: string; state: 'open' | 'paused' | 'met' | 'cancelled'; met_on: string | null } | undefined, today: LocalDate, mode: WorkingDayMode): DeadlineInfo | null {
+/** A deadline row as the contract shows it, with where it stands today (the kernel's `standing`). */
+export function deadlineInfo(d: { due_on: string; state: 'open' | 'paused' | 'met' | 'cancelled'; met_on: string | null } | undefined, today: LocalDate, mode: WorkingDayMode): DeadlineInfo | null {
   if (!d) return null
-  return {
-    dueOn: d.due_on,
-    state: d.state,
-    metOn: d.met_on,
-    standing: deadlineStanding({ state: d.state, dueOn: d.due_on as LocalDate, metOn: d.met_on as LocalDate | null }, today),
-    workingDaysLeft: workingDaysLeft(today, d.due_on as LocalDate, mode),
-  }
+  return { dueOn: d.due_on, state: d.state, metOn: d.met_on, ...standing({ state: d.state, dueOn: d.due_on, metOn: d.met_on }, today, mode) }
 }
 
 /** The notification row, locked for the transaction when `forUpdate`, or 404 when it is not in the user's units. */
@@ -470,12 +464,6 @@ export async function assessUrgency(trx: Trx, id: string, input: UrgencyInput, o
   }
 }
 
-function ageOn(birthDate: string, on: LocalDate): number {
-  const b = dateParts(localDate(birthDate))
-  const d = dateParts(on)
-  return d.year - b.year - (d.month < b.month || (d.month === b.month && d.day < b.day) ? 1 : 0)
-}
-
 /**
  * Identifies a child the notification concerns: the child (and their guardians, for their registry data) join the
  * intake, the child's matter opens pending from the notification's day, and — unless the notification is an
@@ -489,7 +477,7 @@ export async function addChild(trx: Trx, id: string, input: AddChildInput, o: { 
   const exists = await trx.selectFrom('cw_matter').select('id').where('notification_id', '=', id).where('person_id', '=', input.personId).executeTakeFirst()
   if (exists) throw problems.validation([{ field: 'personId', code: 'cw.child.duplicate' }])
   const pendingOn = localDate(n.received_on)
-  if (n.kind !== 'anticipatory' && person.birth_date && ageOn(person.birth_date, pendingOn) >= 18) throw problems.validation([{ field: 'personId', code: 'cw.child.adult' }])
+  if (n.kind !== 'anticipatory' && person.birth_date && ageOn(localDate(person.birth_date), pendingOn) >= 18) throw problems.validation([{ field: 'personId', code: 'cw.child.adult' }])
   await bump(trx, id, input.version)
   await addIntakePerson(trx, n.intake_id, input.personId, n.kind === 'anticipatory' ? 'expectant_parent' : 'child')
   const guardians = await trx
@@ -533,23 +521,8 @@ async function matterRow(trx: Trx, notificationId: string, matterId: string, ver
 }
 
 /** Whether a user may be the child's responsible worker: a licensed social worker with a live child welfare grant in the unit. */
-async function eligibleResponsible(trx: Trx, userId: string, unitId: string, today: LocalDate): Promise<boolean> {
-  const row = await trx
-    .selectFrom('staff_grant as g')
-    .innerJoin('staff_user as u', 'u.id', 'g.user_id')
-    .select('g.id')
-    .where('g.user_id', '=', userId)
-    .where('g.unit_id', '=', unitId)
-    .where('u.active', '=', true)
-    .where('u.qualification', '=', 'licensed_social_worker')
-    .where('g.ended_at', 'is', null)
-    .where('g.role_code', 'in', ['social_worker', 'supervisor'])
-    .where((eb) => eb(eb.val(SERVICE_TASK), '=', eb.fn.any('g.service_tasks')))
-    .where('g.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('g.valid_until', 'is', null), eb('g.valid_until', '>=', today)]))
-    .executeTakeFirst()
-  return !!row
-}
+const eligibleResponsible = (trx: Trx, userId: string, unitId: string, today: LocalDate) =>
+  hasLiveGrant(trx, { userId, unitId, serviceTask: SERVICE_TASK, roles: ['social_worker', 'supervisor'], on: today, qualification: 'licensed_social_worker' })
 
 /**
  * The decision whether to start the service-need assessment (LSL 26 § 3 mom): meets the 7-working-day deadline on

@@ -2,11 +2,11 @@
 import type {} from './schema'
 import type {} from '../../kernel/schema'
 import type { Plan, PlanInput } from '@huoma/contract'
-import { childWelfareDue, compareLocalDates, deadlineStanding, localDate, workingDaysLeft, type LocalDate, type WorkingDayMode } from '@huoma/domain'
+import { childWelfareDue, compareLocalDates, localDate, type LocalDate, type WorkingDayMode } from '@huoma/domain'
 import type { ClientScope } from '../../access/client-access'
 import { openDeadline, moveDeadline } from '../../kernel/deadlines'
 import { problems, type FieldIssue } from '../../http/problem'
-import { SERVICE_TASK } from './notifications'
+import { deadlineInfo, SERVICE_TASK } from './notifications'
 
 /**
  * The client plan (asiakassuunnitelma, LSL 30 §): every child welfare client has one, reviewed as needed and at least
@@ -56,15 +56,7 @@ export async function listPlans(scope: ClientScope, o: { today: LocalDate; mode:
       madeOn: r.made_on,
       madeBy: r.display_name,
       reviewBy: r.review_by,
-      reviewDeadline: d
-        ? {
-            dueOn: d.due_on,
-            state: d.state,
-            metOn: d.met_on,
-            standing: deadlineStanding({ state: d.state, dueOn: d.due_on as LocalDate, metOn: d.met_on as LocalDate | null }, o.today),
-            workingDaysLeft: workingDaysLeft(o.today, d.due_on as LocalDate, o.mode),
-          }
-        : null,
+      reviewDeadline: deadlineInfo(d, o.today, o.mode),
     }
   })
 }

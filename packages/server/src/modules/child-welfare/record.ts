@@ -2,7 +2,7 @@
 import type {} from '../../kernel/schema'
 import type {} from './schema'
 import type { AssessmentInput, CareOrderInput, CareOrderResult, ChildWelfareRecord, CourtApplication, EndPlacementInput, ExtensionInput, Placement, UrgentPlacementInput } from '@huoma/contract'
-import { addDays, afterCareEligible, childWelfareDue, compareLocalDates, dateParts, deadlineStanding, localDate, workingDaysLeft, type LocalDate, type WorkingDayMode } from '@huoma/domain'
+import { addDays, afterCareEligible, ageOn, childWelfareDue, compareLocalDates, localDate, type LocalDate, type WorkingDayMode } from '@huoma/domain'
 import { sql } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
 import { insertDecision } from '../../kernel/decisions/decisions'
@@ -11,7 +11,7 @@ import { meetDeadline, moveDeadline, openDeadline } from '../../kernel/deadlines
 import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
 import { CARE_END, CARE_ORDER, CHILD_WELFARE_DECISION_TYPES, URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION } from './decision-types'
-import { SERVICE_TASK } from './notifications'
+import { deadlineInfo, SERVICE_TASK } from './notifications'
 
 /**
  * The child's child welfare record, through the client chokepoint in the child welfare register: the matters with
@@ -22,25 +22,10 @@ import { SERVICE_TASK } from './notifications'
 const URGENT_KIND = 'child_welfare.urgent_placement'
 const COMPLETE_KIND = 'child_welfare.assessment_complete'
 
-function ageOn(birthDate: string | null, on: LocalDate): number | null {
-  if (!birthDate) return null
-  const b = dateParts(localDate(birthDate))
-  const d = dateParts(on)
-  return d.year - b.year - (d.month < b.month || (d.month === b.month && d.day < b.day) ? 1 : 0)
-}
+const ageOrNull = (birthDate: string | null, on: LocalDate): number | null => (birthDate ? ageOn(localDate(birthDate), on) : null)
 
 const name = (p: { first_names: string; last_name: string }) => `${p.last_name} ${p.first_names}`.trim()
 
-function info(d: { due_on: string; state: 'open' | 'paused' | 'met' | 'cancelled'; met_on: string | null } | undefined, today: LocalDate, mode: WorkingDayMode) {
-  if (!d) return null
-  return {
-    dueOn: d.due_on,
-    state: d.state,
-    metOn: d.met_on,
-    standing: deadlineStanding({ state: d.state, dueOn: d.due_on as LocalDate, metOn: d.met_on as LocalDate | null }, today),
-    workingDaysLeft: workingDaysLeft(today, d.due_on as LocalDate, mode),
-  }
-}
 
 /** The child's current guardians (the registry's guardian relations valid on the day). */
 async function guardiansOf(scope: ClientScope, on: string) {
@@ -124,7 +109,7 @@ export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode
       : null
   return {
     afterCare,
-    person: { id: person.id, name: name(person), birthDate: person.birth_date, ageToday: ageOn(person.birth_date, o.today) },
+    person: { id: person.id, name: name(person), birthDate: person.birth_date, ageToday: ageOrNull(person.birth_date, o.today) },
     guardians: guardians.map((g) => ({ id: g.id, name: name(g) })),
     matters: matters.map((m) => ({
       id: m.id,
@@ -133,7 +118,7 @@ export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode
       pendingOn: m.pending_on,
       state: m.state,
       responsibleName: m.responsible_name,
-      completeDeadline: m.due_on && m.dl_state ? info({ due_on: m.due_on, state: m.dl_state, met_on: m.met_on }, o.today, o.mode) : null,
+      completeDeadline: m.due_on && m.dl_state ? deadlineInfo({ due_on: m.due_on, state: m.dl_state, met_on: m.met_on }, o.today, o.mode) : null,
       assessment:
         m.conclusion && m.completed_on
           ? { childViews: m.child_views ?? '', guardianViews: m.guardian_views ?? '', summary: m.summary ?? '', conclusion: m.conclusion, completedOn: m.completed_on, completedBy: m.completed_by_name ?? '' }
@@ -153,7 +138,7 @@ export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode
         endsOn: p.ends_on,
         decision: decisionRef(p.decision_id)!,
         extension: decisionRef(p.extension_decision_id),
-        deadline: p.due_on && p.dl_state ? info({ due_on: p.due_on, state: p.dl_state, met_on: p.met_on }, o.today, o.mode) : null,
+        deadline: p.due_on && p.dl_state ? deadlineInfo({ due_on: p.due_on, state: p.dl_state, met_on: p.met_on }, o.today, o.mode) : null,
         version: p.version,
       }),
     ),
@@ -388,7 +373,7 @@ export async function careOrder(scope: ClientScope, input: CareOrderInput, o: { 
   if (compareLocalDates(localDate(input.startsOn), localDate(input.decidedOn)) < 0) issues.push({ field: 'startsOn', code: 'cw.care.starts_before_decision' })
   const byPerson = new Map(input.positions.map((p) => [p.personId, p]))
   for (const g of guardians) if (!byPerson.has(g.id)) issues.push({ field: 'positions', code: 'cw.care.guardian_missing', params: { name: `${g.first_names} ${g.last_name}` } })
-  const age = ageOn(child.birth_date, localDate(input.decidedOn))
+  const age = ageOrNull(child.birth_date, localDate(input.decidedOn))
   if (age !== null && age >= 12 && !byPerson.has(personId)) issues.push({ field: 'positions', code: 'cw.care.child_missing' })
   for (const p of input.positions) {
     if (p.personId !== personId && !guardians.some((g) => g.id === p.personId)) issues.push({ field: 'positions', code: 'cw.care.not_a_party' })

@@ -2,6 +2,7 @@
 import type {} from '../../kernel/schema'
 import { assignDeadline, moveDeadline, openDeadline } from '../../kernel/deadlines'
 import { openCaseRelationship } from '../../kernel/relationships'
+import { hasLiveGrant } from '../../kernel/units'
 import type {
   Application,
   ApplicationCreate,
@@ -705,20 +706,7 @@ export async function registerApplication(
  * support as a benefit handler, social worker or supervisor.
  */
 export async function eligibleHandler(trx: Trx, handlerId: string, unitId: string, today: LocalDate): Promise<boolean> {
-  const grant = await trx
-    .selectFrom('staff_grant as g')
-    .innerJoin('staff_user as u', 'u.id', 'g.user_id')
-    .select('g.id')
-    .where('g.user_id', '=', handlerId)
-    .where('g.unit_id', '=', unitId)
-    .where('u.active', '=', true)
-    .where('g.ended_at', 'is', null)
-    .where('g.role_code', 'in', ['benefit_handler', 'social_worker', 'supervisor'])
-    .where((eb) => eb(eb.val(SERVICE_TASK), '=', eb.fn.any('g.service_tasks')))
-    .where('g.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('g.valid_until', 'is', null), eb('g.valid_until', '>=', today)]))
-    .executeTakeFirst()
-  return !!grant
+  return hasLiveGrant(trx, { userId: handlerId, unitId, serviceTask: SERVICE_TASK, roles: ['benefit_handler', 'social_worker', 'supervisor'], on: today })
 }
 
 /**
