@@ -629,7 +629,19 @@ export const CaseloadRow = Type.Object({
 export const Caseload = Type.Object({ today: IsoDate, maximum: Type.Union([Type.Integer(), Type.Null()]), workers: Type.Array(CaseloadRow) })
 export type Caseload = Static<typeof Caseload>
 
+export const ResponsibleWorkers = Type.Object({
+  workers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), unitId: Uuid, unitName: Type.String() })),
+})
+export type ResponsibleWorkers = Static<typeof ResponsibleWorkers>
+
 export const childWelfareCaseEndpoints = endpoints({
+  'childWelfare.responsibleWorkers': {
+    method: 'GET',
+    path: '/api/child-welfare/responsible-workers',
+    action: 'child-welfare:workers',
+    summary: 'The licensed social workers with a live child welfare grant in one\'s own units: whom a child\'s responsible worker may be (LSL 13 §)',
+    response: { 200: ResponsibleWorkers },
+  },
   'childWelfare.endPlacement': {
     method: 'POST',
     path: `${CW_CLIENT}/placements/:placementId/end`,

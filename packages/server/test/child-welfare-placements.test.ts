@@ -219,6 +219,18 @@ describe.each(kinds)('the child welfare record on %s', (kind) => {
     expect((await worker.get('/api/child-welfare/caseload')).status).toBe(403)
   })
 
+  it('lists the licensed social workers of the worker\'s units as possible responsible workers', async () => {
+    const res = await worker.get('/api/child-welfare/responsible-workers')
+    expect(res.status).toBe(200)
+    const { workers } = (await res.json()) as { workers: { name: string; unitName: string }[] }
+    expect(workers.map((w) => w.name)).toEqual(['Aino Lehtinen', 'Jari Heikkilä'])
+    expect(new Set(workers.map((w) => w.unitName)).size).toBe(1)
+    // a counsellor without a child welfare grant reaches no unit: nobody to list
+    const counsellor = new Client(t.url)
+    await counsellor.login('sosiaaliohjaaja')
+    expect(((await (await counsellor.get('/api/child-welfare/responsible-workers')).json()) as { workers: unknown[] }).workers).toEqual([])
+  })
+
   it('makes the client plan, reviews it as a new version at least yearly, and the parents\' plan only while placed', async () => {
     const plan = { kind: 'child', goals: 'Lapsen koulunkäynti vakiintuu ja arki on turvallista.', measures: 'Tukihenkilö, perhetyö kahdesti viikossa.', childViews: 'Haluaa käydä harrastuksissa.', parentViews: 'Toivovat apua arkeen.', madeOn: '2026-12-04' }
     let res = await worker.post(`${base(child)}/plans`, { ...plan, reviewBy: '2028-01-01' })

@@ -76,6 +76,11 @@ export const childWelfareActions = defineActions({
     roles: ['supervisor'],
     description: 'See how many children each responsible social worker of one\'s units has, against the statutory maximum (counts only, no client data)',
   },
+  'child-welfare:workers': {
+    scope: 'role',
+    roles: CHILD_WELFARE_WORKERS,
+    description: 'List the licensed social workers of one\'s child welfare units who may be a child\'s responsible worker (staff names only, no client data)',
+  },
   'child-welfare:plan': {
     scope: 'client',
     roles: CHILD_WELFARE_WORKERS,

@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import type { Lang } from '../../http/language'
-import { SERVICE_TASK } from './notifications'
+import { RESPONSIBLE_ROLES, SERVICE_TASK } from './notifications'
+import { liveGrants } from '../../kernel/units'
 
 // eslint-disable-next-line no-restricted-syntax -- counts of children per worker only: no client's data is read or returned
 export const caseloadDb = (app: { database: Database }): Kysely<DB> => app.database.db
@@ -16,9 +17,7 @@ export const caseloadDb = (app: { database: Database }): Kysely<DB> => app.datab
 export async function caseload(trx: Kysely<DB>, units: readonly string[], o: { today: LocalDate; lang: Lang }): Promise<Caseload> {
   const maximum = caseloadMaximum(o.today)
   if (!units.length) return { today: o.today, maximum, workers: [] }
-  const rows = await trx
-    .selectFrom('staff_grant as g')
-    .innerJoin('staff_user as u', 'u.id', 'g.user_id')
+  const rows = await liveGrants(trx, { unitIds: units, serviceTask: SERVICE_TASK, roles: RESPONSIBLE_ROLES, on: o.today })
     .innerJoin('unit as un', 'un.id', 'g.unit_id')
     .select(['u.id', 'u.display_name', 'un.name_fi', 'un.name_sv'])
     .select(
@@ -26,13 +25,6 @@ export async function caseload(trx: Kysely<DB>, units: readonly string[], o: { t
         WHERE r.user_id = u.id AND r.service_task = ${SERVICE_TASK} AND r.kind = 'responsible'
           AND r.start_date <= ${o.today} AND (r.end_date IS NULL OR r.end_date >= ${o.today}))`.as('children'),
     )
-    .where('g.unit_id', 'in', units)
-    .where('g.ended_at', 'is', null)
-    .where('u.active', '=', true)
-    .where('g.role_code', 'in', ['social_worker', 'supervisor'])
-    .where((eb) => eb(eb.val(SERVICE_TASK), '=', eb.fn.any('g.service_tasks')))
-    .where('g.valid_from', '<=', o.today)
-    .where((eb) => eb.or([eb('g.valid_until', 'is', null), eb('g.valid_until', '>=', o.today)]))
     .orderBy('u.display_name')
     .execute()
   const seen = new Set<string>()

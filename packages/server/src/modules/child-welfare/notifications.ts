@@ -520,9 +520,13 @@ async function matterRow(trx: Trx, notificationId: string, matterId: string, ver
   return m
 }
 
+/** Who may be a child's responsible worker (LSL 13 § 3 mom): a licensed social worker (a social worker or supervisor grant). */
+export const RESPONSIBLE_ROLES = ['social_worker', 'supervisor'] as const
+export const RESPONSIBLE_QUALIFICATION = 'licensed_social_worker'
+
 /** Whether a user may be the child's responsible worker: a licensed social worker with a live child welfare grant in the unit. */
 const eligibleResponsible = (trx: Trx, userId: string, unitId: string, today: LocalDate) =>
-  hasLiveGrant(trx, { userId, unitId, serviceTask: SERVICE_TASK, roles: ['social_worker', 'supervisor'], on: today, qualification: 'licensed_social_worker' })
+  hasLiveGrant(trx, { userId, unitId, serviceTask: SERVICE_TASK, roles: RESPONSIBLE_ROLES, on: today, qualification: RESPONSIBLE_QUALIFICATION })
 
 /**
  * The decision whether to start the service-need assessment (LSL 26 § 3 mom): meets the 7-working-day deadline on

@@ -20,10 +20,13 @@ import {
   recordInformed,
   registerNotification,
   SERVICE_TASK,
+  RESPONSIBLE_ROLES,
+  RESPONSIBLE_QUALIFICATION,
 } from './notifications'
 import { courtApplicationPdf, decisionPdf } from './print'
 import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
 import { caseload, caseloadDb } from './caseload'
+import { liveGrantHolders } from '../../kernel/units'
 import { searchVisible } from '../persons'
 import { listPlans, makePlan } from './plans'
 import type { ClientScope } from '../../access/client-access'
@@ -275,6 +278,20 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       // counts only: no client data is read (no chokepoint, no audit row)
       return caseload(caseloadDb(app), unitsOf(ctx), { today: app.clock.today(), lang: requestLanguage(request) })
+    },
+  })
+
+  app.route({
+    ...endpoint(cases['childWelfare.responsibleWorkers']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      // staff of the user's own units only: no client data (no chokepoint, no audit row)
+      const workers = await liveGrantHolders(
+        caseloadDb(app),
+        { unitIds: unitsOf(ctx), serviceTask: SERVICE_TASK, roles: RESPONSIBLE_ROLES, on: app.clock.today(), qualification: RESPONSIBLE_QUALIFICATION },
+        requestLanguage(request),
+      )
+      return { workers }
     },
   })
 
