@@ -189,6 +189,10 @@ const DeadlineInfo = Type.Object({
 })
 export type DeadlineInfo = Static<typeof DeadlineInfo>
 
+/** The kernel deadline kinds of child welfare (the domain's CHILD_WELFARE_DEADLINES, prefixed). */
+export const CW_DEADLINE_KINDS = ['child_welfare.urgency', 'child_welfare.assessment_start', 'child_welfare.assessment_complete', 'child_welfare.urgent_placement', 'child_welfare.urgent_placement_extended', 'child_welfare.plan_review'] as const
+export const CwDeadlineKind = Type.Enum(CW_DEADLINE_KINDS)
+
 /** One child's matter from a notification: the decision to start the assessment and its deadlines. */
 export const ChildMatter = Type.Object({
   id: Uuid,
@@ -218,6 +222,8 @@ export const Notification = Type.Object({
   reporterPhone: Type.Union([Type.String(), Type.Null()]),
   reporterEmail: Type.Union([Type.String(), Type.Null()]),
   withholdIdentity: Type.Boolean(),
+  /** the reporter asked to stay unknown to the family and the reader is not one of the case's workers: name and contacts left out */
+  reporterHidden: Type.Boolean(),
   receivedAt: Type.String({ format: 'date-time' }),
   receivedOn: IsoDate,
   unit: Type.Object({ id: Uuid, name: Type.String() }),
@@ -260,7 +266,7 @@ export const NotificationQueueItem = Type.Object({
   urgency: Type.Union([Urgency, Type.Null()]),
   state: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   /** the earliest open deadline of the notification or its children, with where it stands */
-  nextDeadline: Type.Union([Type.Object({ kind: Type.String(), dueOn: IsoDate, standing: Type.String(), workingDaysLeft: Type.Integer() }), Type.Null()]),
+  nextDeadline: Type.Union([Type.Object({ kind: CwDeadlineKind, dueOn: IsoDate, standing: DeadlineInfo.properties.standing, workingDaysLeft: Type.Integer() }), Type.Null()]),
 })
 export type NotificationQueueItem = Static<typeof NotificationQueueItem>
 

@@ -22,6 +22,7 @@ import {
   SERVICE_TASK,
   RESPONSIBLE_ROLES,
   RESPONSIBLE_QUALIFICATION,
+  type Viewer,
 } from './notifications'
 import { assessmentPdf, courtApplicationPdf, decisionPdf } from './print'
 import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
@@ -33,6 +34,12 @@ import { decideSupportMeasures, endMeasure, liftChildBan, recordChildBan } from 
 import type { ClientScope } from '../../access/client-access'
 
 type Trx = Transaction<DB>
+
+/** The reader of a notification, for whether they see a withheld reporter. */
+const viewerOf = (ctx: AuthedContext): Viewer => ({
+  userId: ctx.principal.userId,
+  supervisor: ctx.grants.some((g) => g.roleCode === 'supervisor' && g.serviceTasks.includes(SERVICE_TASK)),
+})
 
 /** The units in which the user's grants for the route's action reach child welfare. */
 const unitsOf = (ctx: AuthedContext) => [...new Set(ctx.grants.filter((g) => g.serviceTasks.includes(SERVICE_TASK)).map((g) => g.unitId))]
@@ -53,7 +60,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const units = unitsOf(ctx)
     return app.clientData.roleEvent(ctx, async (trx) => {
       await work(trx, units, ctx.principal.userId)
-      const { notification, childIds } = await readNotification(trx, notificationId, { units, lang, today: app.clock.today(), mode: mode() })
+      const { notification, childIds } = await readNotification(trx, notificationId, { units, lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
       return { value: notification, clientIds: childIds, refId: notificationId }
     })
   }
@@ -97,7 +104,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const out = await app.clientData.roleEvent(ctx, async (trx) => {
         const id = await registerNotification(trx, request.body, { userId: ctx.principal.userId, units, anyUnit, now, mode: mode() })
         const unitsForRead = anyUnit ? [...units, request.body.unitId] : units
-        const { notification } = await readNotification(trx, id, { units: unitsForRead, lang, today: app.clock.today(), mode: mode() })
+        const { notification } = await readNotification(trx, id, { units: unitsForRead, lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
         return { value: notification, clientIds: [], refId: id }
       })
       return reply.status(201).send(out)
@@ -111,7 +118,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lang = requestLanguage(request)
       const id = request.params.notificationId
       return app.clientData.roleEvent(ctx, async (trx) => {
-        const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode() })
+        const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
         return { value: notification, clientIds: childIds, refId: id }
       })
     },
