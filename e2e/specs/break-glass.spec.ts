@@ -100,9 +100,11 @@ test('a social worker breaks the glass for a hidden client, and the data protect
   await expect(closed.getByRole('button', { name: 'Tallenna arvio' })).toHaveCount(0)
   await expectAccessible(page)
 
-  // The log of the client shows the worker's use of the access, with its basis.
+  // The log of the client, found by henkilötunnus as the officer types, shows the worker's use of the access.
   await logTab.click()
-  await page.getByLabel('Asiakkaan tunniste').fill(person.id)
+  await page.getByLabel('Asiakas', { exact: true }).fill(person.hetu)
+  await page.getByRole('button', { name: `${person.lastName} ${person.firstNames}, ${person.hetu}` }).click()
+  await expect(page.getByRole('button', { name: 'Vaihda asiakas' })).toBeVisible()
   await page.getByRole('button', { name: 'Hae', exact: true }).click()
   const table = page.getByRole('table')
   await expect(table.getByRole('row').filter({ hasText: 'Aino Lehtinen' }).first()).toContainText('Poikkeuksellinen pääsy')

@@ -91,6 +91,23 @@ export const AuditLogPage = Type.Object({
 })
 export type AuditLogPage = Static<typeof AuditLogPage>
 
+/** The officer's client finder: a henkilötunnus, a client id, or a name (at least three letters). */
+export const OfficerClientQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false })
+export const OfficerClientList = Type.Object({
+  persons: Type.Array(
+    Type.Object({
+      id: Uuid,
+      hetu: Nullable(Type.String()),
+      temporaryId: Nullable(Type.String()),
+      firstNames: Type.String(),
+      lastName: Type.String(),
+      birthDate: Nullable(IsoDate),
+      deathDate: Nullable(IsoDate),
+    }),
+  ),
+})
+export type OfficerClientList = Static<typeof OfficerClientList>
+
 export const StaffOption = Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String() })
 export const StaffOptions = Type.Object({ users: Type.Array(StaffOption) })
 export type StaffOptions = Static<typeof StaffOptions>
@@ -203,6 +220,14 @@ export const privacyEndpoints = endpoints({
     summary: 'Search the audit log by client, user, period, event, action kind and outcome; newest first, keyset paging',
     query: AuditLogQuery,
     response: { 200: AuditLogPage },
+  },
+  'privacy.findClient': {
+    method: 'GET',
+    path: '/api/privacy/clients',
+    action: 'audit:read',
+    summary: 'Find a client for the log search and the access report by henkilötunnus, client id or name (every person; audited)',
+    query: OfficerClientQuery,
+    response: { 200: OfficerClientList },
   },
   'privacy.staff': {
     method: 'GET',

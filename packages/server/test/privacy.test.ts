@@ -137,6 +137,26 @@ describe.each(kinds)('the data protection officer\'s tools on %s', (kind) => {
       const res = await (await dpo.get('/api/privacy/staff')).json()
       expect(res.users).toContainEqual({ id: await userId('sosiaalityontekija'), username: 'sosiaalityontekija', displayName: 'Aino Lehtinen' })
     })
+
+    it('finds any client by henkilötunnus, client id or name for the officer, and audits whom it found', async () => {
+      const [p] = await persons(1)
+      const since = await maxAuditId()
+      let res = await dpo.get(`/api/privacy/clients?q=${encodeURIComponent(p!.hetu!.toLowerCase())}`)
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as { persons: { id: string }[] }).persons.map((x) => x.id)).toEqual([p!.id])
+      const rows = await auditSince(since)
+      expect(rows).toEqual([expect.objectContaining({ action: 'search', data_group: 'registry/person', client_ids: [p!.id], basis: 'log_monitoring' })])
+      res = await dpo.get(`/api/privacy/clients?q=${p!.id}`)
+      expect(((await res.json()) as { persons: { hetu: string }[] }).persons).toEqual([expect.objectContaining({ hetu: p!.hetu })])
+      res = await dpo.get(`/api/privacy/clients?q=${encodeURIComponent(`${p!.last_name} ${p!.first_names.split(' ')[0]}`)}`)
+      expect(((await res.json()) as { persons: { id: string }[] }).persons.map((x) => x.id)).toContain(p!.id)
+      res = await dpo.get('/api/privacy/clients?q=ab')
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { errors: { code: string }[] }).errors[0]).toMatchObject({ code: 'privacy.findTooShort' })
+      const worker = new Client(t.url)
+      await worker.login('sosiaalityontekija')
+      expect((await worker.get(`/api/privacy/clients?q=${p!.hetu}`)).status).toBe(403)
+    })
   })
 
   it('is refused (403) to every other role, and each refusal is audited', async () => {

@@ -40,7 +40,7 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
     })
     renderApp('/audit')
     expect(await screen.findByRole('tab', { name: 'Lokihaku', selected: true })).toBeTruthy()
-    fireEvent.change(screen.getByLabelText('Asiakkaan tunniste'), { target: { value: ` ${CLIENT} ` } })
+    fireEvent.change(screen.getByLabelText('Asiakas'), { target: { value: ` ${CLIENT} ` } })
     const user = screen.getByLabelText<HTMLSelectElement>('Käyttäjä')
     await waitFor(() => expect(user.options).toHaveLength(2))
     fireEvent.change(user, { target: { value: WORKER } })
@@ -77,13 +77,29 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
     expect(api.calls(`GET /api/privacy/audit-log?clientId=${CLIENT}&userId=${WORKER}&from=2026-03-01&outcome=success&before=11&limit=50`)).toHaveLength(1)
   })
 
-  it('refuses a malformed client id before asking the server', async () => {
+  it('finds the client by henkilötunnus as the officer types, and filters the log by the one chosen', async () => {
+    const api = signedIn(dpo, {
+      'GET /api/privacy/staff': staff,
+      'GET /api/privacy/clients?q=010190-901X': () => json({ persons: [{ id: CLIENT, hetu: '010190-901X', temporaryId: null, firstNames: 'Aino Maria', lastName: 'Asiakas', birthDate: '1990-01-01', deathDate: null }] }),
+      [`GET /api/privacy/audit-log?clientId=${CLIENT}&limit=50`]: () => json({ entries: [entry(12)], nextBefore: null }),
+    })
+    renderApp('/audit')
+    fireEvent.change(await screen.findByLabelText('Asiakas'), { target: { value: '010190-901X' } })
+    fireEvent.click(await screen.findByRole('button', { name: 'Asiakas Aino Maria, 010190-901X' }))
+    expect(screen.getByText('Asiakas Aino Maria')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Hae' }))
+    await screen.findByRole('heading', { name: 'Hakutulokset' })
+    expect(api.fetchMock.mock.calls.some(([url]) => String(url) === `/api/privacy/audit-log?clientId=${CLIENT}&limit=50`)).toBe(true)
+  })
+
+  it('asks to choose the client when the text names none, before asking the server', async () => {
     const api = signedIn(dpo, { 'GET /api/privacy/staff': staff })
     renderApp('/audit')
-    const input = await screen.findByLabelText('Asiakkaan tunniste')
+    const input = await screen.findByLabelText('Asiakas')
     fireEvent.change(input, { target: { value: '010190-9012' } })
     fireEvent.click(screen.getByRole('button', { name: 'Hae' }))
     expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText('Valitse asiakas hakutuloksista.')).toBeTruthy()
     expect(document.activeElement).toBe(input)
     expect(api.fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/privacy/audit-log'))).toHaveLength(0)
   })
@@ -204,12 +220,12 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
         }),
     })
     renderApp('/audit')
-    fireEvent.change(await screen.findByLabelText('Asiakkaan tunniste'), { target: { value: CLIENT } })
+    fireEvent.change(await screen.findByLabelText('Asiakas'), { target: { value: CLIENT } })
     fireEvent.click(screen.getByRole('button', { name: 'Hae' }))
     fireEvent.click(await screen.findByRole('button', { name: `Selvitys asiakkaalle ${CLIENT}` }))
 
     expect(screen.getByRole('tab', { name: 'Selvitys asiakkaalle', selected: true })).toBeTruthy()
-    expect(screen.getByLabelText<HTMLInputElement>('Asiakkaan tunniste').value).toBe(CLIENT)
+    expect(screen.getByLabelText<HTMLInputElement>('Asiakas').value).toBe(CLIENT)
     const from = screen.getByLabelText<HTMLInputElement>('Ajanjakso alkaen')
     const to = screen.getByLabelText<HTMLInputElement>('Ajanjakso päättyen')
     const [year, month, day] = to.value.split('-').map(Number) as [number, number, number]
@@ -246,7 +262,7 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
       'POST /api/privacy/access-report': () => problem({ title: 'Ei löytynyt', status: 404 }),
     })
     renderApp('/audit?view=report')
-    fireEvent.change(await screen.findByLabelText('Asiakkaan tunniste'), { target: { value: CLIENT } })
+    fireEvent.change(await screen.findByLabelText('Asiakas'), { target: { value: CLIENT } })
     fireEvent.click(screen.getByRole('button', { name: 'Lataa PDF-selvitys' }))
     expect(await within(within(screen.getByRole('tabpanel')).getByRole('alert')).findByText('Ei löytynyt')).toBeTruthy()
   })

@@ -22,6 +22,7 @@ export const reasonMessages = defineFieldMessages({
     'privacy.period': 'Alkupäivä ei voi olla loppupäivän jälkeen.',
     'privacy.future': 'Päivä ei voi olla tulevaisuudessa.',
     'privacy.noteRequired': 'Kirjoita arvion perustelu.',
+    'privacy.findTooShort': 'Anna henkilötunnus, asiakkaan tunniste tai vähintään kolme kirjainta nimestä.',
     'privacy.alreadyReviewed': 'Tämä tapahtuma on jo arvioitu.',
   },
   sv: {
@@ -32,6 +33,7 @@ export const reasonMessages = defineFieldMessages({
     'privacy.period': 'Startdagen kan inte vara efter slutdagen.',
     'privacy.future': 'Dagen kan inte ligga i framtiden.',
     'privacy.noteRequired': 'Skriv en motivering till bedömningen.',
+    'privacy.findTooShort': 'Ange en personbeteckning, klientens identifierare eller minst tre bokstäver av namnet.',
     'privacy.alreadyReviewed': 'Den här händelsen har redan bedömts.',
   },
   en: {
@@ -42,6 +44,7 @@ export const reasonMessages = defineFieldMessages({
     'privacy.period': 'The start date cannot be after the end date.',
     'privacy.future': 'The date cannot be in the future.',
     'privacy.noteRequired': 'Write the grounds for the verdict.',
+    'privacy.findTooShort': 'Give a personal identity code, the client\'s id or at least three letters of the name.',
     'privacy.alreadyReviewed': 'This access has already been reviewed.',
   },
 })

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { privacyEndpoints as ep, type VerdictRequest } from '@huoma/contract'
-import { addMonths, type LocalDate } from '@huoma/domain'
+import { addMonths, foldForSearch, parseHetu, type LocalDate } from '@huoma/domain'
+import { sql, type SqlBool } from 'kysely'
+import { searchVisible } from '../persons'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { isMeaningfulReason, REASON_MIN_CHARS } from '../../access/reason'
 import { endpoint } from '../../http/endpoint'
@@ -21,6 +23,8 @@ import {
   securityTables,
   type CloseReview,
 } from './repository'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function checkNote(note: string): FieldIssue[] {
   return note.trim() ? [] : [{ field: 'body.note', code: 'privacy.noteRequired' }]
@@ -62,6 +66,27 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // clients of the one before (a 50 M-row benchmark saw one officer's read name 20 000 clients).
         const named = page.entries.filter((e) => !e.event.startsWith('audit:')).flatMap((e) => e.clientIds)
         return { value: page, clientIds: q.clientId ? [q.clientId, ...named] : named }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['privacy.findClient']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const q = request.query.q.trim()
+      const hetu = parseHetu(q)
+      const criteria = hetu.ok ? { hetu: hetu.value.hetu, limit: 20 } : { nameKey: foldForSearch(q).trim(), limit: 20 }
+      if (!hetu.ok && !UUID.test(q) && criteria.nameKey!.replace(/\s/g, '').length < 3) throw problems.validation([{ field: 'query.q', code: 'privacy.findTooShort' }])
+      // The officer supervises every client's processing: no relationship filter; the read names whom it found.
+      return readLogged(db, ctx, { dataGroup: 'registry/person', kind: 'search' }, async (trx) => {
+        const found = UUID.test(q)
+          ? (await trx.selectFrom('person').select(['id', 'hetu', 'temporary_id', 'first_names', 'last_name', 'birth_date', 'death_date']).where('id', '=', q).execute()).map((p) => ({
+              id: p.id, hetu: p.hetu, temporaryId: p.temporary_id, firstNames: p.first_names, lastName: p.last_name, birthDate: p.birth_date, deathDate: p.death_date,
+            }))
+          : await searchVisible(trx, criteria, () => sql<SqlBool>`true`)
+        const persons = found.map((p) => ({ id: p.id, hetu: p.hetu, temporaryId: p.temporaryId, firstNames: p.firstNames, lastName: p.lastName, birthDate: p.birthDate, deathDate: p.deathDate }))
+        return { value: { persons }, clientIds: persons.map((p) => p.id) }
       })
     },
   })

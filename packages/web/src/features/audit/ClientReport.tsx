@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { currentLanguage } from '../../lib/language'
 import { downloadAccessReport } from './api'
+import { ClientFinder } from './ClientFinder'
 import { UUID_PATTERN } from './format'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { isMeaningfulReason } from '../../lib/reason'
@@ -20,6 +21,7 @@ export function ClientReport({ clientId }: { clientId: string }) {
   const today = todayInHelsinki()
   const twoYearsBack = addMonths(today, -24)
   const [personId, setPersonId] = useState(clientId)
+  const [unresolved, setUnresolved] = useState(false)
   const [language, setLanguage] = useState<'fi' | 'sv'>(currentLanguage() === 'sv' ? 'sv' : 'fi')
   const [from, setFrom] = useState(twoYearsBack)
   const [to, setTo] = useState(today)
@@ -46,7 +48,7 @@ export function ClientReport({ clientId }: { clientId: string }) {
     setError(undefined)
     const found: Partial<Record<Field, string>> = {}
     const trimmed = personId.trim()
-    if (!trimmed) found.personId = t('audit.report.clientRequired')
+    if (!trimmed) found.personId = unresolved ? t('audit.finder.choose') : t('audit.report.clientRequired')
     else if (!UUID_PATTERN.test(trimmed)) found.personId = t('audit.common.invalidId')
     if (needsReason && !isMeaningfulReason(reason)) found.reason = t('audit.report.reasonRequired')
     setErrors(found)
@@ -81,15 +83,15 @@ export function ClientReport({ clientId }: { clientId: string }) {
         {done && <p className="notice">{t('audit.report.done')}</p>}
       </div>
       <form noValidate onSubmit={submit} className="form report-form">
-        <TextField
-          ref={personIdInput}
-          label={t('audit.common.clientId')}
-          name="personId"
+        <ClientFinder
+          inputRef={personIdInput}
+          label={t('audit.finder.label')}
           value={personId}
-          onChange={(e) => setPersonId(e.target.value)}
+          onChange={(chosen, pending) => {
+            setPersonId(chosen)
+            setUnresolved(pending)
+          }}
           error={errors.personId}
-          spellCheck={false}
-          autoComplete="off"
         />
         <fieldset className="field">
           <legend>{t('audit.report.language')}</legend>

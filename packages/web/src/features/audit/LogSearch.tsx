@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { auditApi, type LogFilters } from './api'
 import { ClientIds } from './EntryCells'
+import { ClientFinder } from './ClientFinder'
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, useLabels, UUID_PATTERN } from './format'
 import { formatDateTime } from '../../lib/format'
 
@@ -23,6 +24,7 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
   const staff = useEndpoint(privacyEndpoints['privacy.staff'])
   const [filters, setFilters] = useState<LogFilters>(EMPTY)
   const [clientError, setClientError] = useState<string>()
+  const [clientPending, setClientPending] = useState(false)
   const [result, setResult] = useState<{ entries: AuditLogEntry[]; nextBefore: number | null; applied: LogFilters }>()
   const [error, setError] = useState<ErrorText>()
   const [busy, setBusy] = useState(false)
@@ -57,8 +59,8 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const clientId = filters.clientId.trim()
-    if (clientId && !UUID_PATTERN.test(clientId)) {
-      setClientError(t('audit.common.invalidId'))
+    if (clientPending || (clientId && !UUID_PATTERN.test(clientId))) {
+      setClientError(t('audit.finder.choose'))
       clientInput.current?.focus()
       return
     }
@@ -82,15 +84,15 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
       <p className="lead">{t('audit.log.intro')}</p>
       <form noValidate onSubmit={submit} className="filter-form" aria-label={t('audit.log.filters')}>
         <div className="filter-grid">
-          <TextField
-            ref={clientInput}
-            label={t('audit.common.clientId')}
-            name="clientId"
+          <ClientFinder
+            inputRef={clientInput}
+            label={t('audit.finder.label')}
             value={filters.clientId}
-            onChange={set('clientId')}
+            onChange={(chosen, pending) => {
+              setFilters((f) => ({ ...f, clientId: chosen }))
+              setClientPending(pending)
+            }}
             error={clientError}
-            spellCheck={false}
-            autoComplete="off"
             className="filter-wide"
           />
           <div className="field">

@@ -16,6 +16,15 @@ export const fi = {
       sample: 'Pistokokeet',
       report: 'Selvitys asiakkaalle',
     },
+    finder: {
+      label: 'Asiakas',
+      hint: 'Henkilötunnus, nimi (vähintään kolme kirjainta) tai asiakkaan tunniste; valitse asiakas hakutuloksista.',
+      results: 'Hakutulokset: {{count}}',
+      none: 'Ei osumia.',
+      change: 'Vaihda asiakas',
+      choose: 'Valitse asiakas hakutuloksista.',
+      died: 'kuollut {{date}}',
+    },
     common: {
       when: 'Aika',
       who: 'Käsittelijä',
@@ -160,6 +169,15 @@ export const sv: Translation<typeof fi> = {
       sample: 'Stickprov',
       report: 'Redogörelse till klienten',
     },
+    finder: {
+      label: 'Klient',
+      hint: 'Personbeteckning, namn (minst tre bokstäver) eller klientens identifikation; välj klienten bland sökresultaten.',
+      results: 'Sökresultat: {{count}}',
+      none: 'Inga träffar.',
+      change: 'Byt klient',
+      choose: 'Välj klienten bland sökresultaten.',
+      died: 'död {{date}}',
+    },
     common: {
       when: 'Tidpunkt',
       who: 'Behandlare',
@@ -303,6 +321,15 @@ export const en: Translation<typeof fi> = {
       breakGlass: 'Break-the-glass accesses',
       sample: 'Samples',
       report: 'Report to the client',
+    },
+    finder: {
+      label: 'Client',
+      hint: 'Personal identity code, name (at least three letters) or the client\'s identifier; choose the client from the results.',
+      results: 'Search results: {{count}}',
+      none: 'No matches.',
+      change: 'Change client',
+      choose: 'Choose the client from the search results.',
+      died: 'died {{date}}',
     },
     common: {
       when: 'Time',
