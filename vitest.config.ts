@@ -22,7 +22,8 @@ export default defineConfig({
           env: { NODE_ENV: 'test' },
         },
       },
-      // the bench's own arithmetic (soak trends and verdict); the benchmarks themselves are not tests
+      // the bench's own arithmetic (soak trends and verdict) and plumbing (the child welfare seed and SQL sides on PGlite);
+      // the benchmarks themselves are not tests
       { test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       'packages/web/vitest.config.ts',
     ],

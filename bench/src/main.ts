@@ -54,7 +54,8 @@ Options:
   --results DIR         where result JSON goes (default bench/results)
 
 Environment: HUOMA_DEMO_PASSWORD (login password, default the demo password), HUOMA_BENCH_USER (default
-sosiaalityontekija), DATABASE_URL.`
+sosiaalityontekija), DATABASE_URL, HUOMA_BENCH_CW_MATTERS (open child welfare matters to seed; default 5 % of the
+persons, 50 000 at 1 M).`
 
 async function main(): Promise<void> {
   // Stand-alone commands with their own options (no database).

@@ -91,6 +91,7 @@ export function benchEnvironment(): BenchEnvironment {
 export function benchContext(database: Database, random: Random, username: string): BenchContext {
   return {
     query: async <R>(text: string, values: unknown[] = []) => (await database.db.executeQuery(CompiledQuery.raw(text, values))).rows as R[],
+    db: database.db,
     random,
     username,
   }

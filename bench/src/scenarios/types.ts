@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../../packages/server/src/db/schema'
 import type { Random } from '../../../packages/server/src/seed/names'
 
 /** One HTTP request of a scenario (the harness adds the session cookie and, for non-GET, the CSRF header). */
@@ -33,6 +35,8 @@ export interface Scenario {
 export interface BenchContext {
   /** Runs a query against the benchmark database and returns its rows. */
   query<R>(text: string, values?: unknown[]): Promise<R[]>
+  /** The same database through Kysely, for the server's own functions (e.g. the kernel's daily deadline round). */
+  db: Kysely<DB>
   /** Seeded random source, so runs pick the same inputs. */
   random: Random
   /** The user the HTTP side logs in as. */

@@ -266,6 +266,31 @@ describe.each(kinds)('child welfare notifications on %s', (kind) => {
     const rows = await db().selectFrom('audit_log').select(['event', 'action', 'client_ids', 'ref_id']).where('id', '>', before as never).execute()
     expect(rows.some((r) => r.event === 'child-welfare:notifications' && r.action === 'view' && r.client_ids.includes(n.person_id) && r.ref_id === n.notification_id)).toBe(true)
   })
+
+  it('counts a notification overdue when its own or a child\'s open deadline is past, and shows the earliest one', async () => {
+    // an open notification whose urgency was assessed in time, with one child whose start deadline has passed
+    const made = (await (await anon.post('/api/public/child-welfare/notifications', schoolReport([{ name: 'Myöhässä Lapsi' }]))).json()) as { receipt: string }
+    const id = (await db().selectFrom('cw_notification').select('id').where('receipt', '=', made.receipt).executeTakeFirstOrThrow()).id
+    const url = `/api/child-welfare/notifications/${id}`
+    let n = (await (await worker.get(url)).json()) as { version: number; matters: { id: string }[] }
+    n = (await (await worker.post(`${url}/urgency`, { urgency: 'not_urgent', reason: 'Ei välitöntä vaaraa; selvitetään.', version: n.version })).json()) as typeof n
+    n = (await (await worker.post(`${url}/children`, { personId: siblings[1]!.id, version: n.version })).json()) as typeof n
+    await db().updateTable('deadline').set({ due_on: '2026-01-02' }).where('kind', '=', 'child_welfare.assessment_start').where('subject_id', '=', n.matters[0]!.id).execute()
+
+    const queue = (await (await worker.get('/api/child-welfare/notifications?limit=500')).json()) as {
+      items: { id: string; nextDeadline: { kind: string; dueOn: string; standing: string } | null }[]
+      overdue: number
+    }
+    expect(queue.items.find((i) => i.id === id)?.nextDeadline).toMatchObject({ kind: 'child_welfare.assessment_start', dueOn: '2026-01-02', standing: 'overdue' })
+    // the count is the earliest open deadline of each open notification (or of its children's matters) before today
+    const expected = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM cw_notification n JOIN intake i ON i.id = n.intake_id
+       WHERE i.unit_id = ${laps} AND i.service_task = 'child_welfare' AND i.state = 'open'
+         AND (SELECT min(dl.due_on) FROM deadline dl WHERE dl.state = 'open' AND dl.kind LIKE 'child_welfare.%'
+               AND (dl.subject_id = n.id OR dl.subject_id IN (SELECT m.id FROM cw_matter m WHERE m.notification_id = n.id))) < ${today}`.execute(db())
+    expect(expected.rows[0]!.n).toBeGreaterThanOrEqual(1)
+    expect(queue.overdue).toBe(expected.rows[0]!.n)
+  })
 })
 
 describe.each(kinds)('the public e-form\'s rate limit on %s', (kind) => {
