@@ -192,11 +192,10 @@ export function CareOrderForm({ record: r, onChanged, reload, onCancel, onDone }
       <fieldset className="cw-child" aria-describedby={errors.positions ? `${id}-positions-error` : undefined}>
         <legend>{t('childWelfare.record.care.positions')}</legend>
         <p className="field-hint">{t('childWelfare.record.care.positionsHint')}</p>
-        {errors.positions && (
-          <p id={`${id}-positions-error`} className="field-error" tabIndex={-1} ref={register('positions')}>
-            {errors.positions}
-          </p>
-        )}
+        {/* always there, so that a refusal of the positions can take the focus as it is shown */}
+        <p id={`${id}-positions-error`} className={errors.positions ? 'field-error' : 'cw-empty'} tabIndex={-1} ref={register('positions')}>
+          {errors.positions}
+        </p>
         {parties.length === 0 && <p className="cw-note">{t('childWelfare.record.care.noParties')}</p>}
         {parties.map((party, i) => {
           const d = draftOf(party.personId)

@@ -122,6 +122,7 @@ interface PlacementFormProps {
   onDone: () => void
 }
 
+/** `decisionMaker` and `placement`: the refusals of the decision as a whole (the same official; extended, or ended). */
 const EXTENSION_FIELDS = ['decisionMaker', 'placement', 'decidedOn', 'decisionReasons', 'language'] as const
 type ExtensionField = (typeof EXTENSION_FIELDS)[number]
 
@@ -161,15 +162,22 @@ function ExtensionForm({ record: r, placement: p, onChanged, reload, onCancel, o
     }
   }
 
-  const refusal = fieldErrors.decisionMaker ?? fieldErrors.placement
+  const refusal = [fieldErrors.decisionMaker, fieldErrors.placement].filter(Boolean).join(' ')
+  const refusalRef = (element: HTMLElement | null) => {
+    register('decisionMaker')?.(element)
+    register('placement')?.(element)
+  }
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={t('childWelfare.record.extension.heading')}>
-      {refusal && (
-        <div className="alert alert-error cw-refusal" tabIndex={-1} ref={register(fieldErrors.decisionMaker ? 'decisionMaker' : 'placement')}>
-          <p className="alert-title">{t('childWelfare.record.extension.refused')}</p>
-          <p>{refusal}</p>
-        </div>
-      )}
+      {/* always there, so that the refusal takes the focus as it is shown */}
+      <div className={refusal ? 'alert alert-error cw-refusal' : 'cw-empty'} tabIndex={-1} ref={refusalRef}>
+        {refusal && (
+          <>
+            <p className="alert-title">{t('childWelfare.record.extension.refused')}</p>
+            <p>{refusal}</p>
+          </>
+        )}
+      </div>
       <p className={sameOfficial ? 'cw-note cw-note-strong' : 'field-hint'}>
         {sameOfficial ? t('childWelfare.record.extension.youPlaced', { name: p.decision.maker }) : t('childWelfare.record.extension.intro', { name: p.decision.maker })}
       </p>
@@ -252,11 +260,9 @@ function EndForm({ record: r, placement: p, onChanged, reload, onCancel, onDone 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={t('childWelfare.record.end.heading')}>
       <p className="field-hint">{decision ? t('childWelfare.record.end.careIntro') : t('childWelfare.record.end.intro')}</p>
-      {fieldErrors.placement && (
-        <p className="field-error" tabIndex={-1} ref={register('placement')}>
-          {fieldErrors.placement}
-        </p>
-      )}
+      <p className={fieldErrors.placement ? 'field-error' : 'cw-empty'} tabIndex={-1} ref={register('placement')}>
+        {fieldErrors.placement}
+      </p>
       <TextField
         name="endsOn"
         type="date"

@@ -189,11 +189,9 @@ function PlanForm({
   const label = t(current ? 'childWelfare.record.plans.reviewLabel' : 'childWelfare.record.plans.makeLabel', { plan: t(`childWelfare.record.plans.kinds.${kind}`) })
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={label}>
-      {fieldErrors.kind && (
-        <p className="field-error" tabIndex={-1} ref={register('kind')}>
-          {fieldErrors.kind}
-        </p>
-      )}
+      <p className={fieldErrors.kind ? 'field-error' : 'cw-empty'} tabIndex={-1} ref={register('kind')}>
+        {fieldErrors.kind}
+      </p>
       <TextAreaField name="goals" label={t('childWelfare.record.plans.goals')} rows={4} max={LIMITS.text} value={goals} onChange={(e) => setGoals(e.target.value)} error={fieldErrors.goals} ref={register('goals')} />
       <TextAreaField
         name="measures"
