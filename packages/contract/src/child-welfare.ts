@@ -189,6 +189,10 @@ const DeadlineInfo = Type.Object({
 })
 export type DeadlineInfo = Static<typeof DeadlineInfo>
 
+/** The kernel deadline kinds of child welfare (the domain's CHILD_WELFARE_DEADLINES, prefixed). */
+export const CW_DEADLINE_KINDS = ['child_welfare.urgency', 'child_welfare.assessment_start', 'child_welfare.assessment_complete', 'child_welfare.urgent_placement', 'child_welfare.urgent_placement_extended', 'child_welfare.plan_review'] as const
+export const CwDeadlineKind = Type.Enum(CW_DEADLINE_KINDS)
+
 /** One child's matter from a notification: the decision to start the assessment and its deadlines. */
 export const ChildMatter = Type.Object({
   id: Uuid,
@@ -218,6 +222,8 @@ export const Notification = Type.Object({
   reporterPhone: Type.Union([Type.String(), Type.Null()]),
   reporterEmail: Type.Union([Type.String(), Type.Null()]),
   withholdIdentity: Type.Boolean(),
+  /** the reporter asked to stay unknown to the family and the reader is not one of the case's workers: name and contacts left out */
+  reporterHidden: Type.Boolean(),
   receivedAt: Type.String({ format: 'date-time' }),
   receivedOn: IsoDate,
   unit: Type.Object({ id: Uuid, name: Type.String() }),
@@ -260,7 +266,7 @@ export const NotificationQueueItem = Type.Object({
   urgency: Type.Union([Urgency, Type.Null()]),
   state: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   /** the earliest open deadline of the notification or its children, with where it stands */
-  nextDeadline: Type.Union([Type.Object({ kind: Type.String(), dueOn: IsoDate, standing: Type.String(), workingDaysLeft: Type.Integer() }), Type.Null()]),
+  nextDeadline: Type.Union([Type.Object({ kind: CwDeadlineKind, dueOn: IsoDate, standing: DeadlineInfo.properties.standing, workingDaysLeft: Type.Integer() }), Type.Null()]),
 })
 export type NotificationQueueItem = Static<typeof NotificationQueueItem>
 
@@ -388,7 +394,16 @@ export const ChildMatterParams = Type.Object({ id: Uuid, matterId: Uuid })
 export const PlacementParams = Type.Object({ id: Uuid, placementId: Uuid })
 export const CourtApplicationParams = Type.Object({ id: Uuid, applicationId: Uuid })
 export const CwDecisionParams = Type.Object({ id: Uuid, decisionId: Uuid })
-export const CwPdfQuery = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) }, { additionalProperties: false })
+export const CwPdfQuery = Type.Object(
+  {
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+    /** a guardian the copy is for: the child's prohibition to disclose to them is honoured (asiakaslaki 11 §) */
+    recipient: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+)
+export const MeasureParams = Type.Object({ id: Uuid, measureId: Uuid })
+export const BanParams = Type.Object({ id: Uuid, banId: Uuid })
 
 export const AssessmentInput = Type.Object(
   {
@@ -488,6 +503,42 @@ export const CourtApplication = Type.Object({
 })
 export type CourtApplication = Static<typeof CourtApplication>
 
+/** Open-care support measures (LSL 36–37 §) and after-care measures (LSL 76 §); mirrors the domain's lists. */
+export const OPEN_CARE_MEASURES = ['family_work', 'support_person', 'support_family', 'family_rehabilitation', 'peer_group', 'financial_support', 'housing_support', 'school_support', 'hobby_support', 'therapy', 'open_care_placement', 'other'] as const
+export const AFTER_CARE_MEASURES = ['support_person', 'financial_support', 'housing_support', 'supported_housing', 'education_support', 'therapy', 'peer_group', 'after_care_placement', 'other'] as const
+export const MEASURE_CODES = [...new Set([...OPEN_CARE_MEASURES, ...AFTER_CARE_MEASURES])] as (typeof OPEN_CARE_MEASURES[number] | typeof AFTER_CARE_MEASURES[number])[]
+export const MeasurePhase = Type.Union([Type.Literal('open_care'), Type.Literal('after_care')])
+
+export const SupportMeasure = Type.Object({
+  id: Uuid,
+  phase: MeasurePhase,
+  code: Type.String(),
+  granted: Type.Boolean(),
+  description: Type.String(),
+  startsOn: IsoDate,
+  endsOn: Type.Union([IsoDate, Type.Null()]),
+  decision: Type.Object({ id: Uuid, number: Type.Integer(), maker: Type.String() }),
+  /** a placing measure's placement on the timeline */
+  placementId: Type.Union([Uuid, Type.Null()]),
+  version: Type.Integer(),
+})
+export type SupportMeasure = Static<typeof SupportMeasure>
+
+export const BAN_SCOPES = ['all', 'child_views'] as const
+export const DisclosureBan = Type.Object({
+  id: Uuid,
+  /** null: every guardian */
+  guardian: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  scope: Type.Enum(BAN_SCOPES),
+  childStatement: Type.String(),
+  maturityAssessment: Type.String(),
+  recordedOn: IsoDate,
+  recordedBy: Type.String(),
+  lifted: Type.Union([Type.Object({ on: IsoDate, by: Type.String(), reason: Type.String() }), Type.Null()]),
+  version: Type.Integer(),
+})
+export type DisclosureBan = Static<typeof DisclosureBan>
+
 export const ChildWelfareRecord = Type.Object({
   person: Type.Object({ id: Uuid, name: Type.String(), birthDate: Type.Union([IsoDate, Type.Null()]), ageToday: Type.Union([Type.Integer(), Type.Null()]) }),
   guardians: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
@@ -510,6 +561,10 @@ export const ChildWelfareRecord = Type.Object({
   decisions: Type.Array(Type.Object({ id: Uuid, number: Type.Integer(), type: Type.String(), decidedOn: IsoDate, maker: Type.String(), outcome: Type.String() })),
   placements: Type.Array(Placement),
   courtApplications: Type.Array(CourtApplication),
+  /** open-care support measures and after-care measures, each on its decision */
+  measures: Type.Array(SupportMeasure),
+  /** the child's prohibitions to disclose to a guardian, in force and lifted */
+  bans: Type.Array(DisclosureBan),
   /** after-care (LSL 75 §) following the latest ended placement that gives it; null when none has ended */
   afterCare: Type.Union([Type.Object({
     eligible: Type.Boolean(),
@@ -658,6 +713,108 @@ export const childWelfareCaseEndpoints = endpoints({
     action: 'child-welfare:caseload',
     summary: 'Children per responsible social worker in the supervisor\'s units against the statutory maximum (LSL 13 b §)',
     response: { 200: Caseload },
+  },
+})
+
+// ---- Part 5: support measures, the assessment summary, the child's prohibitions ----------------------------------
+
+const measureItem = Type.Object(
+  {
+    code: Type.Enum(Object.fromEntries(MEASURE_CODES.map((c) => [c, c])) as { [K in (typeof MEASURE_CODES)[number]]: K }),
+    granted: Type.Boolean(),
+    description: Text(2000, 3),
+    startsOn: IsoDate,
+    endsOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    /** a placing measure's place (open-care placement, LSL 37 §; after-care placement, LSL 76 §) */
+    form: Type.Optional(PlacementForm),
+    providerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    placeName: Opt(Text(200)),
+    reasons: Type.Optional(Type.Array(PlacementReason, { maxItems: PLACEMENT_REASONS.length, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+
+/** A decision on support measures: open-care (the child, LSL 34–37 §) or after-care (the young person, LSL 75–76 §). */
+export const SupportMeasuresInput = Type.Object(
+  {
+    phase: MeasurePhase,
+    decidedOn: IsoDate,
+    measures: Type.Array(measureItem, { minItems: 1, maxItems: 12 }),
+    decisionReasons: Text(20_000, 10),
+    language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+  },
+  { additionalProperties: false },
+)
+export type SupportMeasuresInput = Static<typeof SupportMeasuresInput>
+
+export const EndMeasureInput = Type.Object({ endsOn: IsoDate, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type EndMeasureInput = Static<typeof EndMeasureInput>
+
+export const BanInput = Type.Object(
+  {
+    /** the guardian the child forbids; null or absent: every guardian */
+    guardianId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    scope: Type.Enum(BAN_SCOPES),
+    childStatement: Text(5000, 3),
+    maturityAssessment: Text(5000, 10),
+    recordedOn: IsoDate,
+  },
+  { additionalProperties: false },
+)
+export type BanInput = Static<typeof BanInput>
+
+export const LiftBanInput = Type.Object({ liftedOn: IsoDate, reason: Text(2000, 3), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type LiftBanInput = Static<typeof LiftBanInput>
+
+export const childWelfareMeasureEndpoints = endpoints({
+  'childWelfare.supportMeasures': {
+    method: 'POST',
+    path: `${CW_CLIENT}/support-measures`,
+    action: 'child-welfare:decide',
+    summary: 'Decide open-care support measures (incl. an open-care placement) or after-care measures, each granted or refused',
+    params: ChildParams,
+    body: SupportMeasuresInput,
+    response: { 201: ChildWelfareRecord },
+  },
+  'childWelfare.endMeasure': {
+    method: 'POST',
+    path: `${CW_CLIENT}/support-measures/:measureId/end`,
+    action: 'child-welfare:decide',
+    summary: 'End a support measure (and its placement) on a day',
+    params: MeasureParams,
+    body: EndMeasureInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
+  },
+  'childWelfare.assessmentPdf': {
+    method: 'GET',
+    path: `${CW_CLIENT}/matters/:matterId/assessment/pdf`,
+    action: 'child-welfare:print',
+    summary: 'The service-need assessment summary as PDF; for a guardian the child\'s prohibition is honoured, and the reporter is never named',
+    params: ChildMatterParams,
+    query: CwPdfQuery,
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+    errors: [409],
+  },
+  'childWelfare.recordBan': {
+    method: 'POST',
+    path: `${CW_CLIENT}/disclosure-bans`,
+    action: 'child-welfare:ban',
+    summary: 'Record the child\'s prohibition to disclose their data to a guardian (asiakaslaki 11 §), with the maturity assessment',
+    params: ChildParams,
+    body: BanInput,
+    response: { 201: ChildWelfareRecord },
+  },
+  'childWelfare.liftBan': {
+    method: 'POST',
+    path: `${CW_CLIENT}/disclosure-bans/:banId/lift`,
+    action: 'child-welfare:ban',
+    summary: 'Lift the child\'s prohibition (the child withdrew it, or came of age), with the reason; the record stays',
+    params: BanParams,
+    body: LiftBanInput,
+    response: { 200: ChildWelfareRecord },
+    errors: [409],
   },
 })
 

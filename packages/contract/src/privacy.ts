@@ -181,6 +181,11 @@ export const AccessReportRequest = Type.Object(
     to: Type.Optional(IsoDate),
     /** Required when `from` is more than two years back; recorded, never written to the audit log itself. */
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    /**
+     * The report goes to this guardian of a minor client: the cover is addressed to the guardian, and the registers
+     * the child has forbidden disclosing to them (asiakaslaki 11 §) are left out, which the report says.
+     */
+    guardianId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 )

@@ -143,3 +143,66 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export function startsAssessmentDeadlines(kind: NotificationKind): boolean {
   return kind !== 'anticipatory';
 }
+
+/**
+ * Open-care support measures (avohuollon tukitoimet, LSL 36 §) — the open-care placement of the child alone or with
+ * a parent among them (LSL 37 §) — and after-care measures (jälkihuollon tukitoimet, LSL 76 §): the codes a decision
+ * on them names. THL's lastensuojelurekisteri counts open-care clients and placements by these.
+ */
+export const OPEN_CARE_MEASURES = [
+  'family_work',
+  'support_person',
+  'support_family',
+  'family_rehabilitation',
+  'peer_group',
+  'financial_support',
+  'housing_support',
+  'school_support',
+  'hobby_support',
+  'therapy',
+  'open_care_placement',
+  'other',
+] as const;
+export type OpenCareMeasure = (typeof OPEN_CARE_MEASURES)[number];
+
+export const AFTER_CARE_MEASURES = [
+  'support_person',
+  'financial_support',
+  'housing_support',
+  'supported_housing',
+  'education_support',
+  'therapy',
+  'peer_group',
+  'after_care_placement',
+  'other',
+] as const;
+export type AfterCareMeasure = (typeof AFTER_CARE_MEASURES)[number];
+
+/** The measures that place the child or young person somewhere (a placement on the timeline, with its form and place). */
+export function measurePlaces(code: OpenCareMeasure | AfterCareMeasure): boolean {
+  return code === 'open_care_placement' || code === 'after_care_placement';
+}
+
+/** A support measure decision's one outcome from the measures applied for: all granted, some, or none. */
+export function supportDecisionOutcome(granted: readonly boolean[]): 'granted' | 'partly_granted' | 'refused' {
+  const yes = granted.filter(Boolean).length;
+  if (yes === granted.length && yes > 0) return 'granted';
+  return yes === 0 ? 'refused' : 'partly_granted';
+}
+
+/**
+ * Whether an after-care measure for [from, to] fits the young person's after-care (LSL 75 §): entitled on its first
+ * day, and ending (to null: until further notice) before the obligation ends — the latest last day is the day
+ * before `endsOn`, which the caller shows when refusing.
+ */
+export function afterCareCovers(
+  input: Parameters<typeof afterCareEligible>[0],
+  from: LocalDate,
+  to: LocalDate | null,
+): { ok: true; lastDay: LocalDate } | { ok: false; reason: 'too_short' | 'ended' | 'not_yet' | 'past_end'; lastDay: LocalDate } {
+  const e = afterCareEligible(input, from);
+  const lastDay = addDays(e.endsOn, -1);
+  if (!e.eligible) return { ok: false, reason: e.reason === 'eligible' ? 'not_yet' : e.reason, lastDay };
+  if (to !== null && compareLocalDates(to, lastDay) > 0) return { ok: false, reason: 'past_end', lastDay };
+  return { ok: true, lastDay };
+}

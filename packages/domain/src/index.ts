@@ -18,3 +18,4 @@ export * from './decisions';
 export * from './deadlines';
 export * from './business-id';
 export * from './child-welfare';
+export * from './retention';

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterCareCovers,
   afterCareEligible,
   afterCareEnd,
   birthdayAt,
   caseloadMaximum,
   childWelfareDue,
   localDate,
+  measurePlaces,
   reporterIsOfficial,
   startsAssessmentDeadlines,
+  supportDecisionOutcome,
   urgencyDue,
 } from '../src/index';
 import holidays from './vectors/fi-holidays.json';
@@ -99,6 +102,34 @@ describe('after-care end by the law in force (LSL 75 §)', () => {
     const open = (endedOn: string) => ({ kind: 'open_care_placement' as const, startedOn: d('2025-10-01'), endedOn: d(endedOn) });
     expect(afterCareEligible({ birthDate, endedPlacement: open('2026-03-30') }, d('2026-05-01'))).toMatchObject({ eligible: false, reason: 'too_short' });
     expect(afterCareEligible({ birthDate, endedPlacement: open('2026-03-31') }, d('2026-05-01'))).toMatchObject({ eligible: true });
+  });
+
+  it('fits after-care measures between the end of the placement and the day before the obligation ends', () => {
+    const input = { birthDate: d('2008-04-10'), endedPlacement: { kind: 'substitute_care' as const, startedOn: d('2020-01-01'), endedOn: d('2026-04-09') } };
+    expect(afterCareCovers(input, d('2026-05-01'), d('2031-04-09'))).toEqual({ ok: true, lastDay: '2031-04-09' });
+    expect(afterCareCovers(input, d('2026-05-01'), null)).toEqual({ ok: true, lastDay: '2031-04-09' });
+    expect(afterCareCovers(input, d('2026-05-01'), d('2031-04-10'))).toEqual({ ok: false, reason: 'past_end', lastDay: '2031-04-09' });
+    expect(afterCareCovers(input, d('2026-04-09'), null)).toMatchObject({ ok: false, reason: 'not_yet' });
+    expect(afterCareCovers(input, d('2031-04-10'), null)).toMatchObject({ ok: false, reason: 'ended' });
+    // a young person born in 2000 turned 23 before 2024 and kept after-care to the end of the transition (30.6.2024)
+    const older = { birthDate: d('2000-09-01'), endedPlacement: { kind: 'substitute_care' as const, startedOn: d('2015-01-01'), endedOn: d('2018-09-01') } }
+    expect(afterCareCovers(older, d('2024-02-01'), d('2024-06-29'))).toMatchObject({ ok: true, lastDay: '2024-06-29' });
+    expect(afterCareCovers(older, d('2024-02-01'), d('2024-06-30'))).toMatchObject({ ok: false, reason: 'past_end' });
+  });
+});
+
+describe('support measures (LSL 36–37 §, 76 §)', () => {
+  it('derives one outcome from the measures granted', () => {
+    expect(supportDecisionOutcome([true, true])).toBe('granted');
+    expect(supportDecisionOutcome([true, false])).toBe('partly_granted');
+    expect(supportDecisionOutcome([false])).toBe('refused');
+    expect(supportDecisionOutcome([])).toBe('refused');
+  });
+
+  it('knows which measures place the child on the timeline', () => {
+    expect(measurePlaces('open_care_placement')).toBe(true);
+    expect(measurePlaces('after_care_placement')).toBe(true);
+    expect(measurePlaces('family_work')).toBe(false);
   });
 });
 

@@ -292,6 +292,12 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(`/api/persons/${id}/child-welfare/decisions/${rec.decisions[0].id}/pdf`)).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
+  'child-welfare:ban': async (t) => {
+    const { id, c } = await childWelfareClient(t)
+    const res = await c.post(`/api/persons/${id}/child-welfare/disclosure-bans`, { scope: 'child_views', childStatement: 'Älkää kertoko vanhemmille.', maturityAssessment: 'Lapsi ymmärtää kiellon merkityksen.', recordedOn: '2026-02-02' })
+    expect(res.status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'child-welfare:plan': async (t) => {
     const { id, c } = await childWelfareClient(t)
     const res = await c.post(`/api/persons/${id}/child-welfare/plans`, { kind: 'child', goals: 'Turvallinen arki ja koulunkäynti.', measures: 'Perhetyö kerran viikossa.', madeOn: '2026-02-02' })

@@ -229,6 +229,36 @@ describe.each(kinds)('child welfare notifications on %s', (kind) => {
     expect((await counsellor.post(url, { name: kid.last_name })).status).toBe(404)
   })
 
+  it('shows a reporter who asked to stay unknown only to the workers of the case once the assessment has started', async () => {
+    // a second child welfare worker of the unit, not on this case
+    const mikko = (await db().selectFrom('staff_user').select('id').where('username', '=', 'sosiaaliohjaaja').executeTakeFirstOrThrow()).id
+    await db().insertInto('staff_grant').values({ user_id: mikko, role_code: 'social_counsellor', unit_id: laps, service_tasks: ['child_welfare'], valid_from: '2026-01-01' }).execute()
+    const other = new Client(t.url)
+    await other.login('sosiaaliohjaaja')
+    const res = await anon.post('/api/public/child-welfare/notifications', {
+      kind: 'notification', reporterType: 'day_care', reporterName: 'Päivi Päiväkoti', reporterOrganisation: 'Päiväkoti Satu', reporterPhone: '0405556666',
+      withholdIdentity: true, content: 'Lapsi on kertonut väkivallasta kotona.', children: [{ name: 'Lapsi' }],
+    })
+    const { receipt } = (await res.json()) as { receipt: string }
+    const id = (await db().selectFrom('cw_notification').select('id').where('receipt', '=', receipt).executeTakeFirstOrThrow()).id
+    const url = `/api/child-welfare/notifications/${id}`
+    type N = { version: number; reporterName: string | null; reporterPhone: string | null; reporterHidden: boolean; matters: { id: string; version: number }[] }
+    // in intake every worker of the unit handles it and sees the reporter
+    expect(((await (await other.get(url)).json()) as N)).toMatchObject({ reporterName: 'Päivi Päiväkoti', reporterHidden: false })
+    let n = (await (await worker.post(`${url}/urgency`, { urgency: 'urgent', reason: 'Lapsen turvallisuus on arvioitava heti.', version: 1 })).json()) as N
+    n = (await (await worker.post(`${url}/children`, { personId: siblings[0]!.id, version: n.version })).json()) as N
+    const m = n.matters[0]!
+    expect((await worker.post(`${url}/matters/${m.id}/start-decision`, { decision: 'start', decidedOn: today, reasons: 'Arviointi aloitetaan ilmoituksen perusteella.', version: m.version })).status).toBe(200)
+    // the case started: the other worker no longer sees who reported; the case's worker and the supervisor do
+    expect(((await (await other.get(url)).json()) as N)).toMatchObject({ reporterName: null, reporterPhone: null, reporterHidden: true })
+    expect(((await (await worker.get(url)).json()) as N)).toMatchObject({ reporterName: 'Päivi Päiväkoti', reporterHidden: false })
+    expect(((await (await supervisor.get(url)).json()) as N)).toMatchObject({ reporterPhone: '0405556666', reporterHidden: false })
+    // an anonymous reporter has nothing to withhold
+    const anonymous = await anon.post('/api/public/child-welfare/notifications', { kind: 'notification', reporterType: 'anonymous', withholdIdentity: true, content: 'Huoli naapurin lapsesta.', children: [{ name: 'Lapsi' }] })
+    const anonId = (await db().selectFrom('cw_notification').select(['id', 'withhold_identity']).where('receipt', '=', ((await anonymous.json()) as { receipt: string }).receipt).executeTakeFirstOrThrow())
+    expect(anonId.withhold_identity).toBe(false)
+  })
+
   it('audits every read of a notification naming its identified children', async () => {
     const n = await db().selectFrom('cw_matter').select(['notification_id', 'person_id']).executeTakeFirstOrThrow()
     const before = await maxAuditId()

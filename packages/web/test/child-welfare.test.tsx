@@ -65,6 +65,7 @@ function notification(overrides: Partial<Notification> = {}): Notification {
     reporterPhone: '040 123 4567',
     reporterEmail: null,
     withholdIdentity: true,
+    reporterHidden: false,
     receivedAt: '2026-03-02T07:30:00.000Z',
     receivedOn: today,
     unit: { id: LAPS, name: 'Lapsiperheiden palvelut ja lastensuojelu' },

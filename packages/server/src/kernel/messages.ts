@@ -3,6 +3,12 @@ import { defineFieldMessages } from '../http/problem'
 /** Field messages of the case kernel: decisions, payables and commitments, providers, deadlines. */
 export const kernelMessages = defineFieldMessages({
   fi: {
+    'ban.date.future': 'Päivä ei voi olla tulevaisuudessa.',
+    'ban.not_minor': 'Kiellon voi antaa vain alaikäinen: henkilö oli täysi-ikäinen tänä päivänä.',
+    'ban.not_guardian': 'Valittu henkilö ei ole lapsen huoltaja tänä päivänä.',
+    'ban.lifted': 'Kielto on jo peruttu.',
+    'ban.lift_before': 'Kieltoa ei voi perua ennen sen kirjaamista ({recordedOn}).',
+    'ban.guardian': 'Lapsi on kieltänyt tietojensa luovuttamisen tälle huoltajalle (sosiaalihuollon asiakaslaki 11 §): asiakirjaa ei anneta hänelle.',
     'decision.qualification': 'Tämän päätöksen saa tehdä vain laillistettu ammattihenkilö ({qualification}); pätevyyttäsi ei ole kirjattu.',
     'decision.reasons': 'Kirjoita päätöksen perustelut (vähintään {min} merkkiä).',
     'decision.notification.exists': 'Päätöksen tiedoksianto on jo kirjattu.',
@@ -29,6 +35,12 @@ export const kernelMessages = defineFieldMessages({
     'commitment.exceeds': 'Lasku ylittää maksusitoumuksen jäljellä olevan enimmäismäärän ({left} €).',
   },
   sv: {
+    'ban.date.future': 'Dagen kan inte vara i framtiden.',
+    'ban.not_minor': 'Endast en minderårig kan förbjuda utlämnande: personen var myndig denna dag.',
+    'ban.not_guardian': 'Den valda personen är inte barnets vårdnadshavare denna dag.',
+    'ban.lifted': 'Förbudet har redan återkallats.',
+    'ban.lift_before': 'Förbudet kan inte återkallas före det antecknades ({recordedOn}).',
+    'ban.guardian': 'Barnet har förbjudit att uppgifter om barnet lämnas ut till denna vårdnadshavare (11 § i lagen om klientens ställning och rättigheter inom socialvården): handlingen ges inte till hen.',
     'decision.qualification': 'Detta beslut får fattas endast av en legitimerad yrkesutbildad person ({qualification}); din behörighet har inte registrerats.',
     'decision.reasons': 'Skriv motiveringen till beslutet (minst {min} tecken).',
     'decision.notification.exists': 'Delgivningen av beslutet har redan registrerats.',
@@ -55,6 +67,12 @@ export const kernelMessages = defineFieldMessages({
     'commitment.exceeds': 'Fakturan överskrider det återstående maximibeloppet för betalningsförbindelsen ({left} €).',
   },
   en: {
+    'ban.date.future': 'The day cannot be in the future.',
+    'ban.not_minor': 'Only a minor can forbid disclosure: the person was of age on this day.',
+    'ban.not_guardian': 'The person chosen is not the child\'s guardian on this day.',
+    'ban.lifted': 'The prohibition has already been lifted.',
+    'ban.lift_before': 'The prohibition cannot be lifted before it was recorded ({recordedOn}).',
+    'ban.guardian': 'The child has forbidden disclosing their data to this guardian (Social Welfare Client Act 11 §): the document is not given to them.',
     'decision.qualification': 'Only a licensed professional ({qualification}) may make this decision; no such qualification is recorded for you.',
     'decision.reasons': 'Write the reasons for the decision (at least {min} characters).',
     'decision.notification.exists': 'The notification of this decision has already been recorded.',

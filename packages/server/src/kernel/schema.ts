@@ -132,8 +132,27 @@ export interface IntakePersonTable {
   role: string
 }
 
+/** A minor's prohibition to disclose to a guardian (asiakaslaki 11 §; migration 0027). */
+export interface MinorDisclosureBanTable {
+  id: Generated<string>
+  person_id: string
+  service_task: string | null
+  guardian_id: string | null
+  scope: 'all' | 'child_views'
+  child_statement: string
+  maturity_assessment: string
+  recorded_on: DateString
+  recorded_by: string
+  lifted_on: DateString | null
+  lifted_by: string | null
+  lift_reason: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
 declare module '../db/schema' {
   interface DB {
+    minor_disclosure_ban: MinorDisclosureBanTable
     decision: DecisionTable
     decision_notification: DecisionNotificationTable
     provider: ProviderTable

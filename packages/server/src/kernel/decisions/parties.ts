@@ -27,11 +27,13 @@ export async function printOrganisation(trx: Executor, unitId: string, lang: 'fi
  */
 export async function printRecipient(
   scope: Pick<ClientScope, 'trx' | 'personId'>,
+  /** another party of the client's matter (a guardian receiving a copy); the caller has named them to the audit row */
+  personId: string = scope.personId,
 ): Promise<{ name: string; hetu: string | null; temporaryId: string | null; birthDate: string | null; address: PrintAddress | null }> {
   const p = await scope.trx
     .selectFrom('person')
     .select(['first_names', 'last_name', 'hetu', 'temporary_id', 'birth_date', 'turvakielto'])
-    .where('id', '=', scope.personId)
+    .where('id', '=', personId)
     .executeTakeFirstOrThrow()
   return {
     name: `${p.first_names} ${p.last_name}`,
@@ -39,6 +41,6 @@ export async function printRecipient(
     temporaryId: p.temporary_id,
     birthDate: p.birth_date,
     // the decision goes to the client by mail
-    address: await mailingAddress(scope.trx, scope.personId, p.turvakielto),
+    address: await mailingAddress(scope.trx, personId, p.turvakielto),
   }
 }

@@ -61,7 +61,7 @@ export const childWelfareActions = defineActions({
     audit: 'insert',
     dataGroup: 'child_welfare/decision',
     bases: ['relationship', 'supervision', 'break_glass'],
-    description: 'Decide an urgent placement or its extension, a care order, or prepare and file the care order application to the court',
+    description: 'Decide open-care support measures, after-care measures, an urgent placement or its extension, a care order or its end, or prepare and file the care order application to the court',
   },
   'child-welfare:print': {
     scope: 'client',
@@ -69,12 +69,20 @@ export const childWelfareActions = defineActions({
     audit: 'print',
     dataGroup: 'child_welfare/decision',
     bases: ['relationship', 'supervision', 'break_glass'],
-    description: 'Print a child welfare decision or a care order application to the court as PDF',
+    description: 'Print a child welfare decision (the file copy or a guardian\'s), the assessment summary or a care order application to the court as PDF',
   },
   'child-welfare:caseload': {
     scope: 'role',
     roles: ['supervisor'],
     description: 'See how many children each responsible social worker of one\'s units has, against the statutory maximum (counts only, no client data)',
+  },
+  'child-welfare:ban': {
+    scope: 'client',
+    roles: ['social_worker', 'supervisor'],
+    audit: 'insert',
+    dataGroup: 'child_welfare/disclosure_ban',
+    bases: ['relationship', 'supervision', 'break_glass'],
+    description: 'Record or lift a minor\'s prohibition to disclose their data to a guardian (asiakaslaki 11 §), with the maturity assessment',
   },
   'child-welfare:workers': {
     scope: 'role',

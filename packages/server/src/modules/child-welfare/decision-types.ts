@@ -34,6 +34,18 @@ export const CARE_ORDER = placementDecision(
 /** Ending the care (huostassapidon lakkaaminen, LSL 47 §): the child's after-care follows (LSL 75 §). */
 export const CARE_END = placementDecision('child_welfare_care_end', { fi: 'Päätös huostassapidon lakkaamisesta', sv: 'Beslut om upphörande av vård utom hemmet' }, 'care_ended')
 
-export const CHILD_WELFARE_DECISION_TYPES = [URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION, CARE_ORDER, CARE_END] as const
+/** Open-care support measures, the open-care placement among them (LSL 34–37 §): each measure granted or refused. */
+export const OPEN_CARE_SUPPORT: DecisionType = {
+  ...placementDecision('child_welfare_open_care', { fi: 'Päätös avohuollon tukitoimista', sv: 'Beslut om stödåtgärder inom öppenvården' }, 'granted'),
+  outcomes: ['granted', 'partly_granted', 'refused'],
+}
+
+/** After-care measures for a young person after substitute care (LSL 75–76 §). */
+export const AFTER_CARE_SUPPORT: DecisionType = {
+  ...placementDecision('child_welfare_after_care', { fi: 'Päätös jälkihuollon tukitoimista', sv: 'Beslut om stödåtgärder inom eftervården' }, 'granted'),
+  outcomes: ['granted', 'partly_granted', 'refused'],
+}
+
+export const CHILD_WELFARE_DECISION_TYPES = [URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION, CARE_ORDER, CARE_END, OPEN_CARE_SUPPORT, AFTER_CARE_SUPPORT] as const
 
 export const decisionTypeOf = (code: string): DecisionType | undefined => CHILD_WELFARE_DECISION_TYPES.find((t) => t.code === code)

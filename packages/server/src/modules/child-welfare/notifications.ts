@@ -18,7 +18,7 @@ import type {
   StartDecisionInput,
   UrgencyInput,
 } from '@huoma/contract'
-import { type NOTIFICATION_KINDS as CW_KINDS, type NOTIFICATION_REPORTER_TYPES as CW_REPORTERS } from '@huoma/contract'
+import { type CW_DEADLINE_KINDS, type NOTIFICATION_KINDS as CW_KINDS, type NOTIFICATION_REPORTER_TYPES as CW_REPORTERS } from '@huoma/contract'
 import {
   childWelfareDue,
   CHILD_WELFARE_DEADLINES,
@@ -65,7 +65,11 @@ const INTAKE_KIND: Record<NotificationKind, string> = {
   other: 'child_welfare_other',
 }
 
-const deadlineKind = (key: ChildWelfareDeadlineKey) => `child_welfare.${key}`
+const deadlineKind = (key: ChildWelfareDeadlineKey): CwDeadlineKindCode => `child_welfare.${key}`
+/** The contract's deadline kinds are the domain's keys, prefixed (checked both ways at compile time). */
+type CwDeadlineKindCode = `child_welfare.${ChildWelfareDeadlineKey}`
+const sameKinds: [CwDeadlineKindCode extends (typeof CW_DEADLINE_KINDS)[number] ? true : false, (typeof CW_DEADLINE_KINDS)[number] extends CwDeadlineKindCode ? true : false] = [true, true]
+void sameKinds
 
 // ---- Receipt numbers ---------------------------------------------------------------------------------------------
 
@@ -211,6 +215,8 @@ export async function receivePublic(trx: Trx, input: PublicNotificationInput, o:
   }
   const issues = reporterIssues(r)
   if (input.reporterType === 'anonymous' && (r.reporterName || r.reporterPhone || r.reporterEmail)) r.reporterType = 'private_person'
+  // an anonymous reporter has no identity to withhold
+  if (r.reporterType === 'anonymous') r.withholdIdentity = false
   if (!r.content) issues.push({ field: 'content', code: 'required' })
   if (issues.length) throw problems.validation(issues)
   return receive(trx, r, o.mode)
@@ -281,9 +287,40 @@ async function notificationRow(trx: Trx, id: string, units: readonly string[], f
 }
 
 /** One notification as the intake worker sees it; returns the ids of its identified children for the audit row. */
-export async function readNotification(trx: Trx, id: string, o: { units: readonly string[]; lang: Lang; today: LocalDate; mode: WorkingDayMode }): Promise<{ notification: Notification; childIds: string[] }> {
+/** Who reads a notification: the reporter's identity, when withheld, is shown only to the workers of the case. */
+export interface Viewer {
+  userId: string
+  /** a child welfare supervisor (supervises the unit's case work) */
+  supervisor: boolean
+}
+
+/**
+ * Whether the viewer may see a reporter who asked to stay unknown to the family (LSL 25 §; the identity may be
+ * withheld where telling it would endanger the child or the reporter): while no child's assessment has started,
+ * the unit's intake workers handle it and see it; afterwards only the workers of the case — a supervisor, whoever
+ * registered it or assessed its urgency, a child's responsible worker, or a worker with a child welfare
+ * relationship to one of its children today.
+ */
+async function seesReporter(trx: Trx, n: { withhold_identity: boolean; registered_by: string | null; urgency_by: string | null }, matters: { person_id: string; start_decision: string | null; responsible_user_id: string | null }[], v: Viewer, today: LocalDate): Promise<boolean> {
+  if (!n.withhold_identity || v.supervisor) return true
+  if (!matters.some((m) => m.start_decision)) return true
+  if ([n.registered_by, n.urgency_by, ...matters.map((m) => m.responsible_user_id)].includes(v.userId)) return true
+  if (!matters.length) return true
+  const rel = await trx
+    .selectFrom('client_relationship')
+    .select('id')
+    .where('user_id', '=', v.userId)
+    .where('service_task', '=', SERVICE_TASK)
+    .where('person_id', 'in', matters.map((m) => m.person_id))
+    .where('start_date', '<=', today)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .executeTakeFirst()
+  return !!rel
+}
+
+export async function readNotification(trx: Trx, id: string, o: { units: readonly string[]; lang: Lang; today: LocalDate; mode: WorkingDayMode; viewer: Viewer }): Promise<{ notification: Notification; childIds: string[] }> {
   const n = await notificationRow(trx, id, o.units)
-  const [unit, users, matters, deadlines] = await Promise.all([
+  const [unit, users, matters] = await Promise.all([
     trx.selectFrom('unit').select(['id', 'name_fi', 'name_sv']).where('id', '=', n.unit_id).executeTakeFirstOrThrow(),
     trx.selectFrom('staff_user').select(['id', 'display_name']).where('id', 'in', [n.urgency_by, n.registered_by, '00000000-0000-0000-0000-000000000000'].filter((x): x is string => !!x)).execute(),
     trx
@@ -296,13 +333,14 @@ export async function readNotification(trx: Trx, id: string, o: { units: readonl
       .where('m.notification_id', '=', id)
       .orderBy('p.birth_date')
       .execute(),
-    trx
-      .selectFrom('deadline')
-      .select(['kind', 'subject_id', 'due_on', 'state', 'met_on'])
-      .where('subject_id', 'in', [id, ...(await trx.selectFrom('cw_matter').select('id').where('notification_id', '=', id).execute()).map((m) => m.id)])
-      .where('kind', 'like', 'child_welfare.%')
-      .execute(),
   ])
+  const deadlines = await trx
+    .selectFrom('deadline')
+    .select(['kind', 'subject_id', 'due_on', 'state', 'met_on'])
+    .where('subject_id', 'in', [id, ...matters.map((m) => m.id)])
+    .where('kind', 'like', 'child_welfare.%')
+    .execute()
+  const reporterShown = await seesReporter(trx, n, matters, o.viewer, o.today)
   const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.display_name ?? null) : null)
   const dl = (kind: ChildWelfareDeadlineKey, subject: string) => deadlineInfo(deadlines.find((d) => d.kind === deadlineKind(kind) && d.subject_id === subject), o.today, o.mode)
   const childMatters: ChildMatter[] = matters.map((m) => ({
@@ -325,11 +363,12 @@ export async function readNotification(trx: Trx, id: string, o: { units: readonl
     channel: n.channel,
     reporterType: n.reporter_type as Notification['reporterType'],
     reporterDuty: n.reporter_duty,
-    reporterName: n.reporter_name,
-    reporterOrganisation: n.reporter_organisation,
-    reporterPhone: n.reporter_phone,
-    reporterEmail: n.reporter_email,
+    reporterName: reporterShown ? n.reporter_name : null,
+    reporterOrganisation: reporterShown ? n.reporter_organisation : null,
+    reporterPhone: reporterShown ? n.reporter_phone : null,
+    reporterEmail: reporterShown ? n.reporter_email : null,
     withholdIdentity: n.withhold_identity,
+    reporterHidden: !reporterShown,
     receivedAt: n.received_at.toISOString(),
     receivedOn: n.received_on,
     unit: { id: unit.id, name: o.lang === 'sv' ? unit.name_sv : unit.name_fi },
@@ -422,7 +461,7 @@ export async function notificationQueue(trx: Trx, q: NotificationQueueQuery, o: 
       children: own.length ? own.map((c) => ({ name: `${c.last_name} ${c.first_names}`.trim(), identified: true })) : r.reported_children.map((c) => ({ name: c.name, identified: false })),
       urgency: r.urgency,
       state: r.state,
-      nextDeadline: next && info ? { kind: next.kind, dueOn: next.due_on, standing: info.standing, workingDaysLeft: info.workingDaysLeft } : null,
+      nextDeadline: next && info ? { kind: next.kind as CwDeadlineKindCode, dueOn: next.due_on, standing: info.standing, workingDaysLeft: info.workingDaysLeft } : null,
     }
   })
   return {

@@ -12,6 +12,7 @@ import { problems, type FieldIssue } from '../../http/problem'
 import type { Lang } from '../../http/language'
 import { CARE_END, CARE_ORDER, CHILD_WELFARE_DECISION_TYPES, URGENT_PLACEMENT, URGENT_PLACEMENT_EXTENSION } from './decision-types'
 import { deadlineInfo, SERVICE_TASK } from './notifications'
+import { readBans, readMeasures } from './measures-read'
 
 /**
  * The child's child welfare record, through the client chokepoint in the child welfare register: the matters with
@@ -28,7 +29,7 @@ const name = (p: { first_names: string; last_name: string }) => `${p.last_name} 
 
 
 /** The child's current guardians (the registry's guardian relations valid on the day). */
-async function guardiansOf(scope: ClientScope, on: string) {
+export async function guardiansOf(scope: ClientScope, on: string) {
   return scope.trx
     .selectFrom('person_relation as r')
     .innerJoin('person as g', 'g.id', 'r.related_id')
@@ -40,6 +41,25 @@ async function guardiansOf(scope: ClientScope, on: string) {
     .orderBy('g.last_name')
     .orderBy('g.first_names')
     .execute()
+}
+
+/**
+ * What the young person's after-care follows (LSL 75 §): the latest ended substitute care (a care order), or an
+ * open-care placement (of six months or more, which the domain checks); null when none has ended.
+ */
+export function afterCareBasis(
+  birthDate: string | null,
+  placements: readonly { id: string; basis: string; starts_on: string; ends_on: string | null }[],
+): { input: Parameters<typeof afterCareEligible>[0]; placementId: string } | null {
+  const ended = [...placements].sort((a, b) => a.starts_on.localeCompare(b.starts_on)).reverse().find((p) => p.ends_on && (p.basis === 'care_order' || p.basis === 'open_care'))
+  if (!ended || !birthDate) return null
+  return {
+    input: {
+      birthDate: localDate(birthDate),
+      endedPlacement: { kind: ended.basis === 'care_order' ? 'substitute_care' : 'open_care_placement', startedOn: localDate(ended.starts_on), endedOn: localDate(ended.ends_on!) },
+    },
+    placementId: ended.id,
+  }
 }
 
 export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode: WorkingDayMode; lang: Lang }): Promise<ChildWelfareRecord> {
@@ -92,23 +112,12 @@ export async function readRecord(scope: ClientScope, o: { today: LocalDate; mode
     const d = id ? decisions.find((x) => x.id === id) : undefined
     return d ? { id: d.id, number: d.number, maker: d.display_name } : null
   }
-  // after-care follows the latest ended substitute care, or an open-care placement (of six months or more)
-  const ended = [...placements].reverse().find((p) => p.ends_on && (p.basis === 'care_order' || p.basis === 'open_care'))
-  const afterCare =
-    ended && person.birth_date
-      ? {
-          ...afterCareEligible(
-            {
-              birthDate: localDate(person.birth_date),
-              endedPlacement: { kind: ended.basis === 'care_order' ? 'substitute_care' : 'open_care_placement', startedOn: localDate(ended.starts_on), endedOn: localDate(ended.ends_on!) },
-            },
-            o.today,
-          ),
-          placementId: ended.id,
-        }
-      : null
+  const basis = afterCareBasis(person.birth_date, placements)
+  const afterCare = basis ? { ...afterCareEligible(basis.input, o.today), placementId: basis.placementId } : null
   return {
     afterCare,
+    measures: await readMeasures(scope),
+    bans: await readBans(scope),
     person: { id: person.id, name: name(person), birthDate: person.birth_date, ageToday: ageOrNull(person.birth_date, o.today) },
     guardians: guardians.map((g) => ({ id: g.id, name: name(g) })),
     matters: matters.map((m) => ({
@@ -219,7 +228,7 @@ interface Place {
   reasons: readonly string[]
 }
 
-async function placeIssues(scope: ClientScope, p: Place, on: string): Promise<FieldIssue[]> {
+export async function placeIssues(scope: ClientScope, p: Place, on: string): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = []
   if (p.providerId) {
     const provider = await scope.trx
@@ -235,7 +244,7 @@ async function placeIssues(scope: ClientScope, p: Place, on: string): Promise<Fi
 }
 
 /** Placements of the child that overlap [from, to] (to null: open-ended), other than those listed. */
-async function overlapping(scope: ClientScope, from: string, to: string | null, except: string[] = []) {
+export async function overlapping(scope: ClientScope, from: string, to: string | null, except: string[] = []) {
   return scope.trx
     .selectFrom('cw_placement')
     .select(['id', 'basis', 'starts_on', 'ends_on'])
@@ -247,11 +256,11 @@ async function overlapping(scope: ClientScope, from: string, to: string | null, 
 }
 
 /** Serialises the child's placement changes (two officials placing the same child at once). */
-async function lockChild(scope: ClientScope) {
+export async function lockChild(scope: ClientScope) {
   await scope.trx.selectFrom('person').select('id').where('id', '=', scope.personId).forUpdate().execute()
 }
 
-async function decide(scope: ClientScope, type: DecisionType, o: { unitId: string; userId: string; decidedOn: string; language: 'fi' | 'sv'; reasons: string; subjectId: string | null; items: unknown[]; outcome: string }) {
+export async function decide(scope: ClientScope, type: DecisionType, o: { unitId: string; userId: string; decidedOn: string; language: 'fi' | 'sv'; reasons: string; subjectId: string | null; items: unknown[]; outcome: string }) {
   return insertDecision(scope, type, {
     unitId: o.unitId,
     subjectId: o.subjectId,
@@ -479,6 +488,8 @@ export async function endPlacement(scope: ClientScope, placementId: string, inpu
     })
   }
   await scope.trx.updateTable('cw_placement').set({ ends_on: input.endsOn, version: sql<number>`version + 1` }).where('id', '=', placementId).execute()
+  // a placing support measure ends with its placement
+  await scope.trx.updateTable('cw_support_measure').set({ ends_on: input.endsOn, version: sql<number>`version + 1` }).where('placement_id', '=', placementId).execute()
   if (p.basis === 'urgent') {
     const d = await scope.trx.selectFrom('deadline').select('state').where('kind', '=', URGENT_KIND).where('subject_id', '=', placementId).executeTakeFirst()
     if (d && (d.state === 'open' || d.state === 'paused')) await meetDeadline(scope.trx, URGENT_KIND, placementId, { on: input.endsOn, byUser: o.userId })

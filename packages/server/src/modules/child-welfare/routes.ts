@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { childWelfarePlanEndpoints as plans, childWelfareCaseEndpoints as cases, childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
+import { childWelfareMeasureEndpoints as measures, childWelfarePlanEndpoints as plans, childWelfareCaseEndpoints as cases, childWelfareEndpoints as ep, childWelfareRecordEndpoints as rec } from '@huoma/contract'
 import type { FastifyRequest } from 'fastify'
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
@@ -22,16 +22,24 @@ import {
   SERVICE_TASK,
   RESPONSIBLE_ROLES,
   RESPONSIBLE_QUALIFICATION,
+  type Viewer,
 } from './notifications'
-import { courtApplicationPdf, decisionPdf } from './print'
+import { assessmentPdf, courtApplicationPdf, decisionPdf } from './print'
 import { careOrder, completeAssessment, courtApplicationFiled, endPlacement, extendUrgentPlacement, readRecord, urgentPlacement } from './record'
 import { caseload, caseloadDb } from './caseload'
 import { liveGrantHolders } from '../../kernel/units'
 import { searchVisible } from '../persons'
 import { listPlans, makePlan } from './plans'
+import { decideSupportMeasures, endMeasure, liftChildBan, recordChildBan } from './measures'
 import type { ClientScope } from '../../access/client-access'
 
 type Trx = Transaction<DB>
+
+/** The reader of a notification, for whether they see a withheld reporter. */
+const viewerOf = (ctx: AuthedContext): Viewer => ({
+  userId: ctx.principal.userId,
+  supervisor: ctx.grants.some((g) => g.roleCode === 'supervisor' && g.serviceTasks.includes(SERVICE_TASK)),
+})
 
 /** The units in which the user's grants for the route's action reach child welfare. */
 const unitsOf = (ctx: AuthedContext) => [...new Set(ctx.grants.filter((g) => g.serviceTasks.includes(SERVICE_TASK)).map((g) => g.unitId))]
@@ -52,7 +60,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const units = unitsOf(ctx)
     return app.clientData.roleEvent(ctx, async (trx) => {
       await work(trx, units, ctx.principal.userId)
-      const { notification, childIds } = await readNotification(trx, notificationId, { units, lang, today: app.clock.today(), mode: mode() })
+      const { notification, childIds } = await readNotification(trx, notificationId, { units, lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
       return { value: notification, clientIds: childIds, refId: notificationId }
     })
   }
@@ -96,7 +104,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const out = await app.clientData.roleEvent(ctx, async (trx) => {
         const id = await registerNotification(trx, request.body, { userId: ctx.principal.userId, units, anyUnit, now, mode: mode() })
         const unitsForRead = anyUnit ? [...units, request.body.unitId] : units
-        const { notification } = await readNotification(trx, id, { units: unitsForRead, lang, today: app.clock.today(), mode: mode() })
+        const { notification } = await readNotification(trx, id, { units: unitsForRead, lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
         return { value: notification, clientIds: [], refId: id }
       })
       return reply.status(201).send(out)
@@ -110,7 +118,7 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lang = requestLanguage(request)
       const id = request.params.notificationId
       return app.clientData.roleEvent(ctx, async (trx) => {
-        const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode() })
+        const { notification, childIds } = await readNotification(trx, id, { units: unitsOf(ctx), lang, today: app.clock.today(), mode: mode(), viewer: viewerOf(ctx) })
         return { value: notification, clientIds: childIds, refId: id }
       })
     },
@@ -256,12 +264,55 @@ export const childWelfareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(rec['childWelfare.decisionPdf']),
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
-      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) => decisionPdf(scope, request.params.decisionId, request.query.language))
+      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) => decisionPdf(scope, request.params.decisionId, { language: request.query.language, recipient: request.query.recipient, today: app.clock.today() }))
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${out.lang === 'sv' ? 'beslut' : 'paatos'}-${out.number}.pdf"`)
         .send(out.pdf)
     },
+  })
+
+  app.route({
+    ...endpoint(measures['childWelfare.assessmentPdf']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const out = await app.clientData.withClient(ctx, target(request.params.id), (scope) =>
+        assessmentPdf(scope, request.params.matterId, { language: request.query.language, recipient: request.query.recipient, today: app.clock.today() }),
+      )
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${out.lang === 'sv' ? 'bedomning' : 'arvio'}-${out.receipt}.pdf"`)
+        .send(out.pdf)
+    },
+  })
+
+  app.route({
+    ...endpoint(measures['childWelfare.supportMeasures']),
+    handler: async (request, reply) => {
+      const out = await changeRecord(request, request.params.id, (scope, ctx) =>
+        decideSupportMeasures(scope, request.body, { unitId: decidingUnit(ctx), userId: ctx.principal.userId, today: app.clock.today() }),
+      )
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(measures['childWelfare.endMeasure']),
+    handler: async (request) => changeRecord(request, request.params.id, (scope) => endMeasure(scope, request.params.measureId, request.body, { today: app.clock.today() })),
+  })
+
+  app.route({
+    ...endpoint(measures['childWelfare.recordBan']),
+    handler: async (request, reply) => {
+      const out = await changeRecord(request, request.params.id, (scope, ctx) => recordChildBan(scope, request.body, { userId: ctx.principal.userId, today: app.clock.today() }))
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(measures['childWelfare.liftBan']),
+    handler: async (request) =>
+      changeRecord(request, request.params.id, (scope, ctx) => liftChildBan(scope, request.params.banId, request.body, { userId: ctx.principal.userId, today: app.clock.today() })),
   })
 
   app.route({

@@ -131,3 +131,24 @@ declare module '../../db/schema' {
     cw_plan: CwPlanTable
   }
 }
+
+export interface CwSupportMeasureTable {
+  id: Generated<string>
+  person_id: string
+  phase: 'open_care' | 'after_care'
+  decision_id: string
+  code: string
+  granted: boolean
+  description: string
+  starts_on: DateString
+  ends_on: DateString | null
+  placement_id: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
+declare module '../../db/schema' {
+  interface DB {
+    cw_support_measure: CwSupportMeasureTable
+  }
+}

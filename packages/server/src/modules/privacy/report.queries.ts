@@ -5,6 +5,7 @@ import { problems } from '../../http/problem'
 import { mailingAddress } from '../../pdf/mailing-address'
 import type { ReportInput, ReportLanguage, ReportRow } from './report'
 import { identityIds } from './repository'
+import { isGuardianOf, withheldRegisters } from '../../kernel/disclosure-bans'
 
 /** The reason row for a report reaching beyond two years (migration 0005_privacy; not in the shared table types). */
 type ReasonTables = {
@@ -31,6 +32,9 @@ export interface AccessReportArgs {
   requestId: string
   printedAt: Date
   printedBy: string
+  /** the report goes to this guardian of a minor: the child's prohibitions are honoured */
+  guardianId?: string | undefined
+  today: string
 }
 
 /**
@@ -39,7 +43,7 @@ export interface AccessReportArgs {
  * by the rule of every document sent to the client, and every successful processing of the person's identities in
  * the period, found through the audit_client index by client and period.
  */
-export async function accessReportInput(trx: Transaction<DB>, args: AccessReportArgs): Promise<{ id: string; input: ReportInput }> {
+export async function accessReportInput(trx: Transaction<DB>, args: AccessReportArgs): Promise<{ id: string; input: ReportInput; guardianId: string | null }> {
   const person = await trx
     .selectFrom('person')
     .select(['id', 'first_names', 'last_name', 'hetu', 'temporary_id', 'turvakielto'])
@@ -60,8 +64,19 @@ export async function accessReportInput(trx: Transaction<DB>, args: AccessReport
       })
       .execute()
   }
-  // The address a letter to the client may print: the same rule as every document sent to the client.
-  const address = await mailingAddress(trx, person.id, person.turvakielto)
+  // For a guardian: only the child's guardian today, and nothing of a register the child forbade disclosing to them.
+  let guardian: { id: string; name: string; turvakielto: boolean } | null = null
+  let withheld: string[] = []
+  if (args.guardianId) {
+    const g = await trx.selectFrom('person').select(['id', 'first_names', 'last_name', 'turvakielto']).where('id', '=', args.guardianId).executeTakeFirst()
+    if (!g || !(await isGuardianOf(trx, { personId: person.id, guardianId: g.id, on: args.today }))) throw problems.validation([{ field: 'body.guardianId', code: 'ban.not_guardian' }])
+    const w = await withheldRegisters(trx, { personId: person.id, guardianId: g.id, on: args.today })
+    if (w.every) throw problems.validation([{ field: 'body.guardianId', code: 'ban.guardian' }])
+    guardian = { id: g.id, name: `${g.first_names} ${g.last_name}`, turvakielto: g.turvakielto }
+    withheld = w.tasks
+  }
+  // The address a letter to the client (or the guardian receiving it) may print: the rule of every document sent.
+  const address = guardian ? await mailingAddress(trx, guardian.id, guardian.turvakielto) : await mailingAddress(trx, person.id, person.turvakielto)
   const lang = args.language
   // The person's own id and every identity merged into it (records written under a temporary id count), found
   // through the audit_client index by client and period.
@@ -91,7 +106,8 @@ export async function accessReportInput(trx: Transaction<DB>, args: AccessReport
     printedAt: args.printedAt,
     printedBy: args.printedBy,
     serviceTaskNames: Object.fromEntries(tasks.map((s) => [s.code, lang === 'sv' ? s.name_sv : s.name_fi])),
-    rows: rows.map(
+    guardian: guardian ? { name: guardian.name, withheldRegisters: withheld.map((code) => tasks.find((x) => x.code === code)).map((x) => (x ? (lang === 'sv' ? x.name_sv : x.name_fi) : '')) } : null,
+    rows: rows.filter((r) => !withheld.includes(r.data_group.split('/')[0] ?? '')).map(
       (r): ReportRow => ({
         occurredAt: r.occurred_at,
         userName: r.display_name,
@@ -103,5 +119,5 @@ export async function accessReportInput(trx: Transaction<DB>, args: AccessReport
       }),
     ),
   }
-  return { id: person.id, input }
+  return { id: person.id, input, guardianId: guardian?.id ?? null }
 }

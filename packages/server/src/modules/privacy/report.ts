@@ -38,6 +38,8 @@ export interface ReportInput {
   printedAt: Date
   printedBy: string
   serviceTaskNames: Record<string, string>
+  /** the report goes to a guardian of a minor client; the registers the child forbade disclosing to them are left out */
+  guardian?: { name: string; withheldRegisters: string[] } | null
   rows: ReportRow[]
 }
 
@@ -46,6 +48,8 @@ const TEXTS = {
     title: 'Selvitys asiakastietojen käsittelystä',
     subtitle: 'Kuka on käsitellyt tietojani – laki sosiaali- ja terveydenhuollon asiakastietojen käsittelystä (703/2023) 11 §',
     client: 'Asiakas',
+    guardian: 'Annettu huoltajalle',
+    withheld: 'Selvityksestä on jätetty pois rekisterit, joiden tietojen antamisen huoltajalle lapsi on kieltänyt (sosiaalihuollon asiakaslaki 11 §): {registers}.',
     hetu: 'Henkilötunnus',
     temporaryId: 'Tilapäinen tunniste',
     period: 'Ajanjakso',
@@ -107,12 +111,20 @@ const TEXTS = {
       'audit-log': 'lokitiedot',
       'sample-review': 'pistokoe',
       'break-glass-review': 'poikkeuksellisen pääsyn arviointi',
+      notification: 'lastensuojeluilmoitus',
+      record: 'asiakirjat',
+      assessment: 'palvelutarpeen arvio',
+      decision: 'päätös',
+      plan: 'asiakassuunnitelma',
+      disclosure_ban: 'kielto antaa tietoja huoltajalle',
     } as Record<string, string>,
   },
   sv: {
     title: 'Redogörelse för behandlingen av klientuppgifter',
     subtitle: 'Vem har behandlat mina uppgifter – lagen om behandling av klientuppgifter inom social- och hälsovården (703/2023) 11 §',
     client: 'Klient',
+    guardian: 'Given till vårdnadshavare',
+    withheld: 'Från redogörelsen har utelämnats de register vars uppgifter barnet har förbjudit att lämnas till vårdnadshavaren (11 § i lagen om klientens ställning och rättigheter inom socialvården): {registers}.',
     hetu: 'Personbeteckning',
     temporaryId: 'Tillfällig identifikation',
     period: 'Period',
@@ -174,6 +186,12 @@ const TEXTS = {
       'audit-log': 'logguppgifter',
       'sample-review': 'stickprov',
       'break-glass-review': 'bedömning av exceptionell åtkomst',
+      notification: 'barnskyddsanmälan',
+      record: 'handlingar',
+      assessment: 'bedömning av servicebehovet',
+      decision: 'beslut',
+      plan: 'klientplan',
+      disclosure_ban: 'förbud att lämna uppgifter till vårdnadshavare',
     } as Record<string, string>,
   },
 } as const
@@ -244,10 +262,15 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
     { text: t.title, style: 'title' },
     { text: t.subtitle, style: 'subtitle' },
   ]
-  if (input.address) content.push({ stack: [input.client.name, ...input.address], margin: [0, 0, 0, 16] })
+  const addressee = input.guardian ? input.guardian.name : input.client.name
+  if (input.address) content.push({ stack: [addressee, ...input.address], margin: [0, 0, 0, 16] })
+  if (input.guardian) facts.splice(2, 0, [{ text: t.guardian, bold: true }, input.guardian.name])
   content.push(
     { table: { widths: [110, '*'], body: facts }, layout: 'noBorders', margin: [0, 0, 0, 8] },
     ...(input.extendedPeriod ? [{ text: t.extended, italics: true, margin: [0, 0, 0, 8] } as Content] : []),
+    ...(input.guardian?.withheldRegisters.length
+      ? [{ text: t.withheld.replace('{registers}', input.guardian.withheldRegisters.join(', ')), italics: true, margin: [0, 0, 0, 8] } as Content]
+      : []),
     { text: t.processings, style: 'h2' },
     { text: t.count.replace('{n}', String(input.rows.length)), margin: [0, 0, 0, 6] },
     input.rows.length

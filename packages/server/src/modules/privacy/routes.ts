@@ -160,8 +160,9 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The client's own access request is the basis here, not a client relationship: the officer must identify the
       // person whoever they are, so the chokepoint's visibility filter is deliberately not applied. The chokepoint
       // still writes the print row (client id, action print, privacy/access-report) in the same transaction.
-      const [found] = await app.clientData.list(ctx, {}, async (trx) => [
-        await accessReportInput(trx, {
+      // A guardian receiving the report is named in the same audit row (their name and address are printed).
+      const [found] = await app.clientData.list(ctx, {}, async (trx) => {
+        const r = await accessReportInput(trx, {
           personId: body.personId,
           language: body.language,
           from,
@@ -172,8 +173,11 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           requestId: ctx.requestId,
           printedAt: app.clock.now(),
           printedBy: ctx.principal.displayName,
-        }),
-      ])
+          guardianId: body.guardianId,
+          today,
+        })
+        return r.guardianId ? [r, { ...r, id: r.guardianId }] : [r]
+      })
       if (!found) throw problems.notFound()
       // Rendered after the commit, so the single embedded connection is not held while the PDF is laid out.
       const pdf = await renderReport(found.input)

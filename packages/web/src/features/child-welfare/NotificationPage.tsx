@@ -123,14 +123,23 @@ function NotificationView({ notification: n, notice, onChanged, reload }: { noti
             <dd>{t(`childWelfare.reporterTypes.${n.reporterType}`)}</dd>
             <dt>{t('childWelfare.notification.duty')}</dt>
             <dd>{n.reporterDuty ? t('childWelfare.notification.dutyYes') : t('childWelfare.notification.dutyNo')}</dd>
-            <dt>{t('childWelfare.fields.reporterName')}</dt>
-            <dd>{n.reporterName ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
-            <dt>{t('childWelfare.fields.reporterOrganisation')}</dt>
-            <dd>{n.reporterOrganisation ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
-            <dt>{t('childWelfare.fields.reporterPhone')}</dt>
-            <dd>{n.reporterPhone ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
-            <dt>{t('childWelfare.fields.reporterEmail')}</dt>
-            <dd>{n.reporterEmail ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
+            {n.reporterHidden ? (
+              <>
+                <dt>{t('childWelfare.fields.reporterName')}</dt>
+                <dd className="cw-muted">{t('childWelfare.notification.reporterHidden')}</dd>
+              </>
+            ) : (
+              <>
+                <dt>{t('childWelfare.fields.reporterName')}</dt>
+                <dd>{n.reporterName ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
+                <dt>{t('childWelfare.fields.reporterOrganisation')}</dt>
+                <dd>{n.reporterOrganisation ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
+                <dt>{t('childWelfare.fields.reporterPhone')}</dt>
+                <dd>{n.reporterPhone ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
+                <dt>{t('childWelfare.fields.reporterEmail')}</dt>
+                <dd>{n.reporterEmail ?? <span className="cw-muted">{t('childWelfare.notGiven')}</span>}</dd>
+              </>
+            )}
             <dt>{t('childWelfare.notification.withheld')}</dt>
             <dd>{n.withholdIdentity ? <span className="badge cw-badge-urgent">{t('childWelfare.notification.withheldText')}</span> : t('childWelfare.notification.withheldNo')}</dd>
           </dl>
