@@ -80,6 +80,8 @@ function record(overrides: Partial<ChildWelfareRecord> = {}): ChildWelfareRecord
     decisions: [],
     placements: [],
     courtApplications: [],
+    measures: [],
+    bans: [],
     afterCare: null,
     ...overrides,
   }
@@ -473,6 +475,54 @@ describe('the child’s child welfare page', () => {
   })
 })
 
+describe('what the record shows besides its forms', () => {
+  it('shows the support measures granted and refused, the child’s prohibition, the assessment summary’s PDF and the after-care', async () => {
+    const shown = record({
+      matters: [
+        matter({
+          state: 'closed',
+          assessment: { childViews: 'Lapsi toivoo tukihenkilöä.', guardianViews: 'Huoltajat suostuvat tukeen.', summary: 'Perhe tarvitsee tukea.', conclusion: 'client', completedOn: '2026-02-01', completedBy: 'Aino Lehtinen' },
+          completeDeadline: deadline({ state: 'met', metOn: '2026-02-01', standing: 'met_on_time' }),
+        }),
+      ],
+      measures: [
+        { id: 'f5000000-0000-4000-8000-000000000001', phase: 'open_care', code: 'support_person', granted: true, description: 'Tukihenkilö kerran viikossa.', startsOn: '2026-02-02', endsOn: null, decision: { id: DECISION, number: 50, maker: 'Aino Lehtinen' }, placementId: null, version: 1 },
+        { id: 'f5000000-0000-4000-8000-000000000002', phase: 'open_care', code: 'hobby_support', granted: false, description: 'Ratsastusharrastus.', startsOn: '2026-02-02', endsOn: null, decision: { id: DECISION, number: 50, maker: 'Aino Lehtinen' }, placementId: null, version: 1 },
+      ],
+      bans: [
+        {
+          id: 'f6000000-0000-4000-8000-000000000001',
+          guardian: { id: DAD, name: 'Virtanen Matti' },
+          scope: 'child_views',
+          childStatement: 'En halua, että isä lukee mitä kerroin.',
+          maturityAssessment: 'Lapsi ymmärtää kiellon merkityksen ikänsä ja kehitystasonsa puolesta.',
+          recordedOn: '2026-02-01',
+          recordedBy: 'Aino Lehtinen',
+          lifted: null,
+          version: 1,
+        },
+      ],
+      decisions: [{ id: DECISION, number: 50, type: 'child_welfare_open_care', decidedOn: '2026-02-02', maker: 'Aino Lehtinen', outcome: 'partly_granted' }],
+      afterCare: { eligible: true, endsOn: '2035-05-05', law: 'age_23', reason: 'eligible', placementId: URGENT },
+    })
+    signedIn(WORKER, { [`GET ${REC}`]: () => json(shown), [`GET ${REC}/plans`]: noPlans })
+    renderApp(`/persons/${CHILD}/child-welfare`)
+    const measures = await screen.findByRole('table', { name: /^Avohuollon tukitoimet/ })
+    expect(within(within(measures).getByRole('row', { name: /Tukihenkilö/ })).getByText('Myönnetty')).toBeTruthy()
+    expect(within(within(measures).getByRole('row', { name: /Harrastusten tuki/ })).getByText('Hylätty')).toBeTruthy()
+    const ban = within(screen.getByRole('article', { name: 'Kielto: Virtanen Matti' }))
+    expect(ban.getByText('Voimassa')).toBeTruthy()
+    expect(ban.getByText('Lapsen omia näkemyksiä')).toBeTruthy()
+    const assessment = screen.getByRole('link', { name: 'Palvelutarpeen arvion yhteenveto, asia LS-ABCD-2345 (PDF, suomi)' })
+    expect(assessment.getAttribute('href')).toBe(`${REC}/matters/${MATTER}/assessment/pdf?language=fi`)
+    const decisions = within(screen.getByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }))
+    expect(decisions.getByText('Avohuollon tukitoimet')).toBeTruthy()
+    expect(decisions.getByText('Myönnetty osittain')).toBeTruthy()
+    expect(screen.getByText('Jälkihuolto 23 ikävuoteen asti (vuodesta 2024)')).toBeTruthy()
+    expect(screen.getByText('5.5.2035')).toBeTruthy()
+  })
+})
+
 describe('the caseload and the responsible worker', () => {
   it('shows the supervisors the children per worker against the maximum, over the limit marked; not in others’ menus', async () => {
     const caseload: Caseload = {
@@ -516,6 +566,7 @@ describe('the caseload and the responsible worker', () => {
       reporterPhone: '040 123 4567',
       reporterEmail: null,
       withholdIdentity: false,
+      reporterHidden: false,
       receivedAt: '2026-03-02T07:30:00.000Z',
       receivedOn: today,
       unit: { id: '7a7a7a7a-1111-4222-8333-944455566601', name: 'Lapsiperheiden palvelut ja lastensuojelu' },

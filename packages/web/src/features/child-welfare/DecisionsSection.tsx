@@ -7,9 +7,16 @@ import { can, useUser } from '../../session/context'
 import { decisionPdfUrl } from './api'
 import { PdfLinks } from './display'
 
-const DECISION_TYPES = ['child_welfare_urgent_placement', 'child_welfare_urgent_placement_extension', 'child_welfare_care_order', 'child_welfare_care_end'] as const
+const DECISION_TYPES = [
+  'child_welfare_urgent_placement',
+  'child_welfare_urgent_placement_extension',
+  'child_welfare_care_order',
+  'child_welfare_care_end',
+  'child_welfare_open_care',
+  'child_welfare_after_care',
+] as const
 type DecisionType = (typeof DECISION_TYPES)[number]
-const OUTCOMES = ['placed', 'extended', 'care_order', 'care_ended'] as const
+const OUTCOMES = ['placed', 'extended', 'care_order', 'care_ended', 'granted', 'partly_granted', 'refused'] as const
 type Outcome = (typeof OUTCOMES)[number]
 
 /** A child welfare decision type in words; a type this page does not know yet as the server names it. */

@@ -6,8 +6,8 @@ import { TextField } from '../../components/TextField'
 import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { can, useUser } from '../../session/context'
-import { recordApi } from './api'
-import { deadlineKindName, FailureAlert, isConflict, MarkedDeadline, type RecordChanged } from './display'
+import { assessmentPdfUrl, recordApi } from './api'
+import { deadlineKindName, FailureAlert, isConflict, MarkedDeadline, PdfLinks, type RecordChanged } from './display'
 import { tooLong } from './draft'
 import { Expander, RadioGroup, TextAreaField } from './fields'
 
@@ -78,6 +78,7 @@ function MatterArticle({ record: r, matter: m, onChanged, reload }: { record: Ch
             <dt>{t('childWelfare.record.assessment.summary')}</dt>
             <dd className="cw-text">{a.summary}</dd>
           </dl>
+          {can(user, 'child-welfare:print') && <PdfLinks kind="assessment" href={(language) => assessmentPdfUrl(r.person.id, m.id, language)} number={m.receipt} />}
         </>
       ) : m.state === 'assessment' && can(user, 'child-welfare:assess') ? (
         <Expander label={t('childWelfare.record.assessment.open')}>

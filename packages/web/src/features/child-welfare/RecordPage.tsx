@@ -10,6 +10,7 @@ import { formatDate, todayInHelsinki } from '../../lib/format'
 import { AfterCareSection } from './AfterCareSection'
 import { DecisionsSection } from './DecisionsSection'
 import { MattersSection } from './MattersSection'
+import { BansSection, MeasuresSection } from './MeasuresSection'
 import { PlacementsSection } from './PlacementsSection'
 import { PlansSection } from './PlansSection'
 import type { RecordChanged } from './display'
@@ -17,7 +18,8 @@ import './child-welfare.css'
 
 /**
  * Lastensuojelu — the child's child welfare record (/persons/:id/child-welfare, action `child-welfare:read`): the
- * matters with their service-need assessment and its 3-month deadline, the client plans, the placements as a
+ * matters with their service-need assessment and its 3-month deadline (its summary as PDF), the child's prohibitions
+ * to disclose to a guardian, the client plans, the support measures decided, the placements as a
  * timeline with the urgent placement, its extension, the care order (or the application to the administrative
  * court) and ending a placement, the decisions with their PDFs, and the after-care that follows. Every change
  * answers the record as it now is; a change someone else saved first is refused (409) and said so.
@@ -143,7 +145,9 @@ function RecordView({
       </section>
 
       <MattersSection record={r} onChanged={onChanged} reload={reload} />
+      <BansSection record={r} />
       <PlansSection record={r} plans={plans} error={plansError} today={today} onPlans={onPlans} reload={reload} />
+      <MeasuresSection record={r} />
       <PlacementsSection record={r} today={today} onChanged={onChanged} reload={reload} />
       <DecisionsSection record={r} />
       <AfterCareSection record={r} />

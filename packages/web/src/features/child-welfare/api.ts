@@ -1,6 +1,7 @@
 import {
   childWelfareCaseEndpoints as cases,
   childWelfareEndpoints as ep,
+  childWelfareMeasureEndpoints as measures,
   childWelfarePlanEndpoints as plans,
   childWelfareRecordEndpoints as rec,
   providersEndpoints,
@@ -71,3 +72,5 @@ export const recordApi = {
 export const decisionPdfUrl = (id: string, decisionId: string, language: 'fi' | 'sv') => endpointPath(rec['childWelfare.decisionPdf'], { params: { id, decisionId }, query: { language } })
 export const applicationPdfUrl = (id: string, applicationId: string, language: 'fi' | 'sv') =>
   endpointPath(rec['childWelfare.courtApplicationPdf'], { params: { id, applicationId }, query: { language } })
+export const assessmentPdfUrl = (id: string, matterId: string, language: 'fi' | 'sv') =>
+  endpointPath(measures['childWelfare.assessmentPdf'], { params: { id, matterId }, query: { language } })

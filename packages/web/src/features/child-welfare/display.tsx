@@ -134,14 +134,16 @@ export function FailureAlert({
   )
 }
 
+const FILE_NAMES = { application: 'hakemus', decision: 'paatos', assessment: 'arvio' } as const
+
 /** Links to a document's PDF in Finnish and Swedish. */
-export function PdfLinks({ kind, href, number }: { kind: 'application' | 'decision'; href: (language: 'fi' | 'sv') => string; number: number }) {
+export function PdfLinks({ kind, href, number }: { kind: 'application' | 'decision' | 'assessment'; href: (language: 'fi' | 'sv') => string; number: number | string }) {
   const { t } = useTranslation()
   return (
     <ul className="cw-links">
       {(['fi', 'sv'] as const).map((language) => (
         <li key={language}>
-          <a href={href(language)} download={`${kind === 'application' ? 'hakemus' : 'paatos'}-${number}-${language}.pdf`}>
+          <a href={href(language)} download={`${FILE_NAMES[kind]}-${number}-${language}.pdf`}>
             {t(`childWelfare.record.pdf.${kind}`, { number, language: t(`childWelfare.record.languages.${language}`) })}
           </a>
         </li>
