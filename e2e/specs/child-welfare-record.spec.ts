@@ -148,6 +148,19 @@ test('the child’s record: the assessment, an urgent placement on the worklist,
   await expect(matter).toContainText('Hoidettu')
   await expectAccessible(page)
 
+  // The child's client plan, reviewed at least yearly; the parents' own waits until the child is placed.
+  const childPlan = page.getByRole('article', { name: 'Lapsen asiakassuunnitelma' })
+  await childPlan.getByRole('button', { name: 'Tee asiakassuunnitelma' }).click()
+  const planForm = page.getByRole('form', { name: 'Uusi: Lapsen asiakassuunnitelma' })
+  await planForm.getByLabel('Tavoitteet').fill('Lapsen illat ovat turvallisia ja aikuinen on tavoitettavissa.')
+  await planForm.getByLabel('Palvelut ja tukitoimet').fill('Perhetyö kahdesti viikossa; tukihenkilö iltaisin.')
+  await expectAccessible(page)
+  await planForm.getByRole('button', { name: 'Tallenna suunnitelma' }).click()
+  await expect(page.getByText('Lapsen asiakassuunnitelma tallennettiin.')).toBeVisible()
+  await expect(childPlan).toContainText('Perhetyö kahdesti viikossa; tukihenkilö iltaisin.')
+  await expect(childPlan).toContainText(`${fiDate(today())}, laatinut Aino Lehtinen`)
+  await expect(page.getByRole('article', { name: 'Vanhempien asiakassuunnitelma' })).toContainText('tehdään, kun lapsi on sijoitettuna')
+
   // The client relationship stays open with the responsible worker.
   await page.getByRole('link', { name: 'Takaisin asiakaskortille' }).click()
   const relationship = page.getByRole('row').filter({ hasText: 'Lastensuojelu' }).filter({ hasText: 'Aino Lehtinen' })
@@ -173,6 +186,8 @@ test('the child’s record: the assessment, an urgent placement on the worklist,
   await expect(urgentItem).toContainText(new RegExp(`Kiireellinen sijoitus päättyy\\s*${fiDate(day30).replace(/\./g, '\\.')}`))
   await expect(page.getByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }).getByRole('row').filter({ hasText: 'Kiireellinen sijoitus' })).toContainText('Aino Lehtinen')
   await expectAccessible(page)
+
+  await expect(page.getByRole('article', { name: 'Vanhempien asiakassuunnitelma' }).getByRole('button', { name: 'Tee vanhempien asiakassuunnitelma' })).toBeVisible()
 
   // Its day 30 is on the worker's deadline worklist, and the row leads back to the record.
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Määräajat' }).click()
