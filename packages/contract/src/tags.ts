@@ -25,6 +25,7 @@ export const API_TAGS = {
   'child-welfare':
     'Child welfare (lastensuojelu): the notifications register and its public e-form, the intake queue, urgency, ' +
     'the decision to start the service-need assessment and its statutory deadlines.',
+  disclosures: 'Disclosures of client data (luovutukset) per register: requests with their legal basis, decisions, the disclosure log, and the client\'s consents and bans.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
 } as const satisfies Record<string, string>
 

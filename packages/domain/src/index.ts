@@ -19,3 +19,4 @@ export * from './deadlines';
 export * from './business-id';
 export * from './child-welfare';
 export * from './retention';
+export * from './disclosures';

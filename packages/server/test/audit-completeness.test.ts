@@ -43,6 +43,26 @@ async function clientOf(t: TestServer, worker: string): Promise<{ id: string; c:
   return { id, c }
 }
 
+/** A police request to disclose a fresh client's data in adult social work, registered by the social worker. */
+async function disclosureRequest(t: TestServer) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const res = await c.post(`/api/persons/${id}/disclosures`, {
+    serviceTask: 'adult_social_work', requesterKind: 'police', requesterName: 'Komisario', receivedOn: '2026-02-02', basis: 'client_act_18', purpose: 'Esitutkinta.', requested: 'Tapaamiset.',
+  })
+  expect(res.status).toBe(201)
+  const request = (await res.json()).requests[0] as { id: string; version: number }
+  return { id, c, request }
+}
+
+/** A fresh client's consent to disclose to Kela from adult social work. */
+async function consentOf(t: TestServer) {
+  const { id, c } = await clientOf(t, 'sosiaalityontekija')
+  const res = await c.post(`/api/persons/${id}/consents`, { kind: 'consent', recipient: 'Kela', purpose: 'Etuuden käsittely', serviceTasks: ['adult_social_work'], form: 'written', givenOn: '2026-02-02' })
+  expect(res.status).toBe(201)
+  const consent = (await res.json()).consents[0] as { id: string; version: number }
+  return { id, c, consent }
+}
+
 /** A journal entry of a fresh client in adult social work, written (and signed) by the social worker. */
 async function journalEntry(t: TestServer, sign: boolean) {
   const { id, c } = await clientOf(t, 'sosiaalityontekija')
@@ -241,6 +261,41 @@ const probes: Partial<Record<Action, Probe>> = {
     const shown: string[] = (await res.json()).relationships.map((r: { person: { id: string } }) => r.person.id)
     expect(shown).toContain(id)
     return { username: 'esihenkilo', clientIds: [...new Set(shown)] }
+  },
+  'disclosures:read': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/disclosures?serviceTask=adult_social_work`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'disclosures:receive': async (t) => {
+    const { id } = await disclosureRequest(t)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'disclosures:decide': async (t) => {
+    const { id, c, request } = await disclosureRequest(t)
+    expect((await c.post(`/api/persons/${id}/disclosures/${request.id}/decision`, { serviceTask: 'adult_social_work', outcome: 'refuse', reasons: 'Pyynnölle ei ole laillista perustetta.', decidedOn: '2026-02-03', version: request.version })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'disclosures:disclose': async (t) => {
+    const { id, c, request } = await disclosureRequest(t)
+    const decided = await (await c.post(`/api/persons/${id}/disclosures/${request.id}/decision`, { serviceTask: 'adult_social_work', outcome: 'disclose', reasons: 'Poliisilla on oikeus saada tiedot.', decidedOn: '2026-02-03', version: request.version })).json()
+    const res = await c.post(`/api/persons/${id}/disclosures/${request.id}/disclosed`, { serviceTask: 'adult_social_work', what: 'Tapaamisten päivät', method: 'secure_email', disclosedOn: '2026-02-04', version: decided.requests[0].version })
+    expect(res.status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'consents:read': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/consents`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'consents:record': async (t) => {
+    const { id } = await consentOf(t)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'consents:revoke': async (t) => {
+    const { id, c, consent } = await consentOf(t)
+    expect((await c.post(`/api/persons/${id}/consents/${consent.id}/revoke`, { revokedOn: '2026-02-05', note: 'Asiakas peruutti.', version: consent.version })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
   },
   'child-welfare:public-notify': async (t) => {
     const res = await new Client(t.url).post('/api/public/child-welfare/notifications', { kind: 'notification', reporterType: 'anonymous', content: 'Huoli lapsesta.', children: [{ name: 'Lapsi' }] })

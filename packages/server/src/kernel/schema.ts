@@ -150,8 +150,48 @@ export interface MinorDisclosureBanTable {
   created_at: Timestamp
 }
 
+/** The client's consents and bans (migration 0028). */
+export interface ConsentTable {
+  id: Generated<string>
+  person_id: string
+  kind: 'consent' | 'ban'
+  recipient: string | null
+  purpose: string
+  data_scope: string | null
+  ban_purpose: 'genealogy' | 'register_research' | null
+  service_tasks: Defaulted<string[]>
+  given_by: string | null
+  form: 'written' | 'oral' | 'electronic'
+  given_on: DateString
+  valid_until: DateString | null
+  recorded_by: string
+  revoked_on: DateString | null
+  revoked_by: string | null
+  revoke_note: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
+/** The disclosure log (migration 0028): every disclosure of a client's data, requested or regular. */
+export interface DisclosureLogTable {
+  id: Generated<string>
+  person_id: string
+  service_task: string
+  request_id: string | null
+  recipient: string
+  basis: string
+  basis_citation: string | null
+  what: string
+  method: 'secure_email' | 'post' | 'in_person' | 'interface' | 'phone'
+  disclosed_on: DateString
+  disclosed_by: string | null
+  created_at: Timestamp
+}
+
 declare module '../db/schema' {
   interface DB {
+    consent: ConsentTable
+    disclosure_log: DisclosureLogTable
     minor_disclosure_ban: MinorDisclosureBanTable
     decision: DecisionTable
     decision_notification: DecisionNotificationTable

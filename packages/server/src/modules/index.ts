@@ -17,6 +17,7 @@ import { jobsModule } from './jobs'
 import { providersModule } from './providers'
 import { deadlinesModule } from './deadlines'
 import { childWelfareModule } from './child-welfare'
+import { disclosuresModule } from './disclosures'
 
 export const MODULES = [
   platformModule,
@@ -34,4 +35,5 @@ export const MODULES = [
   providersModule,
   deadlinesModule,
   childWelfareModule,
+  disclosuresModule,
 ] as const

@@ -94,6 +94,16 @@ export async function accessReportInput(trx: Transaction<DB>, args: AccessReport
     .distinctOn('a.id')
     .orderBy('a.id')
     .execute()
+  // to whom the data was disclosed in the period (the disclosure log), except the registers withheld from a guardian
+  const disclosures = await trx
+    .selectFrom('disclosure_log')
+    .select(['disclosed_on', 'recipient', 'service_task', 'basis', 'basis_citation', 'what'])
+    .where('person_id', 'in', await identityIds(trx, person.id))
+    .where('disclosed_on', '>=', args.from)
+    .where('disclosed_on', '<=', args.to)
+    .$if(withheld.length > 0, (q) => q.where('service_task', 'not in', withheld))
+    .orderBy('disclosed_on')
+    .execute()
   const tasks = await trx.selectFrom('service_task').select(['code', 'name_fi', 'name_sv']).execute()
   const org = await trx.selectFrom('organisation').select('name').orderBy('created_at').executeTakeFirst()
   const input: ReportInput = {
@@ -107,6 +117,7 @@ export async function accessReportInput(trx: Transaction<DB>, args: AccessReport
     printedBy: args.printedBy,
     serviceTaskNames: Object.fromEntries(tasks.map((s) => [s.code, lang === 'sv' ? s.name_sv : s.name_fi])),
     guardian: guardian ? { name: guardian.name, withheldRegisters: withheld.map((code) => tasks.find((x) => x.code === code)).map((x) => (x ? (lang === 'sv' ? x.name_sv : x.name_fi) : '')) } : null,
+    disclosures: disclosures.map((d) => ({ on: d.disclosed_on, recipient: d.recipient, serviceTask: d.service_task, basis: d.basis, basisCitation: d.basis_citation, what: d.what })),
     rows: rows.filter((r) => !withheld.includes(r.data_group.split('/')[0] ?? '')).map(
       (r): ReportRow => ({
         occurredAt: r.occurred_at,

@@ -38,6 +38,8 @@ export interface ReportInput {
   printedAt: Date
   printedBy: string
   serviceTaskNames: Record<string, string>
+  /** the disclosure log of the period: to whom, from which register, on what basis, what */
+  disclosures?: { on: string; recipient: string; serviceTask: string; basis: string; basisCitation: string | null; what: string }[]
   /** the report goes to a guardian of a minor client; the registers the child forbade disclosing to them are left out */
   guardian?: { name: string; withheldRegisters: string[] } | null
   rows: ReportRow[]
@@ -48,6 +50,20 @@ const TEXTS = {
     title: 'Selvitys asiakastietojen käsittelystä',
     subtitle: 'Kuka on käsitellyt tietojani – laki sosiaali- ja terveydenhuollon asiakastietojen käsittelystä (703/2023) 11 §',
     client: 'Asiakas',
+    disclosuresTitle: 'Tietojen luovutukset',
+    noDisclosures: 'Tietojasi ei ole luovutettu ajanjaksolla.',
+    disclosedOn: 'Päivä',
+    recipient: 'Vastaanottaja',
+    disclosedWhat: 'Mitä luovutettiin',
+    disclosureBases: {
+      consent: 'Suostumuksesi',
+      client_act_17: 'Sosiaalihuollon asiakaslaki 17 §',
+      client_act_18: 'Sosiaalihuollon asiakaslaki 18 §',
+      client_act_19: 'Sosiaalihuollon asiakaslaki 19 §',
+      child_welfare_act: 'Lastensuojelulaki',
+      other_act: 'Muu laki',
+      research_permit: 'Tutkimuslupa',
+    } as Record<string, string>,
     guardian: 'Annettu huoltajalle',
     withheld: 'Selvityksestä on jätetty pois rekisterit, joiden tietojen antamisen huoltajalle lapsi on kieltänyt (sosiaalihuollon asiakaslaki 11 §): {registers}.',
     hetu: 'Henkilötunnus',
@@ -123,6 +139,20 @@ const TEXTS = {
     title: 'Redogörelse för behandlingen av klientuppgifter',
     subtitle: 'Vem har behandlat mina uppgifter – lagen om behandling av klientuppgifter inom social- och hälsovården (703/2023) 11 §',
     client: 'Klient',
+    disclosuresTitle: 'Utlämnande av uppgifter',
+    noDisclosures: 'Dina uppgifter har inte lämnats ut under perioden.',
+    disclosedOn: 'Dag',
+    recipient: 'Mottagare',
+    disclosedWhat: 'Vad som lämnades ut',
+    disclosureBases: {
+      consent: 'Ditt samtycke',
+      client_act_17: '17 § i lagen om klientens ställning och rättigheter inom socialvården',
+      client_act_18: '18 § i lagen om klientens ställning och rättigheter inom socialvården',
+      client_act_19: '19 § i lagen om klientens ställning och rättigheter inom socialvården',
+      child_welfare_act: 'Barnskyddslagen',
+      other_act: 'Annan lag',
+      research_permit: 'Forskningstillstånd',
+    } as Record<string, string>,
     guardian: 'Given till vårdnadshavare',
     withheld: 'Från redogörelsen har utelämnats de register vars uppgifter barnet har förbjudit att lämnas till vårdnadshavaren (11 § i lagen om klientens ställning och rättigheter inom socialvården): {registers}.',
     hetu: 'Personbeteckning',
@@ -276,6 +306,26 @@ export function reportDocument(input: ReportInput): TDocumentDefinitions {
     input.rows.length
       ? { table: { headerRows: 1, widths: [74, 78, 70, '*', '*', 80], body }, layout: 'lightHorizontalLines', fontSize: 8 }
       : { text: t.none, italics: true },
+    { text: t.disclosuresTitle, style: 'h2' },
+    input.disclosures?.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: [60, 110, 90, '*'],
+            body: [
+              [t.disclosedOn, t.recipient, t.basis, t.disclosedWhat].map((h) => ({ text: h, style: 'th' })),
+              ...input.disclosures.map((d) => [
+                finnishDate(d.on),
+                d.recipient,
+                `${t.disclosureBases[d.basis] ?? d.basis}${d.basisCitation ? ` (${d.basisCitation})` : ''}`,
+                `${input.serviceTaskNames[d.serviceTask] ?? d.serviceTask}: ${d.what}`,
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          fontSize: 8,
+        }
+      : { text: t.noDisclosures, italics: true },
     { text: t.explanation, margin: [0, 16, 0, 0], fontSize: 9 },
   )
   return {

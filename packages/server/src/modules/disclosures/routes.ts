@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { disclosuresEndpoints as ep } from '@huoma/contract'
+import type { FastifyRequest } from 'fastify'
+import type { ClientScope } from '../../access/client-access'
+import { requireAuthed, type AuthedContext } from '../../access/context'
+import { endpoint } from '../../http/endpoint'
+import { decideRequest, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
+
+/**
+ * Disclosures and consents over HTTP: every route goes through the client chokepoint — a register's requests in
+ * that service task (the worker's relationship or supervision there), consents across the client's registers — and
+ * answers the register or the list as it now is, read in the same transaction.
+ */
+export const disclosuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const today = () => app.clock.today()
+
+  const inRegister = (request: FastifyRequest, personId: string, serviceTask: string, work: (scope: ClientScope, ctx: AuthedContext) => Promise<void>) => {
+    const ctx = requireAuthed(request)
+    return app.clientData.withClient(ctx, { personId, serviceTask }, async (scope) => {
+      await work(scope, ctx)
+      return readRegister(scope, serviceTask)
+    })
+  }
+  const consents = (request: FastifyRequest, personId: string, work: (scope: ClientScope, ctx: AuthedContext) => Promise<void>) => {
+    const ctx = requireAuthed(request)
+    return app.clientData.withClient(ctx, { personId }, async (scope) => {
+      await work(scope, ctx)
+      return listConsents(scope, today())
+    })
+  }
+
+  app.route({
+    ...endpoint(ep['disclosures.register']),
+    handler: async (request) => inRegister(request, request.params.id, request.query.serviceTask, async () => {}),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.receive']),
+    handler: async (request, reply) => {
+      const out = await inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => receiveRequest(scope, request.body, { userId: ctx.principal.userId, today: today() }))
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.decide']),
+    handler: async (request) =>
+      inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => decideRequest(scope, request.params.requestId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.disclose']),
+    handler: async (request) =>
+      inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => recordDisclosure(scope, request.params.requestId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.consents']),
+    handler: async (request) => consents(request, request.params.id, async () => {}),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.recordConsent']),
+    handler: async (request, reply) => {
+      const out = await consents(request, request.params.id, (scope, ctx) => recordConsent(scope, request.body, { userId: ctx.principal.userId, today: today() }))
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.revokeConsent']),
+    handler: async (request) =>
+      consents(request, request.params.id, (scope, ctx) => revokeConsent(scope, request.params.consentId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+}
