@@ -150,7 +150,9 @@ test('a school reports two siblings through the public e-form; the social worker
   // Start the assessment for one, today; no assessment for the other.
   const olderCard = page.getByRole('article', { name: new RegExp(name(older)) })
   await olderCard.getByRole('radio', { name: 'Aloitetaan palvelutarpeen arviointi' }).check()
-  await expect(olderCard.getByLabel('Vastuusosiaalityöntekijä')).toHaveText('Aino Lehtinen (sinä)')
+  // the licensed social workers of her unit, herself chosen
+  await expect(olderCard.getByLabel('Vastuusosiaalityöntekijä').locator('option')).toHaveText(['Aino Lehtinen (sinä)', 'Jari Heikkilä'])
+  await expect(olderCard.getByLabel('Vastuusosiaalityöntekijä').locator('option:checked')).toHaveText('Aino Lehtinen (sinä)')
   await expect(olderCard.getByLabel('Päätöspäivä')).toHaveValue(today())
   await olderCard.getByLabel('Perustelut').fill('Palvelutarpeen arviointi aloitetaan koulun huolen vuoksi.')
   await olderCard.getByRole('button', { name: 'Tallenna päätös' }).click()

@@ -1,10 +1,12 @@
-import { INFORMED_METHODS, type ChildMatter, type Notification, type StartDecision } from '@huoma/contract'
+import { childWelfareCaseEndpoints as cases, INFORMED_METHODS, type ChildMatter, type Notification, type StartDecision } from '@huoma/contract'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useEndpoint } from '../../api/endpoint'
 import { useFormErrors } from '../../components/useFormErrors'
 import { TextField } from '../../components/TextField'
 import { formatDate, todayInHelsinki } from '../../lib/format'
-import { useUser } from '../../session/context'
+import { can, useUser } from '../../session/context'
 import { childWelfareApi } from './api'
 import { DeadlineLine, deadlineKindName, FailureAlert, isConflict, type OnChanged } from './display'
 import { tooLong } from './draft'
@@ -29,6 +31,7 @@ interface Props {
  */
 export function MatterCard({ notification: n, matter: m, mayHandle, onChanged, reload }: Props) {
   const { t } = useTranslation()
+  const user = useUser()
   const id = useId()
   const deadlines = [
     m.startDeadline && { kind: 'assessment_start', info: m.startDeadline },
@@ -45,6 +48,11 @@ export function MatterCard({ notification: n, matter: m, mayHandle, onChanged, r
         <span className={m.state === 'closed' ? 'badge cw-badge-muted' : 'badge cw-badge-upcoming'}>{t(`childWelfare.matter.states.${m.state}`)}</span>{' '}
         {t('childWelfare.matter.pendingOn', { date: formatDate(m.pendingOn) })}
       </p>
+      {d && d.decision !== 'no_assessment' && can(user, 'child-welfare:read') && (
+        <p>
+          <Link to={`/persons/${m.person.id}/child-welfare`}>{t('childWelfare.matter.openRecord', { name: m.person.name })}</Link>
+        </p>
+      )}
       {deadlines.length > 0 && (
         <>
           <h4>{t('childWelfare.matter.deadlines')}</h4>
@@ -98,8 +106,9 @@ const DECISION_FIELDS = ['decision', 'decidedOn', 'reasons', 'responsibleUserId'
 
 /**
  * The decision whether to start the service-need assessment (LSL 26 § 3 mom): dated no earlier than the matter
- * became pending and not in the future, with reasons; starting names the responsible social worker — the user, whom
- * the server refuses with a field message when they are not a licensed social worker of the unit.
+ * became pending and not in the future, with reasons; starting names the responsible social worker, chosen from the
+ * licensed social workers of the user's child welfare units (the user when listed) — the server refuses, with a field
+ * message, one who is not a licensed social worker of the notification's unit.
  */
 function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Props, 'mayHandle'>) {
   const { t } = useTranslation()
@@ -109,9 +118,13 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
   const [decision, setDecision] = useState<StartDecision | ''>('')
   const [decidedOn, setDecidedOn] = useState(today)
   const [reasons, setReasons] = useState('')
+  // the responsible social worker: the user when listed, unless another is chosen
+  const [responsible, setResponsible] = useState<string>()
   const [saving, setSaving] = useState(false)
   const [conflict, setConflict] = useState(false)
   const { fieldErrors, error, register, check, fail } = useFormErrors(DECISION_FIELDS)
+  const workers = useResponsibleWorkers(user)
+  const responsibleId = responsible ?? (workers.some((w) => w.userId === user.id) ? user.id : '')
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -119,6 +132,7 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
     const missing: Partial<Record<(typeof DECISION_FIELDS)[number], string>> = {}
     if (!decision) missing.decision = t('childWelfare.matter.decisionRequired')
     if (!decidedOn) missing.decidedOn = t('childWelfare.matter.dateRequired')
+    if (decision === 'start' && !responsibleId) missing.responsibleUserId = t('childWelfare.matter.responsibleRequired')
     if (reasons.trim().length < MIN_REASON) missing.reasons = t('childWelfare.matter.reasonsRequired')
     else if (tooLong(t, reasons, 5000)) missing.reasons = tooLong(t, reasons, 5000)
     if (!check(missing) || !decision) return
@@ -128,7 +142,7 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
         decision,
         decidedOn,
         reasons: reasons.trim(),
-        ...(decision === 'start' ? { responsibleUserId: user.id } : {}),
+        ...(decision === 'start' ? { responsibleUserId: responsibleId } : {}),
         version: m.version,
       })
       onChanged(next, t('childWelfare.notification.decisionSaved', { name: m.person.name }))
@@ -167,12 +181,17 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
             name="responsibleUserId"
             label={t('childWelfare.matter.responsible')}
             hint={t('childWelfare.matter.responsibleHint')}
-            value={user.id}
-            onChange={() => undefined}
+            value={responsibleId}
+            onChange={(e) => setResponsible(e.target.value)}
             error={fieldErrors.responsibleUserId}
             ref={register('responsibleUserId')}
           >
-            <option value={user.id}>{t('childWelfare.matter.responsibleSelf', { name: user.displayName })}</option>
+            {!responsibleId && <option value="">{t('childWelfare.matter.chooseResponsible')}</option>}
+            {workers.map((w) => (
+              <option key={w.userId} value={w.userId}>
+                {w.userId === user.id ? t('childWelfare.matter.responsibleSelf', { name: w.name }) : w.name}
+              </option>
+            ))}
           </SelectField>
         )}
       </div>
@@ -194,6 +213,17 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
       </div>
     </form>
   )
+}
+
+/**
+ * Whom the assessment's responsible social worker may be: the licensed social workers of the user's child welfare
+ * units (each once); while the list loads, or when it cannot be read, the user alone (the server checks the choice).
+ */
+function useResponsibleWorkers(user: { id: string; displayName: string }) {
+  const list = useEndpoint(cases['childWelfare.responsibleWorkers'])
+  if (list.status !== 'success') return [{ userId: user.id, name: user.displayName }]
+  const seen = new Set<string>()
+  return list.data.workers.filter((w) => (seen.has(w.userId) ? false : (seen.add(w.userId), true))).map((w) => ({ userId: w.userId, name: w.name }))
 }
 
 const INFORMED_FIELDS = ['informedOn', 'method', 'note'] as const

@@ -1,7 +1,18 @@
 import {
+  childWelfareCaseEndpoints as cases,
   childWelfareEndpoints as ep,
+  childWelfareMeasureEndpoints as measures,
+  childWelfarePlanEndpoints as plans,
+  childWelfareRecordEndpoints as rec,
+  providersEndpoints,
   vtjEndpoints,
   type AddChildInput,
+  type AssessmentInput,
+  type CareOrderInput,
+  type EndPlacementInput,
+  type ExtensionInput,
+  type PlanInput,
+  type UrgentPlacementInput,
   type CloseNotificationInput,
   type InformedInput,
   type NotificationQueueQuery,
@@ -10,7 +21,7 @@ import {
   type StartDecisionInput,
   type UrgencyInput,
 } from '@huoma/contract'
-import { callApi } from '../../api/endpoint'
+import { callApi, endpointPath } from '../../api/endpoint'
 
 /** Child welfare's notifications register, typed by the contract (`childWelfareEndpoints`). */
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {})
@@ -40,3 +51,26 @@ export const identifyApi = {
   vtjQuery: (hetu: string, purpose: string) => callApi(vtjEndpoints['vtj.query'], { body: { hetu, purpose } }),
   registerFromVtj: (hetu: string, purpose: string) => callApi(vtjEndpoints['persons.fromVtj'], { body: { hetu, purpose } }),
 }
+
+/** The child's child welfare record (`childWelfareRecordEndpoints`, `childWelfareCaseEndpoints`, `childWelfarePlanEndpoints`). */
+const placement = (id: string, placementId: string) => ({ id, placementId })
+
+export const recordApi = {
+  record: (id: string) => callApi(rec['childWelfare.record'], { params: { id } }),
+  completeAssessment: (id: string, matterId: string, body: AssessmentInput) => callApi(rec['childWelfare.completeAssessment'], { params: { id, matterId }, body }),
+  urgentPlacement: (id: string, body: UrgentPlacementInput) => callApi(rec['childWelfare.urgentPlacement'], { params: { id }, body }),
+  extend: (id: string, placementId: string, body: ExtensionInput) => callApi(rec['childWelfare.extendUrgentPlacement'], { params: placement(id, placementId), body }),
+  careOrder: (id: string, body: CareOrderInput) => callApi(rec['childWelfare.careOrder'], { params: { id }, body }),
+  filed: (id: string, applicationId: string, filedOn: string) => callApi(rec['childWelfare.courtApplicationFiled'], { params: { id, applicationId }, body: { filedOn } }),
+  endPlacement: (id: string, placementId: string, body: EndPlacementInput) => callApi(cases['childWelfare.endPlacement'], { params: placement(id, placementId), body }),
+  makePlan: (id: string, body: PlanInput) => callApi(plans['childWelfare.makePlan'], { params: { id }, body }),
+  /** The providers valid today that take children: family care and institutional care. */
+  providers: (serviceType: 'family_care' | 'institutional_care', signal?: AbortSignal) => callApi(providersEndpoints['providers.list'], { query: { serviceType }, ...opts(signal) }),
+}
+
+/** The PDF of a decision or of a care order application, in Finnish or Swedish (a link; the server audits the print). */
+export const decisionPdfUrl = (id: string, decisionId: string, language: 'fi' | 'sv') => endpointPath(rec['childWelfare.decisionPdf'], { params: { id, decisionId }, query: { language } })
+export const applicationPdfUrl = (id: string, applicationId: string, language: 'fi' | 'sv') =>
+  endpointPath(rec['childWelfare.courtApplicationPdf'], { params: { id, applicationId }, query: { language } })
+export const assessmentPdfUrl = (id: string, matterId: string, language: 'fi' | 'sv') =>
+  endpointPath(measures['childWelfare.assessmentPdf'], { params: { id, matterId }, query: { language } })

@@ -1,9 +1,10 @@
-import type { DeadlineInfo, Notification, Urgency } from '@huoma/contract'
+import type { ChildWelfareRecord, DeadlineInfo, Notification, Urgency } from '@huoma/contract'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { ApiError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { formatDate } from '../../lib/format'
+import { deadlineMark, type DeadlineMark } from './record'
 
 /** The words and badges the notification pages share: deadline kinds and standings, urgency. */
 
@@ -63,6 +64,32 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency | null }) {
 /** What a section of the notification page hands back after a change: the notification as it now is, and what to tell. */
 export type OnChanged = (next: Notification, notice: string) => void
 
+const MARK_CLASS: Record<DeadlineMark, string> = {
+  overdue: 'badge cw-badge-overdue',
+  due_today: 'badge cw-badge-today',
+  due_soon: 'badge cw-badge-soon',
+  open: 'badge cw-badge-upcoming',
+  paused: 'badge cw-badge-muted',
+  met: 'badge badge-ok',
+  met_late: 'badge cw-badge-late',
+  cancelled: 'badge cw-badge-muted',
+}
+
+/** A deadline of the child's record: its due date marked overdue, today or due soon (in words, never colour alone). */
+export function MarkedDeadline({ info }: { info: DeadlineInfo }) {
+  const { t } = useTranslation()
+  const mark = deadlineMark(info)
+  return (
+    <span className={`cw-marked cw-marked-${mark}`}>
+      <span className="cw-nowrap">{formatDate(info.dueOn)}</span> <span className={MARK_CLASS[mark]}>{t(`childWelfare.record.marks.${mark}`)}</span>{' '}
+      <DeadlineDays info={info} />
+    </span>
+  )
+}
+
+/** What a section of the child's record hands back after a change: the record as it now is, and what to tell. */
+export type RecordChanged = (next: ChildWelfareRecord, notice: string) => void
+
 /** A deadline as one line: what it is, its due date, where it stands and the working days left (or when it was met). */
 export function DeadlineLine({ label, info }: { label: string; info: DeadlineInfo }) {
   return (
@@ -79,17 +106,48 @@ export const isConflict = (error: unknown) => error instanceof ApiError && error
  * A form's failure above its buttons: a conflict (409) says that someone else changed the notification and offers
  * to load it again; anything else is the server's problem with the messages that no field of the form shows.
  */
-export function FailureAlert({ error, conflict, onReload }: { error: { text: ErrorText; messages: string[] } | undefined; conflict: boolean; onReload: () => void }) {
+export function FailureAlert({
+  error,
+  conflict,
+  onReload,
+  conflictText,
+  reloadText,
+}: {
+  error: { text: ErrorText; messages: string[] } | undefined
+  conflict: boolean
+  onReload: () => void
+  /** What the conflict is about (default: the notification). */
+  conflictText?: string
+  reloadText?: string
+}) {
   const { t } = useTranslation()
   if (!conflict) return <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
   return (
     <div role="alert" className="alert-region">
       <div className="alert alert-error">
-        <p className="alert-title">{t('childWelfare.notification.conflict')}</p>
+        <p className="alert-title">{conflictText ?? t('childWelfare.notification.conflict')}</p>
         <button type="button" className="button" onClick={onReload}>
-          {t('childWelfare.notification.reload')}
+          {reloadText ?? t('childWelfare.notification.reload')}
         </button>
       </div>
     </div>
+  )
+}
+
+const FILE_NAMES = { application: 'hakemus', decision: 'paatos', assessment: 'arvio' } as const
+
+/** Links to a document's PDF in Finnish and Swedish. */
+export function PdfLinks({ kind, href, number }: { kind: 'application' | 'decision' | 'assessment'; href: (language: 'fi' | 'sv') => string; number: number | string }) {
+  const { t } = useTranslation()
+  return (
+    <ul className="cw-links">
+      {(['fi', 'sv'] as const).map((language) => (
+        <li key={language}>
+          <a href={href(language)} download={`${FILE_NAMES[kind]}-${number}-${language}.pdf`}>
+            {t(`childWelfare.record.pdf.${kind}`, { number, language: t(`childWelfare.record.languages.${language}`) })}
+          </a>
+        </li>
+      ))}
+    </ul>
   )
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
 import { uiLocale } from '../../lib/format'
 
@@ -138,6 +138,84 @@ export function RadioGroup<V extends string>({
               {option.hint}
             </p>
           )}
+        </div>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+/**
+ * A button that opens a form under it (aria-expanded), and the form while open. The form gets `cancel` (closes and
+ * returns the focus to the button) and `done` (closes after a save; the page's notice takes the focus).
+ */
+export function Expander({ label, children, className }: { label: string; className?: string; children: (close: { cancel: () => void; done: () => void }) => ReactNode }) {
+  const [open, setOpen] = useState(false)
+  // after a cancel the focus goes back to the button (the form it was in is gone)
+  const [cancelled, setCancelled] = useState(0)
+  const id = useId()
+  const button = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (cancelled > 0) button.current?.focus()
+  }, [cancelled])
+  const cancel = () => {
+    setOpen(false)
+    setCancelled((n) => n + 1)
+  }
+  const done = () => setOpen(false)
+  return (
+    <div className={['cw-expander', className ?? ''].filter(Boolean).join(' ')}>
+      <button ref={button} type="button" className="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        {label}
+      </button>
+      <div id={id}>{open && children({ cancel, done })}</div>
+    </div>
+  )
+}
+
+/** Checkboxes in a fieldset: a choice of several (the reasons of a placement); the error is tied to the group. */
+export function CheckboxGroup<V extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+  firstRef,
+}: {
+  legend: string
+  options: readonly { value: V; label: string }[]
+  value: readonly V[]
+  onChange: (value: V[]) => void
+  error?: string | undefined
+  hint?: string | undefined
+  firstRef?: Ref<HTMLInputElement> | undefined
+}) {
+  const id = useId()
+  const toggle = (option: V, on: boolean) => onChange(on ? options.map((o) => o.value).filter((v) => v === option || value.includes(v)) : value.filter((v) => v !== option))
+  return (
+    <fieldset className={['field', 'cw-radios', 'cw-checks', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {options.map((option, index) => (
+        <div key={option.value} className="cw-check">
+          <input
+            ref={index === 0 ? firstRef : undefined}
+            id={`${id}-${option.value}`}
+            type="checkbox"
+            value={option.value}
+            checked={value.includes(option.value)}
+            onChange={(e) => toggle(option.value, e.target.checked)}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
       {error && (

@@ -1,9 +1,10 @@
 import type { Translation } from '../../lib/feature'
+import { enCaseload, enRecord, fiCaseload, fiRecord, svCaseload, svRecord } from './i18n-record'
 
 /**
  * Lastensuojelu (child welfare): the notifications register's texts — the public e-form, the intake queue, the
- * registration of a notification received otherwise and the notification's own page — composed into the root
- * dictionaries under `childWelfare`. Finnish is the source; Swedish and English are typed by its shape.
+ * registration of a notification received otherwise and the notification's own page — and, from i18n-record.ts, the
+ * child's record and the caseload, composed into the root dictionaries under `childWelfare`. Finnish is the source; Swedish and English are typed by its shape.
  */
 const fiChildWelfare = {
   loading: 'Ladataan…',
@@ -260,6 +261,9 @@ const fiChildWelfare = {
     responsible: 'Vastuusosiaalityöntekijä',
     responsibleSelf: '{{name}} (sinä)',
     responsibleHint: 'Palvelutarpeen arvioinnista vastaa laillistettu sosiaalityöntekijä, jolla on lastensuojelun oikeus tässä yksikössä.',
+    chooseResponsible: 'Valitse vastuusosiaalityöntekijä',
+    responsibleRequired: 'Valitse vastuusosiaalityöntekijä.',
+    openRecord: 'Avaa lapsen lastensuojelu: {{name}}',
     decisionRequired: 'Valitse päätös.',
     dateRequired: 'Anna päivä.',
     reasonsRequired: 'Kirjoita perustelut (vähintään 10 merkkiä).',
@@ -581,6 +585,9 @@ const svChildWelfare: Translation<typeof fiChildWelfare> = {
     responsible: 'Ansvarig socialarbetare',
     responsibleSelf: '{{name}} (du)',
     responsibleHint: 'För bedömningen av servicebehovet ansvarar en legitimerad socialarbetare med barnskyddsrättighet i den här enheten.',
+    chooseResponsible: 'Välj ansvarig socialarbetare',
+    responsibleRequired: 'Välj ansvarig socialarbetare.',
+    openRecord: 'Öppna barnets barnskydd: {{name}}',
     decisionRequired: 'Välj beslut.',
     dateRequired: 'Ange dag.',
     reasonsRequired: 'Skriv en motivering (minst 10 tecken).',
@@ -902,6 +909,9 @@ const enChildWelfare: Translation<typeof fiChildWelfare> = {
     responsible: 'Responsible social worker',
     responsibleSelf: '{{name}} (you)',
     responsibleHint: 'The service-need assessment is the responsibility of a licensed social worker with a child welfare grant in this unit.',
+    chooseResponsible: 'Choose the responsible social worker',
+    responsibleRequired: 'Choose the responsible social worker.',
+    openRecord: 'Open the child’s child welfare: {{name}}',
     decisionRequired: 'Choose the decision.',
     dateRequired: 'Give the date.',
     reasonsRequired: 'Write the reasons (at least 10 characters).',
@@ -970,11 +980,11 @@ const enChildWelfare: Translation<typeof fiChildWelfare> = {
 }
 
 const nav = {
-  fi: { childWelfare: 'Lastensuojeluilmoitukset', childWelfareRegister: 'Kirjaa lastensuojeluilmoitus' },
-  sv: { childWelfare: 'Barnskyddsanmälningar', childWelfareRegister: 'Registrera barnskyddsanmälan' },
-  en: { childWelfare: 'Child welfare notifications', childWelfareRegister: 'Register a child welfare notification' },
+  fi: { childWelfare: 'Lastensuojeluilmoitukset', childWelfareRegister: 'Kirjaa lastensuojeluilmoitus', childWelfareCaseload: 'Lastensuojelun asiakasmäärät' },
+  sv: { childWelfare: 'Barnskyddsanmälningar', childWelfareRegister: 'Registrera barnskyddsanmälan', childWelfareCaseload: 'Klientantal inom barnskyddet' },
+  en: { childWelfare: 'Child welfare notifications', childWelfareRegister: 'Register a child welfare notification', childWelfareCaseload: 'Child welfare caseload' },
 } as const
 
-export const fi = { nav: nav.fi, childWelfare: fiChildWelfare } as const
-export const sv: Translation<typeof fi> = { nav: nav.sv, childWelfare: svChildWelfare }
-export const en: Translation<typeof fi> = { nav: nav.en, childWelfare: enChildWelfare }
+export const fi = { nav: nav.fi, childWelfare: { ...fiChildWelfare, record: fiRecord, caseload: fiCaseload } } as const
+export const sv: Translation<typeof fi> = { nav: nav.sv, childWelfare: { ...svChildWelfare, record: svRecord, caseload: svCaseload } }
+export const en: Translation<typeof fi> = { nav: nav.en, childWelfare: { ...enChildWelfare, record: enRecord, caseload: enCaseload } }

@@ -1,14 +1,18 @@
 import type { Feature } from '../../lib/feature'
 import * as dictionary from './i18n'
+import { CaseloadPage } from './CaseloadPage'
+import { ChildWelfareCardSection } from './CardSection'
 import { NotificationPage } from './NotificationPage'
 import { PublicNotificationPage } from './PublicNotificationPage'
 import { QueuePage } from './QueuePage'
+import { RecordPage } from './RecordPage'
 import { RegisterPage } from './RegisterPage'
 
 /**
  * Lastensuojelu: the notifications register — the public e-form (no sign-in), the intake queue of the worker's child
  * welfare units, registering a notification received otherwise (the office secretary too), and each notification
- * with its urgency, its identified children's matters and deadlines, and closing.
+ * with its urgency, its identified children's matters and deadlines, and closing. The child's child welfare record
+ * (assessment, plans, placements, decisions, after-care), reached from the client card, and the supervisors' caseload.
  */
 export const childWelfare: Feature<typeof dictionary.fi> = {
   id: 'child-welfare',
@@ -24,11 +28,18 @@ export const childWelfare: Feature<typeof dictionary.fi> = {
       label: 'nav.childWelfareRegister',
       order: 36,
     },
+    { id: 'child-welfare-caseload', path: '/child-welfare/caseload', action: 'child-welfare:caseload', label: 'nav.childWelfareCaseload', order: 37 },
   ],
   routes: [
     { path: '/lastensuojeluilmoitus', page: PublicNotificationPage, shell: false },
     { path: '/child-welfare/notifications', page: QueuePage, action: 'child-welfare:notifications' },
     { path: '/child-welfare/notifications/new', page: RegisterPage, action: 'child-welfare:register' },
     { path: '/child-welfare/notifications/:notificationId', page: NotificationPage, action: 'child-welfare:notifications' },
+    { path: '/child-welfare/caseload', page: CaseloadPage, action: 'child-welfare:caseload' },
+    { path: '/persons/:id/child-welfare', page: RecordPage, action: 'child-welfare:read' },
+  ],
+  cardSections: [
+    // Asked for only where the user has a basis in the child welfare register, so that no request is refused.
+    { id: 'child-welfare-record', component: ChildWelfareCardSection, order: 12, action: 'child-welfare:read', serviceTask: 'child_welfare' },
   ],
 }

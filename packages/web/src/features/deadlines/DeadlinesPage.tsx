@@ -10,6 +10,12 @@ import { serviceTaskName } from '../../lib/labels'
 import './deadlines.css'
 
 /**
+ * The deadlines whose work is done on the child's child welfare record (/persons/:id/child-welfare): the row's kind
+ * links there. (The notification's own deadlines are met on the notification, whose page the intake queue reaches.)
+ */
+const RECORD_KINDS = new Set(['child_welfare.assessment_complete', 'child_welfare.urgent_placement', 'child_welfare.urgent_placement_extended', 'child_welfare.plan_review'])
+
+/**
  * Määräajat (action `deadlines:list`): the statutory deadlines of every service in one list, due date first — the
  * worker's own or their units' queue — with overdue, urgent and reminded marked and the working days left. A row
  * names the client (a link to the card) where the worker may see them.
@@ -89,7 +95,8 @@ export function DeadlinesPage() {
                     <tr key={item.id} className={item.standing === 'overdue' ? 'deadline-row-overdue' : undefined}>
                       <td>{formatDate(item.dueOn)}</td>
                       <td>
-                        {kindName(item)} <span className="deadline-basis">({item.legalBasis})</span>{' '}
+                        {item.person?.canOpen && RECORD_KINDS.has(item.kind) ? <Link to={`/persons/${item.person.id}/child-welfare`}>{kindName(item)}</Link> : kindName(item)}{' '}
+                        <span className="deadline-basis">({item.legalBasis})</span>{' '}
                         {item.urgent && <span className="badge badge-deadline-urgent">{t('deadlines.urgent')}</span>}
                       </td>
                       <td>{item.person ? item.person.canOpen ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : item.person.name : MISSING}</td>
