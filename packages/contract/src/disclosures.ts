@@ -88,7 +88,41 @@ export const DisclosureRequest = Type.Object({
 })
 export type DisclosureRequest = Static<typeof DisclosureRequest>
 
-export const DisclosureRegister = Type.Object({ serviceTask: Type.String(), requests: Type.Array(DisclosureRequest), log: Type.Array(DisclosureLogRow) })
+export const INFORMATION_BASES = ['client_act_20', 'child_welfare_act_41', 'consent', 'other_act'] as const
+
+/** An outgoing request for information to another authority (asiakaslaki 20 §, LSL 41 §): asked, and what was obtained. */
+export const InformationRequest = Type.Object({
+  id: Uuid,
+  authority: Type.String(),
+  basis: Type.Enum(INFORMATION_BASES),
+  basisCitation: Type.Union([Type.String(), Type.Null()]),
+  asked: Type.String(),
+  sentOn: IsoDate,
+  sentBy: Type.String(),
+  answer: Type.Union([Type.Object({ answeredOn: IsoDate, obtained: Type.String() }), Type.Null()]),
+  version: Type.Integer(),
+})
+export type InformationRequest = Static<typeof InformationRequest>
+
+export const InformationRequestInput = Type.Object(
+  { serviceTask: ServiceTaskCode, authority: Text(300, 2), basis: Type.Enum(INFORMATION_BASES), basisCitation: Opt(Text(500)), asked: Text(5000, 3), sentOn: IsoDate },
+  { additionalProperties: false },
+)
+export type InformationRequestInput = Static<typeof InformationRequestInput>
+
+export const InformationAnswerInput = Type.Object(
+  { serviceTask: ServiceTaskCode, answeredOn: IsoDate, obtained: Text(10_000, 2), version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+)
+export type InformationAnswerInput = Static<typeof InformationAnswerInput>
+
+export const DisclosureRegister = Type.Object({
+  serviceTask: Type.String(),
+  requests: Type.Array(DisclosureRequest),
+  log: Type.Array(DisclosureLogRow),
+  /** what the workers asked other authorities about the client in this register */
+  informationRequests: Type.Array(InformationRequest),
+})
 export type DisclosureRegister = Static<typeof DisclosureRegister>
 
 export const ConsentInput = Type.Object(
@@ -174,6 +208,25 @@ export const disclosuresEndpoints = endpoints({
     summary: 'Record the disclosure made on a decided request into the disclosure log (audited as a disclosure)',
     params: DisclosureRequestParams,
     body: DiscloseInput,
+    response: { 200: DisclosureRegister },
+    errors: [409],
+  },
+  'disclosures.askInformation': {
+    method: 'POST',
+    path: `${P}/information-requests`,
+    action: 'disclosures:ask',
+    summary: 'Record a request for information sent to another authority about the client (asiakaslaki 20 §, LSL 41 §, another act)',
+    params: PersonParams,
+    body: InformationRequestInput,
+    response: { 201: DisclosureRegister },
+  },
+  'disclosures.informationAnswered': {
+    method: 'POST',
+    path: `${P}/information-requests/:requestId/answer`,
+    action: 'disclosures:ask',
+    summary: 'Record what an information request obtained, and when',
+    params: DisclosureRequestParams,
+    body: InformationAnswerInput,
     response: { 200: DisclosureRegister },
     errors: [409],
   },

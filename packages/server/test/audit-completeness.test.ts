@@ -283,6 +283,12 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(res.status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
+  'disclosures:ask': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const res = await c.post(`/api/persons/${id}/information-requests`, { serviceTask: 'adult_social_work', authority: 'Kela', basis: 'client_act_20', asked: 'Etuustiedot.', sentOn: '2026-02-02' })
+    expect(res.status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'consents:read': async (t) => {
     const { id, c } = await clientOf(t, 'sosiaalityontekija')
     expect((await c.get(`/api/persons/${id}/consents`)).status).toBe(200)

@@ -137,6 +137,22 @@ describe.each(kinds)('disclosures and consents on %s', (kind) => {
     expect(res.status).toBe(200)
   })
 
+  it('records an information request to another authority and what it obtained', async () => {
+    const url = `/api/persons/${client}/information-requests`
+    let res = await worker.post(url, { serviceTask: TASK, authority: 'Kela', basis: 'other_act', asked: 'Asiakkaan maksetut etuudet 2026.', sentOn: yesterday })
+    expect(res.status).toBe(400)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'basisCitation', code: 'disclosure.citation' })
+    res = await worker.post(url, { serviceTask: TASK, authority: 'Kela', basis: 'client_act_20', asked: 'Asiakkaan maksetut etuudet 2026.', sentOn: yesterday })
+    expect(res.status).toBe(201)
+    const asked = ((await res.json()) as { informationRequests: { id: string; version: number; answer: unknown }[] }).informationRequests[0]!
+    expect(asked.answer).toBeNull()
+    res = await worker.post(`${url}/${asked.id}/answer`, { serviceTask: TASK, answeredOn: addDays(localDate(yesterday), -1), obtained: 'Etuustiedot', version: asked.version })
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'answeredOn', code: 'information.before_sent' })
+    res = await worker.post(`${url}/${asked.id}/answer`, { serviceTask: TASK, answeredOn: today, obtained: 'Kelan etuuspäätökset 1–11/2026.', version: asked.version })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { informationRequests: { answer: unknown }[] }).informationRequests[0]!.answer).toEqual({ answeredOn: today, obtained: 'Kelan etuuspäätökset 1–11/2026.' })
+  })
+
   it('keeps the register from workers without a relationship in it', async () => {
     const counsellor = new Client(t.url)
     await counsellor.login('sosiaaliohjaaja')

@@ -38,6 +38,14 @@ export const disclosuresActions = defineActions({
     bases: BASES,
     description: 'Record a disclosure made on a decided request into the disclosure log',
   },
+  'disclosures:ask': {
+    scope: 'client',
+    roles: CASE_WORKERS,
+    audit: 'insert',
+    dataGroup: 'privacy/information-request',
+    bases: BASES,
+    description: 'Record a request for information sent to another authority about a client, and what it obtained',
+  },
   'consents:read': {
     scope: 'client',
     roles: CASE_WORKERS,

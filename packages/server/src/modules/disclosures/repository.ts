@@ -1,7 +1,7 @@
 // the kernel's and this module's tables in the database type (declaration merging)
 import type {} from '../../kernel/schema'
 import type {} from './schema'
-import type { Consent, ConsentInput, ConsentList, DiscloseInput, DisclosureDecisionInput, DisclosureRegister, DisclosureRequestInput, RevokeInput } from '@huoma/contract'
+import type { Consent, ConsentInput, ConsentList, DiscloseInput, InformationAnswerInput, InformationRequestInput, DisclosureDecisionInput, DisclosureRegister, DisclosureRequestInput, RevokeInput } from '@huoma/contract'
 import { banPurposeOf, basisNeedsCitation, compareLocalDates, consentStanding, localDate, type DISCLOSURE_BASES, type DISCLOSURE_BAN_PURPOSES, type LocalDate, type REQUESTER_KINDS, type RequesterKind } from '@huoma/domain'
 import type { DISCLOSURE_BASES as C_BASES, DISCLOSURE_BAN_PURPOSES as C_BANS, REQUESTER_KINDS as C_KINDS } from '@huoma/contract'
 import { sql } from 'kysely'
@@ -46,8 +46,29 @@ export async function readRegister(scope: ClientScope, serviceTask: string): Pro
     .orderBy('l.disclosed_on', 'desc')
     .orderBy('l.created_at', 'desc')
     .execute()
+  const asked = await scope.trx
+    .selectFrom('information_request as i')
+    .innerJoin('staff_user as u', 'u.id', 'i.sent_by')
+    .selectAll('i')
+    .select('u.display_name')
+    .where('i.person_id', '=', scope.personId)
+    .where('i.service_task', '=', serviceTask)
+    .orderBy('i.sent_on', 'desc')
+    .orderBy('i.created_at', 'desc')
+    .execute()
   return {
     serviceTask,
+    informationRequests: asked.map((i) => ({
+      id: i.id,
+      authority: i.authority,
+      basis: i.basis,
+      basisCitation: i.basis_citation,
+      asked: i.asked,
+      sentOn: i.sent_on,
+      sentBy: i.display_name,
+      answer: i.answered_on && i.obtained !== null ? { answeredOn: i.answered_on, obtained: i.obtained } : null,
+      version: i.version,
+    })),
     requests: requests.map((r) => ({
       id: r.id,
       number: Number(r.number),
@@ -165,6 +186,49 @@ export async function recordDisclosure(scope: ClientScope, requestId: string, in
     disclosedBy: o.userId,
   })
   await scope.trx.updateTable('disclosure_request').set({ version: sql<number>`version + 1` }).where('id', '=', requestId).execute()
+}
+
+// ---- Outgoing information requests -----------------------------------------------------------------------------
+
+export async function askInformation(scope: ClientScope, input: InformationRequestInput, o: { userId: string; today: LocalDate }): Promise<void> {
+  const issues: FieldIssue[] = [...notFuture(input.sentOn, o.today, 'sentOn')]
+  if (input.basis === 'other_act' && !input.basisCitation?.trim()) issues.push({ field: 'basisCitation', code: 'disclosure.citation' })
+  if (issues.length) throw problems.validation(issues)
+  await scope.trx
+    .insertInto('information_request')
+    .values({
+      person_id: scope.personId,
+      service_task: input.serviceTask,
+      authority: input.authority.trim(),
+      basis: input.basis,
+      basis_citation: input.basisCitation?.trim() || null,
+      asked: input.asked.trim(),
+      sent_on: input.sentOn,
+      sent_by: o.userId,
+    })
+    .execute()
+}
+
+export async function informationAnswered(scope: ClientScope, requestId: string, input: InformationAnswerInput, o: { today: LocalDate }): Promise<void> {
+  const r = await scope.trx
+    .selectFrom('information_request')
+    .selectAll()
+    .where('id', '=', requestId)
+    .where('person_id', '=', scope.personId)
+    .where('service_task', '=', input.serviceTask)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!r) throw problems.notFound()
+  if (r.version !== input.version) throw problems.conflict()
+  const issues: FieldIssue[] = [...notFuture(input.answeredOn, o.today, 'answeredOn')]
+  if (r.answered_on) issues.push({ field: 'answeredOn', code: 'information.answered' })
+  if (compareLocalDates(localDate(input.answeredOn), localDate(r.sent_on)) < 0) issues.push({ field: 'answeredOn', code: 'information.before_sent', params: { sentOn: r.sent_on } })
+  if (issues.length) throw problems.validation(issues)
+  await scope.trx
+    .updateTable('information_request')
+    .set({ answered_on: input.answeredOn, obtained: input.obtained.trim(), version: sql<number>`version + 1` })
+    .where('id', '=', requestId)
+    .execute()
 }
 
 // ---- Consents and bans ---------------------------------------------------------------------------------------

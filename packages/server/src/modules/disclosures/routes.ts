@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
-import { decideRequest, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
+import { askInformation, decideRequest, informationAnswered, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
 
 /**
  * Disclosures and consents over HTTP: every route goes through the client chokepoint — a register's requests in
@@ -52,6 +52,20 @@ export const disclosuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['disclosures.disclose']),
     handler: async (request) =>
       inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => recordDisclosure(scope, request.params.requestId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.askInformation']),
+    handler: async (request, reply) => {
+      const out = await inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => askInformation(scope, request.body, { userId: ctx.principal.userId, today: today() }))
+      return reply.status(201).send(out)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.informationAnswered']),
+    handler: async (request) =>
+      inRegister(request, request.params.id, request.body.serviceTask, (scope) => informationAnswered(scope, request.params.requestId, request.body, { today: today() })),
   })
 
   app.route({

@@ -25,8 +25,26 @@ export interface DisclosureRequestTable {
   created_at: Timestamp
 }
 
+/** An outgoing information request to another authority (migration 0030). */
+export interface InformationRequestTable {
+  id: Generated<string>
+  person_id: string
+  service_task: string
+  authority: string
+  basis: 'client_act_20' | 'child_welfare_act_41' | 'consent' | 'other_act'
+  basis_citation: string | null
+  asked: string
+  sent_on: DateString
+  sent_by: string
+  answered_on: DateString | null
+  obtained: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
 declare module '../../db/schema' {
   interface DB {
+    information_request: InformationRequestTable
     disclosure_request: DisclosureRequestTable
   }
 }
