@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox'
-import { IsoDate, Uuid } from './common'
+import { FileBody, IsoDate, Uuid } from './common'
 import { endpoints } from './endpoint'
 
 /*
@@ -210,6 +210,16 @@ export const disclosuresEndpoints = endpoints({
     body: DiscloseInput,
     response: { 200: DisclosureRegister },
     errors: [409],
+  },
+  'disclosures.decisionPdf': {
+    method: 'GET',
+    path: `${P}/disclosures/:requestId/decision/pdf`,
+    action: 'disclosures:print',
+    summary: 'The decision on a disclosure request as PDF for the requester, with the appeal instructions when anything was refused',
+    params: DisclosureRequestParams,
+    query: Type.Object({ serviceTask: ServiceTaskCode, language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])) }, { additionalProperties: false }),
+    response: { 200: FileBody },
+    produces: 'application/pdf',
   },
   'disclosures.askInformation': {
     method: 'POST',

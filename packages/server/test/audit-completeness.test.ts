@@ -283,6 +283,12 @@ const probes: Partial<Record<Action, Probe>> = {
     expect(res.status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
+  'disclosures:print': async (t) => {
+    const { id, c, request } = await disclosureRequest(t)
+    await c.post(`/api/persons/${id}/disclosures/${request.id}/decision`, { serviceTask: 'adult_social_work', outcome: 'refuse', reasons: 'Pyynnölle ei ole laillista perustetta.', decidedOn: '2026-02-03', version: request.version })
+    expect((await c.get(`/api/persons/${id}/disclosures/${request.id}/decision/pdf?serviceTask=adult_social_work`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'disclosures:ask': async (t) => {
     const { id, c } = await clientOf(t, 'sosiaalityontekija')
     const res = await c.post(`/api/persons/${id}/information-requests`, { serviceTask: 'adult_social_work', authority: 'Kela', basis: 'client_act_20', asked: 'Etuustiedot.', sentOn: '2026-02-02' })

@@ -38,6 +38,14 @@ export const disclosuresActions = defineActions({
     bases: BASES,
     description: 'Record a disclosure made on a decided request into the disclosure log',
   },
+  'disclosures:print': {
+    scope: 'client',
+    roles: CASE_WORKERS,
+    audit: 'print',
+    dataGroup: 'privacy/disclosure',
+    bases: BASES,
+    description: 'Print the decision on a disclosure request for the requester (with the appeal instructions of a refusal)',
+  },
   'disclosures:ask': {
     scope: 'client',
     roles: CASE_WORKERS,

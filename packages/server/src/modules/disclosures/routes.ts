@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
+import { problems } from '../../http/problem'
+import { disclosureDecisionPdf } from './print'
 import { askInformation, decideRequest, informationAnswered, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
 
 /**
@@ -52,6 +54,21 @@ export const disclosuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['disclosures.disclose']),
     handler: async (request) =>
       inRegister(request, request.params.id, request.body.serviceTask, (scope, ctx) => recordDisclosure(scope, request.params.requestId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.decisionPdf']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const { serviceTask } = request.query
+      // the organisation that decides: the user's unit in the register
+      const unitId = ctx.grants.find((g) => g.serviceTasks.includes(serviceTask))?.unitId
+      if (!unitId) throw problems.notFound()
+      const out = await app.clientData.withClient(ctx, { personId: request.params.id, serviceTask }, (scope) =>
+        disclosureDecisionPdf(scope, request.params.requestId, { serviceTask, unitId, language: request.query.language ?? 'fi' }),
+      )
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="luovutuspaatos-${out.number}.pdf"`).send(out.pdf)
+    },
   })
 
   app.route({
