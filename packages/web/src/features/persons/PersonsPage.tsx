@@ -66,12 +66,10 @@ export function PersonsPage() {
     const next = typed.trim()
     if (next === q.trim()) return
     if (next === '') {
-      setFieldError(undefined)
       setParams({}, { replace: true })
       return
     }
     if (!searchableWhileTyping(classifyQuery(typed))) return
-    setFieldError(undefined)
     setParams({ q: next }, { replace: q !== '' })
     // Runs when the typed text settles; `q` and `setParams` are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -166,7 +164,11 @@ export function PersonsPage() {
             spellCheck={false}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? `${errorId} ${hintId}` : hintId}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value)
+              // A message about what was there goes with it; Enter or a pause checks the new text.
+              setFieldError(undefined)
+            }}
             onKeyDown={(event) => {
               if (event.key === 'ArrowDown' && rowLinks().length) {
                 event.preventDefault()
