@@ -20,12 +20,14 @@ export function UnsavedChangesGuard({ when, message }: { when: boolean; message?
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)
   }, [when])
-  return dataRouter ? <NavigationBlocker when={when} message={message} /> : null
+  // The blocker exists only while there is something unsaved: a router holds one blocker at a time, and a card may
+  // show several forms (a journal per service task) of which usually none is being written.
+  return dataRouter && when ? <NavigationBlocker message={message} /> : null
 }
 
-function NavigationBlocker({ when, message }: { when: boolean; message?: string | undefined }) {
+function NavigationBlocker({ message }: { message?: string | undefined }) {
   const { t } = useTranslation()
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname)
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname)
   if (blocker.state !== 'blocked') return null
   return (
     <ConfirmDialog
