@@ -168,7 +168,18 @@ test('a Kela-forwarded family application goes from the worklist to a Swedish de
   await (await popup).close()
   await expect(decisionForm.getByRole('link', { name: 'Avaa esikatselu (PDF)' })).toBeVisible()
 
+  // A decision cannot be undone: a dialog says what it does, Cancel is focused first and makes nothing.
   await decisionForm.getByRole('button', { name: 'Tee päätös' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Tehdäänkö päätös?' })
+  await expect(confirm).toContainText('(ruotsi): myönnetään yhteensä')
+  await expect(confirm).toContainText('Tehtyä päätöstä ei voi muuttaa eikä poistaa')
+  await expect(confirm.getByRole('button', { name: 'Peruuta' })).toBeFocused()
+  await expectAccessible(page)
+  await page.keyboard.press('Escape')
+  await expect(confirm).toBeHidden()
+  expect((await getJson<Application>(page, appUrl)).decisions).toHaveLength(0)
+  await decisionForm.getByRole('button', { name: 'Tee päätös' }).click()
+  await confirm.getByRole('button', { name: /^Tee päätös \(/ }).click()
   await expect(page.getByText(/^Päätös \d+ on tehty\.$/)).toBeVisible()
   const decided = await getJson<Application>(page, appUrl)
   expect(decided.decisions).toHaveLength(1)

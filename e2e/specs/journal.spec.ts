@@ -1,19 +1,19 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type PlaywrightWorkerArgs } from '@playwright/test'
 import { apiLogin, expectAccessible, login } from '../support/fixtures'
 
 const TEXT = 'Asiakas kertoi vuokrarästeistä. Sovittiin yhteydenotosta isännöitsijään.'
 const CORRECTED = 'Asiakas kertoi kahden kuukauden vuokrarästeistä. Sovittiin yhteydenotosta isännöitsijään.'
 const REASON = 'Rästien määrä puuttui merkinnästä'
 
-test('a social worker writes, signs, corrects and prints a journal entry', async ({ page, playwright, baseURL }) => {
-  // The office secretary registers the client and names the social worker in adult social work.
+/** The office secretary registers a client and names the social worker in adult social work; the client's id. */
+async function clientOfSocialWorker(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, lastName: string): Promise<string> {
   const worker = await playwright.request.newContext({ baseURL })
   const { userId } = await apiLogin(worker, 'sosiaalityontekija')
   await worker.dispose()
   const secretary = await playwright.request.newContext({ baseURL })
   const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
   const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Eetu Johannes', lastName: 'Kertomus', birthDate: '1968-09-14' } })
+  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Eetu Johannes', lastName, birthDate: '1968-09-14' } })
   expect(created.status()).toBe(201)
   const { id } = (await created.json()) as { id: string }
   const opened = await secretary.post(`/api/persons/${id}/relationships`, {
@@ -22,6 +22,11 @@ test('a social worker writes, signs, corrects and prints a journal entry', async
   })
   expect(opened.status()).toBe(201)
   await secretary.dispose()
+  return id
+}
+
+test('a social worker writes, signs, corrects and prints a journal entry', async ({ page, playwright, baseURL }) => {
+  const id = await clientOfSocialWorker(playwright, baseURL, 'Kertomus')
 
   await login(page, 'sosiaalityontekija')
   await page.goto(`/persons/${id}`)
@@ -65,7 +70,10 @@ test('a social worker writes, signs, corrects and prints a journal entry', async
   await expect(entry.getByText(/Alkuperäinen versio säilyy luettavana/)).toBeVisible()
   await entry.getByLabel('Merkinnän teksti').fill(CORRECTED)
   await entry.getByRole('button', { name: 'Tallenna korjaus' }).click()
-  await expect(entry.getByText('Kirjoita korjauksen syy (vähintään 5 kirjainta tai numeroa).')).toBeVisible()
+  // The error summary at the top takes the focus and links to the field.
+  const summary = entry.getByRole('alert', { name: 'Tarkista tiedot' })
+  await expect(summary).toBeFocused()
+  await summary.getByRole('link', { name: 'Kirjoita korjauksen syy (vähintään 5 kirjainta tai numeroa).' }).click()
   await expect(entry.getByLabel('Korjauksen syy')).toBeFocused()
   await page.keyboard.type(REASON)
   await entry.getByRole('button', { name: 'Tallenna korjaus' }).click()
@@ -91,4 +99,63 @@ test('a social worker writes, signs, corrects and prints a journal entry', async
   expect(pdf.status()).toBe(200)
   expect(pdf.headers()['content-type']).toBe('application/pdf')
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+})
+
+test('unsaved journal text is never lost without a word: counted, kept over a reload, and leaving asks', async ({ page, playwright, baseURL }) => {
+  const id = await clientOfSocialWorker(playwright, baseURL, 'Luonnos')
+  await login(page, 'sosiaalityontekija')
+  await page.goto(`/persons/${id}`)
+  const panel = page.getByRole('region', { name: 'Asiakaskertomus: Aikuisten sosiaalityö' })
+  await panel.getByRole('button', { name: 'Uusi merkintä' }).click()
+  const text = panel.getByLabel('Merkinnän teksti')
+
+  // The limit is shown before it bites, and a pasted text over it is kept whole and refused with a message.
+  await expect(panel.getByText(/^20\s000 merkkiä jäljellä \(enintään 20\s000\)$/)).toBeVisible()
+  await text.fill('x'.repeat(20_010))
+  await expect(text).toHaveValue('x'.repeat(20_010))
+  await expect(panel.getByText(/^Teksti on 10 merkkiä liian pitkä/)).toBeVisible()
+  await panel.getByRole('button', { name: 'Tallenna luonnos' }).click()
+  const summary = panel.getByRole('alert', { name: 'Tarkista tiedot' })
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link', { name: /Merkinnän teksti on liian pitkä/ })).toBeVisible()
+  await expectAccessible(page)
+  await text.fill(TEXT)
+
+  // A reload asks first (the browser's question), and the text comes back.
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type())
+      void dialog.accept()
+    })
+  })
+  await page.waitForTimeout(500) // the draft is written after a pause in the typing
+  await page.reload()
+  expect(await asked).toBe('beforeunload')
+  await expect(panel.getByLabel('Merkinnän teksti')).toHaveValue(TEXT)
+  await expect(panel.getByText(/^Palautettu tallentamaton teksti/)).toBeVisible()
+
+  // Leaving through the menu asks in the app's own dialog; staying keeps the text.
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).click()
+  const leave = page.getByRole('dialog', { name: 'Poistutaanko tallentamatta?' })
+  await expect(leave).toBeVisible()
+  await expect(leave.getByRole('button', { name: 'Jatka kirjoittamista' })).toBeFocused()
+  await expectAccessible(page)
+  await leave.getByRole('button', { name: 'Jatka kirjoittamista' }).click()
+  await expect(page).toHaveURL(new RegExp(`/persons/${id}$`))
+  await expect(panel.getByLabel('Merkinnän teksti')).toHaveValue(TEXT)
+
+  // Cancel asks too; discarding forgets the draft, and then a reload asks nothing.
+  await panel.getByRole('button', { name: 'Peruuta' }).click()
+  const discard = page.getByRole('dialog', { name: 'Hylätäänkö kirjoitettu teksti?' })
+  await discard.getByRole('button', { name: 'Hylkää teksti' }).click()
+  await expect(panel.getByLabel('Merkinnän teksti')).toHaveCount(0)
+  let askedAgain = false
+  page.on('dialog', (dialog) => {
+    askedAgain = true
+    void dialog.dismiss()
+  })
+  await page.reload()
+  await expect(panel.getByRole('button', { name: 'Uusi merkintä' })).toBeVisible()
+  await expect(panel.getByLabel('Merkinnän teksti')).toHaveCount(0)
+  expect(askedAgain).toBe(false)
 })

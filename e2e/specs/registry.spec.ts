@@ -27,6 +27,23 @@ test('the office secretary looks a person up in the population register and regi
   await expectAccessible(page)
 })
 
+test('the client search runs as the name is typed, without Enter, and the arrow keys reach the results', async ({ page }) => {
+  await login(page, 'toimistosihteeri')
+  await page.goto('/persons')
+  const field = page.getByLabel('Nimi, henkilötunnus tai syntymäaika')
+  await field.pressSequentially('hamal', { delay: 40 })
+  const table = page.getByRole('table', { name: 'Hakutulokset' })
+  await expect(table.getByRole('row').nth(1)).toContainText('Hämäläinen')
+  await expect(page).toHaveURL(/\?q=hamal$/)
+  await expect(field).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  const link = table.getByRole('row').nth(1).getByRole('link')
+  await expect(link).toBeFocused()
+  const name = (await link.textContent()) ?? ''
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+})
+
 test('a search typed without Finnish letters finds Hämäläinen, and a row opens the card', async ({ page }) => {
   await login(page, 'toimistosihteeri')
   await page.goto('/persons')

@@ -121,13 +121,16 @@ export const JournalEntryDetail = Type.Object({
 })
 export type JournalEntryDetail = Static<typeof JournalEntryDetail>
 
+/** The most characters (Unicode code points, as JSON Schema counts them) of an entry's text. */
+export const JOURNAL_TEXT_MAX = 20_000
+
 const content = {
   type: JournalEntryType,
   eventDate: IsoDate,
   eventTime: Type.Optional(Type.Union([EventTime, Type.Null()])),
   staffParticipants: Type.Optional(Type.Array(Uuid, { maxItems: 20, uniqueItems: true })),
   otherParticipants: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
-  text: Type.String({ minLength: 1, maxLength: 20000 }),
+  text: Type.String({ minLength: 1, maxLength: JOURNAL_TEXT_MAX }),
 }
 
 export const JournalDraftCreate = Type.Object(content, { additionalProperties: false })

@@ -162,6 +162,8 @@ describe.each(kinds)('attachments on %s', (kind) => {
         const res = await upload(c, base, [{ name: 'iso.pdf', type: 'application/pdf', bytes: big }])
         expect(res.status).toBe(413)
         expect(res.headers.get('content-type')).toMatch(/problem\+json/)
+        // the limit is said, never "?": as a size and in bytes
+        expect((await res.json()).detail).toMatch(/^Pyynnön enimmäiskoko on \d[\d,]* (t|kt|Mt) \(\d[\d\u00a0]* tavua\)\.$/)
         expect(await rowCount()).toBe(before)
         expect(files().length).toBe(beforeFiles)
       })

@@ -52,6 +52,15 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect((await res.json()).title).toBe('Pyyntö on liian suuri')
   })
 
+  it('says the body limit in a 413, as a size and in bytes, in the language of the request', async () => {
+    const body = { username: 'x', password: 'y'.repeat(10_000) }
+    const detail = async (lang: 'fi' | 'sv' | 'en') => (await (await new Client(t.url, lang).post('/api/auth/login', body)).json()).detail
+    // The server's limit here is 4096 bytes (HUOMA_BODY_LIMIT); never "?".
+    expect(await detail('fi')).toBe('Pyynnön enimmäiskoko on 4 kt (4\u00a0096 tavua).')
+    expect(await detail('sv')).toBe('Begärans maximala storlek är 4 kB (4\u00a0096 byte).')
+    expect(await detail('en')).toBe('The largest accepted request is 4 kB (4,096 bytes).')
+  })
+
   it('refuses an unsupported content type with 415', async () => {
     const res = await new Client(t.url).post('/api/auth/login', 'username=x', { 'content-type': 'text/csv' })
     expect(res.status).toBe(415)

@@ -235,8 +235,22 @@ describe('the monthly reconciliation', () => {
     expect(screen.getByTestId('ca-difference').textContent).toBe(`Erotus (pankki − asiakastilit): −10,00${NBSP}€`)
 
     // a difference is recorded with its note, and the month stays open
+    // a negative bank balance is not recorded at once: the dialog says so, and Cancel records nothing
+    fireEvent.change(bank, { target: { value: '-5,00' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Täsmäytä kuukausi' }))
+    const negative = await screen.findByRole('dialog', { name: `Kirjataanko kuukauden ${m}/${y} täsmäytys?` })
+    expect(negative.textContent).toContain(`Pankkitilin saldo on negatiivinen (−5,00${NBSP}€)`)
+    expect(negative.textContent).toContain('Erotus kirjataan täsmäytyshistoriaan, eikä kirjausta voi poistaa.')
+    fireEvent.click(within(negative).getByRole('button', { name: 'Peruuta' }))
+    expect(api.calls(POST)).toHaveLength(0)
+    fireEvent.change(bank, { target: { value: '4 090,37' } })
+
     fireEvent.change(screen.getByLabelText('Huomautus'), { target: { value: 'Pankin kulu kirjaamatta' } })
     fireEvent.click(screen.getByRole('button', { name: 'Täsmäytä kuukausi' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).toContain(`Kirjanpidon saldo 4${NBSP}100,37${NBSP}€, pankkitilin saldo 4${NBSP}090,37${NBSP}€, erotus −10,00${NBSP}€.`)
+    expect(dialog.textContent).not.toContain('negatiivinen')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Kirjaa täsmäytys' }))
     expect(await screen.findByText('Täsmäytys kirjattu; erotus −10,00 €. Kuukausi jää avoimeksi, kunnes erotus on selvitetty.')).toBeTruthy()
     expect(api.calls(POST)[0]!.body).toEqual({ month, bankBalanceCents: 409037, note: 'Pankin kulu kirjaamatta' })
     const historyTable = () => within(screen.getByRole('region', { name: 'Kuukauden täsmäytykset' })).getByRole('table')
@@ -248,6 +262,8 @@ describe('the monthly reconciliation', () => {
     fireEvent.change(screen.getByLabelText(`Kokoomatilin saldo pankissa ${fiMonthEnd} (€)`), { target: { value: '4100,37' } })
     expect(screen.getByTestId('ca-difference').textContent).toBe(`Erotus (pankki − asiakastilit): 0,00${NBSP}€`)
     fireEvent.click(screen.getByRole('button', { name: 'Täsmäytä kuukausi' }))
+    expect((await screen.findByRole('dialog')).textContent).toContain('Erotus on nolla: kuukausi suljetaan')
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Kirjaa täsmäytys' }))
     expect(await screen.findByText(`Kuukausi ${m}/${y} täsmäytetty ja suljettu.`)).toBeTruthy()
     expect(api.calls(POST)[1]!.body).toEqual({ month, bankBalanceCents: 410037 })
     expect(screen.getByTestId('ca-month-state').textContent).toBe('Täsmäytetty ja suljettu')
@@ -266,6 +282,7 @@ describe('the monthly reconciliation', () => {
     await screen.findByTestId('ca-ledger')
     fireEvent.change(screen.getByLabelText(`Kokoomatilin saldo pankissa ${fiMonthEnd} (€)`), { target: { value: '4100,37' } })
     fireEvent.click(screen.getByRole('button', { name: 'Täsmäytä kuukausi' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Kirjaa täsmäytys' }))
     const message = await screen.findByText(`Kuukausi ${month} on jo täsmäytetty ja suljettu.`)
     expect(screen.getByLabelText('Kuukausi').getAttribute('aria-describedby')).toBe(message.id)
 

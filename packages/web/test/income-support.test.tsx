@@ -307,6 +307,15 @@ describe('the decision form', () => {
     fireEvent.change(within(item).getByLabelText('Perustelu'), { target: { value: 'Yksi harrastus kohtuullinen.' } })
     fireEvent.change(within(form).getByLabelText('Päätöksen perustelut'), { target: { value: 'Harkinnan mukaan.' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    // A decision cannot be undone: the dialog says what it does; Cancel sends nothing.
+    const dialog = await screen.findByRole('dialog', { name: 'Tehdäänkö päätös?' })
+    expect(dialog.textContent).toContain('(ruotsi): myönnetään yhteensä 80,00')
+    expect(dialog.textContent).toContain('1/1 erää myönnetty kokonaan tai osittain')
+    expect(dialog.textContent).toContain('Tehtyä päätöstä ei voi muuttaa eikä poistaa')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Peruuta' }))
+    expect(api.calls(`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`)).toHaveLength(0)
+    fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /^Tee päätös \(80,00/ }))
     const ibanError = await within(form).findByText('Asiakkaalla ei ole tilinumeroa.')
     const ibanInput = within(form).getByLabelText('Tilinumero (IBAN), jos muu kuin rekisterissä')
     expect(ibanInput.getAttribute('aria-describedby')).toContain(ibanError.id)
@@ -321,6 +330,7 @@ describe('the decision form', () => {
 
     fireEvent.change(ibanInput, { target: { value: 'fi21 1234 5600 0007 85' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Tee päätös' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /^Tee päätös \(/ }))
     expect(await screen.findByText('Päätös 7 on tehty.')).toBeTruthy()
     expect(api.calls(`POST /api/persons/${PERSON}/income-support/applications/${APP}/decisions`)[1]!.body).toMatchObject({ iban: 'FI2112345600000785' })
   })

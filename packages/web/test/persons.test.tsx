@@ -107,6 +107,38 @@ describe('client search', () => {
     expect((screen.getByLabelText('Nimi, henkilötunnus tai syntymäaika') as HTMLInputElement).value).toBe('hamalainen')
   })
 
+  it('searches as you type once the typing pauses, without Enter, and waits for a whole henkilötunnus', async () => {
+    const result = { persons: [{ id: PERSON, hetu: '010190-9012', temporaryId: null, firstNames: 'Aino', lastName: 'Hämäläinen', birthDate: '1990-01-01', deathDate: null, turvakielto: false }], hiddenMatches: 0 }
+    const api = signedIn(secretary, {
+      'GET /api/persons?name=hama&limit=50': () => json(result),
+      'GET /api/persons?hetu=010190-9012&limit=50': () => json(result),
+    })
+    const router = renderApp('/persons')
+    const input = await screen.findByLabelText('Nimi, henkilötunnus tai syntymäaika')
+    // One letter is too short: nothing is asked, and no error is shown while typing.
+    fireEvent.change(input, { target: { value: 'h' } })
+    fireEvent.change(input, { target: { value: 'ha' } })
+    fireEvent.change(input, { target: { value: 'ham' } })
+    fireEvent.change(input, { target: { value: 'hama' } })
+    const table = await screen.findByRole('table', { name: 'Hakutulokset' })
+    expect(within(table).getByRole('link', { name: 'Hämäläinen Aino' })).toBeTruthy()
+    expect(router.state.location.search).toBe('?q=hama')
+    // Only the text the typing stopped at was searched.
+    expect(api.fetchMock.mock.calls.filter(([url]) => String(url).startsWith('/api/persons?'))).toHaveLength(1)
+    expect(input.getAttribute('aria-invalid')).toBeNull()
+    // Keyboard-first: down into the results; the link opens the client.
+    fireEvent.keyDown(input, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(within(table).getByRole('link', { name: 'Hämäläinen Aino' }))
+
+    // Digits that are not yet a henkilötunnus wait; the whole one runs by itself.
+    fireEvent.change(input, { target: { value: '010190' } })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(router.state.location.search).toBe('?q=hama')
+    fireEvent.change(input, { target: { value: '010190-9012' } })
+    await waitFor(() => expect(router.state.location.search).toBe('?q=010190-9012'))
+    await waitFor(() => expect(api.calls('GET /api/persons?hetu=010190-9012&limit=50')).toHaveLength(1))
+  })
+
   it('explains a too short query at the field and shows the one hidden match of a henkilötunnus', async () => {
     signedIn(secretary, {
       'GET /api/persons?hetu=010190-9012&limit=50': () => json({ persons: [], hiddenMatches: 1 }),

@@ -15,6 +15,7 @@ function clearCookies() {
 
 beforeEach(async () => {
   localStorage.clear()
+  sessionStorage.clear()
   clearCookies()
   await i18n.changeLanguage('fi')
 })

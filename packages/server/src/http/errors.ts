@@ -40,13 +40,22 @@ export function issuesFromValidation(errors: AjvIssue[], context: string | undef
   return issues
 }
 
-function toProblem(error: FastifyError & { validation?: AjvIssue[]; validationContext?: string }): HttpProblem {
+/**
+ * The body limit that refused the request: the route's own (`bodyLimit` of the endpoint) or the server's
+ * (`HUOMA_BODY_LIMIT`). Fastify's error message carries no number, so it is read from the route.
+ */
+function bodyLimitOf(request: FastifyRequest | undefined): number | undefined {
+  const limit = request?.routeOptions?.bodyLimit
+  return typeof limit === 'number' && limit > 0 ? limit : undefined
+}
+
+function toProblem(error: FastifyError & { validation?: AjvIssue[]; validationContext?: string }, request?: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error
   if (error.validation) return problems.validation(issuesFromValidation(error.validation, error.validationContext))
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
-      const limit = /\d+/.exec(error.message)?.[0]
-      return new HttpProblem(413, 'tooLarge', { detail: (l) => msg(l, 'detail', 'tooLarge', { limit: limit ?? '?' }) })
+      const limit = bodyLimitOf(request)
+      return limit !== undefined ? problems.tooLarge(limit) : new HttpProblem(413, 'tooLarge')
     }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpProblem(415, 'unsupportedMediaType', {
@@ -98,7 +107,7 @@ export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) =>
 
 export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error)
+    const problem = toProblem(error, request)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ status: problem.status, code: error.code }, 'request refused')
     return sendProblem(request, reply, problem)
@@ -112,7 +121,7 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundF
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   request.log.info({ code: error.code }, 'request refused')
-  return sendProblem(request, reply, toProblem(error))
+  return sendProblem(request, reply, toProblem(error, request))
 }
 
 export function routeNotFound(request: FastifyRequest): HttpProblem {

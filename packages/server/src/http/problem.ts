@@ -82,7 +82,28 @@ export class HttpProblem extends Error {
   }
 }
 
+const SIZE_UNITS: Record<Lang, [string, string, string]> = { fi: ['t', 'kt', 'Mt'], sv: ['B', 'kB', 'MB'], en: ['B', 'kB', 'MB'] }
+const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }
+
+/** A byte count as people read it in the language: `1 Mt` / `1 MB`, `512 kt`, `900 t`, with the locale's decimals. */
+export function formatSize(lang: Lang, bytes: number): string {
+  const [b, kb, mb] = SIZE_UNITS[lang]
+  const number = (n: number) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n)
+  if (bytes >= 1024 * 1024) return `${number(bytes / (1024 * 1024))} ${mb}`
+  if (bytes >= 1024) return `${number(bytes / 1024)} ${kb}`
+  return `${number(bytes)} ${b}`
+}
+
 export const problems = {
+  /**
+   * A body (or a file) over its limit: every 413 says the limit, in the request's language, as a size and in bytes
+   * (`Pyynnön enimmäiskoko on 1 Mt (1 048 576 tavua).`).
+   */
+  tooLarge: (limit: number, type?: string) =>
+    new HttpProblem(413, 'tooLarge', {
+      ...(type ? { type } : {}),
+      detail: (l) => msg(l, 'detail', 'tooLarge', { size: formatSize(l, limit), limit: new Intl.NumberFormat(LOCALES[l]).format(limit) }),
+    }),
   validation: (issues: FieldIssue[]) => new HttpProblem(400, 'validation', { issues, type: 'https://huoma.fi/problems/validation' }),
   notFound: () => new HttpProblem(404, 'notFound'),
   unauthorized: (type?: string) => new HttpProblem(401, 'unauthorized', type ? { type } : {}),

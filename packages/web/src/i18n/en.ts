@@ -36,6 +36,20 @@ export const appWide: Translation<typeof source> = {
     statistician: 'Statistician',
   },
   common: {
+    cancel: 'Cancel',
+    errorSummary: { title: 'There is a problem' },
+    characterCount: {
+      left_one: '{{n}} character left (at most {{max}})',
+      left_other: '{{n}} characters left (at most {{max}})',
+      over_one: 'The text is {{n}} character too long (at most {{max}})',
+      over_other: 'The text is {{n}} characters too long (at most {{max}})',
+    },
+    unsaved: {
+      title: 'Leave without saving?',
+      message: 'The form has text that is not saved. If you leave now, it will not be saved.',
+      leave: 'Leave without saving',
+      stay: 'Keep writing',
+    },
     serviceTasks: {
       adult_social_work: 'Adult social work',
       income_support: 'Income support',

@@ -40,6 +40,20 @@ export const appWide = {
     statistician: 'Tilastoija',
   },
   common: {
+    cancel: 'Peruuta',
+    errorSummary: { title: 'Tarkista tiedot' },
+    characterCount: {
+      left_one: '{{n}} merkki jäljellä (enintään {{max}})',
+      left_other: '{{n}} merkkiä jäljellä (enintään {{max}})',
+      over_one: 'Teksti on {{n}} merkin liian pitkä (enintään {{max}})',
+      over_other: 'Teksti on {{n}} merkkiä liian pitkä (enintään {{max}})',
+    },
+    unsaved: {
+      title: 'Poistutaanko tallentamatta?',
+      message: 'Lomakkeella on tallentamatonta tekstiä. Jos poistut nyt, sitä ei tallenneta.',
+      leave: 'Poistu tallentamatta',
+      stay: 'Jatka kirjoittamista',
+    },
     serviceTasks: {
       adult_social_work: 'Aikuisten sosiaalityö',
       income_support: 'Toimeentulotuki',

@@ -36,6 +36,20 @@ export const appWide: Translation<typeof source> = {
     statistician: 'Statistiker',
   },
   common: {
+    cancel: 'Avbryt',
+    errorSummary: { title: 'Kontrollera uppgifterna' },
+    characterCount: {
+      left_one: '{{n}} tecken kvar (högst {{max}})',
+      left_other: '{{n}} tecken kvar (högst {{max}})',
+      over_one: 'Texten är {{n}} tecken för lång (högst {{max}})',
+      over_other: 'Texten är {{n}} tecken för lång (högst {{max}})',
+    },
+    unsaved: {
+      title: 'Lämna utan att spara?',
+      message: 'Formuläret har osparad text. Om du lämnar nu sparas den inte.',
+      leave: 'Lämna utan att spara',
+      stay: 'Fortsätt skriva',
+    },
     serviceTasks: {
       adult_social_work: 'Socialt arbete för vuxna',
       income_support: 'Utkomststöd',

@@ -4,6 +4,7 @@ import { ApiError, describeError, onSessionExpired } from '../api/client'
 import { applyUserLanguage } from '../lib/language'
 import * as authApi from './api'
 import { SessionContext, type Session, type SessionState } from './context'
+import { clearStoredDrafts } from '../lib/storedDraft'
 
 /** The state a sign-in answer leads to; an answer without a stage (older servers, tests) is a full sign-in. */
 function stateOf({ user, stage }: LoginResponse): SessionState {
@@ -63,6 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // 401: the session had already ended on the server, which is what signing out wants.
       if (!(error instanceof ApiError && error.status === 401)) throw error
     }
+    // Signing out on purpose forgets the drafts kept in this tab (an expired session keeps them for the next sign-in).
+    clearStoredDrafts()
     setState({ status: 'signed-out', reason: 'logout' })
   }, [])
 

@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
-import { msg } from '../../http/messages'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { sanitiseFileName, contentDisposition } from './file-name'
 import { cleanup, insertAttachment, listAttachments, readAttachment, type AttachmentTarget, type NewAttachment } from './repository'
@@ -99,10 +98,7 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ne
   } catch (err) {
     const code = (err as { code?: string }).code
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpProblem(413, 'tooLarge', {
-        type: 'https://huoma.fi/problems/attachment-too-large',
-        detail: (l) => msg(l, 'detail', 'tooLarge', { limit: maxBytes }),
-      })
+      throw problems.tooLarge(maxBytes, 'https://huoma.fi/problems/attachment-too-large')
     }
     if (code === 'FST_FILES_LIMIT') throw problems.validation([fileIssue('attachments.file.tooMany')])
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {

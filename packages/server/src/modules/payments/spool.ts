@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { HttpProblem } from '../../http/problem'
-import { msg } from '../../http/messages'
+import { problems } from '../../http/problem'
 
 /**
  * A bank file as the import routes receive it: the request body written to a private temporary file while it
@@ -30,7 +29,7 @@ export interface SpooledFile {
 
 export const isSpooled = (body: unknown): body is SpooledFile => typeof body === 'object' && body !== null && (body as SpooledFile).kind === 'spooled-file'
 
-const tooLarge = (limit: number) => new HttpProblem(413, 'tooLarge', { detail: (l) => msg(l, 'detail', 'tooLarge', { limit: String(limit) }) })
+const tooLarge = (limit: number) => problems.tooLarge(limit)
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d])
 

@@ -5,6 +5,7 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { TextField } from '../../components/TextField'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { fetchReconciliation, reconcileMonth } from './api'
 import './client-accounts.css'
 import { addMonths, formatDate, formatDateTime, todayInHelsinki } from '../../lib/format'
@@ -43,6 +44,7 @@ export function ReconciliationPage() {
   const [failure, setFailure] = useState<{ text: ErrorText; messages: string[] }>()
   const [notice, setNotice] = useState('')
   const [saving, setSaving] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const noticeRef = useRef<HTMLParagraphElement>(null)
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
   const key = month
@@ -68,7 +70,9 @@ export function ReconciliationPage() {
   const bankCents = parseSignedEuros(bank)
   const ended = month < thisMonth
 
-  async function submit(event: FormEvent) {
+  // The figure is checked first; then a dialog says what recording it does (closes the month, or records a difference
+  // for good) and warns of a negative bank balance; only its button records.
+  function submit(event: FormEvent) {
     event.preventDefault()
     setNotice('')
     setFailure(undefined)
@@ -77,6 +81,12 @@ export function ReconciliationPage() {
       return
     }
     setErrors({})
+    setConfirming(true)
+  }
+
+  async function record() {
+    setConfirming(false)
+    if (bankCents === null) return
     setSaving(true)
     try {
       const next = await reconcileMonth({ month, bankBalanceCents: bankCents, ...(note.trim() ? { note: note.trim() } : {}) })
@@ -142,7 +152,7 @@ export function ReconciliationPage() {
             {!view.closed && ended && (
               <section aria-labelledby={`${id}-form`}>
                 <h2 id={`${id}-form`}>{t('clientAccounts.reconciliation.formTitle')}</h2>
-                <form className="ca-form" onSubmit={(e) => void submit(e)} noValidate>
+                <form className="ca-form" onSubmit={submit} noValidate>
                   <TextField
                     label={t('clientAccounts.reconciliation.bank', { date: formatDate(view.monthEnd) })}
                     value={bank}
@@ -180,6 +190,26 @@ export function ReconciliationPage() {
                   </div>
                 </form>
               </section>
+            )}
+            {confirming && bankCents !== null && (
+              <ConfirmDialog
+                title={t('clientAccounts.reconciliation.confirmTitle', { month: monthName(view.month) })}
+                confirmLabel={t('clientAccounts.reconciliation.confirmSubmit')}
+                busy={saving}
+                danger={bankCents < 0}
+                onConfirm={() => void record()}
+                onCancel={() => setConfirming(false)}
+              >
+                <p>
+                  {t('clientAccounts.reconciliation.confirmFigures', {
+                    ledger: formatEuros(view.ledgerCents),
+                    bank: formatEuros(bankCents),
+                    difference: formatEuros(bankCents - view.ledgerCents),
+                  })}
+                </p>
+                {bankCents < 0 && <p className="confirm-warning">{t('clientAccounts.reconciliation.confirmNegative', { bank: formatEuros(bankCents) })}</p>}
+                <p>{bankCents === view.ledgerCents ? t('clientAccounts.reconciliation.confirmCloses') : t('clientAccounts.reconciliation.confirmStaysOpen')}</p>
+              </ConfirmDialog>
             )}
             {!view.closed && !ended && <p className="muted">{t('clientAccounts.reconciliation.notEnded')}</p>}
             <ErrorAlert error={failure?.text} messages={failure?.messages ?? []} />

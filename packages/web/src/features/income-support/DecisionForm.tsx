@@ -7,7 +7,8 @@ import { makeDecision, previewDecision } from './api'
 import { EuroInput } from './EuroInput'
 import { isLabel } from './labels'
 import { type FieldErrors, fieldErrorsOf, otherMessages } from '../../lib/fieldErrors'
-import { todayInHelsinki } from '../../lib/format'
+import { formatDate, todayInHelsinki } from '../../lib/format'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatEuros } from '../../lib/money'
 
 interface ItemDraft {
@@ -59,6 +60,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
   const [failure, setFailure] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState<'preview' | 'decide'>()
   const [previewUrl, setPreviewUrl] = useState<string>()
+  const [confirming, setConfirming] = useState<DecisionInput>()
   const lastUrl = useRef<string | undefined>(undefined)
   useEffect(() => () => {
     if (lastUrl.current) URL.revokeObjectURL(lastUrl.current)
@@ -144,10 +146,15 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
     }
   }
 
-  async function decide(event: FormEvent) {
+  // The form's checks first; then a dialog says what the decision does, and only its button makes it.
+  function decide(event: FormEvent) {
     event.preventDefault()
     const body = input()
-    if (!body) return
+    if (body) setConfirming(body)
+  }
+
+  async function decideNow(body: DecisionInput) {
+    setConfirming(undefined)
     setBusy('decide')
     try {
       onDecided(await makeDecision(application.personId, application.id, body))
@@ -164,7 +171,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
     <section className="panel is-decision" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{latest ? t('incomeSupport.decision.correctTitle', { number: latest.number }) : t('incomeSupport.decision.title')}</h2>
       {unsaved && <p className="notice">{t('incomeSupport.decision.saveFirst')}</p>}
-      <form className="form" noValidate onSubmit={(e) => void decide(e)}>
+      <form className="form" noValidate onSubmit={decide}>
         {items.length === 0 && <p className="muted">{t('incomeSupport.decision.noItems')}</p>}
         {items.map((item, i) => {
           const base = `${id}-i${i}`
@@ -339,9 +346,33 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
           </p>
         )}
       </form>
+      {confirming && (
+        <ConfirmDialog
+          title={t('incomeSupport.decision.confirmTitle')}
+          confirmLabel={t('incomeSupport.decision.confirmDecide', { total: formatEuros(total) })}
+          busy={busy !== undefined}
+          onConfirm={() => void decideNow(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        >
+          <p>
+            {t('incomeSupport.decision.confirmWhat', {
+              date: formatDate(confirming.decidedOn),
+              language: t(`incomeSupport.decision.languages.${language}`),
+              total: formatEuros(total),
+              granted: confirming.items.filter((item) => item.outcome !== 'refused').length,
+              count: confirming.items.length,
+            })}
+          </p>
+          {latest && <p>{t('incomeSupport.decision.confirmCorrects', { number: latest.number })}</p>}
+          {commitments(confirming) > 0 && <p>{t('incomeSupport.decision.confirmCommitments', { count: commitments(confirming) })}</p>}
+          <p className="confirm-warning">{t('incomeSupport.decision.confirmEffect')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }
+
+const commitments = (body: DecisionInput) => body.items.filter((item) => item.commitment).length
 
 function draftItem(kind: ItemDraft['kind'], index: number, label: string, claimed: number, accepted: number, application: Application): ItemDraft {
   return {

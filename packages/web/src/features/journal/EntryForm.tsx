@@ -1,10 +1,15 @@
-import { JOURNAL_ENTRY_TYPES, type JournalEntryType, type JournalVersion } from '@huoma/contract'
+import { JOURNAL_ENTRY_TYPES, JOURNAL_TEXT_MAX, type JournalEntryType, type JournalVersion } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
-import { ErrorAlert } from '../../components/Alert'
+import { CharacterCount } from '../../components/CharacterCount'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorSummary } from '../../components/ErrorSummary'
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard'
+import { characterCount } from '../../lib/characters'
 import { splitFieldErrors } from '../../lib/fieldErrors'
-import { todayInHelsinki } from '../../lib/format'
+import { formatDateTime, todayInHelsinki, uiLocale } from '../../lib/format'
+import { useStoredDraft } from '../../lib/storedDraft'
 
 export interface EntryValues {
   type: JournalEntryType
@@ -21,46 +26,92 @@ type Field = (typeof FIELDS)[number]
 
 const meaningful = (text: string, min: number) => text.replace(/[^\p{L}\p{N}]/gu, '').length >= min
 
+/** What the form keeps as its draft in the tab (and compares with what it opened with). */
+interface DraftValues {
+  type: JournalEntryType
+  eventDate: string
+  eventTime: string
+  self: boolean
+  others: string
+  text: string
+  reason: string
+}
+
 /**
  * The form of a journal entry: a new draft, an edit of one's own draft, or a correction of a signed entry (which
- * adds the required reason). It takes the focus when it opens; errors are shown at their fields and announced.
+ * adds the required reason). It takes the focus when it opens. Nothing written is lost without a word: the text is
+ * never cut (a counter shows the limit before it bites, and a text over it is refused with a message at the field),
+ * the values are kept in the tab while they are written (`draftKey`) and restored after a reload, leaving the page or
+ * cancelling with unsaved text asks first, and errors are listed in a summary at the top that takes the focus and
+ * links to the fields.
  */
 export function EntryForm({
   mode,
   initial,
   userId,
+  draftKey,
   onSubmit,
   onCancel,
 }: {
   mode: 'new' | 'edit' | 'correct'
   initial?: JournalVersion | undefined
   userId: string
+  /** names this form's draft in the tab: the user, the client, the task, the mode and the entry */
+  draftKey: string
   onSubmit: (values: EntryValues) => Promise<void>
   onCancel: () => void
 }) {
   const { t } = useTranslation()
   const id = useId()
   const heading = useRef<HTMLHeadingElement>(null)
-  const [type, setType] = useState<JournalEntryType>(initial?.type ?? 'meeting')
-  const [eventDate, setEventDate] = useState(initial?.eventDate ?? todayInHelsinki())
-  const [eventTime, setEventTime] = useState(initial?.eventTime ?? '')
   const initialStaff = initial?.staffParticipants.map((p) => p.id) ?? [userId]
-  const [self, setSelf] = useState(initialStaff.includes(userId))
-  const [others, setOthers] = useState((initial?.otherParticipants ?? []).join('\n'))
-  const [text, setText] = useState(initial?.text ?? '')
-  const [reason, setReason] = useState('')
+  const [opened] = useState<DraftValues>(() => ({
+    type: initial?.type ?? 'meeting',
+    eventDate: initial?.eventDate ?? todayInHelsinki(),
+    eventTime: initial?.eventTime ?? '',
+    self: initialStaff.includes(userId),
+    others: (initial?.otherParticipants ?? []).join('\n'),
+    text: initial?.text ?? '',
+    reason: '',
+  }))
+  const draft = useStoredDraft<DraftValues>(draftKey)
+  const start = draft.restored ? { ...opened, ...draft.restored.value } : opened
+  const [type, setType] = useState<JournalEntryType>(start.type)
+  const [eventDate, setEventDate] = useState(start.eventDate)
+  const [eventTime, setEventTime] = useState(start.eventTime)
+  const [self, setSelf] = useState(start.self)
+  const [others, setOthers] = useState(start.others)
+  const [text, setText] = useState(start.text)
+  const [reason, setReason] = useState(start.reason)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState(false)
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({})
+  const [confirmDiscard, setConfirmDiscard] = useState(false)
 
   useEffect(() => heading.current?.focus(), [])
 
-  const title = mode === 'new' ? t('journal.formNew') : mode === 'edit' ? t('journal.formEdit') : t('journal.formCorrect')
+  const values: DraftValues = { type, eventDate, eventTime, self, others, text, reason }
+  const dirty = (Object.keys(opened) as (keyof DraftValues)[]).some((k) => values[k] !== opened[k])
+  const signature = JSON.stringify(values)
+  // Kept in the tab while it differs from what the form opened with; back to the start, nothing is kept.
+  useEffect(() => {
+    if (dirty) draft.save(JSON.parse(signature) as DraftValues)
+    else draft.discard()
+    // `draft` is stable per key; `signature` carries the values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature, dirty])
 
-  function focusFirst(found: Partial<Record<Field, string>>) {
-    const first = FIELDS.find((f) => found[f])
-    if (first) refs.current[first]?.focus()
+  const title = mode === 'new' ? t('journal.formNew') : mode === 'edit' ? t('journal.formEdit') : t('journal.formCorrect')
+  const max = JOURNAL_TEXT_MAX.toLocaleString(uiLocale())
+
+  function requestCancel() {
+    if (dirty) setConfirmDiscard(true)
+    else cancelNow()
+  }
+
+  function cancelNow() {
+    draft.discard()
+    onCancel()
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -68,10 +119,11 @@ export function EntryForm({
     const found: Partial<Record<Field, string>> = {}
     if (!eventDate) found.eventDate = t('journal.required')
     if (!text.trim()) found.text = t('journal.required')
+    else if (characterCount(text) > JOURNAL_TEXT_MAX) found.text = t('journal.textTooLong', { max })
     if (mode === 'correct' && !meaningful(reason, 5)) found.reason = t('journal.reasonRequired')
     setErrors(found)
     setError(undefined)
-    if (Object.keys(found).length) return focusFirst(found)
+    if (Object.keys(found).length) return
     const staff = initialStaff.filter((p) => p !== userId)
     if (self) staff.unshift(userId)
     setBusy(true)
@@ -88,14 +140,20 @@ export function EntryForm({
         text,
         reason,
       })
+      // Saved on the server: the copy in the tab is no longer needed.
+      draft.discard()
     } catch (failure) {
       const { byField, other } = failure instanceof ApiError ? splitFieldErrors(failure.problem, FIELDS) : { byField: {}, other: [] }
       setErrors(byField)
       setError({ text: describeError(failure), messages: other })
       setBusy(false)
-      focusFirst(byField)
     }
   }
+
+  const summaryItems = [
+    ...FIELDS.filter((name) => errors[name]).map((name) => ({ message: errors[name] ?? '', fieldId: `${id}-${name}` })),
+    ...(error?.messages ?? []).map((message) => ({ message })),
+  ]
 
   const field = (name: Field) => ({
     id: `${id}-${name}`,
@@ -116,13 +174,19 @@ export function EntryForm({
         {title}
       </h3>
       {mode === 'correct' && <p className="journal-note">{t('journal.correctIntro')}</p>}
-      <ErrorAlert error={error?.text} messages={error?.messages} />
+      {draft.restored && (
+        <p className="notice" role="status">
+          {t('journal.restored', { time: formatDateTime(draft.restored.savedAt) })}
+        </p>
+      )}
+      <ErrorSummary error={error?.text} items={summaryItems} />
+      <UnsavedChangesGuard when={dirty && !busy} />
       <form
         noValidate
         onSubmit={submit}
         className="form"
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel()
+          if (event.key === 'Escape') requestCancel()
         }}
       >
         <div className="journal-form-row">
@@ -130,9 +194,6 @@ export function EntryForm({
             <label htmlFor={`${id}-type`}>{t('journal.type')}</label>
             <select
               {...field('type')}
-              ref={(el) => {
-                refs.current.type = el
-              }}
               value={type}
               onChange={(e) => setType(e.target.value as JournalEntryType)}
             >
@@ -148,9 +209,6 @@ export function EntryForm({
             <label htmlFor={`${id}-eventDate`}>{t('journal.eventDate')}</label>
             <input
               {...field('eventDate')}
-              ref={(el) => {
-                refs.current.eventDate = el
-              }}
               type="date"
               required
               max={todayInHelsinki()}
@@ -163,9 +221,6 @@ export function EntryForm({
             <label htmlFor={`${id}-eventTime`}>{t('journal.eventTime')}</label>
             <input
               {...field('eventTime')}
-              ref={(el) => {
-                refs.current.eventTime = el
-              }}
               type="time"
               value={eventTime}
               onChange={(e) => setEventTime(e.target.value)}
@@ -187,9 +242,6 @@ export function EntryForm({
             <textarea
               {...field('otherParticipants')}
               aria-describedby={[`${id}-others-hint`, errors.otherParticipants ? `${id}-otherParticipants-error` : ''].filter(Boolean).join(' ')}
-              ref={(el) => {
-                refs.current.otherParticipants = el
-              }}
               rows={2}
               value={others}
               onChange={(e) => setOthers(e.target.value)}
@@ -201,25 +253,20 @@ export function EntryForm({
           <label htmlFor={`${id}-text`}>{t('journal.text')}</label>
           <textarea
             {...field('text')}
-            ref={(el) => {
-              refs.current.text = el
-            }}
+            aria-describedby={[`${id}-text-count`, errors.text ? `${id}-text-error` : ''].filter(Boolean).join(' ')}
             rows={8}
             required
-            maxLength={20000}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
           {fieldError('text')}
+          <CharacterCount id={`${id}-text-count`} value={text} max={JOURNAL_TEXT_MAX} />
         </div>
         {mode === 'correct' && (
           <div className={cls('reason')}>
             <label htmlFor={`${id}-reason`}>{t('journal.reasonLabel')}</label>
             <textarea
               {...field('reason')}
-              ref={(el) => {
-                refs.current.reason = el
-              }}
               rows={2}
               required
               maxLength={1000}
@@ -233,11 +280,24 @@ export function EntryForm({
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('journal.saving') : mode === 'correct' ? t('journal.saveCorrection') : t('journal.save')}
           </button>
-          <button type="button" className="button" onClick={onCancel}>
+          <button type="button" className="button" onClick={requestCancel}>
             {t('journal.cancel')}
           </button>
         </div>
       </form>
+      {confirmDiscard && (
+        <ConfirmDialog
+          title={t('journal.discardTitle')}
+          confirmLabel={t('journal.discardConfirm')}
+          cancelLabel={t('journal.keepWriting')}
+          busy={false}
+          danger
+          onConfirm={cancelNow}
+          onCancel={() => setConfirmDiscard(false)}
+        >
+          <p>{t('journal.discardWarning')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }

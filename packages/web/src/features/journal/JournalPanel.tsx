@@ -6,8 +6,9 @@ import { ErrorAlert } from '../../components/Alert'
 import { currentLanguage } from '../../lib/language'
 import { can, useUser } from '../../session/context'
 import { correctEntry, createDraft, deleteDraft, listJournal, printUrl, readEntry, signEntry, updateDraft } from './api'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { EntryForm, type EntryValues } from './EntryForm'
+import { readStoredDraft } from '../../lib/storedDraft'
 import './journal.css'
 import { serviceTaskName } from '../../lib/labels'
 import { formatDate, formatDateTime } from '../../lib/format'
@@ -44,7 +45,9 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
   const user = useUser()
   const id = useId()
   const [data, setData] = useState<{ key: string; items: JournalListItem[]; nextCursor: string | null; error?: ErrorText }>()
-  const [form, setForm] = useState<FormState | null>(null)
+  const draftBase = `${user.id} journal ${personId} ${serviceTask}`
+  // A new entry's text left unsaved in this tab (a reload, a crash) opens the form again with it.
+  const [form, setForm] = useState<FormState | null>(() => (readStoredDraft(`${draftBase} new`) ? { mode: 'new' } : null))
   const [confirm, setConfirm] = useState<ConfirmState | null>(null)
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<ErrorText>()
@@ -180,7 +183,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
       </p>
       <ErrorAlert error={loadError ?? actionError} />
       {form?.mode === 'new' && (
-        <EntryForm mode="new" userId={user.id} onSubmit={save} onCancel={() => setForm(null)} />
+        <EntryForm mode="new" userId={user.id} draftKey={`${draftBase} new`} onSubmit={save} onCancel={() => setForm(null)} />
       )}
       {loading && !shown && <p>{t('journal.loading')}</p>}
       {!loading && !loadError && items.length === 0 && <p>{t('journal.empty')}</p>}
@@ -204,7 +207,14 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
                   </EntryHeading>
                   <span className={`badge journal-badge-${item.state}`}>{t(`journal.state.${item.state}`)}</span>
                   {editing ? (
-                    <EntryForm mode={editing.mode} initial={v} userId={user.id} onSubmit={save} onCancel={() => setForm(null)} />
+                    <EntryForm
+                      mode={editing.mode}
+                      initial={v}
+                      userId={user.id}
+                      draftKey={`${draftBase} ${editing.mode} ${item.entryId} ${v.version}`}
+                      onSubmit={save}
+                      onCancel={() => setForm(null)}
+                    />
                   ) : (
                     <VersionBody version={v} />
                   )}

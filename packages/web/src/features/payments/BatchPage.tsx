@@ -15,6 +15,7 @@ import './payments.css'
 import { formatBytes, formatDate, formatDateRange, formatDateTime } from '../../lib/format'
 import { formatEuros } from '../../lib/money'
 import { useDownload } from '../../api/download'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 /** States in which the batch is still before the bank: the file is not yet written. */
 const BEFORE_FILE = new Set(['draft', 'cancelled'])
@@ -72,6 +73,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
   const [error, setError] = useState<ErrorText>()
   const [busy, setBusy] = useState<'approve' | 'cancel'>()
   const [confirmCancel, setConfirmCancel] = useState(false)
+  const [confirmApprove, setConfirmApprove] = useState(false)
   const noticeRef = useRef<HTMLParagraphElement>(null)
   const focusNotice = useRef(false)
   useEffect(() => {
@@ -85,6 +87,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
   const mayApprove = batch.state === 'draft' && batch.canApprove && !mine && can(user, 'payments:approve')
 
   async function approve() {
+    setConfirmApprove(false)
     setBusy('approve')
     setError(undefined)
     setNotice(undefined)
@@ -130,6 +133,18 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
       <ErrorAlert error={error} />
       <BatchFacts batch={batch} />
 
+      {confirmApprove && (
+        <ConfirmDialog
+          title={t('payments.batch.approveTitle', { number: batch.number })}
+          confirmLabel={t('payments.batch.approveConfirm', { count: batch.count, total: formatEuros(batch.totalCents) })}
+          busy={busy !== undefined}
+          onConfirm={() => void approve()}
+          onCancel={() => setConfirmApprove(false)}
+        >
+          <p>{t('payments.batch.approveWhat', { count: batch.count, total: formatEuros(batch.totalCents), range: formatDateRange(batch.dueFrom, batch.dueTo) })}</p>
+          <p className="confirm-warning">{t('payments.batch.approveEffect')}</p>
+        </ConfirmDialog>
+      )}
       <section className="panel pay-panel" aria-labelledby="pay-approval-heading">
         <h2 id="pay-approval-heading">{t('payments.batch.approvalTitle')}</h2>
         {batch.approvedBy ? (
@@ -140,7 +155,7 @@ export function BatchView({ batch, created = false, reload }: { batch: PaymentBa
             {mine && <p className="pay-own-batch">{t('payments.batch.ownBatch')}</p>}
             {!mine && !mayApprove && <p className="muted">{t('payments.batch.mayNotApprove')}</p>}
             {mayApprove && (
-              <button type="button" className="button button-primary" disabled={busy !== undefined} onClick={() => void approve()}>
+              <button type="button" className="button button-primary" disabled={busy !== undefined} onClick={() => setConfirmApprove(true)}>
                 {busy === 'approve' ? t('payments.batch.approving') : t('payments.batch.approve')}
               </button>
             )}

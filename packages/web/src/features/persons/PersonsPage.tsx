@@ -13,8 +13,17 @@ import { PersonMarkers } from './PersonMarkers'
 import './persons.css'
 import { formatRegisterDate } from '../../lib/format'
 import { personName } from '../../lib/labels'
+import { useDebouncedValue } from '../../lib/useDebouncedValue'
 
 const LIMIT = 50
+/** How long typing must pause before the search runs (the booking picker's debounce, a little longer for a page). */
+const TYPING_DELAY = 300
+
+/** A query that may run while it is still being typed: a complete henkilötunnus or date, or a name without digits. */
+function searchableWhileTyping(query: SearchQuery): boolean {
+  if (query.kind === 'invalid') return false
+  return query.kind !== 'name' || !/\d/.test(query.value)
+}
 
 type Searchable = Exclude<SearchQuery, { kind: 'invalid' }>
 type SearchState =
@@ -48,6 +57,23 @@ export function PersonsPage() {
     setShownQ(q)
     setText(q)
   }
+
+  // Search as you type: once the typing stops for a moment, a query the server takes runs by itself (no Enter). A
+  // name needs two letters; a henkilötunnus or a birth date runs when complete; what has digits but is neither waits
+  // for Enter, which then says what is wrong. The first search adds a history entry, the ones typed after it replace it.
+  const typed = useDebouncedValue(text, TYPING_DELAY)
+  useEffect(() => {
+    const next = typed.trim()
+    if (next === q.trim()) return
+    if (next === '') {
+      setParams({}, { replace: true })
+      return
+    }
+    if (!searchableWhileTyping(classifyQuery(typed))) return
+    setParams({ q: next }, { replace: q !== '' })
+    // Runs when the typed text settles; `q` and `setParams` are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed])
 
   const key = `${round} ${q}`
   const current = classifyQuery(q)
@@ -138,7 +164,11 @@ export function PersonsPage() {
             spellCheck={false}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? `${errorId} ${hintId}` : hintId}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value)
+              // A message about what was there goes with it; Enter or a pause checks the new text.
+              setFieldError(undefined)
+            }}
             onKeyDown={(event) => {
               if (event.key === 'ArrowDown' && rowLinks().length) {
                 event.preventDefault()

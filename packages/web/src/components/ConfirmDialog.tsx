@@ -1,14 +1,17 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import './patterns.css'
 
 /**
- * A modal confirmation (native <dialog> with showModal: focus stays inside, Escape cancels, focus returns to the
- * button that opened it). The safe choice, Cancel, has the focus first.
+ * The confirmation of an act that cannot be undone (a decision, a batch approval, a month's reconciliation, signing):
+ * a modal native <dialog> opened with showModal, so focus stays inside, Escape cancels and focus returns to the
+ * button that opened it. The safe choice, Cancel, has the focus first. The body says exactly what will happen.
  */
 export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   busy,
   danger,
   onConfirm,
@@ -17,6 +20,8 @@ export function ConfirmDialog({
   title: string
   children: ReactNode
   confirmLabel: string
+  /** by default "Peruuta" / "Avbryt" / "Cancel" */
+  cancelLabel?: string
   busy: boolean
   danger?: boolean
   onConfirm: () => void
@@ -41,7 +46,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={dialog}
-      className="journal-dialog"
+      className="confirm-dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={(event) => {
@@ -59,7 +64,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
         <button type="button" className="button" ref={cancel} onClick={onCancel}>
-          {t('journal.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
       </div>
     </dialog>
