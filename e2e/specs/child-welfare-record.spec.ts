@@ -342,4 +342,24 @@ test('the child’s record: the assessment, an urgent placement on the worklist,
   await expect(ban).toContainText('Lapsen omia näkemyksiä')
   await expect(ban).toContainText('En halua, että hän lukee mitä olen kertonut.')
   await expectAccessible(page)
+
+  // That guardian's copy of the support measures decision: fetched as a PDF, the child's views left out.
+  const decisionRow = page.getByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }).getByRole('row').filter({ hasText: 'Avohuollon tukitoimet' })
+  await decisionRow.getByText('Huoltajan kopio').click()
+  await expectAccessible(page)
+  const copying = page.waitForEvent('download')
+  await decisionRow.getByRole('button', { name: new RegExp(`^Päätös n:o \\d+ huoltajalle ${guardian} \\(PDF, suomi\\)$`) }).click()
+  const copy = await copying
+  expect(copy.suggestedFilename()).toMatch(/\.pdf$/)
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-copy-'))
+  try {
+    const file = path.join(copyDir, copy.suggestedFilename())
+    await copy.saveAs(file)
+    const text = await pdfText(file)
+    expect(text).toContain('Perhetyö')
+    // the child's views are in the reasons: left out of this guardian's copy
+    expect(text).toContain('Perustelut on jätetty pois')
+  } finally {
+    fs.rmSync(copyDir, { recursive: true, force: true })
+  }
 })
