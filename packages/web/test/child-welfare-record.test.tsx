@@ -654,8 +654,8 @@ describe('the support measures, the child’s prohibitions and the guardians’ 
 
     // the granted, running measure may be ended; the refused one not
     const table = within(screen.getByRole('table', { name: /^Avohuollon tukitoimet/ }))
-    expect(table.queryByRole('button', { name: 'Päätä: Harrastusten tuki' })).toBeNull()
-    fireEvent.click(table.getByRole('button', { name: 'Päätä: Tukihenkilö' }))
+    expect(table.queryByRole('button', { name: 'Päätä tukitoimi: Harrastusten tuki' })).toBeNull()
+    fireEvent.click(table.getByRole('button', { name: 'Päätä tukitoimi: Tukihenkilö' }))
     const end = within(screen.getByRole('form', { name: 'Tukitoimen päättäminen: Tukihenkilö' }))
     fireEvent.change(end.getByLabelText('Tukitoimi päättyy'), { target: { value: '2026-01-01' } })
     fireEvent.click(end.getByRole('button', { name: 'Kirjaa tukitoimi päättyväksi' }))

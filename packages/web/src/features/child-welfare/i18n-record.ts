@@ -289,7 +289,7 @@ export const fiRecord = {
     },
     end: {
       column: 'Päättäminen',
-      open: 'Päätä: {{name}}',
+      open: 'Päätä tukitoimi: {{name}}',
       heading: 'Tukitoimen päättäminen: {{name}}',
       endsOn: 'Tukitoimi päättyy',
       beforeStart: 'Tukitoimi ei voi päättyä ennen kuin se alkoi ({{date}}).',
@@ -699,7 +699,7 @@ export const svRecord: Translation<typeof fiRecord> = {
     },
     end: {
       column: 'Avslutande',
-      open: 'Avsluta: {{name}}',
+      open: 'Avsluta stödåtgärden: {{name}}',
       heading: 'Avslutande av stödåtgärd: {{name}}',
       endsOn: 'Stödåtgärden slutar',
       beforeStart: 'Stödåtgärden kan inte sluta innan den började ({{date}}).',
@@ -1109,7 +1109,7 @@ export const enRecord: Translation<typeof fiRecord> = {
     },
     end: {
       column: 'Ending',
-      open: 'End: {{name}}',
+      open: 'End the measure: {{name}}',
       heading: 'Ending a support measure: {{name}}',
       endsOn: 'The measure ends',
       beforeStart: 'The measure cannot end before it began ({{date}}).',
