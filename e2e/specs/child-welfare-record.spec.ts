@@ -104,8 +104,8 @@ async function startAssessment(worker: APIRequestContext, csrf: string, anonymou
 
 const timelineItem = (page: Page, basis: RegExp) => page.getByRole('list', { name: 'Sijoitukset, uusin ensin' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: basis }) })
 
-test('the child’s record: the assessment, an urgent placement on the worklist, its extension by another official, a care order objected to as a court application, and the caseload', async ({ page, browser, playwright, baseURL }) => {
-  test.setTimeout(240_000)
+test('the child’s record: the assessment, an urgent placement on the worklist, its extension by another official, a care order objected to as a court application, the caseload, support measures and the child’s prohibition', async ({ page, browser, playwright, baseURL }) => {
+  test.setTimeout(300_000)
   const secretary = await playwright.request.newContext({ baseURL })
   await apiLogin(secretary, 'toimistosihteeri')
   const child = await findChild(secretary)
@@ -299,4 +299,67 @@ test('the child’s record: the assessment, an urgent placement on the worklist,
   await other.close()
   // not in the social worker's menu
   await expect(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Lastensuojelun asiakasmäärät' })).toHaveCount(0)
+
+  // Open-care support measures in one decision: one granted, one refused; what is missing said at the row's fields.
+  await page.getByRole('button', { name: 'Päätä tukitoimista' }).click()
+  const measuresForm = page.getByRole('form', { name: 'Päätös tukitoimista' })
+  await measuresForm.getByRole('button', { name: 'Tee päätös tukitoimista' }).click()
+  const firstMeasure = measuresForm.getByRole('group', { name: 'Tukitoimi 1' })
+  await expect(firstMeasure.getByText('Valitse tukitoimi.')).toBeVisible()
+  await expect(firstMeasure.getByLabel('Tukitoimi', { exact: true })).toBeFocused()
+  await expectAccessible(page)
+  await firstMeasure.getByLabel('Tukitoimi', { exact: true }).selectOption({ label: 'Perhetyö' })
+  await firstMeasure.getByRole('radio', { name: 'Myönnetään' }).check()
+  await firstMeasure.getByLabel('Kuvaus').fill('Perhetyöntekijä käy kotona kahdesti viikossa iltaisin.')
+  await measuresForm.getByRole('button', { name: 'Lisää tukitoimi' }).click()
+  const secondMeasure = measuresForm.getByRole('group', { name: 'Tukitoimi 2' })
+  await secondMeasure.getByLabel('Tukitoimi', { exact: true }).selectOption({ label: 'Harrastusten tuki' })
+  await secondMeasure.getByRole('radio', { name: 'Hylätään' }).check()
+  await secondMeasure.getByLabel('Kuvaus').fill('Harrastuksen kuluihin haettu tuki; lapsi on sijoitettuna.')
+  await measuresForm.getByLabel('Päätöksen perustelut').fill('Perhetyö tukee vanhempia iltojen järjestämisessä; harrastuksen tukea ei nyt tarvita.')
+  await expectAccessible(page)
+  await measuresForm.getByRole('button', { name: 'Tee päätös tukitoimista' }).click()
+  await expect(page.getByText('Päätös tukitoimista tehtiin.')).toBeVisible()
+  const openCare = page.getByRole('table', { name: /^Avohuollon tukitoimet/ })
+  await expect(openCare.getByRole('row').filter({ hasText: 'Perhetyö' })).toContainText('Myönnetty')
+  await expect(openCare.getByRole('row').filter({ hasText: 'Harrastusten tuki' })).toContainText('Hylätty')
+  await expect(page.getByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }).getByRole('row').filter({ hasText: 'Avohuollon tukitoimet' })).toContainText('Myönnetty osittain')
+  await expectAccessible(page)
+
+  // The child forbids showing their own views to a guardian: recorded with the maturity assessment, listed in force.
+  const guardian = `${child.guardians[0]!.lastName} ${child.guardians[0]!.firstNames}`
+  await page.getByRole('button', { name: 'Kirjaa lapsen kielto' }).click()
+  const banForm = page.getByRole('form', { name: 'Lapsen kielto luovuttaa tietoja huoltajalle' })
+  await banForm.getByLabel('Huoltaja', { exact: true }).selectOption({ label: guardian })
+  await banForm.getByRole('radio', { name: 'Vain lapsen omia näkemyksiä' }).check()
+  await banForm.getByLabel('Lapsen oma ilmaisu').fill('En halua, että hän lukee mitä olen kertonut.')
+  await banForm.getByLabel(/^Arvio lapsen ikä- ja kehitystasosta/).fill('Lapsi ymmärtää ikänsä ja kehitystasonsa puolesta, mitä kielto tarkoittaa.')
+  await expectAccessible(page)
+  await banForm.getByRole('button', { name: 'Kirjaa kielto' }).click()
+  await expect(page.getByText('Lapsen kielto kirjattiin.')).toBeVisible()
+  const ban = page.getByRole('article', { name: `Kielto: ${guardian}` })
+  await expect(ban).toContainText('Voimassa')
+  await expect(ban).toContainText('Lapsen omia näkemyksiä')
+  await expect(ban).toContainText('En halua, että hän lukee mitä olen kertonut.')
+  await expectAccessible(page)
+
+  // That guardian's copy of the support measures decision: fetched as a PDF, the child's views left out.
+  const decisionRow = page.getByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }).getByRole('row').filter({ hasText: 'Avohuollon tukitoimet' })
+  await decisionRow.getByText('Huoltajan kopio').click()
+  await expectAccessible(page)
+  const copying = page.waitForEvent('download')
+  await decisionRow.getByRole('button', { name: new RegExp(`^Päätös n:o \\d+ huoltajalle ${guardian} \\(PDF, suomi\\)$`) }).click()
+  const copy = await copying
+  expect(copy.suggestedFilename()).toMatch(/\.pdf$/)
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-copy-'))
+  try {
+    const file = path.join(copyDir, copy.suggestedFilename())
+    await copy.saveAs(file)
+    const text = await pdfText(file)
+    expect(text).toContain('Perhetyö')
+    // the child's views are in the reasons: left out of this guardian's copy
+    expect(text).toContain('Perustelut on jätetty pois')
+  } finally {
+    fs.rmSync(copyDir, { recursive: true, force: true })
+  }
 })

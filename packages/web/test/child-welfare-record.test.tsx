@@ -1,6 +1,6 @@
 import type { Caseload, ChildWelfareRecord, DeadlineInfo, DeadlineList, Notification, Placement, Plan, ProviderList } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   anyObjection,
   careOrderParties,
@@ -520,6 +520,225 @@ describe('what the record shows besides its forms', () => {
     expect(decisions.getByText('Myönnetty osittain')).toBeTruthy()
     expect(screen.getByText('Jälkihuolto 23 ikävuoteen asti (vuodesta 2024)')).toBeTruthy()
     expect(screen.getByText('5.5.2035')).toBeTruthy()
+  })
+})
+
+const BANNER = sessionUser({ ...WORKER, actions: [...WORKER.actions, 'child-welfare:ban'] })
+const MEASURE = 'f5000000-0000-4000-8000-000000000001'
+const BAN = 'f6000000-0000-4000-8000-000000000001'
+const supportPerson = (overrides: Partial<ChildWelfareRecord['measures'][number]> = {}): ChildWelfareRecord['measures'][number] => ({
+  id: MEASURE,
+  phase: 'open_care',
+  code: 'support_person',
+  granted: true,
+  description: 'Tukihenkilö kerran viikossa.',
+  startsOn: '2026-02-02',
+  endsOn: null,
+  decision: { id: DECISION, number: 50, maker: 'Aino Lehtinen' },
+  placementId: null,
+  version: 2,
+  ...overrides,
+})
+const dadsBan = (overrides: Partial<ChildWelfareRecord['bans'][number]> = {}): ChildWelfareRecord['bans'][number] => ({
+  id: BAN,
+  guardian: { id: DAD, name: 'Virtanen Matti' },
+  scope: 'all',
+  childStatement: 'Isälle ei saa kertoa mitään.',
+  maturityAssessment: 'Lapsi ymmärtää kiellon merkityksen ikänsä ja kehitystasonsa puolesta.',
+  recordedOn: '2026-02-01',
+  recordedBy: 'Aino Lehtinen',
+  lifted: null,
+  version: 3,
+  ...overrides,
+})
+
+describe('the support measures, the child’s prohibitions and the guardians’ copies', () => {
+  it('decides support measures row by row: the checks and the server’s messages at each row’s fields, nothing lost, then the body', async () => {
+    const api = signedIn(WORKER, {
+      [`GET ${REC}`]: () => json(record()),
+      [`GET ${REC}/plans`]: noPlans,
+      [`POST ${REC}/support-measures`]: ({ init }) => {
+        const body = JSON.parse(String(init.body)) as { measures: unknown[] }
+        return body.measures.length === 2 && api.calls(`POST ${REC}/support-measures`).length === 1
+          ? problem({ title: 'Tiedoissa on virheitä', status: 400, errors: [{ field: 'measures/1/startsOn', code: 'cw.measure.adult', message: 'Avohuollon tukitoimi ei voi alkaa täysi-ikäiselle.' }] })
+          : json(record({ measures: [supportPerson()] }), 201)
+      },
+    })
+    renderApp(`/persons/${CHILD}/child-welfare`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Päätä tukitoimista' }))
+    const form = within(screen.getByRole('form', { name: 'Päätös tukitoimista' }))
+    // no after-care without the right to it: the phase is not asked
+    expect(form.queryByRole('group', { name: 'Tukitoimien laji' })).toBeNull()
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    const first = within(form.getByRole('group', { name: 'Tukitoimi 1' }))
+    expect(errorOf(first.getByLabelText('Tukitoimi'))).toBe('Valitse tukitoimi.')
+    expect(errorOf(first.getByRole('group', { name: 'Ratkaisu' }))).toBe('Valitse, myönnetäänkö vai hylätäänkö tukitoimi.')
+    expect(errorOf(first.getByLabelText('Kuvaus'))).toMatch(/^Kuvaa tukitoimi/)
+    expect(errorOf(form.getByLabelText('Päätöksen perustelut'))).toBe('Kirjoita perustelut (vähintään 10 merkkiä).')
+    expect(document.activeElement).toBe(first.getByLabelText('Tukitoimi'))
+    // the open-care list only
+    expect(first.queryByRole('option', { name: 'Tuettu asuminen' })).toBeNull()
+
+    fireEvent.change(first.getByLabelText('Tukitoimi'), { target: { value: 'family_work' } })
+    fireEvent.click(first.getByRole('radio', { name: 'Myönnetään' }))
+    fireEvent.change(first.getByLabelText('Kuvaus'), { target: { value: 'Perhetyö kahdesti viikossa.' } })
+    fireEvent.click(form.getByRole('button', { name: 'Lisää tukitoimi' }))
+    const second = within(form.getByRole('group', { name: 'Tukitoimi 2' }))
+    fireEvent.change(second.getByLabelText('Tukitoimi'), { target: { value: 'open_care_placement' } })
+    expect(second.getByLabelText('Sijoitusmuoto')).toBeTruthy()
+    fireEvent.change(second.getByLabelText('Tukitoimi'), { target: { value: 'support_person' } })
+    expect(second.queryByLabelText('Sijoitusmuoto')).toBeNull()
+    fireEvent.click(second.getByRole('radio', { name: 'Hylätään' }))
+    fireEvent.change(second.getByLabelText('Kuvaus'), { target: { value: 'Tukihenkilöä ei ole nyt saatavilla.' } })
+    fireEvent.change(second.getByLabelText('Päättyy (jos tiedossa)'), { target: { value: '2000-01-01' } })
+    fireEvent.change(form.getByLabelText('Päätöksen perustelut'), { target: { value: 'Perhe tarvitsee tukea arkeen.' } })
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    expect(errorOf(second.getByLabelText('Päättyy (jos tiedossa)'))).toBe('Tukitoimi ei voi päättyä ennen kuin se alkaa.')
+    fireEvent.change(second.getByLabelText('Päättyy (jos tiedossa)'), { target: { value: '' } })
+
+    // the server's refusal at the second row's start, everything kept
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    await waitFor(() => expect(errorOf(second.getByLabelText('Alkaa'))).toBe('Avohuollon tukitoimi ei voi alkaa täysi-ikäiselle.'))
+    expect(errorOf(first.getByLabelText('Alkaa'))).toBe('')
+    expect(field(first.getByLabelText('Kuvaus')).value).toBe('Perhetyö kahdesti viikossa.')
+    expect(field(second.getByLabelText('Kuvaus')).value).toBe('Tukihenkilöä ei ole nyt saatavilla.')
+    expect(document.activeElement).toBe(second.getByLabelText('Alkaa'))
+
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    expect(await screen.findByText('Päätös tukitoimista tehtiin.')).toBeTruthy()
+    expect(api.calls(`POST ${REC}/support-measures`)[1]!.body).toEqual({
+      phase: 'open_care',
+      decidedOn: today,
+      measures: [
+        { code: 'family_work', granted: true, description: 'Perhetyö kahdesti viikossa.', startsOn: today },
+        { code: 'support_person', granted: false, description: 'Tukihenkilöä ei ole nyt saatavilla.', startsOn: today },
+      ],
+      decisionReasons: 'Perhe tarvitsee tukea arkeen.',
+      language: 'fi',
+    })
+  })
+
+  it('decides an after-care placement with its place when the young person is entitled, and ends a running measure', async () => {
+    const entitled = record({ measures: [supportPerson(), supportPerson({ id: 'f5000000-0000-4000-8000-000000000009', granted: false, code: 'hobby_support' })], afterCare: { eligible: true, endsOn: '2035-05-05', law: 'age_23', reason: 'eligible', placementId: URGENT } })
+    const api = signedIn(WORKER, {
+      [`GET ${REC}`]: () => json(entitled),
+      [`GET ${REC}/plans`]: noPlans,
+      'GET /api/providers?serviceType=family_care': () =>
+        json({ providers: [{ id: PROVIDER, number: 1, name: 'Perhekoti Metsätähti', businessId: null, iban: null, bic: null, street: null, postalCode: null, postOffice: null, email: null, phone: null, serviceTypes: ['family_care'], validFrom: '2020-01-01', validUntil: null, active: true, version: 1 }] } satisfies ProviderList),
+      [`POST ${REC}/support-measures`]: () => json(entitled, 201),
+      [`POST ${REC}/support-measures/${MEASURE}/end`]: () => json(record({ measures: [supportPerson({ endsOn: today })] })),
+    })
+    renderApp(`/persons/${CHILD}/child-welfare`)
+    fireEvent.click(await screen.findByRole('button', { name: 'Päätä tukitoimista' }))
+    const form = within(screen.getByRole('form', { name: 'Päätös tukitoimista' }))
+    fireEvent.click(form.getByRole('radio', { name: /^Jälkihuollon tukitoimet/ }))
+    const row = within(form.getByRole('group', { name: 'Tukitoimi 1' }))
+    expect(row.getByRole('option', { name: 'Tuettu asuminen' })).toBeTruthy()
+    fireEvent.change(row.getByLabelText('Tukitoimi'), { target: { value: 'after_care_placement' } })
+    fireEvent.click(row.getByRole('radio', { name: 'Myönnetään' }))
+    fireEvent.change(row.getByLabelText('Kuvaus'), { target: { value: 'Nuori asuu perhekodissa.' } })
+    fireEvent.change(form.getByLabelText('Päätöksen perustelut'), { target: { value: 'Nuori tarvitsee tukea itsenäistymiseen.' } })
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    expect(errorOf(row.getByLabelText('Sijoitusmuoto'))).toBe('Valitse sijoitusmuoto.')
+    fireEvent.change(row.getByLabelText('Sijoitusmuoto'), { target: { value: 'family_care' } })
+    const provider = row.getByLabelText('Sijoituspaikka')
+    await waitFor(() => expect(within(provider).getByRole('option', { name: 'Perhekoti Metsätähti' })).toBeTruthy())
+    fireEvent.change(provider, { target: { value: PROVIDER } })
+    fireEvent.click(row.getByRole('checkbox', { name: 'Väkivalta perheessä' }))
+    fireEvent.click(form.getByRole('button', { name: 'Tee päätös tukitoimista' }))
+    expect(await screen.findByText('Päätös tukitoimista tehtiin.')).toBeTruthy()
+    expect(api.calls(`POST ${REC}/support-measures`)[0]!.body).toMatchObject({
+      phase: 'after_care',
+      measures: [{ code: 'after_care_placement', granted: true, description: 'Nuori asuu perhekodissa.', startsOn: today, form: 'family_care', providerId: PROVIDER, placeName: null, reasons: ['violence'] }],
+    })
+
+    // the granted, running measure may be ended; the refused one not
+    const table = within(screen.getByRole('table', { name: /^Avohuollon tukitoimet/ }))
+    expect(table.queryByRole('button', { name: 'Päätä tukitoimi: Harrastusten tuki' })).toBeNull()
+    fireEvent.click(table.getByRole('button', { name: 'Päätä tukitoimi: Tukihenkilö' }))
+    const end = within(screen.getByRole('form', { name: 'Tukitoimen päättäminen: Tukihenkilö' }))
+    fireEvent.change(end.getByLabelText('Tukitoimi päättyy'), { target: { value: '2026-01-01' } })
+    fireEvent.click(end.getByRole('button', { name: 'Kirjaa tukitoimi päättyväksi' }))
+    expect(errorOf(end.getByLabelText('Tukitoimi päättyy'))).toBe('Tukitoimi ei voi päättyä ennen kuin se alkoi (2.2.2026).')
+    fireEvent.change(end.getByLabelText('Tukitoimi päättyy'), { target: { value: today } })
+    fireEvent.click(end.getByRole('button', { name: 'Kirjaa tukitoimi päättyväksi' }))
+    expect(await screen.findByText(/^Tukihenkilö päättyy/)).toBeTruthy()
+    expect(api.calls(`POST ${REC}/support-measures/${MEASURE}/end`)[0]!.body).toEqual({ endsOn: today, version: 2 })
+  })
+
+  it('records the child’s prohibition from an empty section, the server’s refusal at the guardian, and lifts one in force', async () => {
+    let bans: ChildWelfareRecord['bans'] = []
+    const api = signedIn(BANNER, {
+      [`GET ${REC}`]: () => json(record({ bans })),
+      [`GET ${REC}/plans`]: noPlans,
+      [`POST ${REC}/disclosure-bans`]: () =>
+        api.calls(`POST ${REC}/disclosure-bans`).length === 1
+          ? problem({ title: 'Tiedoissa on virheitä', status: 400, errors: [{ field: 'guardianId', code: 'ban.not_guardian', message: 'Henkilö ei ole lapsen huoltaja.' }] })
+          : json(record({ bans: [dadsBan()] }), 201),
+      [`POST ${REC}/disclosure-bans/${BAN}/lift`]: () => json(record({ bans: [dadsBan({ lifted: { on: today, by: 'Aino Lehtinen', reason: 'Lapsi peruutti kiellon.' } })] })),
+    })
+    renderApp(`/persons/${CHILD}/child-welfare`)
+    expect(await screen.findByText('Lapsi ei ole kieltänyt tietojensa luovuttamista huoltajalle.')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Kirjaa lapsen kielto' }))
+    const form = within(screen.getByRole('form', { name: 'Lapsen kielto luovuttaa tietoja huoltajalle' }))
+    fireEvent.click(form.getByRole('button', { name: 'Kirjaa kielto' }))
+    expect(errorOf(form.getByLabelText('Huoltaja'))).toBe('Valitse huoltaja tai kaikki huoltajat.')
+    expect(errorOf(form.getByRole('group', { name: 'Mitä kielto koskee' }))).toBe('Valitse, mitä kielto koskee.')
+    expect(errorOf(form.getByLabelText('Lapsen oma ilmaisu'))).toMatch(/^Kirjaa lapsen oma ilmaisu/)
+    expect(errorOf(form.getByLabelText(/^Arvio lapsen ikä- ja kehitystasosta/))).toMatch(/^Kirjaa arvio/)
+    expect(within(form.getByLabelText('Huoltaja')).getByRole('option', { name: 'Kaikki huoltajat' })).toBeTruthy()
+
+    fireEvent.change(form.getByLabelText('Huoltaja'), { target: { value: DAD } })
+    fireEvent.click(form.getByRole('radio', { name: 'Kaikkia lapsen tietoja' }))
+    fireEvent.change(form.getByLabelText('Lapsen oma ilmaisu'), { target: { value: 'Isälle ei saa kertoa mitään.' } })
+    fireEvent.change(form.getByLabelText(/^Arvio lapsen ikä- ja kehitystasosta/), { target: { value: 'Lapsi ymmärtää kiellon merkityksen ikänsä ja kehitystasonsa puolesta.' } })
+    fireEvent.click(form.getByRole('button', { name: 'Kirjaa kielto' }))
+    await waitFor(() => expect(errorOf(form.getByLabelText('Huoltaja'))).toBe('Henkilö ei ole lapsen huoltaja.'))
+    expect(field(form.getByLabelText('Lapsen oma ilmaisu')).value).toBe('Isälle ei saa kertoa mitään.')
+    fireEvent.click(form.getByRole('button', { name: 'Kirjaa kielto' }))
+    expect(await screen.findByText('Lapsen kielto kirjattiin.')).toBeTruthy()
+    expect(api.calls(`POST ${REC}/disclosure-bans`)[1]!.body).toEqual({
+      guardianId: DAD,
+      scope: 'all',
+      childStatement: 'Isälle ei saa kertoa mitään.',
+      maturityAssessment: 'Lapsi ymmärtää kiellon merkityksen ikänsä ja kehitystasonsa puolesta.',
+      recordedOn: today,
+    })
+    bans = [dadsBan()]
+
+    const ban = within(screen.getByRole('article', { name: 'Kielto: Virtanen Matti' }))
+    fireEvent.click(ban.getByRole('button', { name: 'Kumoa kielto' }))
+    const lift = within(screen.getByRole('form', { name: 'Kiellon kumoaminen: Kielto: Virtanen Matti' }))
+    fireEvent.click(lift.getByRole('button', { name: 'Kirjaa kielto kumotuksi' }))
+    expect(errorOf(lift.getByLabelText('Syy'))).toBe('Kirjaa syy (vähintään 3 merkkiä).')
+    fireEvent.change(lift.getByLabelText('Syy'), { target: { value: 'Lapsi peruutti kiellon.' } })
+    fireEvent.click(lift.getByRole('button', { name: 'Kirjaa kielto kumotuksi' }))
+    expect(await screen.findByText('Kielto kumottiin (Kielto: Virtanen Matti).')).toBeTruthy()
+    expect(api.calls(`POST ${REC}/disclosure-bans/${BAN}/lift`)[0]!.body).toEqual({ liftedOn: today, reason: 'Lapsi peruutti kiellon.', version: 3 })
+    expect(screen.getByRole('article', { name: 'Kielto: Virtanen Matti' }).textContent).toContain('Kumottu')
+  })
+
+  it('fetches a guardian’s copy of a decision, and says so when the child forbade everything to that guardian', async () => {
+    const createObjectURL = vi.fn(() => 'blob:copy')
+    vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL: vi.fn() }))
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const pdf = `${REC}/decisions/${DECISION}/pdf`
+    signedIn(WORKER, {
+      [`GET ${REC}`]: () => json(record({ bans: [dadsBan()], decisions: [{ id: DECISION, number: 50, type: 'child_welfare_open_care', decidedOn: '2026-02-02', maker: 'Aino Lehtinen', outcome: 'granted' }] })),
+      [`GET ${REC}/plans`]: noPlans,
+      [`GET ${pdf}?language=fi&recipient=${MUM}`]: () => new Response('%PDF-1.7', { status: 200, headers: { 'content-type': 'application/pdf' } }),
+      [`GET ${pdf}?language=fi&recipient=${DAD}`]: () =>
+        problem({ title: 'Tiedoissa on virheitä', status: 400, errors: [{ field: 'recipient', code: 'ban.guardian', message: 'Lapsi on kieltänyt tietojensa luovuttamisen huoltajalle.' }] }),
+    })
+    renderApp(`/persons/${CHILD}/child-welfare`)
+    const decisions = within(await screen.findByRole('table', { name: 'Lastensuojelun päätökset, uusin ensin' }))
+    fireEvent.click(decisions.getByText('Huoltajan kopio'))
+    fireEvent.click(decisions.getByRole('button', { name: 'Päätös n:o 50 huoltajalle Virtanen Maija (PDF, suomi)' }))
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1))
+    fireEvent.click(decisions.getByRole('button', { name: 'Päätös n:o 50 huoltajalle Virtanen Matti (PDF, suomi)' }))
+    expect(await decisions.findByText('Huoltajalle Virtanen Matti ei voi antaa kopiota.')).toBeTruthy()
+    expect(decisions.getByText(/Lapsi on kieltänyt kaikkien tietojensa luovuttamisen/)).toBeTruthy()
+    expect(createObjectURL).toHaveBeenCalledTimes(1)
   })
 })
 

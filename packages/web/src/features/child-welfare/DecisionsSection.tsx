@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { decisionPdfUrl } from './api'
 import { PdfLinks } from './display'
+import { GuardianCopies } from './GuardianCopies'
 
 const DECISION_TYPES = [
   'child_welfare_urgent_placement',
@@ -61,6 +62,7 @@ export function DecisionsSection({ record: r }: { record: ChildWelfareRecord }) 
                   {mayPrint && (
                     <td>
                       <PdfLinks kind="decision" href={(language) => decisionPdfUrl(r.person.id, d.id, language)} number={d.number} />
+                      <GuardianCopies kind="decision" number={d.number} guardians={r.guardians} href={(language, recipient) => decisionPdfUrl(r.person.id, d.id, language, recipient)} />
                     </td>
                   )}
                 </tr>

@@ -7,6 +7,7 @@ import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { assessmentPdfUrl, recordApi } from './api'
+import { GuardianCopies } from './GuardianCopies'
 import { deadlineKindName, FailureAlert, isConflict, MarkedDeadline, PdfLinks, type RecordChanged } from './display'
 import { tooLong } from './draft'
 import { Expander, RadioGroup, TextAreaField } from './fields'
@@ -78,7 +79,12 @@ function MatterArticle({ record: r, matter: m, onChanged, reload }: { record: Ch
             <dt>{t('childWelfare.record.assessment.summary')}</dt>
             <dd className="cw-text">{a.summary}</dd>
           </dl>
-          {can(user, 'child-welfare:print') && <PdfLinks kind="assessment" href={(language) => assessmentPdfUrl(r.person.id, m.id, language)} number={m.receipt} />}
+          {can(user, 'child-welfare:print') && (
+            <>
+              <PdfLinks kind="assessment" href={(language) => assessmentPdfUrl(r.person.id, m.id, language)} number={m.receipt} />
+              <GuardianCopies kind="assessment" number={m.receipt} guardians={r.guardians} href={(language, recipient) => assessmentPdfUrl(r.person.id, m.id, language, recipient)} />
+            </>
+          )}
         </>
       ) : m.state === 'assessment' && can(user, 'child-welfare:assess') ? (
         <Expander label={t('childWelfare.record.assessment.open')}>

@@ -2,35 +2,62 @@ import { AFTER_CARE_MEASURES, OPEN_CARE_MEASURES, type ChildWelfareRecord, type 
 import type { TFunction } from 'i18next'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate } from '../../lib/format'
+import { formatDate, todayInHelsinki } from '../../lib/format'
+import { can, useUser } from '../../session/context'
+import { BanForm, LiftBanForm } from './BanForms'
+import type { RecordChanged } from './display'
+import { Expander } from './fields'
+import { EndMeasureForm, mayEnd, SupportMeasuresForm } from './MeasureForms'
 
 const CODES: readonly string[] = [...OPEN_CARE_MEASURES, ...AFTER_CARE_MEASURES]
 type Code = (typeof OPEN_CARE_MEASURES)[number] | (typeof AFTER_CARE_MEASURES)[number]
 const codeName = (t: TFunction, code: string) => (CODES.includes(code) ? t(`childWelfare.record.measures.codes.${code as Code}`) : code)
 const PHASES = ['open_care', 'after_care'] as const
 
+interface SectionProps {
+  record: ChildWelfareRecord
+  onChanged: RecordChanged
+  reload: () => void
+}
+
 /**
  * The support measures decided for the child (open care, LSL 34–37 §) or the young person (after-care, LSL 75–76 §):
- * each measure granted or refused with its period and its decision. Read here; a placing measure is also on the
- * placements timeline.
+ * each measure granted or refused with its period and its decision; a placing measure is also on the placements
+ * timeline. New measures are decided here, and a granted one still running ended on a day.
  */
-export function MeasuresSection({ record: r }: { record: ChildWelfareRecord }) {
+export function MeasuresSection({ record: r, onChanged, reload }: SectionProps) {
   const { t } = useTranslation()
+  const user = useUser()
   const id = useId()
+  const mayDecide = can(user, 'child-welfare:decide')
   return (
     <section className="panel cw-panel cw-wide" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('childWelfare.record.measures.heading')}</h2>
       {r.measures.length === 0 && <p>{t('childWelfare.record.measures.none')}</p>}
       {PHASES.map((phase) => {
         const rows = r.measures.filter((m) => m.phase === phase)
-        return rows.length === 0 ? null : <MeasureTable key={phase} phase={phase} measures={rows} />
+        return rows.length === 0 ? null : <MeasureTable key={phase} record={r} phase={phase} measures={rows} mayDecide={mayDecide} onChanged={onChanged} reload={reload} />
       })}
+      {mayDecide && (
+        <div className="cw-actions">
+          <Expander label={t('childWelfare.record.measures.form.open')}>{({ cancel, done }) => <SupportMeasuresForm record={r} onChanged={onChanged} reload={reload} onCancel={cancel} onDone={done} />}</Expander>
+        </div>
+      )}
     </section>
   )
 }
 
-function MeasureTable({ phase, measures }: { phase: SupportMeasure['phase']; measures: SupportMeasure[] }) {
+function MeasureTable({
+  record: r,
+  phase,
+  measures,
+  mayDecide,
+  onChanged,
+  reload,
+}: SectionProps & { phase: SupportMeasure['phase']; measures: SupportMeasure[]; mayDecide: boolean }) {
   const { t } = useTranslation()
+  const today = todayInHelsinki()
+  const endable = mayDecide && measures.some((m) => mayEnd(m, today))
   const sorted = [...measures].sort((a, b) => (a.startsOn !== b.startsOn ? (a.startsOn < b.startsOn ? 1 : -1) : 0))
   return (
     <div className="cw-table-wrap">
@@ -43,6 +70,7 @@ function MeasureTable({ phase, measures }: { phase: SupportMeasure['phase']; mea
             <th scope="col">{t('childWelfare.record.measures.period')}</th>
             <th scope="col">{t('childWelfare.record.measures.description')}</th>
             <th scope="col">{t('childWelfare.record.placements.decision')}</th>
+            {endable && <th scope="col">{t('childWelfare.record.measures.end.column')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -59,6 +87,15 @@ function MeasureTable({ phase, measures }: { phase: SupportMeasure['phase']; mea
               </td>
               <td className="cw-text">{m.description}</td>
               <td>{t('childWelfare.record.placements.decisionBy', { number: m.decision.number, name: m.decision.maker })}</td>
+              {endable && (
+                <td>
+                  {mayEnd(m, today) && (
+                    <Expander label={t('childWelfare.record.measures.end.open', { name: codeName(t, m.code) })}>
+                      {({ cancel, done }) => <EndMeasureForm record={r} measure={m} name={codeName(t, m.code)} onChanged={onChanged} reload={reload} onCancel={cancel} onDone={done} />}
+                    </Expander>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -71,17 +108,21 @@ function MeasureTable({ phase, measures }: { phase: SupportMeasure['phase']; mea
  * The child's prohibitions to disclose their data to a guardian (asiakaslaki 11 §), in force and lifted: whom, what,
  * the child's own words and the maturity assessment. Outputs for a guardian honour them.
  */
-export function BansSection({ record: r }: { record: ChildWelfareRecord }) {
+export function BansSection({ record: r, onChanged, reload }: SectionProps) {
   const { t } = useTranslation()
+  const user = useUser()
   const id = useId()
-  if (r.bans.length === 0) return null
+  const mayBan = can(user, 'child-welfare:ban')
+  if (r.bans.length === 0 && !mayBan) return null
+  const whom = (b: ChildWelfareRecord['bans'][number]) => (b.guardian ? t('childWelfare.record.bans.of', { name: b.guardian.name }) : t('childWelfare.record.bans.ofAll'))
   return (
     <section className="panel cw-panel cw-wide" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('childWelfare.record.bans.heading')}</h2>
+      {r.bans.length === 0 && <p>{t('childWelfare.record.bans.none')}</p>}
       {r.bans.map((b) => (
-        <article key={b.id} className="cw-matter" aria-label={b.guardian ? t('childWelfare.record.bans.of', { name: b.guardian.name }) : t('childWelfare.record.bans.ofAll')}>
+        <article key={b.id} className="cw-matter" aria-label={whom(b)}>
           <h3>
-            {b.guardian ? t('childWelfare.record.bans.of', { name: b.guardian.name }) : t('childWelfare.record.bans.ofAll')}{' '}
+            {whom(b)}{' '}
             {b.lifted ? <span className="badge cw-badge-muted">{t('childWelfare.record.bans.lifted')}</span> : <span className="badge cw-badge-urgent">{t('childWelfare.record.bans.inForce')}</span>}
           </h3>
           <dl className="cw-texts">
@@ -102,8 +143,18 @@ export function BansSection({ record: r }: { record: ChildWelfareRecord }) {
               </>
             )}
           </dl>
+          {mayBan && !b.lifted && (
+            <Expander label={t('childWelfare.record.bans.lift.open')}>
+              {({ cancel, done }) => <LiftBanForm record={r} ban={b} name={whom(b)} onChanged={onChanged} reload={reload} onCancel={cancel} onDone={done} />}
+            </Expander>
+          )}
         </article>
       ))}
+      {mayBan && (
+        <div className="cw-actions">
+          <Expander label={t('childWelfare.record.bans.form.open')}>{({ cancel, done }) => <BanForm record={r} onChanged={onChanged} reload={reload} onCancel={cancel} onDone={done} />}</Expander>
+        </div>
+      )}
     </section>
   )
 }

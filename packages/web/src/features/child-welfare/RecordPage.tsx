@@ -145,9 +145,9 @@ function RecordView({
       </section>
 
       <MattersSection record={r} onChanged={onChanged} reload={reload} />
-      <BansSection record={r} />
+      <BansSection record={r} onChanged={onChanged} reload={reload} />
       <PlansSection record={r} plans={plans} error={plansError} today={today} onPlans={onPlans} reload={reload} />
-      <MeasuresSection record={r} />
+      <MeasuresSection record={r} onChanged={onChanged} reload={reload} />
       <PlacementsSection record={r} today={today} onChanged={onChanged} reload={reload} />
       <DecisionsSection record={r} />
       <AfterCareSection record={r} />

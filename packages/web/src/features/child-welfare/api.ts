@@ -8,6 +8,9 @@ import {
   vtjEndpoints,
   type AddChildInput,
   type AssessmentInput,
+  type BanInput,
+  type LiftBanInput,
+  type SupportMeasuresInput,
   type CareOrderInput,
   type EndPlacementInput,
   type ExtensionInput,
@@ -64,13 +67,22 @@ export const recordApi = {
   filed: (id: string, applicationId: string, filedOn: string) => callApi(rec['childWelfare.courtApplicationFiled'], { params: { id, applicationId }, body: { filedOn } }),
   endPlacement: (id: string, placementId: string, body: EndPlacementInput) => callApi(cases['childWelfare.endPlacement'], { params: placement(id, placementId), body }),
   makePlan: (id: string, body: PlanInput) => callApi(plans['childWelfare.makePlan'], { params: { id }, body }),
+  supportMeasures: (id: string, body: SupportMeasuresInput) => callApi(measures['childWelfare.supportMeasures'], { params: { id }, body }),
+  endMeasure: (id: string, measureId: string, endsOn: string, version: number) => callApi(measures['childWelfare.endMeasure'], { params: { id, measureId }, body: { endsOn, version } }),
+  recordBan: (id: string, body: BanInput) => callApi(measures['childWelfare.recordBan'], { params: { id }, body }),
+  liftBan: (id: string, banId: string, body: LiftBanInput) => callApi(measures['childWelfare.liftBan'], { params: { id, banId }, body }),
   /** The providers valid today that take children: family care and institutional care. */
   providers: (serviceType: 'family_care' | 'institutional_care', signal?: AbortSignal) => callApi(providersEndpoints['providers.list'], { query: { serviceType }, ...opts(signal) }),
 }
 
-/** The PDF of a decision or of a care order application, in Finnish or Swedish (a link; the server audits the print). */
-export const decisionPdfUrl = (id: string, decisionId: string, language: 'fi' | 'sv') => endpointPath(rec['childWelfare.decisionPdf'], { params: { id, decisionId }, query: { language } })
+/**
+ * The PDF of a decision or of a care order application, in Finnish or Swedish (a link; the server audits the print).
+ * With a recipient, a guardian's copy: the child's prohibition to disclose to that guardian is honoured.
+ */
+const pdfQuery = (language: 'fi' | 'sv', recipient?: string) => (recipient ? { language, recipient } : { language })
+export const decisionPdfUrl = (id: string, decisionId: string, language: 'fi' | 'sv', recipient?: string) =>
+  endpointPath(rec['childWelfare.decisionPdf'], { params: { id, decisionId }, query: pdfQuery(language, recipient) })
 export const applicationPdfUrl = (id: string, applicationId: string, language: 'fi' | 'sv') =>
   endpointPath(rec['childWelfare.courtApplicationPdf'], { params: { id, applicationId }, query: { language } })
-export const assessmentPdfUrl = (id: string, matterId: string, language: 'fi' | 'sv') =>
-  endpointPath(measures['childWelfare.assessmentPdf'], { params: { id, matterId }, query: { language } })
+export const assessmentPdfUrl = (id: string, matterId: string, language: 'fi' | 'sv', recipient?: string) =>
+  endpointPath(measures['childWelfare.assessmentPdf'], { params: { id, matterId }, query: pdfQuery(language, recipient) })
