@@ -8,6 +8,7 @@ import type {
   RelationshipEnd,
   RelationshipOpen,
 } from '@huoma/contract'
+import { helsinkiInstant } from '../../kernel/jobs/schedule'
 import { bicForFinnishIban, foldForSearch, parseHetu, parseLocalDate, todayInHelsinki, validateFinnishIban } from '@huoma/domain'
 import { sql, type Transaction } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
@@ -342,13 +343,14 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     })),
     ...relationships.flatMap((r) => [
       {
-        at: `${r.start_date}T00:00:00.000Z`,
+        // a day without a time: the start of that day in Helsinki, so that it sorts with the day's timed events
+        at: helsinkiInstant(r.start_date, 0, 0).toISOString(),
         kind: 'relationship.opened',
         by: r.display_name,
         serviceTask: r.service_task === CONFIDENTIAL_TASK ? null : r.service_task,
         fields: [],
       },
-      ...(r.end_date ? [{ at: `${r.end_date}T00:00:00.000Z`, kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
+      ...(r.end_date ? [{ at: helsinkiInstant(r.end_date, 0, 0).toISOString(), kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
     ]),
   ].sort((a, b) => b.at.localeCompare(a.at))
   const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()

@@ -20,7 +20,7 @@ import { useCard } from './useCard'
 import { placeCardSections } from '../../lib/feature'
 import { useFeatureList } from '../../components/FeatureList'
 import './persons.css'
-import { formatDateTime, formatRegisterDate, todayInHelsinki } from '../../lib/format'
+import { formatDateTime, formatRegisterDate, helsinkiDateOf, todayInHelsinki } from '../../lib/format'
 import { personName, serviceTaskName } from '../../lib/labels'
 
 /** Asiakkaan kortti (/persons/:id): the client's basic data, family, household, relationships and timeline. */
@@ -238,7 +238,7 @@ function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
           {timeline.map((e, i) => (
             <li key={`${e.at}-${e.kind}-${i}`}>
               <span className="timeline-time">
-                {e.kind.startsWith('relationship.') ? formatRegisterDate(e.at.slice(0, 10)) : formatDateTime(e.at)}
+                {e.kind.startsWith('relationship.') ? formatRegisterDate(helsinkiDateOf(e.at)) : formatDateTime(e.at)}
               </span>
               <span className="timeline-what">
                 {codeLabel(t, 'timeline', e.kind)}
