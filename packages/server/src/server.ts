@@ -122,7 +122,7 @@ export function banner(server: RunningServer, config: Config, demo: boolean): st
     lines.push(
       '',
       '  Demo logins (municipality "Demola", fictional data):',
-      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.role}`),
+      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.displayName.padEnd(16)} ${u.duty}`),
       config.demoPasswordIsDefault
         ? `  Password for all demo users: ${config.demoPassword}   (set HUOMA_DEMO_PASSWORD to choose another)`
         : '  Password for all demo users: the value of HUOMA_DEMO_PASSWORD',
