@@ -305,7 +305,6 @@ async function seesReporter(trx: Trx, n: { withhold_identity: boolean; registere
   if (!n.withhold_identity || v.supervisor) return true
   if (!matters.some((m) => m.start_decision)) return true
   if ([n.registered_by, n.urgency_by, ...matters.map((m) => m.responsible_user_id)].includes(v.userId)) return true
-  if (!matters.length) return true
   const rel = await trx
     .selectFrom('client_relationship')
     .select('id')
