@@ -26,6 +26,9 @@ export const API_TAGS = {
     'Child welfare (lastensuojelu): the notifications register and its public e-form, the intake queue, urgency, ' +
     'the decision to start the service-need assessment and its statutory deadlines.',
   disclosures: 'Disclosures of client data (luovutukset) per register: requests with their legal basis, decisions, the disclosure log, and the client\'s consents and bans.',
+  rights:
+    'The client\'s own requests about their data (access, rectification, restriction, erasure, the log request): ' +
+    'registration with the identity check, the one-month deadline, decisions per register, the refusal certificate and the copy.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
 } as const satisfies Record<string, string>
 

@@ -25,6 +25,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './access/session'
 import { openapiOptions } from './http/openapi'
 import { ACTIONS, AUDIT_EVENTS, FIELD_MESSAGES } from './catalogue'
 import { MODULES } from './modules'
+import type { CopyTable } from './kernel/client-copy'
 import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
 import type { JobRunner } from './kernel/jobs'
@@ -38,6 +39,8 @@ declare module 'fastify' {
     clock: Clock
     /** The scheduled jobs of this process (kernel/jobs). */
     jobs: JobRunner
+    /** Every module's declared client records, in module order: what the copy of a client's data reads. */
+    clientCopyTables: readonly CopyTable[]
   }
 }
 
@@ -86,6 +89,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('kela', kela)
   app.decorate('clock', clock)
   app.decorate('jobs', jobs)
+  app.decorate('clientCopyTables', MODULES.flatMap((m): readonly CopyTable[] => m.clientCopy ?? []))
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route

@@ -54,6 +54,25 @@ async function disclosureRequest(t: TestServer) {
   return { id, c, request }
 }
 
+/** A fresh client's request about their data, registered by the data protection officer (and decided when asked). */
+async function rightsRequest(t: TestServer, kind: 'access' | 'restriction', decide?: 'granted' | 'refused') {
+  const { id } = await clientOf(t, 'sosiaalityontekija')
+  const dpo = new Client(t.url)
+  await dpo.login('tietosuojavastaava')
+  const res = await dpo.post('/api/rights/requests', {
+    personId: id, kind, requesterKind: 'client', channel: 'in_person', identityCheck: 'identity_document', receivedOn: '2026-02-02', serviceTasks: ['adult_social_work'], details: 'Pyydän tietoni.', language: 'fi',
+  })
+  expect(res.status).toBe(201)
+  let request = (await res.json()) as { id: string; version: number }
+  if (decide) {
+    const part = decide === 'granted' ? { serviceTask: 'adult_social_work', outcome: 'granted', explanation: 'Annetaan.' } : { serviceTask: 'adult_social_work', outcome: 'refused', ground: 'others_rights', explanation: 'Tiedot koskevat toista henkilöä.' }
+    const decided = await dpo.post(`/api/rights/requests/${request.id}/decision`, { parts: [part], reasons: 'Pyyntö on ratkaistu lain mukaan.', decidedOn: '2026-02-20', version: request.version })
+    expect(decided.status).toBe(200)
+    request = await decided.json()
+  }
+  return { id, dpo, request }
+}
+
 /** A fresh client's consent to disclose to Kela from adult social work. */
 async function consentOf(t: TestServer) {
   const { id, c } = await clientOf(t, 'sosiaalityontekija')
@@ -145,7 +164,7 @@ async function commitment(t: TestServer) {
   const makerId = await userId(t, 'etuuskasittelija')
   // (the transaction holds PGlite's only connection: everything it needs is read before it)
   const made = await db.transaction().execute(async (trx) => {
-    const d = await insertDecision({ trx, personId: person, basis: 'relationship', touch: () => undefined }, INCOME_SUPPORT_DECISION, {
+    const d = await insertDecision({ trx, personId: person }, INCOME_SUPPORT_DECISION, {
       unitId,
       subjectId: null,
       correctsId: null,
@@ -308,6 +327,34 @@ const probes: Partial<Record<Action, Probe>> = {
     const { id, c, consent } = await consentOf(t)
     expect((await c.post(`/api/persons/${id}/consents/${consent.id}/revoke`, { revokedOn: '2026-02-05', note: 'Asiakas peruutti.', version: consent.version })).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'rights:read': async (t) => {
+    const { id, dpo, request } = await rightsRequest(t, 'access')
+    expect((await dpo.get(`/api/rights/requests/${request.id}`)).status).toBe(200)
+    return { username: 'tietosuojavastaava', clientIds: [id] }
+  },
+  'rights:register': async (t) => {
+    const { id } = await rightsRequest(t, 'access')
+    return { username: 'tietosuojavastaava', clientIds: [id] }
+  },
+  'rights:handle': async (t) => {
+    const { id, dpo, request } = await rightsRequest(t, 'access')
+    expect((await dpo.post(`/api/rights/requests/${request.id}/withdrawal`, { withdrawnOn: '2026-02-03', version: request.version })).status).toBe(200)
+    return { username: 'tietosuojavastaava', clientIds: [id] }
+  },
+  'rights:decide': async (t) => {
+    const { id } = await rightsRequest(t, 'restriction', 'granted')
+    return { username: 'tietosuojavastaava', clientIds: [id] }
+  },
+  'rights:print': async (t) => {
+    const { id, dpo, request } = await rightsRequest(t, 'access', 'refused')
+    expect((await dpo.get(`/api/rights/requests/${request.id}/refusal-certificate/pdf`)).status).toBe(200)
+    return { username: 'tietosuojavastaava', clientIds: [id] }
+  },
+  'rights:copy': async (t) => {
+    const { id, dpo, request } = await rightsRequest(t, 'access', 'granted')
+    expect((await dpo.get(`/api/rights/requests/${request.id}/copy`)).status).toBe(200)
+    return { username: 'tietosuojavastaava', clientIds: [id] }
   },
   'child-welfare:public-notify': async (t) => {
     const res = await new Client(t.url).post('/api/public/child-welfare/notifications', { kind: 'notification', reporterType: 'anonymous', content: 'Huoli lapsesta.', children: [{ name: 'Lapsi' }] })

@@ -34,6 +34,11 @@ export interface ActionDef {
   dataGroup?: string
   /** For client actions: the access bases that suffice (default: all). Protected data needs a real need. */
   bases?: readonly ('relationship' | 'supervision' | 'registry' | 'intake' | 'break_glass')[]
+  /**
+   * An output (audit kind print, export or disclose) that a restriction of processing (GDPR Art. 18) does not stop:
+   * only what answers the client's own requests. Every other output of a restricted client's data is refused.
+   */
+  underRestriction?: 'allowed'
   description: string
 }
 

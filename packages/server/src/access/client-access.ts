@@ -120,6 +120,31 @@ export interface ClientScope {
 }
 
 const DENIED = Symbol('denied')
+const RESTRICTED = Symbol('restricted')
+
+/** The audit kinds that let data leave the system: a restriction of processing stops them. */
+const OUTPUT_KINDS: ReadonlySet<string> = new Set(['print', 'export', 'disclose'])
+
+/** The client's data is under a restriction of processing (GDPR Art. 18): 409, nothing printed, exported or sent. */
+export const RESTRICTED_PROBLEM_TYPE = 'https://huoma.fi/problems/processing-restricted'
+export const restrictedProblem = () =>
+  new HttpProblem(409, 'conflict', { type: RESTRICTED_PROBLEM_TYPE, issues: [{ field: 'personId', code: 'restriction.active' }] })
+
+/**
+ * Whether a live restriction covers the register: one of every register, or naming it; an output that names no
+ * register is stopped by any live restriction.
+ */
+export async function restrictionStands(trx: Transaction<DB>, personId: string, serviceTask: string | undefined): Promise<boolean> {
+  const row = await trx
+    .selectFrom('processing_restriction')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('lifted_on', 'is', null)
+    .$if(serviceTask !== undefined, (q) => q.where((eb) => eb.or([eb(sql`cardinality(service_tasks)`, '=', 0), eb(sql.val(serviceTask!), '=', eb.fn.any('service_tasks'))])))
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
 
 /** The answer for an identity merged into another: 404 with a pointer to the surviving person. */
 export const MERGED_PROBLEM_TYPE = 'https://huoma.fi/problems/person-merged'
@@ -206,6 +231,10 @@ export async function withClientAccess<T>(
       await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis })
       return { merged: row.merged_into as string }
     }
+    if (OUTPUT_KINDS.has(def.audit!) && def.underRestriction !== 'allowed' && (await restrictionStands(trx, target.personId, target.serviceTask))) {
+      await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis })
+      return RESTRICTED
+    }
     const touched = new Set<string>([target.personId])
     reached = { basis, refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null }
     const value = await work({ trx, personId: target.personId, basis, touch: (...ids) => ids.forEach((id) => touched.add(id)) })
@@ -225,6 +254,7 @@ export async function withClientAccess<T>(
     throw error
   })
   if (result === DENIED) throw problems.notFound()
+  if (result === RESTRICTED) throw restrictedProblem()
   if ('merged' in result) throw mergedProblem(result.merged as string)
   return result.value
 }

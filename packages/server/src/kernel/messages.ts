@@ -3,6 +3,7 @@ import { defineFieldMessages } from '../http/problem'
 /** Field messages of the case kernel: decisions, payables and commitments, providers, deadlines. */
 export const kernelMessages = defineFieldMessages({
   fi: {
+    'restriction.active': 'Asiakkaan tietojen käsittelyä on rajoitettu (tietosuoja-asetus 18 art.): tietoja ei tulosteta, viedä eikä luovuteta ennen kuin rajoitus poistetaan.',
     'ban.date.future': 'Päivä ei voi olla tulevaisuudessa.',
     'ban.not_minor': 'Kiellon voi antaa vain alaikäinen: henkilö oli täysi-ikäinen tänä päivänä.',
     'ban.not_guardian': 'Valittu henkilö ei ole lapsen huoltaja tänä päivänä.',
@@ -35,6 +36,7 @@ export const kernelMessages = defineFieldMessages({
     'commitment.exceeds': 'Lasku ylittää maksusitoumuksen jäljellä olevan enimmäismäärän ({left} €).',
   },
   sv: {
+    'restriction.active': 'Behandlingen av klientens uppgifter är begränsad (dataskyddsförordningen art. 18): uppgifterna skrivs inte ut, exporteras eller lämnas ut förrän begränsningen hävs.',
     'ban.date.future': 'Dagen kan inte vara i framtiden.',
     'ban.not_minor': 'Endast en minderårig kan förbjuda utlämnande: personen var myndig denna dag.',
     'ban.not_guardian': 'Den valda personen är inte barnets vårdnadshavare denna dag.',
@@ -67,6 +69,7 @@ export const kernelMessages = defineFieldMessages({
     'commitment.exceeds': 'Fakturan överskrider det återstående maximibeloppet för betalningsförbindelsen ({left} €).',
   },
   en: {
+    'restriction.active': 'Processing of the client\'s data is restricted (GDPR Art. 18): nothing is printed, exported or disclosed until the restriction is lifted.',
     'ban.date.future': 'The day cannot be in the future.',
     'ban.not_minor': 'Only a minor can forbid disclosure: the person was of age on this day.',
     'ban.not_guardian': 'The person chosen is not the child\'s guardian on this day.',

@@ -188,8 +188,25 @@ export interface DisclosureLogTable {
   created_at: Timestamp
 }
 
+/** A restriction of processing (migration 0031): outputs of the client's data are refused while it stands. */
+export interface ProcessingRestrictionTable {
+  id: Generated<string>
+  person_id: string
+  service_tasks: Defaulted<string[]>
+  grounds: string
+  request_id: string | null
+  restricted_on: DateString
+  restricted_by: string
+  lifted_on: DateString | null
+  lifted_by: string | null
+  lift_note: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+}
+
 declare module '../db/schema' {
   interface DB {
+    processing_restriction: ProcessingRestrictionTable
     consent: ConsentTable
     disclosure_log: DisclosureLogTable
     minor_disclosure_ban: MinorDisclosureBanTable

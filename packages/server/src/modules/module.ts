@@ -5,6 +5,7 @@ import type { FieldMessages } from '../http/problem'
 import type { Config } from '../config'
 import type { KelaForwardingClient } from '../integrations/kela/types'
 import type { VtjConnector } from '../integrations/vtj'
+import type { CopyTable } from '../kernel/client-copy'
 import type { JobDefinition } from '../kernel/jobs'
 
 /** What a module's scheduled jobs are built from (handed by the composition root, `src/jobs.ts`). */
@@ -34,6 +35,8 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   events?: readonly Readonly<Record<string, AuditEventType>>[]
   /** The module's scheduled jobs, built from what they need (`kernel/jobs`: a JobDefinition each). */
   jobs?: (deps: ModuleJobDeps) => JobDefinition[]
+  /** The records the module keeps about a client, as the copy of the client's data gives them (right of access). */
+  clientCopy?: readonly CopyTable[]
 }
 
 /** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */

@@ -18,6 +18,11 @@ export interface NewDecision {
   outcome: string
   reasons: string
   items: readonly unknown[]
+  /**
+   * The register, for a type that serves several (the data protection officer's decisions on a client's requests
+   * name the register the request concerns); otherwise the type's own.
+   */
+  serviceTask?: string
 }
 
 export interface DecisionRow {
@@ -57,7 +62,7 @@ export function qualificationMissing(type: DecisionType): HttpProblem {
  * then inserts the frozen row (the database refuses any later change, and a second correction of one decision).
  * The caller has validated the type-specific content. Returns the new decision's id and number.
  */
-export async function insertDecision(scope: ClientScope, type: DecisionType, d: NewDecision): Promise<{ id: string; number: number }> {
+export async function insertDecision(scope: Pick<ClientScope, 'trx' | 'personId'>, type: DecisionType, d: NewDecision): Promise<{ id: string; number: number }> {
   const { trx } = scope
   const maker = await trx.selectFrom('staff_user').select(['qualification']).where('id', '=', d.makerId).executeTakeFirstOrThrow()
   if (type.qualification && maker.qualification !== type.qualification) throw qualificationMissing(type)
@@ -69,7 +74,7 @@ export async function insertDecision(scope: ClientScope, type: DecisionType, d: 
     .insertInto('decision')
     .values({
       decision_type: type.code,
-      service_task: type.serviceTask,
+      service_task: d.serviceTask ?? type.serviceTask,
       person_id: scope.personId,
       unit_id: d.unitId,
       subject_id: d.subjectId,

@@ -1,3 +1,4 @@
+import { appointmentsCopy } from './copy'
 import { defineModule } from '../module'
 import { appointmentsActions } from './actions'
 import { fieldMessages } from './messages'
@@ -5,6 +6,7 @@ import { appointmentRoutes } from './routes'
 
 export const appointmentsModule = defineModule({
   name: 'appointments',
+  clientCopy: appointmentsCopy,
   actions: appointmentsActions,
   routes: appointmentRoutes,
   messages: fieldMessages,

@@ -1,3 +1,4 @@
+import { attachmentsCopy } from './copy'
 import { defineModule } from '../module'
 import { attachmentsActions } from './actions'
 import { fieldMessages } from './messages'
@@ -5,6 +6,7 @@ import { attachmentRoutes } from './routes'
 
 export const attachmentsModule = defineModule({
   name: 'attachments',
+  clientCopy: attachmentsCopy,
   actions: attachmentsActions,
   routes: attachmentRoutes,
   messages: fieldMessages,

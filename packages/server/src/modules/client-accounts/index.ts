@@ -1,3 +1,4 @@
+import { clientAccountsCopy } from './copy'
 import { defineModule } from '../module'
 import { clientAccountsActions } from './actions'
 import { fieldMessages } from './messages'
@@ -5,6 +6,7 @@ import { clientAccountRoutes } from './routes'
 
 export const clientAccountsModule = defineModule({
   name: 'client-accounts',
+  clientCopy: clientAccountsCopy,
   actions: clientAccountsActions,
   routes: clientAccountRoutes,
   messages: fieldMessages,

@@ -1,3 +1,4 @@
+import { disclosuresCopy } from './copy'
 import { defineModule } from '../module'
 import { disclosuresActions } from './actions'
 import { fieldMessages } from './messages'
@@ -6,6 +7,7 @@ import { disclosuresRoutes } from './routes'
 /** Disclosures of client data and the client's consents (issue 13, part 1). */
 export const disclosuresModule = defineModule({
   name: 'disclosures',
+  clientCopy: disclosuresCopy,
   actions: disclosuresActions,
   routes: disclosuresRoutes,
   messages: fieldMessages,

@@ -1,3 +1,4 @@
+import { incomeSupportCopy } from './copy'
 import { defineModule } from '../module'
 import { incomeSupportActions } from './actions'
 import { fieldMessages } from './messages'
@@ -6,6 +7,7 @@ import { kelaImportJob } from './kela-job'
 
 export const incomeSupportModule = defineModule({
   name: 'income-support',
+  clientCopy: incomeSupportCopy,
   actions: incomeSupportActions,
   routes: incomeSupportRoutes,
   messages: fieldMessages,

@@ -1,3 +1,4 @@
+import { journalCopy } from './copy'
 import { defineModule } from '../module'
 import { journalActions } from './actions'
 import { fieldMessages } from './messages'
@@ -5,6 +6,7 @@ import { journalRoutes } from './routes'
 
 export const journalModule = defineModule({
   name: 'journal',
+  clientCopy: journalCopy,
   actions: journalActions,
   routes: journalRoutes,
   messages: fieldMessages,

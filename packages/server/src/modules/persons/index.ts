@@ -1,3 +1,4 @@
+import { personsCopy } from './copy'
 import { defineModule } from '../module'
 import { breakGlassEvents, vtjEvents } from './events'
 import { personsActions } from './actions'
@@ -13,6 +14,7 @@ export { searchVisible, type PersonCriteria } from './repository'
 
 export const personsModule = defineModule({
   name: 'persons',
+  clientCopy: personsCopy,
   actions: personsActions,
   routes: async (app) => {
     await app.register(personRoutes)

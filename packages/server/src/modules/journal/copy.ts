@@ -1,0 +1,25 @@
+import { staffName, type CopyTable } from '../../kernel/client-copy'
+
+const L = (fi: string, sv: string) => ({ fi, sv })
+
+/** Signed journal entries (asiakaskertomus), every version: a correction keeps the text it corrected. */
+export const journalCopy: readonly CopyTable[] = [
+  {
+    key: 'journal/entry',
+    title: L('Asiakaskertomus', 'Klientberättelse'),
+    from: 'journal_entry',
+    serviceTask: { column: 'service_task' },
+    where: "status = 'signed'",
+    columns: [
+      { key: 'entry_no', label: L('Merkintä', 'Anteckning') },
+      { key: 'version_no', label: L('Versio', 'Version') },
+      { key: 'type', label: L('Laji', 'Typ') },
+      { key: 'event_date', sql: "to_char(event_date, 'YYYY-MM-DD')", label: L('Päivä', 'Dag') },
+      { key: 'event_time', sql: "to_char(event_time, 'HH24:MI')", label: L('Kello', 'Klockan') },
+      { key: 'author', sql: staffName('author_id'), label: L('Kirjaaja', 'Antecknad av') },
+      { key: 'correction_reason', label: L('Korjauksen syy', 'Orsak till rättelse') },
+      { key: 'body', label: L('Teksti', 'Text') },
+    ],
+    orderBy: 'entry_no, version_no',
+  },
+]
