@@ -7,7 +7,7 @@ import { formatDate, todayInHelsinki } from '../../lib/format'
 import { recordApi } from './api'
 import { FailureAlert, isConflict, type RecordChanged } from './display'
 import { tooLong } from './draft'
-import { RadioGroup, SelectField, TextAreaField } from './fields'
+import { RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 
 interface FormProps {
   record: ChildWelfareRecord

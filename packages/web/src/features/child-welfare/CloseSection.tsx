@@ -5,7 +5,7 @@ import { useFormErrors } from '../../components/useFormErrors'
 import { childWelfareApi } from './api'
 import { FailureAlert, isConflict, type OnChanged } from './display'
 import { tooLong } from './draft'
-import { TextAreaField } from './fields'
+import { TextAreaField } from '../../components/FormFields'
 import { MIN_REASON } from './UrgencySection'
 
 const FIELDS = ['reason'] as const

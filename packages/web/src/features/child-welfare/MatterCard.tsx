@@ -10,7 +10,7 @@ import { can, useUser } from '../../session/context'
 import { childWelfareApi } from './api'
 import { DeadlineLine, deadlineKindName, FailureAlert, isConflict, type OnChanged } from './display'
 import { tooLong } from './draft'
-import { RadioGroup, SelectField, TextAreaField } from './fields'
+import { RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { MIN_REASON } from './UrgencySection'
 
 type Method = (typeof INFORMED_METHODS)[number]

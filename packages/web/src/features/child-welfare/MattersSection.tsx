@@ -10,7 +10,7 @@ import { assessmentPdfUrl, recordApi } from './api'
 import { GuardianCopies } from './GuardianCopies'
 import { deadlineKindName, FailureAlert, isConflict, MarkedDeadline, PdfLinks, type RecordChanged } from './display'
 import { tooLong } from './draft'
-import { Expander, RadioGroup, TextAreaField } from './fields'
+import { Expander, RadioGroup, TextAreaField } from '../../components/FormFields'
 
 type Matter = ChildWelfareRecord['matters'][number]
 type Conclusion = 'client' | 'not_client'

@@ -9,7 +9,7 @@ import { formatDate, todayInHelsinki } from '../../lib/format'
 import { recordApi } from './api'
 import { FailureAlert, isConflict, type RecordChanged } from './display'
 import { tooLong } from './draft'
-import { RadioGroup, SelectField, TextAreaField } from './fields'
+import { RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { checkPlace, defaultDecisionLanguage, emptyPlace, LanguageField, PLACE_FIELDS, placeBody, PlaceFields, type PlaceDraft } from './PlaceFields'
 import { usePathErrors } from './usePathErrors'
 

@@ -6,7 +6,7 @@ import { formatDate, todayInHelsinki } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { BanForm, LiftBanForm } from './BanForms'
 import type { RecordChanged } from './display'
-import { Expander } from './fields'
+import { Expander } from '../../components/FormFields'
 import { EndMeasureForm, mayEnd, SupportMeasuresForm } from './MeasureForms'
 
 const CODES: readonly string[] = [...OPEN_CARE_MEASURES, ...AFTER_CARE_MEASURES]

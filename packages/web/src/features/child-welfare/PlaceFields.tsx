@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { currentLanguage } from '../../lib/language'
 import { recordApi } from './api'
-import { CheckboxGroup, SelectField } from './fields'
+import { CheckboxGroup, SelectField } from '../../components/FormFields'
 
 /**
  * Where and why a child is placed, as the urgent placement and the care order both ask it: the form of care, the

@@ -10,7 +10,7 @@ import { can, useUser } from '../../session/context'
 import { recordApi } from './api'
 import { FailureAlert, isConflict, MarkedDeadline } from './display'
 import { tooLong } from './draft'
-import { Expander, TextAreaField } from './fields'
+import { Expander, TextAreaField } from '../../components/FormFields'
 import { isPlaced, planGroup } from './record'
 
 type Kind = Plan['kind']

@@ -9,7 +9,7 @@ import { APP_VERSION } from '../../appInfo'
 import { formatDateTime } from '../../lib/format'
 import { childWelfareApi } from './api'
 import { ChildrenFields, checkDraft, concernBody, emptyConcern, emptyReporter, fieldOrder, isOfficial, LIMITS, reporterBody, ReporterFields, type ConcernDraft, type ReporterDraft } from './draft'
-import { RadioGroup, TextAreaField } from './fields'
+import { RadioGroup, TextAreaField } from '../../components/FormFields'
 import { usePathErrors } from './usePathErrors'
 import './child-welfare.css'
 

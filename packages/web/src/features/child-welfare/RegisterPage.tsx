@@ -11,7 +11,7 @@ import { formatDate } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { childWelfareApi } from './api'
 import { ChildrenFields, checkDraft, concernBody, emptyConcern, emptyReporter, fieldOrder, isOfficial, LIMITS, reporterBody, ReporterFields, type ConcernDraft, type ReporterDraft } from './draft'
-import { SelectField, TextAreaField } from './fields'
+import { SelectField, TextAreaField } from '../../components/FormFields'
 import { usePathErrors } from './usePathErrors'
 import './child-welfare.css'
 

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { childWelfareApi } from './api'
 import { DeadlineDays, FailureAlert, isConflict, StandingBadge, UrgencyBadge, type OnChanged } from './display'
 import { tooLong } from './draft'
-import { RadioGroup, TextAreaField } from './fields'
+import { RadioGroup, TextAreaField } from '../../components/FormFields'
 
 const FIELDS = ['urgency', 'reason'] as const
 const URGENCIES: readonly Urgency[] = ['urgent', 'not_urgent']

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '../../components/TextField'
 import type { FieldErrors } from '../../lib/fieldErrors'
 import { todayInHelsinki } from '../../lib/format'
-import { SelectField, TextAreaField } from './fields'
+import { SelectField, TextAreaField } from '../../components/FormFields'
 
 /**
  * What the public e-form and the worker's registration have in common: the reporter, the children as reported and

@@ -93,7 +93,6 @@ const fiChildWelfare = {
     maxChildren: 'Yhdessä ilmoituksessa voi olla enintään {{max}} lasta. Tee muista lapsista uusi ilmoitus.',
     content: 'Mistä olet huolissasi?',
     contentHint: 'Kerro omin sanoin, mitä olet nähnyt tai kuullut, milloin se tapahtui ja miten tiedät asiasta.',
-    counter: '{{length}} / {{max}} merkkiä',
     family: 'Lapsen perhe (huoltajat, sisarukset, muut perheenjäsenet), jos tiedät',
     withhold: 'Pyydän, ettei henkilöllisyyttäni kerrota lapsen perheelle',
     withholdHint:
@@ -417,7 +416,6 @@ const svChildWelfare: Translation<typeof fiChildWelfare> = {
     maxChildren: 'En anmälan kan gälla högst {{max}} barn. Gör en ny anmälan om de övriga barnen.',
     content: 'Vad är du orolig för?',
     contentHint: 'Berätta med egna ord vad du har sett eller hört, när det hände och hur du vet om saken.',
-    counter: '{{length}} / {{max}} tecken',
     family: 'Barnets familj (vårdnadshavare, syskon, andra familjemedlemmar), om du vet',
     withhold: 'Jag ber att min identitet inte röjs för barnets familj',
     withholdHint:
@@ -741,7 +739,6 @@ const enChildWelfare: Translation<typeof fiChildWelfare> = {
     maxChildren: 'One notification can concern at most {{max}} children. Make a new notification about the others.',
     content: 'What are you worried about?',
     contentHint: 'In your own words, tell what you have seen or heard, when it happened and how you know about it.',
-    counter: '{{length}} / {{max}} characters',
     family: 'The child’s family (guardians, siblings, other family members), if you know',
     withhold: 'I ask that my identity is not disclosed to the child’s family',
     withholdHint:

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
-import { useTranslation } from 'react-i18next'
-import { uiLocale } from '../../lib/format'
+import { CharacterCount } from './CharacterCount'
 
 /*
- * Form fields of the feature, in the pattern of components/TextField: a visible label, a hint and the error under
- * it, aria-invalid and aria-describedby so that both are read out with the field.
+ * Form fields shared by every feature, in the pattern of components/TextField: a visible label, a hint and the error
+ * under it, aria-invalid and aria-describedby so that both are read out with the field; a long text shows its
+ * character count against the limit (never cut).
  */
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
@@ -55,11 +55,8 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 }
 
 export function TextAreaField({ label, error, hint, id, className, ref, max, counter, value, ...textarea }: TextAreaFieldProps) {
-  const { t } = useTranslation()
   const generatedId = useId()
   const inputId = id ?? generatedId
-  const over = max !== undefined && value.length > max
-  const number = (n: number) => new Intl.NumberFormat(uiLocale()).format(n)
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={inputId}>{label}</label>
@@ -76,11 +73,7 @@ export function TextAreaField({ label, error, hint, id, className, ref, max, cou
         aria-describedby={describedBy(hint && `${inputId}-hint`, error && `${inputId}-error`, counter && max !== undefined && `${inputId}-counter`)}
         {...textarea}
       />
-      {counter && max !== undefined && (
-        <p id={`${inputId}-counter`} className={over ? 'cw-counter cw-counter-over' : 'cw-counter'}>
-          {t('childWelfare.fields.counter', { length: number(value.length), max: number(max) })}
-        </p>
-      )}
+      {counter && max !== undefined && <CharacterCount id={`${inputId}-counter`} value={value} max={max} />}
       {error && (
         <p id={`${inputId}-error`} className="field-error">
           {error}
