@@ -105,7 +105,12 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
   })
 
   it('moves between the views with the arrow keys, Home and End', async () => {
-    signedIn(dpo, { 'GET /api/privacy/staff': staff, 'GET /api/privacy/break-glass': () => json({ items: [] }), 'GET /api/privacy/samples': () => json({ items: [] }) })
+    signedIn(dpo, {
+      'GET /api/privacy/staff': staff,
+      'GET /api/privacy/break-glass': () => json({ items: [] }),
+      'GET /api/privacy/samples': () => json({ items: [] }),
+      'GET /api/rights/requests?state=open': () => json({ requests: [] }),
+    })
     renderApp('/audit')
     const log = await screen.findByRole('tab', { name: 'Lokihaku' })
     expect(log.getAttribute('tabindex')).toBe('0')
@@ -116,10 +121,12 @@ describe('Lokivalvonta, the data protection officer\'s page', () => {
     expect(screen.getByRole('tabpanel', { name: 'Poikkeukselliset pääsyt' })).toBeTruthy()
     expect(await screen.findByText('Poikkeuksellisia pääsyjä ei ole.')).toBeTruthy()
     fireEvent.keyDown(queue, { key: 'End' })
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Selvitys asiakkaalle' }))
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Tietosuojapyynnöt' }))
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' })
     expect(document.activeElement).toBe(log)
     fireEvent.keyDown(log, { key: 'ArrowLeft' })
+    expect(screen.getByRole('tab', { name: 'Tietosuojapyynnöt', selected: true })).toBeTruthy()
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' })
     expect(screen.getByRole('tab', { name: 'Selvitys asiakkaalle', selected: true })).toBeTruthy()
   })
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { CharacterCount } from './CharacterCount'
+import './form-fields.css'
 
 /*
  * Form fields shared by every feature, in the pattern of components/TextField: a visible label, a hint and the error
@@ -106,7 +107,7 @@ export function RadioGroup<V extends string>({
 }) {
   const id = useId()
   return (
-    <fieldset className={['field', 'cw-radios', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+    <fieldset className={['field', 'form-radios', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
       <legend>{legend}</legend>
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
@@ -114,7 +115,7 @@ export function RadioGroup<V extends string>({
         </p>
       )}
       {options.map((option, index) => (
-        <div key={option.value} className="cw-radio">
+        <div key={option.value} className="form-radio">
           <input
             ref={index === 0 ? firstRef : undefined}
             id={`${id}-${option.value}`}
@@ -127,7 +128,7 @@ export function RadioGroup<V extends string>({
           />
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
           {option.hint && (
-            <p id={`${id}-${option.value}-hint`} className="field-hint cw-radio-hint">
+            <p id={`${id}-${option.value}-hint`} className="field-hint form-radio-hint">
               {option.hint}
             </p>
           )}
@@ -161,7 +162,7 @@ export function Expander({ label, children, className }: { label: string; classN
   }
   const done = () => setOpen(false)
   return (
-    <div className={['cw-expander', className ?? ''].filter(Boolean).join(' ')}>
+    <div className={['form-expander', className ?? ''].filter(Boolean).join(' ')}>
       <button ref={button} type="button" className="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
         {label}
       </button>
@@ -191,7 +192,7 @@ export function CheckboxGroup<V extends string>({
   const id = useId()
   const toggle = (option: V, on: boolean) => onChange(on ? options.map((o) => o.value).filter((v) => v === option || value.includes(v)) : value.filter((v) => v !== option))
   return (
-    <fieldset className={['field', 'cw-radios', 'cw-checks', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+    <fieldset className={['field', 'form-radios', 'form-checks', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
       <legend>{legend}</legend>
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
@@ -199,7 +200,7 @@ export function CheckboxGroup<V extends string>({
         </p>
       )}
       {options.map((option, index) => (
-        <div key={option.value} className="cw-check">
+        <div key={option.value} className="form-check">
           <input
             ref={index === 0 ? firstRef : undefined}
             id={`${id}-${option.value}`}

@@ -5,17 +5,18 @@ import { Page } from '../../components/Page'
 import { BreakGlassReviews } from './BreakGlassReviews'
 import { ClientReport } from './ClientReport'
 import { LogSearch } from './LogSearch'
+import { RightsRequests } from './RightsRequests'
 import { SampleReviews } from './SampleReviews'
 import './audit.css'
 
-const VIEWS = ['log', 'breakGlass', 'sample', 'report'] as const
+const VIEWS = ['log', 'breakGlass', 'sample', 'report', 'rights'] as const
 type View = (typeof VIEWS)[number]
 
 const isView = (value: string | null): value is View => (VIEWS as readonly (string | null)[]).includes(value)
 
 /**
- * Lokivalvonta: the data protection officer's tools (actions `audit:read`, `audit:review`, `audit:client-report`).
- * Four views behind tabs (WAI-ARIA tabs: arrow keys, Home and End move between them). A link may open a view with
+ * Lokivalvonta: the data protection officer's tools (actions `audit:read`, `audit:review`, `audit:client-report`,
+ * `rights:*`). Five views behind tabs (WAI-ARIA tabs: arrow keys, Home and End move between them). A link may open a view with
  * `?view=`; switching tabs does not navigate, so the focus stays on the tab (a navigation moves it to the heading).
  */
 export function AuditPage() {
@@ -86,6 +87,7 @@ export function AuditPage() {
         {view === 'breakGlass' && <BreakGlassReviews />}
         {view === 'sample' && <SampleReviews />}
         {view === 'report' && <ClientReport key={client} clientId={client} />}
+        {view === 'rights' && <RightsRequests />}
       </div>
     </Page>
   )

@@ -1,4 +1,5 @@
 import type { Translation } from '../../lib/feature'
+import { rightsEn, rightsFi, rightsSv } from './i18n-rights'
 
 /** The audit feature's part of the dictionary (Finnish, the source; sv and en have exactly its keys). */
 export const fi = {
@@ -11,6 +12,7 @@ export const fi = {
       'Asiakastietojen käytön valvonta. Tietosuojavastaava selvittää lokista, kuka on käsitellyt asiakkaan tietoja, milloin ja millä perusteella, poimii tapahtumia pistokokein tarkastettavaksi ja käy läpi tilanteet, joissa tietoja on avattu ilman asiakassuhdetta.',
     tabsLabel: 'Lokivalvonnan näkymät',
     tabs: {
+      rights: 'Tietosuojapyynnöt',
       log: 'Lokihaku',
       breakGlass: 'Poikkeukselliset pääsyt',
       sample: 'Pistokokeet',
@@ -151,6 +153,7 @@ export const fi = {
       downloading: 'Laaditaan selvitystä…',
       done: 'Selvitys on ladattu.',
     },
+    rights: rightsFi,
   },
 } as const
 
@@ -164,6 +167,7 @@ export const sv: Translation<typeof fi> = {
       'Övervakning av hur klientuppgifter används. Dataskyddsombudet utreder i loggen vem som har behandlat klientens uppgifter, när och på vilken grund, tar stickprov av händelser för granskning och går igenom situationer där uppgifter har öppnats utan klientrelation.',
     tabsLabel: 'Loggövervakningens vyer',
     tabs: {
+      rights: 'Begäranden om dataskydd',
       log: 'Loggsökning',
       breakGlass: 'Exceptionella åtkomster',
       sample: 'Stickprov',
@@ -304,6 +308,7 @@ export const sv: Translation<typeof fi> = {
       downloading: 'Redogörelsen upprättas…',
       done: 'Redogörelsen har laddats ner.',
     },
+    rights: rightsSv,
   },
 }
 
@@ -317,6 +322,7 @@ export const en: Translation<typeof fi> = {
       'Monitoring the use of client data. The data protection officer finds out from the log who has processed a client’s data, when and on what grounds, draws random samples of events for review, and goes through cases where data was opened without a client relationship.',
     tabsLabel: 'Audit log monitoring views',
     tabs: {
+      rights: 'Data protection requests',
       log: 'Log search',
       breakGlass: 'Break-the-glass accesses',
       sample: 'Samples',
@@ -457,5 +463,6 @@ export const en: Translation<typeof fi> = {
       downloading: 'Preparing the report…',
       done: 'The report was downloaded.',
     },
+    rights: rightsEn,
   },
 }

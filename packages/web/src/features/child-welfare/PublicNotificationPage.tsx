@@ -125,7 +125,7 @@ function NotificationForm({ onSent }: { onSent: (receipt: PublicNotificationRece
           />
           {!anonymous && (
             <div className="field">
-              <div className="cw-check">
+              <div className="form-check">
                 <input
                   id={`${id}-withhold`}
                   type="checkbox"

@@ -193,7 +193,7 @@ export function RegisterPage() {
         </section>
         <ReporterFields value={reporter} onChange={setReporter} dutyToReport={dutyToReport} errors={errors} register={register}>
           {reporter.reporterType !== '' && reporter.reporterType !== 'anonymous' && (
-            <div className="field cw-check">
+            <div className="field form-check">
               <input id={`${id}-duty`} type="checkbox" checked={dutyToReport} onChange={(e) => setDuty(e.target.checked)} />
               <label htmlFor={`${id}-duty`}>{t('childWelfare.register.reporterDuty')}</label>
             </div>
@@ -225,7 +225,7 @@ export function RegisterPage() {
             ref={register('family')}
           />
           {reporter.reporterType !== 'anonymous' && (
-            <div className="field cw-check">
+            <div className="field form-check">
               <input id={`${id}-withhold`} type="checkbox" checked={concern.withholdIdentity} onChange={(e) => setConcern((c) => ({ ...c, withholdIdentity: e.target.checked }))} />
               <label htmlFor={`${id}-withhold`}>{t('childWelfare.register.withhold')}</label>
             </div>
