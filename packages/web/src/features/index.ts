@@ -12,6 +12,7 @@ import { auth } from './auth'
 import { childWelfare } from './child-welfare'
 import { clientAccounts } from './client-accounts'
 import { deadlines } from './deadlines'
+import { disclosures } from './disclosures'
 import { home } from './home'
 import { incomeSupport } from './income-support'
 import { jobs } from './jobs'
@@ -36,6 +37,7 @@ export const features = [
   adminUsers,
   jobs,
   audit,
+  disclosures,
 ] as const
 
 /** The menu entries a user with these actions may open, from the list. */
