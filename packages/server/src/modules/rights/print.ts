@@ -294,11 +294,13 @@ export async function renderCopyPdf(input: CopyInput): Promise<Buffer> {
     const register = s.serviceTask === null ? t.registry : (registerNames[s.serviceTask] ?? s.serviceTask)
     content.push(heading(`${s.title} — ${register}`))
     const columnLabels = labels[s.key] ?? {}
+    // One text block per record (label in bold, value, a line each): a table per record cost pdfmake ~2 ms each,
+    // 4.6 s for a client with 2 000 records; runs of one text node lay out in a fraction of that.
     for (const record of s.records) {
-      const rows = Object.entries(record)
+      const runs = Object.entries(record)
         .filter(([, v]) => v !== null && v !== '')
-        .map(([k, v]): [string, string] => [columnLabels[k] ?? k, value(v)])
-      content.push({ ...(factTable(rows) as object), margin: [0, 0, 0, 2] } as Content, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 499, y2: 0, lineWidth: 0.3, lineColor: '#bbbbbb' }], margin: [0, 2, 0, 4] })
+        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columnLabels[k] ?? k}: `, bold: true }, value(v)])
+      content.push({ text: runs, margin: [0, 0, 0, 6] })
     }
   }
   content.push(heading(t.processing))
