@@ -26,6 +26,7 @@ import { openapiOptions } from './http/openapi'
 import { ACTIONS, AUDIT_EVENTS, FIELD_MESSAGES } from './catalogue'
 import { MODULES } from './modules'
 import type { CopyTable } from './kernel/client-copy'
+import { KERNEL_TIMELINE, type TimelineSource } from './kernel/client-timeline'
 import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
 import type { JobRunner } from './kernel/jobs'
@@ -41,6 +42,8 @@ declare module 'fastify' {
     jobs: JobRunner
     /** Every module's declared client records, in module order: what the copy of a client's data reads. */
     clientCopyTables: readonly CopyTable[]
+    /** The kernel's and every module's records as timeline events of the client card. */
+    clientTimelineSources: readonly TimelineSource[]
   }
 }
 
@@ -90,6 +93,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('clock', clock)
   app.decorate('jobs', jobs)
   app.decorate('clientCopyTables', MODULES.flatMap((m): readonly CopyTable[] => m.clientCopy ?? []))
+  app.decorate('clientTimelineSources', [...KERNEL_TIMELINE, ...MODULES.flatMap((m): readonly TimelineSource[] => m.clientTimeline ?? [])])
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route

@@ -6,6 +6,7 @@ import type { Config } from '../config'
 import type { KelaForwardingClient } from '../integrations/kela/types'
 import type { VtjConnector } from '../integrations/vtj'
 import type { CopyTable } from '../kernel/client-copy'
+import type { TimelineSource } from '../kernel/client-timeline'
 import type { JobDefinition } from '../kernel/jobs'
 
 /** What a module's scheduled jobs are built from (handed by the composition root, `src/jobs.ts`). */
@@ -37,6 +38,8 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   jobs?: (deps: ModuleJobDeps) => JobDefinition[]
   /** The records the module keeps about a client, as the copy of the client's data gives them (right of access). */
   clientCopy?: readonly CopyTable[]
+  /** The module's records as events on the client card's timeline (what, when, who; never the content). */
+  clientTimeline?: readonly TimelineSource[]
 }
 
 /** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */

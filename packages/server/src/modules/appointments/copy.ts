@@ -1,3 +1,4 @@
+import type { TimelineSource } from '../../kernel/client-timeline'
 import { staffName, type CopyTable } from '../../kernel/client-copy'
 
 const L = (fi: string, sv: string) => ({ fi, sv })
@@ -19,4 +20,10 @@ export const appointmentsCopy: readonly CopyTable[] = [
     ],
     orderBy: 'start_at',
   },
+]
+
+/** The module's records as events on the client card's timeline. */
+export const appointmentsTimeline: readonly TimelineSource[] = [
+  { kind: 'appointment.booked', from: 'appointment', serviceTask: 'service_task', at: 'start_at', by: staffName('worker_id'), where: "status = 'booked'" },
+  { kind: 'appointment.cancelled', from: 'appointment', serviceTask: 'service_task', at: 'start_at', by: staffName('worker_id'), where: "status = 'cancelled'" },
 ]

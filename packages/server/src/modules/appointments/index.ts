@@ -1,4 +1,4 @@
-import { appointmentsCopy } from './copy'
+import { appointmentsCopy, appointmentsTimeline } from './copy'
 import { defineModule } from '../module'
 import { appointmentsActions } from './actions'
 import { fieldMessages } from './messages'
@@ -7,6 +7,7 @@ import { appointmentRoutes } from './routes'
 export const appointmentsModule = defineModule({
   name: 'appointments',
   clientCopy: appointmentsCopy,
+  clientTimeline: appointmentsTimeline,
   actions: appointmentsActions,
   routes: appointmentRoutes,
   messages: fieldMessages,

@@ -1,3 +1,4 @@
+import type { TimelineSource } from '../../kernel/client-timeline'
 import { staffName, type CopyTable } from '../../kernel/client-copy'
 
 const L = (fi: string, sv: string) => ({ fi, sv })
@@ -19,3 +20,6 @@ export const attachmentsCopy: readonly CopyTable[] = [
     orderBy: 'uploaded_at',
   },
 ]
+
+/** The module's records as events on the client card's timeline. */
+export const attachmentsTimeline: readonly TimelineSource[] = [{ kind: 'attachment.added', from: 'attachment', serviceTask: 'service_task', at: 'uploaded_at', by: staffName('uploaded_by') }]

@@ -1,4 +1,4 @@
-import { attachmentsCopy } from './copy'
+import { attachmentsCopy, attachmentsTimeline } from './copy'
 import { defineModule } from '../module'
 import { attachmentsActions } from './actions'
 import { fieldMessages } from './messages'
@@ -7,6 +7,7 @@ import { attachmentRoutes } from './routes'
 export const attachmentsModule = defineModule({
   name: 'attachments',
   clientCopy: attachmentsCopy,
+  clientTimeline: attachmentsTimeline,
   actions: attachmentsActions,
   routes: attachmentRoutes,
   messages: fieldMessages,

@@ -1,4 +1,5 @@
-import { type CopyTable } from '../../kernel/client-copy'
+import { helsinkiMidnight, type TimelineSource } from '../../kernel/client-timeline'
+import { staffName, type CopyTable } from '../../kernel/client-copy'
 
 const L = (fi: string, sv: string) => ({ fi, sv })
 
@@ -49,3 +50,6 @@ export const disclosuresCopy: readonly CopyTable[] = [
     orderBy: 'disclosed_on, id',
   },
 ]
+
+/** The module's records as events on the client card's timeline. */
+export const disclosuresTimeline: readonly TimelineSource[] = [{ kind: 'disclosure.made', from: 'disclosure_log', serviceTask: 'service_task', at: helsinkiMidnight('disclosed_on'), by: staffName('disclosed_by') }]

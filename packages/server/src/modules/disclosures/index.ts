@@ -1,4 +1,4 @@
-import { disclosuresCopy } from './copy'
+import { disclosuresCopy, disclosuresTimeline } from './copy'
 import { defineModule } from '../module'
 import { disclosuresActions } from './actions'
 import { fieldMessages } from './messages'
@@ -8,6 +8,7 @@ import { disclosuresRoutes } from './routes'
 export const disclosuresModule = defineModule({
   name: 'disclosures',
   clientCopy: disclosuresCopy,
+  clientTimeline: disclosuresTimeline,
   actions: disclosuresActions,
   routes: disclosuresRoutes,
   messages: fieldMessages,

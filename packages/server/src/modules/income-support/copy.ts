@@ -1,3 +1,4 @@
+import { helsinkiMidnight, type TimelineSource } from '../../kernel/client-timeline'
 import { type CopyTable } from '../../kernel/client-copy'
 
 const L = (fi: string, sv: string) => ({ fi, sv })
@@ -22,3 +23,6 @@ export const incomeSupportCopy: readonly CopyTable[] = [
     orderBy: 'received_on, number',
   },
 ]
+
+/** The module's records as events on the client card's timeline. */
+export const incomeSupportTimeline: readonly TimelineSource[] = [{ kind: 'income_support.application', from: 'income_support_application', serviceTask: "'income_support'::text", at: helsinkiMidnight('received_on') }]

@@ -1,4 +1,4 @@
-import { incomeSupportCopy } from './copy'
+import { incomeSupportCopy, incomeSupportTimeline } from './copy'
 import { defineModule } from '../module'
 import { incomeSupportActions } from './actions'
 import { fieldMessages } from './messages'
@@ -8,6 +8,7 @@ import { kelaImportJob } from './kela-job'
 export const incomeSupportModule = defineModule({
   name: 'income-support',
   clientCopy: incomeSupportCopy,
+  clientTimeline: incomeSupportTimeline,
   actions: incomeSupportActions,
   routes: incomeSupportRoutes,
   messages: fieldMessages,

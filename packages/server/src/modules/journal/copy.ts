@@ -1,3 +1,4 @@
+import type { TimelineSource } from '../../kernel/client-timeline'
 import { staffName, type CopyTable } from '../../kernel/client-copy'
 
 const L = (fi: string, sv: string) => ({ fi, sv })
@@ -22,4 +23,10 @@ export const journalCopy: readonly CopyTable[] = [
     ],
     orderBy: 'entry_no, version_no',
   },
+]
+
+/** The module's records as events on the client card's timeline. */
+export const journalTimeline: readonly TimelineSource[] = [
+  { kind: 'journal.signed', from: 'journal_entry', serviceTask: 'service_task', at: 'signed_at', by: staffName('author_id'), where: "status = 'signed' AND previous_id IS NULL" },
+  { kind: 'journal.corrected', from: 'journal_entry', serviceTask: 'service_task', at: 'signed_at', by: staffName('author_id'), where: "status = 'signed' AND previous_id IS NOT NULL" },
 ]

@@ -1,4 +1,4 @@
-import { journalCopy } from './copy'
+import { journalCopy, journalTimeline } from './copy'
 import { defineModule } from '../module'
 import { journalActions } from './actions'
 import { fieldMessages } from './messages'
@@ -7,6 +7,7 @@ import { journalRoutes } from './routes'
 export const journalModule = defineModule({
   name: 'journal',
   clientCopy: journalCopy,
+  clientTimeline: journalTimeline,
   actions: journalActions,
   routes: journalRoutes,
   messages: fieldMessages,

@@ -3,6 +3,7 @@ import { personsEndpoints as ep } from '@huoma/contract'
 import { visiblePersons } from '../../access/client-access'
 import { asAction, requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
+import { readTimeline, recordTasks } from '../../kernel/client-timeline'
 import { problems } from '../../http/problem'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
@@ -44,11 +45,18 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       const read = () =>
-        app.clientData.withClient(ctx, { personId: request.params.id }, (scope) =>
+        app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
           // The registry basis (office secretary) sees every current relationship and whom to contact, but a sensitive
-          // service's relationship without its service task (CLERICAL_TASKS).
-          readCard(scope, scope.basis === 'registry' ? 'clerical' : grantTasks(ctx)),
-        )
+          // service's relationship without its service task (CLERICAL_TASKS), and no register's records.
+          if (scope.basis === 'registry') return readCard(scope, 'clerical')
+          const tasks = await recordTasks(scope.trx, {
+            personId: scope.personId,
+            userId: ctx.principal.userId,
+            grantTasks: grantTasks(ctx),
+            supervisionTasks: [...new Set(ctx.grants.filter((g) => g.roleCode === 'supervisor').flatMap((g) => g.serviceTasks))],
+          })
+          return readCard(scope, grantTasks(ctx), await readTimeline(scope.trx, app.clientTimelineSources, { personId: scope.personId, tasks }))
+        })
       const card = await read()
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.
       const staleBefore = app.clock.now().getTime() - app.config.vtjRefreshDays * 86_400_000

@@ -277,7 +277,11 @@ function clerically(r: RelationshipRow): RelationshipRow[] {
  * The client card. `visibleTasks`: the service tasks whose relationships the user sees, or `clerical` for the
  * registry basis (office secretary): every relationship, those of sensitive services as contacts only.
  */
-export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'clerical'): Promise<ClientCard> {
+/**
+ * The client card. `records` are the modules' timeline events in the registers where the reader has a basis
+ * (`kernel/client-timeline`), merged into the registry's own events.
+ */
+export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'clerical', records: readonly ClientCard['timeline'][number][] = []): Promise<ClientCard> {
   const { trx, personId } = scope
   await assertNotMerged(scope)
   const person = await readPerson(scope)
@@ -352,6 +356,7 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       },
       ...(r.end_date ? [{ at: helsinkiInstant(r.end_date, 0, 0).toISOString(), kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
     ]),
+    ...records,
   ].sort((a, b) => b.at.localeCompare(a.at))
   const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()
   const own = await trx

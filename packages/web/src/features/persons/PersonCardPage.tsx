@@ -225,6 +225,9 @@ function VtjStatus({ card, reload }: { card: ClientCard; reload: () => void }) {
   )
 }
 
+/** Events recorded as a day without a time (shown as the date alone). */
+const DATE_ONLY = new Set(['disclosure.made', 'income_support.application'])
+
 function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
   const { t } = useTranslation()
   const id = useId()
@@ -238,7 +241,7 @@ function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
           {timeline.map((e, i) => (
             <li key={`${e.at}-${e.kind}-${i}`}>
               <span className="timeline-time">
-                {e.kind.startsWith('relationship.') ? formatRegisterDate(helsinkiDateOf(e.at)) : formatDateTime(e.at)}
+                {DATE_ONLY.has(e.kind) || e.kind.startsWith('relationship.') ? formatRegisterDate(helsinkiDateOf(e.at)) : formatDateTime(e.at)}
               </span>
               <span className="timeline-what">
                 {codeLabel(t, 'timeline', e.kind)}
