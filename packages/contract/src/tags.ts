@@ -27,6 +27,10 @@ export const API_TAGS = {
     'the decision to start the service-need assessment and its statutory deadlines.',
   disclosures: 'Disclosures of client data (luovutukset) per register: requests with their legal basis, decisions, the disclosure log, and the client\'s consents and bans.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
+  notice:
+    'The privacy notice (tietosuojaseloste) generated from the configuration, public in Finnish and Swedish with every version kept; ' +
+    'its configuration (data protection parameters, regular disclosures, paper records) and the record that a client was informed.',
+  commitment: 'The user commitment (käyttäjäsitoumus): its versions, and each user\'s acceptance before anything else.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS

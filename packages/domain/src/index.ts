@@ -20,3 +20,4 @@ export * from './business-id';
 export * from './child-welfare';
 export * from './retention';
 export * from './disclosures';
+export * from './privacy-notice';

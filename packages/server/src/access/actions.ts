@@ -34,6 +34,8 @@ export interface ActionDef {
   dataGroup?: string
   /** For client actions: the access bases that suffice (default: all). Protected data needs a real need. */
   bases?: readonly ('relationship' | 'supervision' | 'registry' | 'intake' | 'break_glass')[]
+  /** A session action allowed before the user has accepted the user commitment in force (reading and accepting it). */
+  beforeCommitment?: boolean
   description: string
 }
 
