@@ -8,7 +8,7 @@ import { clearStoredDrafts } from '../lib/storedDraft'
 
 /** The state a sign-in answer leads to; an answer without a stage (older servers, tests) is a full sign-in. */
 function stateOf({ user, stage }: LoginResponse): SessionState {
-  return stage === 'mfa_pending' || stage === 'password_change' ? { status: 'second-step', stage, user } : { status: 'signed-in', user }
+  return stage === 'mfa_pending' || stage === 'password_change' || stage === 'commitment' ? { status: 'second-step', stage, user } : { status: 'signed-in', user }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

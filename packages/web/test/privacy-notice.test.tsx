@@ -1,0 +1,112 @@
+import type { NoticeVersion } from '@huoma/contract'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { json, mockApi, problem, renderApp, sessionUser } from './helpers'
+
+const notSignedIn = () => problem({ title: 'Kirjautuminen vaaditaan', status: 401 })
+const user = sessionUser({ actions: ['persons:search'] })
+const gatedUser = sessionUser({ actions: [] })
+
+function notice(language: 'fi' | 'sv', number = 3): NoticeVersion {
+  const fi = language === 'fi'
+  return {
+    number,
+    generatedAt: '2026-12-07T08:00:00.000Z',
+    contentHash: 'a'.repeat(64),
+    reason: 'regular_disclosures',
+    language,
+    document: {
+      title: fi ? 'Tietosuojaseloste – sosiaalihuollon asiakasrekisteri' : 'Dataskyddsbeskrivning – socialvårdens klientregister',
+      sections: [
+        { id: 'controller', heading: fi ? 'Rekisterinpitäjä' : 'Personuppgiftsansvarig', paragraphs: ['Demolan kaupunki'], items: [] },
+        {
+          id: 'disclosures',
+          heading: fi ? 'Säännönmukaiset tietojen luovutukset' : 'Regelbundna utlämnanden av uppgifter',
+          paragraphs: [],
+          items: [{ title: fi ? 'Kansaneläkelaitos (Kela)' : 'Folkpensionsanstalten (FPA)', lines: [fi ? 'Oikeusperuste: Laki toimeentulotuesta 1412/1997 14 a §' : 'Rättslig grund: Lagen om utkomststöd 1412/1997 14 a §'] }],
+        },
+      ],
+    },
+  }
+}
+
+describe('the public privacy notice', () => {
+  it('opens without signing in, in Finnish, and switches to Swedish with its PDF link', async () => {
+    const api = mockApi({
+      'GET /api/auth/me': notSignedIn,
+      'GET /api/privacy-notice?language=fi': () => json(notice('fi')),
+      'GET /api/privacy-notice?language=sv': () => json(notice('sv')),
+      'GET /api/privacy-notice/versions': () => json({ versions: [] }),
+    })
+    const router = renderApp('/tietosuojaseloste')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tietosuojaseloste – sosiaalihuollon asiakasrekisteri' })).toBeTruthy()
+    expect(router.state.location.pathname).toBe('/tietosuojaseloste')
+    const disclosures = screen.getByRole('region', { name: 'Säännönmukaiset tietojen luovutukset' })
+    expect(within(disclosures).getByText('Kansaneläkelaitos (Kela)')).toBeTruthy()
+    expect(within(disclosures).getByText('Oikeusperuste: Laki toimeentulotuesta 1412/1997 14 a §')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Lataa PDF' }).getAttribute('href')).toBe('/api/privacy-notice/pdf?language=fi')
+
+    fireEvent.change(screen.getByLabelText('Selosteen kieli'), { target: { value: 'sv' } })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dataskyddsbeskrivning – socialvårdens klientregister' })).toBeTruthy()
+    expect(screen.getByText('Folkpensionsanstalten (FPA)')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Lataa PDF' }).getAttribute('href')).toBe('/api/privacy-notice/pdf?language=sv')
+    expect(api.calls('GET /api/privacy-notice?language=sv')).toHaveLength(1)
+  })
+
+  it('lists the earlier versions and opens one', async () => {
+    mockApi({
+      'GET /api/auth/me': notSignedIn,
+      'GET /api/privacy-notice?language=fi': () => json(notice('fi')),
+      'GET /api/privacy-notice/versions/1?language=fi': () => json({ ...notice('fi', 1), document: { title: 'Vanha seloste', sections: [] } }),
+      'GET /api/privacy-notice/versions': () =>
+        json({
+          versions: [
+            { number: 3, generatedAt: '2026-12-07T08:00:00.000Z', contentHash: 'a'.repeat(64), reason: 'regular_disclosures' },
+            { number: 1, generatedAt: '2026-12-01T08:00:00.000Z', contentHash: 'b'.repeat(64), reason: 'startup' },
+          ],
+        }),
+    })
+    renderApp('/tietosuojaseloste')
+    const versions = await screen.findByRole('navigation', { name: 'Aiemmat versiot' })
+    fireEvent.click(within(versions).getByRole('button', { name: /^Versio 1,/ }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vanha seloste' })).toBeTruthy()
+  })
+})
+
+describe('the user commitment at sign-in', () => {
+  it('shows only the commitment until it is accepted, then the page asked for', async () => {
+    const api = mockApi({
+      'GET /api/auth/me': () => json({ user: gatedUser, stage: 'commitment' }),
+      'GET /api/commitment': () =>
+        json({ version: 2, textFi: 'Käyttäjäsitoumus\n\nSitoudun pitämään asiakastiedot salassa.', textSv: 'Användarförbindelse', publishedAt: '2026-12-07T08:00:00.000Z', acceptedAt: null }),
+      'POST /api/commitment/accept': () => json({ user, stage: 'active' }),
+    })
+    const router = renderApp('/persons')
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Käyttäjäsitoumus' })
+    await waitFor(() => expect(document.activeElement).toBe(heading))
+    expect(router.state.location.pathname).toBe('/login')
+    expect(await screen.findByText('Sitoudun pitämään asiakastiedot salassa.')).toBeTruthy()
+    expect(screen.getByText('Versio 2')).toBeTruthy()
+    expect(screen.queryByRole('navigation', { name: 'Päävalikko' })).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hyväksyn käyttäjäsitoumuksen' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Asiakkaat' })).toBeTruthy()
+    expect(router.state.location.pathname).toBe('/persons')
+    expect(api.calls('POST /api/commitment/accept')[0]?.body).toEqual({ version: 2 })
+  })
+
+  it('shows the refusal when the commitment changed meanwhile and reads it again', async () => {
+    const api = mockApi({
+      'GET /api/auth/me': () => json({ user: gatedUser, stage: 'commitment' }),
+      'GET /api/commitment': () => json({ version: 3, textFi: 'Uusin sitoumus.', textSv: 'Nyaste förbindelsen.', publishedAt: '2026-12-07T08:00:00.000Z', acceptedAt: null }),
+      'POST /api/commitment/accept': () =>
+        problem({ title: 'Tiedoissa on virheitä', status: 400, errors: [{ field: 'body.version', code: 'commitment.version', message: 'Käyttäjäsitoumus on muuttunut. Lue voimassa oleva versio ja hyväksy se.' }] }),
+    })
+    renderApp('/login')
+    await screen.findByText('Uusin sitoumus.')
+    fireEvent.click(screen.getByRole('button', { name: 'Hyväksyn käyttäjäsitoumuksen' }))
+    expect(await screen.findByText('Tiedoissa on virheitä')).toBeTruthy()
+    await waitFor(() => expect(api.calls('GET /api/commitment')).toHaveLength(2))
+    expect(screen.getByRole('heading', { level: 1, name: 'Käyttäjäsitoumus' })).toBeTruthy()
+  })
+})
