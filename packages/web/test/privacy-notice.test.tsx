@@ -1,7 +1,7 @@
-import type { NoticeVersion } from '@huoma/contract'
+import type { ClientCard, NoticeVersion } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { json, mockApi, problem, renderApp, sessionUser } from './helpers'
+import { json, mockApi, problem, renderApp, sessionUser, signedIn } from './helpers'
 
 const notSignedIn = () => problem({ title: 'Kirjautuminen vaaditaan', status: 401 })
 const user = sessionUser({ actions: ['persons:search'] })
@@ -108,5 +108,91 @@ describe('the user commitment at sign-in', () => {
     expect(await screen.findByText('Tiedoissa on virheitä')).toBeTruthy()
     await waitFor(() => expect(api.calls('GET /api/commitment')).toHaveLength(2))
     expect(screen.getByRole('heading', { level: 1, name: 'Käyttäjäsitoumus' })).toBeTruthy()
+  })
+})
+
+const providerReader = sessionUser({ actions: ['providers:read'] })
+
+describe('a new commitment published during the session', () => {
+  it('takes the user to the commitment when a request is refused for it', async () => {
+    let gated = false
+    mockApi({
+      'GET /api/auth/me': () => json(gated ? { user: gatedUser, stage: 'commitment' } : { user: providerReader, stage: 'active' }),
+      'GET /api/health': () => json({ status: 'ok', database: 'pglite', migration: '0045_privacy_notice' }),
+      'GET /api/providers': () => {
+        gated = true
+        return problem({ type: 'https://huoma.fi/problems/commitment-required', title: 'Ei oikeutta', status: 403, detail: 'Hyväksy käyttäjäsitoumus ennen kuin jatkat.' })
+      },
+      'GET /api/commitment': () => json({ version: 4, textFi: 'Neljäs sitoumus.', textSv: 'Fjärde förbindelsen.', publishedAt: '2026-12-07T08:00:00.000Z', acceptedAt: null }),
+    })
+    renderApp('/providers')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Käyttäjäsitoumus' })).toBeTruthy()
+    expect(await screen.findByText('Neljäs sitoumus.')).toBeTruthy()
+  })
+})
+
+const PERSON = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'
+const WORKER_ID = '6b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'
+const worker = sessionUser({ id: WORKER_ID, actions: ['persons:search', 'persons:read', 'persons:card', 'notice:informed-read', 'notice:informed-record'] })
+
+function card(): ClientCard {
+  return {
+    person: {
+      id: PERSON,
+      hetu: '050776-900H',
+      temporaryId: null,
+      firstNames: 'Tuulikki',
+      lastName: 'Salminen',
+      birthDate: '1976-07-05',
+      deathDate: null,
+      turvakielto: false,
+      callingName: null,
+      serviceLanguage: 'fi',
+      nativeLanguage: 'fi',
+      phone: null,
+      email: null,
+      addresses: [],
+      version: 1,
+    },
+    family: [],
+    household: [],
+    relationships: [
+      { id: '8b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21', serviceTask: 'adult_social_work', kind: 'responsible', userId: WORKER_ID, userName: 'Aino Lehtinen', startDate: '2026-01-02', endDate: null, startReason: 'application', endReason: null },
+    ],
+    timeline: [],
+    accessBasis: 'relationship',
+    vtjCheckedAt: '2026-03-01T10:00:00.000Z',
+    vtjChanges: [],
+  } as ClientCard
+}
+
+describe('informed of the processing, on the client card', () => {
+  it('shows that nothing is recorded, records the day and how, and lists it', async () => {
+    const recorded = {
+      id: 'c1000000-0000-4000-8000-000000000001',
+      serviceTask: 'adult_social_work' as const,
+      informedOn: '2026-12-03',
+      method: 'letter' as const,
+      informedBy: { id: WORKER_ID, displayName: 'Aino Lehtinen' },
+      noticeVersion: 3,
+      recordedAt: '2026-12-07T08:00:00.000Z',
+    }
+    let records: (typeof recorded)[] = []
+    const api = signedIn(worker, {
+      [`GET /api/persons/${PERSON}/card`]: () => json(card()),
+      [`GET /api/persons/${PERSON}/processing-notices`]: () => json({ records }),
+      [`POST /api/persons/${PERSON}/processing-notices`]: () => {
+        records = [recorded]
+        return json({ records }, 201)
+      },
+    })
+    renderApp(`/persons/${PERSON}`)
+    const section = await screen.findByRole('region', { name: 'Informointi tietojen käsittelystä (Aikuisten sosiaalityö)' })
+    expect(await within(section).findByText('Asiakkaan informoimista tietojen käsittelystä ei ole kirjattu.')).toBeTruthy()
+    fireEvent.change(within(section).getByLabelText('Informoitu (pp.kk.vvvv)'), { target: { value: '3.12.2026' } })
+    fireEvent.change(within(section).getByLabelText('Tapa'), { target: { value: 'letter' } })
+    fireEvent.click(within(section).getByRole('button', { name: 'Kirjaa informointi' }))
+    expect(await within(section).findByText('3.12.2026: kirjeellä, informoi Aino Lehtinen')).toBeTruthy()
+    expect(api.calls(`POST /api/persons/${PERSON}/processing-notices`)[0]?.body).toEqual({ serviceTask: 'adult_social_work', informedOn: '2026-12-03', method: 'letter' })
   })
 })
