@@ -196,3 +196,71 @@ describe('informed of the processing, on the client card', () => {
     expect(api.calls(`POST /api/persons/${PERSON}/processing-notices`)[0]?.body).toEqual({ serviceTask: 'adult_social_work', informedOn: '2026-12-03', method: 'letter' })
   })
 })
+
+const MAIN_USER = sessionUser({ displayName: 'Pekka Aaltonen', roles: ['main_user'], actions: ['notice:configure', 'commitment:manage'] })
+const SETTINGS = {
+  controllerName: 'Demolan kaupunki',
+  businessId: '0000000-0',
+  updatedAt: '2026-12-07T08:00:00.000Z',
+  controllerAddress: 'PL 100, 99990 Demola',
+  controllerEmail: 'kirjaamo@demola.fi',
+  controllerPhone: '09 123 4567',
+  dpoName: 'Maria Lindqvist',
+  dpoEmail: 'tietosuoja@demola.fi',
+  dpoPhone: '',
+  dpoAddress: '',
+  rightsContactFi: '',
+  rightsContactSv: '',
+  transfersFi: '',
+  transfersSv: '',
+  securityFi: '',
+  securitySv: '',
+  version: 2,
+}
+
+describe('the main user\'s privacy notice page', () => {
+  it('adds a regular disclosure, changes the officer\'s email and publishes a new commitment after confirming', async () => {
+    const kela = { id: 'd1000000-0000-4000-8000-000000000001', serviceTask: 'income_support', recipientFi: 'Kansaneläkelaitos (Kela)', recipientSv: 'Folkpensionsanstalten (FPA)', legalBasisFi: 'Laki toimeentulotuesta 1412/1997 14 a §', legalBasisSv: 'Lagen om utkomststöd 1412/1997 14 a §', contentFi: 'Päätökset', contentSv: 'Besluten', frequency: 'per_event', active: true, version: 1 }
+    const api = signedIn(MAIN_USER, {
+      'GET /api/admin/regular-disclosures': () => json({ disclosures: [kela] }),
+      'POST /api/admin/regular-disclosures': () => json({ ...kela, id: 'd1000000-0000-4000-8000-000000000002' }, 201),
+      'GET /api/admin/paper-records': () => json({ records: [] }),
+      'GET /api/units': () => json({ units: [] }),
+      'GET /api/admin/data-protection': () => json(SETTINGS),
+      'PUT /api/admin/data-protection': () => json({ ...SETTINGS, version: 3 }),
+      'GET /api/admin/commitment': () => json({ versions: [{ version: 1, textFi: 'x', textSv: 'y', publishedAt: '2026-12-01T08:00:00.000Z', publishedBy: 'Pekka Aaltonen', acceptances: 12 }], pendingUsers: 0 }),
+      'POST /api/admin/commitment': () => json({ versions: [], pendingUsers: 12 }, 201),
+    })
+    renderApp('/admin/privacy-notice')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tietosuojaseloste ja säännönmukaiset luovutukset' })).toBeTruthy()
+    expect(await screen.findByText('Kansaneläkelaitos (Kela)')).toBeTruthy()
+
+    fireEvent.change(screen.getByLabelText('Vastaanottaja (suomeksi)'), { target: { value: 'Verohallinto' } })
+    fireEvent.change(screen.getByLabelText('Vastaanottaja (ruotsiksi)'), { target: { value: 'Skatteförvaltningen' } })
+    fireEvent.change(screen.getByLabelText('Oikeusperuste ja lainkohta (suomeksi)'), { target: { value: 'VML 15 §' } })
+    fireEvent.change(screen.getByLabelText('Oikeusperuste ja lainkohta (ruotsiksi)'), { target: { value: 'BFL 15 §' } })
+    fireEvent.change(screen.getByLabelText('Luovutettavat tiedot (suomeksi)'), { target: { value: 'Korvaukset' } })
+    fireEvent.change(screen.getByLabelText('Luovutettavat tiedot (ruotsiksi)'), { target: { value: 'Ersättningar' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Lisää luovutus' }))
+    await waitFor(() => expect(api.calls('POST /api/admin/regular-disclosures')).toHaveLength(1))
+    expect(api.calls('POST /api/admin/regular-disclosures')[0]?.body).toMatchObject({ serviceTask: 'income_support', recipientFi: 'Verohallinto', legalBasisSv: 'BFL 15 §', frequency: 'per_event' })
+
+    const email = await screen.findByLabelText<HTMLInputElement>('Tietosuojavastaavan sähköposti')
+    expect(email.value).toBe('tietosuoja@demola.fi')
+    fireEvent.change(email, { target: { value: 'dpo@demola.fi' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Tallenna tiedot' }))
+    await waitFor(() => expect(api.calls('PUT /api/admin/data-protection')).toHaveLength(1))
+    expect(api.calls('PUT /api/admin/data-protection')[0]?.body).toMatchObject({ dpoEmail: 'dpo@demola.fi', version: 2 })
+
+    expect(await screen.findByText('Versio 1: hyväksynyt 12 käyttäjää')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Uusi sitoumus (suomeksi)'), { target: { value: 'Uusi sitoumus, joka on riittävän pitkä.' } })
+    fireEvent.change(screen.getByLabelText('Uusi sitoumus (ruotsiksi)'), { target: { value: 'Ny förbindelse som är tillräckligt lång.' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Julkaise uusi versio' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText('Jokainen käyttäjä, myös sinä, joutuu hyväksymään uuden version ennen kuin voi jatkaa työtään.')).toBeTruthy()
+    expect(api.calls('POST /api/admin/commitment')).toHaveLength(0)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Julkaise uusi versio' }))
+    await waitFor(() => expect(api.calls('POST /api/admin/commitment')).toHaveLength(1))
+    expect(api.calls('POST /api/admin/commitment')[0]?.body).toEqual({ textFi: 'Uusi sitoumus, joka on riittävän pitkä.', textSv: 'Ny förbindelse som är tillräckligt lång.' })
+  })
+})

@@ -7,18 +7,21 @@ import { callApi, useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { serviceTaskName } from '../../lib/labels'
+import { can, useUser } from '../../session/context'
+import { CommitmentPanel, PaperRecordsPanel, SettingsPanel } from './AdminPanels'
+import { TASKS } from './tasks'
 
-const TASKS = ['adult_social_work', 'income_support', 'child_welfare', 'family_services', 'disability_services', 'substance_mental_health', 'child_maintenance', 'client_fees'] as const
 const TEXT_FIELDS = ['recipientFi', 'recipientSv', 'legalBasisFi', 'legalBasisSv', 'contentFi', 'contentSv'] as const
 
 const EMPTY: RegularDisclosureInput = { serviceTask: 'income_support', recipientFi: '', recipientSv: '', legalBasisFi: '', legalBasisSv: '', contentFi: '', contentSv: '', frequency: 'per_event' }
 
 /**
- * The main user's regular disclosures per service task (Kela, THL, the enforcement office…): every change regenerates
+ * The main user's page of the privacy notice's configuration: the regular disclosures per service task (Kela, THL, the enforcement office…): every change regenerates
  * the public privacy notice, which lists the active ones.
  */
 export function DisclosuresAdminPage() {
   const { t } = useTranslation()
+  const user = useUser()
   const list = useEndpoint(noticeEndpoints['notice.regularDisclosures'])
   const [form, setForm] = useState<RegularDisclosureInput>(EMPTY)
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
@@ -120,6 +123,9 @@ export function DisclosuresAdminPage() {
           {t('privacyNotice.admin.add')}
         </button>
       </form>
+      <PaperRecordsPanel />
+      <SettingsPanel />
+      {can(user, 'commitment:manage') && <CommitmentPanel />}
     </Page>
   )
 }
