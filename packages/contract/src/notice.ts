@@ -47,7 +47,7 @@ export const NoticeVersionList = Type.Object({ versions: Type.Array(NoticeVersio
 export type NoticeVersionList = Static<typeof NoticeVersionList>
 
 export const NoticeQuery = Type.Object({ language: Type.Optional(NoticeLanguage) }, { additionalProperties: false })
-export const NoticeVersionParams = Type.Object({ number: Type.Integer({ minimum: 1 }) })
+export const NoticeVersionParams = Type.Object({ number: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) })
 
 const Text = (max: number) => Type.String({ maxLength: max })
 const Required = (max: number) => Type.String({ minLength: 2, maxLength: max })

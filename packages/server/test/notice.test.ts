@@ -52,7 +52,7 @@ describe.each(kinds)('privacy notice, informed record and user commitment on %s'
 
     const fi = await (await anonymous().get('/api/privacy-notice')).json()
     expect(fi).toMatchObject({ number: 1, language: 'fi', document: { title: 'Tietosuojaseloste – sosiaalihuollon asiakasrekisteri' } })
-    const section = (doc: { sections: { id: string }[] }, id: string) => doc.sections.find((s) => s.id === id) as { paragraphs: string[]; items: { title: string; lines: string[] }[] }
+    const section = (doc: { sections: { id: string }[] }, id: string) => doc.sections.find((s) => s.id === id) as unknown as { paragraphs: string[]; items: { title: string; lines: string[] }[] }
     expect(fi.document.sections.map((s: { id: string }) => s.id)).toEqual(['controller', 'dpo', 'purposes', 'data', 'sources', 'disclosures', 'transfers', 'retention', 'paper', 'security', 'rights'])
     expect(section(fi.document, 'controller').paragraphs).toContain('Sähköposti: kirjaamo@demola.fi')
     expect(section(fi.document, 'dpo').paragraphs).toContain('Sähköposti: tietosuoja@demola.fi')

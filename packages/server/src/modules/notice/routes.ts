@@ -35,6 +35,8 @@ import { noticeHtml, noticePdf } from './render'
  */
 export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => noticeDb(app)
+  /** The PDF of the version in force, per language (the public page's link): rendered once, not per request. */
+  const pdfCache = new Map<string, Buffer>()
 
   // a version for the configuration and texts as they are when the server starts
   app.addHook('onReady', async () => {
@@ -73,7 +75,16 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const v = await readNoticeVersion(db(), undefined, request.query.language ?? 'fi')
       const name = v.language === 'sv' ? 'dataskyddsbeskrivning' : 'tietosuojaseloste'
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${name}-${v.number}.pdf"`).send(await noticePdf(v))
+      // a version never changes: its PDF is rendered once per language and process, whoever asks how often
+      const key = `${v.number}:${v.language}`
+      let pdf = pdfCache.get(key)
+      if (!pdf) {
+        pdf = await noticePdf(v)
+        // only the version in force is kept (at most its two languages)
+        for (const k of pdfCache.keys()) if (!k.startsWith(`${v.number}:`)) pdfCache.delete(k)
+        pdfCache.set(key, pdf)
+      }
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${name}-${v.number}.pdf"`).send(pdf)
     },
   })
 
