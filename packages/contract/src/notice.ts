@@ -168,6 +168,7 @@ export type ProcessingNotice = Static<typeof ProcessingNotice>
 export const ProcessingNoticeList = Type.Object({ records: Type.Array(ProcessingNotice) })
 export type ProcessingNoticeList = Static<typeof ProcessingNoticeList>
 export const ProcessingNoticeParams = Type.Object({ id: Uuid })
+export const ProcessingNoticeQuery = Type.Object({ serviceTask: ServiceTaskCode }, { additionalProperties: false })
 
 export const noticeEndpoints = endpoints({
   'notice.current': {
@@ -284,15 +285,16 @@ export const noticeEndpoints = endpoints({
     method: 'GET',
     path: '/api/persons/:id/processing-notices',
     action: 'notice:informed-read',
-    summary: 'When and how the client was informed of the processing of their data',
+    summary: 'When and how the client was informed of the processing of their data in one register (service task)',
     params: ProcessingNoticeParams,
+    query: ProcessingNoticeQuery,
     response: { 200: ProcessingNoticeList },
   },
   'notice.recordInformed': {
     method: 'POST',
     path: '/api/persons/:id/processing-notices',
     action: 'notice:informed-record',
-    summary: 'Record that the client was informed of the processing (day, in person / letter / e-service, by whom)',
+    summary: 'Record that the client was informed of the processing (day, in person / letter / e-service, by whom); answers the register\'s records',
     params: ProcessingNoticeParams,
     body: ProcessingInformedInput,
     response: { 201: ProcessingNoticeList },

@@ -738,7 +738,7 @@ const probes: Partial<Record<Action, Probe>> = {
   },
   'notice:informed-read': async (t) => {
     const { id, c } = await clientOf(t, 'sosiaalityontekija')
-    expect((await c.get(`/api/persons/${id}/processing-notices`)).status).toBe(200)
+    expect((await c.get(`/api/persons/${id}/processing-notices?serviceTask=adult_social_work`)).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
 }

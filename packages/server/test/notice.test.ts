@@ -181,8 +181,11 @@ describe.each(kinds)('privacy notice, informed record and user commitment on %s'
     expect((await res.json()).records).toEqual([
       expect.objectContaining({ serviceTask: 'adult_social_work', informedOn: today, method: 'in_person', informedBy: { id: await userId('sosiaalityontekija'), displayName: 'Aino Lehtinen' }, noticeVersion: notice }),
     ])
-    const list = await (await sec.get(`/api/persons/${id}/processing-notices`)).json()
+    const list = await (await worker.get(`/api/persons/${id}/processing-notices?serviceTask=adult_social_work`)).json()
     expect(list.records).toHaveLength(1)
+    // another register's records are not the worker's to read, and the office secretary reads none
+    expect((await worker.get(`/api/persons/${id}/processing-notices?serviceTask=child_welfare`)).status).toBe(404)
+    expect((await sec.get(`/api/persons/${id}/processing-notices?serviceTask=adult_social_work`)).status).toBe(403)
     // the refusal of the counsellor without a relationship and the social worker's record, both naming the client
     expect(await auditRows('notice:informed-record')).toEqual([
       expect.objectContaining({ kind: 'insert', client_ids: [id], outcome: 'denied', user_id: await userId('sosiaaliohjaaja') }),

@@ -180,7 +180,7 @@ describe('informed of the processing, on the client card', () => {
     let records: (typeof recorded)[] = []
     const api = signedIn(worker, {
       [`GET /api/persons/${PERSON}/card`]: () => json(card()),
-      [`GET /api/persons/${PERSON}/processing-notices`]: () => json({ records }),
+      [`GET /api/persons/${PERSON}/processing-notices?serviceTask=adult_social_work`]: () => json({ records }),
       [`POST /api/persons/${PERSON}/processing-notices`]: () => {
         records = [recorded]
         return json({ records }, 201)

@@ -15,11 +15,11 @@ export const noticeActions = defineActions({
   },
   'notice:informed-read': {
     scope: 'client',
-    roles: [...CASE_WORKERS, 'office_secretary'],
+    roles: CASE_WORKERS,
     audit: 'view',
     dataGroup: 'registry/processing-notice',
-    bases: ['relationship', 'supervision', 'registry', 'break_glass'],
-    description: 'Read when and how a client was informed of the processing of their data',
+    bases: BASES,
+    description: 'Read when and how a client was informed of the processing of their data in one register (service task)',
   },
   'notice:informed-record': {
     scope: 'client',

@@ -7,13 +7,17 @@ import { CASE_WORKERS } from '../../access/actions'
 import type { ClientScope } from '../../access/client-access'
 import { problems, type FieldIssue } from '../../http/problem'
 
-/** When and how the client was informed of the processing, in every register, newest first. */
-export async function listInformed(scope: ClientScope): Promise<ProcessingNotice[]> {
+/**
+ * When and how the client was informed of the processing in one register, newest first (the chokepoint checked the
+ * basis in that register: another register's records would tell in which services the person is a client).
+ */
+export async function listInformed(scope: ClientScope, serviceTask: string): Promise<ProcessingNotice[]> {
   const rows = await scope.trx
     .selectFrom('client_processing_notice as n')
     .innerJoin('staff_user as u', 'u.id', 'n.informed_by')
     .select(['n.id', 'n.service_task', 'n.informed_on', 'n.method', 'n.informed_by', 'u.display_name', 'n.notice_version', 'n.recorded_at'])
     .where('n.person_id', '=', scope.personId)
+    .where('n.service_task', '=', serviceTask)
     .orderBy('n.informed_on', 'desc')
     .orderBy('n.recorded_at', 'desc')
     .execute()

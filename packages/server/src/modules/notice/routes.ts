@@ -163,7 +163,8 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['notice.informedRecords']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      return { records: await app.clientData.withClient(ctx, { personId: request.params.id }, (scope) => listInformed(scope)) }
+      const { serviceTask } = request.query
+      return { records: await app.clientData.withClient(ctx, { personId: request.params.id, serviceTask }, (scope) => listInformed(scope, serviceTask)) }
     },
   })
 
@@ -173,7 +174,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const records = await app.clientData.withClient(ctx, { personId: request.params.id, serviceTask: request.body.serviceTask }, async (scope) => {
         await recordInformed(scope, request.body, { userId: ctx.principal.userId, today: app.clock.today() })
-        return listInformed(scope)
+        return listInformed(scope, request.body.serviceTask)
       })
       return reply.status(201).send({ records })
     },

@@ -20,14 +20,14 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
   const user = useUser()
   const id = useId()
   const personId = card.person.id
-  const list = useEndpoint(noticeEndpoints['notice.informedRecords'], { params: { id: personId } })
+  const task = (serviceTask ?? 'adult_social_work') as ProcessingInformedInput['serviceTask']
+  const list = useEndpoint(noticeEndpoints['notice.informedRecords'], { params: { id: personId }, query: { serviceTask: task } })
   const [date, setDate] = useState(() => formatDate(todayInHelsinki()))
   const [method, setMethod] = useState<Method>('in_person')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   if (!serviceTask) return null
-  const task = serviceTask as ProcessingInformedInput['serviceTask']
-  const records = list.status === 'success' ? list.data.records.filter((r) => r.serviceTask === task) : []
+  const records = list.status === 'success' ? list.data.records : []
 
   async function record() {
     const informedOn = parseFinnishDate(date)
