@@ -18,7 +18,12 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('Käyttäjätunnus').fill(username)
   await page.getByLabel('Salasana').fill(password)
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click()
-  await expect(page.getByRole('navigation', { name: 'Päävalikko' })).toBeVisible()
+  // a user who has not accepted the user commitment in force accepts it first (the demo users have accepted it)
+  const commitment = page.getByRole('button', { name: 'Hyväksyn käyttäjäsitoumuksen' })
+  const menu = page.getByRole('navigation', { name: 'Päävalikko' })
+  await expect(menu.or(commitment)).toBeVisible()
+  if (await commitment.isVisible()) await commitment.click()
+  await expect(menu).toBeVisible()
 }
 
 /** No WCAG 2.x A/AA violations on the page as it is now. */

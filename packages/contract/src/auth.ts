@@ -22,8 +22,11 @@ export const SessionUser = Type.Object({
 })
 export type SessionUser = Static<typeof SessionUser>
 
-/** What the session may do next: `active` = everything the grants allow; otherwise only finish signing in. */
-export const SessionStage = Type.Union([Type.Literal('active'), Type.Literal('mfa_pending'), Type.Literal('password_change')])
+/**
+ * What the session may do next: `active` = everything the grants allow; otherwise only finish signing in —
+ * `commitment`: the user has yet to accept the user commitment (käyttäjäsitoumus) in force.
+ */
+export const SessionStage = Type.Union([Type.Literal('active'), Type.Literal('mfa_pending'), Type.Literal('password_change'), Type.Literal('commitment')])
 export type SessionStage = Static<typeof SessionStage>
 
 export const LoginResponse = Type.Object({ user: SessionUser, stage: SessionStage })

@@ -30,6 +30,10 @@ export const API_TAGS = {
     'The client\'s own requests about their data (access, rectification, restriction, erasure, the log request): ' +
     'registration with the identity check, the one-month deadline, decisions per register, the refusal certificate and the copy.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
+  notice:
+    'The privacy notice (tietosuojaseloste) generated from the configuration, public in Finnish and Swedish with every version kept; ' +
+    'its configuration (data protection parameters, regular disclosures, paper records) and the record that a client was informed.',
+  commitment: 'The user commitment (käyttäjäsitoumus): its versions, and each user\'s acceptance before anything else.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS

@@ -21,3 +21,4 @@ export * from './child-welfare';
 export * from './retention';
 export * from './disclosures';
 export * from './data-subject-rights';
+export * from './privacy-notice';

@@ -777,6 +777,17 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(`/api/persons/${person.id}`)).status).toBe(200)
     return { username: 'sosiaaliohjaaja', clientIds: [person.id] }
   },
+  'notice:informed-record': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const res = await c.post(`/api/persons/${id}/processing-notices`, { serviceTask: 'adult_social_work', informedOn: t.server.app.clock.today(), method: 'letter' })
+    expect(res.status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'notice:informed-read': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/processing-notices?serviceTask=adult_social_work`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
 }
 
 const accountToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date())

@@ -39,6 +39,8 @@ export interface ActionDef {
    * only what answers the client's own requests. Every other output of a restricted client's data is refused.
    */
   underRestriction?: 'allowed'
+  /** A session action allowed before the user has accepted the user commitment in force (reading and accepting it). */
+  beforeCommitment?: boolean
   description: string
 }
 

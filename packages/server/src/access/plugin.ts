@@ -5,6 +5,7 @@ import { appendAudit } from './audit'
 import { accessEvents } from './events'
 import { actionEvent, type AuditEventCatalogue } from './audit-events'
 import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
+import { commitmentPending, commitmentRequired } from './commitment'
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
 import { HttpProblem, problems } from '../http/problem'
 import { isUuid } from '../http/edge'
@@ -114,6 +115,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     if (session.stage !== 'active' && action !== 'auth:session' && !action.startsWith('auth:')) {
       throw new HttpProblem(403, 'forbidden', { type: `https://huoma.fi/problems/${session.stage.replace('_', '-')}` })
     }
+    // the user commitment in force must be accepted before anything else but signing in and out
+    if (!action.startsWith('auth:') && !def.beforeCommitment && (await commitmentPending(db, session.userId))) throw commitmentRequired()
     const principal = await loadPrincipal(db, session.userId)
     if (!principal) throw problems.unauthorized()
     await touchSession(db, session, app.clock.now())

@@ -19,6 +19,7 @@ import { deadlinesModule } from './deadlines'
 import { childWelfareModule } from './child-welfare'
 import { disclosuresModule } from './disclosures'
 import { rightsModule } from './rights'
+import { noticeModule } from './notice'
 
 export const MODULES = [
   platformModule,
@@ -38,4 +39,5 @@ export const MODULES = [
   childWelfareModule,
   disclosuresModule,
   rightsModule,
+  noticeModule,
 ] as const

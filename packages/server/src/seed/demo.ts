@@ -5,6 +5,7 @@ import { hashPassword } from '../access/passwords'
 import { DEMOLA_MUNICIPALITY, insertPopulation } from './population'
 import { todayInHelsinki } from '@huoma/domain'
 import type { ProviderInput } from '@huoma/contract'
+import { seedDemoNotice } from '../modules/notice'
 import { createProvider } from '../modules/providers/queries'
 
 /** The fictional municipality every demo and test runs in. */
@@ -159,6 +160,8 @@ export async function seedDemo(database: Database, opts: { password: string; per
     }
     // the provider register as finance has entered it (fictional companies; Y-tunnus and accounts with valid checks)
     for (const provider of DEMO_PROVIDERS) await createProvider(trx, { ...provider, validFrom: '2025-01-01' }, userIds.get('talous')!, today)
+    // the privacy notice's configuration and the user commitment, accepted by every demo user
+    await seedDemoNotice(trx, { organisationId: org.id, userIds: [...userIds.values()], mainUserId: userIds.get('paakayttaja')!, unitId })
   })
   return { persons: population.persons, users: DEMO_USERS.length }
 }

@@ -44,6 +44,21 @@ export function onSessionExpired(listener: () => void): () => void {
   }
 }
 
+const commitmentRequiredListeners = new Set<() => void>()
+
+/**
+ * Called when a request is refused because the user has yet to accept the user commitment in force (the main user
+ * published a new version during the session): the session is asked again and the sign-in shows the commitment.
+ */
+export function onCommitmentRequired(listener: () => void): () => void {
+  commitmentRequiredListeners.add(listener)
+  return () => {
+    commitmentRequiredListeners.delete(listener)
+  }
+}
+
+export const COMMITMENT_REQUIRED = 'https://huoma.fi/problems/commitment-required'
+
 export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...value] = part.trim().split('=')
@@ -97,6 +112,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   if (response.ok) return response
   const body = await readBody(response)
   if (response.status === 401 && !path.startsWith('/api/auth/')) sessionExpiredListeners.forEach((listener) => listener())
+  if (response.status === 403 && isProblem(body) && body.type === COMMITMENT_REQUIRED) commitmentRequiredListeners.forEach((listener) => listener())
   throw new ApiError(
     isProblem(body)
       ? body

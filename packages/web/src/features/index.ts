@@ -20,6 +20,7 @@ import { journal } from './journal'
 import { payments } from './payments'
 import { persons } from './persons'
 import { providers } from './providers'
+import { privacyNotice } from './privacy-notice'
 
 export const features = [
   home,
@@ -38,6 +39,7 @@ export const features = [
   jobs,
   audit,
   disclosures,
+  privacyNotice,
 ] as const
 
 /** The menu entries a user with these actions may open, from the list. */

@@ -1,6 +1,6 @@
 import type { LoginRequest, LoginResponse } from '@huoma/contract'
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { ApiError, describeError, onSessionExpired } from '../api/client'
+import { ApiError, describeError, onCommitmentRequired, onSessionExpired } from '../api/client'
 import { applyUserLanguage } from '../lib/language'
 import * as authApi from './api'
 import { SessionContext, type Session, type SessionState } from './context'
@@ -8,7 +8,7 @@ import { clearStoredDrafts } from '../lib/storedDraft'
 
 /** The state a sign-in answer leads to; an answer without a stage (older servers, tests) is a full sign-in. */
 function stateOf({ user, stage }: LoginResponse): SessionState {
-  return stage === 'mfa_pending' || stage === 'password_change' ? { status: 'second-step', stage, user } : { status: 'signed-in', user }
+  return stage === 'mfa_pending' || stage === 'password_change' || stage === 'commitment' ? { status: 'second-step', stage, user } : { status: 'signed-in', user }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -40,6 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       ),
     [],
   )
+
+  // a new user commitment published during the session: ask who is signed in again (stage `commitment`)
+  useEffect(() => onCommitmentRequired(() => setRound((n) => n + 1)), [])
 
   const accept = useCallback(async (response: LoginResponse) => {
     await applyUserLanguage(response.user.language)

@@ -8,8 +8,8 @@ export type SessionState =
   /** `logout`: the user signed out here; `expired`: the server ended the session; `anonymous`: never signed in. */
   | { status: 'signed-out'; reason: 'anonymous' | 'logout' | 'expired' }
   | { status: 'signed-in'; user: SessionUser }
-  /** Password accepted, but the sign-in needs one more step: the second factor, or a new password. */
-  | { status: 'second-step'; stage: 'mfa_pending' | 'password_change'; user: SessionUser }
+  /** Password accepted, but the sign-in needs one more step: the second factor, a new password, or accepting the user commitment. */
+  | { status: 'second-step'; stage: 'mfa_pending' | 'password_change' | 'commitment'; user: SessionUser }
 
 export interface Session {
   state: SessionState

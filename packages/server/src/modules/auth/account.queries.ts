@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 // the auth module's own tables in the database type (declaration merging)
 import type {} from './schema'
-import type { SessionStage } from '@huoma/contract'
+import type { SessionStage } from '../../access/session'
 import { sql, type Kysely } from 'kysely'
 import type { SecuritySettings } from '../../config'
 import { appendAudit, type AuditEvent, type Executor } from '../../access/audit'

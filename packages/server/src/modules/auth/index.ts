@@ -11,3 +11,6 @@ export const authModule = defineModule({
   messages: fieldMessages,
   events: [authEvents],
 })
+
+/** The answer of a sign-in step in the stage the session is reported in (the user commitment's acceptance answers it too). */
+export { sessionAnswer } from './security'

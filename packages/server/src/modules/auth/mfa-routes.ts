@@ -45,7 +45,7 @@ import {
   sendSessionCookies,
   sessionOrigin,
   stageAfterAuthentication,
-  toSessionUser,
+  sessionAnswer,
 } from './security'
 
 const DATA_GROUP = 'security/mfa'
@@ -144,7 +144,7 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ],
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(app.actions, ctx.principal, stage), stage }
+      return sessionAnswer(db, app.actions, ctx.principal, stage)
     },
   })
 

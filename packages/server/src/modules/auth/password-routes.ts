@@ -9,7 +9,7 @@ import { problems } from '../../http/problem'
 import { accountsDb, changePassword, credentials, earlierPasswordHashes, isLocked } from './account.queries'
 import { authEvents } from './events'
 import { passwordPolicyIssues } from '../../access/password-policy'
-import { accountLocked, failInSession, requireStage, securityAudit, sendSessionCookies, sessionOrigin, toSessionUser } from './security'
+import { accountLocked, failInSession, requireStage, securityAudit, sendSessionCookies, sessionAnswer, sessionOrigin } from './security'
 
 const DATA_GROUP = 'security/password'
 
@@ -67,7 +67,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         audit: audit(authEvents.passwordChanged, 'success', { basis: ctx.session.stage === 'password_change' ? 'expired' : 'voluntary' }),
       })
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(app.actions, ctx.principal, 'active'), stage: 'active' as const }
+      return sessionAnswer(db, app.actions, ctx.principal, 'active')
     },
   })
 }

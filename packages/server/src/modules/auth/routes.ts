@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { authEndpoints as ep, type SessionStage } from '@huoma/contract'
+import { authEndpoints as ep } from '@huoma/contract'
+import type { SessionStage } from '../../access/session'
 import { appendAudit } from '../../access/audit'
 import { loadPrincipal, requireAuthed } from '../../access/context'
 import { dummyHash, verifyPassword } from '../../access/passwords'
@@ -17,8 +18,8 @@ import {
   securityAudit,
   sendSessionCookies,
   sessionOrigin,
+  sessionAnswer,
   stageAfterAuthentication,
-  toSessionUser,
 } from './security'
 
 export { toSessionUser } from './security'
@@ -82,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await loadPrincipal(db, user.id)
       if (!principal) throw invalidCredentials()
       sendSessionCookies(reply, session, app.config.secureCookies, settings)
-      return { user: toSessionUser(app.actions, principal, stage), stage }
+      return sessionAnswer(db, app.actions, principal, stage)
     },
   })
 
@@ -90,7 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['auth.me']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      return { user: toSessionUser(app.actions, ctx.principal, ctx.session.stage), stage: ctx.session.stage }
+      return sessionAnswer(db, app.actions, ctx.principal, ctx.session.stage)
     },
   })
 

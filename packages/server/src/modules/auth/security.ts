@@ -1,10 +1,12 @@
-import type { SessionStage, SessionUser } from '@huoma/contract'
+import type { SessionStage as ReportedStage, SessionUser } from '@huoma/contract'
+import type { SessionStage } from '../../access/session'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema'
 import type { SecuritySettings } from '../../config'
 import { permittedActions, type ActionCatalogue } from '../../access/actions'
-import type { AuditEvent } from '../../access/audit'
+import type { AuditEvent, Executor } from '../../access/audit'
+import { commitmentPending } from '../../access/commitment'
 import type { AuditEventType } from '../../access/audit-events'
 import type { AuthedContext, Principal } from '../../access/context'
 import { setSessionCookies, type NewSession } from '../../access/session'
@@ -17,7 +19,7 @@ import { recordFailure, type SessionOrigin } from './account.queries'
  * The signed-in user as the web app sees them. Until the sign-in is complete (`mfa_pending`) the session shows
  * neither roles nor actions; while a password change is due it may do nothing but that, so it lists no actions.
  */
-export function toSessionUser(catalogue: ActionCatalogue, p: Principal, stage: SessionStage = 'active'): SessionUser {
+export function toSessionUser(catalogue: ActionCatalogue, p: Principal, stage: ReportedStage = 'active'): SessionUser {
   return {
     id: p.userId,
     username: p.username,
@@ -26,6 +28,20 @@ export function toSessionUser(catalogue: ActionCatalogue, p: Principal, stage: S
     roles: stage === 'mfa_pending' ? [] : p.roles,
     actions: stage === 'active' ? permittedActions(catalogue, p.roles) : [],
   }
+}
+
+/**
+ * The stage a session is reported in: a complete sign-in (`active`) whose user has yet to accept the user commitment
+ * in force is `commitment` (the access layer refuses everything else until it is accepted).
+ */
+export async function reportedStage(db: Executor, userId: string, stage: SessionStage): Promise<ReportedStage> {
+  return stage === 'active' && (await commitmentPending(db, userId)) ? 'commitment' : stage
+}
+
+/** The answer of a sign-in step and of `me`: the user as the web app sees them, in the reported stage. */
+export async function sessionAnswer(db: Executor, catalogue: ActionCatalogue, p: Principal, stage: SessionStage): Promise<{ user: SessionUser; stage: ReportedStage }> {
+  const reported = await reportedStage(db, p.userId, stage)
+  return { user: toSessionUser(catalogue, p, reported), stage: reported }
 }
 
 /** Whether the password is older than the maximum age at `now` (the app's clock), or was never set by the user. */

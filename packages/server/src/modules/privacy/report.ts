@@ -152,6 +152,8 @@ const TEXTS = {
       provider: 'palveluntuottaja',
       review: 'arviointi',
       'rights-request': 'tietosuojapyyntö',
+      'processing-notice': 'tieto käsittelystä kertomisesta',
+      'security/commitment': 'käyttäjäsitoumus',
     } as Record<string, string>,
   },
   sv: {
@@ -260,6 +262,8 @@ const TEXTS = {
       provider: 'serviceproducent',
       review: 'bedömning',
       'rights-request': 'begäran om dataskydd',
+      'processing-notice': 'uppgift om att klienten informerats om behandlingen',
+      'security/commitment': 'användarförbindelse',
     } as Record<string, string>,
   },
 } as const
@@ -284,7 +288,8 @@ export function basisInWords(t: Texts, row: Pick<ReportRow, 'event' | 'basis'>):
 export function dataInWords(t: Texts, dataGroup: string, serviceTaskNames: Record<string, string>): string {
   const [register = '', record = ''] = dataGroup.split('/')
   const registerName = serviceTaskNames[register] ?? t.groups[register] ?? register
-  const recordName = t.records[record] ?? record
+  // a record type named differently in one register (a user commitment is not a payment commitment)
+  const recordName = t.records[dataGroup] ?? t.records[record] ?? record
   return recordName ? `${registerName}: ${recordName}` : registerName
 }
 

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle'
 import { useSession } from '../../session/context'
 import { APP_VERSION } from '../../appInfo'
 import { fetchOidcConfig, oidcStartPath } from './api'
+import { CommitmentStep } from './CommitmentStep'
 import { ExpiredPasswordStep } from './ExpiredPasswordStep'
 import { SecondFactorStep } from './SecondFactorStep'
 import { splitFieldErrors } from '../../lib/fieldErrors'
@@ -39,6 +40,8 @@ export function LoginPage() {
       <LoginLayout>
         {session.state.stage === 'mfa_pending' ? (
           <SecondFactorStep onSessionEnded={setEndedWith} />
+        ) : session.state.stage === 'commitment' ? (
+          <CommitmentStep />
         ) : (
           <ExpiredPasswordStep onSessionEnded={setEndedWith} />
         )}
