@@ -62,7 +62,7 @@ countVitest(vitestJson, vitestOk)
 
 let e2eOk = true
 if (ensureChromium()) {
-  const buildOk = step('web build', 'npm', ['run', 'build', '-w', '@huoma/web', '--silent'])
+  const buildOk = step('build (web app, server)', 'npm', ['run', 'build', '--silent'])
   const pwJson = path.join(reports, 'playwright.json')
   e2eOk = buildOk && step('end-to-end (Chromium)', 'npm', ['run', 'test', '-w', '@huoma/e2e', '--', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,

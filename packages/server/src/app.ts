@@ -12,6 +12,7 @@ import responseValidation from '@fastify/response-validation'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
 import { edgeValidator } from './http/edge'
+import { lazyAjvCompile, lazySerializerBuilder, lazyValidator } from './http/lazy-schemas'
 import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -69,6 +70,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Response serializers are built on a route's first response, not at start-up (http/lazy-schemas).
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerBuilder } },
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -78,7 +81,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   const strict = newAjv(false)
   const coercing = newAjv('array')
   // Any control character but tab and line breaks is refused as a field error before the schema runs.
-  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator((httpPart === 'body' ? strict : coercing).compile(schema)))
+  // Each is compiled on the route's first request (http/lazy-schemas).
+  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator(lazyValidator(() => (httpPart === 'body' ? strict : coercing).compile(schema))))
 
   app.decorate('database', database)
   app.decorate('config', config)
@@ -114,7 +118,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
-  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats] } })
+  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazyAjvCompile] } })
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
   await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })
