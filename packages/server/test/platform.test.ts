@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../src/http/logger'
 import { databaseKinds } from './helpers/databases'
@@ -27,6 +28,14 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect(body).toEqual({ status: 'ok', database: kind, migration: expect.stringMatching(/^\d{4}_/) })
     const { rows } = await t.server.database.db.selectFrom('kysely_migration' as never).select('name' as never).execute().then((r) => ({ rows: r as { name: string }[] }))
     expect(body.migration).toBe(rows.map((r) => r.name).sort().at(-1))
+  })
+
+  it('runs the transactional pool without JIT and keeps its warm connections (PostgreSQL)', async () => {
+    if (kind !== 'postgresql') return
+    const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(t.server.database.db)
+    expect(rows[0]?.jit).toBe('off')
+    const { rows: sessions } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'huoma'`.execute(t.server.database.db)
+    expect(sessions[0]?.n).toBeGreaterThanOrEqual(2)
   })
 
   it('answers unknown API routes with a problem in the requested language', async () => {
