@@ -12,6 +12,8 @@ export interface StartedServer {
   pid: number
   /** From spawning the process to the first 200 of GET /api/health, in ms. */
   healthyAfterMs: number
+  /** CPU time (user + system) the process had used by then, in ms; null where /proc is not there. */
+  cpuMs: number | null
   stop(): Promise<void>
 }
 
@@ -104,12 +106,14 @@ export async function startHuomaServer(
 
   const deadline = Date.now() + timeoutMs
   let healthyAfterMs = 0
+  let cpuMs: number | null = null
   for (;;) {
     if (exited) throw new Error(`The Huoma server exited during start-up. Its log (${logFile}):\n${tail(logFile)}`)
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })
       if (res.status === 200) {
         healthyAfterMs = performance.now() - spawnedAt
+        cpuMs = processCpuMs(child.pid)
         break
       }
     } catch {
@@ -121,5 +125,18 @@ export async function startHuomaServer(
     }
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 250))
   }
-  return { url, logFile, pid: child.pid as number, healthyAfterMs, stop }
+  return { url, logFile, pid: child.pid as number, healthyAfterMs, cpuMs, stop }
+}
+
+/** User + system CPU time of a process so far, from /proc/<pid>/stat (Linux), in ms; null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
 }
