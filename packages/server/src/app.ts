@@ -12,7 +12,7 @@ import responseValidation from '@fastify/response-validation'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
 import { edgeValidator } from './http/edge'
-import { lazyAjvCompile, lazySerializerBuilder, lazyValidator } from './http/lazy-schemas'
+import { LazySchemas } from './http/lazy-schemas'
 import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -39,6 +39,8 @@ declare module 'fastify' {
     clock: Clock
     /** The scheduled jobs of this process (kernel/jobs). */
     jobs: JobRunner
+    /** The routes' schemas, compiled on first use (http/lazy-schemas); `compileAll()` compiles the rest now. */
+    lazySchemas: LazySchemas
   }
 }
 
@@ -61,6 +63,7 @@ function newAjv(coerceTypes: false | 'array') {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
 export async function buildApp({ config, database, logger, vtj, kela, clock, jobs }: AppDeps) {
+  const lazySchemas = new LazySchemas()
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -71,7 +74,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
     },
     routerOptions: { ignoreTrailingSlash: true },
     // Response serializers are built on a route's first response, not at start-up (http/lazy-schemas).
-    schemaController: { compilersFactory: { buildSerializer: lazySerializerBuilder } },
+    schemaController: { compilersFactory: { buildSerializer: lazySchemas.serializerBuilder } },
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -82,7 +85,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   const coercing = newAjv('array')
   // Any control character but tab and line breaks is refused as a field error before the schema runs.
   // Each is compiled on the route's first request (http/lazy-schemas).
-  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator(lazyValidator(() => (httpPart === 'body' ? strict : coercing).compile(schema))))
+  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator(lazySchemas.validator(() => (httpPart === 'body' ? strict : coercing).compile(schema))))
 
   app.decorate('database', database)
   app.decorate('config', config)
@@ -90,6 +93,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('kela', kela)
   app.decorate('clock', clock)
   app.decorate('jobs', jobs)
+  app.decorate('lazySchemas', lazySchemas)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route
@@ -118,7 +122,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
-  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazyAjvCompile] } })
+  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazySchemas.ajvPlugin] } })
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
   await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })

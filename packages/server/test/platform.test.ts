@@ -38,6 +38,12 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect(sessions[0]?.n).toBeGreaterThanOrEqual(2)
   })
 
+  it('compiles every route\'s schemas (validators, serializers, response validators are otherwise compiled on first use)', () => {
+    // Some were compiled by the requests above; the rest must compile too, or a route would fail on its first request.
+    expect(t.server.app.lazySchemas.compileAll()).toBeGreaterThan(500)
+    expect(t.server.app.lazySchemas.compileAll()).toBe(0)
+  })
+
   it('answers unknown API routes with a problem in the requested language', async () => {
     const res = await new Client(t.url, 'sv').get('/api/no-such-thing')
     expect(res.status).toBe(404)
