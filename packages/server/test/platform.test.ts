@@ -123,3 +123,25 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect(all).not.toMatch(/010190-999W|010190Y999W|131052-308T|311299\+1236|311299%2B1236/i)
   })
 })
+
+describe.runIf(kinds.includes('postgresql'))('PostgreSQL statements prepared by name (HUOMA_PG_NAMED_STATEMENTS=on)', () => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer('postgresql', { pgNamedStatements: true })
+  })
+  afterAll(() => t?.stop())
+
+  it('prepares a parameterised statement once per connection and serves the API as before', async () => {
+    // One connection of the pool, so the session that prepared the statement is the one asked about it.
+    const prepared = await t.server.database.db.connection().execute(async (conn) => {
+      for (const username of ['sosiaalityontekija', 'paakayttaja', 'no-such-user']) {
+        await conn.selectFrom('staff_user').select(['id', 'display_name']).where('username', '=', username).execute()
+      }
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'huoma\_%' AND statement LIKE '%"display_name" from "staff_user" where "username" = $1'`.execute(conn)
+      return rows[0]?.n
+    })
+    expect(prepared).toBe(1)
+    expect((await fetch(`${t.url}/api/health`)).status).toBe(200)
+    expect((await new Client(t.url).login('sosiaalityontekija')).status).toBe(200)
+  })
+})

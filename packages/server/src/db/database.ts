@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
@@ -50,6 +51,31 @@ export interface OpenOptions {
   pgIdleTimeoutMs?: number
   /** PostgreSQL's JIT compilation for this pool's sessions (HUOMA_PG_JIT=on); off by default. */
   pgJit?: boolean
+  /** Parameterised statements prepared by name on each connection (HUOMA_PG_NAMED_STATEMENTS=on); off by default. */
+  pgNamedStatements?: boolean
+}
+
+/** At most this many statements are prepared by name on one connection; later ones go unnamed as before. */
+const NAMED_STATEMENTS_PER_CONNECTION = 1000
+
+/**
+ * A pg client that prepares each parameterised statement once per connection under a name derived from its text
+ * (Kysely compiles a query to the same text whatever its values), so PostgreSQL parses it once and may reuse a
+ * generic plan; statements without parameters (migrations: many statements in one text) keep the simple protocol.
+ */
+class NamedStatementClient extends pg.Client {
+  private readonly named = new Set<string>()
+  override query(...args: unknown[]): never {
+    const [text, values] = args
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+      const name = `huoma_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+      if (this.named.has(name) || this.named.size < NAMED_STATEMENTS_PER_CONNECTION) {
+        this.named.add(name)
+        return (super.query as (config: unknown) => never)({ name, text, values })
+      }
+    }
+    return (super.query as (...a: unknown[]) => never)(...args)
+  }
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -73,6 +99,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     types,
     application_name: 'huoma',
     ...(opts.pgJit ? {} : { options: '-c jit=off' }),
+    ...(opts.pgNamedStatements ? { Client: NamedStatementClient } : {}),
   })
   // An idle connection can be closed by the server (restart, failover, pg_terminate_backend): the pool drops it and
   // opens a new one on demand; without a listener the error would crash the process.
