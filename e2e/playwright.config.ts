@@ -44,7 +44,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node --import tsx ${path.join(root, 'packages/server/src/cli.ts')} serve --demo`,
+    // The server's production build, as `npm start` runs it (built first when missing or stale).
+    command: `node ${path.join(root, 'packages/server/bin/huoma.mjs')} serve --demo`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: install dependencies when missing, build the web app when stale, then serve with the demo
-// municipality seeded into an empty database. Node built-ins only: this runs before anything is installed.
+// `npm start`: install dependencies when missing, build the web app and the server when stale, then serve the built
+// server (plain JavaScript, no TypeScript loader) with the demo municipality seeded into an empty database. Node
+// built-ins only until the install: this runs before anything is installed.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -39,7 +40,16 @@ if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sourcesChang
   run(npm, ['run', 'build', '-w', '@huoma/web'], 'Building the web app')
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve', '--demo'], {
+// The server's build (packages/server/dist), rebuilt when any of its sources is newer (scripts/build-server.mjs).
+const { ensureServerBuild } = await import('./build-server.mjs')
+try {
+  await ensureServerBuild()
+} catch (e) {
+  console.error(`\nBuilding the server failed: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+}
+
+const child = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli.js'), 'serve', '--demo'], {
   cwd: root,
   stdio: 'inherit',
 })

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit and API tests (Vitest, on PGlite and PostgreSQL), then the end-to-end suite
-// in Debian's Chromium. Under CI=true nothing may be skipped: a missing PostgreSQL or Chromium fails the run.
+// `npm test`: lint, typecheck, unit and API tests (Vitest, on PGlite and PostgreSQL), the API tests again on the
+// other supported Node.js line (PGlite), then the end-to-end suite in Debian's Chromium. Under CI=true nothing may be
+// skipped: a missing PostgreSQL or Chromium fails the run.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -60,9 +61,31 @@ const vitestJson = path.join(reports, 'vitest.json')
 const vitestOk = step('unit and API tests', ...splitCmd(npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`)))
 countVitest(vitestJson, vitestOk)
 
+// The API tests again on the other supported Node.js line (README: 20.19+ and 22): Node 22 (or 20, when this is 22)
+// from the npm registry (the `node` package), on PGlite only — the first pass covered PostgreSQL, and CI time is dear.
+// Skipped outside CI when the registry cannot be reached; under CI it must run.
+const otherNode = `node@${process.versions.node.startsWith('22.') ? 20 : 22}`
+const otherJson = path.join(reports, 'vitest-other-node.json')
+const otherVersion = spawnSync('npx', ['-y', otherNode, '--version'], { cwd: root, encoding: 'utf8' })
+let otherNodeOk = true
+if (otherVersion.status === 0) {
+  otherNodeOk = step(`API tests on Node ${otherVersion.stdout.trim()} (PGlite)`, 'npx', ['-y', otherNode, 'node_modules/vitest/vitest.mjs', 'run', '--project', 'server', '--reporter=default', '--reporter=json', `--outputFile.json=${otherJson}`], {
+    HUOMA_TEST_DB: 'pglite',
+    HUOMA_TEST_REPEAT: 'true',
+  })
+  countVitest(otherJson, otherNodeOk)
+} else if (ci) {
+  console.error(`\nCI=true but ${otherNode} could not be fetched from the npm registry (npx -y ${otherNode}): ${otherVersion.stderr}`)
+  otherNodeOk = false
+  failed++
+} else {
+  console.warn(`\n${otherNode} could not be fetched from the npm registry (npx -y ${otherNode}): the API tests on it were skipped.`)
+  skipped++
+}
+
 let e2eOk = true
 if (ensureChromium()) {
-  const buildOk = step('web build', 'npm', ['run', 'build', '-w', '@huoma/web', '--silent'])
+  const buildOk = step('build (web app, server)', 'npm', ['run', 'build', '--silent'])
   const pwJson = path.join(reports, 'playwright.json')
   e2eOk = buildOk && step('end-to-end (Chromium)', 'npm', ['run', 'test', '-w', '@huoma/e2e', '--', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
@@ -84,7 +107,7 @@ if (!typesOk) failed++
 
 console.log('\n=== Summary')
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.s} s)`)
-const ok = lintOk && typesOk && vitestOk && e2eOk
+const ok = lintOk && typesOk && vitestOk && otherNodeOk && e2eOk
 console.log(`\ntotal: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(ok && failed === 0 ? 0 : 1)
 

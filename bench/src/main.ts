@@ -13,6 +13,7 @@ import { prepare } from './prepare'
 import { formatResults, runBench } from './runner'
 import { SCENARIO_SETS } from './scenarios/index'
 import { soakCommand } from './soak'
+import { startupCommand } from './startup'
 import { REPO_ROOT, describeTarget, resolveTarget } from './target'
 
 const USAGE = `Usage: npm run bench [-- <command>] [options]
@@ -35,6 +36,9 @@ Commands:
                 the income support worklist, sign-ins) as several demo users from this process against a server in
                 another; every S s (default 60) requests, errors, p50/p95/p99, the server's RSS, heap and fds and the
                 database's connections; at the end the trends and "stable"/"drifting" (\`soak --help\` for the limits)
+  startup [--runs N] [--entry dist|source] [--db pglite|postgresql|both]
+                cold start to the first health answer: a new server process per run against a prepared database
+                (\`startup --help\`); median, min and max per database
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'audit-verify') return auditVerifyCommand(process.argv.slice(3))
   if (process.argv[2] === 'camt054') return camt054Command(process.argv.slice(3))
   if (process.argv[2] === 'soak') return soakCommand(process.argv.slice(3))
+  if (process.argv[2] === 'startup') return startupCommand(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -10,6 +10,10 @@ export interface StartedServer {
   logFile: string
   /** The server's process id (for /proc readings). */
   pid: number
+  /** From spawning the process to the first 200 of GET /api/health, in ms. */
+  healthyAfterMs: number
+  /** CPU time (user + system) the process had used by then, in ms; null where /proc is not there. */
+  cpuMs: number | null
   stop(): Promise<void>
 }
 
@@ -46,19 +50,41 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts `node --import tsx [nodeArgs] packages/server/src/main.ts --demo` on a free port with the given
- * environment, waits until GET /api/health answers 200 and returns its URL. The server's output goes to a log file
- * in the temp folder.
+ * How the server is run: `dist` (default) is the production build `npm start` runs (`packages/server/dist/main.js`,
+ * built first when missing or older than the sources); `source` runs the TypeScript through tsx's loader.
+ */
+export type ServerEntry = 'dist' | 'source'
+
+export function serverCommand(entry: ServerEntry, nodeArgs: readonly string[] = []): string[] {
+  if (entry === 'source') return ['--import', 'tsx', ...nodeArgs, 'packages/server/src/main.ts', '--demo']
+  // A probe written in TypeScript (soak's) still needs the loader; the server itself is plain JavaScript.
+  const loader = nodeArgs.some((a) => a.endsWith('.ts')) ? ['--import', 'tsx'] : []
+  return [...loader, ...nodeArgs, 'packages/server/dist/main.js', '--demo']
+}
+
+/** Builds the server when its build is missing or stale (scripts/build-server.mjs); a no-op otherwise. */
+export function ensureServerBuild(): void {
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
+  if (r.status !== 0) throw new Error(`Building the server failed (exit ${r.status})`)
+}
+
+/**
+ * Starts the server (`serverCommand`: by default `node [nodeArgs] packages/server/dist/main.js --demo`) on a free
+ * port with the given environment, waits until GET /api/health answers 200 and returns its URL. The server's
+ * output goes to a log file in the temp folder.
  */
 export async function startHuomaServer(
   env: Record<string, string>,
-  opts: { timeoutMs?: number; nodeArgs?: readonly string[] } = {},
+  opts: { timeoutMs?: number; nodeArgs?: readonly string[]; entry?: ServerEntry; pollMs?: number } = {},
 ): Promise<StartedServer> {
   const timeoutMs = opts.timeoutMs ?? 180_000
+  const entry = opts.entry ?? 'dist'
+  if (entry === 'dist') ensureServerBuild()
   const port = await freePort()
   const logFile = path.join(os.tmpdir(), `huoma-bench-server-${port}.log`)
   const out = fs.openSync(logFile, 'w')
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.nodeArgs ?? []), 'packages/server/src/main.ts', '--demo'], {
+  const spawnedAt = performance.now()
+  const child = spawn(process.execPath, serverCommand(entry, opts.nodeArgs), {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HUOMA_WEB_DIST: '', ...env },
     stdio: ['ignore', out, out],
@@ -79,11 +105,17 @@ export async function startHuomaServer(
   }
 
   const deadline = Date.now() + timeoutMs
+  let healthyAfterMs = 0
+  let cpuMs: number | null = null
   for (;;) {
     if (exited) throw new Error(`The Huoma server exited during start-up. Its log (${logFile}):\n${tail(logFile)}`)
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })
-      if (res.status === 200) break
+      if (res.status === 200) {
+        healthyAfterMs = performance.now() - spawnedAt
+        cpuMs = processCpuMs(child.pid)
+        break
+      }
     } catch {
       // not listening yet
     }
@@ -91,7 +123,20 @@ export async function startHuomaServer(
       await stop()
       throw new Error(`The Huoma server did not answer /api/health within ${timeoutMs / 1000} s. Its log (${logFile}):\n${tail(logFile)}`)
     }
-    await new Promise((r) => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 250))
   }
-  return { url, logFile, pid: child.pid as number, stop }
+  return { url, logFile, pid: child.pid as number, healthyAfterMs, cpuMs, stop }
+}
+
+/** User + system CPU time of a process so far, from /proc/<pid>/stat (Linux), in ms; null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
 }

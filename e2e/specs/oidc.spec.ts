@@ -34,7 +34,7 @@ test.beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`
   idp.serve([{ clientId: 'huoma-e2e', secret: 'e2e-client-secret', redirectUri: `${baseUrl}/api/auth/oidc/callback` }])
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-oidc-'))
-  huoma = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli.ts'), 'serve', '--demo'], {
+  huoma = spawn(process.execPath, [path.join(root, 'packages/server/bin/huoma.mjs'), 'serve', '--demo'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `huoma` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api'
+// The `huoma` command: the server's build (packages/server/dist, plain JavaScript), built first when it is missing or
+// older than the sources (scripts/build-server.mjs; its messages go to stderr, the command's output stays clean).
+import { ensureServerBuild } from '../../../scripts/build-server.mjs'
 
-register()
-await import('../src/cli.ts')
+await ensureServerBuild({ log: (line) => process.stderr.write(line + '\n') })
+await import('../dist/cli.js')

@@ -12,6 +12,7 @@ import responseValidation from '@fastify/response-validation'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
 import { edgeValidator } from './http/edge'
+import { LazySchemas } from './http/lazy-schemas'
 import ajvFormats from 'ajv-formats'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -44,6 +45,8 @@ declare module 'fastify' {
     clientCopyTables: readonly CopyTable[]
     /** The kernel's and every module's records as timeline events of the client card. */
     clientTimelineSources: readonly TimelineSource[]
+    /** The routes' schemas, compiled on first use (http/lazy-schemas); `compileAll()` compiles the rest now. */
+    lazySchemas: LazySchemas
   }
 }
 
@@ -66,6 +69,7 @@ function newAjv(coerceTypes: false | 'array') {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
 export async function buildApp({ config, database, logger, vtj, kela, clock, jobs }: AppDeps) {
+  const lazySchemas = new LazySchemas()
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -75,6 +79,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Response serializers are built on a route's first response, not at start-up (http/lazy-schemas).
+    schemaController: { compilersFactory: { buildSerializer: lazySchemas.serializerBuilder } },
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -84,7 +90,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   const strict = newAjv(false)
   const coercing = newAjv('array')
   // Any control character but tab and line breaks is refused as a field error before the schema runs.
-  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator((httpPart === 'body' ? strict : coercing).compile(schema)))
+  // Each is compiled on the route's first request (http/lazy-schemas).
+  app.setValidatorCompiler(({ schema, httpPart }) => edgeValidator(lazySchemas.validator(() => (httpPart === 'body' ? strict : coercing).compile(schema))))
 
   app.decorate('database', database)
   app.decorate('config', config)
@@ -94,6 +101,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('jobs', jobs)
   app.decorate('clientCopyTables', MODULES.flatMap((m): readonly CopyTable[] => m.clientCopy ?? []))
   app.decorate('clientTimelineSources', [...KERNEL_TIMELINE, ...MODULES.flatMap((m): readonly TimelineSource[] => m.clientTimeline ?? [])])
+  app.decorate('lazySchemas', lazySchemas)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route
@@ -122,7 +130,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
-  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats] } })
+  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazySchemas.ajvPlugin] } })
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
   await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })

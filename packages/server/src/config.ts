@@ -24,6 +24,14 @@ export interface Config {
   /** Use secure cookies (HTTPS in front). */
   secureCookies: boolean
   pgPoolSize: number
+  /** HUOMA_PG_POOL_MIN: connections kept open however long they idle (default 2). */
+  pgPoolMin: number
+  /** HUOMA_PG_IDLE_TIMEOUT_MS: how long a connection above the minimum may idle (default 300 000, 5 min). */
+  pgIdleTimeoutMs: number
+  /** HUOMA_PG_JIT=on: PostgreSQL's JIT compilation for the server's sessions (default off). */
+  pgJit: boolean
+  /** HUOMA_PG_NAMED_STATEMENTS=on: parameterised statements prepared by name on each connection (default off). */
+  pgNamedStatements: boolean
   /**
    * HUOMA_SECRET_KEY: 32 bytes (base64 or 64 hex digits) that encrypt secrets at rest (TOTP keys). When absent,
    * a key file `secret.key` (mode 600) is generated in the data folder; see access/mfa.ts.
@@ -249,6 +257,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: intFromEnv(env, 'HUOMA_BODY_LIMIT', 1024 * 1024),
     secureCookies: env.HUOMA_SECURE_COOKIES === 'true',
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),
+    pgPoolMin: intFromEnv(env, 'HUOMA_PG_POOL_MIN', 2),
+    pgIdleTimeoutMs: intFromEnv(env, 'HUOMA_PG_IDLE_TIMEOUT_MS', 300_000),
+    pgJit: env.HUOMA_PG_JIT === 'on',
+    pgNamedStatements: env.HUOMA_PG_NAMED_STATEMENTS === 'on',
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),
     kelaUnitCode: env.HUOMA_KELA_UNIT?.trim() || undefined,

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../src/http/logger'
 import { databaseKinds } from './helpers/databases'
@@ -27,6 +28,20 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect(body).toEqual({ status: 'ok', database: kind, migration: expect.stringMatching(/^\d{4}_/) })
     const { rows } = await t.server.database.db.selectFrom('kysely_migration' as never).select('name' as never).execute().then((r) => ({ rows: r as { name: string }[] }))
     expect(body.migration).toBe(rows.map((r) => r.name).sort().at(-1))
+  })
+
+  it('runs the transactional pool without JIT and keeps its warm connections (PostgreSQL)', async () => {
+    if (kind !== 'postgresql') return
+    const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(t.server.database.db)
+    expect(rows[0]?.jit).toBe('off')
+    const { rows: sessions } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'huoma'`.execute(t.server.database.db)
+    expect(sessions[0]?.n).toBeGreaterThanOrEqual(2)
+  })
+
+  it('compiles every route\'s schemas (validators, serializers, response validators are otherwise compiled on first use)', () => {
+    // Some were compiled by the requests above; the rest must compile too, or a route would fail on its first request.
+    expect(t.server.app.lazySchemas.compileAll()).toBeGreaterThan(500)
+    expect(t.server.app.lazySchemas.compileAll()).toBe(0)
   })
 
   it('answers unknown API routes with a problem in the requested language', async () => {
@@ -106,5 +121,27 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     const all = logLines.join('')
     expect(all).toContain('[hetu]')
     expect(all).not.toMatch(/010190-999W|010190Y999W|131052-308T|311299\+1236|311299%2B1236/i)
+  })
+})
+
+describe.runIf(kinds.includes('postgresql'))('PostgreSQL statements prepared by name (HUOMA_PG_NAMED_STATEMENTS=on)', () => {
+  let t: TestServer
+  beforeAll(async () => {
+    t = await startTestServer('postgresql', { pgNamedStatements: true })
+  })
+  afterAll(() => t?.stop())
+
+  it('prepares a parameterised statement once per connection and serves the API as before', async () => {
+    // One connection of the pool, so the session that prepared the statement is the one asked about it.
+    const prepared = await t.server.database.db.connection().execute(async (conn) => {
+      for (const username of ['sosiaalityontekija', 'paakayttaja', 'no-such-user']) {
+        await conn.selectFrom('staff_user').select(['id', 'display_name']).where('username', '=', username).execute()
+      }
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'huoma\_%' AND statement LIKE '%"display_name" from "staff_user" where "username" = $1'`.execute(conn)
+      return rows[0]?.n
+    })
+    expect(prepared).toBe(1)
+    expect((await fetch(`${t.url}/api/health`)).status).toBe(200)
+    expect((await new Client(t.url).login('sosiaalityontekija')).status).toBe(200)
   })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Kysely, PostgresDialect } from 'kysely'
@@ -44,14 +45,62 @@ export interface OpenOptions {
   /** HUOMA_DATA_DIR; the embedded database lives in `<dataDir>/pglite`. */
   dataDir: string
   pgPoolSize?: number
+  /** Connections the pool keeps open however long they idle (HUOMA_PG_POOL_MIN; default 2, at most the size). */
+  pgPoolMin?: number
+  /** How long a connection above the minimum may idle before it is closed (HUOMA_PG_IDLE_TIMEOUT_MS; 5 min). */
+  pgIdleTimeoutMs?: number
+  /** PostgreSQL's JIT compilation for this pool's sessions (HUOMA_PG_JIT=on); off by default. */
+  pgJit?: boolean
+  /** Parameterised statements prepared by name on each connection (HUOMA_PG_NAMED_STATEMENTS=on); off by default. */
+  pgNamedStatements?: boolean
+}
+
+/** At most this many statements are prepared by name on one connection; later ones go unnamed as before. */
+const NAMED_STATEMENTS_PER_CONNECTION = 1000
+
+/**
+ * A pg client that prepares each parameterised statement once per connection under a name derived from its text
+ * (Kysely compiles a query to the same text whatever its values), so PostgreSQL parses it once and may reuse a
+ * generic plan; statements without parameters (migrations: many statements in one text) keep the simple protocol.
+ */
+class NamedStatementClient extends pg.Client {
+  private readonly named = new Set<string>()
+  override query(...args: unknown[]): never {
+    const [text, values] = args
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+      const name = `huoma_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+      if (this.named.has(name) || this.named.size < NAMED_STATEMENTS_PER_CONNECTION) {
+        this.named.add(name)
+        return (super.query as (config: unknown) => never)({ name, text, values })
+      }
+    }
+    return (super.query as (...a: unknown[]) => never)(...args)
+  }
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.pgPoolSize ?? 10) : openPglite(opts.dataDir)
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts.dataDir)
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'huoma' })
+/**
+ * The transactional pool. JIT is off for its sessions: Huoma's queries are short index lookups where compiling
+ * costs more than it saves (PostgreSQL's cost threshold fires on large tables' estimates), and the pool keeps warm
+ * connections — `pgPoolMin` opened at start and never closed for idling, the rest closed after `pgIdleTimeoutMs`
+ * (pg's default was 10 s: a quiet minute cost every request a new connection and its backend's cold caches).
+ */
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  const max = opts.pgPoolSize ?? 10
+  const min = Math.min(opts.pgPoolMin ?? 2, max)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    min,
+    idleTimeoutMillis: opts.pgIdleTimeoutMs ?? 300_000,
+    types,
+    application_name: 'huoma',
+    ...(opts.pgJit ? {} : { options: '-c jit=off' }),
+    ...(opts.pgNamedStatements ? { Client: NamedStatementClient } : {}),
+  })
   // An idle connection can be closed by the server (restart, failover, pg_terminate_backend): the pool drops it and
   // opens a new one on demand; without a listener the error would crash the process.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`))
@@ -60,8 +109,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // restart. The request's next query fails instead (a 503), and the pool discards the client on release.
   pool.on('connect', (client) => client.on('error', () => undefined))
   try {
-    const client = await pool.connect()
-    client.release()
+    const clients = await Promise.all(Array.from({ length: Math.max(min, 1) }, () => pool.connect()))
+    for (const client of clients) client.release()
   } catch (e) {
     await pool.end().catch(() => undefined)
     throw new DatabaseOpenError(`Cannot connect to PostgreSQL (${redactUrl(url)}): ${(e as Error).message}`, e)

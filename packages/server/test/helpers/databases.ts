@@ -35,9 +35,10 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 export async function databaseKinds(): Promise<DbKind[]> {
-  // HUOMA_TEST_DB=pglite|postgresql narrows a local run to one database (never under CI, which runs both).
+  // HUOMA_TEST_DB=pglite|postgresql narrows a local run to one database (never under CI, which runs both) — and
+  // a repeated run (HUOMA_TEST_REPEAT=true: npm test's second pass on another Node.js, after the first covered both).
   const only = process.env.HUOMA_TEST_DB
-  if (only && process.env.CI !== 'true') {
+  if (only && (process.env.CI !== 'true' || process.env.HUOMA_TEST_REPEAT === 'true')) {
     if (only !== 'pglite' && only !== 'postgresql') throw new Error(`HUOMA_TEST_DB must be pglite or postgresql, not ${only}`)
     return [only]
   }

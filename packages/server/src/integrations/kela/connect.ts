@@ -16,7 +16,8 @@ const MIRROR_LIMIT = 20_000
  */
 export async function connectKela(database: Database, parameters: readonly IncomeSupportParameters[], logger: Logger, now: Date): Promise<KelaForwardingClient> {
   const db = database.db
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM person WHERE hetu IS NOT NULL`.execute(db)
+  // Counted only up to one past the limit (a whole count of a large registry is paid on every start).
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM person WHERE hetu IS NOT NULL LIMIT ${MIRROR_LIMIT + 1}) AS p`.execute(db)
   const households: SimulatedHousehold[] = []
   if ((rows[0]?.n ?? 0) <= MIRROR_LIMIT) {
     const today = todayInHelsinki(now)
