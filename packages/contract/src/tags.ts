@@ -27,6 +27,7 @@ export const API_TAGS = {
     'the decision to start the service-need assessment and its statutory deadlines.',
   disclosures: 'Disclosures of client data (luovutukset) per register: requests with their legal basis, decisions, the disclosure log, and the client\'s consents and bans.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
+  desk: 'The signed-in user\'s desk (the home page): my clients, appointments, drafts and deadlines, and what waits for my act.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS
