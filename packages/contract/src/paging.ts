@@ -20,8 +20,8 @@ export function pageQueryFields<const K extends readonly [string, ...string[]]>(
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     /** rows on the page */
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
-    /** the sort key; each list states its default */
-    sort: Type.Optional(Type.Unsafe<K[number]>(Type.Union(sortKeys.map((k) => Type.Literal(k))))),
+    /** the sort key; each list states its default (one key: a constant, not a union of one) */
+    sort: Type.Optional(Type.Unsafe<K[number]>(sortKeys.length === 1 ? Type.Literal(sortKeys[0]) : Type.Union(sortKeys.map((k) => Type.Literal(k))))),
     order: Type.Optional(SortOrder),
   }
 }
