@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { FileBody, IsoDate, Uuid } from './common'
 import { endpoints } from './endpoint'
+import { PageFields, pageQueryFields } from './paging'
 
 /**
  * Income support (toimeentulotuki): the county's supplementary (täydentävä) and preventive (ehkäisevä) assistance on
@@ -428,12 +429,23 @@ export type ApplicationListItem = Static<typeof ApplicationListItem>
 export const ClientApplications = Type.Object({ applications: Type.Array(ApplicationListItem) })
 export type ClientApplications = Static<typeof ClientApplications>
 
+/** The worklist's sort keys: the deadline (default), the day received, the applicant's name, the state. */
+export const WORKLIST_SORTS = ['deadline', 'received', 'name', 'state'] as const
+export type WorklistSort = (typeof WORKLIST_SORTS)[number]
+
 export const WorklistQuery = Type.Object(
   {
     /** mine: assigned to me; unit: unassigned in my units (the queue); all: both */
     scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('queue'), Type.Literal('all')])),
     unitId: Type.Optional(Uuid),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    /** only applications in this state */
+    state: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('in_preparation')])),
+    /** only this handler's applications, or `none`: the unassigned ones */
+    handler: Type.Optional(Type.Union([Uuid, Type.Literal('none')])),
+    /** only those whose decision deadline has passed */
+    overdue: Type.Optional(Type.Boolean()),
+    /** paging (default: the first 100) and sorting (default: deadline, earliest first) */
+    ...pageQueryFields(WORKLIST_SORTS),
   },
   { additionalProperties: false },
 )
@@ -442,8 +454,11 @@ export type WorklistQuery = Static<typeof WorklistQuery>
 export const Worklist = Type.Object({
   today: IsoDate,
   items: Type.Array(ApplicationListItem),
+  /** overdue ones among all that match the filters */
   overdueCount: Type.Integer(),
-  total: Type.Integer(),
+  ...PageFields,
+  /** the handlers of the applications the scope holds (for the handler filter) */
+  handlers: Type.Array(StaffRef),
 })
 export type Worklist = Static<typeof Worklist>
 

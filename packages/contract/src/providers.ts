@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox'
 import { IsoDate, Uuid } from './common'
 import { endpoints } from './endpoint'
+import { PageFields, pageQueryFields } from './paging'
 
 /**
  * The register of service providers (palveluntuottajarekisteri): pharmacies, funeral services, landlords, energy
@@ -72,7 +73,8 @@ export const Provider = Type.Object({
 })
 export type Provider = Static<typeof Provider>
 
-export const ProviderList = Type.Object({ providers: Type.Array(Provider) })
+/** A page of the register (by name), with the total matching the search. */
+export const ProviderList = Type.Object({ providers: Type.Array(Provider), ...PageFields })
 export type ProviderList = Static<typeof ProviderList>
 
 export const ProviderQuery = Type.Object(
@@ -81,6 +83,8 @@ export const ProviderQuery = Type.Object(
     serviceType: Type.Optional(ProviderServiceType),
     /** include providers not valid today */
     all: Type.Optional(Type.Boolean()),
+    /** paging (default: the first 200) and the order of names */
+    ...pageQueryFields(['name'] as const),
   },
   { additionalProperties: false },
 )

@@ -34,6 +34,7 @@ export const API_TAGS = {
     'The privacy notice (tietosuojaseloste) generated from the configuration, public in Finnish and Swedish with every version kept; ' +
     'its configuration (data protection parameters, regular disclosures, paper records) and the record that a client was informed.',
   commitment: 'The user commitment (käyttäjäsitoumus): its versions, and each user\'s acceptance before anything else.',
+  desk: 'The signed-in user\'s desk (the home page): my clients, appointments, drafts and deadlines, and what waits for my act.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS

@@ -788,6 +788,14 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(`/api/persons/${id}/processing-notices?serviceTask=adult_social_work`)).status).toBe(200)
     return { username: 'sosiaalityontekija', clientIds: [id] }
   },
+  'desk:read': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const res = await c.get('/api/desk')
+    expect(res.status).toBe(200)
+    const shown: string[] = (await res.json()).clients.map((x: { id: string }) => x.id)
+    expect(shown).toContain(id)
+    return { username: 'sosiaalityontekija', clientIds: [...new Set(shown)] }
+  },
 }
 
 const accountToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date())

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely'
-import { todayInHelsinki } from '@huoma/domain'
+import { compareFinnish, todayInHelsinki } from '@huoma/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '../src/db/schema'
 import { insertDecision } from '../src/kernel/decisions/decisions'
@@ -241,5 +241,21 @@ describe.each(kinds)('providers and commitment bills on %s', (kind) => {
     expect(preview.payables).toContainEqual(expect.objectContaining({ id: payable.id, payeeKind: 'provider', payeeName: 'Demolan Keskusapteekki', iban: pharmacy.iban, amountCents: 6000 }))
     const count = await sql<{ n: string }>`SELECT count(*)::text AS n FROM payable WHERE commitment_id = ${commitment.id}`.execute(db())
     expect(count.rows[0]!.n).toBe('1')
+  })
+  it('pages the register by name with the total, never cutting it silently', async () => {
+    const first = await (await finance.get('/api/providers?all=true&limit=2')).json()
+    expect(first).toMatchObject({ offset: 0, limit: 2 })
+    expect(first.providers).toHaveLength(2)
+    const names: string[] = []
+    for (let offset = 0; offset < first.total; offset += 2) {
+      const page = await (await finance.get(`/api/providers?all=true&limit=2&offset=${offset}`)).json()
+      expect(page.total).toBe(first.total)
+      names.push(...page.providers.map((p: { name: string }) => p.name))
+    }
+    expect(names).toHaveLength(first.total)
+    expect(names).toEqual([...names].sort(compareFinnish))
+    const desc = await (await finance.get(`/api/providers?all=true&order=desc&limit=1`)).json()
+    expect(desc.providers[0].name).toBe(names.at(-1))
+    expect((await finance.get('/api/providers?limit=501')).status).toBe(400)
   })
 })

@@ -291,6 +291,9 @@ describe('the child’s child welfare page', () => {
 
   it('decides an urgent placement: the place from the register by the form of care, or a name for kinship care, and the reasons', async () => {
     const providers = (names: string[]): ProviderList => ({
+      offset: 0,
+      limit: 200,
+      total: names.length,
       providers: names.map((name, i) => ({
         id: i === 0 ? PROVIDER : `b3000000-0000-4000-8000-00000000000${i + 1}`,
         number: i + 1,
@@ -624,7 +627,7 @@ describe('the support measures, the child’s prohibitions and the guardians’ 
       [`GET ${REC}`]: () => json(entitled),
       [`GET ${REC}/plans`]: noPlans,
       'GET /api/providers?serviceType=family_care': () =>
-        json({ providers: [{ id: PROVIDER, number: 1, name: 'Perhekoti Metsätähti', businessId: null, iban: null, bic: null, street: null, postalCode: null, postOffice: null, email: null, phone: null, serviceTypes: ['family_care'], validFrom: '2020-01-01', validUntil: null, active: true, version: 1 }] } satisfies ProviderList),
+        json({ providers: [{ id: PROVIDER, number: 1, name: 'Perhekoti Metsätähti', businessId: null, iban: null, bic: null, street: null, postalCode: null, postOffice: null, email: null, phone: null, serviceTypes: ['family_care'], validFrom: '2020-01-01', validUntil: null, active: true, version: 1 }], offset: 0, limit: 200, total: 1 } satisfies ProviderList),
       [`POST ${REC}/support-measures`]: () => json(entitled, 201),
       [`POST ${REC}/support-measures/${MEASURE}/end`]: () => json(record({ measures: [supportPerson({ endsOn: today })] })),
     })

@@ -132,7 +132,7 @@ function listItem(overrides: Partial<ApplicationListItem> = {}): ApplicationList
   }
 }
 
-const worklist = (items: ApplicationListItem[]): Worklist => ({ today: '2030-01-08', items, overdueCount: items.filter((i) => i.overdue).length, total: items.length })
+const worklist = (items: ApplicationListItem[]): Worklist => ({ today: '2030-01-08', items, overdueCount: items.filter((i) => i.overdue).length, offset: 0, limit: 100, total: items.length, handlers: [] })
 
 describe('the income support worklist', () => {
   it('is in the navigation for benefit handlers and lists applications by deadline with overdue, urgent and Kela marked', async () => {

@@ -61,8 +61,8 @@ describe('the navigation', () => {
 })
 
 describe('the application shell', () => {
-  it("shows the user's name and role, the system status, and landmarks", async () => {
-    signedIn(sessionUser({ roles: ['social_worker', 'supervisor', 'future-role'] }))
+  it("shows the user's name and role, the system status (to a main user), and landmarks", async () => {
+    signedIn(sessionUser({ roles: ['social_worker', 'supervisor', 'future-role'], actions: ['jobs:read'] }))
     renderApp('/')
     expect(await screen.findByRole('heading', { level: 1, name: 'Etusivu' })).toBeTruthy()
     const banner = screen.getByRole('banner')
@@ -77,7 +77,7 @@ describe('the application shell', () => {
   })
 
   it('switches the language everywhere and remembers it', async () => {
-    const api = signedIn(sessionUser({ actions: ['persons:search'] }))
+    const api = signedIn(sessionUser({ actions: ['persons:search', 'jobs:read'] }))
     renderApp('/persons')
     await screen.findByRole('heading', { level: 1, name: 'Asiakkaat' })
     fireEvent.change(screen.getByLabelText('Kieli'), { target: { value: 'sv' } })
@@ -108,7 +108,7 @@ describe('the application shell', () => {
   })
 
   it('sends the user to sign in again when the server has ended the session', async () => {
-    signedIn(sessionUser({ actions: ['persons:search'] }), {
+    signedIn(sessionUser({ actions: ['persons:search', 'jobs:read'] }), {
       'GET /api/health': () => problem({ title: 'Kirjautuminen vaaditaan', status: 401 }),
     })
     const router = renderApp('/')

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { groupedIban } from '../src/features/providers/format'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
+/** A whole list as one page of the register's paged answer. */
+const page = (providers: Provider[]) => ({ providers, offset: 0, limit: 200, total: providers.length })
+
 const FINANCE = sessionUser({ displayName: 'Kari Mattila', roles: ['finance'], actions: ['payments:batches', 'providers:read', 'providers:write'] })
 const WORKER = sessionUser({ actions: ['persons:search', 'providers:read'] })
 const PHARMACY_ID = 'a1000000-0000-4000-8000-000000000001'
@@ -55,11 +58,11 @@ describe('Palveluntuottajat', () => {
 
   it('lists the register for a case worker, searching by name or Y-tunnus as one types, by service and with the ended ones', async () => {
     const api = signedIn(WORKER, {
-      'GET /api/providers': () => json({ providers: [provider(), funeral] }),
-      'GET /api/providers?q=apteek': () => json({ providers: [provider()] }),
-      'GET /api/providers?q=apteek&serviceType=funeral': () => json({ providers: [] }),
-      'GET /api/providers?serviceType=funeral': () => json({ providers: [funeral] }),
-      'GET /api/providers?serviceType=funeral&all=true': () => json({ providers: [funeral, { ...ended, serviceTypes: ['funeral'] }] }),
+      'GET /api/providers': () => json(page([provider(), funeral])),
+      'GET /api/providers?q=apteek': () => json(page([provider()])),
+      'GET /api/providers?q=apteek&serviceType=funeral': () => json(page([])),
+      'GET /api/providers?serviceType=funeral': () => json(page([funeral])),
+      'GET /api/providers?serviceType=funeral&all=true': () => json(page([funeral, { ...ended, serviceTypes: ['funeral'] }])),
     })
     renderApp('/')
     const nav = await screen.findByRole('navigation', { name: 'Päävalikko' })
@@ -108,7 +111,7 @@ describe('Palveluntuottajat', () => {
   })
 
   it('speaks Swedish to a Swedish-speaking user', async () => {
-    signedIn({ ...FINANCE, language: 'sv' }, { 'GET /api/providers': () => json({ providers: [provider(), ended] }) })
+    signedIn({ ...FINANCE, language: 'sv' }, { 'GET /api/providers': () => json(page([provider(), ended])) })
     renderApp('/providers')
     expect(await screen.findByRole('heading', { level: 1, name: 'Tjänsteproducenter' })).toBeTruthy()
     const table = await screen.findByRole('table', { name: 'Tjänsteproducenter' })
@@ -131,7 +134,7 @@ describe('Palveluntuottajat', () => {
     let attempts = 0
     const made = provider({ id: NEW_ID, number: 6, name: 'Kuljetus Testinen Oy', businessId: '0112038-9', iban: 'FI2112345600000785', street: 'Tehdaskatu 1', phone: null, serviceTypes: ['other', 'home_care'] })
     const api = signedIn(FINANCE, {
-      'GET /api/providers': () => json({ providers: [provider()] }),
+      'GET /api/providers': () => json(page([provider()])),
       'POST /api/providers': () =>
         ++attempts === 1
           ? problem({

@@ -20,6 +20,7 @@ import { childWelfareModule } from './child-welfare'
 import { disclosuresModule } from './disclosures'
 import { rightsModule } from './rights'
 import { noticeModule } from './notice'
+import { deskModule } from './desk'
 
 export const MODULES = [
   platformModule,
@@ -40,4 +41,5 @@ export const MODULES = [
   disclosuresModule,
   rightsModule,
   noticeModule,
+  deskModule,
 ] as const

@@ -61,6 +61,15 @@ export const appWide: Translation<typeof source> = {
       client_fees: 'Client fees',
       confidential: 'Social service (not shown to office work)',
     },
+    paging: {
+      label: 'Pages',
+      shown: 'Showing {{from}}–{{to}} of {{total}}',
+      none: 'No rows.',
+      previous: 'Previous page',
+      next: 'Next page',
+      page: 'Page {{page}} of {{pages}}',
+      sortBy: 'Sort by {{column}}',
+    },
   },
   attachments: {
     title: 'Attachments',

@@ -66,6 +66,15 @@ export const appWide = {
       // a relationship in a sensitive service as clerical access sees it: a client, and whom to contact
       confidential: 'Sosiaalipalvelu (ei näytetä toimistotyölle)',
     },
+    paging: {
+      label: 'Sivut',
+      shown: 'Näytetään {{from}}–{{to}} / {{total}}',
+      none: 'Ei rivejä.',
+      previous: 'Edellinen sivu',
+      next: 'Seuraava sivu',
+      page: 'Sivu {{page}} / {{pages}}',
+      sortBy: 'Järjestä: {{column}}',
+    },
   },
   attachments: {
     title: 'Liitteet',

@@ -61,6 +61,15 @@ export const appWide: Translation<typeof source> = {
       client_fees: 'Klientavgifter',
       confidential: 'Socialservice (visas inte för kontorsarbete)',
     },
+    paging: {
+      label: 'Sidor',
+      shown: 'Visar {{from}}–{{to}} av {{total}}',
+      none: 'Inga rader.',
+      previous: 'Föregående sida',
+      next: 'Nästa sida',
+      page: 'Sida {{page}} av {{pages}}',
+      sortBy: 'Sortera: {{column}}',
+    },
   },
   attachments: {
     title: 'Bilagor',

@@ -6,6 +6,7 @@
 import {
   addDays as addLocalDays,
   addMonths as addLocalMonths,
+  formatClockTime,
   formatDayAndMonth,
   formatFinnishDate,
   formatHelsinkiDateTime,
@@ -81,6 +82,26 @@ export function formatTime(instant: string): string {
   } catch {
     return instant
   }
+}
+
+/** The word before a time of day: `klo`, `kl.`, none in English (as `formatDateTime` writes it). */
+const CLOCK_WORD: Record<string, string> = { fi: 'klo ', sv: 'kl. ', en: '' }
+
+/**
+ * A Helsinki wall-clock time as the API gives it (`2030-01-04T08:27`, or `08:27`) → `8.27` (fi, sv) / `08:27` (en);
+ * with `clockWord`, `klo 8.27` / `kl. 8.27` / `08:27`. The text as it is when it is not a time.
+ */
+export function formatWallClock(local: string, options: { clockWord?: boolean } = {}): string {
+  const m = /(?:^|T)(\d{2}):(\d{2})$/.exec(local)
+  if (!m) return local
+  const language = currentLanguage()
+  const word = options.clockWord ? (CLOCK_WORD[language] ?? '') : ''
+  return `${word}${formatClockTime(Number(m[1]), Number(m[2]), language)}`
+}
+
+/** Two wall-clock times of one day as a span: `klo 9.00–10.30`, `kl. 9.00–10.30`, `09:00–10:30`. */
+export function formatWallClockRange(start: string, end: string): string {
+  return `${formatWallClock(start, { clockWord: true })}–${formatWallClock(end)}`
 }
 
 /** The Helsinki calendar date of an instant (ISO timestamp), `YYYY-MM-DD`. */

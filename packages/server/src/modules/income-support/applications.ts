@@ -18,9 +18,11 @@ import type {
   Member,
   MemberInput,
   Worklist,
+  WorklistSort,
 } from '@huoma/contract'
 import {
   addDays,
+  compareFinnish,
   compareLocalDates,
   incomeSupportDeadline,
   isWorkingDay,
@@ -32,6 +34,7 @@ import {
 } from '@huoma/domain'
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { ClientScope } from '../../access/client-access'
+import { finnishSortKey, type PageRequest } from '../../kernel/paging'
 import type { DB } from '../../db/schema'
 import type { Lang } from '../../http/language'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
@@ -413,16 +416,23 @@ export async function clientApplications(scope: ClientScope, lang: Lang, mode: W
 export interface WorklistOptions {
   scope: 'mine' | 'queue' | 'all'
   unitId: string | undefined
-  limit: number
+  /** only applications in this state */
+  state: 'received' | 'in_preparation' | undefined
+  /** only this handler's, or `none`: the unassigned ones */
+  handler: string | undefined
+  /** only those whose deadline has passed */
+  overdueOnly: boolean
+  page: PageRequest<WorklistSort>
   userId: string
   /** units where the user's grants reach income support */
   units: string[]
 }
 
 /**
- * The handler's worklist: open applications by deadline. "Mine" are those assigned to the user (who has the client
- * relationship); the "queue" holds the unassigned applications of the user's units — the application addressed to
- * the unit is the basis on which its handlers see who applied. Filtered in SQL; every client listed is audited.
+ * The handler's worklist: open applications, a page at a time, by deadline (or by the day received, the applicant's
+ * name, the state). "Mine" are those assigned to the user (who has the client relationship); the "queue" holds the
+ * unassigned applications of the user's units — the application addressed to the unit is the basis on which its
+ * handlers see who applied. Filtered in SQL; every client listed is audited.
  */
 export async function worklist(
   trx: Trx,
@@ -434,11 +444,12 @@ export async function worklist(
 ): Promise<{ worklist: Worklist; personIds: string[] }> {
   const units = opts.unitId ? opts.units.filter((u) => u === opts.unitId) : opts.units
   const today = todayInHelsinki(now)
-  // The selection is decided on the kernel's open deadlines of this kind alone (their partial indexes), so the page
-  // and the counts never touch the person table beyond the page's own rows: mine = my deadlines with my open
-  // relationship in income support; the queue = unassigned deadlines of my units.
+  // The selection is decided on the kernel's open deadlines of this kind (their partial indexes): mine = my
+  // deadlines with my open relationship in income support; the queue = unassigned deadlines of my units. By
+  // deadline without a state filter, the page and the counts never touch the application or person tables beyond
+  // the page's own rows; the other sort keys and the state filter join the application (and the name the person).
   type DeadlineEB = ExpressionBuilder<DB & { dl: DB['deadline'] }, 'dl'>
-  const where = (eb: DeadlineEB) => {
+  const scoped = (eb: DeadlineEB, scope: WorklistOptions['scope']) => {
     const mine = eb.and([
       eb('dl.responsible_user_id', '=', opts.userId),
       eb.exists(
@@ -453,19 +464,40 @@ export async function worklist(
       ),
     ])
     const queue = units.length ? eb.and([eb('dl.responsible_user_id', 'is', null), eb('dl.unit_id', 'in', units)]) : sql<SqlBool>`false`
-    const scoped = opts.scope === 'mine' ? mine : opts.scope === 'queue' ? queue : eb.or([mine, queue])
-    return eb.and([eb('dl.kind', '=', DEADLINE_KIND), eb('dl.state', 'in', ['open', 'paused']), scoped])
+    return scope === 'mine' ? mine : scope === 'queue' ? queue : eb.or([mine, queue])
   }
-  const page = await trx
-    .selectFrom('deadline as dl')
-    .select('dl.subject_id as id')
-    .where(where)
-    .orderBy('dl.due_on')
-    .orderBy('dl.urgent', 'desc')
-    .orderBy('dl.started_on')
-    .orderBy('dl.subject_id')
-    .limit(opts.limit)
-    .execute()
+  const inScope = (eb: DeadlineEB) => eb.and([eb('dl.kind', '=', DEADLINE_KIND), eb('dl.state', 'in', ['open', 'paused']), scoped(eb, opts.scope)])
+  const where = (eb: DeadlineEB) => {
+    const parts: Expression<SqlBool>[] = [inScope(eb)]
+    if (opts.handler === 'none') parts.push(eb('dl.responsible_user_id', 'is', null))
+    else if (opts.handler) parts.push(eb('dl.responsible_user_id', '=', opts.handler))
+    if (opts.overdueOnly) parts.push(eb.and([eb('dl.state', '=', 'open'), eb('dl.due_on', '<', today)]))
+    if (opts.state) {
+      const state = opts.state
+      parts.push(eb.exists(eb.selectFrom('income_support_application as sa').select(sql.lit(1).as('one')).whereRef('sa.id', '=', 'dl.subject_id').where('sa.state', '=', state)))
+    }
+    return eb.and(parts)
+  }
+  const { sort, order, offset, limit } = opts.page
+  const base = trx.selectFrom('deadline as dl').where(where)
+  let pageQuery
+  if (sort === 'deadline') {
+    pageQuery = base
+      .select('dl.subject_id as id')
+      .orderBy('dl.due_on', order)
+      .orderBy('dl.urgent', order === 'asc' ? 'desc' : 'asc')
+      .orderBy('dl.started_on', order)
+      .orderBy('dl.subject_id', order)
+  } else {
+    const joined = base.innerJoin('income_support_application as a', 'a.id', 'dl.subject_id').innerJoin('person as p', 'p.id', 'a.person_id').select('dl.subject_id as id')
+    pageQuery =
+      sort === 'received'
+        ? joined.orderBy('a.received_on', order).orderBy('a.number', order)
+        : sort === 'name'
+          ? joined.orderBy(finnishSortKey(sql<string>`p.last_name || ' ' || p.first_names`), order).orderBy('a.number', order)
+          : joined.orderBy('a.state', order).orderBy('dl.due_on', 'asc').orderBy('a.number', 'asc')
+  }
+  const page = await pageQuery.offset(offset).limit(limit).execute()
   const ids = page.map((r) => r.id)
   const found = ids.length
     ? await listQuery(trx)
@@ -481,8 +513,27 @@ export async function worklist(
     .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(*) FILTER (WHERE dl.due_on < ${today})::int`.as('overdue')])
     .where(where)
     .executeTakeFirstOrThrow()
+  // the handlers the scope holds (for the filter): names of staff, no client data
+  const handlers = await trx
+    .selectFrom('deadline as dl')
+    .innerJoin('staff_user as h', 'h.id', 'dl.responsible_user_id')
+    .select(['h.id', 'h.display_name'])
+    .distinct()
+    .where(inScope)
+    .execute()
   const items = rows.map((r) => toListItem(r, today, mode, lang))
-  return { worklist: { today, items, overdueCount: counts.overdue, total: counts.total }, personIds: [...new Set(rows.map((r) => r.person_id))] }
+  return {
+    worklist: {
+      today,
+      items,
+      overdueCount: counts.overdue,
+      offset,
+      limit,
+      total: counts.total,
+      handlers: handlers.map((h) => ({ id: h.id, name: h.display_name })).sort((a, b) => compareFinnish(a.name, b.name)),
+    },
+    personIds: [...new Set(rows.map((r) => r.person_id))],
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { todayInHelsinki } from '@huoma/domain'
 import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
+import { pageRequest } from '../../kernel/paging'
 import { endpoint } from '../../http/endpoint'
 import { requestLanguage, type Lang } from '../../http/language'
 import { problems } from '../../http/problem'
@@ -26,6 +27,9 @@ import { householdProposal } from './household'
 import { importForwarded, kelaUnit } from './kela-import'
 import { createParameterSet, listParameterSets, parameterHistory, parametersDb, updateParameterSet } from './parameters'
 import { renderCommitment, renderDecision } from './pdf'
+
+/** The worklist's page when the query names none. */
+const WORKLIST_PAGE = 100
 
 /** The units in which the user's grants for the route's action reach income support. */
 const unitsOf = (ctx: AuthedContext) => [
@@ -100,12 +104,14 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = requireAuthed(request)
       const lang = requestLanguage(request)
       const now = app.clock.now()
-      let out: Worklist = { today: todayInHelsinki(now), items: [], overdueCount: 0, total: 0 }
+      const q = request.query
+      const page = pageRequest(q, { sort: 'deadline', limit: WORKLIST_PAGE })
+      let out: Worklist = { today: todayInHelsinki(now), items: [], overdueCount: 0, offset: page.offset, limit: page.limit, total: 0, handlers: [] }
       await app.clientData.list(ctx, { serviceTask: SERVICE_TASK }, async (trx, isVisible) => {
         const r = await worklist(
           trx,
           isVisible,
-          { scope: request.query.scope ?? 'all', unitId: request.query.unitId, limit: request.query.limit ?? 100, userId: ctx.principal.userId, units: unitsOf(ctx) },
+          { scope: q.scope ?? 'all', unitId: q.unitId, state: q.state, handler: q.handler, overdueOnly: q.overdue ?? false, page, userId: ctx.principal.userId, units: unitsOf(ctx) },
           lang,
           mode(),
           now,

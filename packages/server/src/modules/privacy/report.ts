@@ -114,7 +114,7 @@ const TEXTS = {
       access_request: 'Asiakkaan tietopyyntö',
       role: 'Käyttöoikeus',
     } as Record<string, string>,
-    groups: { registry: 'Asiakasrekisteri', journal: 'Asiakaskertomus', privacy: 'Tietosuoja', security: 'Tietoturva' } as Record<string, string>,
+    groups: { registry: 'Asiakasrekisteri', journal: 'Asiakaskertomus', privacy: 'Tietosuoja', security: 'Tietoturva', case: 'Asiakastyö' } as Record<string, string>,
     records: {
       person: 'henkilötiedot',
       'client-card': 'asiakaskortti',
@@ -153,6 +153,7 @@ const TEXTS = {
       review: 'arviointi',
       'rights-request': 'tietosuojapyyntö',
       'processing-notice': 'tieto käsittelystä kertomisesta',
+      desk: 'työpöytä (omat asiakkaat ja tehtävät)',
       'security/commitment': 'käyttäjäsitoumus',
     } as Record<string, string>,
   },
@@ -224,7 +225,7 @@ const TEXTS = {
       access_request: 'Klientens begäran om uppgifter',
       role: 'Behörighet',
     } as Record<string, string>,
-    groups: { registry: 'Klientregistret', journal: 'Klientberättelsen', privacy: 'Dataskydd', security: 'Informationssäkerhet' } as Record<string, string>,
+    groups: { registry: 'Klientregistret', journal: 'Klientberättelsen', privacy: 'Dataskydd', security: 'Informationssäkerhet', case: 'Klientarbete' } as Record<string, string>,
     records: {
       person: 'personuppgifter',
       'client-card': 'klientkort',
@@ -263,6 +264,7 @@ const TEXTS = {
       review: 'bedömning',
       'rights-request': 'begäran om dataskydd',
       'processing-notice': 'uppgift om att klienten informerats om behandlingen',
+      desk: 'skrivbordet (egna klienter och uppgifter)',
       'security/commitment': 'användarförbindelse',
     } as Record<string, string>,
   },

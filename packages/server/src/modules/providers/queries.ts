@@ -1,5 +1,5 @@
 // The provider register is the organisation's data: no client data is reached through these queries.
-import type { Provider, ProviderHistory, ProviderInput, ProviderQuery, ProviderUpdate } from '@huoma/contract'
+import type { Provider, ProviderHistory, ProviderInput, ProviderList, ProviderQuery, ProviderUpdate } from '@huoma/contract'
 import { bicForFinnishIban, validateBusinessId, type LocalDate } from '@huoma/domain'
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
 import { sql, type Kysely, type Selectable } from 'kysely'
@@ -8,6 +8,7 @@ import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import type { ProviderTable } from '../../kernel/schema'
+import { finnishSortKey, pageRequest } from '../../kernel/paging'
 
 // eslint-disable-next-line no-restricted-syntax -- the provider register is the organisation's data, never client data
 export const providerDb = (app: { database: Database }): Kysely<DB> => app.database.db
@@ -85,8 +86,13 @@ function toProvider(r: Selectable<ProviderTable>, today: LocalDate): Provider {
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505'
 const businessIdTaken = () => problems.validation([{ field: 'businessId', code: 'provider.businessIdTaken' }])
 
-export async function listProviders(db: Executor, q: ProviderQuery, today: LocalDate): Promise<Provider[]> {
-  let query = db.selectFrom('provider').selectAll()
+/** The register's page when the query names none (the pickers of child welfare and payments take the first page). */
+const PROVIDER_PAGE = 200
+
+/** A page of the register by name (Finnish order), with the total matching the search. */
+export async function listProviders(db: Executor, q: ProviderQuery, today: LocalDate): Promise<ProviderList> {
+  const page = pageRequest(q, { sort: 'name', limit: PROVIDER_PAGE })
+  let query = db.selectFrom('provider')
   const text = q.q?.trim()
   if (text) {
     const id = validateBusinessId(text)
@@ -94,8 +100,15 @@ export async function listProviders(db: Executor, q: ProviderQuery, today: Local
   }
   if (q.serviceType) query = query.where(sql<boolean>`${q.serviceType} = ANY(service_types)`)
   if (!q.all) query = query.where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
-  const rows = await query.orderBy(sql`lower(name)`).limit(200).execute()
-  return rows.map((r) => toProvider(r, today))
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow()
+  const rows = await query
+    .selectAll()
+    .orderBy(finnishSortKey(sql<string>`name`), page.order)
+    .orderBy('id', page.order)
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute()
+  return { providers: rows.map((r) => toProvider(r, today)), offset: page.offset, limit: page.limit, total }
 }
 
 export async function readProvider(db: Executor, id: string, today: LocalDate): Promise<ProviderHistory> {

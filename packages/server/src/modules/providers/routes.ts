@@ -13,7 +13,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.route({
     ...endpoint(ep['providers.list']),
-    handler: async (request) => ({ providers: await listProviders(db(), request.query, app.clock.today()) }),
+    handler: async (request) => listProviders(db(), request.query, app.clock.today()),
   })
 
   app.route({

@@ -6,6 +6,7 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { cancelAppointment, moveAppointment } from './api'
 import { splitFieldErrors } from '../../lib/fieldErrors'
+import { formatWallClock } from '../../lib/format'
 
 /**
  * One appointment in a day column: its time, the client (or only "busy" when the user may not see who it is) and
@@ -33,7 +34,7 @@ export function AppointmentItem({
   const [reason, setReason] = useState<AppointmentCancelReason | ''>('')
   const [error, setError] = useState<ErrorText | undefined>(undefined)
   const [busy, setBusy] = useState(false)
-  const time = `${a.start.slice(11)}–${a.end.slice(11)}`
+  const time = `${formatWallClock(a.start)}–${formatWallClock(a.end)}`
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -109,7 +110,7 @@ function MoveForm({ appointment: a, onCancel, onMoved }: { appointment: Appointm
   const [end, setEnd] = useState(a.end.slice(11))
   const [error, setError] = useState<{ text: ErrorText; messages: string[] } | undefined>(undefined)
   const [busy, setBusy] = useState(false)
-  const time = `${a.start.slice(11)}–${a.end.slice(11)}`
+  const time = `${formatWallClock(a.start)}–${formatWallClock(a.end)}`
 
   async function submit(event: FormEvent) {
     event.preventDefault()

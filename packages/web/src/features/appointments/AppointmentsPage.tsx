@@ -11,7 +11,7 @@ import { AppointmentItem } from './AppointmentItem'
 import { BookingForm } from './BookingForm'
 import { isoWeek, mondayOf, weekdayOf } from './dates'
 import './appointments.css'
-import { addDays, formatDate, formatShortDate, isIsoDate, todayInHelsinki } from '../../lib/format'
+import { addDays, formatDate, formatShortDate, formatWallClock, isIsoDate, todayInHelsinki } from '../../lib/format'
 
 type View = 'week' | 'day'
 
@@ -128,7 +128,7 @@ export function AppointmentsPage() {
           onCancel={() => setBooking(false)}
           onBooked={(a) => {
             setBooking(false)
-            changed(t('appointments.booked', { client: a.client?.name ?? '', date: formatDate(a.start.slice(0, 10)), start: a.start.slice(11) }))
+            changed(t('appointments.booked', { client: a.client?.name ?? '', date: formatDate(a.start.slice(0, 10)), start: formatWallClock(a.start) }))
             go({ date: a.start.slice(0, 10) })
           }}
         />
@@ -166,7 +166,7 @@ export function AppointmentsPage() {
                         showWorker={!!unitId}
                         onCancelled={() => changed(t('appointments.cancelled'))}
                         onMoved={(m) => {
-                          changed(t('appointments.moved', { date: formatDate(m.start.slice(0, 10)), start: m.start.slice(11) }))
+                          changed(t('appointments.moved', { date: formatDate(m.start.slice(0, 10)), start: formatWallClock(m.start) }))
                           go({ date: m.start.slice(0, 10) })
                         }}
                       />

@@ -1,12 +1,14 @@
-import type { ApplicationListItem, KelaImportResult, Worklist } from '@huoma/contract'
+import { WORKLIST_SORTS, type ApplicationListItem, type KelaImportResult, type Worklist, type WorklistSort } from '@huoma/contract'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
+import { Pager, SortableHeader } from '../../components/Pager'
+import { usePagedList, type PagedListState } from '../../lib/paging'
 import { can, useUser } from '../../session/context'
-import { fetchFromKela, fetchWorklist, takeApplication, type WorklistScope } from './api'
+import { fetchFromKela, fetchWorklist, takeApplication, type WorklistScope, type WorklistTerms } from './api'
 import { isLabel } from './labels'
 import './income-support.css'
 import { formatDate } from '../../lib/format'
@@ -32,18 +34,35 @@ export function WorklistPage() {
   const [fetching, setFetching] = useState(false)
   const [actionError, setActionError] = useState<ErrorText>()
   const [taking, setTaking] = useState<string>()
-  const key = `${scope} ${round}`
+  const list = usePagedList<WorklistSort>(WORKLIST_SORTS, { sort: 'deadline' })
+  const stateFilter = list.filter('state')
+  const handlerFilter = list.filter('handler')
+  const overdueOnly = list.filter('overdue') === 'true'
+  const terms: WorklistTerms = {
+    ...list.query,
+    ...(stateFilter === 'received' || stateFilter === 'in_preparation' ? { state: stateFilter } : {}),
+    ...(handlerFilter ? { handler: handlerFilter } : {}),
+    ...(overdueOnly ? { overdue: true } : {}),
+  }
+  const termsKey = JSON.stringify(terms)
+  // the previous page stays on screen while the next loads, so paging does not jump
+  const [shown, setShown] = useState<Worklist>()
+  const key = `${scope} ${round} ${termsKey}`
 
   useEffect(() => {
     const controller = new AbortController()
-    fetchWorklist(scope, controller.signal).then(
-      (worklist) => setLoad({ key, state: { status: 'done', worklist } }),
+    fetchWorklist(scope, controller.signal, JSON.parse(termsKey) as WorklistTerms).then(
+      (worklist) => {
+        setShown(worklist)
+        setLoad({ key, state: { status: 'done', worklist } })
+      },
       (failure: unknown) => {
         if (!controller.signal.aborted) setLoad({ key, state: { status: 'error', error: describeError(failure) } })
       },
     )
     return () => controller.abort()
-  }, [scope, key])
+  }, [scope, key, termsKey])
+
 
   const state: Load = load?.key === key ? load.state : { status: 'loading' }
 
@@ -104,8 +123,24 @@ export function WorklistPage() {
       </div>
       <ErrorAlert error={actionError} />
       <ErrorAlert error={state.status === 'error' ? state.error : undefined} />
-      {state.status === 'loading' && <p className="muted">{t('incomeSupport.loading')}</p>}
-      {state.status === 'done' && <WorklistTable worklist={state.worklist} scope={scope} taking={taking} onTake={(item) => void take(item)} mayTake={can(user, 'income-support:assign')} />}
+      <WorklistFilters list={list} handlers={shown?.handlers ?? []} stateFilter={stateFilter} handlerFilter={handlerFilter} overdueOnly={overdueOnly} />
+      {state.status === 'loading' && !shown && <p className="muted">{t('incomeSupport.loading')}</p>}
+      {state.status === 'loading' && shown && (
+        <p className="muted" role="status">
+          {t('incomeSupport.loading')}
+        </p>
+      )}
+      {(state.status === 'done' || (state.status === 'loading' && shown)) && (
+        <WorklistTable
+          worklist={state.status === 'done' ? state.worklist : shown!}
+          scope={scope}
+          filtered={Boolean(stateFilter || handlerFilter || overdueOnly)}
+          list={list}
+          taking={taking}
+          onTake={(item) => void take(item)}
+          mayTake={can(user, 'income-support:assign')}
+        />
+      )}
     </Page>
   )
 }
@@ -128,19 +163,63 @@ function KelaResult({ result }: { result: KelaImportResult }) {
   )
 }
 
+function WorklistFilters({
+  list,
+  handlers,
+  stateFilter,
+  handlerFilter,
+  overdueOnly,
+}: {
+  list: PagedListState<WorklistSort>
+  handlers: Worklist['handlers']
+  stateFilter: string
+  handlerFilter: string
+  overdueOnly: boolean
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  return (
+    <fieldset className="is-filters">
+      <legend className="visually-hidden">{t('incomeSupport.worklist.filters.label')}</legend>
+      <label htmlFor={`${id}-state`}>{t('incomeSupport.worklist.filters.state')}</label>
+      <select id={`${id}-state`} value={stateFilter} onChange={(e) => list.setFilter('state', e.target.value)}>
+        <option value="">{t('incomeSupport.worklist.filters.stateAll')}</option>
+        <option value="received">{isLabel(t, 'states', 'received')}</option>
+        <option value="in_preparation">{isLabel(t, 'states', 'in_preparation')}</option>
+      </select>
+      <label htmlFor={`${id}-handler`}>{t('incomeSupport.worklist.filters.handler')}</label>
+      <select id={`${id}-handler`} value={handlerFilter} onChange={(e) => list.setFilter('handler', e.target.value)}>
+        <option value="">{t('incomeSupport.worklist.filters.handlerAll')}</option>
+        <option value="none">{t('incomeSupport.worklist.filters.handlerNone')}</option>
+        {handlers.map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.name}
+          </option>
+        ))}
+      </select>
+      <label>
+        <input type="checkbox" checked={overdueOnly} onChange={(e) => list.setFilter('overdue', e.target.checked ? 'true' : '')} /> {t('incomeSupport.worklist.filters.overdue')}
+      </label>
+    </fieldset>
+  )
+}
+
 interface TableProps {
   worklist: Worklist
   scope: WorklistScope
+  filtered: boolean
+  list: PagedListState<WorklistSort>
   taking: string | undefined
   mayTake: boolean
   onTake: (item: ApplicationListItem) => void
 }
 
-/** The applications as a table ordered by deadline (the server's order). */
-export function WorklistTable({ worklist, scope, taking, mayTake, onTake }: TableProps) {
+/** The applications as a table in the server's order (deadline first unless another column is chosen), a page at a time. */
+export function WorklistTable({ worklist, scope, filtered, list, taking, mayTake, onTake }: TableProps) {
   const { t } = useTranslation()
   const id = useId()
-  if (worklist.items.length === 0) return <p className="muted">{t(`incomeSupport.worklist.empty.${scope}`)}</p>
+  if (worklist.total === 0) return <p className="muted">{filtered ? t('incomeSupport.worklist.noMatch') : t(`incomeSupport.worklist.empty.${scope}`)}</p>
+  const sortable = (column: WorklistSort, label: string) => <SortableHeader column={column} label={label} sort={list.sort} order={list.order} onSort={list.setSort} />
   return (
     <section aria-labelledby={`${id}-caption`}>
       <p id={`${id}-caption`} className="is-summary">
@@ -150,12 +229,12 @@ export function WorklistTable({ worklist, scope, taking, mayTake, onTake }: Tabl
         <table className="is-worklist">
           <thead>
             <tr>
-              <th scope="col">{t('incomeSupport.worklist.deadline')}</th>
-              <th scope="col">{t('incomeSupport.worklist.applicant')}</th>
+              {sortable('deadline', t('incomeSupport.worklist.deadline'))}
+              {sortable('name', t('incomeSupport.worklist.applicant'))}
               <th scope="col">{t('incomeSupport.worklist.number')}</th>
-              <th scope="col">{t('incomeSupport.worklist.received')}</th>
+              {sortable('received', t('incomeSupport.worklist.received'))}
               <th scope="col">{t('incomeSupport.worklist.markers')}</th>
-              <th scope="col">{t('incomeSupport.worklist.state')}</th>
+              {sortable('state', t('incomeSupport.worklist.state'))}
               <th scope="col">{t('incomeSupport.worklist.handler')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('incomeSupport.worklist.actions')}</span>
@@ -207,6 +286,7 @@ export function WorklistTable({ worklist, scope, taking, mayTake, onTake }: Tabl
           </tbody>
         </table>
       </div>
+      <Pager offset={worklist.offset} limit={worklist.limit} total={worklist.total} onOffset={list.setOffset} />
     </section>
   )
 }

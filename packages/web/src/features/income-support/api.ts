@@ -11,6 +11,7 @@ import {
   type NotificationInput,
   type ParameterSetUpdate,
   type ParameterValues,
+  type WorklistQuery,
 } from '@huoma/contract'
 import { callApi, endpointPath } from '../../api/endpoint'
 
@@ -21,8 +22,11 @@ const opts = (signal?: AbortSignal) => (signal ? { signal } : {})
 
 export type WorklistScope = 'mine' | 'queue' | 'all'
 
-export function fetchWorklist(scope: WorklistScope, signal?: AbortSignal) {
-  return callApi(ep['incomeSupport.worklist'], { query: { scope }, ...opts(signal) })
+/** The worklist's terms beside the scope: paging, sorting and filters (only those that differ from the defaults). */
+export type WorklistTerms = Omit<WorklistQuery, 'scope' | 'unitId'>
+
+export function fetchWorklist(scope: WorklistScope, signal?: AbortSignal, terms: WorklistTerms = {}) {
+  return callApi(ep['incomeSupport.worklist'], { query: { scope, ...terms }, ...opts(signal) })
 }
 
 export function fetchFromKela() {

@@ -1,10 +1,11 @@
-import { PROVIDER_SERVICE_TYPES, type Provider, type ProviderQuery, type ProviderServiceType } from '@huoma/contract'
+import { PROVIDER_SERVICE_TYPES, type PageInfo, type Provider, type ProviderQuery, type ProviderServiceType } from '@huoma/contract'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
+import { Pager } from '../../components/Pager'
 import { MISSING } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { providersApi } from './api'
@@ -31,9 +32,11 @@ export function ProvidersPage() {
   const typeParam = params.get('type')
   const serviceType = isServiceType(typeParam) ? typeParam : undefined
   const all = params.get('all') === '1'
+  const offsetParam = Number.parseInt(params.get('offset') ?? '', 10)
+  const offset = Number.isFinite(offsetParam) && offsetParam > 0 ? offsetParam : 0
   const [text, setText] = useState(q)
   const [shownQ, setShownQ] = useState(q)
-  const [list, setList] = useState<{ key: string; providers?: Provider[]; error?: ErrorText }>()
+  const [list, setList] = useState<{ key: string; providers?: Provider[]; page?: PageInfo; error?: ErrorText }>()
 
   // Back and forward change ?q=: the field follows the URL.
   if (q !== shownQ) {
@@ -42,7 +45,7 @@ export function ProvidersPage() {
   }
 
   /** Changes the search in the URL (replacing the entry: typing is not history), from its latest state. */
-  function update(changes: { q?: string; type?: string; all?: boolean }) {
+  function update(changes: { q?: string; type?: string; all?: boolean; offset?: number }) {
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous)
@@ -50,6 +53,8 @@ export function ProvidersPage() {
         if (changes.q !== undefined) set('q', changes.q.trim())
         if (changes.type !== undefined) set('type', changes.type)
         if (changes.all !== undefined) set('all', changes.all ? '1' : undefined)
+        // a new search starts from its first page
+        set('offset', changes.offset ? String(changes.offset) : undefined)
         return next
       },
       { replace: true },
@@ -68,12 +73,12 @@ export function ProvidersPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, q])
 
-  const query: ProviderQuery = { q: q || undefined, serviceType, all: all || undefined }
+  const query: ProviderQuery = { q: q || undefined, serviceType, all: all || undefined, offset: offset || undefined }
   const key = JSON.stringify(query)
   useEffect(() => {
     const controller = new AbortController()
     providersApi.search(JSON.parse(key) as ProviderQuery, controller.signal).then(
-      ({ providers }) => setList({ key, providers }),
+      ({ providers, ...page }) => setList({ key, providers, page }),
       (error: unknown) => {
         if (!controller.signal.aborted) setList({ key, error: describeError(error) })
       },
@@ -117,10 +122,11 @@ export function ProvidersPage() {
       </form>
       <ErrorAlert error={list?.key === key ? list.error : undefined} />
       <div role="status" className="status-region">
-        {!loading && providers && providers.length > 0 && <p className="muted">{t('providers.found', { count: providers.length })}</p>}
+        {!loading && providers && providers.length > 0 && <p className="muted">{t('providers.found', { count: list?.page?.total ?? providers.length })}</p>}
       </div>
       {loading && !providers && <p className="muted">{t('providers.loading')}</p>}
       {providers && !(list?.key === key && list.error) && (providers.length === 0 ? !loading && <p className="muted">{t('providers.empty')}</p> : <ProviderTable providers={providers} busy={loading} />)}
+      {list?.page && <Pager offset={list.page.offset} limit={list.page.limit} total={list.page.total} onOffset={(o) => update({ offset: o })} />}
     </Page>
   )
 }
