@@ -27,6 +27,8 @@ export const API_TAGS = {
     'the decision to start the service-need assessment and its statutory deadlines.',
   disclosures: 'Disclosures of client data (luovutukset) per register: requests with their legal basis, decisions, the disclosure log, and the client\'s consents and bans.',
   jobs: 'The scheduled jobs: their state, last runs and running one now (the main user). No client data.',
+  retention: 'Retention of client records (703/2023): the retention table as effective-dated parameters, each client\'s destroy-after dates and legal holds.',
+  destruction: 'Destruction lists (hävitysluettelot): proposal by due date, review, approval by another archive officer, execution in batches, and the permanent destruction records.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS

@@ -18,6 +18,7 @@ import { providersModule } from './providers'
 import { deadlinesModule } from './deadlines'
 import { childWelfareModule } from './child-welfare'
 import { disclosuresModule } from './disclosures'
+import { retentionModule } from './retention'
 
 export const MODULES = [
   platformModule,
@@ -36,4 +37,5 @@ export const MODULES = [
   deadlinesModule,
   childWelfareModule,
   disclosuresModule,
+  retentionModule,
 ] as const
