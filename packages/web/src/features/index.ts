@@ -19,6 +19,7 @@ import { journal } from './journal'
 import { payments } from './payments'
 import { persons } from './persons'
 import { providers } from './providers'
+import { retention } from './retention'
 
 export const features = [
   home,
@@ -36,6 +37,7 @@ export const features = [
   adminUsers,
   jobs,
   audit,
+  retention,
 ] as const
 
 /** The menu entries a user with these actions may open, from the list. */
