@@ -173,6 +173,15 @@ export async function removeItem(trx: Transaction<DB>, o: { listId: string; item
  * out, none permanent, none held.
  */
 export async function refusals(trx: Transaction<DB>, items: { id: string; person_id: string }[], today: LocalDate): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = []
+  // in parts: a statement takes at most 65 535 parameters
+  for (let i = 0; i < items.length; i += REFUSAL_CHUNK) issues.push(...(await refusalsOf(trx, items.slice(i, i + REFUSAL_CHUNK), today)))
+  return issues
+}
+
+const REFUSAL_CHUNK = 5000
+
+async function refusalsOf(trx: Transaction<DB>, items: { id: string; person_id: string }[], today: LocalDate): Promise<FieldIssue[]> {
   if (!items.length) return []
   const ids = items.map((i) => i.person_id)
   await recomputeClients(trx, ids, today)
