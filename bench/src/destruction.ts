@@ -76,6 +76,9 @@ export async function destructionCommand(argv: string[]): Promise<void> {
       }
       log(`made ${list.length.toLocaleString('en')} clients due in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
     }
+    // the planner's statistics after the bulk load (autovacuum would take its time): without them the purge's
+    // statements were planned as over empty tables — 75 clients/s instead of ~565 at 1 M persons
+    await sql`ANALYZE`.execute(db)
     const stale = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM retention_stale`.execute(db)).rows[0]!.n
     const rss: number[] = []
     const sample = () => rss.push(process.memoryUsage().rss)
@@ -90,6 +93,7 @@ export async function destructionCommand(argv: string[]): Promise<void> {
     const proposeMs = performance.now() - t
     if (!proposal) throw new Error('nobody due')
     log(`proposed ${proposal.clientIds.length.toLocaleString('en')} clients in ${(proposeMs / 1000).toFixed(1)} s`)
+    await sql`ANALYZE destruction_item`.execute(db)
 
     t = performance.now()
     const list = await db.selectFrom('destruction_list').select('version').where('id', '=', proposal.listId).executeTakeFirstOrThrow()
