@@ -7,6 +7,7 @@ import { DEFAULT_DEMO_PASSWORD } from '../../packages/server/src/config'
 import { positiveInt } from './args'
 import { auditSeedCommand, auditVerifyCommand } from './audit'
 import { camt054Command } from './camt054'
+import { destructionCommand } from './destruction'
 import { incomeSupportCalcCommand } from './income-support-calc'
 import { pain001Command } from './pain001'
 import { prepare } from './prepare'
@@ -39,6 +40,10 @@ Commands:
   startup [--runs N] [--entry dist|source] [--db pglite|postgresql|both]
                 cold start to the first health answer: a new server process per run against a prepared database
                 (\`startup --help\`); median, min and max per database
+  destruction [--persons N] [--due M] [--batch B] [--database-url URL]
+                on its own database (huoma_bench_destruction): N persons (default 1 000 000), M due (default 100 000);
+                times the recomputation, proposal, approval and the execution in batches of B (default 1000): clients/s,
+                rows/s and RSS per batch
   help          this text
 
 Database (default: PostgreSQL database "${'huoma_bench'}" on DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432):
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'camt054') return camt054Command(process.argv.slice(3))
   if (process.argv[2] === 'soak') return soakCommand(process.argv.slice(3))
   if (process.argv[2] === 'startup') return startupCommand(process.argv.slice(3))
+  if (process.argv[2] === 'destruction') return destructionCommand(process.argv.slice(3))
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,

@@ -35,6 +35,8 @@ export const API_TAGS = {
     'its configuration (data protection parameters, regular disclosures, paper records) and the record that a client was informed.',
   commitment: 'The user commitment (käyttäjäsitoumus): its versions, and each user\'s acceptance before anything else.',
   desk: 'The signed-in user\'s desk (the home page): my clients, appointments, drafts and deadlines, and what waits for my act.',
+  retention: 'Retention of client records (703/2023): the retention table as effective-dated parameters, each client\'s destroy-after dates and legal holds.',
+  destruction: 'Destruction lists (hävitysluettelot): proposal by due date, review, approval by another archive officer, execution in batches, and the permanent destruction records.',
 } as const satisfies Record<string, string>
 
 export type ApiTag = keyof typeof API_TAGS

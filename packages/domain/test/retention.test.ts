@@ -52,6 +52,21 @@ describe('the retention table (703/2023 annex, rules.md §3.2)', () => {
     expect(firstDestructionDay(r)).not.toBeNull();
   });
 
+  it('judges a record by the row in force on the day: a later row of a class takes over from its first day', () => {
+    const changed = [
+      ...RETENTION_RULES_2024.filter((r) => r.retentionClass !== 'working_age'),
+      { ...RETENTION_RULES_2024.find((r) => r.retentionClass === 'working_age')!, validUntil: d('2029-12-31') },
+      { retentionClass: 'working_age' as const, trigger: 'closing' as const, years: 12, validFrom: d('2030-01-01'), validUntil: null, legalSource: 'Laki 999/2029 (testi)' },
+    ];
+    const f = facts('working_age', { closedOn: d('2019-05-31') });
+    expect(retentionOf(f, changed, d('2029-12-31'))).toMatchObject({ kind: 'until', destroyAfter: '2029-05-31', rule: { years: 10 } });
+    expect(retentionOf(f, changed, d('2030-01-01'))).toMatchObject({ kind: 'until', destroyAfter: '2031-05-31', rule: { years: 12, legalSource: 'Laki 999/2029 (testi)' } });
+    // a death registered after the fallback date was used replaces the fallback
+    const basic = facts('client_basic', { birthDate: d('1900-02-02') });
+    expect(retentionOf(basic, RETENTION_RULES_2024, today)).toMatchObject({ kind: 'until', destroyAfter: '2020-02-02', fallback: true });
+    expect(retentionOf({ ...basic, deathDate: d('2025-12-24') }, RETENTION_RULES_2024, today)).toMatchObject({ kind: 'until', destroyAfter: '2027-12-24', fallback: false });
+  });
+
   it('keeps the record while the event has not happened', () => {
     expect(retentionOf(facts('child_welfare'), RETENTION_RULES_2024, today)).toMatchObject({ kind: 'running', waitingFor: 'death' });
     expect(retentionOf(facts('working_age'), RETENTION_RULES_2024, today)).toMatchObject({ kind: 'running', waitingFor: 'closing' });

@@ -248,6 +248,22 @@ async function incomeSupportApplication(t: TestServer) {
   return { id, c, a, base, decision }
 }
 
+
+/** A destruction list proposed by the data protection officer with a fresh client who died in 2000 on it. */
+async function proposedList(t: TestServer) {
+  const sec = new Client(t.url)
+  await sec.login('toimistosihteeri')
+  const { id } = await (await sec.post('/api/persons', { firstNames: 'Loki', lastName: 'Hävitys', birthDate: '1930-05-05' })).json()
+  await t.server.database.db.updateTable('person').set({ death_date: '2000-01-01' }).where('id', '=', id).execute()
+  const dpo = new Client(t.url)
+  await dpo.login('tietosuojavastaava')
+  const res = await dpo.post('/api/retention/destruction-lists')
+  expect(res.status).toBe(201)
+  const detail = (await res.json()) as { list: { id: string; version: number }; items: { id: string; personId: string }[] }
+  expect(detail.items.map((i) => i.personId)).toContain(id)
+  return { list: detail.list, detail, items: detail.items.map((i) => i.personId) }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
   'attachments:upload': async (t) => {
     const { id } = await attachment(t)
@@ -795,6 +811,50 @@ const probes: Partial<Record<Action, Probe>> = {
     const shown: string[] = (await res.json()).clients.map((x: { id: string }) => x.id)
     expect(shown).toContain(id)
     return { username: 'sosiaalityontekija', clientIds: [...new Set(shown)] }
+  },
+  'retention:read': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/retention`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'retention:hold': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.post(`/api/persons/${id}/retention/holds`, { serviceTask: null, kind: 'appeal', reason: 'Valitus hallinto-oikeudessa' })).status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'destruction:propose': async (t) => {
+    const { items } = await proposedList(t)
+    return { username: 'tietosuojavastaava', clientIds: items }
+  },
+  'destruction:read': async (t) => {
+    const { list, items } = await proposedList(t)
+    const c = new Client(t.url)
+    await c.login('arkistonhoitaja')
+    expect((await c.get(`/api/retention/destruction-lists/${list.id}`)).status).toBe(200)
+    return { username: 'arkistonhoitaja', clientIds: items }
+  },
+  'destruction:review': async (t) => {
+    const { list, detail } = await proposedList(t)
+    const c = new Client(t.url)
+    await c.login('arkistonhoitaja')
+    const item = detail.items[0]!
+    expect((await c.post(`/api/retention/destruction-lists/${list.id}/items/${item.id}/remove`, { reason: 'Valitus vireillä', version: list.version })).status).toBe(200)
+    return { username: 'arkistonhoitaja', clientIds: [item.personId] }
+  },
+  'destruction:approve': async (t) => {
+    const { list, items } = await proposedList(t)
+    const c = new Client(t.url)
+    await c.login('arkistonhoitaja')
+    expect((await c.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: list.version })).status).toBe(200)
+    return { username: 'arkistonhoitaja', clientIds: items }
+  },
+  'destruction:execute': async (t) => {
+    const { list, items } = await proposedList(t)
+    const c = new Client(t.url)
+    await c.login('arkistonhoitaja')
+    expect((await c.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: list.version })).status).toBe(200)
+    expect((await c.post(`/api/retention/destruction-lists/${list.id}/execute`)).status).toBe(200)
+    return { username: 'arkistonhoitaja', clientIds: items }
   },
 }
 

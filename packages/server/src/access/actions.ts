@@ -11,6 +11,7 @@ export const ROLES = [
   'data_protection_officer',
   'finance',
   'statistician',
+  'archivist',
 ] as const
 export type RoleCode = (typeof ROLES)[number]
 

@@ -146,6 +146,21 @@ export async function restrictionStands(trx: Transaction<DB>, personId: string, 
   return row !== undefined
 }
 
+/** The answer for a client destroyed at the end of retention: 410, with the destruction record's number to those who may read the records. */
+export const GONE_PROBLEM_TYPE = 'https://huoma.fi/problems/client-destroyed'
+const DESTRUCTION_RECORD_READERS: readonly RoleCode[] = ['archivist', 'data_protection_officer']
+export function goneProblem(recordNumber: number | null): HttpProblem {
+  return new HttpProblem(410, 'gone', { type: GONE_PROBLEM_TYPE, ...(recordNumber !== null ? { extra: { destructionRecord: recordNumber } } : {}) })
+}
+
+/** The destruction record of a client destroyed under this id (the list's item keeps the id, never the identity). */
+async function destructionRecordOf(trx: Transaction<DB>, personId: string): Promise<number | null> {
+  const { rows } = await sql<{ number: number }>`
+    SELECT r.number FROM destruction_item i JOIN destruction_record r ON r.item_id = i.id
+    WHERE i.person_id = ${personId} AND i.state = 'destroyed' LIMIT 1`.execute(trx)
+  return rows[0] ? Number(rows[0].number) : null
+}
+
 /** The answer for an identity merged into another: 404 with a pointer to the surviving person. */
 export const MERGED_PROBLEM_TYPE = 'https://huoma.fi/problems/person-merged'
 export function mergedProblem(into: string): HttpProblem {
@@ -223,6 +238,8 @@ export async function withClientAccess<T>(
     const basis = available.find((b) => !def.bases || def.bases.includes(b)) ?? null
     if (!row || !basis) {
       await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis: null })
+      const destroyed = row ? null : await destructionRecordOf(trx, target.personId)
+      if (destroyed !== null) return { gone: ctx.principal.roles.some((r) => DESTRUCTION_RECORD_READERS.includes(r)) ? destroyed : null }
       return DENIED
     }
     if (row.merged_into) {
@@ -256,6 +273,7 @@ export async function withClientAccess<T>(
   if (result === DENIED) throw problems.notFound()
   if (result === RESTRICTED) throw restrictedProblem()
   if ('merged' in result) throw mergedProblem(result.merged as string)
+  if ('gone' in result) throw goneProblem(result.gone ?? null)
   return result.value
 }
 

@@ -17,6 +17,7 @@ const fi = {
     tooManyRequests: 'Liian monta pyyntöä',
     internal: 'Palvelussa tapahtui virhe',
     unavailable: 'Palvelu ei ole käytettävissä',
+    gone: 'Asiakkaan tiedot on hävitetty',
   },
   detail: {
     malformedJson: 'Pyynnön JSON-sisältö on virheellinen.',
@@ -61,6 +62,7 @@ const sv: Dictionary = {
     tooManyRequests: 'För många begäranden',
     internal: 'Ett fel inträffade i tjänsten',
     unavailable: 'Tjänsten är inte tillgänglig',
+    gone: 'Klientens uppgifter har förstörts',
   },
   detail: {
     malformedJson: 'Begärans JSON-innehåll är felaktigt.',
@@ -103,6 +105,7 @@ const en: Dictionary = {
     tooManyRequests: 'Too many requests',
     internal: 'The service had an error',
     unavailable: 'Service unavailable',
+    gone: 'The client\'s records have been destroyed',
   },
   detail: {
     malformedJson: 'The request body is not valid JSON.',

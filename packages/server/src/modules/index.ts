@@ -21,6 +21,7 @@ import { disclosuresModule } from './disclosures'
 import { rightsModule } from './rights'
 import { noticeModule } from './notice'
 import { deskModule } from './desk'
+import { retentionModule } from './retention'
 
 export const MODULES = [
   platformModule,
@@ -42,4 +43,5 @@ export const MODULES = [
   rightsModule,
   noticeModule,
   deskModule,
+  retentionModule,
 ] as const

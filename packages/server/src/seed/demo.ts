@@ -77,6 +77,7 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'maksuliikenne', displayName: 'Hanna Virtanen', role: 'finance', duty: 'payments clerk: makes payment batches; another approves them', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
   { username: 'talouspaallikko', displayName: 'Olli Koskinen', role: 'finance', duty: 'finance manager: approves batches made by others, reconciles the month', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
   { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', duty: 'statistician: statistics (to come)', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'arkistonhoitaja', displayName: 'Raili Saarinen', role: 'archivist', duty: 'archive officer: retention, destruction lists, archive', grants: [{ unit: 'HALL', tasks: [] }] },
 ]
 
 /** Service providers of the demo town (fictional). */

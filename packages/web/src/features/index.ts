@@ -21,6 +21,7 @@ import { payments } from './payments'
 import { persons } from './persons'
 import { providers } from './providers'
 import { privacyNotice } from './privacy-notice'
+import { retention } from './retention'
 
 export const features = [
   home,
@@ -40,6 +41,7 @@ export const features = [
   audit,
   disclosures,
   privacyNotice,
+  retention,
 ] as const
 
 /** The menu entries a user with these actions may open, from the list. */

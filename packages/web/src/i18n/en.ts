@@ -34,6 +34,7 @@ export const appWide: Translation<typeof source> = {
     'data_protection_officer': 'Data protection officer',
     finance: 'Finance',
     statistician: 'Statistician',
+    archivist: 'Archive officer',
   },
   common: {
     cancel: 'Cancel',

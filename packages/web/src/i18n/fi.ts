@@ -38,6 +38,7 @@ export const appWide = {
     'data_protection_officer': 'Tietosuojavastaava',
     finance: 'Taloushallinto',
     statistician: 'Tilastoija',
+    archivist: 'Arkistonhoitaja',
   },
   common: {
     cancel: 'Peruuta',

@@ -34,6 +34,7 @@ export const appWide: Translation<typeof source> = {
     'data_protection_officer': 'Dataskyddsombud',
     finance: 'Ekonomiförvaltning',
     statistician: 'Statistiker',
+    archivist: 'Arkivarie',
   },
   common: {
     cancel: 'Avbryt',

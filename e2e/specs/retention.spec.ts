@@ -1,0 +1,102 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { apiLogin, expectAccessible, login } from '../support/fixtures'
+
+/**
+ * Destruction at the end of retention: a client whose records' retention ran out (born 1890, death not known: 120
+ * years from birth; the adult social work matter closed in 2001) is proposed by the data protection officer, the
+ * list approved and executed by the archive officer in Chromium; afterwards the client is gone from search, from
+ * attachments and from exports, and the destruction record remains, found by the client's identity.
+ */
+const LAST_NAME = `Hävitettävä${Date.now() % 100000}`
+const TASK = 'adult_social_work'
+
+async function as(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, username: string) {
+  const request = await playwright.request.newContext({ baseURL })
+  const { userId, csrf } = await apiLogin(request, username)
+  return { request, userId, headers: { 'x-csrf-token': csrf } }
+}
+
+test('a destruction list is approved and executed; the client is gone from search, attachments and exports, the record remains', async ({ browser, playwright, baseURL }) => {
+  const base = baseURL!
+  const sec = await as(playwright, base, 'toimistosihteeri')
+  const worker = await as(playwright, base, 'sosiaalityontekija')
+  const dpoApi = await as(playwright, base, 'tietosuojavastaava')
+
+  // the client, their matter in adult social work since 2000 and an attachment
+  let res = await sec.request.post('/api/persons', { data: { firstNames: 'Arkisto', lastName: LAST_NAME, birthDate: '1890-05-05' }, headers: sec.headers })
+  expect(res.status()).toBe(201)
+  const { id } = (await res.json()) as { id: string }
+  const { temporaryId } = (await (await sec.request.get(`/api/persons/${id}`)).json()) as { temporaryId: string }
+  res = await sec.request.post(`/api/persons/${id}/relationships`, { data: { serviceTask: TASK, userId: worker.userId, kind: 'responsible', startDate: '2000-01-01', startReason: 'other' }, headers: sec.headers })
+  expect(res.status()).toBe(201)
+  res = await worker.request.post(`/api/persons/${id}/attachments/${TASK}`, { multipart: { file: { name: 'muistio.txt', mimeType: 'text/plain', buffer: Buffer.from('Tapaamisen muistio.') } }, headers: worker.headers })
+  expect(res.status()).toBe(201)
+  const attachment = (await res.json()) as { id: string }
+  // the matter closed in 2001: its ten years ran out in 2011
+  const card = (await (await sec.request.get(`/api/persons/${id}/card`)).json()) as { relationships: { id: string }[] }
+  res = await sec.request.post(`/api/persons/${id}/relationships/${card.relationships[0]!.id}/end`, { data: { endDate: '2001-06-30', endReason: 'needs_met' }, headers: sec.headers })
+  expect(res.status()).toBe(200)
+  expect((await sec.request.get(`/api/persons?name=${encodeURIComponent(LAST_NAME)}`)).status()).toBe(200)
+
+  // the data protection officer proposes the list
+  const dpo = await (await browser.newContext()).newPage()
+  await login(dpo, 'tietosuojavastaava')
+  await dpo.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Hävitysluettelot' }).click()
+  await expect(dpo.getByRole('heading', { level: 1, name: 'Hävitysluettelot' })).toBeVisible()
+  await expectAccessible(dpo)
+  await dpo.getByRole('button', { name: 'Tee hävitysehdotus nyt' }).click()
+  await expect(dpo.getByRole('heading', { level: 1, name: /^Hävitysluettelo \d+$/ })).toBeVisible()
+  const listUrl = dpo.url()
+  await expect(dpo.getByRole('table', { name: 'Luettelon asiakkaat' }).getByRole('row').filter({ hasText: `${LAST_NAME}, Arkisto` })).toContainText('30.6.2011')
+  // the proposer may not approve: no such button for the data protection officer
+  await expect(dpo.getByRole('button', { name: 'Hyväksy hävitysluettelo' })).toHaveCount(0)
+  await expectAccessible(dpo)
+
+  // the archive officer takes off every other client, approves and executes
+  const archivist = await (await browser.newContext()).newPage()
+  await login(archivist, 'arkistonhoitaja')
+  await archivist.goto(listUrl)
+  const items = archivist.getByRole('table', { name: 'Luettelon asiakkaat' })
+  await expect(items.getByRole('row').filter({ hasText: `${LAST_NAME}, Arkisto` })).toBeVisible()
+  for (;;) {
+    const buttons = await items.getByRole('button', { name: /^Poista luettelosta: / }).all()
+    const other = (await Promise.all(buttons.map(async (b) => ((await b.getAttribute('aria-label')) === `Poista luettelosta: ${LAST_NAME}, Arkisto` ? null : b)))).find((b) => b)
+    if (!other) break
+    await other.click()
+    await archivist.getByLabel('Peruste poistolle').fill('Ei tämän testin asiakas')
+    await archivist.getByRole('button', { name: 'Poista', exact: true }).click()
+    await expect(archivist.getByText('Asiakas poistettiin luettelosta.')).toBeVisible()
+  }
+  await expectAccessible(archivist)
+  await archivist.getByRole('button', { name: 'Hyväksy hävitysluettelo' }).click()
+  let dialog = archivist.getByRole('dialog', { name: 'Hyväksytäänkö hävitysluettelo?' })
+  await expect(dialog).toContainText('1 asiakkaan kaikki tiedot hävitetään pysyvästi')
+  await dialog.getByRole('button', { name: 'Hyväksy hävitysluettelo' }).click()
+  await expect(archivist.getByText('Luettelo on hyväksytty.')).toBeVisible()
+  await archivist.getByRole('button', { name: 'Toimeenpane hävitys' }).click()
+  dialog = archivist.getByRole('dialog', { name: 'Hävitetäänkö asiakkaiden tiedot?' })
+  await expect(dialog).toContainText('Tätä ei voi perua')
+  await dialog.getByRole('button', { name: 'Toimeenpane hävitys' }).click()
+  await expect(archivist.getByText('Hävitys on tehty: 1 asiakasta hävitetty.')).toBeVisible()
+  await expect(items.getByRole('row').filter({ hasText: /Hävitetty asiakas \(pöytäkirja \d+\)/ })).toBeVisible()
+  await expect(items).not.toContainText(LAST_NAME)
+  await expectAccessible(archivist)
+
+  // gone from search, attachments and exports
+  const search = (await (await sec.request.get(`/api/persons?name=${encodeURIComponent(LAST_NAME)}`)).json()) as { results?: { id: string }[] }
+  expect(JSON.stringify(search)).not.toContain(id)
+  expect((await worker.request.get(`/api/persons/${id}/attachments/${TASK}`)).status()).toBe(410)
+  expect((await worker.request.get(`/api/persons/${id}/attachments/${TASK}/${attachment.id}/content`)).status()).toBe(410)
+  expect((await dpoApi.request.post('/api/privacy/access-report', { data: { personId: id, language: 'fi' }, headers: dpoApi.headers })).ok()).toBe(false)
+
+  // the destruction record remains, found by the identity
+  await archivist.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Hävityspöytäkirjat' }).click()
+  await expect(archivist.getByRole('heading', { level: 1, name: 'Hävityspöytäkirjat' })).toBeVisible()
+  await archivist.getByLabel('Henkilötunnus tai tilapäinen tunniste').fill(temporaryId)
+  await archivist.getByRole('button', { name: 'Hae' }).click()
+  const records = archivist.getByRole('table', { name: 'Hävityspöytäkirjat, uusin ensin' })
+  await expect(records.getByRole('row')).toHaveCount(2)
+  await expect(records.getByRole('row').nth(1)).toContainText('Aikuisten sosiaalityö, Asiakkuusasiakirja ja perustiedot')
+  await expect(records.getByRole('row').nth(1)).toContainText('Raili Saarinen')
+  await expectAccessible(archivist)
+})

@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto'
+import { addDays, localDate, todayInHelsinki } from '@huoma/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseKinds } from './helpers/databases'
+import { Client, startTestServer, type TestServer } from './helpers/server'
+
+/**
+ * Retention and destruction over HTTP (issue 13, items 4 and 5): the retention table kept by the main user
+ * (effective-dated rows with their legal source, optimistic locking); a client's retention recomputed when the facts
+ * change (a matter closed, a new one opened, a death registered), the permanent sample and legal holds; a destruction
+ * list proposed by due date, an item removed with its reason, approval by another than the proposer, refusals of a
+ * held or not-yet-due client, and execution: the client's rows, attachments and search entry gone, 410 with the
+ * destruction record's number to those who may read the records, the audit log and the record kept.
+ */
+const kinds = await databaseKinds()
+
+interface Problem {
+  status: number
+  type?: string
+  destructionRecord?: number
+  errors?: { field: string; code: string; message: string }[]
+}
+interface Rule {
+  id: string
+  retentionClass: string
+  trigger: string
+  years: number
+  validFrom: string
+  validUntil: string | null
+  legalSource: string
+  archiveOrdered: boolean
+  version: number
+}
+interface Retention {
+  registers: { register: string; retentionClass: string; status: string; destroyAfter: string | null; permanentReason: string | null; waitingFor: string | null; fallback: boolean }[]
+  holds: { id: string; serviceTask: string | null; kind: string; liftedAt: string | null; version: number }[]
+}
+interface ListDetail {
+  list: { id: string; number: number; state: string; version: number; listed: number; removed: number; destroyed: number }
+  items: { id: string; personId: string; label: string | null; registers: string[]; destroyAfter: string; basis: string; state: string; removedReason: string | null; recordNumber: number | null }[]
+}
+
+describe.each(kinds)('retention and destruction on %s', (kind) => {
+  let t: TestServer
+  let sec: Client
+  let worker: Client
+  let main: Client
+  let dpo: Client
+  let archivist: Client
+  const today = localDate(todayInHelsinki(new Date()))
+  const TASK = 'adult_social_work'
+  const db = () => t.server.database.db
+  const userId = async (username: string) => (await db().selectFrom('staff_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id
+  const errors = async (res: Response) => ((await res.json()) as Problem).errors ?? []
+
+  /** A client of the social worker in adult social work (temporary identity), born on a day outside the sample. */
+  async function newClient(lastName: string, birthDate = '1940-05-05'): Promise<{ id: string; temporaryId: string; relationshipId: string }> {
+    const res = await sec.post('/api/persons', { firstNames: 'Testi', lastName, birthDate })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    expect((await sec.post(`/api/persons/${id}/relationships`, { serviceTask: TASK, userId: await userId('sosiaalityontekija'), kind: 'responsible', startReason: 'other' })).status).toBe(201)
+    const p = await db().selectFrom('person').select('temporary_id').where('id', '=', id).executeTakeFirstOrThrow()
+    const r = await db().selectFrom('client_relationship').select('id').where('person_id', '=', id).executeTakeFirstOrThrow()
+    return { id, temporaryId: p.temporary_id!, relationshipId: r.id }
+  }
+
+  /** The facts of a client long gone: the matter closed in 2001, the client died in 2003 (what the register sync writes). */
+  async function makeDue(id: string) {
+    await db().updateTable('client_relationship').set({ start_date: '1999-01-01', end_date: '2001-06-30', end_reason: 'needs_met' }).where('person_id', '=', id).execute()
+    await db().updateTable('person').set({ death_date: '2003-02-01' }).where('id', '=', id).execute()
+  }
+
+  const retention = async (c: Client, id: string) => {
+    const res = await c.get(`/api/persons/${id}/retention`)
+    expect(res.status).toBe(200)
+    return (await res.json()) as Retention
+  }
+  const register = (r: Retention, name: string) => r.registers.find((x) => x.register === name)!
+
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+    sec = new Client(t.url)
+    await sec.login('toimistosihteeri')
+    worker = new Client(t.url)
+    await worker.login('sosiaalityontekija')
+    main = new Client(t.url)
+    await main.login('paakayttaja')
+    dpo = new Client(t.url)
+    await dpo.login('tietosuojavastaava')
+    archivist = new Client(t.url)
+    await archivist.login('arkistonhoitaja')
+  })
+  afterAll(async () => t?.stop())
+
+  it('keeps the retention table as effective-dated parameters edited by the main user, with the legal source', async () => {
+    let res = await main.get('/api/retention/rules')
+    expect(res.status).toBe(200)
+    let rules = ((await res.json()) as { rules: Rule[] }).rules
+    expect(rules).toHaveLength(12)
+    const basic = rules.find((r) => r.retentionClass === 'client_basic')!
+    expect(basic).toMatchObject({ trigger: 'death', years: 2, validFrom: '2024-01-01', validUntil: null })
+    expect(basic.legalSource).toContain('703/2023')
+    expect((await archivist.get('/api/retention/rules')).status).toBe(200)
+    expect((await worker.get('/api/retention/rules')).status).toBe(403)
+    expect((await archivist.request('PUT', `/api/retention/rules/${basic.id}`, { years: 3, legalSource: 'x 703/2023', archiveOrdered: false, validUntil: null, version: basic.version })).status).toBe(403)
+
+    // a change at the version shown; a stale version answers 409
+    const vouchers = rules.find((r) => r.retentionClass === 'vouchers')!
+    res = await main.request('PUT', `/api/retention/rules/${vouchers.id}`, { years: 4, legalSource: vouchers.legalSource, archiveOrdered: false, validUntil: null, version: vouchers.version })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { rules: Rule[] }).rules.find((r) => r.id === vouchers.id)).toMatchObject({ years: 4, version: vouchers.version + 1 })
+    expect((await main.request('PUT', `/api/retention/rules/${vouchers.id}`, { years: 5, legalSource: vouchers.legalSource, archiveOrdered: false, validUntil: null, version: vouchers.version })).status).toBe(409)
+
+    // a new row from a day ends the one in force the day before; a row before it is refused with a field message
+    res = await main.post('/api/retention/rules', { retentionClass: 'vouchers', trigger: 'document', years: 6, validFrom: '2030-01-01', legalSource: 'Laki 999/2029 (testi)', archiveOrdered: false })
+    expect(res.status).toBe(201)
+    rules = ((await res.json()) as { rules: Rule[] }).rules.filter((r) => r.retentionClass === 'vouchers')
+    expect(rules.map((r) => [r.validFrom, r.validUntil, r.years])).toEqual([
+      ['2024-01-01', '2029-12-31', 4],
+      ['2030-01-01', null, 6],
+    ])
+    res = await main.post('/api/retention/rules', { retentionClass: 'vouchers', trigger: 'document', years: 6, validFrom: '2029-01-01', legalSource: 'Laki 999/2029 (testi)', archiveOrdered: false })
+    expect(res.status).toBe(400)
+    expect((await errors(res))[0]).toMatchObject({ field: 'validFrom', code: 'retention.valid_from' })
+    const history = await db().selectFrom('retention_rule_history').select('rule_id').execute()
+    expect(history.length).toBe(3)
+    const audit = await db().selectFrom('audit_log').select('event').where('event', 'in', ['retention:rule-changed', 'retention:rule-added']).execute()
+    expect(audit.map((a) => a.event).sort()).toEqual(['retention:rule-added', 'retention:rule-changed'])
+  })
+
+  it('recomputes a client\'s destroy-after dates when a matter closes, a new one opens and a death is registered', async () => {
+    const { id, relationshipId } = await newClient('Säilytys')
+    let r = await retention(worker, id)
+    expect(register(r, 'client')).toMatchObject({ retentionClass: 'client_basic', status: 'running', waitingFor: 'death' })
+    expect(register(r, TASK)).toMatchObject({ retentionClass: 'working_age', status: 'running', waitingFor: 'closing' })
+
+    // the matter closes: 10 years from the closing
+    expect((await sec.post(`/api/persons/${id}/relationships/${relationshipId}/end`, { endReason: 'needs_met' })).status).toBe(200)
+    r = await retention(worker, id)
+    const end = (await db().selectFrom('client_relationship').select('end_date').where('id', '=', relationshipId).executeTakeFirstOrThrow()).end_date as unknown as string
+    const closed = typeof end === 'string' ? end.slice(0, 10) : new Date(end).toISOString().slice(0, 10)
+    expect(register(r, TASK)).toMatchObject({ status: 'until', destroyAfter: `${Number(closed.slice(0, 4)) + 10}${closed.slice(4)}` })
+
+    // a new matter opens: the period has not started
+    expect((await sec.post(`/api/persons/${id}/relationships`, { serviceTask: TASK, userId: await userId('sosiaalityontekija'), kind: 'responsible', startReason: 'other' })).status).toBe(201)
+    r = await retention(worker, id)
+    expect(register(r, TASK)).toMatchObject({ status: 'running', waitingFor: 'closing' })
+
+    // the register reports the death: 2 years from it
+    await db().updateTable('person').set({ death_date: '2025-03-10' }).where('id', '=', id).execute()
+    r = await retention(worker, id)
+    expect(register(r, 'client')).toMatchObject({ status: 'until', destroyAfter: '2027-03-10', fallback: false })
+
+    // a worker without a relationship to the client gets 404
+    const other = new Client(t.url)
+    await other.login('etuuskasittelija')
+    expect((await other.get(`/api/persons/${id}/retention`)).status).toBe(404)
+  })
+
+  it('marks the permanent sample (born on the 8th, 18th or 28th) permanent', async () => {
+    const { id } = await newClient('Otos', '1950-03-18')
+    const r = await retention(worker, id)
+    expect(r.registers.every((x) => x.status === 'permanent' && x.permanentReason === 'sample')).toBe(true)
+  })
+
+  it('proposes, reviews, approves and executes a destruction list; refuses the held, the not yet due and one\'s own proposal', async () => {
+    const gone = await newClient('Hävitettävä')
+    const held = await newClient('Pidossa')
+    const reopened = await newClient('Uusiasia')
+    const removed = await newClient('Poistettava')
+    for (const c of [gone, held, reopened, removed]) await makeDue(c.id)
+    // the client's records: a signed journal entry and an attachment
+    await db().updateTable('client_relationship').set({ end_date: null, end_reason: null }).where('person_id', '=', gone.id).execute()
+    const base = `/api/persons/${gone.id}/journal/${TASK}`
+    const draft = (await (await worker.post(base, { type: 'meeting', eventDate: '2001-01-02', text: 'Tapaaminen, jonka säilytysaika päättyy.' })).json()) as { entryId: string; versions: { version: number }[] }
+    expect((await worker.post(`${base}/entries/${draft.entryId}/sign`, { version: draft.versions[0]!.version })).status).toBe(200)
+    await db()
+      .insertInto('attachment')
+      .values({ person_id: gone.id, service_task: TASK, file_name: 'liite.txt', content_type: 'text/plain', size_bytes: 5, sha256: createHash('sha256').update('liite').digest(), storage: 'database', content: Buffer.from('liite'), uploaded_by: await userId('sosiaalityontekija') })
+      .execute()
+    await db().updateTable('client_relationship').set({ end_date: '2001-06-30', end_reason: 'needs_met' }).where('person_id', '=', gone.id).execute()
+
+    // nobody but the archive and data protection officers proposes
+    expect((await worker.post('/api/retention/destruction-lists')).status).toBe(403)
+    expect((await main.post('/api/retention/destruction-lists')).status).toBe(403)
+    let res = await dpo.post('/api/retention/destruction-lists')
+    expect(res.status).toBe(201)
+    let detail = (await res.json()) as ListDetail
+    const mine = [gone, held, reopened, removed].map((c) => c.id)
+    expect(detail.items.map((i) => i.personId)).toEqual(expect.arrayContaining(mine))
+    const itemOf = (id: string) => detail.items.find((i) => i.personId === id)!
+    expect(itemOf(gone.id)).toMatchObject({ label: 'Hävitettävä, Testi', registers: ['adult_social_work', 'client'], destroyAfter: '2011-06-30', state: 'listed' })
+    expect(itemOf(gone.id).basis).toContain('703/2023')
+    // a second proposal finds nobody new
+    expect((await dpo.post('/api/retention/destruction-lists')).status).toBe(204)
+    // other clients due in the demo data are not this test's: take them off
+    const list = detail.list
+    let version = list.version
+    for (const item of detail.items.filter((i) => !mine.includes(i.personId))) {
+      res = await archivist.post(`/api/retention/destruction-lists/${list.id}/items/${item.id}/remove`, { reason: 'Ei tämän testin asiakas', version })
+      expect(res.status).toBe(200)
+      version = ((await res.json()) as ListDetail).list.version
+    }
+
+    // the facts change after the proposal: a hold is placed, a new matter opens
+    res = await sec.post(`/api/persons/${held.id}/retention/holds`, { serviceTask: null, kind: 'complaint', reason: 'Kantelu aluehallintovirastossa' })
+    expect(res.status).toBe(201)
+    expect(((await res.json()) as Retention).registers.every((x) => x.status === 'held')).toBe(true)
+    expect((await sec.post(`/api/persons/${reopened.id}/relationships`, { serviceTask: TASK, userId: await userId('sosiaalityontekija'), kind: 'responsible', startReason: 'other' })).status).toBe(201)
+
+    // the proposer cannot approve; approval refuses the held and the not yet due, naming each
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version })
+    expect(res.status).toBe(409)
+    const issues = await errors(res)
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: `items.${itemOf(held.id).id}`, code: 'destruction.held' }),
+        expect.objectContaining({ field: `items.${itemOf(reopened.id).id}`, code: 'destruction.not_due' }),
+      ]),
+    )
+    expect(issues.find((i) => i.code === 'destruction.held')!.message).toContain('pito')
+    // executing an unapproved list is refused
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
+    expect(res.status).toBe(409)
+    expect((await errors(res))[0]).toMatchObject({ code: 'destruction.not_approved' })
+    for (const c of [held, reopened, removed]) {
+      res = await archivist.post(`/api/retention/destruction-lists/${list.id}/items/${itemOf(c.id).id}/remove`, { reason: c === removed ? 'Arkistolaitos pyysi tarkistusta' : 'Ei hävitettävissä', version })
+      expect(res.status).toBe(200)
+      version = ((await res.json()) as ListDetail).list.version
+    }
+    expect((await archivist.post(`/api/retention/destruction-lists/${list.id}/items/${itemOf(removed.id).id}/remove`, { reason: 'Toiseen kertaan', version })).status).toBe(409)
+    expect((await archivist.post(`/api/retention/destruction-lists/${list.id}/items/${itemOf(gone.id).id}/remove`, { reason: 'x', version })).status).toBe(400)
+
+    // one's own proposal: refused
+    const own = await newClient('Oma')
+    await makeDue(own.id)
+    res = await archivist.post('/api/retention/destruction-lists')
+    expect(res.status).toBe(201)
+    const ownList = ((await res.json()) as ListDetail).list
+    res = await archivist.post(`/api/retention/destruction-lists/${ownList.id}/approve`, { version: ownList.version })
+    expect(res.status).toBe(403)
+    expect((await errors(res))[0]).toMatchObject({ field: 'list', code: 'destruction.own_proposal' })
+
+    // approved by the archive officer (the proposal was the data protection officer's), then executed
+    expect((await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: version - 1 })).status).toBe(409)
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as ListDetail).list.state).toBe('approved')
+    const auditBefore = await db().selectFrom('audit_client').select('audit_id').where('client_id', '=', gone.id).execute()
+    expect(auditBefore.length).toBeGreaterThan(0)
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
+    expect(res.status).toBe(200)
+    detail = (await res.json()) as ListDetail
+    expect(detail.list).toMatchObject({ state: 'done', listed: 0, destroyed: 1 })
+    const destroyedItem = detail.items.find((i) => i.personId === gone.id)!
+    expect(destroyedItem).toMatchObject({ state: 'destroyed', label: null })
+    expect(destroyedItem.recordNumber).toBeGreaterThan(0)
+
+    // the client is gone: rows, attachment, journal, search; the others untouched
+    expect(await db().selectFrom('person').select('id').where('id', '=', gone.id).executeTakeFirst()).toBeUndefined()
+    expect(await db().selectFrom('journal_entry').select('id').where('person_id', '=', gone.id).execute()).toEqual([])
+    expect(await db().selectFrom('attachment').select('id').where('person_id', '=', gone.id).execute()).toEqual([])
+    expect(await db().selectFrom('client_relationship').select('id').where('person_id', '=', gone.id).execute()).toEqual([])
+    expect(await db().selectFrom('person').select('id').where('id', '=', held.id).executeTakeFirst()).toBeDefined()
+    res = await sec.get(`/api/persons?name=${encodeURIComponent('Hävitettävä')}`)
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(await res.json())).not.toContain(gone.id)
+    // 410 to whoever asks for the destroyed id; the record's number only to those who may read the records
+    res = await worker.get(`/api/persons/${gone.id}/retention`)
+    expect(res.status).toBe(410)
+    const problem = (await res.json()) as Problem
+    expect(problem.type).toBe('https://huoma.fi/problems/client-destroyed')
+    expect(problem.destructionRecord).toBeUndefined()
+    res = await sec.get(`/api/persons/${gone.id}`)
+    expect(res.status).toBe(410)
+    expect(((await res.json()) as Problem).destructionRecord).toBeUndefined()
+    for (const officer of [dpo, archivist]) {
+      res = await officer.get(`/api/persons/${gone.id}/retention`)
+      expect(res.status).toBe(410)
+      expect(((await res.json()) as Problem).destructionRecord).toBe(destroyedItem.recordNumber)
+    }
+    // a live client is not theirs to read
+    expect((await archivist.get(`/api/persons/${held.id}/retention`)).status).toBe(404)
+
+    // the destruction record stays: what, whose (pseudonymously), basis, approver, when; found by the identity
+    res = await archivist.get(`/api/retention/destruction-records?identity=${encodeURIComponent(gone.temporaryId)}`)
+    expect(res.status).toBe(200)
+    const records = ((await res.json()) as { records: { number: number; subjectKey: string; registers: string[]; basis: string; approvedBy: string; proposedBy: string; counts: Record<string, number> }[] }).records
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ number: destroyedItem.recordNumber, registers: ['adult_social_work', 'client'], approvedBy: 'Raili Saarinen', proposedBy: 'Maria Lindqvist' })
+    expect(records[0]!.subjectKey).toMatch(/^[0-9a-f]{64}$/)
+    expect(records[0]!.subjectKey).not.toContain(gone.temporaryId)
+    expect(records[0]!.counts).toMatchObject({ person: 1, journal_entry: 1, attachment: 1, client_relationship: 1 })
+    expect((await worker.get('/api/retention/destruction-records')).status).toBe(403)
+    // the record is permanent, the audit log untouched
+    await expect(db().deleteFrom('destruction_record').execute()).rejects.toThrow(/permanent/)
+    const auditAfter = await db().selectFrom('audit_client').select('audit_id').where('client_id', '=', gone.id).execute()
+    expect(auditAfter.length).toBeGreaterThan(auditBefore.length)
+    const batchRow = await db().selectFrom('audit_log').select(['action', 'client_ids']).where('event', '=', 'retention:destroyed').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(batchRow).toMatchObject({ action: 'delete', client_ids: [gone.id] })
+
+    // signed entries are still immutable outside an executing list
+    const signed = await db().selectFrom('journal_entry').select('id').where('status', '=', 'signed').executeTakeFirst()
+    if (signed) await expect(db().deleteFrom('journal_entry').where('id', '=', signed.id).execute()).rejects.toThrow(/immutable/)
+  })
+
+  it('lifts a hold at the version shown, and the client becomes due again', async () => {
+    const c = await newClient('Pidonpurku')
+    await makeDue(c.id)
+    let res = await sec.post(`/api/persons/${c.id}/retention/holds`, { serviceTask: TASK, kind: 'appeal', reason: 'Valitus hallinto-oikeudessa' })
+    expect(res.status).toBe(201)
+    let r = (await res.json()) as Retention
+    expect(register(r, TASK).status).toBe('held')
+    expect(register(r, 'client').status).toBe('until')
+    res = await sec.post(`/api/persons/${c.id}/retention/holds`, { serviceTask: 'no_such_task', kind: 'appeal', reason: 'x' })
+    expect(res.status).toBe(400)
+    expect((await errors(res)).map((e) => e.code).sort()).toEqual(['retention.reason', 'retention.task'])
+    const hold = r.holds[0]!
+    expect((await sec.post(`/api/persons/${c.id}/retention/holds/${hold.id}/lift`, { version: hold.version + 1 })).status).toBe(409)
+    res = await sec.post(`/api/persons/${c.id}/retention/holds/${hold.id}/lift`, { version: hold.version })
+    expect(res.status).toBe(200)
+    r = (await res.json()) as Retention
+    expect(register(r, TASK)).toMatchObject({ status: 'until', destroyAfter: '2011-06-30' })
+    expect(r.holds[0]!.liftedAt).not.toBeNull()
+    expect((await sec.post(`/api/persons/${c.id}/retention/holds/${hold.id}/lift`, { version: hold.version + 1 })).status).toBe(409)
+    // a worker whose relationship ended no longer reaches the client
+    expect((await worker.get(`/api/persons/${c.id}/retention`)).status).toBe(404)
+    expect(addDays(today, 0)).toBe(today)
+  })
+})

@@ -1,0 +1,26 @@
+import type { Feature } from '../../lib/feature'
+import { DestructionListPage } from './DestructionListPage'
+import { DestructionListsPage } from './DestructionListsPage'
+import { DestructionRecordsPage } from './DestructionRecordsPage'
+import * as dictionary from './i18n'
+import { RetentionRulesPage } from './RetentionRulesPage'
+
+/**
+ * Retention and destruction: the archive officer's destruction lists (review, take off with a reason, approve,
+ * execute) and the destruction records; the main user's retention table.
+ */
+export const retention: Feature<typeof dictionary.fi> = {
+  id: 'retention',
+  dictionary,
+  navigation: [
+    { id: 'destruction-lists', path: '/retention/destruction', action: 'destruction:lists', label: 'nav.destructionLists', order: 130 },
+    { id: 'destruction-records', path: '/retention/destruction-records', action: 'destruction:records', label: 'nav.destructionRecords', order: 131 },
+    { id: 'retention-rules', path: '/retention/rules', action: 'retention:rules-read', label: 'nav.retentionRules', order: 132 },
+  ],
+  routes: [
+    { path: '/retention/destruction', page: DestructionListsPage, action: 'destruction:lists' },
+    { path: '/retention/destruction/:listId', page: DestructionListPage, action: 'destruction:read' },
+    { path: '/retention/destruction-records', page: DestructionRecordsPage, action: 'destruction:records' },
+    { path: '/retention/rules', page: RetentionRulesPage, action: 'retention:rules-read' },
+  ],
+}
