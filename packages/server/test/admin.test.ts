@@ -179,7 +179,7 @@ describe.each(kinds)('user administration on %s', (kind) => {
         code: 'adult_social_work',
         names: { fi: 'Aikuisten sosiaalityö', sv: 'Socialt arbete för vuxna', en: 'Adult social work' },
       })
-      expect(body.roles).toHaveLength(9)
+      expect(body.roles).toHaveLength(10)
       expect(body.roles.find((r: { code: string }) => r.code === 'main_user')).toEqual({
         code: 'main_user',
         names: { fi: 'Pääkäyttäjä', sv: 'Huvudanvändare', en: 'Main user' },

@@ -200,7 +200,7 @@ describe.each(kinds)('privacy notice, informed record and user commitment on %s'
     const published = await admin.post('/api/admin/commitment', { textFi: 'Käyttäjäsitoumus, versio 2: lupaan pitää salassa.', textSv: 'Användarförbindelse, version 2: jag lovar att iaktta sekretess.' })
     expect(published.status).toBe(201)
     const list = await published.json()
-    expect(list.versions.map((v: { version: number; acceptances: number }) => [v.version, v.acceptances])).toEqual([[2, 0], [1, 12]])
+    expect(list.versions.map((v: { version: number; acceptances: number }) => [v.version, v.acceptances])).toEqual([[2, 0], [1, 13]])
     expect(list.pendingUsers).toBeGreaterThanOrEqual(12)
     expect(await auditRows('notice:commitment-published')).toEqual([expect.objectContaining({ basis: 'version:2', user_id: await userId('paakayttaja') })])
 
