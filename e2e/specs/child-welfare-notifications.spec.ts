@@ -96,7 +96,7 @@ test('a school reports two siblings through the public e-form; the social worker
   await page
     .getByLabel('Mistä olet huolissasi? (pakollinen)')
     .fill('Sisarukset ovat tulleet kouluun useana aamuna nälkäisinä ja kertoneet, ettei kotona ole ollut aikuista iltaisin.')
-  await expect(page.getByText(/^\d+ \/ 20\s000 merkkiä$/)).toBeVisible()
+  await expect(page.getByText(/^[\d\s]+ merkkiä jäljellä \(enintään 20\s000\)$/)).toBeVisible()
   await page.getByRole('checkbox', { name: 'Pyydän, ettei henkilöllisyyttäni kerrota lapsen perheelle' }).check()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Lähetä ilmoitus' }).click()
