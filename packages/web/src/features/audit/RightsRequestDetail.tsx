@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Expander, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
+import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { SERVICE_TASK_CODES, serviceTaskName } from '../../lib/labels'
@@ -308,12 +309,7 @@ function DecisionForm({ r, onSaved }: { r: RightsRequest; onSaved: (notice: stri
       </div>
       <TextAreaField name="reasons" label={t('audit.rights.decide.reasons')} rows={4} max={20000} counter value={reasons} onChange={(e) => setReasons(e.target.value)} error={fieldErrors.reasons} ref={register('reasons')} />
       <TextField name="decidedOn" type="date" label={t('audit.rights.decide.decidedOn')} min={r.receivedOn} max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={fieldErrors.decidedOn} ref={register('decidedOn')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('audit.rights.decide.save')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('audit.rights.decide.save')} busy={saving} />
       {confirming && (
         <ConfirmDialog title={t('audit.rights.decide.confirmTitle')} confirmLabel={t('audit.rights.decide.confirm')} busy={saving} onConfirm={() => void decide()} onCancel={() => setConfirming(false)}>
           <p>{t('audit.rights.decide.confirmBody')}</p>
@@ -356,15 +352,7 @@ function ExtendForm({ r, onCancel, onSaved }: { r: RightsRequest; onCancel: () =
       <TextField name="extendedTo" type="date" label={t('audit.rights.extend.to')} min={r.dueOn} value={to} onChange={(e) => setTo(e.target.value)} error={fieldErrors.extendedTo} ref={register('extendedTo')} />
       <TextAreaField name="reason" label={t('audit.rights.extend.reason')} rows={2} max={2000} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldErrors.reason} ref={register('reason')} />
       <TextField name="noticeOn" type="date" label={t('audit.rights.extend.noticeOn')} max={today} value={noticeOn} onChange={(e) => setNoticeOn(e.target.value)} error={fieldErrors.noticeOn} ref={register('noticeOn')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('audit.rights.extend.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('audit.rights.extend.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }
@@ -391,15 +379,7 @@ function WithdrawForm({ r, onCancel, onSaved }: { r: RightsRequest; onCancel: ()
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="form rights-form" aria-label={t('audit.rights.withdraw.open')}>
       <TextField name="withdrawnOn" type="date" label={t('audit.rights.withdraw.on')} min={r.receivedOn} max={today} value={on} onChange={(e) => setOn(e.target.value)} error={fieldErrors.withdrawnOn} ref={register('withdrawnOn')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('audit.rights.withdraw.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('audit.rights.withdraw.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }
@@ -474,15 +454,7 @@ function LiftForm({ x, onCancel, onSaved }: { x: Restriction; onCancel: () => vo
     <form noValidate onSubmit={(e) => void submit(e)} className="form rights-form" aria-label={t('audit.rights.restrictions.lift')}>
       <TextField name="liftedOn" type="date" label={t('audit.rights.restrictions.liftedOn')} min={x.restrictedOn} max={today} value={on} onChange={(e) => setOn(e.target.value)} error={fieldErrors.liftedOn} ref={register('liftedOn')} />
       <TextAreaField name="note" label={t('audit.rights.restrictions.note')} rows={2} max={2000} value={note} onChange={(e) => setNote(e.target.value)} error={fieldErrors.note} ref={register('note')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('audit.rights.restrictions.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('audit.rights.restrictions.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }

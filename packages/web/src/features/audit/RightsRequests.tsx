@@ -14,6 +14,7 @@ import { describeError } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { CheckboxGroup, Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
+import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { SERVICE_TASK_CODES, serviceTaskName } from '../../lib/labels'
@@ -282,15 +283,7 @@ function RegisterForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (r
         error={fieldErrors.language}
         firstRef={register('language')}
       />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('audit.rights.register.saving') : t('audit.rights.register.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={saving ? t('audit.rights.register.saving') : t('audit.rights.register.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }

@@ -6,6 +6,7 @@ import { callApi, useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { CheckboxGroup, Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
+import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
 import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, todayInHelsinki } from '../../lib/format'
@@ -197,15 +198,7 @@ function RecordForm({ personId, onCancel, onSaved }: { personId: string; onCance
       </SelectField>
       <TextField name="givenOn" type="date" label={t('consents.record.givenOn')} max={today} value={d.givenOn} onChange={(e) => set({ givenOn: e.target.value })} error={fieldErrors.givenOn} ref={register('givenOn')} />
       <TextField name="validUntil" type="date" label={t('consents.record.validUntil')} min={d.givenOn} value={d.validUntil} onChange={(e) => set({ validUntil: e.target.value })} error={fieldErrors.validUntil} ref={register('validUntil')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('consents.record.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('consents.record.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }
@@ -235,15 +228,7 @@ function RevokeForm({ personId, c, onCancel, onSaved }: { personId: string; c: C
     <form noValidate onSubmit={(e) => void submit(e)} className="form disclosure-form" aria-label={t('consents.revoke.open')}>
       <TextField name="revokedOn" type="date" label={t('consents.revoke.on')} min={c.givenOn} max={today} value={on} onChange={(e) => setOn(e.target.value)} error={fieldErrors.revokedOn} ref={register('revokedOn')} />
       <TextAreaField name="note" label={t('consents.revoke.note')} rows={2} max={2000} value={note} onChange={(e) => setNote(e.target.value)} error={fieldErrors.note} ref={register('note')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('consents.revoke.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('consents.revoke.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
+import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
 import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, todayInHelsinki } from '../../lib/format'
@@ -286,15 +287,7 @@ function ReceiveForm({ personId, serviceTask, onCancel, onSaved }: { personId: s
       )}
       <TextAreaField name="purpose" label={t('disclosures.receive.purpose')} rows={2} max={2000} value={d.purpose} onChange={(e) => set({ purpose: e.target.value })} error={fieldErrors.purpose} ref={register('purpose')} />
       <TextAreaField name="requested" label={t('disclosures.receive.requested')} rows={3} max={5000} counter value={d.requested} onChange={(e) => set({ requested: e.target.value })} error={fieldErrors.requested} ref={register('requested')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('disclosures.receive.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('disclosures.receive.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }
@@ -347,15 +340,7 @@ function DecideForm({ personId, serviceTask, q, onCancel, onSaved }: { personId:
       />
       <TextAreaField name="reasons" label={t('disclosures.decide.reasons')} rows={3} max={20000} counter value={reasons} onChange={(e) => setReasons(e.target.value)} error={fieldErrors.reasons} ref={register('reasons')} />
       <TextField name="decidedOn" type="date" label={t('disclosures.decide.decidedOn')} min={q.receivedOn} max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={fieldErrors.decidedOn} ref={register('decidedOn')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('disclosures.decide.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('disclosures.decide.save')} busy={saving} onCancel={onCancel} />
       {confirming && (
         <ConfirmDialog title={t('disclosures.decide.confirmTitle')} confirmLabel={t('disclosures.decide.save')} busy={saving} onConfirm={() => void decide()} onCancel={() => setConfirming(false)}>
           <p>{t('disclosures.decide.confirmBody')}</p>
@@ -400,15 +385,7 @@ function DiscloseForm({ personId, serviceTask, q, onCancel, onSaved }: { personI
         ))}
       </SelectField>
       <TextField name="disclosedOn" type="date" label={t('disclosures.disclose.disclosedOn')} max={today} value={disclosedOn} onChange={(e) => setDisclosedOn(e.target.value)} error={fieldErrors.disclosedOn} ref={register('disclosedOn')} />
-      <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('disclosures.disclose.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter error={error} submitLabel={t('disclosures.disclose.save')} busy={saving} onCancel={onCancel} />
     </form>
   )
 }
