@@ -1,24 +1,5 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
-import { expect, test, type Download } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
-
-const run = promisify(execFile)
-
-async function pdfText(download: Download): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-pdf-'))
-  try {
-    const file = path.join(dir, download.suggestedFilename())
-    await download.saveAs(file)
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
-    return stdout.replace(/\s+/g, ' ')
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
+import { expect, test } from '@playwright/test'
+import { apiLogin, downloadedPdfText, expectAccessible, login } from '../support/fixtures'
 
 test("a police information request is decided and disclosed, and the disclosure is in the client's report", async ({ browser, page, playwright, baseURL }) => {
   // The office secretary registers a client of the social worker in adult social work.
@@ -79,7 +60,7 @@ test("a police information request is decided and disclosed, and the disclosure 
   await dpo.getByRole('button', { name: new RegExp(`^${lastName} Pekka Olavi`) }).click()
   const downloading = dpo.waitForEvent('download')
   await dpo.getByRole('button', { name: 'Lataa PDF-selvitys' }).click()
-  const report = await pdfText(await downloading)
+  const report = await downloadedPdfText(await downloading)
   expect(report).toContain('Tietojen luovutukset')
   expect(report).toContain('Rikoskomisario Kettunen')
   expect(report).toContain('Asiakkaan tapaamisten')

@@ -1,28 +1,9 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
-import { expect, test, type Download, type PlaywrightWorkerArgs } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expect, test, type PlaywrightWorkerArgs } from '@playwright/test'
+import { apiLogin, downloadedPdfText, expectAccessible, login } from '../support/fixtures'
 
-const run = promisify(execFile)
 const ADULT_TEXT = 'Asiakas kertoi asunnon vuokrarästeistä ja tapaaminen sovittiin.'
 const BENEFIT_TEXT = 'Toimeentulotuen selvittely: puolison tulotiedot tarkistettu.'
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-
-/** The text of a downloaded PDF as Debian's pdftotext reads it, whitespace collapsed. */
-async function pdfText(download: Download): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-pdf-'))
-  try {
-    const file = path.join(dir, download.suggestedFilename())
-    await download.saveAs(file)
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
-    return stdout.replace(/\s+/g, ' ')
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 /**
  * A client of the social worker in adult social work and income support, with a signed journal entry in each (the
@@ -102,7 +83,7 @@ test("a client's access request is answered in part: the copy leaves the refused
   // The copy: the granted register's entry, not the refused one's, and the refusal named.
   const copying = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Jäljennös asiakastiedoista (PDF)' }).click()
-  const copy = await pdfText(await copying)
+  const copy = await downloadedPdfText(await copying)
   expect(copy).toContain('Jäljennös asiakastiedoistasi')
   expect(copy).toContain(lastName)
   expect(copy).toContain(ADULT_TEXT)
@@ -114,7 +95,7 @@ test("a client's access request is answered in part: the copy leaves the refused
   // The refusal certificate with the ground and the Data Protection Ombudsman.
   const certifying = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Kieltäytymistodistus (PDF)' }).click()
-  const certificate = await pdfText(await certifying)
+  const certificate = await downloadedPdfText(await certifying)
   expect(certificate).toContain('Kieltäytymistodistus')
   expect(certificate).toContain('Tiedot koskevat puolisosi tuloja')
   expect(certificate).toContain('34 §')

@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Download, type Page } from '@playwright/test'
 import { DEMO_PASSWORD } from '../playwright.config'
 
 export { DEMO_PASSWORD }
@@ -31,4 +36,17 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary).toEqual([])
+}
+
+/** The text of a downloaded PDF as Debian's pdftotext (poppler-utils) reads it, whitespace collapsed. */
+export async function downloadedPdfText(download: Download): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huoma-e2e-pdf-'))
+  try {
+    const file = path.join(dir, download.suggestedFilename())
+    await download.saveAs(file)
+    const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    return stdout.replace(/\s+/g, ' ')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
 }
