@@ -39,6 +39,28 @@ function ensureChromium() {
   return false
 }
 
+/**
+ * Debian's tools the API tests use: pdftotext (poppler-utils) reads the printed documents, and Apache PDFBox
+ * Preflight (libpdfbox2-java with the activation and JAXB jars it needs on Java 11+, and a Java runtime) validates
+ * the archive's PDF/A. Installed with apt-get when missing and this runs as root.
+ */
+function ensureDebianTools() {
+  const needs = [
+    ['/usr/bin/pdftotext', 'poppler-utils'],
+    ['/usr/bin/java', 'default-jre-headless'],
+    ['/usr/share/java/preflight.jar', 'libpdfbox2-java'],
+    ['/usr/share/java/javax.activation.jar', 'libactivation-java'],
+    ['/usr/share/java/jaxb-api.jar', 'libjaxb-api-java'],
+  ].filter(([file]) => !fs.existsSync(file))
+  if (!needs.length || process.getuid?.() !== 0) return
+  console.log(`Installing with apt-get: ${needs.map(([, pkg]) => pkg).join(' ')}`)
+  spawnSync('apt-get', ['update'], { stdio: 'inherit' })
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...needs.map(([, pkg]) => pkg)], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
+}
+
 const npx = (...args) => ['npx', '--no-install', ...args]
 
 // A fresh clone has nothing installed: install the locked dependencies first, as `npm start` does (and again when
@@ -57,6 +79,7 @@ const eslintOk = step('lint (ESLint)', ...splitCmd(npx('eslint', '.', '--max-war
 const depsOk = step('lint (dependency rules)', ...splitCmd(npx('depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'packages/*/src')))
 const lintOk = eslintOk && depsOk
 const typesOk = step('typecheck', 'npm', ['run', 'typecheck', '--silent'])
+ensureDebianTools()
 const vitestJson = path.join(reports, 'vitest.json')
 const vitestOk = step('unit and API tests', ...splitCmd(npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`)))
 countVitest(vitestJson, vitestOk)

@@ -36,6 +36,7 @@ export const API_TAGS = {
   commitment: 'The user commitment (käyttäjäsitoumus): its versions, and each user\'s acceptance before anything else.',
   desk: 'The signed-in user\'s desk (the home page): my clients, appointments, drafts and deadlines, and what waits for my act.',
   retention: 'Retention of client records (703/2023): the retention table as effective-dated parameters, each client\'s destroy-after dates and legal holds.',
+  archive: 'Archive packages: the records ordered permanent (the 8/18/28 sample, archive orders) exported as PDF/A with their metadata for the archive.',
   destruction: 'Destruction lists (hävitysluettelot): proposal by due date, review, approval by another archive officer, execution in batches, and the permanent destruction records.',
 } as const satisfies Record<string, string>
 

@@ -22,3 +22,4 @@ export * from './retention';
 export * from './disclosures';
 export * from './data-subject-rights';
 export * from './privacy-notice';
+export * from './document-types';

@@ -264,6 +264,20 @@ async function proposedList(t: TestServer) {
   return { list: detail.list, detail, items: detail.items.map((i) => i.personId) }
 }
 
+/** A client in the permanent sample (born on the 18th) whose only matter closed long ago: ready for the archive. */
+async function archiveReady(t: TestServer) {
+  const { id } = await clientOf(t, 'sosiaalityontekija')
+  await t.server.database.db.updateTable('person').set({ birth_date: '1950-03-18' }).where('id', '=', id).execute()
+  await t.server.database.db
+    .updateTable('client_relationship')
+    .set({ start_date: '1999-01-01', end_date: '2001-06-30', end_reason: 'needs_met' })
+    .where('person_id', '=', id)
+    .execute()
+  const c = new Client(t.url)
+  await c.login('arkistonhoitaja')
+  return { id, c }
+}
+
 const probes: Partial<Record<Action, Probe>> = {
   'attachments:upload': async (t) => {
     const { id } = await attachment(t)
@@ -847,6 +861,27 @@ const probes: Partial<Record<Action, Probe>> = {
     await c.login('arkistonhoitaja')
     expect((await c.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: list.version })).status).toBe(200)
     return { username: 'arkistonhoitaja', clientIds: items }
+  },
+  'archive:candidates': async (t) => {
+    const { id, c } = await archiveReady(t)
+    const res = await c.get('/api/archive/candidates')
+    expect(res.status).toBe(200)
+    const shown = [...new Set(((await res.json()) as { candidates: { personId: string }[] }).candidates.map((x) => x.personId))]
+    expect(shown).toContain(id)
+    // the listing's audit row names every client it showed (the demo data has sampled clients with closed matters too)
+    return { username: 'arkistonhoitaja', clientIds: shown }
+  },
+  'archive:package': async (t) => {
+    const { id, c } = await archiveReady(t)
+    expect((await c.post('/api/archive/packages', { personIds: [id] })).status).toBe(201)
+    return { username: 'arkistonhoitaja', clientIds: [id] }
+  },
+  'archive:download': async (t) => {
+    const { id, c } = await archiveReady(t)
+    const res = await c.post('/api/archive/packages', { personIds: [id] })
+    expect(res.status).toBe(201)
+    expect((await c.get(`/api/archive/packages/${((await res.json()) as { id: string }).id}/zip`)).status).toBe(200)
+    return { username: 'arkistonhoitaja', clientIds: [id] }
   },
   'destruction:execute': async (t) => {
     const { list, items } = await proposedList(t)

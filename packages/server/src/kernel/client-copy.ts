@@ -1,3 +1,4 @@
+import type { DocumentType } from '@huoma/domain'
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 
@@ -25,22 +26,45 @@ export interface CopyTable {
   personColumn?: string
   /** the register of each row: a column, or a fixed register (null: the client registry's basic data) */
   serviceTask: { column: string } | { fixed: string | null }
-  /** the columns given: `key` in the JSON copy, `sql` the expression (default: the key), `label` in the PDF */
-  columns: readonly { key: string; sql?: string; label: CopyText }[]
+  /** the document type of these records (asiakirjatyyppi): the archive package and the retention rules name it */
+  documentType: DocumentType
+  /** the record's date as a `YYYY-MM-DD` SQL expression (static SQL): the archive's first and last dates */
+  date: string
+  /**
+   * the columns given: `key` in the JSON copy, `sql` the expression (default: the key), `label` in the PDF, and for a
+   * column of codes the phrase of each code (`values`), which the documents print instead of the code
+   */
+  columns: readonly CopyColumn[]
   /** a further condition on the rows (static SQL), e.g. only signed journal entries */
   where?: string
   orderBy: string
 }
 
+export interface CopyColumn {
+  key: string
+  sql?: string
+  label: CopyText
+  values?: Readonly<Record<string, CopyText>>
+}
+
 export type CopyValue = string | number | boolean | null
+
+/** A record's value as a document prints it: a code as its phrase in the language, else the value itself. */
+export function copyValueText(column: Pick<CopyColumn, 'values'> | undefined, v: CopyValue, lang: 'fi' | 'sv'): CopyValue {
+  if (typeof v !== 'string' || !column?.values) return v
+  return Object.hasOwn(column.values, v) ? column.values[v]![lang] : v
+}
 
 export interface CopySection {
   key: string
   title: CopyText
   /** the register of the section's records (null: the registry) */
   serviceTask: string | null
-  columns: { key: string; label: CopyText }[]
+  documentType: DocumentType
+  columns: { key: string; label: CopyText; values?: Readonly<Record<string, CopyText>> }[]
   records: Record<string, CopyValue>[]
+  /** each record's date (`YYYY-MM-DD`, null when it has none), parallel to `records` */
+  recordDates: (string | null)[]
 }
 
 const IDENT = /^[a-z_][a-z0-9_.]*$/
@@ -71,19 +95,30 @@ export async function readClientCopy(
     const task = 'column' in t.serviceTask ? sql.raw(t.serviceTask.column) : sql`${t.serviceTask.fixed}::text`
     const columns = sql.join(t.columns.map((c) => sql`${sql.raw(c.sql ?? c.key)} AS ${sql.ref(`c_${c.key}`)}`))
     const rows = await sql<Record<string, unknown>>`
-      SELECT ${task} AS copy_task, ${columns}
+      SELECT ${task} AS copy_task, ${sql.raw(t.date)} AS copy_date, ${columns}
       FROM ${sql.raw(t.from)}
       WHERE ${sql.raw(person)} = ANY(${sql.val([...q.personIds])}::uuid[]) ${t.where ? sql`AND (${sql.raw(t.where)})` : sql``}
       ORDER BY ${sql.raw(t.orderBy)}`.execute(trx)
-    const byTask = new Map<string | null, Record<string, CopyValue>[]>()
+    const byTask = new Map<string | null, { records: Record<string, CopyValue>[]; dates: (string | null)[] }>()
     for (const r of rows.rows) {
       const serviceTask = (r.copy_task as string | null) ?? null
       if (!q.include(serviceTask)) continue
       const record = Object.fromEntries(t.columns.map((c) => [c.key, asValue(r[`c_${c.key}`])]))
-      byTask.set(serviceTask, [...(byTask.get(serviceTask) ?? []), record])
+      let group = byTask.get(serviceTask)
+      if (!group) byTask.set(serviceTask, (group = { records: [], dates: [] }))
+      group.records.push(record)
+      group.dates.push((r.copy_date as string | null) ?? null)
     }
-    for (const [serviceTask, records] of byTask) {
-      sections.push({ key: t.key, title: t.title, serviceTask, columns: t.columns.map((c) => ({ key: c.key, label: c.label })), records })
+    for (const [serviceTask, g] of byTask) {
+      sections.push({
+        key: t.key,
+        title: t.title,
+        serviceTask,
+        documentType: t.documentType,
+        columns: t.columns.map((c) => ({ key: c.key, label: c.label, ...(c.values ? { values: c.values } : {}) })),
+        records: g.records,
+        recordDates: g.dates,
+      })
     }
   }
   return sections

@@ -22,6 +22,7 @@ import { rightsModule } from './rights'
 import { noticeModule } from './notice'
 import { deskModule } from './desk'
 import { retentionModule } from './retention'
+import { archiveModule } from './archive'
 
 export const MODULES = [
   platformModule,
@@ -44,4 +45,5 @@ export const MODULES = [
   noticeModule,
   deskModule,
   retentionModule,
+  archiveModule,
 ] as const

@@ -18,3 +18,14 @@ pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path))
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(definition).getBuffer()
 }
+
+/**
+ * A document for the archive, as PDF/A-1b (ISO 19005-1, level B): PDF 1.4 without object streams, every font
+ * embedded with its CIDSet, the sRGB output intent (pdfkit's bundled ICC profile) and XMP metadata that agrees with
+ * the document information. No transparency: a definition with a watermark or opacity is refused here, since
+ * PDF/A-1 forbids it. Apache PDFBox Preflight validates these in the tests.
+ */
+export async function renderArchivalPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  if (definition.watermark) throw new Error('PDF/A-1 forbids transparency: an archival document has no watermark')
+  return pdfmake.createPdf({ ...definition, version: '1.4', subset: 'PDF/A-1b' }).getBuffer()
+}

@@ -11,7 +11,7 @@ export const sample = (name: string) => readFileSync(`${SAMPLES}/${name}`, 'utf8
 
 const schemas = new Map<string, string>()
 /** XSD errors of `xml` against a schema committed in packages/domain/xsd (empty = valid). */
-export async function xsdErrors(xml: string, name: 'pain.001.001.03' | 'pain.001.001.09' | 'camt.054.001.02'): Promise<string[]> {
+export async function xsdErrors(xml: string, name: 'pain.001.001.03' | 'pain.001.001.09' | 'camt.054.001.02' | 'huoma-archive-package-1'): Promise<string[]> {
   let text = schemas.get(name)
   if (!text) schemas.set(name, (text = readFileSync(here(`../../../domain/xsd/${name}.xsd`), 'utf8')))
   const r = await validateXML({ xml: { fileName: 'd.xml', contents: xml }, schema: { fileName: `${name}.xsd`, contents: text }, maxMemoryPages: 4096 })

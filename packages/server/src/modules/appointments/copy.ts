@@ -10,6 +10,8 @@ export const appointmentsCopy: readonly CopyTable[] = [
     title: L('Tapaamiset', 'Möten'),
     from: 'appointment',
     serviceTask: { column: 'service_task' },
+    documentType: 'appointment',
+    date: "to_char(start_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')",
     columns: [
       { key: 'start', sql: "to_char(start_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD HH24:MI')", label: L('Alkaa', 'Börjar') },
       { key: 'end', sql: "to_char(end_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD HH24:MI')", label: L('Päättyy', 'Slutar') },

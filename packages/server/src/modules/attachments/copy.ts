@@ -10,6 +10,8 @@ export const attachmentsCopy: readonly CopyTable[] = [
     title: L('Liitteet', 'Bilagor'),
     from: 'attachment',
     serviceTask: { column: 'service_task' },
+    documentType: 'attachment',
+    date: "to_char(uploaded_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')",
     columns: [
       { key: 'file_name', label: L('Tiedosto', 'Fil') },
       { key: 'content_type', label: L('Tyyppi', 'Typ') },

@@ -13,6 +13,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     from: 'cw_notification n JOIN intake_person ip ON ip.intake_id = n.intake_id',
     personColumn: 'ip.person_id',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'notification',
+    date: "to_char(n.received_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'receipt', sql: 'n.receipt', label: L('Tunnus', 'Kod') },
       { key: 'kind', sql: 'n.kind', label: L('Laji', 'Typ') },
@@ -27,6 +29,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     title: L('Lastensuojeluasiat', 'Barnskyddsärenden'),
     from: 'cw_matter',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'matter',
+    date: "to_char(pending_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'pending_on', sql: "to_char(pending_on, 'YYYY-MM-DD')", label: L('Vireille', 'Anhängigt') },
       { key: 'state', label: L('Tila', 'Status') },
@@ -41,6 +45,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     title: L('Palvelutarpeen arviot', 'Bedömningar av servicebehov'),
     from: 'cw_assessment',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'service_need_assessment',
+    date: "to_char(coalesce(completed_on, (created_at AT TIME ZONE 'Europe/Helsinki')::date), 'YYYY-MM-DD')",
     columns: [
       { key: 'completed_on', sql: "to_char(completed_on, 'YYYY-MM-DD')", label: L('Valmistunut', 'Färdig') },
       { key: 'child_views', label: L('Lapsen näkemys', 'Barnets åsikt') },
@@ -55,6 +61,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     title: L('Asiakassuunnitelmat', 'Klientplaner'),
     from: 'cw_plan',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'client_plan',
+    date: "to_char(made_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'kind', label: L('Laji', 'Typ') },
       { key: 'made_on', sql: "to_char(made_on, 'YYYY-MM-DD')", label: L('Laadittu', 'Upprättad') },
@@ -71,6 +79,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     title: L('Sijoitukset', 'Placeringar'),
     from: 'cw_placement',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'placement',
+    date: "to_char(starts_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'basis', label: L('Peruste', 'Grund') },
       { key: 'form', label: L('Sijoitusmuoto', 'Placeringsform') },
@@ -85,6 +95,8 @@ export const childWelfareCopy: readonly CopyTable[] = [
     title: L('Tukitoimet', 'Stödåtgärder'),
     from: 'cw_support_measure',
     serviceTask: { fixed: 'child_welfare' },
+    documentType: 'support_measure',
+    date: "to_char(starts_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'phase', label: L('Vaihe', 'Skede') },
       { key: 'code', label: L('Tukitoimi', 'Stödåtgärd') },

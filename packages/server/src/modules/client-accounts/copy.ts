@@ -10,6 +10,8 @@ export const clientAccountsCopy: readonly CopyTable[] = [
     from: 'client_account_entry e JOIN client_account a ON a.id = e.account_id',
     personColumn: 'a.person_id',
     serviceTask: { column: 'a.service_task' },
+    documentType: 'client_funds_entry',
+    date: "to_char(e.entry_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'account', sql: 'a.number', label: L('Tili', 'Konto') },
       { key: 'account_kind', sql: 'a.kind', label: L('Tilin laji', 'Kontotyp') },

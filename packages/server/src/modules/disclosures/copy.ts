@@ -10,6 +10,8 @@ export const disclosuresCopy: readonly CopyTable[] = [
     title: L('Suostumukset ja kiellot', 'Samtycken och förbud'),
     from: 'consent',
     serviceTask: { fixed: null },
+    documentType: 'consent',
+    date: "to_char(given_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'kind', label: L('Laji', 'Typ') },
       { key: 'recipient', label: L('Vastaanottaja', 'Mottagare') },
@@ -26,6 +28,8 @@ export const disclosuresCopy: readonly CopyTable[] = [
     title: L('Tietopyynnöt sinua koskevista tiedoista', 'Begäranden om uppgifter om dig'),
     from: 'disclosure_request',
     serviceTask: { column: 'service_task' },
+    documentType: 'disclosure_request',
+    date: "to_char(received_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'received_on', sql: "to_char(received_on, 'YYYY-MM-DD')", label: L('Saapunut', 'Inkommen') },
       { key: 'requester', sql: "requester_name || coalesce(', ' || requester_organisation, '')", label: L('Pyytäjä', 'Begärd av') },
@@ -41,6 +45,8 @@ export const disclosuresCopy: readonly CopyTable[] = [
     title: L('Tietojen luovutukset', 'Utlämnanden av uppgifter'),
     from: 'disclosure_log',
     serviceTask: { column: 'service_task' },
+    documentType: 'disclosure_record',
+    date: "to_char(disclosed_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'disclosed_on', sql: "to_char(disclosed_on, 'YYYY-MM-DD')", label: L('Päivä', 'Dag') },
       { key: 'recipient', label: L('Vastaanottaja', 'Mottagare') },

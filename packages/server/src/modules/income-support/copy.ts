@@ -10,6 +10,8 @@ export const incomeSupportCopy: readonly CopyTable[] = [
     title: L('Toimeentulotukihakemukset', 'Ansökningar om utkomststöd'),
     from: 'income_support_application',
     serviceTask: { fixed: 'income_support' },
+    documentType: 'application',
+    date: "to_char(received_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'number', label: L('Numero', 'Nummer') },
       { key: 'received_on', sql: "to_char(received_on, 'YYYY-MM-DD')", label: L('Saapunut', 'Inkommen') },

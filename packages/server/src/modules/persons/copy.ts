@@ -10,6 +10,8 @@ export const personsCopy: readonly CopyTable[] = [
     from: 'person',
     personColumn: 'id',
     serviceTask: { fixed: null },
+    documentType: 'client_basic_data',
+    date: "to_char(created_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')",
     columns: [
       { key: 'hetu', label: L('Henkilötunnus', 'Personbeteckning') },
       { key: 'temporary_id', label: L('Tilapäinen tunniste', 'Tillfällig identifierare') },
@@ -34,6 +36,8 @@ export const personsCopy: readonly CopyTable[] = [
     title: L('Osoitteet', 'Adresser'),
     from: 'person_address',
     serviceTask: { fixed: null },
+    documentType: 'client_basic_data',
+    date: "to_char(valid_from, 'YYYY-MM-DD')",
     columns: [
       { key: 'kind', label: L('Laji', 'Typ') },
       { key: 'street', label: L('Katuosoite', 'Gatuadress') },
@@ -50,6 +54,8 @@ export const personsCopy: readonly CopyTable[] = [
     from: 'person_relation r JOIN person rp ON rp.id = r.related_id',
     personColumn: 'r.person_id',
     serviceTask: { fixed: null },
+    documentType: 'client_basic_data',
+    date: "to_char(r.valid_from, 'YYYY-MM-DD')",
     columns: [
       { key: 'kind', sql: 'r.kind', label: L('Suhde', 'Relation') },
       { key: 'related', sql: "rp.first_names || ' ' || rp.last_name", label: L('Henkilö', 'Person') },

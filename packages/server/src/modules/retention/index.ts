@@ -22,3 +22,4 @@ export const retentionModule = defineModule({
     }),
   ],
 })
+export { recomputeStale } from './state'

@@ -24,6 +24,8 @@ export interface CopyInput {
   copy: ClientCopy
   /** the column labels of each section, for the PDF */
   labels: Record<string, Record<string, string>>
+  /** the phrases of coded columns, per section and column: the PDF prints the phrase, the JSON keeps the code */
+  phrases: Record<string, Record<string, Record<string, string>>>
   registerNames: Record<string, string>
   language: Lang
 }
@@ -130,7 +132,11 @@ export async function buildCopy(trx: Transaction<DB>, tables: readonly CopyTable
     .map((d) => ({ on: d.disclosed_on, recipient: d.recipient, serviceTask: d.service_task, basis: d.basis_citation ? `${d.basis} (${d.basis_citation})` : d.basis, what: d.what }))
   const org = await trx.selectFrom('organisation').select('name').orderBy('created_at').executeTakeFirst()
   const labels: Record<string, Record<string, string>> = {}
-  for (const s of sections) labels[s.key] = Object.fromEntries(s.columns.map((c) => [c.key, c.label[lang]]))
+  const phrases: CopyInput['phrases'] = {}
+  for (const s of sections) {
+    labels[s.key] = Object.fromEntries(s.columns.map((c) => [c.key, c.label[lang]]))
+    phrases[s.key] = Object.fromEntries(s.columns.filter((c) => c.values).map((c) => [c.key, Object.fromEntries(Object.entries(c.values!).map(([code, text]) => [code, text[lang]]))]))
+  }
   const copy: ClientCopy = {
     format: 'huoma-client-copy/1',
     request: { number: Number(r.number), kind: r.kind, decidedOn: r.decided_on },
@@ -142,5 +148,5 @@ export async function buildCopy(trx: Transaction<DB>, tables: readonly CopyTable
     processing,
     disclosures,
   }
-  return { input: { copy, labels, registerNames, language: lang }, personIds: [r.person_id, ...(r.requester_id ? [r.requester_id] : [])] }
+  return { input: { copy, labels, phrases, registerNames, language: lang }, personIds: [r.person_id, ...(r.requester_id ? [r.requester_id] : [])] }
 }

@@ -12,6 +12,8 @@ export const rightsCopy: readonly CopyTable[] = [
     title: L('Päätökset', 'Beslut'),
     from: 'decision',
     serviceTask: { column: 'service_task' },
+    documentType: 'decision',
+    date: "to_char(decided_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'number', label: L('Numero', 'Nummer') },
       { key: 'decision_type', label: L('Päätöslaji', 'Beslutstyp') },
@@ -28,6 +30,8 @@ export const rightsCopy: readonly CopyTable[] = [
     title: L('Maksut', 'Betalningar'),
     from: 'payable',
     serviceTask: { column: 'service_task' },
+    documentType: 'payment_voucher',
+    date: "to_char(due_on, 'YYYY-MM-DD')",
     where: "payee_kind = 'client'",
     columns: [
       { key: 'number', label: L('Numero', 'Nummer') },
@@ -44,6 +48,8 @@ export const rightsCopy: readonly CopyTable[] = [
     title: L('Tietosuojapyyntösi', 'Dina begäranden om dataskydd'),
     from: 'rights_request',
     serviceTask: { fixed: null },
+    documentType: 'data_subject_request',
+    date: "to_char(received_on, 'YYYY-MM-DD')",
     columns: [
       { key: 'number', label: L('Numero', 'Nummer') },
       { key: 'kind', label: L('Pyyntö', 'Begäran') },

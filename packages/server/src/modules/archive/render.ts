@@ -1,0 +1,87 @@
+import type { Content } from 'pdfmake/interfaces'
+import { copyValueText, type CopySection } from '../../kernel/client-copy'
+import { baseDocument, date, documentHeader, factTable, heading } from '../../kernel/decisions/document'
+import { renderArchivalPdf } from '../../pdf/render'
+
+type Lang = 'fi' | 'sv'
+
+const TEXTS = {
+  fi: {
+    client: 'Asiakas',
+    identity: 'Henkilötunnus',
+    temporaryId: 'Tilapäinen tunniste',
+    period: 'Ajalta',
+    retention: 'Säilytys',
+    reasons: { sample: 'pysyvästi: syntymäpäiväotos (8., 18. tai 28. päivänä syntynyt)', archive_order: 'pysyvästi: arkistolaitoksen päätös' },
+    produced: 'Muodostettu arkistoon',
+    records: 'Merkintöjä',
+    none: 'Ei merkintöjä.',
+    yes: 'kyllä',
+    no: 'ei',
+  },
+  sv: {
+    client: 'Klient',
+    identity: 'Personbeteckning',
+    temporaryId: 'Tillfällig identifierare',
+    period: 'Period',
+    retention: 'Förvaring',
+    reasons: { sample: 'varaktigt: födelsedagsurval (född den 8, 18 eller 28)', archive_order: 'varaktigt: arkivverkets beslut' },
+    produced: 'Framställd för arkivet',
+    records: 'Anteckningar',
+    none: 'Inga anteckningar.',
+    yes: 'ja',
+    no: 'nej',
+  },
+} as const
+
+export interface ArchiveDocumentInput {
+  lang: Lang
+  organisation: string
+  title: string
+  client: { name: string; hetu: string | null; temporaryId: string | null }
+  reason: 'sample' | 'archive_order'
+  firstDate: string | null
+  lastDate: string | null
+  producedAt: Date
+  /** the sections of one document type in one register */
+  sections: CopySection[]
+}
+
+const helsinkiDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d)
+
+/**
+ * One archived document as PDF/A-1b: the organisation and title, the client, the period and why it is kept, then
+ * each record with its fields (label: value), in the records' own order. The text is selectable (embedded fonts,
+ * no images), so the archive can index it.
+ */
+export async function renderArchiveDocument(input: ArchiveDocumentInput): Promise<Buffer> {
+  const t = TEXTS[input.lang]
+  const value = (v: string | number | boolean | null) => (v === true ? t.yes : v === false ? t.no : String(v))
+  const period = input.firstDate ? `${date(input.firstDate)} – ${date(input.lastDate ?? input.firstDate)}` : '–'
+  const records = input.sections.reduce((n, s) => n + s.records.length, 0)
+  const content: Content[] = [
+    documentHeader({ name: input.organisation, unitName: '' }, input.title, [
+      [t.period, period],
+      [t.records, String(records)],
+      [t.produced, date(helsinkiDate(input.producedAt))],
+    ]),
+    factTable([
+      [t.client, input.client.name],
+      input.client.hetu ? [t.identity, input.client.hetu] : [t.temporaryId, input.client.temporaryId ?? ''],
+      [t.retention, t.reasons[input.reason]],
+    ]),
+  ]
+  if (!records) content.push({ text: t.none })
+  for (const s of input.sections) {
+    if (input.sections.length > 1) content.push(heading(s.title[input.lang]))
+    const columns = new Map(s.columns.map((c) => [c.key, c]))
+    for (const record of s.records) {
+      const runs = Object.entries(record)
+        .filter(([, v]) => v !== null && v !== '')
+        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columns.get(k)?.label[input.lang] ?? k}: `, bold: true }, value(copyValueText(columns.get(k), v, input.lang))])
+      content.push({ text: runs, margin: [0, 0, 0, 6] })
+    }
+  }
+  const doc = baseDocument(input.lang, input.title, content, null)
+  return renderArchivalPdf({ ...doc, info: { ...doc.info, title: input.title, author: input.organisation, subject: input.client.name } })
+}
