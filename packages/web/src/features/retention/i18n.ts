@@ -5,7 +5,7 @@ import type { Translation } from '../../lib/feature'
  * dictionaries under `retention`. Finnish is the source; Swedish and English are typed by its shape.
  */
 const fiRetention = {
-  nav: { lists: 'Hävitysluettelot', records: 'Hävityspöytäkirjat', rules: 'Säilytysajat' },
+  nav: { lists: 'Hävitysluettelot', records: 'Hävityspöytäkirjat', rules: 'Säilytysajat', archive: 'Arkistointi' },
   classes: {
     client_basic: 'Asiakkuusasiakirja ja perustiedot',
     families_with_children: 'Lapsiperheiden palvelut',
@@ -78,6 +78,26 @@ const fiRetention = {
     none: 'Ei hävityspöytäkirjoja.',
     columns: { number: 'Pöytäkirja', list: 'Luettelo', registers: 'Rekisterit', basis: 'Peruste', approver: 'Hyväksyjä', destroyed: 'Hävitetty', key: 'Pseudonyymi' },
   },
+  archive: {
+    title: 'Arkistointi',
+    intro: 'Pysyvästi säilytettävät tiedot (syntymäpäiväotos: 8., 18. ja 28. päivänä syntyneet, sekä arkistointimääräykset) siirretään arkistoon, kun asiakkuus rekisterissä on päättynyt. Arkistopaketissa on jokaisen rekisterin asiakirjat PDF/A-muodossa ja kuvailutiedot (metadata.xml).',
+    ready: 'Arkistoitavissa',
+    readyCount: '{{count}} rekisteriä, {{clients}} asiakasta näkyvissä.',
+    noneReady: 'Arkistoitavia tietoja ei ole.',
+    readyCaption: 'Pysyvästi säilytettävät rekisterit, joiden asiakkuus on päättynyt',
+    make: 'Muodosta arkistopaketti',
+    confirmTitle: 'Muodostetaanko arkistopaketti?',
+    confirmBody: 'Enintään {{clients}} asiakkaan pysyvästi säilytettävät tiedot muodostetaan PDF/A-asiakirjoiksi kuvailutietoineen. Paketti tallennetaan ja sen muodostaminen kirjataan lokiin; rekisterit eivät tämän jälkeen näy arkistoitavina, ellei asiakkuus ala ja pääty uudelleen.',
+    made: 'Arkistopaketti {{number}} muodostettiin: {{clients}} asiakasta, {{documents}} asiakirjaa.',
+    nothing: 'Arkistoitavaa ei ollut: pakettia ei muodostettu.',
+    packages: 'Arkistopaketit',
+    packagesCaption: 'Muodostetut arkistopaketit, uusin ensin',
+    noPackages: 'Arkistopaketteja ei ole muodostettu.',
+    contents: '{{clients}} asiakasta, {{documents}} asiakirjaa, {{kb}} kt',
+    download: 'Lataa paketti {{number}} (zip)',
+    reasons: { sample: 'Syntymäpäiväotos', archive_order: 'Arkistointimääräys' },
+    columns: { client: 'Asiakas', identity: 'Tunniste', register: 'Rekisteri', reason: 'Peruste', closed: 'Asiakkuus päättyi', number: 'Numero', made: 'Muodostettu', maker: 'Muodostaja', contents: 'Sisältö', checksum: 'Tarkiste (SHA-256)', file: 'Tiedosto' },
+  },
   rules: {
     title: 'Säilytysajat',
     intro: 'Asiakasasiakirjojen säilytysajat (laki 703/2023, liite) ovat voimassaolopäivin muutettavia parametreja. Muutos lasketaan heti asiakkaiden säilytysaikoihin.',
@@ -98,7 +118,7 @@ const fiRetention = {
 } as const
 
 const svRetention: Translation<typeof fiRetention> = {
-  nav: { lists: 'Gallringsförteckningar', records: 'Gallringsprotokoll', rules: 'Förvaringstider' },
+  nav: { lists: 'Gallringsförteckningar', records: 'Gallringsprotokoll', rules: 'Förvaringstider', archive: 'Arkivering' },
   classes: {
     client_basic: 'Klientskapshandling och basuppgifter',
     families_with_children: 'Tjänster för barnfamiljer',
@@ -171,6 +191,26 @@ const svRetention: Translation<typeof fiRetention> = {
     none: 'Inga gallringsprotokoll.',
     columns: { number: 'Protokoll', list: 'Förteckning', registers: 'Register', basis: 'Grund', approver: 'Godkänd av', destroyed: 'Gallrad', key: 'Pseudonym' },
   },
+  archive: {
+    title: 'Arkivering',
+    intro: 'Uppgifter som bevaras varaktigt (födelsedagsurvalet: födda den 8, 18 och 28, samt arkiveringsbeslut) överförs till arkivet när klientskapet i registret har upphört. Arkivpaketet innehåller varje registers handlingar i PDF/A-format och beskrivande uppgifter (metadata.xml).',
+    ready: 'Kan arkiveras',
+    readyCount: '{{count}} register, {{clients}} klienter visas.',
+    noneReady: 'Det finns inga uppgifter att arkivera.',
+    readyCaption: 'Register som bevaras varaktigt och där klientskapet har upphört',
+    make: 'Skapa arkivpaket',
+    confirmTitle: 'Skapa ett arkivpaket?',
+    confirmBody: 'De varaktigt bevarade uppgifterna om högst {{clients}} klienter görs till PDF/A-handlingar med beskrivande uppgifter. Paketet sparas och skapandet loggas; registren visas inte längre som arkiverbara, om inte klientskapet börjar och upphör på nytt.',
+    made: 'Arkivpaket {{number}} skapades: {{clients}} klienter, {{documents}} handlingar.',
+    nothing: 'Det fanns inget att arkivera: inget paket skapades.',
+    packages: 'Arkivpaket',
+    packagesCaption: 'Skapade arkivpaket, det nyaste först',
+    noPackages: 'Inga arkivpaket har skapats.',
+    contents: '{{clients}} klienter, {{documents}} handlingar, {{kb}} kB',
+    download: 'Ladda ner paket {{number}} (zip)',
+    reasons: { sample: 'Födelsedagsurval', archive_order: 'Arkiveringsbeslut' },
+    columns: { client: 'Klient', identity: 'Identifierare', register: 'Register', reason: 'Grund', closed: 'Klientskapet upphörde', number: 'Nummer', made: 'Skapat', maker: 'Skapat av', contents: 'Innehåll', checksum: 'Kontrollsumma (SHA-256)', file: 'Fil' },
+  },
   rules: {
     title: 'Förvaringstider',
     intro: 'Förvaringstiderna för klienthandlingar (lag 703/2023, bilaga) är parametrar som ändras med giltighetsdagar. En ändring räknas genast in i klienternas förvaringstider.',
@@ -191,7 +231,7 @@ const svRetention: Translation<typeof fiRetention> = {
 }
 
 const enRetention: Translation<typeof fiRetention> = {
-  nav: { lists: 'Destruction lists', records: 'Destruction records', rules: 'Retention periods' },
+  nav: { lists: 'Destruction lists', records: 'Destruction records', rules: 'Retention periods', archive: 'Archiving' },
   classes: {
     client_basic: 'Client record and basic data',
     families_with_children: 'Services for families with children',
@@ -264,6 +304,26 @@ const enRetention: Translation<typeof fiRetention> = {
     none: 'No destruction records.',
     columns: { number: 'Record', list: 'List', registers: 'Registers', basis: 'Basis', approver: 'Approver', destroyed: 'Destroyed', key: 'Pseudonym' },
   },
+  archive: {
+    title: 'Archiving',
+    intro: 'Records kept permanently (the birthday sample: people born on the 8th, 18th and 28th, and archiving orders) are transferred to the archive once the client relationship in the register has ended. An archive package holds each register\'s documents as PDF/A with their metadata (metadata.xml).',
+    ready: 'Ready for the archive',
+    readyCount: '{{count}} registers, {{clients}} clients shown.',
+    noneReady: 'Nothing is ready for the archive.',
+    readyCaption: 'Registers kept permanently whose client relationship has ended',
+    make: 'Make an archive package',
+    confirmTitle: 'Make an archive package?',
+    confirmBody: 'The permanently kept records of at most {{clients}} clients are laid out as PDF/A documents with their metadata. The package is stored and making it is logged; the registers are no longer shown as ready unless the client relationship starts and ends again.',
+    made: 'Archive package {{number}} was made: {{clients}} clients, {{documents}} documents.',
+    nothing: 'Nothing was ready: no package was made.',
+    packages: 'Archive packages',
+    packagesCaption: 'Archive packages made, newest first',
+    noPackages: 'No archive packages have been made.',
+    contents: '{{clients}} clients, {{documents}} documents, {{kb}} kB',
+    download: 'Download package {{number}} (zip)',
+    reasons: { sample: 'Birthday sample', archive_order: 'Archiving order' },
+    columns: { client: 'Client', identity: 'Identifier', register: 'Register', reason: 'Basis', closed: 'Relationship ended', number: 'Number', made: 'Made', maker: 'Made by', contents: 'Contents', checksum: 'Checksum (SHA-256)', file: 'File' },
+  },
   rules: {
     title: 'Retention periods',
     intro: 'The retention periods of client records (Act 703/2023, annex) are parameters changed with dates of validity. A change is counted into the clients\' retention at once.',
@@ -283,6 +343,6 @@ const enRetention: Translation<typeof fiRetention> = {
   },
 }
 
-export const fi = { nav: { destructionLists: fiRetention.nav.lists, destructionRecords: fiRetention.nav.records, retentionRules: fiRetention.nav.rules }, retention: fiRetention } as const
-export const sv: Translation<typeof fi> = { nav: { destructionLists: svRetention.nav.lists, destructionRecords: svRetention.nav.records, retentionRules: svRetention.nav.rules }, retention: svRetention }
-export const en: Translation<typeof fi> = { nav: { destructionLists: enRetention.nav.lists, destructionRecords: enRetention.nav.records, retentionRules: enRetention.nav.rules }, retention: enRetention }
+export const fi = { nav: { destructionLists: fiRetention.nav.lists, destructionRecords: fiRetention.nav.records, retentionRules: fiRetention.nav.rules, archive: fiRetention.nav.archive }, retention: fiRetention } as const
+export const sv: Translation<typeof fi> = { nav: { destructionLists: svRetention.nav.lists, destructionRecords: svRetention.nav.records, retentionRules: svRetention.nav.rules, archive: svRetention.nav.archive }, retention: svRetention }
+export const en: Translation<typeof fi> = { nav: { destructionLists: enRetention.nav.lists, destructionRecords: enRetention.nav.records, retentionRules: enRetention.nav.rules, archive: enRetention.nav.archive }, retention: enRetention }

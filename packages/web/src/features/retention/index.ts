@@ -1,4 +1,5 @@
 import type { Feature } from '../../lib/feature'
+import { ArchivePage } from './ArchivePage'
 import { DestructionListPage } from './DestructionListPage'
 import { DestructionListsPage } from './DestructionListsPage'
 import { DestructionRecordsPage } from './DestructionRecordsPage'
@@ -7,7 +8,8 @@ import { RetentionRulesPage } from './RetentionRulesPage'
 
 /**
  * Retention and destruction: the archive officer's destruction lists (review, take off with a reason, approve,
- * execute) and the destruction records; the main user's retention table.
+ * execute) and the destruction records; the main user's retention table; the archive packages of the registers kept
+ * permanently.
  */
 export const retention: Feature<typeof dictionary.fi> = {
   id: 'retention',
@@ -16,11 +18,13 @@ export const retention: Feature<typeof dictionary.fi> = {
     { id: 'destruction-lists', path: '/retention/destruction', action: 'destruction:lists', label: 'nav.destructionLists', order: 130 },
     { id: 'destruction-records', path: '/retention/destruction-records', action: 'destruction:records', label: 'nav.destructionRecords', order: 131 },
     { id: 'retention-rules', path: '/retention/rules', action: 'retention:rules-read', label: 'nav.retentionRules', order: 132 },
+    { id: 'archive', path: '/retention/archive', action: 'archive:packages', label: 'nav.archive', order: 133 },
   ],
   routes: [
     { path: '/retention/destruction', page: DestructionListsPage, action: 'destruction:lists' },
     { path: '/retention/destruction/:listId', page: DestructionListPage, action: 'destruction:read' },
     { path: '/retention/destruction-records', page: DestructionRecordsPage, action: 'destruction:records' },
     { path: '/retention/rules', page: RetentionRulesPage, action: 'retention:rules-read' },
+    { path: '/retention/archive', page: ArchivePage, action: 'archive:packages' },
   ],
 }
