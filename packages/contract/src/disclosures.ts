@@ -221,6 +221,27 @@ export const disclosuresEndpoints = endpoints({
     response: { 200: FileBody },
     produces: 'application/pdf',
   },
+  'disclosures.bundlePdf': {
+    method: 'GET',
+    path: `${P}/disclosures/:requestId/bundle/pdf`,
+    action: 'disclosures:print',
+    summary: 'The documents sent on a decided request as one PDF: a cover letter, then the chosen records of the register within the period',
+    params: DisclosureRequestParams,
+    query: Type.Object(
+      {
+        serviceTask: ServiceTaskCode,
+        /** the record kinds to send, comma-separated copy keys (e.g. `journal/entry,kernel/decision`) */
+        records: Type.String({ pattern: '^[a-z-]+/[a-z-]+(,[a-z-]+/[a-z-]+)*$', maxLength: 500 }),
+        from: Type.Optional(IsoDate),
+        to: Type.Optional(IsoDate),
+        language: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv')])),
+      },
+      { additionalProperties: false },
+    ),
+    response: { 200: FileBody },
+    produces: 'application/pdf',
+    errors: [409],
+  },
   'disclosures.askInformation': {
     method: 'POST',
     path: `${P}/information-requests`,

@@ -84,6 +84,48 @@ describe.each(kinds)('disclosures and consents on %s', (kind) => {
     expect(text).toContain('asiakaslaki 18 §')
   })
 
+  it('sends the decided request\'s documents as one PDF with a cover letter, the chosen records within the period', async () => {
+    // a signed journal entry today and one from last year
+    const entry = async (eventDate: string, text: string) => {
+      const res = await worker.post(`/api/persons/${client}/journal/${TASK}`, { type: 'home_visit', eventDate, text })
+      expect(res.status).toBe(201)
+      const { entryId, versions } = (await res.json()) as { entryId: string; versions: { version: number }[] }
+      expect((await worker.post(`/api/persons/${client}/journal/${TASK}/entries/${entryId}/sign`, { version: versions[0]!.version })).status).toBe(200)
+    }
+    await entry(today, 'Kotikäynti: keittiön vesivahinko korjattu.')
+    await entry(addDays(localDate(today), -400), 'Vanha merkintä, joka ei kuulu luovutukseen.')
+    let res = await worker.post(base(), { ...police, requested: 'Kotikäyntien merkinnät tältä vuodelta.' })
+    expect(res.status).toBe(201)
+    const r = ((await res.json()) as Register).requests.find((x) => x.decision === null)!
+    const bundle = (query: string) => worker.get(`${base()}/${r.id}/bundle/pdf?serviceTask=${TASK}&${query}`)
+    // nothing to send before the decision
+    res = await bundle('records=journal/entry')
+    expect(res.status).toBe(409)
+    expect((await errorsOf(res))[0]).toMatchObject({ field: 'requestId', code: 'disclosure.bundle.refused' })
+    res = await worker.post(`${base()}/${r.id}/decision`, { serviceTask: TASK, outcome: 'disclose', reasons: 'Esitutkinta edellyttää tietoja (asiakaslaki 18 §).', decidedOn: today, version: r.version })
+    expect(res.status).toBe(200)
+    expect((await bundle('records=journal/unknown')).status).toBe(400)
+    const prints = async () => Number((await t.server.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'print').where('event', '=', 'disclosures:print').executeTakeFirstOrThrow()).n)
+    const before = await prints()
+    res = await bundle(`records=journal/entry&from=${addDays(localDate(today), -30)}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()))
+    expect(text).toContain('Saate: tietojen luovutus')
+    expect(text).toContain('Rikoskomisario Kalle Komisario, Sisä-Suomen poliisilaitos')
+    expect(text).toContain('Sosiaalihuollon asiakaslaki 18 §')
+    expect(text).toContain('Asiakaskertomus: 1 merkintää')
+    expect(text).toMatch(/salassa pidettäviä/)
+    expect(text).toContain('Kotikäynti: keittiön vesivahinko korjattu.')
+    expect(text).toContain('Laji: Kotikäynti')
+    expect(text).not.toContain('Vanha merkintä')
+    expect(await prints()).toBe(before + 1)
+    // in Swedish
+    const sv = await pdfText(Buffer.from(await (await bundle('records=journal/entry&language=sv')).arrayBuffer()))
+    expect(sv).toContain('Följebrev: utlämnande av uppgifter')
+    expect(sv).toContain('Typ: Hembesök')
+  })
+
   it('refuses a request without its legal basis or consent, saving nothing', async () => {
     const before = await requestCount()
     let res = await worker.post(base(), { ...police, basis: 'other_act' })

@@ -2,10 +2,11 @@
 import type {} from './schema'
 import type { Content } from 'pdfmake/interfaces'
 import type { ClientScope } from '../../access/client-access'
+import { copyValueText, readClientCopy, type CopyTable } from '../../kernel/client-copy'
 import { appealInstructions } from '../../kernel/decisions/appeal-texts'
 import { baseDocument, date, documentHeader, factTable, heading, type Lang } from '../../kernel/decisions/document'
 import { printOrganisation } from '../../kernel/decisions/parties'
-import { problems } from '../../http/problem'
+import { HttpProblem, problems } from '../../http/problem'
 import { renderPdf } from '../../pdf/render'
 
 /** A refusal to disclose is appealed to the administrative court within 30 days (julkisuuslaki 621/1999 33 §). */
@@ -109,6 +110,121 @@ export async function disclosureDecisionPdf(scope: ClientScope, requestId: strin
       content.push(heading(section.heading, 2))
       for (const p of section.paragraphs) content.push({ text: p, margin: [0, 0, 0, 4] })
       if (section.bullets) content.push({ ul: [...section.bullets], margin: [8, 0, 0, 4] })
+    }
+  }
+  const pdf = await renderPdf(baseDocument(lang, `${t.title} ${r.number}`, content, null))
+  return { pdf, number: Number(r.number) }
+}
+
+const BUNDLE_TEXTS = {
+  fi: {
+    title: 'Saate: tietojen luovutus',
+    to: 'Vastaanottaja',
+    decision: 'Luovutuspäätös',
+    decisionText: 'nro {number}, {date}',
+    basis: 'Luovutuksen peruste',
+    purpose: 'Käyttötarkoitus',
+    client: 'Asiakas',
+    enclosed: 'Oheiset tiedot',
+    period: 'ajalta {from} – {to}',
+    records: '{title}: {count} merkintää',
+    noRecords: 'Valitulta ajalta ei ole luovutettavia merkintöjä.',
+    confidential:
+      'Tiedot ovat salassa pidettäviä (laki sosiaalihuollon asiakkaan asemasta ja oikeuksista 812/2000 14 §; julkisuuslaki 621/1999 24 § 1 mom. 25 kohta). Vastaanottaja saa käyttää tietoja vain siihen tarkoitukseen, jota varten ne on luovutettu, eikä saa luovuttaa niitä edelleen ilman laissa säädettyä oikeutta.',
+    sender: 'Lähettäjä',
+    sentOn: 'Päiväys',
+    yes: 'kyllä',
+    no: 'ei',
+  },
+  sv: {
+    title: 'Följebrev: utlämnande av uppgifter',
+    to: 'Mottagare',
+    decision: 'Beslut om utlämnande',
+    decisionText: 'nr {number}, {date}',
+    basis: 'Grund för utlämnandet',
+    purpose: 'Användningsändamål',
+    client: 'Klient',
+    enclosed: 'Bifogade uppgifter',
+    period: 'för tiden {from} – {to}',
+    records: '{title}: {count} anteckningar',
+    noRecords: 'Under den valda tiden finns inga anteckningar att lämna ut.',
+    confidential:
+      'Uppgifterna är sekretessbelagda (lagen om klientens ställning och rättigheter inom socialvården 812/2000 14 §; offentlighetslagen 621/1999 24 § 1 mom. 25 punkten). Mottagaren får använda uppgifterna endast för det ändamål för vilket de har lämnats ut och får inte lämna ut dem vidare utan en i lag föreskriven rätt.',
+    sender: 'Avsändare',
+    sentOn: 'Datum',
+    yes: 'ja',
+    no: 'nej',
+  },
+} as const
+
+/**
+ * The documents sent on a decided disclosure request as one PDF: a cover letter (saate) naming the recipient, the
+ * decision, the basis and purpose, what is enclosed and the duty of confidentiality, then the enclosed records of the
+ * register — the record kinds chosen (the modules' copy declarations), within the period chosen. A refused request
+ * has nothing to send (409).
+ */
+export async function disclosureBundlePdf(
+  scope: ClientScope,
+  requestId: string,
+  o: { serviceTask: string; unitId: string; language: Lang; tables: readonly CopyTable[]; records: readonly string[]; from?: string; to?: string; sender: string; today: string },
+): Promise<{ pdf: Buffer; number: number }> {
+  const r = await scope.trx
+    .selectFrom('disclosure_request as r')
+    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .selectAll('r')
+    .select(['p.first_names', 'p.last_name', 'p.birth_date'])
+    .where('r.id', '=', requestId)
+    .where('r.person_id', '=', scope.personId)
+    .where('r.service_task', '=', o.serviceTask)
+    .executeTakeFirst()
+  if (!r) throw problems.notFound()
+  if (!r.outcome || !r.decided_on || r.outcome === 'refuse') throw new HttpProblem(409, 'conflict', { issues: [{ field: 'requestId', code: 'disclosure.bundle.refused' }] })
+  const unknown = o.records.filter((k) => !o.tables.some((t) => t.key === k))
+  if (unknown.length) throw problems.validation([{ field: 'records', code: 'disclosure.bundle.records' }])
+  const lang = o.language
+  const t = BUNDLE_TEXTS[lang]
+  const d = TEXTS[lang]
+  const org = await printOrganisation(scope.trx, o.unitId, lang)
+  const tables = o.tables.filter((x) => o.records.includes(x.key))
+  const sections = (await readClientCopy(scope.trx, tables, { personIds: [scope.personId], include: (task) => task === o.serviceTask })).map((s) => {
+    const keep = s.recordDates.map((day) => (!o.from || (day !== null && day >= o.from)) && (!o.to || (day !== null && day <= o.to)))
+    return { ...s, records: s.records.filter((_, i) => keep[i]), recordDates: s.recordDates.filter((_, i) => keep[i]) }
+  })
+  const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
+  const enclosed = sections.filter((s) => s.records.length).map((s) => fill(t.records, { title: s.title[lang], count: s.records.length }))
+  const birth = r.birth_date ? date(typeof r.birth_date === 'string' ? r.birth_date : (r.birth_date as Date).toISOString()) : null
+  const content: Content[] = [
+    documentHeader(org, t.title, [
+      [t.sentOn, date(o.today)],
+      [d.number, String(r.number)],
+    ]),
+    factTable([
+      [t.to, r.requester_organisation ? `${r.requester_name}, ${r.requester_organisation}` : r.requester_name],
+      [t.decision, fill(t.decisionText, { number: r.number, date: date(r.decided_on) })],
+      [t.basis, `${d.bases[r.basis] ?? r.basis}${r.basis_citation ? ` (${r.basis_citation})` : ''}`],
+      [t.purpose, r.purpose],
+      [t.client, `${r.first_names} ${r.last_name}${birth ? ` (${birth})` : ''}`],
+    ]),
+    heading(t.enclosed),
+    ...(o.from || o.to ? [{ text: fill(t.period, { from: o.from ? date(o.from) : '…', to: o.to ? date(o.to) : '…' }), margin: [0, 0, 0, 4] } as Content] : []),
+    enclosed.length ? { ul: enclosed, margin: [8, 0, 0, 8] } : { text: t.noRecords, margin: [0, 0, 0, 8] },
+    { text: t.confidential, style: 'small', margin: [0, 0, 0, 8] },
+    heading(t.sender, 2),
+    { text: o.sender, margin: [0, 0, 0, 2] },
+    { text: org.unitName, style: 'small' },
+  ]
+  const value = (v: string | number | boolean | null) => (v === true ? t.yes : v === false ? t.no : String(v))
+  let first = true
+  for (const s of sections) {
+    if (!s.records.length) continue
+    content.push({ text: s.title[lang], style: 'h2', ...(first ? { pageBreak: 'before' as const } : {}) })
+    first = false
+    const columns = new Map(s.columns.map((c) => [c.key, c]))
+    for (const record of s.records) {
+      const runs = Object.entries(record)
+        .filter(([, v]) => v !== null && v !== '')
+        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columns.get(k)?.label[lang] ?? k}: `, bold: true }, value(copyValueText(columns.get(k), v, lang))])
+      content.push({ text: runs, margin: [0, 0, 0, 6] })
     }
   }
   const pdf = await renderPdf(baseDocument(lang, `${t.title} ${r.number}`, content, null))

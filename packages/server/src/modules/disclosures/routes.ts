@@ -5,7 +5,7 @@ import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { disclosureDecisionPdf } from './print'
+import { disclosureBundlePdf, disclosureDecisionPdf } from './print'
 import { askInformation, decideRequest, informationAnswered, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
 
 /**
@@ -68,6 +68,31 @@ export const disclosuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
         disclosureDecisionPdf(scope, request.params.requestId, { serviceTask, unitId, language: request.query.language ?? 'fi' }),
       )
       return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="luovutuspaatos-${out.number}.pdf"`).send(out.pdf)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.bundlePdf']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const { serviceTask, records, from, to, language } = request.query
+      const unitId = ctx.grants.find((g) => g.serviceTasks.includes(serviceTask))?.unitId
+      if (!unitId) throw problems.notFound()
+      const out = await app.clientData.withClient(ctx, { personId: request.params.id, serviceTask }, async (scope) => {
+        const sender = await scope.trx.selectFrom('staff_user').select('display_name').where('id', '=', ctx.principal.userId).executeTakeFirst()
+        return disclosureBundlePdf(scope, request.params.requestId, {
+          serviceTask,
+          unitId,
+          language: language ?? 'fi',
+          tables: app.clientCopyTables,
+          records: records.split(','),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          sender: sender?.display_name ?? '',
+          today: app.clock.today(),
+        })
+      })
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="luovutus-${out.number}.pdf"`).send(out.pdf)
     },
   })
 
