@@ -212,7 +212,7 @@ export function AppointmentsPage() {
               <h3 id="appt-details-title">
                 {t(`appointments.weekdaysLong.${weekdayOf(selected.start.slice(0, 10))}`)} {formatDate(selected.start.slice(0, 10))}
               </h3>
-              <ol className="plain-list appt-list">
+              <ul className="plain-list appt-list">
                 <AppointmentItem
                   appointment={selected}
                   mayCancel={can(user, 'appointments:cancel')}
@@ -227,7 +227,7 @@ export function AppointmentsPage() {
                     go({ date: m.start.slice(0, 10) })
                   }}
                 />
-              </ol>
+              </ul>
               <button type="button" className="button" onClick={() => setSelectedId(undefined)}>
                 {t('appointments.closeDetails')}
               </button>
