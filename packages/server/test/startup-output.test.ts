@@ -37,11 +37,13 @@ describe('the development log', () => {
   it('shows other messages with their fields, and an error with its stack', () => {
     const { logger, lines } = readable()
     logger.info({ persons: 300, users: 13 }, 'demo municipality Demola seeded')
+    logger.info({ applied: ['0001_platform', '0002_access', '0003_registry', '0004_vtj', '0005_privacy'], kept: ['a', 'b'] }, 'migrations applied')
     logger.error({ err: new Error('boom 010190-999W') }, 'shutting down after an error')
     expect(lines[0]!.slice(9)).toBe('INFO  demo municipality Demola seeded persons=300 users=13')
-    expect(lines[1]!.slice(9)).toBe('ERROR shutting down after an error')
-    expect(lines[2]).toBe('    Error: boom [hetu]')
-    expect(lines.slice(3).every((l) => l.startsWith('    ') && l.trimStart().startsWith('at '))).toBe(true)
+    expect(lines[1]!.slice(9)).toBe('INFO  migrations applied applied=["0001_platform" … "0005_privacy"](5) kept=["a","b"]')
+    expect(lines[2]!.slice(9)).toBe('ERROR shutting down after an error')
+    expect(lines[3]).toBe('    Error: boom [hetu]')
+    expect(lines.slice(4).every((l) => l.startsWith('    ') && l.trimStart().startsWith('at '))).toBe(true)
     expect(lines.join('\n')).not.toContain('{"level"')
   })
 

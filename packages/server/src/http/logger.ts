@@ -44,8 +44,10 @@ const PENDING_MAX = 1000
 
 const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
 
+/** A field's value on a readable line; a long list as its first and last item and its length. */
 function field(value: unknown): string {
   if (typeof value === 'string') return /[\s"=]/.test(value) ? JSON.stringify(value) : value
+  if (Array.isArray(value) && value.length > 4) return `[${JSON.stringify(value[0])} … ${JSON.stringify(value.at(-1))}](${value.length})`
   return JSON.stringify(value)
 }
 
