@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { withoutKnownEngineWarnings } from './npm-output.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -30,14 +31,22 @@ function newestMtime(dir) {
 
 const installed = path.join(root, 'node_modules', '.package-lock.json')
 if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(path.join(root, 'package-lock.json')).mtimeMs) {
-  run(npm, ['ci', '--no-audit', '--no-fund'], 'Installing dependencies (npm ci)')
+  console.log('\n> Installing dependencies (npm ci)')
+  // npm's warnings go to stderr: shown, less the engine warnings known to mean nothing here (scripts/npm-output.mjs).
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' })
+  process.stderr.write(withoutKnownEngineWarnings(r.stderr ?? ''))
+  if (r.status !== 0) {
+    console.error(`\nInstalling dependencies (npm ci) failed (exit ${r.status}).`)
+    process.exit(r.status ?? 1)
+  }
 }
 
 const web = path.join(root, 'packages', 'web')
 const builtIndex = path.join(web, 'dist', 'index.html')
 const sourcesChanged = Math.max(newestMtime(path.join(web, 'src')), newestMtime(path.join(root, 'packages', 'contract', 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs)
 if (!fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sourcesChanged) {
-  run(npm, ['run', 'build', '-w', '@huoma/web'], 'Building the web app')
+  // Vite's per-chunk listing is for people tuning the build; here only its warnings and errors are shown.
+  run(npm, ['run', 'build', '-w', '@huoma/web', '--', '--logLevel', 'warn'], 'Building the web app')
 }
 
 // The server's build (packages/server/dist), rebuilt when any of its sources is newer (scripts/build-server.mjs).
@@ -49,9 +58,13 @@ try {
   process.exit(1)
 }
 
+// A person at a terminal reads lines, not JSON: readable log lines unless in production or chosen otherwise.
+const env = { ...process.env }
+if (env.NODE_ENV !== 'production' && !env.LOG_FORMAT) env.LOG_FORMAT = 'text'
 const child = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli.js'), 'serve', '--demo'], {
   cwd: root,
   stdio: 'inherit',
+  env,
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

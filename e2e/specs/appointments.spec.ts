@@ -23,7 +23,7 @@ test('a social worker books, sees in the week, moves, is refused a double bookin
   await clientOfWorker(playwright, baseURL, 'Ville', 'Päällekkäinen')
 
   await login(page, 'sosiaalityontekija')
-  await page.goto('/appointments?date=2031-03-12')
+  await page.goto('/appointments?date=2031-03-12&layout=list')
   await expect(page.getByRole('heading', { name: 'Viikko 11: 10.3.2031–16.3.2031' })).toBeVisible()
 
   async function book(clientName: string, search: string, start: string, end: string) {

@@ -34,7 +34,7 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in HUOMA_DATA_DIR, default ./data),
 HUOMA_MIGRATION_DATABASE_URL (the owner's connection for migrations, when DATABASE_URL is the application role),
 HUOMA_AUDIT_SIGNING_KEY_FILE, HUOMA_AUDIT_PUBLIC_KEY_FILE, HUOMA_AUDIT_WITNESS_FILE, HUOMA_AUDIT_WITNESS_SYSLOG,
-HUOMA_DEMO_PASSWORD, PORT (8080), HOST (127.0.0.1), LOG_LEVEL.`
+HUOMA_DEMO_PASSWORD, PORT (8080), HOST (127.0.0.1), LOG_LEVEL, LOG_FORMAT (json; text: readable lines).`
 
 class UsageError extends Error {}
 

@@ -19,6 +19,11 @@ export interface Config {
   /** Folder of the built web app served on the same port; absent when not built. */
   webDist: string | undefined
   logLevel: string
+  /**
+   * `json` (the default, and always with NODE_ENV=production): one JSON object a line, for log collectors. `text`:
+   * readable lines for a person at a terminal (`npm start` chooses it in development). LOG_FORMAT.
+   */
+  logFormat: 'json' | 'text'
   /** Maximum request body in bytes. */
   bodyLimit: number
   /** Use secure cookies (HTTPS in front). */
@@ -254,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPasswordIsDefault: !env.HUOMA_DEMO_PASSWORD,
     webDist: env.HUOMA_WEB_DIST === '' ? undefined : path.resolve(env.HUOMA_WEB_DIST || path.join(repoRoot, 'packages/web/dist')),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logFormat: env.NODE_ENV !== 'production' && env.LOG_FORMAT === 'text' ? 'text' : 'json',
     bodyLimit: intFromEnv(env, 'HUOMA_BODY_LIMIT', 1024 * 1024),
     secureCookies: env.HUOMA_SECURE_COOKIES === 'true',
     pgPoolSize: intFromEnv(env, 'HUOMA_PG_POOL_SIZE', 10),

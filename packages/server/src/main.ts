@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace'
 import { loadConfig } from './config'
-import { banner, startServer } from './server'
+import { banner, demoLogins, startServer } from './server'
 import { describeStartupError } from './startup-errors'
 
 /** `huoma serve`: the HTTP server. `--demo` seeds Demola into an empty database (what `npm start` does). */
@@ -13,7 +13,8 @@ export async function serve(opts: { demo: boolean }): Promise<void> {
     process.stderr.write(`\n${describeStartupError(e)}\n\n`)
     process.exit(1)
   }
-  process.stdout.write(banner(server, config, opts.demo) + '\n')
+  const logins = opts.demo ? await demoLogins(server.database.db) : []
+  process.stdout.write(banner(server, config, opts.demo, logins) + '\n')
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) server.logger.error({ err }, 'shutting down after an error')
     else server.logger.info({ signal }, 'shutting down')

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino'
+import type { Kysely } from 'kysely'
+import type { DB } from './db/schema'
 import { buildApp, type App } from './app'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/database'
 import { auditLogPowers, migrateForServer } from './db/migrate'
 import { openAuditAnchor } from './access/audit-anchor'
-import { createLogger } from './http/logger'
+import { createLogger, readableLog } from './http/logger'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
 import { connectKela } from './integrations/kela/connect'
@@ -39,7 +41,7 @@ export interface StartOptions {
  * last request (the audit sealer's last round included), then the database closes.
  */
 export async function startServer(config: Config, opts: StartOptions): Promise<RunningServer> {
-  const logger = opts.logger ?? createLogger(config.logLevel)
+  const logger = opts.logger ?? createLogger(config.logLevel, config.logFormat === 'text' ? readableLog() : undefined)
   const clock = opts.clock ?? systemClock
   // The key that signs the audit chain's heads lives outside the database (created on first start when defaulted).
   const auditAnchor = openAuditAnchor(config.audit)
@@ -111,7 +113,39 @@ export async function startServer(config: Config, opts: StartOptions): Promise<R
   }
 }
 
-export function banner(server: RunningServer, config: Config, demo: boolean): string {
+/** A demo user as the start-up banner prints them: the role's name in the user's own language, from the database. */
+export interface DemoLogin {
+  username: string
+  displayName: string
+  roleNames: string[]
+}
+
+/** The demo users in the database with the names of their roles in each user's language (`staff_user.language`). */
+export async function demoLogins(db: Kysely<DB>): Promise<DemoLogin[]> {
+  const usernames = DEMO_USERS.map((u) => u.username)
+  const rows = await db
+    .selectFrom('staff_user as u')
+    .innerJoin('staff_grant as g', 'g.user_id', 'u.id')
+    .innerJoin('role as r', 'r.code', 'g.role_code')
+    .where('u.username', 'in', usernames)
+    .select(['u.username', 'u.display_name', 'u.language', 'r.name_fi', 'r.name_sv', 'r.name_en'])
+    .execute()
+  const byUser = new Map<string, DemoLogin>()
+  for (const row of rows) {
+    const login = byUser.get(row.username) ?? { username: row.username, displayName: row.display_name, roleNames: [] }
+    const name = row.language === 'sv' ? row.name_sv : row.language === 'en' ? row.name_en : row.name_fi
+    if (!login.roleNames.includes(name)) login.roleNames.push(name)
+    byUser.set(row.username, login)
+  }
+  return usernames.flatMap((username) => byUser.get(username) ?? [])
+}
+
+/**
+ * What `huoma serve` prints once it listens. With the demo, every demo user: username, name, the role's name in the
+ * user's language and what the user does in the demo, so that e.g. the three finance users (one makes payment
+ * batches, another approves them) can be told apart.
+ */
+export function banner(server: RunningServer, config: Config, demo: boolean, logins: readonly DemoLogin[] = []): string {
   const lines = [
     '',
     `  Huoma is running at ${server.url}`,
@@ -122,7 +156,10 @@ export function banner(server: RunningServer, config: Config, demo: boolean): st
     lines.push(
       '',
       '  Demo logins (municipality "Demola", fictional data):',
-      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.displayName.padEnd(16)} ${u.duty}`),
+      ...logins.map((login) => {
+        const duty = DEMO_USERS.find((u) => u.username === login.username)?.duty
+        return `    ${login.username.padEnd(20)} ${login.displayName.padEnd(16)} ${login.roleNames.join(', ')}${duty ? ` — ${duty}` : ''}`
+      }),
       config.demoPasswordIsDefault
         ? `  Password for all demo users: ${config.demoPassword}   (set HUOMA_DEMO_PASSWORD to choose another)`
         : '  Password for all demo users: the value of HUOMA_DEMO_PASSWORD',

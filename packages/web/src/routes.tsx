@@ -1,3 +1,5 @@
+import { Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Outlet, type RouteObject } from 'react-router'
 import { AppShell } from './components/AppShell'
 import { NotFoundPage } from './components/NotFoundPage'
@@ -6,14 +8,23 @@ import { features } from './features'
 import type { FeatureDeclaration, FeatureRoute } from './lib/feature'
 import { FeatureListContext } from './components/FeatureList'
 
-function toRoute({ path, page: Page, action }: FeatureRoute): RouteObject {
-  const element = action ? (
-    <RequireAction action={action}>
-      <Page />
-    </RequireAction>
-  ) : (
-    <Page />
+/** What stands in a page's place while its chunk loads (pages are loaded on first visit, lib/lazyPage.ts). */
+function PageLoading() {
+  const { t } = useTranslation()
+  return (
+    <p role="status" className="muted">
+      {t('app.loading')}
+    </p>
   )
+}
+
+function toRoute({ path, page: Page, action }: FeatureRoute): RouteObject {
+  const page = (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  )
+  const element = action ? <RequireAction action={action}>{page}</RequireAction> : page
   return path === '/' ? { index: true, element } : { path, element }
 }
 

@@ -49,35 +49,35 @@ export const DEMO_USERS: ReadonlyArray<{
   username: string
   displayName: string
   role: string
-  /** what the user does in the demo, printed at start-up */
+  /** what the user does in the demo, in Finnish (the demo users' language), printed at start-up after the role name */
   duty: string
   grants: ReadonlyArray<{ unit: UnitCode; tasks: string[] }>
 }> = [
-  { username: 'sosiaalityontekija', displayName: 'Aino Lehtinen', role: 'social_worker', duty: 'licensed social worker: adult social work, income support, child welfare', grants: [
+  { username: 'sosiaalityontekija', displayName: 'Aino Lehtinen', role: 'social_worker', duty: 'laillistettu sosiaalityöntekijä: aikuissosiaalityö, toimeentulotuki, lastensuojelu', grants: [
     { unit: 'AIKU', tasks: ['adult_social_work', 'income_support', 'substance_mental_health'] },
     { unit: 'LAPS', tasks: ['child_welfare', 'family_services'] },
   ] },
-  { username: 'sosiaaliohjaaja', displayName: 'Mikko Salonen', role: 'social_counsellor', duty: 'social counsellor: adult social work, income support', grants: [
+  { username: 'sosiaaliohjaaja', displayName: 'Mikko Salonen', role: 'social_counsellor', duty: 'aikuissosiaalityö, toimeentulotuki', grants: [
     { unit: 'AIKU', tasks: ['adult_social_work', 'income_support'] },
     { unit: 'LAPS', tasks: ['family_services'] },
   ] },
-  { username: 'etuuskasittelija', displayName: 'Leena Kivelä', role: 'benefit_handler', duty: 'benefit handler: income support applications and decisions', grants: [{ unit: 'ETUU', tasks: ['income_support'] }] },
-  { username: 'toimistosihteeri', displayName: 'Tiina Rantala', role: 'office_secretary', duty: 'office secretary: client registry, population register, notifications by letter', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
-  { username: 'esihenkilo', displayName: 'Jari Heikkilä', role: 'supervisor', duty: 'supervisor: supervision, the other official for extensions, caseload', grants: [
+  { username: 'etuuskasittelija', displayName: 'Leena Kivelä', role: 'benefit_handler', duty: 'toimeentulotukihakemukset ja -päätökset', grants: [{ unit: 'ETUU', tasks: ['income_support'] }] },
+  { username: 'toimistosihteeri', displayName: 'Tiina Rantala', role: 'office_secretary', duty: 'asiakasrekisteri, väestötiedot, kirjeitse tulevat ilmoitukset', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'esihenkilo', displayName: 'Jari Heikkilä', role: 'supervisor', duty: 'esihenkilötyö, toinen viranhaltija määräajan pidennyksiin, asiakasmäärät', grants: [
     { unit: 'AIKU', tasks: ['adult_social_work', 'income_support', 'substance_mental_health'] },
     { unit: 'LAPS', tasks: ['child_welfare', 'family_services', 'child_maintenance'] },
     { unit: 'ETUU', tasks: ['income_support'] },
   ] },
-  { username: 'paakayttaja', displayName: 'Pekka Aaltonen', role: 'main_user', duty: 'main user: users, rights and parameters', grants: [{ unit: 'HALL', tasks: [] }] },
+  { username: 'paakayttaja', displayName: 'Pekka Aaltonen', role: 'main_user', duty: 'käyttäjät, oikeudet ja parametrit', grants: [{ unit: 'HALL', tasks: [] }] },
   // a second main user: a right that sees client data is asked for by one person and granted by another
-  { username: 'paakayttaja2', displayName: 'Paula Ahonen', role: 'main_user', duty: 'second main user: grants the rights the first one asks for', grants: [{ unit: 'HALL', tasks: [] }] },
-  { username: 'tietosuojavastaava', displayName: 'Maria Lindqvist', role: 'data_protection_officer', duty: 'data protection officer: audit log, reviews, access reports', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
-  { username: 'talous', displayName: 'Kari Mattila', role: 'finance', duty: 'finance: payment batches, bank feedback, reconciliation, accounting export', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  { username: 'paakayttaja2', displayName: 'Paula Ahonen', role: 'main_user', duty: 'toinen pääkäyttäjä: myöntää oikeudet, joita ensimmäinen pyytää', grants: [{ unit: 'HALL', tasks: [] }] },
+  { username: 'tietosuojavastaava', displayName: 'Maria Lindqvist', role: 'data_protection_officer', duty: 'lokitiedot, lokien tarkastus, asiakkaan tietopyyntöjen selosteet', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'talous', displayName: 'Kari Mattila', role: 'finance', duty: 'maksuerät, pankin palautteet, täsmäytys, kirjanpitoaineisto', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
   // a second payments person: batches are approved by someone other than their creator
-  { username: 'maksuliikenne', displayName: 'Hanna Virtanen', role: 'finance', duty: 'payments clerk: makes payment batches; another approves them', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
-  { username: 'talouspaallikko', displayName: 'Olli Koskinen', role: 'finance', duty: 'finance manager: approves batches made by others, reconciles the month', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
-  { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', duty: 'statistician: statistics (to come)', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
-  { username: 'arkistonhoitaja', displayName: 'Raili Saarinen', role: 'archivist', duty: 'archive officer: retention, destruction lists, archive', grants: [{ unit: 'HALL', tasks: [] }] },
+  { username: 'maksuliikenne', displayName: 'Hanna Virtanen', role: 'finance', duty: 'maksuliikennesihteeri: laatii maksuerät, jotka toinen hyväksyy', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  { username: 'talouspaallikko', displayName: 'Olli Koskinen', role: 'finance', duty: 'talouspäällikkö: hyväksyy muiden laatimat maksuerät, täsmäyttää kuukauden', grants: [{ unit: 'HALL', tasks: ['income_support', 'child_welfare', 'client_fees', 'child_maintenance'] }] },
+  { username: 'tilastot', displayName: 'Sari Nurmi', role: 'statistician', duty: 'tilastot (tulossa)', grants: [{ unit: 'HALL', tasks: ALL_TASKS }] },
+  { username: 'arkistonhoitaja', displayName: 'Raili Saarinen', role: 'archivist', duty: 'säilytysajat, hävitysluettelot, arkisto', grants: [{ unit: 'HALL', tasks: [] }] },
 ]
 
 /** Service providers of the demo town (fictional). */

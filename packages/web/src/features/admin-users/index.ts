@@ -1,7 +1,9 @@
 import type { Feature } from '../../lib/feature'
-import { GrantRequestsPage } from './GrantRequestsPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { UsersPage } from './UsersPage'
+
+const GrantRequestsPage = lazyPage(() => import('./GrantRequestsPage'), 'GrantRequestsPage')
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage')
 
 /** Käyttäjät ja oikeudet: users, grants, substitutes, and the supervisors' grant requests. */
 export const adminUsers: Feature<typeof dictionary.fi> = {

@@ -1,5 +1,5 @@
 import { APPOINTMENT_PLACES, type Appointment, type AppointmentPlace, type PersonSummary } from '@huoma/contract'
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
@@ -26,9 +26,26 @@ type Search = { status: 'idle' } | { status: 'loading' } | { status: 'done'; per
 /**
  * Books an appointment of the signed-in worker: the client is picked from a name search (only clients the user may
  * see are found), then the service task, day, times and place. The server's field messages (e.g. an overlapping
- * booking) are shown at their fields.
+ * booking) are shown at their fields. A click on an empty slot of the time grid opens it with that day and time
+ * filled in (`defaultStart`, `defaultEnd`) and the focus in the client search (`focusOnOpen`).
  */
-export function BookingForm({ workerId, defaultDate, onBooked, onCancel }: { workerId: string; defaultDate: string; onBooked: (a: Appointment) => void; onCancel: () => void }) {
+export function BookingForm({
+  workerId,
+  defaultDate,
+  defaultStart = '',
+  defaultEnd = '',
+  focusOnOpen = false,
+  onBooked,
+  onCancel,
+}: {
+  workerId: string
+  defaultDate: string
+  defaultStart?: string | undefined
+  defaultEnd?: string | undefined
+  focusOnOpen?: boolean
+  onBooked: (a: Appointment) => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [query, setQuery] = useState('')
@@ -36,8 +53,12 @@ export function BookingForm({ workerId, defaultDate, onBooked, onCancel }: { wor
   const [client, setClient] = useState<PersonSummary | undefined>(undefined)
   const [serviceTask, setServiceTask] = useState('')
   const [date, setDate] = useState(defaultDate)
-  const [start, setStart] = useState('')
-  const [end, setEnd] = useState('')
+  const [start, setStart] = useState(defaultStart)
+  const [end, setEnd] = useState(defaultEnd)
+  const searchBox = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (focusOnOpen) searchBox.current?.focus()
+  }, [focusOnOpen])
   const [place, setPlace] = useState<AppointmentPlace | ''>('office')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<{ text: ErrorText; messages: string[] } | undefined>(undefined)
@@ -112,7 +133,7 @@ export function BookingForm({ workerId, defaultDate, onBooked, onCancel }: { wor
         <fieldset className={cls('client')}>
           <legend>{t('appointments.client')}</legend>
           <label htmlFor={`${id}-q`}>{t('appointments.clientSearch')}</label>
-          <input id={`${id}-q`} type="search" autoComplete="off" value={query} aria-describedby={`${id}-q-hint`} onChange={(e) => setQuery(e.target.value)} />
+          <input ref={searchBox} id={`${id}-q`} type="search" autoComplete="off" value={query} aria-describedby={`${id}-q-hint`} onChange={(e) => setQuery(e.target.value)} />
           <p id={`${id}-q-hint`} className="field-hint">
             {t('appointments.clientSearchHint')}
           </p>

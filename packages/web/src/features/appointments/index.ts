@@ -1,6 +1,8 @@
 import type { Feature } from '../../lib/feature'
-import { AppointmentsPage } from './AppointmentsPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
+
+const AppointmentsPage = lazyPage(() => import('./AppointmentsPage'), 'AppointmentsPage')
 
 /** Ajanvaraus: the workers' and offices' calendars, booking, moving and cancelling appointments. */
 export const appointments: Feature<typeof dictionary.fi> = {

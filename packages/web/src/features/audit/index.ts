@@ -1,6 +1,8 @@
 import type { Feature } from '../../lib/feature'
-import { AuditPage } from './AuditPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
+
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage')
 
 /** Lokivalvonta: the data protection officer's log search, samples, break-the-glass reviews and client reports. */
 export const audit: Feature<typeof dictionary.fi> = {

@@ -1,7 +1,9 @@
 import type { Feature } from '../../lib/feature'
-import { AccountPage } from './AccountPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { LoginPage } from './LoginPage'
+
+const AccountPage = lazyPage(() => import('./AccountPage'), 'AccountPage')
+const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage')
 
 /** Sign-in (password, second factor, expired password) and the user's own account page. */
 export const auth: Feature<typeof dictionary.fi> = {

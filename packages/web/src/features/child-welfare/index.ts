@@ -1,12 +1,14 @@
 import type { Feature } from '../../lib/feature'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { CaseloadPage } from './CaseloadPage'
 import { ChildWelfareCardSection } from './CardSection'
-import { NotificationPage } from './NotificationPage'
-import { PublicNotificationPage } from './PublicNotificationPage'
-import { QueuePage } from './QueuePage'
-import { RecordPage } from './RecordPage'
-import { RegisterPage } from './RegisterPage'
+
+const CaseloadPage = lazyPage(() => import('./CaseloadPage'), 'CaseloadPage')
+const NotificationPage = lazyPage(() => import('./NotificationPage'), 'NotificationPage')
+const PublicNotificationPage = lazyPage(() => import('./PublicNotificationPage'), 'PublicNotificationPage')
+const QueuePage = lazyPage(() => import('./QueuePage'), 'QueuePage')
+const RecordPage = lazyPage(() => import('./RecordPage'), 'RecordPage')
+const RegisterPage = lazyPage(() => import('./RegisterPage'), 'RegisterPage')
 
 /**
  * Lastensuojelu: the notifications register — the public e-form (no sign-in), the intake queue of the worker's child

@@ -1,8 +1,10 @@
 import type { Feature } from '../../lib/feature'
-import { AccountPage } from './AccountPage'
+import { lazyPage } from '../../lib/lazyPage'
 import { ClientAccountsCardSection } from './CardSection'
 import * as dictionary from './i18n'
-import { ReconciliationPage } from './ReconciliationPage'
+
+const AccountPage = lazyPage(() => import('./AccountPage'), 'AccountPage')
+const ReconciliationPage = lazyPage(() => import('./ReconciliationPage'), 'ReconciliationPage')
 
 /** Asiakasvarat: intermediary accounts and after-care funds, their ledgers and the monthly reconciliation. */
 export const clientAccounts: Feature<typeof dictionary.fi> = {

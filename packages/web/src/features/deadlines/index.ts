@@ -1,6 +1,8 @@
 import type { Feature } from '../../lib/feature'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { DeadlinesPage } from './DeadlinesPage'
+
+const DeadlinesPage = lazyPage(() => import('./DeadlinesPage'), 'DeadlinesPage')
 
 /** Määräajat: the statutory deadlines of every service — mine and my units' queue — overdue and urgent marked. */
 export const deadlines: Feature<typeof dictionary.fi> = {

@@ -1,6 +1,8 @@
 import type { Feature } from '../../lib/feature'
-import { HomePage } from './HomePage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
+
+const HomePage = lazyPage(() => import('./HomePage'), 'HomePage')
 
 /** Etusivu: the greeting, the user's roles, the modules they may open and the system status. */
 export const home: Feature<typeof dictionary.fi> = {

@@ -1,10 +1,12 @@
 import type { Feature } from '../../lib/feature'
-import { ApplicationPage } from './ApplicationPage'
+import { lazyPage } from '../../lib/lazyPage'
 import { ApplicationsCardSection, RegisterCardSection } from './CardSections'
 import * as dictionary from './i18n'
-import { ParametersPage } from './ParametersPage'
-import { RegisterPage } from './RegisterPage'
-import { WorklistPage } from './WorklistPage'
+
+const ApplicationPage = lazyPage(() => import('./ApplicationPage'), 'ApplicationPage')
+const ParametersPage = lazyPage(() => import('./ParametersPage'), 'ParametersPage')
+const RegisterPage = lazyPage(() => import('./RegisterPage'), 'RegisterPage')
+const WorklistPage = lazyPage(() => import('./WorklistPage'), 'WorklistPage')
 
 /** Toimeentulotuki: the worklist, applications with their calculation and decision, and the parameters. */
 export const incomeSupport: Feature<typeof dictionary.fi> = {

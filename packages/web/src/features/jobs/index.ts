@@ -1,6 +1,8 @@
 import type { Feature } from '../../lib/feature'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { JobsPage } from './JobsPage'
+
+const JobsPage = lazyPage(() => import('./JobsPage'), 'JobsPage')
 
 /** Ajastetut tehtävät: the main user's view of the scheduled jobs (last run, next run, failures, run now). */
 export const jobs: Feature<typeof dictionary.fi> = {

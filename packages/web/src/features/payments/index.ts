@@ -1,11 +1,13 @@
 import type { Feature } from '../../lib/feature'
-import { BankReturnsPage } from './BankReturnsPage'
-import { BatchesPage } from './BatchesPage'
-import { BatchPage } from './BatchPage'
-import { CommitmentBillsPage } from './CommitmentBillsPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { NewBatchPage } from './NewBatchPage'
-import { ReturnsPage } from './ReturnsPage'
+
+const BankReturnsPage = lazyPage(() => import('./BankReturnsPage'), 'BankReturnsPage')
+const BatchesPage = lazyPage(() => import('./BatchesPage'), 'BatchesPage')
+const BatchPage = lazyPage(() => import('./BatchPage'), 'BatchPage')
+const CommitmentBillsPage = lazyPage(() => import('./CommitmentBillsPage'), 'CommitmentBillsPage')
+const NewBatchPage = lazyPage(() => import('./NewBatchPage'), 'NewBatchPage')
+const ReturnsPage = lazyPage(() => import('./ReturnsPage'), 'ReturnsPage')
 
 /** Maksuliikenne: payment batches, two-person approval, bank files, returns and rejections, providers' bills. */
 export const payments: Feature<typeof dictionary.fi> = {

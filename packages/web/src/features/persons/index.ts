@@ -1,9 +1,11 @@
 import type { Feature } from '../../lib/feature'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { NewPersonPage } from './NewPersonPage'
-import { PersonCardPage } from './PersonCardPage'
-import { PersonsPage } from './PersonsPage'
-import { SelfOpenedPage } from './SelfOpenedPage'
+
+const NewPersonPage = lazyPage(() => import('./NewPersonPage'), 'NewPersonPage')
+const PersonCardPage = lazyPage(() => import('./PersonCardPage'), 'PersonCardPage')
+const PersonsPage = lazyPage(() => import('./PersonsPage'), 'PersonsPage')
+const SelfOpenedPage = lazyPage(() => import('./SelfOpenedPage'), 'SelfOpenedPage')
 
 /**
  * Asiakkaat: the client search (with break the glass), registration by hand and the client card, which shows the

@@ -1,8 +1,10 @@
 import type { Feature } from '../../lib/feature'
-import { DisclosuresAdminPage } from './DisclosuresAdminPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
 import { InformedCardSection } from './InformedCardSection'
-import { NoticePage } from './NoticePage'
+
+const DisclosuresAdminPage = lazyPage(() => import('./DisclosuresAdminPage'), 'DisclosuresAdminPage')
+const NoticePage = lazyPage(() => import('./NoticePage'), 'NoticePage')
 
 /**
  * Tietosuojaseloste: the public privacy notice (open without signing in, Finnish and Swedish, PDF and earlier

@@ -1,8 +1,10 @@
 import type { Feature } from '../../lib/feature'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { NewProviderPage } from './NewProviderPage'
-import { ProviderPage } from './ProviderPage'
-import { ProvidersPage } from './ProvidersPage'
+
+const NewProviderPage = lazyPage(() => import('./NewProviderPage'), 'NewProviderPage')
+const ProviderPage = lazyPage(() => import('./ProviderPage'), 'ProviderPage')
+const ProvidersPage = lazyPage(() => import('./ProvidersPage'), 'ProvidersPage')
 
 /**
  * Palveluntuottajat: the register of service providers that payment commitments name and payables pay. Case workers

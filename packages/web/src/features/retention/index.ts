@@ -1,10 +1,12 @@
 import type { Feature } from '../../lib/feature'
-import { ArchivePage } from './ArchivePage'
-import { DestructionListPage } from './DestructionListPage'
-import { DestructionListsPage } from './DestructionListsPage'
-import { DestructionRecordsPage } from './DestructionRecordsPage'
+import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
-import { RetentionRulesPage } from './RetentionRulesPage'
+
+const DestructionListPage = lazyPage(() => import('./DestructionListPage'), 'DestructionListPage')
+const DestructionListsPage = lazyPage(() => import('./DestructionListsPage'), 'DestructionListsPage')
+const DestructionRecordsPage = lazyPage(() => import('./DestructionRecordsPage'), 'DestructionRecordsPage')
+const RetentionRulesPage = lazyPage(() => import('./RetentionRulesPage'), 'RetentionRulesPage')
+const ArchivePage = lazyPage(() => import('./ArchivePage'), 'ArchivePage')
 
 /**
  * Retention and destruction: the archive officer's destruction lists (review, take off with a reason, approve,
