@@ -51,7 +51,7 @@ const ALLOWED = new Set(
     // proper names
     'huoma kela demola helsinki virtanen aino google',
     // technical names
-    'json jpeg http pglite msgid pain sepa',
+    'json jpeg http pglite msgid pain sepa metadata xml zip',
     // Swedish and English words the Finnish texts write too
     'alla annat lista saldo saldot enter version persons read glass',
   ]

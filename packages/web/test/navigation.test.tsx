@@ -35,7 +35,7 @@ describe('the navigation', () => {
     signedIn(sessionUser({ actions: [] }))
     renderApp('/')
     expect(await navLinks()).toEqual([['Etusivu', '/']])
-    expect(screen.getByText(/Sinulla ei ole vielä oikeuksia yhteenkään moduuliin/)).toBeTruthy()
+    expect(await screen.findByText(/Sinulla ei ole vielä oikeuksia yhteenkään moduuliin/)).toBeTruthy()
   })
 
   it('marks the current module and refuses a module the user may not open', async () => {
