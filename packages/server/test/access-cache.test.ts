@@ -1,8 +1,13 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AccessCache, loadAccess } from '../src/access/access-cache'
 import { verifyAuditChain } from '../src/access/audit'
+import { tokenHash } from '../src/access/session'
 import { loadConfig, type Config } from '../src/config'
 import { createLogger } from '../src/http/logger'
 import { JobBusyError, every, type JobDefinition } from '../src/kernel/jobs'
@@ -38,6 +43,48 @@ async function statements(fn: () => Promise<unknown>): Promise<{ all: number; ac
     pg.Client.prototype.query = original
   }
   return n
+}
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const port = (probe.address() as { port: number }).port
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+/** `huoma serve` as a process of its own (src/main.ts under tsx) over the given database; resolves when it answers health. */
+async function serverProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', HUOMA_WEB_DIST: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let err = ''
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()))
+  child.stdout!.resume()
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  const started = performance.now()
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the second server exited (${child.exitCode}): ${err}`)
+    if ((await fetch(`${url}/api/health`).catch(() => undefined))?.ok) break
+    if (performance.now() - started > 60_000) {
+      child.kill('SIGKILL')
+      throw new Error(`the second server did not answer in 60 s: ${err}`)
+    }
+    await sleep(100)
+  }
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await exited
+    },
+  }
 }
 
 describe.each(kinds)('the session and principal cache on %s', (kind) => {
@@ -118,6 +165,41 @@ describe.each(kinds)('the session and principal cache on %s', (kind) => {
     expect((await res.json()).type).toBe('https://huoma.fi/problems/commitment-required')
   })
 
+  it('bounds a lost notification by the TTL; an entry never outlives the day in Helsinki (grants are valid by date)', async () => {
+    const c = await signedIn('talous')
+    const token = (c as unknown as { cookies: Map<string, string> }).cookies.get('huoma-session')!
+    const id = await userId('talous')
+    // a cache whose listener never hears anything: only its TTL limits what it keeps
+    const deaf = new AccessCache(
+      { db: db(), listen: async (_channel, handlers) => (handlers.up(), { listening: true, sync: async () => true, close: async () => undefined }) },
+      t.config.security,
+      { ttlMs: 400 },
+    )
+    await deaf.start()
+    const granted = (await deaf.resolve(token))!.principal.grants.length
+    expect(granted).toBeGreaterThan(0)
+    await db().updateTable('staff_grant').set({ ended_at: sql<Date>`now()` }).where('user_id', '=', id).where('ended_at', 'is', null).execute()
+    expect((await deaf.resolve(token))!.principal.grants).toHaveLength(granted)
+    await sleep(450)
+    expect((await deaf.resolve(token))!.principal.grants).toEqual([])
+    await deaf.close()
+
+    // a session whose timeouts lie days ahead is held until midnight in Helsinki at the latest
+    await db()
+      .updateTable('staff_session')
+      .set({ last_seen_at: sql<Date>`now() + interval '2 days'`, expires_at: sql<Date>`now() + interval '3 days'` })
+      .where('id', '=', tokenHash(token))
+      .execute()
+    const loaded = (await loadAccess(db(), t.config.security, tokenHash(token)))!
+    const [h, m, sec] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .format(new Date())
+      .split(':')
+      .map(Number) as [number, number, number]
+    const untilMidnight = 86_400_000 - ((h * 60 + m) * 60 + sec) * 1000
+    expect(loaded.holdsMs).toBeGreaterThan(0)
+    expect(loaded.holdsMs).toBeLessThanOrEqual(untilMidnight + 3_600_000 + 1000) // an hour's slack for a DST day
+  })
+
   it.runIf(kind === 'postgresql')('turns itself off while the listener is down, reads the database meanwhile, and comes back', async () => {
     const c = await signedIn('sosiaalityontekija')
     expect((await c.get('/api/auth/me')).status).toBe(200)
@@ -141,6 +223,7 @@ describe.each(kinds)('the session and principal cache on %s', (kind) => {
 describe.runIf(kinds.includes('postgresql'))('two server processes over one PostgreSQL (skipped without PostgreSQL: PGlite is one process by design)', () => {
   const servers: RunningServer[] = []
   let seed: TestServer | undefined
+  let other: Awaited<ReturnType<typeof serverProcess>> | undefined
   const runs: string[] = []
   const once: JobDefinition = {
     name: 'test-once',
@@ -160,10 +243,40 @@ describe.runIf(kinds.includes('postgresql'))('two server processes over one Post
     seed = await startTestServer('postgresql', {}, { extraJobs: [once] })
     const config: Config = { ...seed.config, port: 0 }
     servers.push(seed.server, await startServer(config, { demo: false, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), extraJobs: [once] }))
-  })
+    // …and a third in a process of its own, as production runs them, with the audit sealer on its schedule
+    other = await serverProcess({ DATABASE_URL: seed.scratch.databaseUrl ?? '', HUOMA_DATA_DIR: seed.scratch.dataDir, HUOMA_JOBS: 'audit-sealer' })
+  }, 120_000)
   afterAll(async () => {
+    await other?.stop()
     await servers[1]?.close()
     await seed?.stop()
+  })
+
+  it('a session signed in on one process works on another; a revocation on either is refused by the other within a second', { timeout: 60_000 }, async () => {
+    const a = servers[0]!
+    const b = other!
+    const elsewhere = (c: Client, url: string) => Object.assign(Object.create(Object.getPrototypeOf(c)), c, { baseUrl: url }) as Client
+    const onA = new Client(a.url)
+    await onA.login('etuuskasittelija')
+    const onB = elsewhere(onA, b.url)
+    expect((await onB.get('/api/persons?name=virtanen')).status).toBe(200)
+    expect((await onB.get('/api/persons?name=virtanen')).status).toBe(200)
+    // signed out on A: refused on B
+    expect((await onA.post('/api/auth/logout')).status).toBe(204)
+    const signedOutMs = await within(1000, 'the signed-out session refused by the other process', async () => (await onB.get('/api/auth/me')).status === 401)
+
+    // a grant ended through B (the other process): refused on A
+    const adminOnB = new Client(b.url)
+    await adminOnB.login('paakayttaja')
+    const worker = new Client(a.url)
+    await worker.login('sosiaaliohjaaja')
+    expect((await worker.get('/api/persons?name=virtanen')).status).toBe(200)
+    expect((await worker.get('/api/persons?name=virtanen')).status).toBe(200)
+    const id = (await a.database.db.selectFrom('staff_user').select('id').where('username', '=', 'sosiaaliohjaaja').executeTakeFirstOrThrow()).id
+    const { grants } = (await (await adminOnB.get(`/api/admin/users/${id}/grants`)).json()) as { grants: { id: string }[] }
+    for (const g of grants) expect((await adminOnB.post(`/api/admin/grants/${g.id}/end`)).status).toBe(200)
+    const endedMs = await within(1000, 'the ended grant refused by the other process', async () => (await worker.get('/api/persons?name=virtanen')).status === 403)
+    console.warn(`two processes: refused by the other after ${signedOutMs.toFixed(0)} ms (signed out), ${endedMs.toFixed(0)} ms (grant ended)`)
   })
 
   it('a session signed in on one works on the other; a revocation on one is refused by the other within a second', { timeout: 60_000 }, async () => {
@@ -190,7 +303,7 @@ describe.runIf(kinds.includes('postgresql'))('two server processes over one Post
     console.warn(`two servers: a deactivated user was refused by the other server after ${deactivatedMs.toFixed(0)} ms`)
   })
 
-  it('a job run by both at once runs once; both sealers seal and the audit chain verifies', { timeout: 60_000 }, async () => {
+  it('a job run by two servers at once runs once; the sealers of three seal one chain that verifies', { timeout: 60_000 }, async () => {
     const [a, b] = servers as [RunningServer, RunningServer]
     const results = await Promise.allSettled([a.jobs.runNow('test-once'), b.jobs.runNow('test-once')])
     const started = results.filter((r) => r.status === 'fulfilled')
@@ -199,10 +312,10 @@ describe.runIf(kinds.includes('postgresql'))('two server processes over one Post
     await (started[0] as PromiseFulfilledResult<{ done: Promise<unknown> }>).value.done
     expect(runs).toEqual(['ran'])
 
-    // audit rows from both servers, then both sealers at the same moment
-    for (const s of servers) {
-      const c = new Client(s.url)
-      await c.login('sosiaaliohjaaja')
+    // audit rows through all three servers, then two sealers at the same moment (the third seals on its schedule)
+    for (const url of [...servers.map((s) => s.url), other!.url]) {
+      const c = new Client(url)
+      await c.login('sosiaalityontekija')
       expect((await c.get('/api/persons?name=virtanen')).status).toBe(200)
     }
     const sealed = await Promise.all(servers.map(async (s) => (await s.jobs.runNow('audit-sealer')).done))
