@@ -200,6 +200,27 @@ describe.each(kinds)('the session and principal cache on %s', (kind) => {
     expect(loaded.holdsMs).toBeLessThanOrEqual(untilMidnight + 3_600_000 + 1000) // an hour's slack for a DST day
   })
 
+  it('does not keep a load that overlapped an invalidation (it may have read the state before the change)', async () => {
+    const c = await signedIn('sosiaalityontekija')
+    const token = (c as unknown as { cookies: Map<string, string> }).cookies.get('huoma-session')!
+    const own = new AccessCache(
+      { db: db(), listen: async (_channel, handlers) => (handlers.up(), { listening: true, sync: async () => true, close: async () => undefined }) },
+      t.config.security,
+      { ttlMs: 30_000 },
+    )
+    await own.start()
+    const uid = await userId('sosiaalityontekija')
+    const loading = own.resolve(token)
+    own.invalidate(`u:${uid}`) // while the load is on its way
+    expect((await loading)?.principal.username).toBe('sosiaalityontekija')
+    expect(own.stats().entries).toBe(0)
+    await own.resolve(token)
+    expect(own.stats().entries).toBe(1)
+    await own.resolve(token)
+    expect(own.stats()).toMatchObject({ hits: 1, misses: 2 })
+    await own.close()
+  })
+
   it.runIf(kind === 'postgresql')('turns itself off while the listener is down, reads the database meanwhile, and comes back', async () => {
     const c = await signedIn('sosiaalityontekija')
     expect((await c.get('/api/auth/me')).status).toBe(200)
