@@ -37,6 +37,8 @@ export interface Config {
   pgJit: boolean
   /** HUOMA_PG_NAMED_STATEMENTS=on: parameterised statements prepared by name on each connection (default off). */
   pgNamedStatements: boolean
+  /** How long a session and its principal may be served from this process's cache (HUOMA_ACCESS_CACHE_MS, 30 000; 0: off). */
+  accessCacheMs: number
   /**
    * HUOMA_SECRET_KEY: 32 bytes (base64 or 64 hex digits) that encrypt secrets at rest (TOTP keys). When absent,
    * a key file `secret.key` (mode 600) is generated in the data folder; see access/mfa.ts.
@@ -267,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgIdleTimeoutMs: intFromEnv(env, 'HUOMA_PG_IDLE_TIMEOUT_MS', 300_000),
     pgJit: env.HUOMA_PG_JIT === 'on',
     pgNamedStatements: env.HUOMA_PG_NAMED_STATEMENTS === 'on',
+    accessCacheMs: Math.min(intFromEnv(env, 'HUOMA_ACCESS_CACHE_MS', 30_000), 300_000),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),
     kelaUnitCode: env.HUOMA_KELA_UNIT?.trim() || undefined,

@@ -4,9 +4,10 @@ import type { ActionCatalogue, ActionDef } from './actions'
 import { appendAudit } from './audit'
 import { accessEvents } from './events'
 import { actionEvent, type AuditEventCatalogue } from './audit-events'
-import { grantsFor, loadPrincipal, type AccessContext, type AuthedContext } from './context'
-import { commitmentPending, commitmentRequired } from './commitment'
-import { CSRF_HEADER, SESSION_COOKIE, findLiveSession, touchSession } from './session'
+import { grantsFor, type AccessContext, type AuthedContext } from './context'
+import { commitmentRequired } from './commitment'
+import { CSRF_HEADER, SESSION_COOKIE, touchSession } from './session'
+import { AccessCache } from './access-cache'
 import { HttpProblem, problems } from '../http/problem'
 import { isUuid } from '../http/edge'
 import {
@@ -33,6 +34,8 @@ declare module 'fastify' {
     actions: ActionCatalogue
     /** Every audit event by name (the actions' own and the modules' declared ones). */
     auditEvents: AuditEventCatalogue
+    /** Sessions and principals cached in this process, invalidated by the database's notifications. */
+    accessCache: AccessCache
   }
 }
 
@@ -78,6 +81,20 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     publicEvent: (ctx, work) => withPublicEvent(app.database.db, ctx, work),
   } satisfies ClientData)
 
+  const cache = new AccessCache(app.database, app.config.security, {
+    ttlMs: app.config.accessCacheMs,
+    onDown: (reason) => app.log.warn({ reason }, 'access cache off: the notification listener is down; sessions are read from the database until it is back'),
+  })
+  app.decorate('accessCache', cache)
+  await cache.start()
+  app.addHook('onClose', () => cache.close())
+  // A state-changing request may have changed someone's access: before it answers, its change has reached this
+  // process's cache (whichever connection committed it), so the next request — this user's or anyone's — sees it.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method)) await cache.settle()
+    return payload
+  })
+
   const catalogue: RouteEntry[] = []
   app.decorate('routeCatalogue', catalogue)
   app.addHook('onRoute', (route) => {
@@ -104,8 +121,9 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
 
     const db = app.database.db
     const token = request.cookies[SESSION_COOKIE]
-    const session = token ? await findLiveSession(db, app.config.security, token) : undefined
-    if (!session) throw problems.unauthorized()
+    const resolved = token ? await cache.resolve(token) : undefined
+    if (!resolved) throw problems.unauthorized()
+    const { session, principal } = resolved
     // a refusal names the client when the URL names one (`/api/persons/:id/…`), so the client's report shows it
     const clientIds = clientOfUrl(request)
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
@@ -116,9 +134,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
       throw new HttpProblem(403, 'forbidden', { type: `https://huoma.fi/problems/${session.stage.replace('_', '-')}` })
     }
     // the user commitment in force must be accepted before anything else but signing in and out
-    if (!action.startsWith('auth:') && !def.beforeCommitment && (await commitmentPending(db, session.userId))) throw commitmentRequired()
-    const principal = await loadPrincipal(db, session.userId)
-    if (!principal) throw problems.unauthorized()
+    if (!action.startsWith('auth:') && !def.beforeCommitment && resolved.commitmentPending) throw commitmentRequired()
     await touchSession(db, session, app.clock.now())
     ctx.principal = principal
     ctx.session = session

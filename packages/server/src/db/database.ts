@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DB } from './schema'
 import { acquireDataDirLock, type DataDirLock } from './lock'
@@ -18,6 +18,31 @@ export interface Database {
    * (PGlite's `dumpDataDir`, WAL included) — what `huoma backup` writes.
    */
   dumpDataDir?(): Promise<Blob>
+  /**
+   * Listens to a notification channel (`LISTEN`): PostgreSQL on a dedicated connection of its own, reconnected when
+   * it drops; PGlite (one process, one session) on its only connection, where a notification arrives before the
+   * statement that caused it returns.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listener>
+  close(): Promise<void>
+}
+
+export interface ListenHandlers {
+  notify(payload: string): void
+  /** listening (again): what was missed while down is unknown */
+  up(): void
+  /** the listening connection is lost: notifications may be missed until `up` */
+  down(reason: string): void
+}
+
+export interface Listener {
+  readonly listening: boolean
+  /**
+   * Resolves once every notification committed before the call has been handed to `notify` (a round trip on the
+   * listening connection: PostgreSQL sends pending notifications before a statement's answer); false when the
+   * connection is down or does not answer within `timeoutMs`.
+   */
+  sync(timeoutMs?: number): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -116,7 +141,147 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     throw new DatabaseOpenError(`Cannot connect to PostgreSQL (${redactUrl(url)}): ${(e as Error).message}`, e)
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-  return { kind: 'postgresql', db, location: redactUrl(url), close: () => db.destroy() }
+  const listeners = new Set<PgListener>()
+  return {
+    kind: 'postgresql',
+    db,
+    location: redactUrl(url),
+    listen: async (channel, handlers) => {
+      const listener = new PgListener(url, channel, handlers, () => listeners.delete(listener))
+      listeners.add(listener)
+      await listener.start()
+      return listener
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((l) => l.close()))
+      await db.destroy()
+    },
+  }
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/
+
+/**
+ * A dedicated PostgreSQL connection that LISTENs (a pooled one would lose its LISTEN when the pool closes it).
+ * When it drops or stops answering the heartbeat it reports `down` and reconnects (after 0.25 s, backing off to
+ * 5 s), then reports `up` again.
+ */
+class PgListener implements Listener {
+  private client: pg.Client | undefined
+  private closed = false
+  private retryMs = 250
+  private retry: NodeJS.Timeout | undefined
+  private heartbeat: NodeJS.Timeout | undefined
+  private inflight: Promise<boolean> | undefined
+  private next: Promise<boolean> | undefined
+
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly handlers: ListenHandlers,
+    private readonly onClose: () => void,
+  ) {
+    if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`)
+  }
+
+  get listening(): boolean {
+    return this.client !== undefined
+  }
+
+  /** Connects now; a failure is reported as `down` and retried in the background (the server starts anyway). */
+  async start(): Promise<void> {
+    await this.connect()
+    this.heartbeat = setInterval(() => void this.sync(5000), 10_000)
+    this.heartbeat.unref()
+  }
+
+  private async connect(): Promise<void> {
+    this.retry = undefined
+    if (this.closed) return
+    const client = new pg.Client({ connectionString: this.url, application_name: 'huoma-listen', keepAlive: true })
+    const lost = (reason: string) => this.lost(client, reason)
+    client.on('error', (e) => lost(e.message))
+    client.on('end', () => lost('the connection ended'))
+    client.on('notification', (m) => {
+      if (this.client === client && m.channel === this.channel) this.handlers.notify(m.payload ?? '')
+    })
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${this.channel}`)
+    } catch (e) {
+      client.removeAllListeners('end')
+      client.on('error', () => undefined)
+      await client.end().catch(() => undefined)
+      this.handlers.down(`cannot listen: ${(e as Error).message}`)
+      this.scheduleRetry()
+      return
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined)
+      return
+    }
+    this.client = client
+    this.retryMs = 250
+    this.handlers.up()
+  }
+
+  private lost(client: pg.Client, reason: string): void {
+    if (this.client !== client) return
+    this.client = undefined
+    client.on('error', () => undefined)
+    client.end().catch(() => undefined)
+    if (this.closed) return
+    this.handlers.down(reason)
+    this.scheduleRetry()
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.retry) return
+    this.retry = setTimeout(() => void this.connect(), this.retryMs)
+    this.retry.unref()
+    this.retryMs = Math.min(this.retryMs * 2, 5000)
+  }
+
+  /** Concurrent callers share the next round trip that starts after their call. */
+  sync(timeoutMs = 2000): Promise<boolean> {
+    if (!this.inflight) {
+      this.inflight = this.roundTrip(timeoutMs).finally(() => {
+        this.inflight = undefined
+      })
+      return this.inflight
+    }
+    this.next ??= this.inflight.then(() => {
+      this.next = undefined
+      return this.sync(timeoutMs)
+    })
+    return this.next
+  }
+
+  private async roundTrip(timeoutMs: number): Promise<boolean> {
+    const client = this.client
+    if (!client) return false
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs)
+    })
+    const ok = await Promise.race([client.query('SELECT 1').then(() => true, () => false), timeout])
+    clearTimeout(timer)
+    if (!ok) this.lost(client, 'the listening connection did not answer')
+    return ok
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearInterval(this.heartbeat)
+    clearTimeout(this.retry)
+    const client = this.client
+    this.client = undefined
+    this.onClose()
+    if (client) {
+      client.on('error', () => undefined)
+      await client.end().catch(() => undefined)
+    }
+  }
 }
 
 export function redactUrl(url: string): string {
@@ -159,11 +324,40 @@ async function openPglite(dataDir: string): Promise<Database> {
     }
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    // One session: a LISTEN stays for good whichever pg client the pool lends, and each client passes on the
+    // notifications it reads (its own statement's included, before that statement's answer).
+    const channels = new Map<string, Set<ListenHandlers>>()
+    pool.on('connect', (client) =>
+      client.on('notification', (m) => {
+        for (const h of channels.get(m.channel) ?? []) h.notify(m.payload ?? '')
+      }),
+    )
     return {
       kind: 'pglite',
       db,
       location: pgDir,
       dumpDataDir: () => pglite.dumpDataDir('gzip'),
+      listen: async (channel, handlers) => {
+        if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`)
+        let set = channels.get(channel)
+        if (!set) {
+          await sql.raw(`LISTEN ${channel}`).execute(db)
+          channels.set(channel, (set = new Set()))
+        }
+        set.add(handlers)
+        handlers.up()
+        let open = true
+        return {
+          get listening() {
+            return open
+          },
+          sync: async () => open,
+          close: async () => {
+            open = false
+            set.delete(handlers)
+          },
+        }
+      },
       close: async () => {
         await db.destroy()
         await pglite.close()
