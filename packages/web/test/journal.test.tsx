@@ -201,8 +201,9 @@ describe('the journal panel', () => {
       text: 'Puhelu asiakkaan sisarelle.',
     })
 
-    const article = await screen.findByRole('article')
-    expect(within(article).getByText('Korjattu')).toBeTruthy()
+    // the list reloads after the save: wait for the corrected entry to replace the signed one
+    await waitFor(() => expect(within(screen.getByRole('article')).getByText('Korjattu')).toBeTruthy())
+    const article = screen.getByRole('article')
     expect(within(article).getByText('Korjauksen syy: Puhelu oli sisarelle, ei asiakkaalle')).toBeTruthy()
     const show = within(article).getByRole('button', { name: 'Näytä versiot (2)' })
     expect(show.getAttribute('aria-expanded')).toBe('false')
