@@ -12,7 +12,7 @@ import { describeError } from '../../api/client'
 import { callApi, endpointPath, useEndpoint } from '../../api/endpoint'
 import { ErrorAlert } from '../../components/Alert'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
+import { CheckboxGroup, Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
 import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
@@ -180,6 +180,9 @@ function RequestItem({ personId, serviceTask, q, disclosed, onSaved }: { personI
             />
           )}
         </Expander>
+      )}
+      {q.decision && q.decision.outcome !== 'refuse' && (
+        <Expander label={t('disclosures.bundle.open')}>{({ cancel }) => <BundleForm personId={personId} serviceTask={serviceTask} q={q} onCancel={cancel} />}</Expander>
       )}
       {q.decision && q.decision.outcome !== 'refuse' && !disclosed && (
         <Expander label={t('disclosures.disclose.open')}>
@@ -387,5 +390,61 @@ function DiscloseForm({ personId, serviceTask, q, onCancel, onSaved }: { personI
       <TextField name="disclosedOn" type="date" label={t('disclosures.disclose.disclosedOn')} max={today} value={disclosedOn} onChange={(e) => setDisclosedOn(e.target.value)} error={fieldErrors.disclosedOn} ref={register('disclosedOn')} />
       <FormFooter error={error} submitLabel={t('disclosures.disclose.save')} busy={saving} onCancel={onCancel} />
     </form>
+  )
+}
+
+/** The record kinds a bundle may enclose (the modules' copy keys): those of every register, and the register's own. */
+const BUNDLE_RECORDS: { key: string; tasks?: readonly string[] }[] = [
+  { key: 'journal/entry' },
+  { key: 'kernel/decision' },
+  { key: 'appointments/appointment' },
+  { key: 'attachments/attachment' },
+  { key: 'income-support/application', tasks: ['income_support'] },
+  { key: 'child-welfare/assessment', tasks: ['child_welfare'] },
+  { key: 'child-welfare/plan', tasks: ['child_welfare'] },
+  { key: 'child-welfare/support-measure', tasks: ['child_welfare'] },
+  { key: 'child-welfare/placement', tasks: ['child_welfare'] },
+]
+
+/**
+ * The documents to send on a decided request as one PDF: the record kinds chosen, the period and the language; the
+ * link lays out a cover letter and the records (the print is logged).
+ */
+function BundleForm({ personId, serviceTask, q, onCancel }: { personId: string; serviceTask: string; q: DisclosureRequest; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const options = BUNDLE_RECORDS.filter((r) => !r.tasks || r.tasks.includes(serviceTask)).map((r) => ({ value: r.key, label: t(`disclosures.bundle.records.${r.key.replace(/[/-]/g, '_')}` as 'disclosures.bundle.records.journal_entry') }))
+  const [records, setRecords] = useState<string[]>(['journal/entry'])
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [language, setLanguage] = useState<'fi' | 'sv'>('fi')
+  const href = endpointPath(ep['disclosures.bundlePdf'], {
+    params: { id: personId, requestId: q.id },
+    query: { serviceTask, records: records.join(','), language, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  })
+  return (
+    <div className="form">
+      <CheckboxGroup legend={t('disclosures.bundle.what')} options={options} value={records} onChange={setRecords} hint={t('disclosures.bundle.hint')} />
+      <TextField name="bundleFrom" type="date" label={t('disclosures.bundle.from')} value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+      <TextField name="bundleTo" type="date" label={t('disclosures.bundle.to')} value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+      <RadioGroup
+        name="bundleLanguage"
+        legend={t('disclosures.bundle.language')}
+        options={(['fi', 'sv'] as const).map((l) => ({ value: l, label: t(`disclosures.languages.${l}`) }))}
+        value={language}
+        onChange={setLanguage}
+      />
+      <div className="button-row">
+        {records.length ? (
+          <a className="button button-primary" href={href} download={`luovutus-${q.number}.pdf`}>
+            {t('disclosures.bundle.make')}
+          </a>
+        ) : (
+          <span className="field-hint">{t('disclosures.bundle.none')}</span>
+        )}
+        <button type="button" className="button" onClick={onCancel}>
+          {t('disclosures.bundle.close')}
+        </button>
+      </div>
+    </div>
   )
 }
