@@ -1,6 +1,7 @@
 import type { Feature } from '../../lib/feature'
 import { lazyPage } from '../../lib/lazyPage'
 import * as dictionary from './i18n'
+import { RetentionSection } from './RetentionSection'
 
 const DestructionListPage = lazyPage(() => import('./DestructionListPage'), 'DestructionListPage')
 const DestructionListsPage = lazyPage(() => import('./DestructionListsPage'), 'DestructionListsPage')
@@ -22,6 +23,7 @@ export const retention: Feature<typeof dictionary.fi> = {
     { id: 'retention-rules', path: '/retention/rules', action: 'retention:rules-read', label: 'nav.retentionRules', order: 132 },
     { id: 'archive', path: '/retention/archive', action: 'archive:packages', label: 'nav.archive', order: 133 },
   ],
+  cardSections: [{ id: 'retention', component: RetentionSection, order: 90, action: 'retention:read' }],
   routes: [
     { path: '/retention/destruction', page: DestructionListsPage, action: 'destruction:lists' },
     { path: '/retention/destruction/:listId', page: DestructionListPage, action: 'destruction:read' },
