@@ -392,7 +392,8 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect(d.items[2].commitmentId).toBe(d.commitments[0].id)
     // money to the client = the supplementary items; the preventive one goes by the commitment
     expect(d.payables).toEqual([expect.objectContaining({ payeeKind: 'client', iban: 'FI2112345600000785', amountCents: hobbies + 15000, state: 'open' })])
-    expect(d.payables[0].reference).toMatch(/^\d+$/)
+    // the client's bank statement says what the payment is, in the decision's language
+    expect(d.payables[0]).toMatchObject({ reference: null, message: expect.stringMatching(new RegExp(`^Utkomststöd \\d+\\.\\d+\\.-\\d+\\.\\d+\\.\\d{4}, beslut ${d.number}\\. \\S`)) })
     expect((await auditSince(before)).map((r) => [r.event, r.action, r.data_group])).toEqual([['income-support:decide', 'insert', 'income_support/decision']])
     const state = await (await handler.get(`${base}/${a.id}`)).json()
     expect(state.state).toBe('decided')
@@ -442,8 +443,8 @@ describe.each(kinds)('income support (toimeentulotuki) on %s', (kind) => {
     expect(old.payables[0].state).toBe('cancelled')
     // the database keeps one payable per decision and payee
     await expect(
-      sql`INSERT INTO payable (source_kind, source_id, source_key, person_id, service_task, unit_id, payee_kind, payee_name, iban, amount_cents, due_on, reference)
-          SELECT source_kind, source_id, source_key, person_id, service_task, unit_id, payee_kind, payee_name, iban, amount_cents, due_on, reference FROM payable WHERE source_id = ${d2.id}`.execute(db()),
+      sql`INSERT INTO payable (source_kind, source_id, source_key, person_id, service_task, unit_id, payee_kind, payee_name, iban, amount_cents, due_on, reference, message)
+          SELECT source_kind, source_id, source_key, person_id, service_task, unit_id, payee_kind, payee_name, iban, amount_cents, due_on, reference, message FROM payable WHERE source_id = ${d2.id}`.execute(db()),
     ).rejects.toThrow(/duplicate|unique/i)
   })
 

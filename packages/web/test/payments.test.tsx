@@ -128,7 +128,9 @@ describe('a payment batch', () => {
     expect(within(rows[1]!).queryByText('FI4950009420028730')).toBeNull()
     expect(within(rows[2]!).getByText("234,56 €")).toBeTruthy()
     expect(within(rows[2]!).getByText('Toimeentulotuki 1/2030')).toBeTruthy()
-    expect(within(rows[1]!).getByText('Odottaa pankkia')).toBeTruthy()
+    // a draft batch's payment is not yet waiting for the bank
+    expect(within(rows[1]!).getByText('Erässä, odottaa hyväksyntää')).toBeTruthy()
+    expect(within(table).queryByText('Odottaa pankkia')).toBeNull()
     expect(within(rows[3]!).getByText('Yhteensä 2 maksua')).toBeTruthy()
     // No file before the approval.
     expect(screen.queryByRole('button', { name: 'Lataa maksuaineisto' })).toBeNull()

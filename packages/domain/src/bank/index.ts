@@ -8,6 +8,7 @@
 export * from './pain001';
 export * from './pain002';
 export * from './camt054';
+export * from './remittance-text';
 export { BankFileParseError, type BankFileErrorCode, type XmlSource } from './xml-reader';
 export {
   checkSepaIdentifier,

@@ -1,7 +1,7 @@
 import type { Calculation, Claims, Decision, DecisionInput, DecisionItem, DecisionOutcome, NotificationInput, Payable, PaymentCommitment } from '@huoma/contract'
 import {
+  benefitRemittanceText,
   bicForFinnishIban,
-  createFinnishReference,
   formatEuros,
   localDate,
   nextBankingDay,
@@ -271,8 +271,17 @@ export async function makeDecision(scope: ClientScope, applicationId: string, bo
       amountCents: amount,
       // paid on the first banking day from the decision day (a payment cannot be due in the past)
       dueOn: nextBankingDay(localDate(body.decidedOn < todayInHelsinki(now) ? todayInHelsinki(now) : body.decidedOn)),
-      reference: createFinnishReference(String(1000 + decision.number)),
-      message: null,
+      // the client's statement says what is paid, for when, on which decision and by whom (not a bare reference);
+      // the bank's feedback is matched by the payment's EndToEndId, so no reference is needed
+      reference: null,
+      message: benefitRemittanceText({
+        language: prepared.language,
+        benefit: prepared.language === 'sv' ? 'Utkomststöd' : 'Toimeentulotuki',
+        periodStart: localDate(row.period_start),
+        periodEnd: localDate(row.period_end),
+        decisionNumber: decision.number,
+        payer: (await printOrganisation(trx, row.unit_id, prepared.language)).name,
+      }),
       createdBy: userId,
     })
   }

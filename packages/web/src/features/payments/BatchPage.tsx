@@ -8,7 +8,7 @@ import { Page } from '../../components/Page'
 import { can, useUser } from '../../session/context'
 import { accountingUrl, approveBatch, cancelBatch, fetchBatch, pain001Url } from './api'
 import { BankImport } from './BankImport'
-import { payLabel, reasonInWords } from './labels'
+import { itemStateLabel, payLabel, reasonInWords } from './labels'
 import { MaskedIban } from './MaskedIban'
 import { TransferProgress } from './Progress'
 import './payments.css'
@@ -260,7 +260,7 @@ function BatchFacts({ batch }: { batch: PaymentBatch }) {
       {counts.length > 0 && (
         <>
           <dt>{t('payments.batch.itemStates')}</dt>
-          <dd>{counts.map((s) => `${payLabel(t, 'itemStates', s)} ${batch.items[s]}`).join(', ')}</dd>
+          <dd>{counts.map((s) => `${itemStateLabel(t, s, batch.state)} ${batch.items[s]}`).join(', ')}</dd>
         </>
       )}
     </dl>
@@ -395,7 +395,7 @@ export function PaymentsTable({ batch }: { batch: PaymentBatch }) {
                 <td>{formatDate(p.dueOn)}</td>
                 <td>{formatDate(p.executionOn)}</td>
                 <td>
-                  <span className={`badge pay-item pay-item-${p.state}`}>{payLabel(t, 'itemStates', p.state)}</span>
+                  <span className={`badge pay-item pay-item-${p.state}`}>{itemStateLabel(t, p.state, batch.state)}</span>
                   {(p.reasonCode || p.reasonText) && <span className="pay-reason">{reasonInWords(t, p.reasonCode, p.reasonText)}</span>}
                 </td>
               </tr>

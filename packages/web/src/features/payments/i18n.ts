@@ -242,6 +242,8 @@ export const fi = {
       closed: 'Suljettu',
       cancelled: 'Peruttu',
     },
+    /** a payment's state while its batch has not gone to the bank: it is not waiting for the bank yet */
+    itemStatesBeforeBank: { draft: 'Erässä, odottaa hyväksyntää', approved: 'Hyväksytty, ei vielä lähetetty pankkiin', cancelled: 'Erä peruttu' },
     itemStates: {
       pending: 'Odottaa pankkia',
       accepted: 'Hyväksytty',
@@ -517,6 +519,7 @@ export const sv: Translation<typeof fi> = {
       closed: 'Stängd',
       cancelled: 'Annullerad',
     },
+    itemStatesBeforeBank: { draft: 'I satsen, väntar på godkännande', approved: 'Godkänd, ännu inte skickad till banken', cancelled: 'Satsen annullerad' },
     itemStates: {
       pending: 'Väntar på banken',
       accepted: 'Godkänd',
@@ -792,6 +795,7 @@ export const en: Translation<typeof fi> = {
       closed: 'Closed',
       cancelled: 'Cancelled',
     },
+    itemStatesBeforeBank: { draft: 'In the batch, awaiting approval', approved: 'Approved, not yet sent to the bank', cancelled: 'Batch cancelled' },
     itemStates: {
       pending: 'Awaiting the bank',
       accepted: 'Accepted',

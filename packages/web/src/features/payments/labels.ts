@@ -25,3 +25,14 @@ export function reasonInWords(t: TFunction, code: string | null | undefined, tex
   const meaning = knownReason(code) ? t(`payments.reasons.${code}`) : t('payments.reasonUnlisted')
   return bankText ? t('payments.reasonWithText', { code, meaning, text: bankText }) : `${code} – ${meaning}`
 }
+
+/**
+ * A payment's state in words as its batch stands: a pending payment of a batch not yet sent is not "waiting for the
+ * bank" but waiting for the approval or the sending (or gone with the cancelled batch).
+ */
+export function itemStateLabel(t: TFunction, itemState: string, batchState: string): string {
+  if (itemState === 'pending' && (batchState === 'draft' || batchState === 'approved' || batchState === 'cancelled')) {
+    return t(`payments.itemStatesBeforeBank.${batchState}`)
+  }
+  return payLabel(t, 'itemStates', itemState)
+}
