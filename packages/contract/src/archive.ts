@@ -20,8 +20,8 @@ export const ArchiveCandidate = Type.Object({
   /** `client` (the basic data) or a service task */
   register: Type.String(),
   reason: ArchiveReason,
-  /** the day the register's last matter closed (null: the basic data of a client with no matter) */
-  closedOn: Type.Union([IsoDate, Type.Null()]),
+  /** the day the register's last matter closed */
+  closedOn: IsoDate,
 })
 export type ArchiveCandidate = Static<typeof ArchiveCandidate>
 

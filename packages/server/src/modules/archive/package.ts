@@ -22,8 +22,8 @@ const dateOf = (d: unknown): LocalDate | null => (d === null || d === undefined 
 
 /**
  * The registers ready for the archive, as SQL: retention says permanent (the 8/18/28 sample or an archive order);
- * the register's matters are closed today (for the basic data: every matter of the client); and no package has
- * covered the register since its last matter closed.
+ * the person has been a client (a matter, now closed: for the basic data every matter of the client); and no
+ * package has covered the register since its last matter closed.
  */
 function readyRows(trx: Executor, today: LocalDate, filter: { register?: string; personIds?: readonly string[] }) {
   const closedOn = sql<string | null>`(SELECT max(r.end_date) FROM client_relationship r
@@ -35,6 +35,8 @@ function readyRows(trx: Executor, today: LocalDate, filter: { register?: string;
     .select(closedOn.as('closed_on'))
     .where('s.status', '=', 'permanent')
     .where('p.merged_into', 'is', null)
+    // a client: someone who has had a matter (a person the registry knows only as a relative is no client to archive)
+    .where(sql<boolean>`${closedOn} IS NOT NULL`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -76,7 +78,7 @@ export async function listCandidates(trx: Executor, today: LocalDate, register?:
       identity: r.hetu ?? r.temporary_id ?? null,
       register: r.register,
       reason: r.permanent_reason ?? 'sample',
-      closedOn: dateOf(r.closed_on),
+      closedOn: dateOf(r.closed_on)!,
     })),
     total: Number(count.n),
   }

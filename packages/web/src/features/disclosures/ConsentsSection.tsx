@@ -32,7 +32,7 @@ export function ConsentsSection({ card }: PersonCardSectionProps) {
     list.reload()
   }
   return (
-    <section className="card-section consents" aria-labelledby={`${id}-heading`}>
+    <section className="panel card-section consents" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('consents.title')}</h2>
       <p className="field-hint">{t('consents.intro')}</p>
       <div role="status" className="status-region">

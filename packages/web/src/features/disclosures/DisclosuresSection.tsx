@@ -46,7 +46,7 @@ export function DisclosuresSection({ card, serviceTask }: PersonCardSectionProps
     register.reload()
   }
   return (
-    <section className="card-section disclosures" aria-labelledby={`${id}-heading`}>
+    <section className="panel card-section disclosures" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('disclosures.title', { task: serviceTaskName(t, serviceTask) })}</h2>
       <p className="field-hint">{t('disclosures.intro')}</p>
       <div role="status" className="status-region">

@@ -145,7 +145,7 @@ function ReadyForArchive({ onMade }: { onMade: (notice: string) => void }) {
                   <td>{c.identity ?? '–'}</td>
                   <td>{registerName(c.register)}</td>
                   <td>{t(`retention.archive.reasons.${c.reason}`)}</td>
-                  <td>{c.closedOn ? formatDate(c.closedOn) : '–'}</td>
+                  <td>{formatDate(c.closedOn)}</td>
                 </tr>
               ))}
             </tbody>

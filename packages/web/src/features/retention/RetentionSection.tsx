@@ -57,7 +57,7 @@ export function RetentionSection({ card }: PersonCardSectionProps) {
   const data = state.status === 'success' ? state.data : undefined
   const active = data?.holds.filter((h) => !h.liftedAt) ?? []
   return (
-    <section className="card-section retention-card" aria-labelledby={`${id}-heading`}>
+    <section className="panel card-section retention-card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('retention.card.title')}</h2>
       <div role="status" className="status-region">
         {notice && (
