@@ -127,6 +127,22 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
     expect(row.client_ids).toEqual(expect.arrayContaining([child.person_id, child.related_id, ...card.household.map((h: { id: string }) => h.id)]))
   })
 
+  it('the card shows a spouse once, though the population register records the marriage from both sides', async () => {
+    const pair = await db()
+      .selectFrom('person_relation as a')
+      .innerJoin('person_relation as b', (j) => j.onRef('b.person_id', '=', 'a.related_id').onRef('b.related_id', '=', 'a.person_id'))
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .select(['a.person_id', 'a.related_id'])
+      .where('a.kind', '=', 'spouse')
+      .where('b.kind', '=', 'spouse')
+      .where('p.turvakielto', '=', false)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const card = await (await secretary.get(`/api/persons/${pair.person_id}/card`)).json()
+    const spouses = card.family.filter((f: { relation: string }) => f.relation === 'spouse')
+    expect(spouses).toEqual([expect.objectContaining({ id: pair.related_id })])
+  })
+
   it('the protected address needs a relationship; the office secretary never sees it; each view is its own data group', async () => {
     const p = await db().selectFrom('person').select('id').where('turvakielto', '=', true).limit(1).executeTakeFirstOrThrow()
     expect((await secretary.get(`/api/persons/${p.id}/protected-address`)).status).toBe(403)

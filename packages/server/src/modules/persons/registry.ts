@@ -292,22 +292,34 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_id', '=', personId)]))
     .execute()
   // person_relation reads "person_id has <kind> related_id" (related_id is the parent/guardian/spouse of person_id).
-  const family = relations.map((r) => {
-    const mine = r.person_id === personId
-    const relation =
-      r.kind === 'parent' ? (mine ? 'parent' : 'child') : r.kind === 'guardian' ? (mine ? 'guardian' : 'ward') : r.kind
-    return {
-      id: r.id,
-      relationId: r.relation_id,
-      relation: relation as ClientCard['family'][number]['relation'],
-      firstNames: r.first_names,
-      lastName: r.last_name,
-      birthDate: r.birth_date,
-      deathDate: r.death_date,
-      validFrom: r.valid_from,
-      validUntil: r.valid_until,
-    }
-  })
+  // A spouse is recorded from both sides (the population register gives each their own row): the card shows the
+  // relation once, from the client's own row when there is one.
+  const seen = new Set<string>()
+  const family = [...relations]
+    .sort((a, b) => Number(b.person_id === personId) - Number(a.person_id === personId))
+    .filter((r) => {
+      if (r.kind !== 'spouse') return true
+      const key = `${r.id}|${String(r.valid_from)}|${String(r.valid_until)}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .map((r) => {
+      const mine = r.person_id === personId
+      const relation =
+        r.kind === 'parent' ? (mine ? 'parent' : 'child') : r.kind === 'guardian' ? (mine ? 'guardian' : 'ward') : r.kind
+      return {
+        id: r.id,
+        relationId: r.relation_id,
+        relation: relation as ClientCard['family'][number]['relation'],
+        firstNames: r.first_names,
+        lastName: r.last_name,
+        birthDate: r.birth_date,
+        deathDate: r.death_date,
+        validFrom: r.valid_from,
+        validUntil: r.valid_until,
+      }
+    })
   const household = await trx
     .selectFrom('household_member as me')
     .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
