@@ -33,6 +33,9 @@ async function statements(fn: () => Promise<unknown>): Promise<{ all: number; ac
   const n = { all: 0, access: 0 }
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '')
+    // the listening connection's round trips (its heartbeat, the settle before each test request) are not the
+    // request's own work: a heartbeat landing inside the measured request made this count flaky under load
+    if (text.trim() === 'SELECT 1') return (original as (...a: unknown[]) => unknown).apply(this, args)
     n.all++
     if (/staff_session|staff_user|staff_grant|user_commitment/.test(text)) n.access++
     return (original as (...a: unknown[]) => unknown).apply(this, args)
@@ -117,7 +120,9 @@ describe.each(kinds)('the session and principal cache on %s', (kind) => {
     const uncached = await statements(() => c.get('/api/persons?name=virtanen'))
     // the miss reads the session, the user, the grants and the commitment gate in one statement
     expect(uncached.access).toBe(1)
-    expect(uncached.all - cached.all).toBe(1)
+    // and nothing else: the miss does no other statement the hit does not (the hit may do one more now and then, e.g.
+    // sliding the session's idle timeout, which made an exact difference flaky under load)
+    expect(uncached.all - uncached.access).toBeLessThanOrEqual(cached.all - cached.access)
     expect(cache().stats().listening).toBe(true)
   })
 

@@ -17,6 +17,15 @@ export interface TestServer {
   stop(): Promise<void>
 }
 
+/**
+ * The servers running in this test process, by URL. A test that changes a user, session or grant straight in the
+ * database (as an out-of-band change) expects the next request to see it; on PostgreSQL the change reaches the
+ * server's access cache by a notification a few milliseconds later. `Client` waits for the notifications committed so
+ * far to arrive before each request (`accessCache.settle`, one round trip on the listening connection), so such a
+ * test asserts the invalidation itself, not a race with it.
+ */
+const RUNNING = new Map<string, RunningServer>()
+
 /** A real Huoma server on an ephemeral port over a fresh database seeded with Demola. */
 export async function startTestServer(
   kind: DbKind,
@@ -53,6 +62,7 @@ export async function startTestServer(
     jobs: { ...base.jobs, run: ['audit-sealer'], ...overrides.jobs },
   }
   const server = await startServer(config, { demo: opts.demo ?? !opts.scratch, logger: opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.extraJobs ? { extraJobs: opts.extraJobs } : {}) })
+  RUNNING.set(server.url, server)
   return {
     kind,
     url: server.url,
@@ -60,6 +70,7 @@ export async function startTestServer(
     config,
     scratch,
     stop: async () => {
+      RUNNING.delete(server.url)
       await server.close()
       await scratch.drop()
     },
@@ -83,6 +94,7 @@ export class Client {
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json'
     if (method !== 'GET' && method !== 'HEAD' && this.csrf && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf
+    await RUNNING.get(this.baseUrl)?.app.accessCache.settle()
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: h,
