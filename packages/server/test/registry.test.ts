@@ -135,12 +135,21 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
       .select(['a.person_id', 'a.related_id'])
       .where('a.kind', '=', 'spouse')
       .where('b.kind', '=', 'spouse')
+      .where('a.valid_until', 'is', null)
+      .where('b.valid_until', 'is', null)
       .where('p.turvakielto', '=', false)
       .limit(1)
       .executeTakeFirstOrThrow()
     const card = await (await secretary.get(`/api/persons/${pair.person_id}/card`)).json()
     const spouses = card.family.filter((f: { relation: string }) => f.relation === 'spouse')
-    expect(spouses).toEqual([expect.objectContaining({ id: pair.related_id })])
+    expect(spouses).toEqual([expect.objectContaining({ id: pair.related_id, validUntil: null })])
+    // ending the marriage ends it from both sides: the card still shows it once, ended
+    const ended = await secretary.post(`/api/persons/${pair.person_id}/family/${spouses[0].relationId}/end`, { validUntil: '2026-01-31' })
+    expect(ended.status).toBe(200)
+    const after = (await (await secretary.get(`/api/persons/${pair.person_id}/card`)).json()).family.filter((f: { relation: string }) => f.relation === 'spouse')
+    expect(after).toEqual([expect.objectContaining({ id: pair.related_id, validUntil: '2026-01-31' })])
+    const rows = await db().selectFrom('person_relation').select(['valid_until']).where('kind', '=', 'spouse').where((eb) => eb.or([eb.and([eb('person_id', '=', pair.person_id), eb('related_id', '=', pair.related_id)]), eb.and([eb('person_id', '=', pair.related_id), eb('related_id', '=', pair.person_id)])])).execute()
+    expect(rows.map((r) => String(r.valid_until).slice(0, 10)).every((v) => v !== 'null')).toBe(true)
   })
 
   it('the protected address needs a relationship; the office secretary never sees it; each view is its own data group', async () => {

@@ -85,7 +85,7 @@ export async function endRelation(scope: ClientScope, relationId: string, validU
   const me = scope.personId
   const r = await scope.trx
     .selectFrom('person_relation')
-    .select(['id', 'person_id', 'related_id', 'valid_from', 'valid_until'])
+    .select(['id', 'person_id', 'related_id', 'kind', 'valid_from', 'valid_until'])
     .where('id', '=', relationId)
     .where((eb) => eb.or([eb('person_id', '=', me), eb('related_id', '=', me)]))
     .forUpdate()
@@ -94,6 +94,17 @@ export async function endRelation(scope: ClientScope, relationId: string, validU
   if (r.valid_until) invalid([{ field: 'body.validUntil', code: 'family.already_ended' }])
   if (r.valid_from && validUntil < r.valid_from) invalid([{ field: 'body.validUntil', code: 'date.before_start' }])
   await scope.trx.updateTable('person_relation').set({ valid_until: validUntil }).where('id', '=', relationId).execute()
+  // a marriage recorded from both sides ends on both (the card shows it once)
+  if (r.kind === 'spouse') {
+    await scope.trx
+      .updateTable('person_relation')
+      .set({ valid_until: validUntil })
+      .where('kind', '=', 'spouse')
+      .where('person_id', '=', r.related_id)
+      .where('related_id', '=', r.person_id)
+      .where('valid_until', 'is', null)
+      .execute()
+  }
   scope.touch(r.person_id === me ? r.related_id : r.person_id)
   return { relationId }
 }
