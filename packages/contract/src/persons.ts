@@ -57,6 +57,8 @@ export const PersonDetails = Type.Object({
   nativeLanguage: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
+  /** The account for payments to the client (IBAN, stored compact; the card shows it in groups of four). */
+  iban: Type.Union([Type.String(), Type.Null()]),
   /** Protected addresses are left out under turvakielto unless the user's role and relationship need them. */
   addresses: Type.Array(Address),
   version: Type.Integer(),

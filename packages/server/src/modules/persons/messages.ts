@@ -30,6 +30,7 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.required': 'Anna syntymäaika, kun henkilötunnusta ei ole.',
     'birthDate.future': 'Syntymäaika ei voi olla tulevaisuudessa.',
     'date.before_start': 'Päättymispäivä ei voi olla ennen alkamispäivää.',
+    'address.protected': 'Henkilöllä on turvakielto: kortilla voi muuttaa vain yhteysosoitetta. Suojattu osoite päivittyy väestötietojärjestelmästä.',
     'person.duplicate': 'Henkilö on jo rekisterissä tällä henkilötunnuksella.',
     'relationship.user_without_grant': 'Työntekijällä ei ole voimassa olevaa asiakastyön käyttöoikeutta tähän palvelutehtävään.',
     'relationship.self_reason_required':
@@ -69,6 +70,7 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.required': 'Ange födelsedatum när personbeteckning saknas.',
     'birthDate.future': 'Födelsedatumet kan inte vara i framtiden.',
     'date.before_start': 'Slutdatumet kan inte vara före startdatumet.',
+    'address.protected': 'Personen har spärrmarkering: på kortet kan endast kontaktadressen ändras. Den skyddade adressen uppdateras från befolkningsdatasystemet.',
     'person.duplicate': 'Personen finns redan i registret med denna personbeteckning.',
     'relationship.user_without_grant': 'Arbetstagaren har ingen giltig behörighet för klientarbete i denna serviceuppgift.',
     'relationship.self_reason_required':
@@ -108,6 +110,7 @@ export const fieldMessages = defineFieldMessages({
     'birthDate.required': 'Give the birth date when there is no personal identity code.',
     'birthDate.future': 'The birth date cannot be in the future.',
     'date.before_start': 'The end date cannot be before the start date.',
+    'address.protected': 'The person has a non-disclosure for personal safety: only the contact address can be changed on the card. The protected address is updated from the population register.',
     'person.duplicate': 'The person is already in the registry with this personal identity code.',
     'relationship.user_without_grant': 'The worker has no valid case-work right to this service task.',
     'relationship.self_reason_required':

@@ -141,7 +141,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
 
       <div className="card-grid">
         <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
-        <ContactSection person={person} />
+        <ContactSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
         <FamilySection personId={person.id} family={card.family} onChanged={reload} />
         <HouseholdSection personId={person.id} card={card} onChanged={reload} />
       </div>
