@@ -368,6 +368,66 @@ export const SelfOpenedQuery = Type.Object(
 export const SelfOpenedList = Type.Object({ relationships: Type.Array(SelfOpenedRelationship) })
 export type SelfOpenedList = Static<typeof SelfOpenedList>
 
+
+export const PersonContactKind = Type.Union([
+  Type.Literal('relative'),
+  Type.Literal('contact_person'),
+  Type.Literal('edunvalvoja'),
+  Type.Literal('other_representative'),
+])
+export type PersonContactKind = Static<typeof PersonContactKind>
+export const PERSON_CONTACT_KINDS = ['relative', 'contact_person', 'edunvalvoja', 'other_representative'] as const satisfies readonly PersonContactKind[]
+
+/**
+ * A relative or contact person beyond the family relations, or an adult's representative: an edunvalvoja or another
+ * person managing their affairs (`matters` says for which). `linkedPersonId`: the person in the registry, if known.
+ */
+export const PersonContact = Type.Object({
+  id: Uuid,
+  kind: PersonContactKind,
+  name: Type.String(),
+  relation: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  matters: Type.Union([Type.String(), Type.Null()]),
+  validFrom: Type.Union([IsoDate, Type.Null()]),
+  validUntil: Type.Union([IsoDate, Type.Null()]),
+  linkedPersonId: Type.Union([Uuid, Type.Null()]),
+  version: Type.Integer(),
+})
+export type PersonContact = Static<typeof PersonContact>
+
+export const PersonContactList = Type.Object({ contacts: Type.Array(PersonContact) })
+export type PersonContactList = Static<typeof PersonContactList>
+
+const contactFields = {
+  kind: PersonContactKind,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  relation: optionalNullable(Type.String({ maxLength: 100 })),
+  phone: optionalNullable(Type.String({ maxLength: 40, pattern: '^[+0-9 ()-]{5,40}$' })),
+  email: optionalNullable(Type.String({ maxLength: 200, format: 'email' })),
+  address: optionalNullable(Type.String({ maxLength: 300 })),
+  matters: optionalNullable(Type.String({ maxLength: 1000 })),
+  validFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  validUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  linkedPersonId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+}
+
+/** A new contact; a representative (edunvalvoja, other) needs `matters`: for which matters they act. */
+export const PersonContactAdd = Type.Object(contactFields, { additionalProperties: false })
+export type PersonContactAdd = Static<typeof PersonContactAdd>
+
+/** The whole contact again under optimistic locking (the version read). */
+export const PersonContactUpdate = Type.Object({ ...contactFields, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type PersonContactUpdate = Static<typeof PersonContactUpdate>
+
+/** Ends a contact: its last day (today when left out), under optimistic locking. */
+export const PersonContactEnd = Type.Object({ validUntil: Type.Optional(IsoDate), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type PersonContactEnd = Static<typeof PersonContactEnd>
+
+export const PersonContactParams = Type.Object({ id: Uuid, contactId: Uuid })
+
 export const personsEndpoints = endpoints({
   'persons.search': {
     method: 'GET',
@@ -507,6 +567,43 @@ export const personsEndpoints = endpoints({
     params: HouseholdMemberParams,
     body: HouseholdMemberEnd,
     response: { 200: HouseholdRef },
+  },
+  'persons.contacts': {
+    method: 'GET',
+    path: '/api/persons/:id/contacts',
+    action: 'persons:contacts',
+    summary: "The client's relatives, contact persons and representatives (edunvalvoja), current and ended",
+    params: PersonIdParams,
+    response: { 200: PersonContactList },
+  },
+  'persons.addContact': {
+    method: 'POST',
+    path: '/api/persons/:id/contacts',
+    action: 'persons:contact-add',
+    summary: 'Add a relative, contact person or representative',
+    params: PersonIdParams,
+    body: PersonContactAdd,
+    response: { 201: PersonContact },
+  },
+  'persons.updateContact': {
+    method: 'PATCH',
+    path: '/api/persons/:id/contacts/:contactId',
+    action: 'persons:contact-update',
+    summary: 'Change a contact person or representative (optimistic locking)',
+    params: PersonContactParams,
+    body: PersonContactUpdate,
+    response: { 200: PersonContact },
+    errors: [409],
+  },
+  'persons.endContact': {
+    method: 'POST',
+    path: '/api/persons/:id/contacts/:contactId/end',
+    action: 'persons:contact-update',
+    summary: 'End a contact person or representative',
+    params: PersonContactParams,
+    body: PersonContactEnd,
+    response: { 200: PersonContact },
+    errors: [409],
   },
   'persons.breakGlassServiceTasks': {
     method: 'GET',

@@ -66,6 +66,27 @@ export const personsActions = defineActions({
     dataGroup: 'registry/household',
     description: 'Start a household (ruokakunta), add a member or end a membership, with dates',
   },
+  'persons:contacts': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/contact',
+    description: "A client's relatives, contact persons and representatives (edunvalvoja)",
+  },
+  'persons:contact-add': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'insert',
+    dataGroup: 'registry/contact',
+    description: 'Add a relative, contact person or representative (edunvalvoja or another person managing the affairs)',
+  },
+  'persons:contact-update': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'update',
+    dataGroup: 'registry/contact',
+    description: 'Change or end a contact person or representative (optimistic locking)',
+  },
   'relationships:open': {
     scope: 'client',
     roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],

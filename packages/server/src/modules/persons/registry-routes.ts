@@ -5,6 +5,7 @@ import { asAction, requireAuthed, type AuthedContext } from '../../access/contex
 import { endpoint } from '../../http/endpoint'
 import { readTimeline, recordTasks } from '../../kernel/client-timeline'
 import { problems } from '../../http/problem'
+import { addContact, endContact, listContacts, updateContact } from './contacts'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
@@ -191,6 +192,50 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
         await assertNotMerged(scope)
         return endHouseholdMember(scope, request.params.memberId, request.body.validUntil)
+      })
+    },
+  })
+  app.route({
+    ...endpoint(ep['persons.contacts']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return listContacts(scope)
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.addContact']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const contact = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return addContact(scope, request.body, ctx.principal.userId, visiblePersons(ctx))
+      })
+      return reply.status(201).send(contact)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.updateContact']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return updateContact(scope, request.params.contactId, request.body, visiblePersons(ctx))
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.endContact']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return endContact(scope, request.params.contactId, request.body, app.clock.now())
       })
     },
   })
