@@ -73,5 +73,5 @@ test('a worker changes the address and account on the card and adds an edunvalvo
   // After a reload everything is still there.
   await page.reload()
   await expect(page.getByRole('region', { name: 'Yhteystiedot ja osoitteet' }).getByText('FI21 1234 5600 0007 85')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Yhteyshenkilöt ja edustajat' }).getByText('Edunvalvoja')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Yhteyshenkilöt ja edustajat' }).getByText('Edunvalvoja', { exact: true })).toBeVisible()
 })
