@@ -428,6 +428,43 @@ export type PersonContactEnd = Static<typeof PersonContactEnd>
 
 export const PersonContactParams = Type.Object({ id: Uuid, contactId: Uuid })
 
+
+export const HOUSING_KINDS = ['rental', 'owner', 'right_of_occupancy', 'supported_housing', 'institution', 'with_relatives', 'homeless', 'other'] as const
+export const INCOME_SOURCES = ['employment', 'pension', 'unemployment_benefit', 'sickness_benefit', 'studies', 'income_support', 'other', 'none'] as const
+export const HousingKind = Type.Enum(HOUSING_KINDS)
+export const IncomeSource = Type.Enum(INCOME_SOURCES)
+
+/** One recorded housing and life situation; the newest is the current one, the older ones its history. */
+export const LifeSituation = Type.Object({
+  id: Uuid,
+  housingKind: HousingKind,
+  household: Type.Union([Type.String(), Type.Null()]),
+  incomeSource: IncomeSource,
+  notes: Type.Union([Type.String(), Type.Null()]),
+  recordedAt: Type.String({ format: 'date-time' }),
+  recordedBy: Type.Union([Type.String(), Type.Null()]),
+})
+export type LifeSituation = Static<typeof LifeSituation>
+
+export const LifeSituationHistory = Type.Object({ current: Type.Union([LifeSituation, Type.Null()]), history: Type.Array(LifeSituation) })
+export type LifeSituationHistory = Static<typeof LifeSituationHistory>
+
+/**
+ * A new situation. `basedOn`: the id of the current situation the user saw (null when there was none): if another
+ * has been recorded since, 409.
+ */
+export const LifeSituationRecord = Type.Object(
+  {
+    basedOn: Type.Union([Uuid, Type.Null()]),
+    housingKind: HousingKind,
+    household: optionalNullable(Type.String({ maxLength: 500 })),
+    incomeSource: IncomeSource,
+    notes: optionalNullable(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type LifeSituationRecord = Static<typeof LifeSituationRecord>
+
 export const personsEndpoints = endpoints({
   'persons.search': {
     method: 'GET',
@@ -603,6 +640,24 @@ export const personsEndpoints = endpoints({
     params: PersonContactParams,
     body: PersonContactEnd,
     response: { 200: PersonContact },
+    errors: [409],
+  },
+  'persons.lifeSituation': {
+    method: 'GET',
+    path: '/api/persons/:id/life-situation',
+    action: 'persons:life-situation',
+    summary: "The client's housing and life situation, with its history",
+    params: PersonIdParams,
+    response: { 200: LifeSituationHistory },
+  },
+  'persons.recordLifeSituation': {
+    method: 'POST',
+    path: '/api/persons/:id/life-situation',
+    action: 'persons:life-situation-record',
+    summary: 'Record the housing and life situation (the previous one stays in the history)',
+    params: PersonIdParams,
+    body: LifeSituationRecord,
+    response: { 201: LifeSituation },
     errors: [409],
   },
   'persons.breakGlassServiceTasks': {

@@ -178,6 +178,17 @@ export interface PersonContactTable {
   updated_at: Timestamp
 }
 
+export interface PersonLifeSituationTable {
+  id: Generated<string>
+  person_id: string
+  housing_kind: 'rental' | 'owner' | 'right_of_occupancy' | 'supported_housing' | 'institution' | 'with_relatives' | 'homeless' | 'other'
+  household: string | null
+  income_source: 'employment' | 'pension' | 'unemployment_benefit' | 'sickness_benefit' | 'studies' | 'income_support' | 'other' | 'none'
+  notes: string | null
+  recorded_by: string | null
+  recorded_at: Timestamp
+}
+
 export interface HouseholdTable {
   id: Generated<string>
   created_at: Timestamp
@@ -658,6 +669,7 @@ export interface DB {
   person_address: PersonAddressTable
   person_relation: PersonRelationTable
   person_contact: PersonContactTable
+  person_life_situation: PersonLifeSituationTable
   household: HouseholdTable
   household_member: HouseholdMemberTable
   staff_recovery_code: StaffRecoveryCodeTable

@@ -87,6 +87,20 @@ export const personsActions = defineActions({
     dataGroup: 'registry/contact',
     description: 'Change or end a contact person or representative (optimistic locking)',
   },
+  'persons:life-situation': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'view',
+    dataGroup: 'registry/life-situation',
+    description: "A client's housing and life situation (housing, household, income source, notes) with its history",
+  },
+  'persons:life-situation-record': {
+    scope: 'client',
+    roles: REGISTRY_USERS,
+    audit: 'insert',
+    dataGroup: 'registry/life-situation',
+    description: 'Record a client\'s housing and life situation (the previous one stays in the history)',
+  },
   'relationships:open': {
     scope: 'client',
     roles: ['social_worker', 'social_counsellor', 'supervisor', 'office_secretary'],

@@ -84,4 +84,19 @@ export const personsCopy: readonly CopyTable[] = [
     ],
     orderBy: 'valid_from NULLS FIRST, id',
   },
+  {
+    key: 'registry/life-situation',
+    title: L('Asumis- ja elämäntilanne', 'Boende- och livssituation'),
+    from: 'person_life_situation',
+    serviceTask: { fixed: null },
+    documentType: 'client_basic_data',
+    date: "to_char(recorded_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')",
+    columns: [
+      { key: 'housing_kind', label: L('Asumismuoto', 'Boendeform') },
+      { key: 'household', label: L('Kotitalous', 'Hushåll') },
+      { key: 'income_source', label: L('Toimeentulon lähde', 'Inkomstkälla') },
+      { key: 'notes', label: L('Lisätiedot', 'Tilläggsuppgifter') },
+    ],
+    orderBy: 'recorded_at, id',
+  },
 ]
