@@ -11,6 +11,7 @@ import { personsApi } from './api'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
 import { ContactsSection } from './ContactsSection'
+import { LifeSituationSection } from './LifeSituationSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
 import { ageOn } from './format'
 import { codeLabel, fieldList } from './labels'
@@ -146,6 +147,7 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
         <FamilySection personId={person.id} family={card.family} onChanged={reload} />
         <HouseholdSection personId={person.id} card={card} onChanged={reload} />
         {can(user, 'persons:contacts') && <ContactsSection personId={person.id} />}
+        {can(user, 'persons:life-situation') && <LifeSituationSection personId={person.id} />}
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
       {placeCardSections(features, card, user).map(({ key, section: { component: Section }, serviceTask }) => (
