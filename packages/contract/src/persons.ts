@@ -57,6 +57,8 @@ export const PersonDetails = Type.Object({
   nativeLanguage: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
+  /** The account for payments to the client (IBAN, stored compact; the card shows it in groups of four). */
+  iban: Type.Union([Type.String(), Type.Null()]),
   /** Protected addresses are left out under turvakielto unless the user's role and relationship need them. */
   addresses: Type.Array(Address),
   version: Type.Integer(),
@@ -366,6 +368,103 @@ export const SelfOpenedQuery = Type.Object(
 export const SelfOpenedList = Type.Object({ relationships: Type.Array(SelfOpenedRelationship) })
 export type SelfOpenedList = Static<typeof SelfOpenedList>
 
+
+export const PersonContactKind = Type.Union([
+  Type.Literal('relative'),
+  Type.Literal('contact_person'),
+  Type.Literal('edunvalvoja'),
+  Type.Literal('other_representative'),
+])
+export type PersonContactKind = Static<typeof PersonContactKind>
+export const PERSON_CONTACT_KINDS = ['relative', 'contact_person', 'edunvalvoja', 'other_representative'] as const satisfies readonly PersonContactKind[]
+
+/**
+ * A relative or contact person beyond the family relations, or an adult's representative: an edunvalvoja or another
+ * person managing their affairs (`matters` says for which). `linkedPersonId`: the person in the registry, if known.
+ */
+export const PersonContact = Type.Object({
+  id: Uuid,
+  kind: PersonContactKind,
+  name: Type.String(),
+  relation: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  matters: Type.Union([Type.String(), Type.Null()]),
+  validFrom: Type.Union([IsoDate, Type.Null()]),
+  validUntil: Type.Union([IsoDate, Type.Null()]),
+  linkedPersonId: Type.Union([Uuid, Type.Null()]),
+  version: Type.Integer(),
+})
+export type PersonContact = Static<typeof PersonContact>
+
+export const PersonContactList = Type.Object({ contacts: Type.Array(PersonContact) })
+export type PersonContactList = Static<typeof PersonContactList>
+
+const contactFields = {
+  kind: PersonContactKind,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  relation: optionalNullable(Type.String({ maxLength: 100 })),
+  phone: optionalNullable(Type.String({ maxLength: 40, pattern: '^[+0-9 ()-]{5,40}$' })),
+  email: optionalNullable(Type.String({ maxLength: 200, format: 'email' })),
+  address: optionalNullable(Type.String({ maxLength: 300 })),
+  matters: optionalNullable(Type.String({ maxLength: 1000 })),
+  validFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  validUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  linkedPersonId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+}
+
+/** A new contact; a representative (edunvalvoja, other) needs `matters`: for which matters they act. */
+export const PersonContactAdd = Type.Object(contactFields, { additionalProperties: false })
+export type PersonContactAdd = Static<typeof PersonContactAdd>
+
+/** The whole contact again under optimistic locking (the version read). */
+export const PersonContactUpdate = Type.Object({ ...contactFields, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type PersonContactUpdate = Static<typeof PersonContactUpdate>
+
+/** Ends a contact: its last day (today when left out), under optimistic locking. */
+export const PersonContactEnd = Type.Object({ validUntil: Type.Optional(IsoDate), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
+export type PersonContactEnd = Static<typeof PersonContactEnd>
+
+export const PersonContactParams = Type.Object({ id: Uuid, contactId: Uuid })
+
+
+export const HOUSING_KINDS = ['rental', 'owner', 'right_of_occupancy', 'supported_housing', 'institution', 'with_relatives', 'homeless', 'other'] as const
+export const INCOME_SOURCES = ['employment', 'pension', 'unemployment_benefit', 'sickness_benefit', 'studies', 'income_support', 'other', 'none'] as const
+export const HousingKind = Type.Enum(HOUSING_KINDS)
+export const IncomeSource = Type.Enum(INCOME_SOURCES)
+
+/** One recorded housing and life situation; the newest is the current one, the older ones its history. */
+export const LifeSituation = Type.Object({
+  id: Uuid,
+  housingKind: HousingKind,
+  household: Type.Union([Type.String(), Type.Null()]),
+  incomeSource: IncomeSource,
+  notes: Type.Union([Type.String(), Type.Null()]),
+  recordedAt: Type.String({ format: 'date-time' }),
+  recordedBy: Type.Union([Type.String(), Type.Null()]),
+})
+export type LifeSituation = Static<typeof LifeSituation>
+
+export const LifeSituationHistory = Type.Object({ current: Type.Union([LifeSituation, Type.Null()]), history: Type.Array(LifeSituation) })
+export type LifeSituationHistory = Static<typeof LifeSituationHistory>
+
+/**
+ * A new situation. `basedOn`: the id of the current situation the user saw (null when there was none): if another
+ * has been recorded since, 409.
+ */
+export const LifeSituationRecord = Type.Object(
+  {
+    basedOn: Type.Union([Uuid, Type.Null()]),
+    housingKind: HousingKind,
+    household: optionalNullable(Type.String({ maxLength: 500 })),
+    incomeSource: IncomeSource,
+    notes: optionalNullable(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type LifeSituationRecord = Static<typeof LifeSituationRecord>
+
 export const personsEndpoints = endpoints({
   'persons.search': {
     method: 'GET',
@@ -505,6 +604,61 @@ export const personsEndpoints = endpoints({
     params: HouseholdMemberParams,
     body: HouseholdMemberEnd,
     response: { 200: HouseholdRef },
+  },
+  'persons.contacts': {
+    method: 'GET',
+    path: '/api/persons/:id/contacts',
+    action: 'persons:contacts',
+    summary: "The client's relatives, contact persons and representatives (edunvalvoja), current and ended",
+    params: PersonIdParams,
+    response: { 200: PersonContactList },
+  },
+  'persons.addContact': {
+    method: 'POST',
+    path: '/api/persons/:id/contacts',
+    action: 'persons:contact-add',
+    summary: 'Add a relative, contact person or representative',
+    params: PersonIdParams,
+    body: PersonContactAdd,
+    response: { 201: PersonContact },
+  },
+  'persons.updateContact': {
+    method: 'PATCH',
+    path: '/api/persons/:id/contacts/:contactId',
+    action: 'persons:contact-update',
+    summary: 'Change a contact person or representative (optimistic locking)',
+    params: PersonContactParams,
+    body: PersonContactUpdate,
+    response: { 200: PersonContact },
+    errors: [409],
+  },
+  'persons.endContact': {
+    method: 'POST',
+    path: '/api/persons/:id/contacts/:contactId/end',
+    action: 'persons:contact-update',
+    summary: 'End a contact person or representative',
+    params: PersonContactParams,
+    body: PersonContactEnd,
+    response: { 200: PersonContact },
+    errors: [409],
+  },
+  'persons.lifeSituation': {
+    method: 'GET',
+    path: '/api/persons/:id/life-situation',
+    action: 'persons:life-situation',
+    summary: "The client's housing and life situation, with its history",
+    params: PersonIdParams,
+    response: { 200: LifeSituationHistory },
+  },
+  'persons.recordLifeSituation': {
+    method: 'POST',
+    path: '/api/persons/:id/life-situation',
+    action: 'persons:life-situation-record',
+    summary: 'Record the housing and life situation (the previous one stays in the history)',
+    params: PersonIdParams,
+    body: LifeSituationRecord,
+    response: { 201: LifeSituation },
+    errors: [409],
   },
   'persons.breakGlassServiceTasks': {
     method: 'GET',

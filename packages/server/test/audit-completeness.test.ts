@@ -604,6 +604,32 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await sec.post(`/api/persons/${id}/household/members`, { personId: other, validFrom: '2025-01-01' })).status).toBe(201)
     return { username: 'toimistosihteeri', clientIds: [id, other] }
   },
+  'persons:contacts': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/contacts`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'persons:contact-add': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.post(`/api/persons/${id}/contacts`, { kind: 'edunvalvoja', name: 'Loki Edunvalvoja', matters: 'Talous' })).status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'persons:contact-update': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    const contact = await (await c.post(`/api/persons/${id}/contacts`, { kind: 'contact_person', name: 'Loki Yhteyshenkilö' })).json()
+    expect((await c.post(`/api/persons/${id}/contacts/${contact.id}/end`, { version: contact.version })).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'persons:life-situation': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.get(`/api/persons/${id}/life-situation`)).status).toBe(200)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
+  'persons:life-situation-record': async (t) => {
+    const { id, c } = await clientOf(t, 'sosiaalityontekija')
+    expect((await c.post(`/api/persons/${id}/life-situation`, { basedOn: null, housingKind: 'rental', incomeSource: 'pension' })).status).toBe(201)
+    return { username: 'sosiaalityontekija', clientIds: [id] }
+  },
   'persons:vtj-refresh': async (t) => {
     const p = await t.server.database.db.selectFrom('person').select('id').where('hetu', 'is not', null).orderBy('hetu', 'desc').limit(1).executeTakeFirstOrThrow()
     const c = new Client(t.url)

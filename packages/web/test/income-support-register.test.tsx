@@ -314,6 +314,7 @@ describe('the client card', () => {
       nativeLanguage: 'fi',
       phone: null,
       email: null,
+      iban: null,
       addresses: [],
       version: 1,
     },

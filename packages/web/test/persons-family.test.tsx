@@ -27,6 +27,7 @@ function card(person: Partial<ClientCard['person']> = {}, extra: Partial<ClientC
       nativeLanguage: null,
       phone: null,
       email: null,
+      iban: null,
       addresses: [],
       version: 3,
       ...person,

@@ -27,6 +27,7 @@ function card(overrides: Partial<ClientCard['person']> = {}, extra: Partial<Clie
       nativeLanguage: 'fi',
       phone: null,
       email: null,
+      iban: null,
       addresses: [{ kind: 'permanent', street: 'Koivukuja 5', postalCode: '99100', postOffice: 'DEMOLA', validFrom: null, validUntil: null }],
       version: 1,
       ...overrides,

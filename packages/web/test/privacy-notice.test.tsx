@@ -151,6 +151,7 @@ function card(): ClientCard {
       nativeLanguage: 'fi',
       phone: null,
       email: null,
+      iban: null,
       addresses: [],
       version: 1,
     },

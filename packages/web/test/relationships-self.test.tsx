@@ -27,6 +27,7 @@ const card: ClientCard = {
     nativeLanguage: null,
     phone: null,
     email: null,
+    iban: null,
     addresses: [],
     version: 1,
   },

@@ -159,6 +159,36 @@ export interface PersonRelationTable {
   valid_until: DateString | null
 }
 
+export interface PersonContactTable {
+  id: Generated<string>
+  person_id: string
+  kind: 'relative' | 'contact_person' | 'edunvalvoja' | 'other_representative'
+  name: string
+  relation: string | null
+  phone: string | null
+  email: string | null
+  address: string | null
+  matters: string | null
+  valid_from: DateString | null
+  valid_until: DateString | null
+  linked_person_id: string | null
+  version: Defaulted<number>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PersonLifeSituationTable {
+  id: Generated<string>
+  person_id: string
+  housing_kind: 'rental' | 'owner' | 'right_of_occupancy' | 'supported_housing' | 'institution' | 'with_relatives' | 'homeless' | 'other'
+  household: string | null
+  income_source: 'employment' | 'pension' | 'unemployment_benefit' | 'sickness_benefit' | 'studies' | 'income_support' | 'other' | 'none'
+  notes: string | null
+  recorded_by: string | null
+  recorded_at: Timestamp
+}
+
 export interface HouseholdTable {
   id: Generated<string>
   created_at: Timestamp
@@ -638,6 +668,8 @@ export interface DB {
   person: PersonTable
   person_address: PersonAddressTable
   person_relation: PersonRelationTable
+  person_contact: PersonContactTable
+  person_life_situation: PersonLifeSituationTable
   household: HouseholdTable
   household_member: HouseholdMemberTable
   staff_recovery_code: StaffRecoveryCodeTable

@@ -5,6 +5,8 @@ import { asAction, requireAuthed, type AuthedContext } from '../../access/contex
 import { endpoint } from '../../http/endpoint'
 import { readTimeline, recordTasks } from '../../kernel/client-timeline'
 import { problems } from '../../http/problem'
+import { readLifeSituation, recordLifeSituation } from './life-situation'
+import { addContact, endContact, listContacts, updateContact } from './contacts'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
@@ -192,6 +194,72 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await assertNotMerged(scope)
         return endHouseholdMember(scope, request.params.memberId, request.body.validUntil)
       })
+    },
+  })
+  app.route({
+    ...endpoint(ep['persons.contacts']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return listContacts(scope)
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.addContact']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const contact = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return addContact(scope, request.body, ctx.principal.userId, visiblePersons(ctx))
+      })
+      return reply.status(201).send(contact)
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.updateContact']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return updateContact(scope, request.params.contactId, request.body, visiblePersons(ctx))
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.endContact']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return endContact(scope, request.params.contactId, request.body, app.clock.now())
+      })
+    },
+  })
+  app.route({
+    ...endpoint(ep['persons.lifeSituation']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return readLifeSituation(scope)
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['persons.recordLifeSituation']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const saved = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
+        await assertNotMerged(scope)
+        return recordLifeSituation(scope, request.body, ctx.principal.userId)
+      })
+      return reply.status(201).send(saved)
     },
   })
 }

@@ -208,8 +208,15 @@ export async function updatePerson(scope: ClientScope, input: PersonUpdate, acto
   const issues: FieldIssue[] = []
   const ibanChange = input.iban !== undefined ? checkIban(input.iban, issues) : undefined
   checkAddresses(input.addresses, issues)
-  if (issues.length) invalid(issues)
   const current = await trx.selectFrom('person').selectAll().where('id', '=', personId).forUpdate().executeTakeFirstOrThrow()
+  // Under turvakielto the card shows and edits only the contact address: the protected ones are never sent to the
+  // browser, so a replacement must leave them alone (they come from the population register).
+  if (current.turvakielto) {
+    input.addresses?.forEach((a, i) => {
+      if (a.kind !== 'contact') issues.push({ field: `body.addresses.${i}.kind`, code: 'address.protected' })
+    })
+  }
+  if (issues.length) invalid(issues)
   if (current.version !== input.version) {
     throw problems.conflict((l) =>
       ({
@@ -239,8 +246,15 @@ export async function updatePerson(scope: ClientScope, input: PersonUpdate, acto
     set.search_name = foldForSearch(`${(set.last_name as string) ?? current.last_name} ${(set.first_names as string) ?? current.first_names}`)
   }
   if (input.addresses) {
-    const before = await trx.selectFrom('person_address').select(['kind', 'street', 'postal_code', 'post_office']).where('person_id', '=', personId).execute()
-    await trx.deleteFrom('person_address').where('person_id', '=', personId).execute()
+    const visibleOnly = current.turvakielto ? (['contact'] as const) : undefined
+    let beforeQuery = trx.selectFrom('person_address').select(['kind', 'street', 'postal_code', 'post_office']).where('person_id', '=', personId)
+    let deletion = trx.deleteFrom('person_address').where('person_id', '=', personId)
+    if (visibleOnly) {
+      beforeQuery = beforeQuery.where('kind', 'in', visibleOnly)
+      deletion = deletion.where('kind', 'in', visibleOnly)
+    }
+    const before = await beforeQuery.execute()
+    await deletion.execute()
     await insertAddresses(trx, personId, input.addresses)
     changes.push({ field: 'addresses', from: before.length, to: input.addresses.length })
   }

@@ -172,7 +172,7 @@ function toSummary(r: {
 export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
   const p = await scope.trx
     .selectFrom('person')
-    .select([...SUMMARY_COLUMNS, 'calling_name', 'service_language', 'native_language', 'phone', 'email', 'version'])
+    .select([...SUMMARY_COLUMNS, 'calling_name', 'service_language', 'native_language', 'phone', 'email', 'iban', 'version'])
     .where('id', '=', scope.personId)
     .executeTakeFirstOrThrow()
   let addresses = scope.trx
@@ -188,6 +188,7 @@ export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
     nativeLanguage: p.native_language,
     phone: p.phone,
     email: p.email,
+    iban: p.iban,
     version: p.version,
     addresses: rows.map((a) => ({
       kind: a.kind,

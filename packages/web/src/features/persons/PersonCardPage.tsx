@@ -10,6 +10,8 @@ import { can, useUser } from '../../session/context'
 import { personsApi } from './api'
 import { BasicsSection } from './BasicsSection'
 import { ContactSection } from './ContactSection'
+import { ContactsSection } from './ContactsSection'
+import { LifeSituationSection } from './LifeSituationSection'
 import { FamilySection, HouseholdSection } from './FamilyEditing'
 import { ageOn } from './format'
 import { codeLabel, fieldList } from './labels'
@@ -141,9 +143,11 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
 
       <div className="card-grid">
         <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
-        <ContactSection person={person} />
+        <ContactSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
         <FamilySection personId={person.id} family={card.family} onChanged={reload} />
         <HouseholdSection personId={person.id} card={card} onChanged={reload} />
+        {can(user, 'persons:contacts') && <ContactsSection personId={person.id} />}
+        {can(user, 'persons:life-situation') && <LifeSituationSection personId={person.id} />}
       </div>
       <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
       {placeCardSections(features, card, user).map(({ key, section: { component: Section }, serviceTask }) => (

@@ -22,6 +22,12 @@ export const personsApi = {
   addHouseholdMember: (id: string, body: Body<'persons.addHouseholdMember'>) => callApi(ep['persons.addHouseholdMember'], { params: { id }, body }),
   endHouseholdMember: (id: string, memberId: string, body: Body<'persons.endHouseholdMember'>) =>
     callApi(ep['persons.endHouseholdMember'], { params: { id, memberId }, body }),
+  contacts: (id: string, signal?: AbortSignal) => callApi(ep['persons.contacts'], { params: { id }, signal }),
+  addContact: (id: string, body: Body<'persons.addContact'>) => callApi(ep['persons.addContact'], { params: { id }, body }),
+  updateContact: (id: string, contactId: string, body: Body<'persons.updateContact'>) => callApi(ep['persons.updateContact'], { params: { id, contactId }, body }),
+  endContact: (id: string, contactId: string, body: Body<'persons.endContact'>) => callApi(ep['persons.endContact'], { params: { id, contactId }, body }),
+  lifeSituation: (id: string, signal?: AbortSignal) => callApi(ep['persons.lifeSituation'], { params: { id }, signal }),
+  recordLifeSituation: (id: string, body: Body<'persons.recordLifeSituation'>) => callApi(ep['persons.recordLifeSituation'], { params: { id }, body }),
   breakGlass: (id: string, body: Body<'persons.breakGlass'>) => callApi(ep['persons.breakGlass'], { params: { id }, body }),
   vtjQuery: (body: VtjBody<'vtj.query'>) => callApi(vtj['vtj.query'], { body }),
   createFromVtj: (body: VtjBody<'persons.fromVtj'>) => callApi(vtj['persons.fromVtj'], { body }),

@@ -1,6 +1,6 @@
 /** What the one search field of the client search understands. */
 import type { PersonSearchQuery } from '@huoma/contract'
-import { looksLikeFinnishDate, parseFinnishDate } from '@huoma/domain'
+import { formatIban, looksLikeFinnishDate, parseFinnishDate } from '@huoma/domain'
 
 /** A henkilötunnus: PPKKVV, the century sign (- + A–F, U–Y), the individual number and the check character. */
 const HETU = /^\d{6}[-+A-FU-Y]\d{3}[0-9A-FHJ-NPR-Y]$/i
@@ -45,4 +45,14 @@ export function ageOn(birthDate: string, at: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
   const [y, m, d] = at.split('-').map(Number) as [number, number, number]
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}
+
+/** An account in groups of four as it is printed (`FI21 1234 5600 0007 85`); a foreign IBAN grouped the same way. */
+export function groupedIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '').toUpperCase()
+  try {
+    return formatIban(compact)
+  } catch {
+    return compact.replace(/(.{4})(?=.)/g, '$1 ')
+  }
 }
