@@ -231,3 +231,22 @@ export function decisionDocument(s: DecisionDocumentSpec): TDocumentDefinitions 
 export function renderDecisionDocument(s: DecisionDocumentSpec): Promise<Buffer> {
   return renderPdf(decisionDocument(s))
 }
+
+/**
+ * One record of a client copy as a text block: each non-empty field on its own line, the label in bold, the value as
+ * given by `text` (a code's phrase, yes/no for a boolean). One text node per record: a table per record cost
+ * pdfmake ~2 ms each, seconds for a client with thousands of records.
+ */
+export function recordBlock(
+  record: Record<string, string | number | boolean | null>,
+  label: (key: string) => string,
+  text: (key: string, value: string | number | boolean) => string,
+): Content {
+  const runs = Object.entries(record)
+    .filter((e): e is [string, string | number | boolean] => e[1] !== null && e[1] !== '')
+    .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${label(k)}: `, bold: true }, text(k, v)])
+  return { text: runs, margin: [0, 0, 0, 6] }
+}
+
+/** A value in words: yes/no for a boolean, else the value as text. */
+export const valueText = (v: string | number | boolean, yes: string, no: string): string => (v === true ? yes : v === false ? no : String(v))

@@ -1,6 +1,7 @@
+import { todayInHelsinki } from '@huoma/domain'
 import type { Content } from 'pdfmake/interfaces'
 import { copyValueText, type CopySection } from '../../kernel/client-copy'
-import { baseDocument, date, documentHeader, factTable, heading } from '../../kernel/decisions/document'
+import { baseDocument, date, documentHeader, factTable, heading, recordBlock, valueText } from '../../kernel/decisions/document'
 import { renderArchivalPdf } from '../../pdf/render'
 
 type Lang = 'fi' | 'sv'
@@ -47,8 +48,6 @@ export interface ArchiveDocumentInput {
   sections: CopySection[]
 }
 
-const helsinkiDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(d)
-
 /**
  * One archived document as PDF/A-1b: the organisation and title, the client, the period and why it is kept, then
  * each record with its fields (label: value), in the records' own order. The text is selectable (embedded fonts,
@@ -56,14 +55,13 @@ const helsinkiDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: '
  */
 export async function renderArchiveDocument(input: ArchiveDocumentInput): Promise<Buffer> {
   const t = TEXTS[input.lang]
-  const value = (v: string | number | boolean | null) => (v === true ? t.yes : v === false ? t.no : String(v))
   const period = input.firstDate ? `${date(input.firstDate)} – ${date(input.lastDate ?? input.firstDate)}` : '–'
   const records = input.sections.reduce((n, s) => n + s.records.length, 0)
   const content: Content[] = [
     documentHeader({ name: input.organisation, unitName: '' }, input.title, [
       [t.period, period],
       [t.records, String(records)],
-      [t.produced, date(helsinkiDate(input.producedAt))],
+      [t.produced, date(todayInHelsinki(input.producedAt))],
     ]),
     factTable([
       [t.client, input.client.name],
@@ -76,10 +74,7 @@ export async function renderArchiveDocument(input: ArchiveDocumentInput): Promis
     if (input.sections.length > 1) content.push(heading(s.title[input.lang]))
     const columns = new Map(s.columns.map((c) => [c.key, c]))
     for (const record of s.records) {
-      const runs = Object.entries(record)
-        .filter(([, v]) => v !== null && v !== '')
-        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columns.get(k)?.label[input.lang] ?? k}: `, bold: true }, value(copyValueText(columns.get(k), v, input.lang))])
-      content.push({ text: runs, margin: [0, 0, 0, 6] })
+      content.push(recordBlock(record, (k) => columns.get(k)?.label[input.lang] ?? k, (k, v) => valueText(copyValueText(columns.get(k), v, input.lang)!, t.yes, t.no)))
     }
   }
   const doc = baseDocument(input.lang, input.title, content, null)

@@ -4,7 +4,7 @@ import type { Content } from 'pdfmake/interfaces'
 import type { ClientScope } from '../../access/client-access'
 import { copyValueText, readClientCopy, type CopyTable } from '../../kernel/client-copy'
 import { appealInstructions } from '../../kernel/decisions/appeal-texts'
-import { baseDocument, date, documentHeader, factTable, heading, type Lang } from '../../kernel/decisions/document'
+import { baseDocument, date, documentHeader, factTable, fill, heading, recordBlock, valueText, type Lang } from '../../kernel/decisions/document'
 import { printOrganisation } from '../../kernel/decisions/parties'
 import { HttpProblem, problems } from '../../http/problem'
 import { renderPdf } from '../../pdf/render'
@@ -190,7 +190,6 @@ export async function disclosureBundlePdf(
     const keep = s.recordDates.map((day) => (!o.from || (day !== null && day >= o.from)) && (!o.to || (day !== null && day <= o.to)))
     return { ...s, records: s.records.filter((_, i) => keep[i]), recordDates: s.recordDates.filter((_, i) => keep[i]) }
   })
-  const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
   const enclosed = sections.filter((s) => s.records.length).map((s) => fill(t.records, { title: s.title[lang], count: s.records.length }))
   const birth = r.birth_date ? date(typeof r.birth_date === 'string' ? r.birth_date : (r.birth_date as Date).toISOString()) : null
   const content: Content[] = [
@@ -213,7 +212,6 @@ export async function disclosureBundlePdf(
     { text: o.sender, margin: [0, 0, 0, 2] },
     { text: org.unitName, style: 'small' },
   ]
-  const value = (v: string | number | boolean | null) => (v === true ? t.yes : v === false ? t.no : String(v))
   let first = true
   for (const s of sections) {
     if (!s.records.length) continue
@@ -221,10 +219,7 @@ export async function disclosureBundlePdf(
     first = false
     const columns = new Map(s.columns.map((c) => [c.key, c]))
     for (const record of s.records) {
-      const runs = Object.entries(record)
-        .filter(([, v]) => v !== null && v !== '')
-        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columns.get(k)?.label[lang] ?? k}: `, bold: true }, value(copyValueText(columns.get(k), v, lang))])
-      content.push({ text: runs, margin: [0, 0, 0, 6] })
+      content.push(recordBlock(record, (k) => columns.get(k)?.label[lang] ?? k, (k, v) => valueText(copyValueText(columns.get(k), v, lang)!, t.yes, t.no)))
     }
   }
   const pdf = await renderPdf(baseDocument(lang, `${t.title} ${r.number}`, content, null))

@@ -7,7 +7,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems } from '../../http/problem'
 import { appealInstructions } from '../../kernel/decisions/appeal-texts'
-import { baseDocument, date, documentHeader, factTable, heading, tableLayout, type Lang } from '../../kernel/decisions/document'
+import { baseDocument, date, documentHeader, factTable, heading, recordBlock, tableLayout, valueText, type Lang } from '../../kernel/decisions/document'
 import { printOrganisation, printRecipient } from '../../kernel/decisions/parties'
 import { renderPdf } from '../../pdf/render'
 import type { CopyInput } from './copy-builder'
@@ -270,7 +270,6 @@ const helsinkiTime = (iso: string) => {
 export async function renderCopyPdf(input: CopyInput): Promise<Buffer> {
   const { copy, labels, phrases, registerNames, language: lang } = input
   const t = TEXTS[lang]
-  const value = (v: string | number | boolean | null) => (v === true ? t.yes : v === false ? t.no : String(v))
   const content: Content[] = [
     documentHeader({ name: copy.controller, unitName: '' }, t.copyTitle, [
       [t.number, String(copy.request.number)],
@@ -295,13 +294,8 @@ export async function renderCopyPdf(input: CopyInput): Promise<Buffer> {
     content.push(heading(`${s.title} — ${register}`))
     const columnLabels = labels[s.key] ?? {}
     const columnPhrases = phrases[s.key] ?? {}
-    // One text block per record (label in bold, value, a line each): a table per record cost pdfmake ~2 ms each,
-    // 4.6 s for a client with 2 000 records; runs of one text node lay out in a fraction of that.
     for (const record of s.records) {
-      const runs = Object.entries(record)
-        .filter(([, v]) => v !== null && v !== '')
-        .flatMap(([k, v], i) => [...(i ? ['\n'] : []), { text: `${columnLabels[k] ?? k}: `, bold: true }, value(typeof v === 'string' ? (columnPhrases[k]?.[v] ?? v) : v)])
-      content.push({ text: runs, margin: [0, 0, 0, 6] })
+      content.push(recordBlock(record, (k) => columnLabels[k] ?? k, (k, v) => valueText(typeof v === 'string' ? (columnPhrases[k]?.[v] ?? v) : v, t.yes, t.no)))
     }
   }
   content.push(heading(t.processing))
