@@ -342,6 +342,7 @@ describe('income support decision PDF', () => {
       'Ville Virtanen 318,14 €',
       '3 332,73 €',
       'Välfärdsområdets stöd sammanlagt 420,00 €',
+      'utkomststöd 13 §',
       'Sekretessbelagd (lagen om klientens ställning och rättigheter inom socialvården 812/2000 14 §) – sida 1/',
     ]) {
       expect(text, s).toContain(s)
@@ -357,6 +358,7 @@ describe('income support decision PDF', () => {
       'Hylätty',
       'Tulonne ylittävät',
       'päivän kuluessa',
+      'TTTL', // the calculation's legal grounds cite the Swedish act
     ]) {
       expect(text, finnish).not.toContain(finnish)
     }

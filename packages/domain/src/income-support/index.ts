@@ -16,3 +16,4 @@ export {
 export { perusosaCategories, sanctionReductionPercent, ageOn, type PerusosaAssignment, type PerusosaReason } from './perusosa';
 export { calculateIncomeSupport, type CalculationOutcome } from './calculate';
 export { incomeSupportDeadline, type IncomeSupportDeadline } from './deadline';
+export { incomeSupportRuleText } from './rule-text';

@@ -1,4 +1,5 @@
 import type { CalculationLine } from '@huoma/contract'
+import { incomeSupportRuleText } from '@huoma/domain'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { renderPdf } from '../../pdf/render'
 import {
@@ -102,7 +103,7 @@ function itemsBlock(input: DecisionPrintInput, t: DocumentTexts, lang: Lang): Co
         { text: euros(item.claimedCents, lang), alignment: 'right', noWrap: true },
         { text: euros(item.grantedCents, lang), alignment: 'right', noWrap: true },
         outcomeLabel(lang, item.outcome),
-        item.law,
+        incomeSupportRuleText(item.law, lang),
       ])
       body.push([{ text: [{ text: `${t.reason}: `, italics: true }, item.reason], colSpan: 5, fontSize: 9, margin: [8, 0, 0, 4] }, '', '', '', ''])
     }
@@ -229,7 +230,7 @@ function calculationAppendix(input: DecisionPrintInput, t: DocumentTexts, lang: 
         { text: lineText(line, lang, t), margin: [8, 0, 0, 0] },
         line.memberId ? (input.memberNames[line.memberId] ?? '–') : t.household,
         { text: euros(shown, lang), alignment: 'right', noWrap: true },
-        { text: line.rule, fontSize: 8 },
+        { text: incomeSupportRuleText(line.rule, lang), fontSize: 8 },
       ])
     }
   }

@@ -1,8 +1,11 @@
 import type { Calculation, CalculationLine, CalculationOutcome, KelaBasic } from '@huoma/contract'
+import { incomeSupportRuleText } from '@huoma/domain'
 import { useId } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { isLabel, lineLabel } from './labels'
 import { formatDate } from '../../lib/format'
+import { isUiLanguage } from '../../lib/language'
 import { formatEuros } from '../../lib/money'
 
 const SECTIONS = ['perusosa', 'expense', 'income', 'deduction', 'excluded', 'asset', 'supplementary', 'preventive'] as const
@@ -42,7 +45,8 @@ export function CalculationPanel({ outcome, kelaBasic, memberNames, busy, unsave
 }
 
 export function CalculationView({ calculation, memberNames }: { calculation: Calculation; memberNames: Record<string, string> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = isUiLanguage(i18n.language) ? i18n.language : 'fi'
   const groups = SECTIONS.map((section) => ({ section, lines: calculation.lines.filter((l) => l.section === section) })).filter((g) => g.lines.length > 0)
   return (
     <>
@@ -67,7 +71,7 @@ export function CalculationView({ calculation, memberNames }: { calculation: Cal
                   {line.memberId && memberNames[line.memberId] && <span className="is-line-member">{memberNames[line.memberId]}</span>}
                   <LineDetail line={line} />
                 </td>
-                <td className="is-rule">{line.rule}</td>
+                <td className="is-rule">{incomeSupportRuleText(line.rule, lang)}</td>
                 <td className="num">{formatEuros(line.amountCents)}</td>
               </tr>
             ))}
@@ -126,6 +130,21 @@ function LineDetail({ line }: { line: CalculationLine }) {
   return null
 }
 
+/**
+ * A line of Kela's calculation in the user's language: Kela forwards its lines with the same codes Huoma uses for
+ * perusosa, expenses and incomes (and `result`), with a Finnish label; the label is shown only for a code Huoma
+ * does not know.
+ */
+function kelaLineLabel(t: TFunction, line: KelaBasic['lines'][number]): string {
+  if (line.code === 'perusosa') return isLabel(t, 'sections', 'perusosa')
+  if (line.code === 'result') return isLabel(t, 'sections', 'result')
+  for (const group of ['expenseTypes', 'incomeTypes', 'supplementaryTypes', 'assetTypes'] as const) {
+    const label = isLabel(t, group, line.code)
+    if (label !== line.code) return label
+  }
+  return line.label
+}
+
 function KelaBasicView({ kela }: { kela: KelaBasic }) {
   const { t } = useTranslation()
   return (
@@ -142,7 +161,7 @@ function KelaBasicView({ kela }: { kela: KelaBasic }) {
       <tbody>
         {kela.lines.map((l, i) => (
           <tr key={`${l.code}-${i}`}>
-            <td>{l.label}</td>
+            <td>{kelaLineLabel(t, l)}</td>
             <td className="num">{formatEuros(l.amountCents)}</td>
           </tr>
         ))}

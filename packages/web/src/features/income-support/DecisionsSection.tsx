@@ -1,4 +1,5 @@
 import type { Decision, DecisionSummary, NotificationInput } from '@huoma/contract'
+import { incomeSupportRuleText } from '@huoma/domain'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
@@ -7,6 +8,7 @@ import { can, useUser } from '../../session/context'
 import { commitmentPdfUrl, decisionPdfUrl, fetchDecision, recordNotification } from './api'
 import { isLabel } from './labels'
 import { formatDate, todayInHelsinki } from '../../lib/format'
+import { isUiLanguage } from '../../lib/language'
 import { formatEuros } from '../../lib/money'
 
 /** The application's decisions, newest first, each with its items, payment commitments, PDFs and notification. */
@@ -30,7 +32,8 @@ export function DecisionsSection({ personId, decisions, onChanged }: { personId:
 type Load = { status: 'loading' } | { status: 'done'; decision: Decision } | { status: 'error'; error: ErrorText }
 
 function DecisionCard({ personId, summary, onChanged }: { personId: string; summary: DecisionSummary; onChanged: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = isUiLanguage(i18n.language) ? i18n.language : 'fi'
   const user = useUser()
   const id = useId()
   const [load, setLoad] = useState<Load>({ status: 'loading' })
@@ -107,7 +110,7 @@ function DecisionCard({ personId, summary, onChanged }: { personId: string; summ
                 <td className="num">{formatEuros(item.grantedCents)}</td>
                 <td>{isLabel(t, 'outcomes', item.outcome)}</td>
                 <td>
-                  {item.reason} <span className="muted">({item.law})</span>
+                  {item.reason} <span className="muted">({incomeSupportRuleText(item.law, lang)})</span>
                 </td>
               </tr>
             ))}
