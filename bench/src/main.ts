@@ -60,6 +60,8 @@ Options:
   --set NAME            only this scenario set (repeatable); sets: ${SCENARIO_SETS.map((s) => s.name).join(', ')}
   --scenario NAME       only this scenario (repeatable)
   --server-url URL      measure an already running Huoma server instead of starting one
+  --no-reference        skip the reference scenarios (bare route, one query, one-statement audited read), which
+                        otherwise run on PostgreSQL before Huoma's and give every scenario its ratio to the audited read
   --results DIR         where result JSON goes (default bench/results)
 
 Environment: HUOMA_DEMO_PASSWORD (login password, default the demo password), HUOMA_BENCH_USER (default
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       set: { type: 'string', multiple: true },
       scenario: { type: 'string', multiple: true },
       'server-url': { type: 'string' },
+      'no-reference': { type: 'boolean' },
       results: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
       seconds: Math.max(1, positiveInt('duration', values.duration, 10)),
       warmupSeconds: positiveInt('warmup', values.warmup, 2),
       serverUrl: values['server-url'],
+      references: !values['no-reference'],
       username,
       password: process.env.HUOMA_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
       seed: seed ?? 1,

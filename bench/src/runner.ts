@@ -6,6 +6,7 @@ import { CompiledQuery } from 'kysely'
 import type { Database } from '../../packages/server/src/db/database'
 import { Random } from '../../packages/server/src/seed/names'
 import { login, runHttp, type Session } from './http'
+import { ratioToAuditedRead, REFERENCE_TASKS, runReferences, type ReferenceResult } from './reference'
 import { startHuomaServer, type StartedServer } from './server'
 import { runSql } from './sql'
 import type { RunStats } from './stats'
@@ -25,6 +26,8 @@ export interface RunOptions {
   password: string
   seed: number
   resultsDir: string
+  /** Measure the reference scenarios (bare route, one query, one-statement audited read) too; PostgreSQL only. */
+  references?: boolean
 }
 
 export interface ScenarioResult {
@@ -37,6 +40,10 @@ export interface ScenarioResult {
     httpP50OverSqlP50: number
     /** How many times more requests per second the raw SQL side completes. */
     sqlRpsOverHttpRps: number
+    /** How many times more requests per second the one-statement audited read completes (NaN without references). */
+    auditedReadRpsOverHttpRps: number
+    /** How many times longer the HTTP p95 is than the audited read's p95 (NaN without references). */
+    httpP95OverAuditedReadP95: number
   }
 }
 
@@ -62,6 +69,8 @@ export interface SetResult {
   warmupSeconds: number
   environment: BenchEnvironment
   scenarios: ScenarioResult[]
+  /** The reference scenarios measured in the same run (empty on PGlite or with --no-reference). */
+  references: ReferenceResult[]
   resultFile?: string
 }
 
@@ -125,10 +134,22 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
   const prepared: Array<{ set: ScenarioSet; scenarios: Scenario[] }> = []
   const sqlResults = new Map<Scenario, RunStats>()
   let persons = 0
+  let referenceInput: { userId: string; personIds: string[] } | null = null
   try {
     const ctx = benchContext(database, random, opts.username)
     const execute = (q: SqlQuery) => database.db.executeQuery(CompiledQuery.raw(q.text, q.values))
     persons = (await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM person'))[0]?.n ?? 0
+    if (opts.references !== false && target.kind === 'postgresql' && !opts.serverUrl) {
+      const related = await ctx.query<{ user_id: string; person_id: string }>(
+        `SELECT u.id AS user_id, cr.person_id FROM client_relationship cr JOIN staff_user u ON u.id = cr.user_id
+          WHERE u.username = $1 AND cr.service_task = ANY($2) AND cr.start_date <= current_date
+            AND (cr.end_date IS NULL OR cr.end_date >= current_date)
+          LIMIT 2000`,
+        [opts.username, REFERENCE_TASKS],
+      )
+      if (related.length) referenceInput = { userId: related[0]!.user_id, personIds: related.map((r) => r.person_id) }
+      else log('no client relationships of the bench user: the reference scenarios are skipped (run bench prepare)')
+    }
     for (const set of opts.sets) {
       const all = await set.create(ctx)
       const scenarios = opts.scenarios.length ? all.filter((s) => opts.scenarios.includes(s.name)) : all
@@ -144,6 +165,18 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
     }
   } finally {
     await database.close()
+  }
+
+  let references: ReferenceResult[] = []
+  if (referenceInput && target.kind === 'postgresql') {
+    references = await runReferences({
+      databaseUrl: target.url,
+      ...referenceInput,
+      connections: opts.connections,
+      seconds: opts.seconds,
+      warmupSeconds: opts.warmupSeconds,
+      pick: (n) => random.int(0, n - 1),
+    })
   }
 
   let server: StartedServer | null = null
@@ -189,14 +222,21 @@ export async function runBench(target: BenchTarget, opts: RunOptions): Promise<S
     scenarios: scenarios.map((s) => {
       const http = httpResults.get(s) as RunStats
       const sqlStats = sqlResults.get(s) as RunStats
+      const toReference = ratioToAuditedRead(http, references)
       return {
         name: s.name,
         description: s.description,
         http,
         sql: sqlStats,
-        ratios: { httpP50OverSqlP50: http.p50Ms / sqlStats.p50Ms, sqlRpsOverHttpRps: sqlStats.rps / http.rps },
+        ratios: {
+          httpP50OverSqlP50: http.p50Ms / sqlStats.p50Ms,
+          sqlRpsOverHttpRps: sqlStats.rps / http.rps,
+          auditedReadRpsOverHttpRps: toReference.rps,
+          httpP95OverAuditedReadP95: toReference.p95,
+        },
       }
     }),
+    references,
   }))
 
   for (const r of results) r.resultFile = writeResultFile(opts.resultsDir, r.set, finishedAt, r)
@@ -213,16 +253,29 @@ export function formatResults(r: SetResult): string {
     [s.name, 'HTTP', fmt(s.http.rps, 0), fmt(s.http.p50Ms), fmt(s.http.p95Ms), fmt(s.http.p99Ms), String(s.http.errors), statuses(s.http)],
     ['', 'SQL', fmt(s.sql.rps, 0), fmt(s.sql.p50Ms), fmt(s.sql.p95Ms), fmt(s.sql.p99Ms), String(s.sql.errors), statuses(s.sql)],
   ])
-  const { widths, line, rule } = tableLayout(head, rows.flat(), (i) => i >= 2 && i <= 6)
+  const referenceRows = r.references.map((ref) => [
+    `reference: ${ref.name}`, 'HTTP', fmt(ref.http.rps, 0), fmt(ref.http.p50Ms), fmt(ref.http.p95Ms), fmt(ref.http.p99Ms), String(ref.http.errors), statuses(ref.http),
+  ])
+  const { widths, line, rule } = tableLayout(head, [...referenceRows, ...rows.flat()], (i) => i >= 2 && i <= 6)
   const body: string[] = []
+  for (const row of referenceRows) body.push(line(row))
+  if (referenceRows.length) body.push(rule)
+  const pad = ''.padEnd(widths[0] as number)
   r.scenarios.forEach((s, i) => {
     for (const row of rows[i] as string[][]) body.push(line(row))
-    body.push(`${''.padEnd(widths[0] as number)}  ratio: HTTP p50 / SQL p50 = ${fmt(s.ratios.httpP50OverSqlP50, 1)}×, SQL req/s / HTTP req/s = ${fmt(s.ratios.sqlRpsOverHttpRps, 1)}×`)
+    body.push(`${pad}  ratio: HTTP p50 / SQL p50 = ${fmt(s.ratios.httpP50OverSqlP50, 1)}×, SQL req/s / HTTP req/s = ${fmt(s.ratios.sqlRpsOverHttpRps, 1)}×`)
+    if (r.references.length) {
+      body.push(
+        `${pad}  vs the one-statement audited read: its req/s / HTTP req/s = ${fmt(s.ratios.auditedReadRpsOverHttpRps, 1)}×, HTTP p95 / its p95 = ${fmt(s.ratios.httpP95OverAuditedReadP95, 1)}×`,
+      )
+    }
   })
   return [
     `${r.set}: ${r.description}`,
     `${r.target}, ${r.persons.toLocaleString('en')} persons; ${r.connections} connections, ${r.durationSeconds} s per side (+${r.warmupSeconds} s warm-up); ${r.environment.cpus} CPUs, Node ${r.environment.node}`,
     '',
+    ...r.references.map((ref) => `reference ${ref.name}: ${ref.description}`),
+    ...(r.references.length ? [''] : []),
     line(head),
     rule,
     ...body,
