@@ -1,9 +1,12 @@
 import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react'
+import { useState } from 'react'
 import { Link, RouterProvider, createMemoryRouter } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import { CharacterCount } from '../src/components/CharacterCount'
 import { ConfirmDialog } from '../src/components/ConfirmDialog'
 import { ErrorSummary } from '../src/components/ErrorSummary'
+import { FormFooter } from '../src/components/FormFooter'
+import { KeptDraftParts, useKeptDraft } from '../src/components/KeptDraft'
 import { UnsavedChangesGuard } from '../src/components/UnsavedChangesGuard'
 import { characterCount } from '../src/lib/characters'
 import { clearStoredDrafts, readStoredDraft, useStoredDraft } from '../src/lib/storedDraft'
@@ -155,5 +158,72 @@ describe('the debounced value', () => {
     rerender({ value: 'abc' })
     expect(result.current).toBe('a')
     await waitFor(() => expect(result.current).toBe('abc'))
+  })
+})
+
+describe('a form that keeps its draft (useKeptDraft)', () => {
+  function Form({ onCancel, onSaved }: { onCancel: () => void; onSaved: () => void }) {
+    const [text, setText] = useState('')
+    const [date, setDate] = useState('2026-12-07')
+    const draft = useKeptDraft('test-form subject-1', { text, date }, (kept) => {
+      setText(kept.text)
+      setDate(kept.date)
+    })
+    return (
+      <form aria-label="Lomake" onSubmit={(e) => {
+        e.preventDefault()
+        draft.discard()
+        onSaved()
+      }}>
+        <KeptDraftParts draft={draft} busy={false} />
+        <label>
+          Teksti
+          <textarea value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <FormFooter error={undefined} submitLabel="Tallenna" busy={false} onCancel={onCancel} draft={draft} />
+      </form>
+    )
+  }
+
+  it('restores the text after a reload, asks before Cancel throws it away, and forgets it once saved', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      const first = render(<Form onCancel={() => undefined} onSaved={() => undefined} />)
+      fireEvent.change(screen.getByLabelText('Teksti'), { target: { value: 'Kotikäynnillä todettiin' } })
+      await act(async () => vi.advanceTimersByTimeAsync(400))
+      first.unmount() // the page goes away (a reload)
+      expect(readStoredDraft<{ text: string }>('anonymous test-form subject-1')?.value.text).toBe('Kotikäynnillä todettiin')
+    } finally {
+      vi.useRealTimers()
+    }
+
+    const onCancel = vi.fn()
+    const onSaved = vi.fn()
+    const second = render(<Form onCancel={onCancel} onSaved={onSaved} />)
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Teksti').value).toBe('Kotikäynnillä todettiin'))
+    expect(screen.getByRole('status').textContent).toMatch(/^Palautettu tallentamaton teksti/)
+    // Cancel with text asks first; staying keeps the text
+    fireEvent.click(screen.getByRole('button', { name: 'Peruuta' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Hylätäänkö kirjoitettu teksti?' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Jatka kirjoittamista' }))
+    expect(onCancel).not.toHaveBeenCalled()
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Teksti').value).toBe('Kotikäynnillä todettiin')
+    // saving forgets the copy
+    fireEvent.click(screen.getByRole('button', { name: 'Tallenna' }))
+    expect(onSaved).toHaveBeenCalled()
+    second.unmount()
+    expect(readStoredDraft('anonymous test-form subject-1')).toBeUndefined()
+  })
+
+  it('cancels at once when nothing was written, and a confirmed Cancel discards the copy', async () => {
+    const onCancel = vi.fn()
+    render(<Form onCancel={onCancel} onSaved={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Peruuta' }))
+    expect(onCancel).toHaveBeenCalledTimes(1)
+    fireEvent.change(screen.getByLabelText('Teksti'), { target: { value: 'Puhelu' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Peruuta' }))
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Hylkää teksti' }))
+    expect(onCancel).toHaveBeenCalledTimes(2)
+    expect(readStoredDraft('anonymous test-form subject-1')).toBeUndefined()
   })
 })

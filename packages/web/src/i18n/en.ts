@@ -50,6 +50,10 @@ export const appWide: Translation<typeof source> = {
       message: 'The form has text that is not saved. If you leave now, it will not be saved.',
       leave: 'Leave without saving',
       stay: 'Keep writing',
+      restored: 'Unsaved text was restored ({{time}}). Save it or cancel.',
+      discardTitle: 'Discard the text you wrote?',
+      discardWarning: 'The form has text that is not saved. If you cancel, the text is deleted and cannot be restored.',
+      discardConfirm: 'Discard the text',
     },
     serviceTasks: {
       adult_social_work: 'Adult social work',

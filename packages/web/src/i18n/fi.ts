@@ -54,6 +54,10 @@ export const appWide = {
       message: 'Lomakkeella on tallentamatonta tekstiä. Jos poistut nyt, sitä ei tallenneta.',
       leave: 'Poistu tallentamatta',
       stay: 'Jatka kirjoittamista',
+      restored: 'Palautettu tallentamaton teksti ({{time}}). Tallenna se tai peruuta.',
+      discardTitle: 'Hylätäänkö kirjoitettu teksti?',
+      discardWarning: 'Lomakkeella on tallentamatonta tekstiä. Jos peruutat, teksti poistetaan eikä sitä voi palauttaa.',
+      discardConfirm: 'Hylkää teksti',
     },
     serviceTasks: {
       adult_social_work: 'Aikuisten sosiaalityö',

@@ -50,6 +50,10 @@ export const appWide: Translation<typeof source> = {
       message: 'Formuläret har osparad text. Om du lämnar nu sparas den inte.',
       leave: 'Lämna utan att spara',
       stay: 'Fortsätt skriva',
+      restored: 'Osparad text återställdes ({{time}}). Spara den eller avbryt.',
+      discardTitle: 'Förkasta den skrivna texten?',
+      discardWarning: 'Formuläret har osparad text. Om du avbryter raderas texten och den kan inte återställas.',
+      discardConfirm: 'Förkasta texten',
     },
     serviceTasks: {
       adult_social_work: 'Socialt arbete för vuxna',

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { TextField } from '../../components/TextField'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { can, useUser } from '../../session/context'
@@ -131,6 +132,13 @@ function AssessmentForm({
   const [saving, setSaving] = useState(false)
   const [conflict, setConflict] = useState(false)
   const { fieldErrors, error, register, check, fail } = useFormErrors(FIELDS)
+  const draft = useKeptDraft(`cw-assessment ${r.person.id} ${m.id}`, { childViews, guardianViews, summary, conclusion, completedOn }, (kept) => {
+    setChildViews(kept.childViews)
+    setGuardianViews(kept.guardianViews)
+    setSummary(kept.summary)
+    setConclusion(kept.conclusion)
+    setCompletedOn(kept.completedOn)
+  })
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -148,6 +156,7 @@ function AssessmentForm({
     setSaving(true)
     try {
       const next = await recordApi.completeAssessment(r.person.id, m.id, { childViews, guardianViews, summary, conclusion, completedOn, version: m.version })
+      draft.discard()
       onDone()
       onChanged(next, t('childWelfare.record.assessment.saved', { receipt: m.receipt }))
     } catch (failure) {
@@ -159,6 +168,7 @@ function AssessmentForm({
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={t('childWelfare.record.assessment.formLabel', { receipt: m.receipt })}>
+      <KeptDraftParts draft={draft} busy={saving} />
       <TextAreaField
         name="childViews"
         label={t('childWelfare.record.assessment.childViews')}
@@ -216,7 +226,7 @@ function AssessmentForm({
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? t('childWelfare.notification.saving') : t('childWelfare.record.assessment.save')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={() => draft.cancel(onCancel)}>
           {t('childWelfare.record.cancel')}
         </button>
       </div>

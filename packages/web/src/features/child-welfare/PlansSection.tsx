@@ -5,6 +5,7 @@ import type { ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { TextField } from '../../components/TextField'
 import { useFormErrors } from '../../components/useFormErrors'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { addMonths, formatDate } from '../../lib/format'
 import { can, useUser } from '../../session/context'
 import { recordApi } from './api'
@@ -149,6 +150,14 @@ function PlanForm({
   const [saving, setSaving] = useState(false)
   const [conflict, setConflict] = useState(false)
   const { fieldErrors, error, register, check, fail } = useFormErrors(FIELDS)
+  const draft = useKeptDraft(`cw-plan ${record.person.id} ${kind} ${current?.id ?? 'new'}`, { goals, measures, childViews, parentViews, madeOn, reviewBy }, (kept) => {
+    setGoals(kept.goals)
+    setMeasures(kept.measures)
+    setChildViews(kept.childViews)
+    setParentViews(kept.parentViews)
+    setMadeOn(kept.madeOn)
+    setReviewBy(kept.reviewBy)
+  })
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -177,6 +186,7 @@ function PlanForm({
         reviewBy: reviewBy || null,
         replacesId: current?.id ?? null,
       })
+      draft.discard()
       onDone()
       onPlans(answer.plans, t(current ? 'childWelfare.record.plans.reviewed' : 'childWelfare.record.plans.saved', { plan: t(`childWelfare.record.plans.kinds.${kind}`) }))
     } catch (failure) {
@@ -189,6 +199,7 @@ function PlanForm({
   const label = t(current ? 'childWelfare.record.plans.reviewLabel' : 'childWelfare.record.plans.makeLabel', { plan: t(`childWelfare.record.plans.kinds.${kind}`) })
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={label}>
+      <KeptDraftParts draft={draft} busy={saving} />
       <p className={fieldErrors.kind ? 'field-error' : 'cw-empty'} tabIndex={-1} ref={register('kind')}>
         {fieldErrors.kind}
       </p>
@@ -236,7 +247,7 @@ function PlanForm({
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? t('childWelfare.notification.saving') : t('childWelfare.record.plans.save')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={() => draft.cancel(onCancel)}>
           {t('childWelfare.record.cancel')}
         </button>
       </div>

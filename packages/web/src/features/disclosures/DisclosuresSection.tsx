@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { CheckboxGroup, Expander, RadioGroup, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
 import { FormFooter } from '../../components/FormFooter'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { useFormErrors } from '../../components/useFormErrors'
 import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, todayInHelsinki } from '../../lib/format'
@@ -214,6 +215,7 @@ function ReceiveForm({ personId, serviceTask, onCancel, onSaved }: { personId: s
   const [d, setD] = useState({ requesterKind: '' as RequesterKind | '', requesterName: '', requesterOrganisation: '', receivedOn: today, basis: '' as Basis | '', basisCitation: '', consentId: '', purpose: '', requested: '' })
   const [saving, setSaving] = useState(false)
   const { fieldErrors, error, register, check, fail } = useFormErrors(RECEIVE_FIELDS)
+  const draft = useKeptDraft(`disclosure-request ${personId} ${serviceTask}`, d, setD)
   const set = (change: Partial<typeof d>) => setD((x) => ({ ...x, ...change }))
   const usable = consents.status === 'success' ? consents.data.consents.filter((c) => c.kind === 'consent' && c.standing === 'valid' && c.serviceTasks.includes(serviceTask)) : []
 
@@ -247,6 +249,7 @@ function ReceiveForm({ personId, serviceTask, onCancel, onSaved }: { personId: s
           requested: d.requested.trim(),
         },
       })
+      draft.discard()
       onSaved()
     } catch (failure) {
       fail(failure)
@@ -256,6 +259,7 @@ function ReceiveForm({ personId, serviceTask, onCancel, onSaved }: { personId: s
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="form disclosure-form" aria-label={t('disclosures.receive.open')}>
+      <KeptDraftParts draft={draft} busy={saving} />
       <SelectField name="requesterKind" label={t('disclosures.receive.requesterKind')} value={d.requesterKind} onChange={(e) => set({ requesterKind: e.target.value as RequesterKind })} error={fieldErrors.requesterKind} ref={register('requesterKind')}>
         <option value="">{t('disclosures.receive.choose')}</option>
         {REQUESTER_KINDS.map((k) => (
@@ -290,7 +294,7 @@ function ReceiveForm({ personId, serviceTask, onCancel, onSaved }: { personId: s
       )}
       <TextAreaField name="purpose" label={t('disclosures.receive.purpose')} rows={2} max={2000} value={d.purpose} onChange={(e) => set({ purpose: e.target.value })} error={fieldErrors.purpose} ref={register('purpose')} />
       <TextAreaField name="requested" label={t('disclosures.receive.requested')} rows={3} max={5000} counter value={d.requested} onChange={(e) => set({ requested: e.target.value })} error={fieldErrors.requested} ref={register('requested')} />
-      <FormFooter error={error} submitLabel={t('disclosures.receive.save')} busy={saving} onCancel={onCancel} />
+      <FormFooter error={error} submitLabel={t('disclosures.receive.save')} busy={saving} onCancel={onCancel} draft={draft} />
     </form>
   )
 }
@@ -307,6 +311,11 @@ function DecideForm({ personId, serviceTask, q, onCancel, onSaved }: { personId:
   const [confirming, setConfirming] = useState(false)
   const [saving, setSaving] = useState(false)
   const { fieldErrors, error, register, check, fail } = useFormErrors(DECIDE_FIELDS)
+  const draft = useKeptDraft(`disclosure-decision ${personId} ${q.id} ${q.version}`, { outcome, reasons, decidedOn }, (kept) => {
+    setOutcome(kept.outcome)
+    setReasons(kept.reasons)
+    setDecidedOn(kept.decidedOn)
+  })
 
   function validate(event: FormEvent) {
     event.preventDefault()
@@ -321,6 +330,7 @@ function DecideForm({ personId, serviceTask, q, onCancel, onSaved }: { personId:
     setSaving(true)
     try {
       await callApi(ep['disclosures.decide'], { params: { id: personId, requestId: q.id }, body: { serviceTask, outcome, reasons: reasons.trim(), decidedOn, version: q.version } })
+      draft.discard()
       setConfirming(false)
       onSaved()
     } catch (failure) {
@@ -332,6 +342,7 @@ function DecideForm({ personId, serviceTask, q, onCancel, onSaved }: { personId:
 
   return (
     <form noValidate onSubmit={validate} className="form disclosure-form" aria-label={t('disclosures.decide.open')}>
+      <KeptDraftParts draft={draft} busy={saving} />
       <RadioGroup
         legend={t('disclosures.decide.outcome')}
         name={`${id}-outcome`}
@@ -343,7 +354,7 @@ function DecideForm({ personId, serviceTask, q, onCancel, onSaved }: { personId:
       />
       <TextAreaField name="reasons" label={t('disclosures.decide.reasons')} rows={3} max={20000} counter value={reasons} onChange={(e) => setReasons(e.target.value)} error={fieldErrors.reasons} ref={register('reasons')} />
       <TextField name="decidedOn" type="date" label={t('disclosures.decide.decidedOn')} min={q.receivedOn} max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={fieldErrors.decidedOn} ref={register('decidedOn')} />
-      <FormFooter error={error} submitLabel={t('disclosures.decide.save')} busy={saving} onCancel={onCancel} />
+      <FormFooter error={error} submitLabel={t('disclosures.decide.save')} busy={saving} onCancel={onCancel} draft={draft} />
       {confirming && (
         <ConfirmDialog title={t('disclosures.decide.confirmTitle')} confirmLabel={t('disclosures.decide.save')} busy={saving} onConfirm={() => void decide()} onCancel={() => setConfirming(false)}>
           <p>{t('disclosures.decide.confirmBody')}</p>

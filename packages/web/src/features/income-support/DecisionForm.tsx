@@ -1,6 +1,7 @@
 import { IS_OUTCOMES, IS_PROVIDER_KINDS, type Application, type Decision, type DecisionInput, type DecisionItemInput, type DecisionOutcome, type ProviderKind } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { makeDecision, previewDecision } from './api'
@@ -61,6 +62,14 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
   const [busy, setBusy] = useState<'preview' | 'decide'>()
   const [previewUrl, setPreviewUrl] = useState<string>()
   const [confirming, setConfirming] = useState<DecisionInput>()
+  // the decision being written is kept over a reload, for this version of the application's claims
+  const draft = useKeptDraft(`is-decision ${application.id} ${application.version}`, { items, reasons, language, decidedOn, iban }, (kept) => {
+    if (kept.items.length === items.length) setItems(kept.items)
+    setReasons(kept.reasons)
+    setLanguage(kept.language)
+    setDecidedOn(kept.decidedOn)
+    setIban(kept.iban)
+  })
   const lastUrl = useRef<string | undefined>(undefined)
   useEffect(() => () => {
     if (lastUrl.current) URL.revokeObjectURL(lastUrl.current)
@@ -157,7 +166,9 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
     setConfirming(undefined)
     setBusy('decide')
     try {
-      onDecided(await makeDecision(application.personId, application.id, body))
+      const decision = await makeDecision(application.personId, application.id, body)
+      draft.discard()
+      onDecided(decision)
     } catch (error) {
       failed(error)
       setBusy(undefined)
@@ -172,6 +183,7 @@ export function DecisionForm({ application, defaultLanguage, unsaved, onDecided 
       <h2 id={`${id}-title`}>{latest ? t('incomeSupport.decision.correctTitle', { number: latest.number }) : t('incomeSupport.decision.title')}</h2>
       {unsaved && <p className="notice">{t('incomeSupport.decision.saveFirst')}</p>}
       <form className="form" noValidate onSubmit={decide}>
+        <KeptDraftParts draft={draft} busy={busy === 'decide'} />
         {items.length === 0 && <p className="muted">{t('incomeSupport.decision.noItems')}</p>}
         {items.map((item, i) => {
           const base = `${id}-i${i}`
