@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Expander, SelectField, TextAreaField } from '../../components/FormFields'
 import { TextField } from '../../components/TextField'
 import { FormFooter } from '../../components/FormFooter'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { useFormErrors } from '../../components/useFormErrors'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { SERVICE_TASK_CODES, serviceTaskName } from '../../lib/labels'
@@ -218,6 +219,11 @@ function DecisionForm({ r, onSaved }: { r: RightsRequest; onSaved: (notice: stri
   const { fieldErrors, error, register, check, fail } = useFormErrors(DECISION_FIELDS)
   const grounds = groundsFor(r.kind)
   const setPart = (i: number, change: Partial<PartDraft>) => setParts((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)))
+  const draft = useKeptDraft(`rights-decision ${r.id} ${r.version}`, { parts, reasons, decidedOn }, (kept) => {
+    if (kept.parts.length === parts.length) setParts(kept.parts)
+    setReasons(kept.reasons)
+    setDecidedOn(kept.decidedOn)
+  })
 
   function validate(event: FormEvent) {
     event.preventDefault()
@@ -254,6 +260,7 @@ function DecisionForm({ r, onSaved }: { r: RightsRequest; onSaved: (notice: stri
         version: r.version,
       }
       const next = await callApi(ep['rights.decide'], { params: { requestId: r.id }, body })
+      draft.discard()
       setConfirming(false)
       onSaved(t('audit.rights.decide.saved', { number: next.decision?.number ?? '' }))
     } catch (failure) {
@@ -267,6 +274,7 @@ function DecisionForm({ r, onSaved }: { r: RightsRequest; onSaved: (notice: stri
   return (
     <form noValidate onSubmit={validate} className="form rights-form" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('audit.rights.decide.heading')}</h3>
+      <KeptDraftParts draft={draft} busy={saving} />
       <p className="field-hint">{t('audit.rights.decide.intro')}</p>
       <div className={fieldErrors.parts ? 'field field-invalid' : 'field'}>
         {fieldErrors.parts && <p className="field-error">{fieldErrors.parts}</p>}

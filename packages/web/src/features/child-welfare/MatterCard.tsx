@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useEndpoint } from '../../api/endpoint'
+import { KeptDraftParts, useKeptDraft } from '../../components/KeptDraft'
 import { useFormErrors } from '../../components/useFormErrors'
 import { TextField } from '../../components/TextField'
 import { formatDate, todayInHelsinki } from '../../lib/format'
@@ -125,6 +126,11 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
   const { fieldErrors, error, register, check, fail } = useFormErrors(DECISION_FIELDS)
   const workers = useResponsibleWorkers(user)
   const responsibleId = responsible ?? (workers.some((w) => w.userId === user.id) ? user.id : '')
+  const draft = useKeptDraft(`cw-start-decision ${m.id} ${m.version}`, { decision, decidedOn, reasons }, (kept) => {
+    setDecision(kept.decision)
+    setDecidedOn(kept.decidedOn)
+    setReasons(kept.reasons)
+  })
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -145,6 +151,7 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
         ...(decision === 'start' ? { responsibleUserId: responsibleId } : {}),
         version: m.version,
       })
+      draft.discard()
       onChanged(next, t('childWelfare.notification.decisionSaved', { name: m.person.name }))
     } catch (failure) {
       setConflict(isConflict(failure))
@@ -155,6 +162,7 @@ function DecisionForm({ notification: n, matter: m, onChanged, reload }: Omit<Pr
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="cw-subform" aria-label={`${t('childWelfare.matter.decisionHeading')}: ${m.person.name}`}>
+      <KeptDraftParts draft={draft} busy={saving} />
       <RadioGroup
         legend={t('childWelfare.matter.decisionLegend')}
         name={`${id}-decision`}
