@@ -199,6 +199,7 @@ async function attachment(t: TestServer) {
   const { id, c } = await clientOf(t, 'sosiaalityontekija')
   const base = `/api/persons/${id}/attachments/adult_social_work`
   const form = new FormData()
+  form.append('documentType', 'authority_statement')
   form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'liite.pdf')
   const cookies = (c as unknown as { cookies: Map<string, string> }).cookies
   const res = await fetch(c.baseUrl + base, {
