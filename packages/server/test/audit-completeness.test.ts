@@ -682,6 +682,15 @@ const probes: Partial<Record<Action, Probe>> = {
     expect((await c.get(base)).status).toBe(200)
     return { username: 'etuuskasittelija', clientIds: [id] }
   },
+  'income-support:payments': async (t) => {
+    const { person } = await paymentBatch(t, 'open')
+    const c = new Client(t.url)
+    await c.login('etuuskasittelija')
+    const res = await c.get(`/api/persons/${person}/income-support/payments`)
+    expect(res.status).toBe(200)
+    expect((await res.json()).payments.length).toBeGreaterThan(0)
+    return { username: 'etuuskasittelija', clientIds: [person] }
+  },
   'income-support:edit': async (t) => {
     const { id, c, a, base } = await incomeSupportApplication(t)
     const res = await c.request('PUT', base, { version: a.version, urgent: true, periodStart: a.periodStart, periodEnd: a.periodEnd, members: [{ personId: id, role: 'applicant' }], claims: a.claims, housingCapped: false })
