@@ -1,7 +1,8 @@
 import { appointmentsEndpoints as ep, type Appointment } from '@huoma/contract'
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEndpoint } from '../../api/endpoint'
+import { FoldingPanel } from '../../components/FoldingPanel'
 import type { PersonCardSectionProps } from '../../lib/feature'
 import { personName, serviceTaskName } from '../../lib/labels'
 import { formatDate, formatWallClock, formatWallClockRange } from '../../lib/format'
@@ -25,7 +26,6 @@ export function splitAppointments(appointments: readonly Appointment[], now: Dat
 export function ClientAppointmentsSection({ card }: PersonCardSectionProps) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const personId = card.person.id
   const list = useEndpoint(ep['appointments.forClient'], { params: { id: personId } })
   const [booking, setBooking] = useState(false)
@@ -69,8 +69,7 @@ export function ClientAppointmentsSection({ card }: PersonCardSectionProps) {
 
   const split = list.status === 'success' ? splitAppointments(list.data.appointments, new Date()) : undefined
   return (
-    <section className="panel card-section appt-client-section" aria-labelledby={id}>
-      <h2 id={id}>{t('appointments.cardTitle')}</h2>
+    <FoldingPanel panel="card:appointments" className="card-section appt-client-section" title={t('appointments.cardTitle')}>
       {list.status === 'loading' && <p className="muted">{t('appointments.cardLoading')}</p>}
       {list.status === 'error' && <p className="muted">{list.error.title}</p>}
       {split && (
@@ -119,6 +118,6 @@ export function ClientAppointmentsSection({ card }: PersonCardSectionProps) {
           }}
         />
       )}
-    </section>
+    </FoldingPanel>
   )
 }
