@@ -1,5 +1,5 @@
 import type { Appointment, ClientCard } from '@huoma/contract'
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { splitAppointments } from '../src/features/appointments/ClientAppointmentsSection'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
@@ -111,6 +111,7 @@ describe('client card: appointments', () => {
     })
     // the list is read again and shows the new one
     await within(region()).findByText('5.5.2099 klo 12.00–13.00')
+    await waitFor(() => expect(document.activeElement).toBe(within(region()).getByRole('button', { name: 'Varaa aika asiakkaalle' })))
   })
 
   it('offers no booking without appointments:book, and shows the server\'s refusal of the list', async () => {

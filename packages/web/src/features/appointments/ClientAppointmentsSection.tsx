@@ -1,5 +1,5 @@
 import { appointmentsEndpoints as ep, type Appointment } from '@huoma/contract'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEndpoint } from '../../api/endpoint'
 import { FoldingPanel } from '../../components/FoldingPanel'
@@ -31,6 +31,13 @@ export function ClientAppointmentsSection({ card }: PersonCardSectionProps) {
   const [booking, setBooking] = useState(false)
   const [notice, setNotice] = useState('')
   const opener = useRef<HTMLButtonElement>(null)
+  // the focus goes back to the button once the form has closed and the button is there again
+  const [returnFocus, setReturnFocus] = useState(false)
+  useEffect(() => {
+    if (booking || !returnFocus) return
+    opener.current?.focus()
+    setReturnFocus(false)
+  }, [booking, returnFocus])
   const mayBook = can(user, 'appointments:book')
   const ownTasks = [...new Set(card.relationships.filter((r) => r.userId === user.id && r.endDate === null).map((r) => r.serviceTask))]
   const name = personName(card.person)
@@ -108,13 +115,13 @@ export function ClientAppointmentsSection({ card }: PersonCardSectionProps) {
           headingLevel={3}
           onCancel={() => {
             setBooking(false)
-            requestAnimationFrame(() => opener.current?.focus())
+            setReturnFocus(true)
           }}
           onBooked={(a) => {
             setBooking(false)
             setNotice(t('appointments.booked', { client: a.client?.name ?? name, date: formatDate(a.start.slice(0, 10)), start: formatWallClock(a.start) }))
             list.reload()
-            requestAnimationFrame(() => opener.current?.focus())
+            setReturnFocus(true)
           }}
         />
       )}
