@@ -21,12 +21,14 @@ test('a social worker uploads a PDF to a client, sees it listed and downloads it
   const panel = page.getByRole('region', { name: 'Liitteet' })
   await expect(panel.getByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')).toBeVisible()
 
-  // Upload a PDF: listed with its name and type.
+  // Upload a PDF, a statement from another authority: listed with its name, document type and type.
+  await panel.getByLabel('Asiakirjan tyyppi').selectOption({ label: 'Lausunto toiselta viranomaiselta' })
   await panel.getByLabel(/Tiedosto \(PDF/).setInputFiles({ name: 'päätös 2031.pdf', mimeType: 'application/pdf', buffer: PDF })
   await panel.getByRole('button', { name: 'Lähetä liite' }).click()
   await expect(panel.getByText(/Liite päätös 2031\.pdf tallennettiin\./)).toBeVisible()
   const list = panel.getByRole('table', { name: 'Liitteet uusimmasta vanhimpaan' })
   await expect(list.getByRole('row')).toHaveCount(2)
+  await expect(list.getByRole('cell', { name: 'Lausunto toiselta viranomaiselta' })).toBeVisible()
   await expectAccessible(page)
 
   // Download it: the same bytes come back (and the download is logged on the server).
@@ -37,6 +39,7 @@ test('a social worker uploads a PDF to a client, sees it listed and downloads it
   expect(fs.readFileSync(path).equals(PDF)).toBe(true)
 
   // A PDF posing as a PNG is refused with the reason, and nothing is added.
+  await panel.getByLabel('Asiakirjan tyyppi').selectOption({ label: 'Tiliote' })
   await panel.getByLabel(/Tiedosto \(PDF/).setInputFiles({ name: 'kuva.png', mimeType: 'image/png', buffer: PDF })
   await panel.getByRole('button', { name: 'Lähetä liite' }).click()
   await expect(panel.getByText(/Tiedoston sisältö ei vastaa sen nimeä tai tyyppiä/)).toBeVisible()

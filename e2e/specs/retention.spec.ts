@@ -29,7 +29,7 @@ test('a destruction list is approved and executed; the client is gone from searc
   const { temporaryId } = (await (await sec.request.get(`/api/persons/${id}`)).json()) as { temporaryId: string }
   res = await sec.request.post(`/api/persons/${id}/relationships`, { data: { serviceTask: TASK, userId: worker.userId, kind: 'responsible', startDate: '2000-01-01', startReason: 'other' }, headers: sec.headers })
   expect(res.status()).toBe(201)
-  res = await worker.request.post(`/api/persons/${id}/attachments/${TASK}`, { multipart: { file: { name: 'muistio.txt', mimeType: 'text/plain', buffer: Buffer.from('Tapaamisen muistio.') } }, headers: worker.headers })
+  res = await worker.request.post(`/api/persons/${id}/attachments/${TASK}`, { multipart: { documentType: 'client_account', file: { name: 'muistio.txt', mimeType: 'text/plain', buffer: Buffer.from('Tapaamisen muistio.') } }, headers: worker.headers })
   expect(res.status()).toBe(201)
   const attachment = (await res.json()) as { id: string }
   // the matter closed in 2001: its ten years ran out in 2011

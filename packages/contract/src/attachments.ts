@@ -4,8 +4,8 @@ import { endpoints } from './endpoint'
 
 /**
  * Attachments (liitteet): scanned documents, PDFs and images of a client in one service task, optionally linked to
- * a journal entry. The upload is `multipart/form-data` with one `file` part (and an optional `journalEntryId`
- * field before it); the type is sniffed from the content and must match the file name's extension and the
+ * a journal entry. The upload is `multipart/form-data` with one `file` part (and the `documentType` and an optional
+ * `journalEntryId` field before it); the type is sniffed from the content and must match the file name's extension and the
  * declared type. A download is an export of client data and is audited as one.
  */
 
@@ -19,6 +19,25 @@ export const AttachmentType = Type.Union([
   Type.Literal('text/plain'),
 ])
 
+/**
+ * What an attachment is (liiteasiakirjan tyyppi): mirrors the domain's ATTACHMENT_DOCUMENT_TYPES (the server
+ * asserts the lists are equal); their names are the web app's and the domain's.
+ */
+export const ATTACHMENT_DOCUMENT_TYPE_CODES = [
+  'authority_statement',
+  'medical_statement',
+  'income_evidence',
+  'bank_statement',
+  'tenancy_agreement',
+  'power_of_attorney',
+  'client_account',
+  'other',
+] as const
+export const AttachmentDocumentType = Type.Enum(ATTACHMENT_DOCUMENT_TYPE_CODES, {
+  description: 'What the document is (a statement from another authority, a medical statement, …)',
+})
+export type AttachmentDocumentType = Static<typeof AttachmentDocumentType>
+
 /** File name extensions accepted per type (lower case, without the dot). */
 export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
   'application/pdf': ['pdf'],
@@ -30,6 +49,8 @@ export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = 
 
 /** The multipart field that carries the file. */
 export const ATTACHMENT_FILE_FIELD = 'file'
+/** The multipart field naming the attachment's document type (one of the domain's ATTACHMENT_DOCUMENT_TYPES). */
+export const ATTACHMENT_DOCUMENT_TYPE_FIELD = 'documentType'
 /** The optional multipart field naming the journal entry the attachment belongs to. */
 export const ATTACHMENT_JOURNAL_FIELD = 'journalEntryId'
 
@@ -48,6 +69,7 @@ export const Attachment = Type.Object({
   journalEntryId: Type.Union([Uuid, Type.Null()]),
   fileName: Type.String({ description: 'The sanitised file name (also used for the download)' }),
   contentType: AttachmentType,
+  documentType: AttachmentDocumentType,
   sizeBytes: Type.Integer({ minimum: 1 }),
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, hex' }),
   uploadedBy: Type.Object({ id: Uuid, name: Type.String() }),
@@ -79,7 +101,7 @@ export const attachmentsEndpoints = endpoints({
     method: 'POST',
     path: BASE,
     action: 'attachments:upload',
-    summary: 'Upload an attachment (multipart/form-data: optional `journalEntryId`, then one `file`)',
+    summary: 'Upload an attachment (multipart/form-data: `documentType`, optional `journalEntryId`, then one `file`)',
     description:
       'Accepts PDF, PNG, JPEG, TIFF and plain text. The type is sniffed from the content and must match the file ' +
       'name\'s extension and the declared type; a larger file than the limit answers 413 and nothing is stored.',

@@ -429,6 +429,38 @@ export type ApplicationListItem = Static<typeof ApplicationListItem>
 export const ClientApplications = Type.Object({ applications: Type.Array(ApplicationListItem) })
 export type ClientApplications = Static<typeof ClientApplications>
 
+/** A payable's state: open (to be paid), in a batch, paid, returned by the bank, cancelled (by a correction). */
+export const PayableState = Type.Union([Type.Literal('open'), Type.Literal('in_batch'), Type.Literal('paid'), Type.Literal('returned'), Type.Literal('cancelled')])
+export type PayableState = Static<typeof PayableState>
+
+/** One income support payment of the client (to the client, or to a provider against a payment commitment). */
+export const ClientPayment = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  /** the day it is (or was) due to be paid */
+  dueOn: IsoDate,
+  amountCents: Type.Integer({ minimum: 1 }),
+  payee: Type.Object({ kind: Type.Union([Type.Literal('client'), Type.Literal('provider')]), name: Type.String() }),
+  /** the decision it pays (for a provider's bill: the decision of its payment commitment) */
+  decision: Type.Union([Type.Object({ id: Uuid, number: Type.Integer() }), Type.Null()]),
+  /** the payment commitment a provider's bill is paid against */
+  commitmentNumber: Type.Union([Type.Integer(), Type.Null()]),
+  state: PayableState,
+  /** the bank's execution day, once the payment is in a sent batch */
+  paidOn: Type.Union([IsoDate, Type.Null()]),
+  returnedOn: Type.Union([IsoDate, Type.Null()]),
+  /** the bank's reason for a rejected or returned payment (AC01 …) */
+  returnReason: Type.Union([Type.String(), Type.Null()]),
+})
+export type ClientPayment = Static<typeof ClientPayment>
+
+export const ClientPayments = Type.Object({
+  payments: Type.Array(ClientPayment),
+  /** the sum of the paid ones (state paid), cents */
+  paidTotalCents: Type.Integer(),
+})
+export type ClientPayments = Static<typeof ClientPayments>
+
 /** The worklist's sort keys: the deadline (default), the day received, the applicant's name, the state. */
 export const WORKLIST_SORTS = ['deadline', 'received', 'name', 'state'] as const
 export type WorklistSort = (typeof WORKLIST_SORTS)[number]
@@ -706,6 +738,14 @@ export const incomeSupportEndpoints = endpoints({
     summary: 'The client\'s income support applications, newest first',
     params: PersonParams,
     response: { 200: ClientApplications },
+  },
+  'incomeSupport.clientPayments': {
+    method: 'GET',
+    path: `${CLIENT}/payments`,
+    action: 'income-support:payments',
+    summary: 'The history of the client\'s income support payments (to the client and to providers), newest first',
+    params: PersonParams,
+    response: { 200: ClientPayments },
   },
   'incomeSupport.register': {
     method: 'POST',

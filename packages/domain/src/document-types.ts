@@ -37,6 +37,30 @@ export function isDocumentType(code: string): code is DocumentType {
 }
 
 /**
+ * The kinds of document an attachment is (liiteasiakirjan tyyppi): chosen on every upload, kept with the file, shown
+ * in the list and printed in the client's copy and the archive package (whose documents group attachments under
+ * the document type `attachment`). `other` is also what attachments stored before the kinds were asked carry.
+ */
+export const ATTACHMENT_DOCUMENT_TYPES = {
+  authority_statement: { fi: 'Lausunto toiselta viranomaiselta', sv: 'Utlåtande från en annan myndighet' },
+  medical_statement: { fi: 'Lääkärinlausunto tai -todistus', sv: 'Läkarutlåtande eller läkarintyg' },
+  income_evidence: { fi: 'Tulo- tai menoselvitys', sv: 'Utredning om inkomster eller utgifter' },
+  bank_statement: { fi: 'Tiliote', sv: 'Kontoutdrag' },
+  tenancy_agreement: { fi: 'Vuokrasopimus', sv: 'Hyresavtal' },
+  power_of_attorney: { fi: 'Valtakirja', sv: 'Fullmakt' },
+  client_account: { fi: 'Asiakkaan oma selvitys tai kirje', sv: 'Klientens egen utredning eller brev' },
+  other: { fi: 'Muu liiteasiakirja', sv: 'Annan bilaga' },
+} as const satisfies Record<string, { fi: string; sv: string }>
+
+export type AttachmentDocumentType = keyof typeof ATTACHMENT_DOCUMENT_TYPES
+
+export const ATTACHMENT_DOCUMENT_TYPE_CODES = Object.keys(ATTACHMENT_DOCUMENT_TYPES) as AttachmentDocumentType[]
+
+export function isAttachmentDocumentType(code: string): code is AttachmentDocumentType {
+  return Object.hasOwn(ATTACHMENT_DOCUMENT_TYPES, code)
+}
+
+/**
  * The file name of one archived document: `<register>/<nn>-<type>.pdf` inside the client's folder, ASCII only
  * (archive systems and zip tools differ on non-ASCII names), numbered in the order of the package.
  */

@@ -3,6 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ATTACHMENT_DOCUMENT_TYPE_CODES, ATTACHMENT_DOCUMENT_TYPES } from '@huoma/domain'
+import { copyValueText, readClientCopy } from '../src/kernel/client-copy'
+import { attachmentsCopy } from '../src/modules/attachments/copy'
 import { contentDisposition, sanitiseFileName } from '../src/modules/attachments/file-name'
 import { sniffType } from '../src/modules/attachments/sniff'
 import { databaseKinds } from './helpers/databases'
@@ -16,9 +19,10 @@ const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), 
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>')
 
 /** POSTs a multipart form with the client's session and CSRF cookies (the test Client speaks JSON only). */
-async function upload(c: Client, url: string, files: { name: string; type: string; bytes: Buffer }[], fields: Record<string, string> = {}) {
+async function upload(c: Client, url: string, files: { name: string; type: string; bytes: Buffer }[], fields: Record<string, string | undefined> = {}) {
   const form = new FormData()
-  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  // every upload names its document type; a test leaves it out by giving it as undefined
+  for (const [k, v] of Object.entries({ documentType: 'other', ...fields })) if (v !== undefined) form.append(k, v)
   for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name)
   const cookies = (c as unknown as { cookies: Map<string, string> }).cookies
   return fetch(c.baseUrl + url, {
@@ -88,7 +92,7 @@ describe.each(kinds)('attachments on %s', (kind) => {
         const res = await upload(c, base, [{ name: '../Päätös 2026.pdf', type: 'application/pdf', bytes: PDF }])
         expect(res.status).toBe(201)
         const a = await res.json()
-        expect(a).toMatchObject({ fileName: 'Päätös 2026.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, journalEntryId: null })
+        expect(a).toMatchObject({ fileName: 'Päätös 2026.pdf', contentType: 'application/pdf', documentType: 'other', sizeBytes: PDF.length, journalEntryId: null })
         expect(a.sha256).toBe(createHash('sha256').update(PDF).digest('hex'))
         if (store === 'folder') expect(files()).toContain(a.id)
 
@@ -117,6 +121,43 @@ describe.each(kinds)('attachments on %s', (kind) => {
           ['attachments:read', 'view', 'success', 'adult_social_work/attachment'],
           ['attachments:download', 'export', 'success', 'adult_social_work/attachment'],
         ])
+      })
+
+      it('keeps the document type of every upload: each of the list, shown in the list and the client copy', async () => {
+        const { id, c, base } = await clientOf(t, 'sosiaalityontekija')
+        for (const documentType of ATTACHMENT_DOCUMENT_TYPE_CODES) {
+          const res = await upload(c, base, [{ name: `${documentType}.pdf`, type: 'application/pdf', bytes: PDF }], { documentType })
+          expect(res.status).toBe(201)
+          expect((await res.json()).documentType).toBe(documentType)
+        }
+        const list = await (await c.get(base)).json()
+        const byName = Object.fromEntries(list.attachments.map((a: { fileName: string; documentType: string }) => [a.fileName, a.documentType]))
+        expect(byName).toEqual(Object.fromEntries(ATTACHMENT_DOCUMENT_TYPE_CODES.map((d) => [`${d}.pdf`, d])))
+
+        // the client copy (and the archive, which reads the same declaration) names the type in words
+        const sections = await t.server.database.db.transaction().execute((trx) => readClientCopy(trx, attachmentsCopy, { personIds: [id], include: () => true }))
+        expect(sections).toHaveLength(1)
+        const s = sections[0]!
+        expect(s.documentType).toBe('attachment')
+        const column = s.columns.find((col) => col.key === 'document_type')
+        const statement = s.records.find((r) => r.file_name === 'authority_statement.pdf')!
+        expect(copyValueText(column, statement.document_type!, 'fi')).toBe('Lausunto toiselta viranomaiselta')
+        expect(copyValueText(column, statement.document_type!, 'sv')).toBe(ATTACHMENT_DOCUMENT_TYPES.authority_statement.sv)
+      })
+
+      it('refuses an upload without a document type or with one not on the list, storing nothing', async () => {
+        const { c, base } = await clientOf(t, 'sosiaalityontekija')
+        const before = await rowCount()
+        const missing = await upload(c, base, [{ name: 'lausunto.pdf', type: 'application/pdf', bytes: PDF }], { documentType: undefined })
+        expect(missing.status).toBe(400)
+        expect((await missing.json()).errors).toEqual([{ field: 'body.documentType', code: 'attachments.documentType.missing', message: 'Valitse, mikä asiakirja liite on.' }])
+        const unknown = await upload(c, base, [{ name: 'lausunto.pdf', type: 'application/pdf', bytes: PDF }], { documentType: 'attachment' })
+        expect(unknown.status).toBe(400)
+        expect((await unknown.json()).errors[0]).toMatchObject({ field: 'body.documentType', code: 'attachments.documentType.unknown' })
+        // with no file either, both fields are named at once
+        const neither = await upload(c, base, [], { documentType: undefined })
+        expect((await neither.json()).errors.map((e: { field: string }) => e.field)).toEqual(['body.documentType', 'body.file'])
+        expect(await rowCount()).toBe(before)
       })
 
       it('links an attachment to a journal entry of the same client, and refuses an unknown one', async () => {

@@ -199,6 +199,7 @@ async function attachment(t: TestServer) {
   const { id, c } = await clientOf(t, 'sosiaalityontekija')
   const base = `/api/persons/${id}/attachments/adult_social_work`
   const form = new FormData()
+  form.append('documentType', 'authority_statement')
   form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'liite.pdf')
   const cookies = (c as unknown as { cookies: Map<string, string> }).cookies
   const res = await fetch(c.baseUrl + base, {
@@ -680,6 +681,15 @@ const probes: Partial<Record<Action, Probe>> = {
     const { id, c, base } = await incomeSupportApplication(t)
     expect((await c.get(base)).status).toBe(200)
     return { username: 'etuuskasittelija', clientIds: [id] }
+  },
+  'income-support:payments': async (t) => {
+    const { person } = await paymentBatch(t, 'open')
+    const c = new Client(t.url)
+    await c.login('etuuskasittelija')
+    const res = await c.get(`/api/persons/${person}/income-support/payments`)
+    expect(res.status).toBe(200)
+    expect((await res.json()).payments.length).toBeGreaterThan(0)
+    return { username: 'etuuskasittelija', clientIds: [person] }
   },
   'income-support:edit': async (t) => {
     const { id, c, a, base } = await incomeSupportApplication(t)

@@ -58,7 +58,7 @@ describe.skipIf(!hasPostgres)('destruction survives kill -9 (PostgreSQL)', () =>
     }
     await db()
       .insertInto('attachment')
-      .values(ids.map((id) => ({ person_id: id, service_task: 'adult_social_work', file_name: 'liite.txt', content_type: 'text/plain' as const, size_bytes: 10, sha256: createHash('sha256').update(id).digest(), storage: 'folder' as const, storage_key: files.get(id)!, uploaded_by: worker })))
+      .values(ids.map((id) => ({ person_id: id, service_task: 'adult_social_work', file_name: 'liite.txt', content_type: 'text/plain' as const, document_type: 'other' as const, size_bytes: 10, sha256: createHash('sha256').update(id).digest(), storage: 'folder' as const, storage_key: files.get(id)!, uploaded_by: worker })))
       .execute()
     // proposed by the data protection officer, the demo's other due clients taken off, approved by the archive officer
     const dpo = new Client(t.url)

@@ -34,6 +34,29 @@ describe.each(kinds)('client card: housing and life situation on %s', (kind) => 
     return ((await res.json()) as { id: string }).id
   }
 
+  it('puts each recorded situation and each contact person added or changed on the card\'s timeline, without content', async () => {
+    const id = await newClient(7)
+    expect((await worker.post(`/api/persons/${id}/life-situation`, { basedOn: null, housingKind: 'homeless', incomeSource: 'none', notes: 'Asunnoton' })).status).toBe(201)
+    const workerId = (await db().selectFrom('staff_user').select('id').where('username', '=', 'sosiaalityontekija').executeTakeFirstOrThrow()).id
+    await db()
+      .insertInto('person_contact')
+      .values([
+        { person_id: id, kind: 'relative', name: 'Sisko Tilanne', created_by: workerId, created_at: new Date('2026-03-01T08:00:00Z'), updated_at: new Date('2026-03-04T09:30:00Z') },
+        { person_id: id, kind: 'edunvalvoja', name: 'Edunvalvonta Oy', created_by: workerId, created_at: new Date('2026-03-02T10:00:00Z'), updated_at: new Date('2026-03-02T10:00:00Z') },
+      ])
+      .execute()
+    const card = await (await worker.get(`/api/persons/${id}/card`)).json()
+    const events = (card.timeline as { at: string; kind: string; by: string | null; serviceTask: string | null }[]).filter((e) => e.kind.startsWith('contact.') || e.kind.startsWith('life_situation.'))
+    expect(events.filter((e) => e.kind !== 'life_situation.recorded')).toEqual([
+      { at: '2026-03-04T09:30:00.000Z', kind: 'contact.changed', by: null, serviceTask: null, fields: [] },
+      { at: '2026-03-02T10:00:00.000Z', kind: 'contact.added', by: 'Aino Lehtinen', serviceTask: null, fields: [] },
+      { at: '2026-03-01T08:00:00.000Z', kind: 'contact.added', by: 'Aino Lehtinen', serviceTask: null, fields: [] },
+    ])
+    expect(events.filter((e) => e.kind === 'life_situation.recorded')).toEqual([expect.objectContaining({ by: 'Aino Lehtinen', serviceTask: null })])
+    // only the event: no name, relation or note reaches the timeline
+    expect(JSON.stringify(card.timeline)).not.toMatch(/Sisko|Edunvalvonta Oy|Asunnoton/)
+  })
+
   it('records the situation, keeps the previous one as history and audits each read and save', async () => {
     const id = await newClient(1)
     expect(await (await worker.get(`/api/persons/${id}/life-situation`)).json()).toEqual({ current: null, history: [] })
@@ -46,7 +69,13 @@ describe.each(kinds)('client card: housing and life situation on %s', (kind) => 
     const read = await (await worker.get(`/api/persons/${id}/life-situation`)).json()
     expect(read.current).toMatchObject({ housingKind: 'supported_housing', notes: 'Muutti tuettuun asumiseen' })
     expect(read.history).toEqual([expect.objectContaining({ id: saved.id, housingKind: 'rental' })])
-    const events = await db().selectFrom('audit_log').select(['event', 'data_group', 'client_ids']).where('event', 'like', 'persons:life-situation%').where('outcome', '=', 'success').execute()
+    const events = await db()
+      .selectFrom('audit_log')
+      .select(['event', 'data_group', 'client_ids'])
+      .where('event', 'like', 'persons:life-situation%')
+      .where('outcome', '=', 'success')
+      .where(({ eb, val }) => eb(val(id), '=', eb.fn.any('client_ids')))
+      .execute()
     expect(events.filter((e) => e.event === 'persons:life-situation-record')).toHaveLength(2)
     expect(events.every((e) => e.data_group === 'registry/life-situation')).toBe(true)
   })

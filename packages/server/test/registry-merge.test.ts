@@ -41,6 +41,7 @@ describe.each(kinds)('registry: temporary identity merged into the real one on %
     })
     expect(booked.status).toBe(201)
     const form = new FormData()
+    form.append('documentType', 'medical_statement')
     form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'liite.pdf')
     const cookies = (worker as unknown as { cookies: Map<string, string> }).cookies
     const up = await fetch(`${t.url}/api/persons/${id}/attachments/adult_social_work`, {

@@ -176,7 +176,7 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     expect((await worker.post(`${base}/entries/${draft.entryId}/sign`, { version: draft.versions[0]!.version })).status).toBe(200)
     await db()
       .insertInto('attachment')
-      .values({ person_id: gone.id, service_task: TASK, file_name: 'liite.txt', content_type: 'text/plain', size_bytes: 5, sha256: createHash('sha256').update('liite').digest(), storage: 'database', content: Buffer.from('liite'), uploaded_by: await userId('sosiaalityontekija') })
+      .values({ person_id: gone.id, service_task: TASK, file_name: 'liite.txt', content_type: 'text/plain', document_type: 'other', size_bytes: 5, sha256: createHash('sha256').update('liite').digest(), storage: 'database', content: Buffer.from('liite'), uploaded_by: await userId('sosiaalityontekija') })
       .execute()
     await db().updateTable('client_relationship').set({ end_date: '2001-06-30', end_reason: 'needs_met' }).where('person_id', '=', gone.id).execute()
 

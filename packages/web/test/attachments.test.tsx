@@ -15,6 +15,7 @@ const SAVED: Attachment = {
   journalEntryId: null,
   fileName: 'Päätös.pdf',
   contentType: 'application/pdf',
+  documentType: 'authority_statement',
   sizeBytes: 2048,
   sha256: 'a'.repeat(64),
   uploadedBy: { id: '6c1f3f0e-1b2a-4f43-9a51-0d0c5f0d2b11', name: 'Tiina Virtanen' },
@@ -28,6 +29,11 @@ function renderPanel(user: SessionUser) {
       <AttachmentsPanel personId={PERSON} serviceTask="adult_social_work" />
     </SessionContext.Provider>,
   )
+}
+
+const chooseType = (label: string) => {
+  const select = screen.getByLabelText('Asiakirjan tyyppi')
+  fireEvent.change(select, { target: { value: screen.getByRole<HTMLOptionElement>('option', { name: label }).value } })
 }
 
 const chooseFile = (name: string, type: string, size = 10) => {
@@ -47,15 +53,61 @@ describe('AttachmentsPanel', () => {
     })
     renderPanel(sessionUser({ actions: ALL }))
     expect(await screen.findByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')).toBeTruthy()
+    chooseType('Lausunto toiselta viranomaiselta')
     chooseFile('Päätös.pdf', 'application/pdf')
     fireEvent.click(screen.getByRole('button', { name: 'Lähetä liite' }))
     expect(await screen.findByText('Liite Päätös.pdf tallennettiin.')).toBeTruthy()
+    // the list names the document type
+    expect(await screen.findByRole('cell', { name: 'Lausunto toiselta viranomaiselta' })).toBeTruthy()
     const link = await screen.findByRole('link', { name: 'Lataa Päätös.pdf' })
     expect(link.getAttribute('href')).toBe(`${BASE}/${SAVED.id}/content`)
     const post = api.fetchMock.mock.calls.find(([url, init]) => String(url) === BASE && init?.method === 'POST')
     const body = post?.[1]?.body
     expect(body).toBeInstanceOf(FormData)
     expect((body as FormData).get('file')).toBeInstanceOf(File)
+    expect((body as FormData).get('documentType')).toBe('authority_statement')
+  })
+
+  it('offers every document type in the language and asks for one before sending', async () => {
+    const api = mockApi({ [`GET ${BASE}`]: () => json({ serviceTask: 'adult_social_work', maxBytes: 1024, attachments: [] }) })
+    renderPanel(sessionUser({ actions: ALL }))
+    await screen.findByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')
+    const select = screen.getByLabelText('Asiakirjan tyyppi')
+    expect(Array.from(select.querySelectorAll('option')).map((o) => o.textContent)).toEqual([
+      'Valitse…',
+      'Lausunto toiselta viranomaiselta',
+      'Lääkärinlausunto tai -todistus',
+      'Tulo- tai menoselvitys',
+      'Tiliote',
+      'Vuokrasopimus',
+      'Valtakirja',
+      'Asiakkaan oma selvitys tai kirje',
+      'Muu liiteasiakirja',
+    ])
+    chooseFile('lausunto.pdf', 'application/pdf')
+    fireEvent.click(screen.getByRole('button', { name: 'Lähetä liite' }))
+    expect(await screen.findByText('Valitse, mikä asiakirja liite on.')).toBeTruthy()
+    expect(select.getAttribute('aria-invalid')).toBe('true')
+    expect(api.calls(`POST ${BASE}`)).toHaveLength(0)
+  })
+
+  it('shows the server\'s document type message at the select', async () => {
+    mockApi({
+      [`GET ${BASE}`]: () => json({ serviceTask: 'adult_social_work', maxBytes: 1024, attachments: [] }),
+      [`POST ${BASE}`]: () =>
+        problem({
+          title: 'Tiedoissa on virheitä',
+          status: 400,
+          errors: [{ field: 'body.documentType', code: 'attachments.documentType.unknown', message: 'Valittua asiakirjatyyppiä ei ole. Valitse tyyppi luettelosta.' }],
+        }),
+    })
+    renderPanel(sessionUser({ actions: ALL }))
+    await screen.findByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')
+    chooseType('Tiliote')
+    chooseFile('tiliote.pdf', 'application/pdf')
+    fireEvent.click(screen.getByRole('button', { name: 'Lähetä liite' }))
+    const message = await screen.findByText('Valittua asiakirjatyyppiä ei ole. Valitse tyyppi luettelosta.')
+    expect(screen.getByLabelText('Asiakirjan tyyppi').getAttribute('aria-describedby')).toBe(message.id)
   })
 
   it('shows the server\'s field message when a disguised file is refused', async () => {
@@ -70,6 +122,7 @@ describe('AttachmentsPanel', () => {
     })
     renderPanel(sessionUser({ actions: ALL }))
     await screen.findByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')
+    chooseType('Muu liiteasiakirja')
     chooseFile('lasku.pdf', 'application/pdf')
     fireEvent.click(screen.getByRole('button', { name: 'Lähetä liite' }))
     expect(await screen.findByText(/Vain PDF-, PNG-/)).toBeTruthy()
@@ -79,6 +132,7 @@ describe('AttachmentsPanel', () => {
     const api = mockApi({ [`GET ${BASE}`]: () => json({ serviceTask: 'adult_social_work', maxBytes: 1024, attachments: [] }) })
     renderPanel(sessionUser({ actions: ALL }))
     await screen.findByText('Tässä palvelutehtävässä ei ole vielä liitteitä.')
+    chooseType('Muu liiteasiakirja')
     chooseFile('iso.pdf', 'application/pdf', 4096)
     fireEvent.click(screen.getByRole('button', { name: 'Lähetä liite' }))
     expect(await screen.findByText(/Tiedosto on liian suuri/)).toBeTruthy()
@@ -94,5 +148,18 @@ describe('AttachmentsPanel', () => {
     unmount()
     const { container } = renderPanel(sessionUser({ actions: [] }))
     await waitFor(() => expect(container.innerHTML).toBe(''))
+  })
+})
+
+describe('document type names', () => {
+  it('are the domain\'s in Finnish and Swedish, and every code has a name in each language', async () => {
+    const { ATTACHMENT_DOCUMENT_TYPES } = await import('@huoma/domain')
+    const { fi } = await import('../src/i18n/fi')
+    const { sv } = await import('../src/i18n/sv')
+    const { en } = await import('../src/i18n/en')
+    const codes = Object.keys(ATTACHMENT_DOCUMENT_TYPES)
+    expect(fi.attachments.documentTypes).toEqual(Object.fromEntries(codes.map((c) => [c, ATTACHMENT_DOCUMENT_TYPES[c as keyof typeof ATTACHMENT_DOCUMENT_TYPES].fi])))
+    expect(sv.attachments.documentTypes).toEqual(Object.fromEntries(codes.map((c) => [c, ATTACHMENT_DOCUMENT_TYPES[c as keyof typeof ATTACHMENT_DOCUMENT_TYPES].sv])))
+    expect(Object.keys(en.attachments.documentTypes)).toEqual(codes)
   })
 })

@@ -106,3 +106,20 @@ describe('client card: housing and life situation', () => {
     expect(await within(region()).findByText('Vuokra-asunto')).toBeTruthy()
   })
 })
+
+describe('client card: the registry\'s events on the timeline', () => {
+  it('words the contact person and life situation events', async () => {
+    const timeline: ClientCard['timeline'] = [
+      { at: '2026-12-04T09:00:00.000Z', kind: 'life_situation.recorded', by: 'Aino Lehtinen', serviceTask: null, fields: [] },
+      { at: '2026-12-03T09:00:00.000Z', kind: 'contact.changed', by: null, serviceTask: null, fields: [] },
+      { at: '2026-12-02T09:00:00.000Z', kind: 'contact.added', by: 'Aino Lehtinen', serviceTask: null, fields: [] },
+    ]
+    signedIn(sessionUser({ actions: ['persons:card'] }), { [`GET /api/persons/${PERSON}/card`]: () => json({ ...card, timeline }) })
+    renderApp(`/persons/${PERSON}`)
+    const region = await screen.findByRole('region', { name: 'Aikajana' })
+    const items = within(region).getAllByRole('listitem').map((li) => li.textContent)
+    expect(items[0]).toContain('Asumis- ja elämäntilanne kirjattu')
+    expect(items[1]).toContain('Yhteyshenkilön tai edustajan tietoja muutettu')
+    expect(items[2]).toContain('Yhteyshenkilö tai edustaja lisätty')
+  })
+})

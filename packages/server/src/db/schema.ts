@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AttachmentDocumentType } from '@huoma/domain'
 
 /** Columns the database fills in (defaults); optional on insert. */
 export type Defaulted<T> = ColumnType<T, T | undefined, T>
@@ -408,7 +409,7 @@ export interface JournalEntryTable {
 
 export type AttachmentContentType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff' | 'text/plain'
 
-/** An uploaded file of a client in a service task (migration 0008_attachments). */
+/** An uploaded file of a client in a service task (migrations 0008_attachments, 0060_attachment_document_type). */
 export interface AttachmentTable {
   id: Generated<string>
   person_id: string
@@ -416,6 +417,8 @@ export interface AttachmentTable {
   journal_entry_id: string | null
   file_name: string
   content_type: AttachmentContentType
+  /** What the document is (domain ATTACHMENT_DOCUMENT_TYPES; migration 0060). */
+  document_type: AttachmentDocumentType
   size_bytes: number
   sha256: Buffer
   storage: 'database' | 'folder'

@@ -1,4 +1,4 @@
-import { ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD, attachmentsEndpoints as ep } from '@huoma/contract'
+import { ATTACHMENT_DOCUMENT_TYPE_FIELD, ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD, attachmentsEndpoints as ep, type AttachmentDocumentType } from '@huoma/contract'
 import { callApi, endpointPath } from './endpoint'
 
 /** The attachments of one client in one service task, through the contract's endpoints. */
@@ -12,9 +12,10 @@ export function listAttachments(personId: string, serviceTask: string, signal?: 
   return callApi(ep['attachments.list'], { params: { id: personId, serviceTask }, ...(signal ? { signal } : {}) })
 }
 
-/** Uploads one file as multipart/form-data: the optional journal entry first, then the file. */
-export function uploadAttachment(personId: string, serviceTask: string, file: File, journalEntryId?: string) {
+/** Uploads one file as multipart/form-data: its document type and the optional journal entry first, then the file. */
+export function uploadAttachment(personId: string, serviceTask: string, file: File, documentType: AttachmentDocumentType, journalEntryId?: string) {
   const form = new FormData()
+  form.append(ATTACHMENT_DOCUMENT_TYPE_FIELD, documentType)
   if (journalEntryId) form.append(ATTACHMENT_JOURNAL_FIELD, journalEntryId)
   form.append(ATTACHMENT_FILE_FIELD, file, file.name)
   return callApi(ep['attachments.upload'], { params: { id: personId, serviceTask }, body: form })

@@ -1,4 +1,4 @@
-import type { Attachment } from '@huoma/contract'
+import { ATTACHMENT_DOCUMENT_TYPE_CODES, type Attachment, type AttachmentDocumentType } from '@huoma/contract'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../api/client'
@@ -41,6 +41,8 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
   const [busy, setBusy] = useState(false)
   const [uploadError, setUploadError] = useState<{ error: ErrorText; messages: string[] }>()
   const [notice, setNotice] = useState('')
+  const [documentType, setDocumentType] = useState<AttachmentDocumentType | ''>('')
+  const [typeError, setTypeError] = useState('')
   const allowed = can(user, 'attachments:read')
   const mayUpload = can(user, 'attachments:upload')
   const mayDownload = can(user, 'attachments:download')
@@ -70,6 +72,11 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
     event.preventDefault()
     setNotice('')
     const file = fileInput.current?.files?.[0]
+    if (!documentType) {
+      setTypeError(t('attachments.chooseDocumentType'))
+      if (!file) setUploadError({ error: { title: t('attachments.chooseFile') }, messages: [] })
+      return
+    }
     if (!file) {
       setUploadError({ error: { title: t('attachments.chooseFile') }, messages: [] })
       return
@@ -80,14 +87,18 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
     }
     setBusy(true)
     try {
-      const saved = await uploadAttachment(personId, serviceTask, file, journalEntryId)
+      const saved = await uploadAttachment(personId, serviceTask, file, documentType, journalEntryId)
       setUploadError(undefined)
+      setTypeError('')
+      setDocumentType('')
       setNotice(t('attachments.uploadedNotice', { name: saved.fileName }))
       if (fileInput.current) fileInput.current.value = ''
       setRound((n) => n + 1)
     } catch (error) {
-      const messages = error instanceof ApiError ? (error.problem.errors ?? []).map((e) => e.message) : []
-      setUploadError({ error: describeError(error), messages })
+      const errors = error instanceof ApiError ? (error.problem.errors ?? []) : []
+      const atType = errors.filter((e) => e.field === 'body.documentType')
+      setTypeError(atType.map((e) => e.message).join(' '))
+      setUploadError({ error: describeError(error), messages: errors.filter((e) => e.field !== 'body.documentType').map((e) => e.message) })
     } finally {
       setBusy(false)
     }
@@ -104,6 +115,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
           <thead>
             <tr>
               <th scope="col">{t('attachments.name')}</th>
+              <th scope="col">{t('attachments.documentType')}</th>
               <th scope="col">{t('attachments.type')}</th>
               <th scope="col">{t('attachments.size')}</th>
               <th scope="col">{t('attachments.uploaded')}</th>
@@ -121,6 +133,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
                     a.fileName
                   )}
                 </td>
+                <td>{t(`attachments.documentTypes.${a.documentType}`)}</td>
                 <td>{TYPE_LABELS[a.contentType]}</td>
                 <td>{formatBytes(a.sizeBytes)}</td>
                 <td>{t('attachments.uploadedBy', { name: a.uploadedBy.name, time: formatDateTime(a.uploadedAt) })}</td>
@@ -133,6 +146,30 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
       {mayUpload && (
         <form className="attachments-upload" onSubmit={(e) => void submit(e)} noValidate>
           <SubHeading>{t('attachments.uploadTitle')}</SubHeading>
+          <label htmlFor={`${id}-type`}>{t('attachments.documentType')}</label>
+          <select
+            id={`${id}-type`}
+            name="documentType"
+            value={documentType}
+            aria-describedby={typeError ? `${id}-type-error` : undefined}
+            aria-invalid={typeError ? true : undefined}
+            onChange={(e) => {
+              setDocumentType(e.target.value as AttachmentDocumentType | '')
+              setTypeError('')
+            }}
+          >
+            <option value="">{t('attachments.documentTypePlaceholder')}</option>
+            {ATTACHMENT_DOCUMENT_TYPE_CODES.map((code) => (
+              <option key={code} value={code}>
+                {t(`attachments.documentTypes.${code}`)}
+              </option>
+            ))}
+          </select>
+          {typeError && (
+            <p id={`${id}-type-error`} className="field-error">
+              {typeError}
+            </p>
+          )}
           <label htmlFor={`${id}-file`}>{t('attachments.file', { max: formatBytes(maxBytes ?? 20 * 1024 * 1024) })}</label>
           <input
             id={`${id}-file`}

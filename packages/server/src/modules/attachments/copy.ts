@@ -1,3 +1,4 @@
+import { ATTACHMENT_DOCUMENT_TYPES } from '@huoma/domain'
 import type { TimelineSource } from '../../kernel/client-timeline'
 import { staffName, type CopyTable } from '../../kernel/client-copy'
 
@@ -13,6 +14,7 @@ export const attachmentsCopy: readonly CopyTable[] = [
     documentType: 'attachment',
     date: "to_char(uploaded_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD')",
     columns: [
+      { key: 'document_type', label: L('Asiakirja', 'Handling'), values: ATTACHMENT_DOCUMENT_TYPES },
       { key: 'file_name', label: L('Tiedosto', 'Fil') },
       { key: 'content_type', label: L('Tyyppi', 'Typ') },
       { key: 'size_bytes', label: L('Koko (tavua)', 'Storlek (byte)') },

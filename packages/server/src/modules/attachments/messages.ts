@@ -11,6 +11,8 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.type': 'Vain PDF-, PNG-, JPEG- ja TIFF-tiedostot sekä tekstitiedostot (.txt) hyväksytään.',
     'attachments.file.disguised':
       'Tiedoston sisältö ei vastaa sen nimeä tai tyyppiä (sisältö on {actual}, nimi tai tyyppi kertoo {claimed}). Tiedostoa ei tallennettu.',
+    'attachments.documentType.missing': 'Valitse, mikä asiakirja liite on.',
+    'attachments.documentType.unknown': 'Valittua asiakirjatyyppiä ei ole. Valitse tyyppi luettelosta.',
     'attachments.journalEntry.unknown': 'Valittua asiakaskertomuksen merkintää ei löydy tämän asiakkaan tästä palvelutehtävästä.',
     'attachments.journalEntry.format': 'Asiakaskertomuksen merkinnän tunniste ei kelpaa.',
   },
@@ -23,6 +25,8 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.type': 'Endast PDF-, PNG-, JPEG- och TIFF-filer samt textfiler (.txt) godkänns.',
     'attachments.file.disguised':
       'Filens innehåll motsvarar inte dess namn eller typ (innehållet är {actual}, namnet eller typen anger {claimed}). Filen sparades inte.',
+    'attachments.documentType.missing': 'Välj vilken handling bilagan är.',
+    'attachments.documentType.unknown': 'Den valda dokumenttypen finns inte. Välj en typ i listan.',
     'attachments.journalEntry.unknown': 'Den valda anteckningen i klientberättelsen finns inte för den här klienten i den här serviceuppgiften.',
     'attachments.journalEntry.format': 'Identifieraren för anteckningen i klientberättelsen duger inte.',
   },
@@ -35,6 +39,8 @@ export const fieldMessages = defineFieldMessages({
     'attachments.file.type': 'Only PDF, PNG, JPEG and TIFF files and plain text files (.txt) are accepted.',
     'attachments.file.disguised':
       'The content of the file does not match its name or type (the content is {actual}, the name or type says {claimed}). The file was not saved.',
+    'attachments.documentType.missing': 'Choose what kind of document the attachment is.',
+    'attachments.documentType.unknown': 'The chosen document type does not exist. Choose a type from the list.',
     'attachments.journalEntry.unknown': 'The chosen journal entry does not exist for this client in this service task.',
     'attachments.journalEntry.format': 'The journal entry identifier is not valid.',
   },

@@ -1,10 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { Attachment, AttachmentList, AttachmentType } from '@huoma/contract'
+import type { Attachment, AttachmentList, AttachmentType, ATTACHMENT_DOCUMENT_TYPE_CODES as C_TYPES } from '@huoma/contract'
+import type { AttachmentDocumentType, ATTACHMENT_DOCUMENT_TYPE_CODES } from '@huoma/domain'
 import type { ClientScope } from '../../access/client-access'
 import type { AttachmentSettings } from '../../config'
 import { problems } from '../../http/problem'
+
+/** The contract's list of document types is the domain's (a list changed on one side only fails to compile here). */
+type Same<A extends readonly string[], B extends readonly string[]> = A[number] extends B[number] ? (B[number] extends A[number] ? true : false) : false
+const sameLists: Same<typeof C_TYPES, typeof ATTACHMENT_DOCUMENT_TYPE_CODES> = true
+void sameLists
 
 /** The attachments of one client in one service task, as reached through the chokepoint. */
 export interface AttachmentTarget {
@@ -18,6 +24,7 @@ export interface AttachmentTarget {
 export interface NewAttachment {
   fileName: string
   contentType: AttachmentType
+  documentType: AttachmentDocumentType
   content: Buffer
   journalEntryId: string | null
 }
@@ -35,6 +42,7 @@ function baseQuery(t: AttachmentTarget) {
       'a.journal_entry_id',
       'a.file_name',
       'a.content_type',
+      'a.document_type',
       'a.size_bytes',
       'a.sha256',
       'a.uploaded_by',
@@ -54,6 +62,7 @@ function toAttachment(r: Row): Attachment {
     journalEntryId: r.journal_entry_id,
     fileName: r.file_name,
     contentType: r.content_type,
+    documentType: r.document_type,
     sizeBytes: Number(r.size_bytes),
     sha256: hex(r.sha256),
     uploadedBy: { id: r.uploaded_by, name: r.uploader_name },
@@ -110,6 +119,7 @@ export async function insertAttachment(t: AttachmentTarget, input: NewAttachment
       journal_entry_id: input.journalEntryId,
       file_name: input.fileName,
       content_type: input.contentType,
+      document_type: input.documentType,
       size_bytes: input.content.length,
       sha256,
       storage: t.settings.store,

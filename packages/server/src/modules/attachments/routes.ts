@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { attachmentsEndpoints as ep, ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD } from '@huoma/contract'
+import { attachmentsEndpoints as ep, ATTACHMENT_DOCUMENT_TYPE_FIELD, ATTACHMENT_FILE_FIELD, ATTACHMENT_JOURNAL_FIELD } from '@huoma/contract'
+import { isAttachmentDocumentType, type AttachmentDocumentType } from '@huoma/domain'
 import type { FastifyRequest } from 'fastify'
 import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
@@ -76,13 +77,14 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 /**
  * Reads and checks the multipart upload before any client data is touched: the file (at most `maxBytes`, else
- * 413), its sanitised name, its sniffed type against the extension and the declared type, and the optional
- * journal entry id. Every refusal is a field message in the request's language.
+ * 413), its sanitised name, its sniffed type against the extension and the declared type, its document type (one of
+ * the domain's list) and the optional journal entry id. Every refusal is a field message in the request's language.
  */
 async function readUpload(request: FastifyRequest, maxBytes: number): Promise<NewAttachment> {
   if (!request.isMultipart()) throw problems.validation([fileIssue('attachments.file.missing')])
   let file: { name: string; declared: string; content: Buffer } | undefined
   let journalEntryId: string | null = null
+  let documentType: string | null = null
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
@@ -90,6 +92,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ne
         if (part.fieldname !== ATTACHMENT_FILE_FIELD) continue
         if (file) throw problems.validation([fileIssue('attachments.file.tooMany')])
         file = { name: part.filename, declared: part.mimetype.split(';')[0]!.trim().toLowerCase(), content }
+      } else if (part.fieldname === ATTACHMENT_DOCUMENT_TYPE_FIELD && typeof part.value === 'string') {
+        documentType = part.value.trim()
       } else if (part.fieldname === ATTACHMENT_JOURNAL_FIELD && typeof part.value === 'string' && part.value !== '') {
         if (!UUID.test(part.value)) throw problems.validation([{ field: 'body.journalEntryId', code: 'attachments.journalEntry.format' }])
         journalEntryId = part.value.toLowerCase()
@@ -110,7 +114,11 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ne
     // request is broken, not the server.
     throw problems.validation([fileIssue('attachments.file.broken')])
   }
-  if (!file) throw problems.validation([fileIssue('attachments.file.missing')])
+  const issues: FieldIssue[] = []
+  if (!documentType) issues.push({ field: 'body.documentType', code: 'attachments.documentType.missing' })
+  else if (!isAttachmentDocumentType(documentType)) issues.push({ field: 'body.documentType', code: 'attachments.documentType.unknown' })
+  if (!file) throw problems.validation([...issues, fileIssue('attachments.file.missing')])
+  if (issues.length > 0) throw problems.validation(issues)
   if (file.content.length === 0) throw problems.validation([fileIssue('attachments.file.empty')])
   const fileName = sanitiseFileName(file.name)
   if (!fileName || !extensionOf(fileName)) throw problems.validation([fileIssue('attachments.file.name')])
@@ -122,5 +130,5 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ne
     const claimed = !declaredFits && isAttachmentType(declared) ? declared : `.${extensionOf(fileName)}`
     throw problems.validation([fileIssue('attachments.file.disguised', { actual: sniffed, claimed: declaredFits ? claimed : declared })])
   }
-  return { fileName, contentType: sniffed, content: file.content, journalEntryId }
+  return { fileName, contentType: sniffed, documentType: documentType as AttachmentDocumentType, content: file.content, journalEntryId }
 }

@@ -61,6 +61,13 @@ export const incomeSupportActions = defineActions({
     dataGroup: 'income_support/application',
     description: 'Read a client\'s income support applications, calculations and decisions',
   },
+  'income-support:payments': {
+    scope: 'client',
+    roles: INCOME_SUPPORT_HANDLERS,
+    audit: 'view',
+    dataGroup: 'income_support/payable',
+    description: 'Read the history of a client\'s income support payments (due, paid, returned)',
+  },
   'income-support:edit': {
     scope: 'client',
     roles: INCOME_SUPPORT_HANDLERS,

@@ -24,6 +24,7 @@ import {
 } from './applications'
 import { commitmentPrintInput, decisionPrintInput, makeDecision, previewPrintInput, readDecision, recordNotification } from './decisions'
 import { householdProposal } from './household'
+import { clientPayments } from './payments-history'
 import { importForwarded, kelaUnit } from './kela-import'
 import { createParameterSet, listParameterSets, parameterHistory, parametersDb, updateParameterSet } from './parameters'
 import { renderCommitment, renderDecision } from './pdf'
@@ -189,6 +190,14 @@ export const incomeSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const now = app.clock.now()
       const applications = await app.clientData.withClient(ctx, target(request.params.id), (scope) => clientApplications(scope, lang, mode(), now))
       return { applications }
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['incomeSupport.clientPayments']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      return app.clientData.withClient(ctx, target(request.params.id), (scope) => clientPayments(scope))
     },
   })
 

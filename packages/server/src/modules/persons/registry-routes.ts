@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { personsEndpoints as ep } from '@huoma/contract'
 import { visiblePersons } from '../../access/client-access'
-import { asAction, requireAuthed, type AuthedContext } from '../../access/context'
+import { asAction, grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { readTimeline, recordTasks } from '../../kernel/client-timeline'
 import { problems } from '../../http/problem'
@@ -50,14 +50,19 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
           // The registry basis (office secretary) sees every current relationship and whom to contact, but a sensitive
           // service's relationship without its service task (CLERICAL_TASKS), and no register's records.
-          if (scope.basis === 'registry') return readCard(scope, 'clerical')
+          // the registry's contact persons and life situation on the timeline, for a reader who may read them
+          const registryEvents = {
+            contacts: grantsFor(ctx.principal, app.actions['persons:contacts']).length > 0,
+            lifeSituation: grantsFor(ctx.principal, app.actions['persons:life-situation']).length > 0,
+          }
+          if (scope.basis === 'registry') return readCard(scope, 'clerical', [], registryEvents)
           const tasks = await recordTasks(scope.trx, {
             personId: scope.personId,
             userId: ctx.principal.userId,
             grantTasks: grantTasks(ctx),
             supervisionTasks: [...new Set(ctx.grants.filter((g) => g.roleCode === 'supervisor').flatMap((g) => g.serviceTasks))],
           })
-          return readCard(scope, grantTasks(ctx), await readTimeline(scope.trx, app.clientTimelineSources, { personId: scope.personId, tasks }))
+          return readCard(scope, grantTasks(ctx), await readTimeline(scope.trx, app.clientTimelineSources, { personId: scope.personId, tasks }), registryEvents)
         })
       const card = await read()
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.

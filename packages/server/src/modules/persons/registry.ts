@@ -293,9 +293,15 @@ function clerically(r: RelationshipRow): RelationshipRow[] {
  */
 /**
  * The client card. `records` are the modules' timeline events in the registers where the reader has a basis
- * (`kernel/client-timeline`), merged into the registry's own events.
+ * (`kernel/client-timeline`), merged into the registry's own events. `registryEvents` adds the registry's contact
+ * persons (added, changed) and life situation (recorded) as events — only the event, for a reader who may read them.
  */
-export async function readCard(scope: ClientScope, visibleTasks: readonly string[] | 'clerical', records: readonly ClientCard['timeline'][number][] = []): Promise<ClientCard> {
+export async function readCard(
+  scope: ClientScope,
+  visibleTasks: readonly string[] | 'clerical',
+  records: readonly ClientCard['timeline'][number][] = [],
+  registryEvents: { contacts: boolean; lifeSituation: boolean } = { contacts: false, lifeSituation: false },
+): Promise<ClientCard> {
   const { trx, personId } = scope
   await assertNotMerged(scope)
   const person = await readPerson(scope)
@@ -362,6 +368,36 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
     .limit(100)
     .execute()
   scope.touch(...family.map((f) => f.id), ...household.map((h) => h.id))
+  const contactEvents = registryEvents.contacts
+    ? (
+        await trx
+          .selectFrom('person_contact as c')
+          .leftJoin('staff_user as u', 'u.id', 'c.created_by')
+          .select(['c.created_at', 'c.updated_at', 'u.display_name'])
+          .where('c.person_id', '=', personId)
+          .orderBy('c.updated_at', 'desc')
+          .limit(100)
+          .execute()
+      ).flatMap((c) => [
+        { at: new Date(c.created_at).toISOString(), kind: 'contact.added', by: c.display_name ?? null, serviceTask: null, fields: [] },
+        // a change keeps no author of its own: the event says only when
+        ...(new Date(c.updated_at).getTime() > new Date(c.created_at).getTime()
+          ? [{ at: new Date(c.updated_at).toISOString(), kind: 'contact.changed', by: null, serviceTask: null, fields: [] }]
+          : []),
+      ])
+    : []
+  const lifeSituationEvents = registryEvents.lifeSituation
+    ? (
+        await trx
+          .selectFrom('person_life_situation as s')
+          .leftJoin('staff_user as u', 'u.id', 's.recorded_by')
+          .select(['s.recorded_at', 'u.display_name'])
+          .where('s.person_id', '=', personId)
+          .orderBy('s.recorded_at', 'desc')
+          .limit(100)
+          .execute()
+      ).map((s) => ({ at: new Date(s.recorded_at).toISOString(), kind: 'life_situation.recorded', by: s.display_name ?? null, serviceTask: null, fields: [] }))
+    : []
   const timeline: ClientCard['timeline'] = [
     ...changes.map((c) => ({
       at: new Date(c.changed_at).toISOString(),
@@ -382,6 +418,8 @@ export async function readCard(scope: ClientScope, visibleTasks: readonly string
       },
       ...(r.end_date ? [{ at: helsinkiInstant(r.end_date, 0, 0).toISOString(), kind: 'relationship.ended', by: r.display_name, serviceTask: r.service_task, fields: [] }] : []),
     ]),
+    ...contactEvents,
+    ...lifeSituationEvents,
     ...records,
   ].sort((a, b) => b.at.localeCompare(a.at))
   const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()

@@ -27,7 +27,8 @@ type Search = { status: 'idle' } | { status: 'loading' } | { status: 'done'; per
  * Books an appointment of the signed-in worker: the client is picked from a name search (only clients the user may
  * see are found), then the service task, day, times and place. The server's field messages (e.g. an overlapping
  * booking) are shown at their fields. A click on an empty slot of the time grid opens it with that day and time
- * filled in (`defaultStart`, `defaultEnd`) and the focus in the client search (`focusOnOpen`).
+ * filled in (`defaultStart`, `defaultEnd`) and the focus in the client search (`focusOnOpen`). Opened from the client
+ * card it has the client already (`fixedClient`: no search) and the user's one service task with them, if one.
  */
 export function BookingForm({
   workerId,
@@ -35,6 +36,9 @@ export function BookingForm({
   defaultStart = '',
   defaultEnd = '',
   focusOnOpen = false,
+  fixedClient,
+  defaultServiceTask = '',
+  headingLevel = 2,
   onBooked,
   onCancel,
 }: {
@@ -43,6 +47,11 @@ export function BookingForm({
   defaultStart?: string | undefined
   defaultEnd?: string | undefined
   focusOnOpen?: boolean
+  /** The client the booking is for, chosen already (the client card): no search is shown. */
+  fixedClient?: { id: string; name: string } | undefined
+  defaultServiceTask?: string | undefined
+  /** The level of the form's heading (3 inside a card section). */
+  headingLevel?: 2 | 3
   onBooked: (a: Appointment) => void
   onCancel: () => void
 }) {
@@ -50,15 +59,16 @@ export function BookingForm({
   const id = useId()
   const [query, setQuery] = useState('')
   const [search, setSearch] = useState<Search>({ status: 'idle' })
-  const [client, setClient] = useState<PersonSummary | undefined>(undefined)
-  const [serviceTask, setServiceTask] = useState('')
+  const [client, setClient] = useState<{ id: string } | undefined>(fixedClient)
+  const [serviceTask, setServiceTask] = useState(defaultServiceTask)
   const [date, setDate] = useState(defaultDate)
   const [start, setStart] = useState(defaultStart)
   const [end, setEnd] = useState(defaultEnd)
   const searchBox = useRef<HTMLInputElement>(null)
+  const firstField = useRef<HTMLSelectElement>(null)
   useEffect(() => {
-    if (focusOnOpen) searchBox.current?.focus()
-  }, [focusOnOpen])
+    if (focusOnOpen) (fixedClient ? firstField.current : searchBox.current)?.focus()
+  }, [focusOnOpen, fixedClient])
   const [place, setPlace] = useState<AppointmentPlace | ''>('office')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<{ text: ErrorText; messages: string[] } | undefined>(undefined)
@@ -125,11 +135,17 @@ export function BookingForm({
       </p>
     )
   const cls = (name: Field) => (errors[name] ? 'field field-invalid' : 'field')
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
 
   return (
     <section className="panel appt-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('appointments.bookTitle')}</h2>
+      <Heading id={`${id}-title`}>{t('appointments.bookTitle')}</Heading>
       <form className="form" noValidate onSubmit={submit}>
+        {fixedClient ? (
+          <p className="field">
+            {t('appointments.client')}: <strong>{fixedClient.name}</strong>
+          </p>
+        ) : (
         <fieldset className={cls('client')}>
           <legend>{t('appointments.client')}</legend>
           <label htmlFor={`${id}-q`}>{t('appointments.clientSearch')}</label>
@@ -155,10 +171,11 @@ export function BookingForm({
           )}
           {fieldError('client')}
         </fieldset>
+        )}
 
         <div className={cls('serviceTask')}>
           <label htmlFor={`${id}-serviceTask`}>{t('appointments.serviceTask')}</label>
-          <select {...field('serviceTask')} value={serviceTask} onChange={(e) => setServiceTask(e.target.value)}>
+          <select ref={firstField} {...field('serviceTask')} value={serviceTask} onChange={(e) => setServiceTask(e.target.value)}>
             <option value="">{t('appointments.choose')}</option>
             {SERVICE_TASKS.map((code) => (
               <option key={code} value={code}>

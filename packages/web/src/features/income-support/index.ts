@@ -1,6 +1,7 @@
 import type { Feature } from '../../lib/feature'
 import { lazyPage } from '../../lib/lazyPage'
 import { ApplicationsCardSection, RegisterCardSection } from './CardSections'
+import { ClientPaymentsSection } from './ClientPaymentsSection'
 import * as dictionary from './i18n'
 
 const ApplicationPage = lazyPage(() => import('./ApplicationPage'), 'ApplicationPage')
@@ -32,5 +33,7 @@ export const incomeSupport: Feature<typeof dictionary.fi> = {
     // Asked for only where the user has a basis in the income support register, so that no request is refused.
     { id: 'income-support-applications', component: ApplicationsCardSection, order: 10, action: 'income-support:read', serviceTask: 'income_support' },
     { id: 'income-support-register', component: RegisterCardSection, order: 11, action: 'income-support:register' },
+    // the history of paid benefits, where the user has a basis in the income support register
+    { id: 'income-support-payments', component: ClientPaymentsSection, order: 12, action: 'income-support:payments', serviceTask: 'income_support' },
   ],
 }

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next'
 import type { ClientCard } from '@huoma/contract'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
+import { FoldingPanel } from '../../components/FoldingPanel'
 import { can, useUser } from '../../session/context'
 import { personsApi } from './api'
 import { BasicsSection } from './BasicsSection'
@@ -141,19 +142,26 @@ function CardView({ card, reload, conflict, onConflict, clearConflict }: CardVie
       )}
       <VtjStatus card={card} reload={reload} />
 
-      <div className="card-grid">
-        <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
-        <ContactSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
-        <FamilySection personId={person.id} family={card.family} onChanged={reload} />
-        <HouseholdSection personId={person.id} card={card} onChanged={reload} />
-        {can(user, 'persons:contacts') && <ContactsSection personId={person.id} />}
-        {can(user, 'persons:life-situation') && <LifeSituationSection personId={person.id} />}
+      {/* two columns from 1280 px: the registry's data in the narrower one, the client work in the wider one */}
+      <div className="card-columns">
+        <div className="card-column card-column-registry">
+          <div className="card-grid">
+            <BasicsSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
+            <ContactSection person={person} onSaved={reload} onConflict={onConflict} onEdit={clearConflict} />
+            <FamilySection personId={person.id} family={card.family} onChanged={reload} />
+            <HouseholdSection personId={person.id} card={card} onChanged={reload} />
+            {can(user, 'persons:contacts') && <ContactsSection personId={person.id} />}
+            {can(user, 'persons:life-situation') && <LifeSituationSection personId={person.id} />}
+          </div>
+        </div>
+        <div className="card-column card-column-work">
+          <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
+          {placeCardSections(features, card, user).map(({ key, section: { component: Section }, serviceTask }) => (
+            <Section key={key} card={card} reload={reload} {...(serviceTask ? { serviceTask } : {})} />
+          ))}
+          <TimelineSection timeline={card.timeline} />
+        </div>
       </div>
-      <RelationshipsSection personId={person.id} relationships={card.relationships} onChanged={reload} />
-      {placeCardSections(features, card, user).map(({ key, section: { component: Section }, serviceTask }) => (
-        <Section key={key} card={card} reload={reload} {...(serviceTask ? { serviceTask } : {})} />
-      ))}
-      <TimelineSection timeline={card.timeline} />
     </Page>
   )
 }
@@ -234,10 +242,8 @@ const DATE_ONLY = new Set(['disclosure.made', 'income_support.application'])
 
 function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
   const { t } = useTranslation()
-  const id = useId()
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <h2 id={id}>{t('persons.card.timeline')}</h2>
+    <FoldingPanel panel="card:timeline" className="card-section" title={t('persons.card.timeline')}>
       {timeline.length === 0 ? (
         <p className="muted">{t('persons.card.noTimeline')}</p>
       ) : (
@@ -257,6 +263,6 @@ function TimelineSection({ timeline }: { timeline: ClientCard['timeline'] }) {
           ))}
         </ol>
       )}
-    </section>
+    </FoldingPanel>
   )
 }

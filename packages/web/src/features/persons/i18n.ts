@@ -356,6 +356,9 @@ export const fi = {
     sex: { male: 'Mies', female: 'Nainen' },
     serviceLanguages: { fi: 'Suomi', sv: 'Ruotsi', other: 'Muu kieli' },
     timeline: {
+      contact_added: 'Yhteyshenkilö tai edustaja lisätty',
+      contact_changed: 'Yhteyshenkilön tai edustajan tietoja muutettu',
+      life_situation_recorded: 'Asumis- ja elämäntilanne kirjattu',
       person_created: 'Asiakas rekisteröity',
       person_changed: 'Perustietoja muutettu',
       person_vtj: 'Päivitetty väestötietojärjestelmästä',
@@ -771,6 +774,9 @@ export const sv: Translation<typeof fi> = {
     sex: { male: 'Man', female: 'Kvinna' },
     serviceLanguages: { fi: 'Finska', sv: 'Svenska', other: 'Annat språk' },
     timeline: {
+      contact_added: 'Kontaktperson eller företrädare tillagd',
+      contact_changed: 'Uppgifter om kontaktperson eller företrädare ändrade',
+      life_situation_recorded: 'Boende- och livssituation antecknad',
       person_created: 'Klienten registrerades',
       person_changed: 'Grunduppgifterna ändrades',
       person_vtj: 'Uppdaterad från befolkningsdatasystemet',
@@ -1186,6 +1192,9 @@ export const en: Translation<typeof fi> = {
     sex: { male: 'Male', female: 'Female' },
     serviceLanguages: { fi: 'Finnish', sv: 'Swedish', other: 'Other language' },
     timeline: {
+      contact_added: 'Contact person or representative added',
+      contact_changed: 'Contact person or representative changed',
+      life_situation_recorded: 'Housing and life situation recorded',
       person_created: 'Client registered',
       person_changed: 'Basic details changed',
       person_vtj: 'Updated from the population register',
