@@ -134,9 +134,9 @@ export async function detachAuditPartitions(
       break
     }
     const done = await db.transaction().execute(async (trx) => {
-      // The month cannot grow meanwhile past the check (the partitions are locked by the detach itself, and the
-      // count is read under the lock).
-      await sql`LOCK TABLE audit_log, audit_client IN SHARE ROW EXCLUSIVE MODE`.execute(trx)
+      // The month cannot grow past the check: its two partitions are locked against writes (other months are not),
+      // the count is read under the lock, and the detach then holds the log for a moment.
+      await sql`LOCK TABLE ${sql.table(p.logTable)}, ${sql.table(p.clientTable)} IN SHARE MODE`.execute(trx)
       const again = (await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log WHERE occurred_at >= ${p.from} AND occurred_at < ${p.to}`.execute(trx)).rows[0]!
       if (Number(again.n) !== check.rows) return undefined
       await sql`
