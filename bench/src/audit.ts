@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { sealAuditLog, verifyAuditChain } from '../../packages/server/src/access/audit'
 import { loadVerifyingKeys, openAuditAnchor } from '../../packages/server/src/access/audit-anchor'
+import { ensureAuditPartitionRange } from '../../packages/server/src/access/audit-partitions'
 import { loadConfig } from '../../packages/server/src/config'
 import { migrateToLatest } from '../../packages/server/src/db/migrate'
 import type { DB } from '../../packages/server/src/db/schema'
@@ -279,6 +280,11 @@ export async function auditSeedCommand(argv: string[]): Promise<void> {
     if (method === 'window') await createChainAggregate(db)
     const random = new Random(count('seed', values.seed, 1) + before)
     const days = workingDays()
+    // The log is partitioned by month (migration 0058): the seeded months get theirs first, as the server's job
+    // keeps the coming months ready (else the rows would all land in the DEFAULT partition).
+    const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7)
+    const months = await ensureAuditPartitionRange(db, monthOf(days[0] ?? Date.now()), monthOf(Date.now()))
+    if (months.length) log(`audit log partitions: ${months.map((m) => `${m.month} ${m.outcome}`).join(', ')}`)
     const started = performance.now()
     let done = 0
     let lastReport = started

@@ -21,6 +21,11 @@ const USAGE = `Usage: huoma <command>   (from the repository: npm run huoma -- <
                               and the witness file; exits 1 naming the first problem
   audit seal                  seal the rows written since the last seal into the chain, sign the head and witness it
                               (the server does this itself)
+  audit detach --before YYYY-MM [--force]
+                              detach the audit log's whole months older than YYYY-MM for cold storage: each month's
+                              rows are checked against the chain, recorded (rows, seal positions, last hash) so that
+                              verify accounts for them, and left as tables of their own to dump and drop; refuses a
+                              month with unsealed rows, and one younger than the 12-year retention unless --force
   backup <folder>             write a backup into a new folder: the database (embedded: a consistent export, refused
                               while a server holds the data folder; PostgreSQL: pg_dump -Fc), the key and witness
                               files of the data folder, and a manifest of totals and checksums
@@ -68,6 +73,8 @@ export async function runCli(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       persons: { type: 'string' },
       seed: { type: 'string' },
+      before: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -163,7 +170,15 @@ export async function runCli(argv: string[]): Promise<number> {
           return 0
         })
       }
-      if (sub !== 'verify') throw new UsageError('audit takes "verify" or "seal"')
+      if (sub === 'detach') {
+        if (!values.before) throw new UsageError('audit detach takes --before YYYY-MM (the first month to keep)')
+        const before = values.before
+        return withDatabase(async (database, config) => {
+          await migrateForServer(database.db, config.migrationDatabaseUrl)
+          return detachAudit(database, config, before, values.force)
+        })
+      }
+      if (sub !== 'verify') throw new UsageError('audit takes "verify", "seal" or "detach"')
       return withDatabase(async (database, config) => {
         const report = await verifyAuditReport(database, config)
         process.stdout.write(report.text + '\n')
@@ -213,6 +228,39 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `audit detach`: as the log's owner (HUOMA_MIGRATION_DATABASE_URL when set: the application role may not detach),
+ * the months before `before`, oldest first; exits 1 when a month was refused.
+ */
+async function detachAudit(database: Database, config: Config, before: string, force: boolean): Promise<number> {
+  const { detachAuditPartitions } = await import('./access/audit-partitions')
+  const owner = config.migrationDatabaseUrl ? await openDatabase({ ...config, databaseUrl: config.migrationDatabaseUrl }) : database
+  try {
+    const r = await detachAuditPartitions(owner.db, {
+      before,
+      now: systemClock.now(),
+      force,
+      onMonth: (m) =>
+        process.stdout.write(
+          `Detached ${m.month}: ${m.rows} rows (seal positions ${m.firstPosition ?? '–'}…${m.lastPosition ?? '–'}), ${m.clientRows} client index rows` +
+            `${m.forced ? ', within the retention (--force)' : ''} — now the tables ${m.logTable} and ${m.clientTable}.\n`,
+        ),
+    })
+    if (!r.detached.length && !r.refused.length) process.stdout.write(`No month of the audit log before ${before} is attached; nothing to detach.\n`)
+    if (r.detached.length) {
+      process.stdout.write(
+        `Dump the detached tables for cold storage (pg_dump -t <table>, with audit_detached and audit_seal for their chain) and then drop them; ` +
+          `huoma audit verify accounts for their rows.\n`,
+      )
+    }
+    if (r.inDefault) process.stdout.write(`${r.inDefault} rows older than ${before} are in the default partition and stay in the log.\n`)
+    for (const f of r.refused) process.stdout.write(`Refused ${f.month} (${f.reason}): ${f.detail}.\n`)
+    return r.refused.length ? 1 : 0
+  } finally {
+    if (owner !== database) await owner.close()
+  }
+}
+
 /** `audit verify`: the chain, the signed heads and the witness, as the operator's one paragraph. */
 async function verifyAuditReport(database: Database, config: Config): Promise<{ ok: boolean; text: string }> {
   const verifying = loadVerifyingKeys(config.audit)
@@ -228,7 +276,7 @@ async function verifyAuditReport(database: Database, config: Config): Promise<{ 
     return {
       ok: true,
       text:
-        `Audit log intact: ${r.rows} rows verified in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s); ${r.heads} signed ${r.heads === 1 ? 'head holds' : 'heads hold'} ` +
+        `Audit log intact: ${r.rows} rows verified${r.detached ? ` (and ${r.detached} rows of detached months accounted for)` : ''} in ${(r.ms / 1000).toFixed(1)} s (${rate} rows/s); ${r.heads} signed ${r.heads === 1 ? 'head holds' : 'heads hold'} ` +
         `under ${keys} and ${r.heads === 1 ? 'matches' : 'match'} the witness ${config.audit.witnessFile}.${pending}`,
     }
   }
@@ -240,6 +288,7 @@ async function verifyAuditReport(database: Database, config: Config): Promise<{ 
     missing: 'the row is gone (it was sealed or queued for sealing, and then deleted)',
     unsealed: 'the row is neither sealed nor queued for sealing (it was slipped in past the triggers)',
     clients: 'its client index (audit_client) does not match the row\'s client ids',
+    detached: 'the record of detached months (audit_detached) does not match the chain: a detached month\'s last hash differs, or its rows are back or fewer than recorded',
     signature: verifying.keys.length
       ? `its signature does not hold under the verifying key (${keys}; the head names ${b.keyId ?? '?'}): the head was altered or signed with another key`
       : `there is no key to check its signature with (${verifying.source}): set HUOMA_AUDIT_PUBLIC_KEY_FILE or HUOMA_AUDIT_SIGNING_KEY_FILE`,

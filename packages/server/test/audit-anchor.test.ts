@@ -384,6 +384,11 @@ describe.runIf(kinds.includes('postgresql'))('two database roles on PostgreSQL',
       'UPDATE audit_anchor SET row_count = row_count',
       'DELETE FROM audit_anchor',
       'TRUNCATE audit_anchor',
+      // The monthly partitions are the owner's (the role reads and appends through the parents), the record of
+      // detached months read-only (migration 0058).
+      'DELETE FROM audit_log_default',
+      'SELECT count(*) FROM audit_client_default',
+      'DELETE FROM audit_detached',
     ]) {
       // Refused by the privileges before any trigger runs (the triggers' message would be "append-only").
       await expect(app.query(refused), refused).rejects.toThrow(/permission denied for table/)
@@ -391,6 +396,10 @@ describe.runIf(kinds.includes('postgresql'))('two database roles on PostgreSQL',
     await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')).rejects.toThrow(/must be owner of table audit_log/)
     await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner of table audit_log/)
     await expect(app.query('SET session_replication_role = replica')).rejects.toThrow(/permission denied to set parameter/)
+    await expect(app.query('ALTER TABLE audit_log DETACH PARTITION audit_log_default')).rejects.toThrow(/must be owner of table audit_log/)
+    // Adding the coming months is the one change of shape it may make (the nightly job runs as this role).
+    await app.query("SELECT * FROM audit_ensure_partitions('2040-01-01', '2040-01-01')")
+    expect(Number((await app.query<{ n: string }>("SELECT count(*) AS n FROM pg_class WHERE relname = 'audit_log_y2040m01'")).rows[0]?.n)).toBe(1)
     await expect(app.query("SELECT huoma_grant_app_role('postgres')")).rejects.toThrow(/permission denied for function huoma_grant_app_role/)
     // …and still seals (audit_seal_pending runs with the owner's rights) and signs.
     expect(await sealAuditLog(server.database.db, openAuditAnchor(config.audit))).toBeGreaterThanOrEqual(0)

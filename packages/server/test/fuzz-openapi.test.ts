@@ -46,6 +46,8 @@ const SKIP: Record<string, string> = {
  * counted towards a lockout like real accounts). Every other table, audit_review included, is compared.
  */
 const COUNT_EXEMPT = new Set(['audit_log', 'audit_client', 'audit_pending', 'audit_seal', 'audit_chain_head', 'audit_anchor', 'job', 'job_run', 'staff_session', 'login_unknown_attempt'])
+/** The audit log's monthly and default partitions (migration 0058) grow with it. */
+const AUDIT_PARTITION = /^audit_(log|client)_(y\d{4}m\d{2}|default)$/
 
 // ---------------------------------------------------------------------------------------------------------------
 // JSON Schema → fast-check
@@ -401,7 +403,7 @@ describe.each(kinds)('fuzzing every operation of the OpenAPI document on %s', (k
     const tables = (
       await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(db())
     ).rows.map((r) => r.name)
-    const compared = tables.filter((name) => !COUNT_EXEMPT.has(name))
+    const compared = tables.filter((name) => !COUNT_EXEMPT.has(name) && !AUDIT_PARTITION.test(name))
     expect(compared.length).toBeGreaterThan(40)
     countSql = compared.map((name) => `SELECT '${name}' AS t, count(*) AS n FROM "${name}"`).join(' UNION ALL ')
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { AuditActionKind, DB } from '../db/schema'
 import type { AuditEventType } from './audit-events'
 import { checkTrailingWitness, walkSignedHeads, type AnchorProblem, type AuditAnchor, type VerifyingKeys } from './audit-anchor'
+import { detachedMonths } from './audit-partitions'
 
 export type Executor = Kysely<DB> | Transaction<DB>
 
@@ -104,6 +105,7 @@ export type BrokenReason =
   | 'missing'
   | 'unsealed'
   | 'clients'
+  | 'detached'
   // The anchor outside the database (given `anchor`): see access/audit-anchor.ts.
   | 'signature'
   | 'anchor'
@@ -120,6 +122,8 @@ export interface VerifyResult {
   rows: number
   /** Rows written and not yet sealed (the sealer's window); not an error. */
   pending: number
+  /** Sealed rows of detached months (`huoma audit detach`): gone on purpose, their seals still in the chain. */
+  detached: number
   /** Signed heads verified (with `anchor`). */
   heads: number
   /**
@@ -150,10 +154,12 @@ export async function verifyAuditChain(
   const started = performance.now()
   const batchSize = opts.batchSize ?? 20_000
   let heads = 0
+  let detached = 0
   const result = (ok: boolean, rows: number, pending: number, brokenAt?: VerifyResult['brokenAt']): VerifyResult => ({
     ok,
     rows,
     pending,
+    detached,
     heads,
     ...(brokenAt ? { brokenAt } : {}),
     ms: Math.round(performance.now() - started),
@@ -162,7 +168,7 @@ export async function verifyAuditChain(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx): Promise<{ done: VerifyResult } | { rows: number; pending: number; walk?: Awaited<ReturnType<typeof walkSignedHeads>> }> => {
-      const chain = await verifyChainIn(trx, batchSize, opts.onProgress, result)
+      const chain = await verifyChainIn(trx, batchSize, opts.onProgress, result, (n) => (detached = n))
       if ('done' in chain) return chain
       if (!opts.anchor) return chain
       const walk = await walkSignedHeads(trx, opts.anchor, chain.position, Math.min(batchSize, 5_000))
@@ -205,8 +211,17 @@ async function verifyChainIn(
   batchSize: number,
   onProgress: ((rows: number) => void) | undefined,
   result: (ok: boolean, rows: number, pending: number, brokenAt?: VerifyResult['brokenAt']) => VerifyResult,
+  onDetached: (rows: number) => void,
 ): Promise<{ done: VerifyResult } | { rows: number; pending: number; position: number }> {
   const fail = (rows: number, pending: number, brokenAt: VerifyResult['brokenAt']) => ({ done: result(false, rows, pending, brokenAt) })
+  // Detached months (migration 0058): a sealed row may be absent when its position lies within a detached month's
+  // positions; such rows must number exactly what the months recorded, and the chain must still have the recorded
+  // hash at each month's last position (where it goes on after the month).
+  const months = (await detachedMonths(trx)).filter((m) => m.firstPosition !== null && m.lastPosition !== null)
+  const expectedDetached = months.reduce((n, m) => n + m.rows, 0)
+  const lastOfMonth = new Map(months.map((m) => [m.lastPosition!, m]))
+  const inDetached = (position: number) => months.some((m) => position >= m.firstPosition! && position <= m.lastPosition!)
+  let detached = 0
   const head = (await sql<{ last_position: number; last_hash: Buffer }>`
     SELECT last_position, last_hash FROM audit_chain_head WHERE id = 1`.execute(trx)).rows[0]
   const pending = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_pending`.execute(trx)).rows[0]?.n ?? 0)
@@ -215,17 +230,27 @@ async function verifyChainIn(
   let rows = 0
   let checkedUpTo = 0 // audit ids ≤ this have had their clients compared
   for (;;) {
+    // The log is partitioned by time: the batch's id range bounds every month's primary key scan.
     const { rows: batch } = await sql<{ position: number; audit_id: number; hash: Buffer; present: boolean; valid: boolean | null }>`
+      WITH s AS (SELECT * FROM audit_seal WHERE position > ${position} ORDER BY position LIMIT ${batchSize})
       SELECT s.position, s.audit_id, s.hash, a.id IS NOT NULL AS present,
              s.hash = sha256(convert_to(audit_log_canonical(a), 'UTF8')
                              || coalesce(lag(s.hash) OVER (ORDER BY s.position), ${prevHash}::bytea)) AS valid
-        FROM (SELECT * FROM audit_seal WHERE position > ${position} ORDER BY position LIMIT ${batchSize}) s
+        FROM s
         LEFT JOIN audit_log a ON a.id = s.audit_id
+                             AND a.id BETWEEN (SELECT min(audit_id) FROM s) AND (SELECT max(audit_id) FROM s)
        ORDER BY s.position`.execute(trx)
     let maxId = checkedUpTo
     for (const r of batch) {
       if (r.position !== position + 1) return fail(rows, pending, { id: r.audit_id, position: position + 1, reason: 'link' })
-      if (!r.present) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'missing' })
+      const month = lastOfMonth.get(r.position)
+      if (month && !month.lastHash?.equals(r.hash)) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'detached' })
+      if (!r.present) {
+        if (!inDetached(r.position) || ++detached > expectedDetached) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'missing' })
+        prevHash = r.hash
+        position = r.position
+        continue
+      }
       if (!r.valid) return fail(rows, pending, { id: r.audit_id, position: r.position, reason: 'hash' })
       prevHash = r.hash
       position = r.position
@@ -243,6 +268,9 @@ async function verifyChainIn(
   if (!head || head.last_position !== position || !head.last_hash.equals(prevHash)) {
     return fail(rows, pending, { id: 0, position: head?.last_position ?? position, reason: 'head' })
   }
+  // Fewer absent rows than recorded: a detached month's rows are back (re-attached) or the record was altered.
+  if (detached !== expectedDetached) return fail(rows, pending, { id: 0, reason: 'detached' })
+  onDetached(detached)
   // Every row is sealed or pending: rows = sealed rows, all present (checked above), so the counts must agree.
   const total = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(trx)).rows[0]?.n ?? 0)
   if (total !== rows + pending) {

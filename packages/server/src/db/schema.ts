@@ -320,6 +320,28 @@ export interface AuditSealTable {
 
 export interface AuditPendingTable {
   audit_id: number
+  /** The row's time (0058): the sealer reads only the months of the rows it seals. */
+  occurred_at: Date
+}
+
+/** A month of the audit log detached for cold storage (0058; access/audit-partitions.ts). Append-only. */
+export interface AuditDetachedTable {
+  /** The month's first day. */
+  month: Date
+  log_table: string
+  client_table: string
+  range_from: Date
+  range_to: Date
+  row_count: number
+  client_rows: number
+  first_position: number | null
+  last_position: number | null
+  last_hash: Buffer | null
+  min_audit_id: number | null
+  max_audit_id: number | null
+  forced: boolean
+  detached_at: Date
+  detached_by: string
 }
 
 /** A seal round's head, signed with the key outside the database (0022; access/audit-anchor.ts). Append-only. */
@@ -686,6 +708,7 @@ export interface DB {
   audit_client: AuditClientTable
   audit_seal: AuditSealTable
   audit_pending: AuditPendingTable
+  audit_detached: AuditDetachedTable
   audit_anchor: AuditAnchorTable
   grant_request: GrantRequestTable
   audit_review: AuditReviewTable
