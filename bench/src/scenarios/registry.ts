@@ -119,7 +119,7 @@ export const registrySet: ScenarioSet = {
     const visibleIds = `SELECT cr.person_id FROM client_relationship cr WHERE cr.user_id = (SELECT id FROM staff_user WHERE username = $2)
         AND cr.service_task = ANY($3) AND cr.start_date <= current_date AND (cr.end_date IS NULL OR cr.end_date >= current_date)`
     const likeEscape = (key: string) => key.replace(/[\\%_]/g, '\\$&')
-    /** Every typed word (3+ letters) starts one of the first five words of the key: the prefix and position indexes. */
+    /** Every typed word (3+ letters) starts one of the first five words of the key: the prefix and position indexes (0057). */
     const wordsMatch = (tokens: string[]) =>
       tokens
         .map((_, i) => `(search_name LIKE $${4 + i} || '%' OR ${[2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) LIKE $${4 + i} || '%'`).join(' OR ')})`)
@@ -156,21 +156,26 @@ export const registrySet: ScenarioSet = {
           : []),
       ]
     }
-    /** A typo: nothing matches as typed (the queries above), then word similarity among the clients and KNN for the count. */
+    /**
+     * A typo: nothing matches as typed (the queries above); then the words like it from the vocabulary of name words
+     * (trigram GiST, nearest first), the clients having one of them, and the hidden ones counted on the position
+     * indexes.
+     */
     const typoSearchSql = (typed: string) => {
       const key = foldForSearch(typed)
       const values = [key, ctx.username, WORKER_TASKS]
+      const like = `ARRAY(SELECT word FROM person_name_word WHERE $1 <% word ORDER BY word <->> $1 LIMIT 20)`
+      const likeMatch = [1, 2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) = ANY(${like})`).join(' OR ')
       return [
         ...nameSearchSql(typed),
         { text: `SET pg_trgm.word_similarity_threshold = 0.5`, values: [] },
         {
-          text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE id IN (${visibleIds}) AND merged_into IS NULL AND word_similarity($1, search_name) >= 0.5
+          text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE id IN (${visibleIds}) AND merged_into IS NULL AND (${likeMatch})
                   ORDER BY word_similarity($1, search_name) DESC, search_name COLLATE "C" LIMIT 50`,
           values,
         },
         {
-          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND $1 <% search_name AND NOT id IN (${visibleIds})
-                   ORDER BY search_name <->> $1 LIMIT 100) hidden`,
+          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND (${likeMatch}) AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
           values,
         },
       ]

@@ -29,6 +29,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&')
 
 /** How many words of the key a typed word is matched against: the first by the whole-key prefix index, the rest by migration 0057's. */
 const WORD_POSITIONS = [2, 3, 4, 5] as const
+const wordAt = (n: number) => sql<string>`split_part(person.search_name, ${sql.lit(' ')}, ${sql.lit(n)})`
 
 /**
  * Name matching on the folded key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"):
@@ -36,15 +37,16 @@ const WORD_POSITIONS = [2, 3, 4, 5] as const
  * - every word typed (3+ letters) starting one of the first five words of the key, in any order ("aino virtanen")
  *   — per word the whole-key prefix index or the btree of that word position (`split_part`, migration 0057), each a
  *   range a capped count can stop in;
- * - typo-tolerant: word similarity (pg_trgm `<%`) of what was typed to the best-matching part of the key, nearest
- *   first on the trigram GiST.
+ * - typo-tolerant: every typed word (3+ letters) is like (pg_trgm word similarity ≥ 0.5) one of the first five
+ *   words of the key — the like words looked up in the vocabulary of name words (`person_name_word`, trigram GiST,
+ *   nearest first), the persons by those words on the position indexes.
  */
 function wordStarts(eb: PersonEB, token: string): Expression<SqlBool> {
   const pattern = `${likeEscape(token)}%`
   // The separator and position as literals, so that the expression is the indexed one.
   return eb.or([
     eb('person.search_name', 'like', pattern),
-    ...WORD_POSITIONS.map((n) => eb(sql<string>`split_part(person.search_name, ${sql.lit(' ')}, ${sql.lit(n)})`, 'like', pattern)),
+    ...WORD_POSITIONS.map((n) => eb(wordAt(n), 'like', pattern)),
   ])
 }
 
@@ -54,14 +56,38 @@ function allWordsMatch(eb: PersonEB, key: string): Expression<SqlBool> | undefin
   return eb.and(tokens.map((t) => wordStarts(eb, t)))
 }
 
-type NamePhase = 'prefix' | 'words' | 'fuzzy'
+type NamePhase = 'prefix' | 'words'
 
 /** What "matches the name" means in each phase of a search, most exact first. */
 function nameMatch(eb: PersonEB, key: string, phase: NamePhase): Expression<SqlBool> {
   const prefix = eb('person.search_name', 'like', `${likeEscape(key)}%`)
   if (phase === 'prefix') return prefix
-  if (phase === 'words') return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
-  return sql<SqlBool>`${key} <% person.search_name`
+  return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
+}
+
+/** How many like words of the vocabulary one typed word may stand for. */
+const LIKE_WORDS = 20
+
+/** For each typed word (3+ letters), the vocabulary's words like it (word similarity ≥ 0.5), nearest first. */
+async function likeWords(trx: Transaction<DB>, key: string): Promise<string[][]> {
+  await fuzzyThreshold(trx)
+  const out: string[][] = []
+  for (const token of key.split(' ').filter((t) => t.length >= 3)) {
+    const rows = await trx
+      .selectFrom('person_name_word')
+      .select('word')
+      .where(sql<SqlBool>`${token} <% word`)
+      .orderBy(sql`word <->> ${token}`)
+      .limit(LIKE_WORDS)
+      .execute()
+    out.push(rows.map((r) => r.word))
+  }
+  return out
+}
+
+/** Every typed word is like one of the first five words of the key: equalities on the position indexes. */
+function fuzzyMatch(eb: PersonEB, like: string[][]): Expression<SqlBool> {
+  return eb.and(like.map((words) => (words.length ? eb.or([1, ...WORD_POSITIONS].map((n) => eb(wordAt(n), 'in', words))) : sql<SqlBool>`false`)))
 }
 
 /** Matched as typed: the prefix phase or the words phase. */
@@ -90,8 +116,6 @@ type SummaryRow = Parameters<typeof toSummary>[0]
 const found = (r: SummaryRow): Found => ({ ...toSummary(r), sortKey: `${r.last_name} ${r.first_names}` })
 const byName = (rows: Found[]) => rows.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
 const allWordsMatchable = (key: string) => key.split(' ').some((t) => t.length >= 3)
-/** pg_trgm's word-similarity distance, 1 − word_similarity(key, search_name): the GiST index's KNN order. */
-const fuzzyDistance = (key: string) => sql`person.search_name <->> ${key}`
 
 /**
  * Where a search looks: the visibility filter, and the reachable set when the access layer gives one. With a set
@@ -109,15 +133,15 @@ const fromReach = (scope: SearchScope): scope is SearchScope & { reach: Reach } 
  * Persons matching the criteria that the filter lets through, most exact first: the name as a prefix of the folded
  * key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"), then every typed word (3+
  * letters) starting a word of the key in any order ("aino virtanen"), and only when nothing matched as typed
- * (visible or not), typo-tolerant word similarity (pg_trgm, ≥ 0.5), best first. The prefix and word matches are in
+ * (visible or not), typo-tolerant: every typed word like a word of the name (see {@link likeWords}), best first. The prefix and word matches are in
  * Finnish alphabetical order (Å Ä Ö after Z) within each phase — sorted here because the embedded database has no
  * Finnish collation.
  *
  * From a reachable set (a worker) the set's persons are matched by name in one statement per phase, never in index
  * order (a `LIMIT` over an index order would walk every "Ko…" of the register looking for the worker's few).
  * Over the whole register each phase is an index walk: the prefix the btree `text_pattern_ops` in index order, the
- * words the trigram GIN, the typos a nearest-first (KNN) scan of the trigram GiST (migration 0057) that stops at the
- * limit.
+ * words and the typos' like words the position indexes of migration 0057 (a bitmap of the persons having them,
+ * sorted, never an index order with a filter).
  */
 async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope): Promise<Found[]> {
   const key = c.nameKey ?? ''
@@ -140,7 +164,8 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
         .selectFrom('person')
         .select(SUMMARY_COLUMNS)
         .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), isVisible(eb)]))
-        .orderBy(sql`person.search_name USING ~<~`)
+        // The prefix in the index's order; the words sorted (in index order they would filter the whole index).
+        .orderBy(name === 'words' ? sql`person.search_name COLLATE "C"` : sql`person.search_name USING ~<~`)
         .limit(limit)
         .execute()
     ).map(found)
@@ -150,29 +175,19 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
   return rows
 }
 
-/** The typo-tolerant matches the filter lets through, best first (only asked when nothing matched as typed). */
-async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string, scope: SearchScope): Promise<Found[]> {
+/**
+ * The typo-tolerant matches the filter lets through (only asked when nothing matched as typed): every typed word is
+ * like a word of the name (see {@link likeWords}), best word similarity to the whole key first.
+ */
+async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string, like: string[][], scope: SearchScope): Promise<Found[]> {
   const { isVisible } = scope
-  if (fromReach(scope)) {
-    const { reach } = scope
-    // word_similarity() as a function, not the indexable `<%`: it is computed for the set's persons only.
-    const similarity = sql<number>`word_similarity(${key}, person.search_name)`
-    const rows = await trx
-      .selectFrom('person')
-      .select(SUMMARY_COLUMNS)
-      .where((eb) => eb.and([reach.contains(eb), criteria(eb, c), eb(similarity, '>=', FUZZY_THRESHOLD), isVisible(eb)]))
-      .orderBy(similarity, 'desc')
-      .orderBy(sql`person.search_name COLLATE "C"`)
-      .limit(c.limit)
-      .execute()
-    return rows.map(found)
-  }
-  await fuzzyThreshold(trx)
+  const similarity = sql<number>`word_similarity(${key}, person.search_name)`
   const rows = await trx
     .selectFrom('person')
     .select(SUMMARY_COLUMNS)
-    .where((eb) => eb.and([criteria(eb, c, nameMatch(eb, key, 'fuzzy')), isVisible(eb)]))
-    .orderBy(fuzzyDistance(key))
+    .where((eb) => eb.and([...(fromReach(scope) ? [scope.reach.contains(eb)] : []), criteria(eb, c, fuzzyMatch(eb, like)), isVisible(eb)]))
+    .orderBy(similarity, 'desc')
+    .orderBy(sql`person.search_name COLLATE "C"`)
     .limit(c.limit)
     .execute()
   return rows.map(found)
@@ -183,39 +198,41 @@ export async function searchVisible(trx: Transaction<DB>, c: PersonCriteria, isV
   const scope = { isVisible, ...(reach ? { reach } : {}) }
   const rows = await matchVisible(trx, c, scope)
   const key = c.nameKey ?? ''
-  if (rows.length > 0 || key.length < 4) return rows
-  return fuzzyVisible(trx, c, key, scope)
+  if (rows.length > 0 || !fuzzyAllowed(key)) return rows
+  return fuzzyVisible(trx, c, key, await likeWords(trx, key), scope)
 }
+
+const fuzzyAllowed = (key: string) => key.length >= 4 && allWordsMatchable(key)
 
 /**
  * How many persons matching the criteria the filter hides, counted up to {@link HIDDEN_COUNT_CAP}: the number only
  * has to tell the worker that the person they look for may be there. Each count stops at the cap inside an index
- * walk — the prefix in btree order, the words in the trigram GIN, the typos nearest-first in the trigram GiST — and
- * "hidden" is "not in the reachable set" (one hashed set) when the access layer gives one.
+ * walk — the prefix in btree order, the words and the like words on the position indexes — and "hidden" is "not in
+ * the reachable set" (one hashed set) when the access layer gives one.
  */
-async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, phase: 'typed' | 'fuzzy'): Promise<number> {
+async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, match: 'typed' | { like: string[][] }): Promise<number> {
   const key = c.nameKey ?? ''
   const hidden = (eb: PersonEB) => (scope.reach ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
-  const count = async (name: NamePhase | undefined, cap: number) => {
-    const inner = trx
-      .selectFrom('person')
-      .select(sql.lit(1).as('one'))
-      .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), hidden(eb)]))
+  const count = async (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined, cap: number) => {
     const row = await trx
-      .selectFrom((name === 'fuzzy' ? inner.orderBy(fuzzyDistance(key)) : inner).limit(cap).as('hidden'))
+      .selectFrom((db) =>
+        db
+          .selectFrom('person')
+          .select(sql.lit(1).as('one'))
+          .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
+          .limit(cap)
+          .as('hidden'),
+      )
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow()
     return row.n
   }
   if (scope.reach?.everyone) return 0
   if (!key) return count(undefined, HIDDEN_COUNT_CAP)
-  if (phase === 'fuzzy') {
-    await fuzzyThreshold(trx)
-    return count('fuzzy', HIDDEN_COUNT_CAP)
-  }
-  const prefix = await count('prefix', HIDDEN_COUNT_CAP)
+  if (match !== 'typed') return count((eb) => fuzzyMatch(eb, match.like), HIDDEN_COUNT_CAP)
+  const prefix = await count((eb) => nameMatch(eb, key, 'prefix'), HIDDEN_COUNT_CAP)
   if (prefix >= HIDDEN_COUNT_CAP || !allWordsMatchable(key)) return prefix
-  return prefix + (await count('words', HIDDEN_COUNT_CAP - prefix))
+  return prefix + (await count((eb) => nameMatch(eb, key, 'words'), HIDDEN_COUNT_CAP - prefix))
 }
 
 /**
@@ -233,8 +250,9 @@ export async function searchPersons(
   const key = c.nameKey ?? ''
   const persons = await matchVisible(trx, c, scope)
   const hidden = await countHiddenMatches(trx, c, scope, 'typed')
-  if (persons.length > 0 || hidden > 0 || key.length < 4) return { persons, hidden }
-  return { persons: await fuzzyVisible(trx, c, key, scope), hidden: await countHiddenMatches(trx, c, scope, 'fuzzy') }
+  if (persons.length > 0 || hidden > 0 || !fuzzyAllowed(key)) return { persons, hidden }
+  const like = await likeWords(trx, key)
+  return { persons: await fuzzyVisible(trx, c, key, like, scope), hidden: await countHiddenMatches(trx, c, scope, { like }) }
 }
 
 export const HIDDEN_COUNT_CAP = 100
