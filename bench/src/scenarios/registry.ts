@@ -135,6 +135,8 @@ export const registrySet: ScenarioSet = {
       const values = [likeEscape(key), ctx.username, WORKER_TASKS, ...tokens]
       const typedMatch = tokens.length ? `(search_name LIKE $1 || '%' OR (${wordsMatch(tokens)}))` : `search_name LIKE $1 || '%'`
       return [
+        // as the server does for a search's statements (repository.ts withoutTableScans)
+        { text: 'SET enable_seqscan = off', values: [] },
         {
           text: `SELECT ${SUMMARY_COLUMNS}, CASE WHEN search_name LIKE $1 || '%' THEN 0 ELSE 1 END AS phase FROM person
                   WHERE id IN (${visibleIds}) AND merged_into IS NULL AND ${typedMatch} ORDER BY phase, search_name COLLATE "C" LIMIT 50`,
