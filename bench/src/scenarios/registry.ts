@@ -14,6 +14,8 @@ import type { BenchContext, Scenario, ScenarioSet } from './types'
 interface SamplePerson {
   id: string
   hetu: string
+  first_names: string
+  last_name: string
 }
 
 const SUMMARY_COLUMNS = 'id, hetu, temporary_id, first_names, last_name, birth_date, death_date, turvakielto'
@@ -25,7 +27,7 @@ const SUMMARY_COLUMNS = 'id, hetu, temporary_id, first_names, last_name, birth_d
 async function samplePersons(ctx: BenchContext, size: number): Promise<SamplePerson[]> {
   try {
     const related = await ctx.query<SamplePerson>(
-      `SELECT p.id, p.hetu FROM person p
+      `SELECT p.id, p.hetu, p.first_names, p.last_name FROM person p
          JOIN client_relationship cr ON cr.person_id = p.id
          JOIN staff_user u ON u.id = cr.user_id
         WHERE u.username = $1 AND cr.end_date IS NULL AND p.hetu IS NOT NULL
@@ -37,7 +39,7 @@ async function samplePersons(ctx: BenchContext, size: number): Promise<SamplePer
     // no client_relationship table (yet): fall back to any persons
   }
   return ctx.query<SamplePerson>(
-    `SELECT id, hetu FROM person WHERE hetu IS NOT NULL ORDER BY random() LIMIT $1`,
+    `SELECT id, hetu, first_names, last_name FROM person WHERE hetu IS NOT NULL ORDER BY random() LIMIT $1`,
     [size],
   )
 }
@@ -96,6 +98,91 @@ export const registrySet: ScenarioSet = {
       return random.chance(0.5) ? prefix : foldForSearch(prefix)
     }
 
+    /** A client's name as a worker types it: "Aino Virtanen" (words in any order, as typed or folded). */
+    const wholeName = () => {
+      const p = pick()
+      const typed = `${p.first_names.split(' ')[0]} ${p.last_name}`
+      return random.chance(0.5) ? typed : foldForSearch(typed)
+    }
+    /** A client's first name alone ("Aino"): thousands of persons in the register share it. */
+    const firstName = () => pick().first_names.split(' ')[0] as string
+    /** A client's surname (6+ letters) with one typo: a letter dropped, doubled or two swapped ("Virtnaen"). */
+    const typo = () => {
+      let name = ''
+      while (name.length < 6) name = foldForSearch(pick().last_name).replace(/ /g, '')
+      const i = random.int(1, name.length - 3)
+      const kind = random.int(0, 2)
+      if (kind === 0) return name.slice(0, i) + name.slice(i + 1)
+      if (kind === 1) return name.slice(0, i) + (name[i] as string) + name.slice(i)
+      return name.slice(0, i) + (name[i + 1] as string) + (name[i] as string) + name.slice(i + 2)
+    }
+    const visibleIds = `SELECT cr.person_id FROM client_relationship cr WHERE cr.user_id = (SELECT id FROM staff_user WHERE username = $2)
+        AND cr.service_task = ANY($3) AND cr.start_date <= current_date AND (cr.end_date IS NULL OR cr.end_date >= current_date)`
+    const likeEscape = (key: string) => key.replace(/[\\%_]/g, '\\$&')
+    /** Every typed word (3+ letters) starts one of the first five words of the key: the prefix and position indexes (0057). */
+    const wordsMatch = (tokens: string[]) =>
+      tokens
+        .map((_, i) => `(search_name LIKE $${4 + i} || '%' OR ${[2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) LIKE $${4 + i} || '%'`).join(' OR ')})`)
+        .join(' AND ')
+    /**
+     * What the endpoint runs for a worker (modules/persons/repository.ts): the worker's clients matched by name
+     * (prefix first, then every word in any order), and the hidden matches counted up to 100 — the prefix in btree
+     * order, then the words on the position indexes.
+     */
+    const nameSearchSql = (typed: string) => {
+      const key = foldForSearch(typed)
+      const tokens = key.split(' ').filter((t) => t.length >= 3).map(likeEscape)
+      const values = [likeEscape(key), ctx.username, WORKER_TASKS, ...tokens]
+      const typedMatch = tokens.length ? `(search_name LIKE $1 || '%' OR (${wordsMatch(tokens)}))` : `search_name LIKE $1 || '%'`
+      return [
+        // as the server does for a search's statements (repository.ts withoutTableScans)
+        { text: 'SET enable_seqscan = off', values: [] },
+        {
+          text: `SELECT ${SUMMARY_COLUMNS}, CASE WHEN search_name LIKE $1 || '%' THEN 0 ELSE 1 END AS phase FROM person
+                  WHERE id IN (${visibleIds}) AND merged_into IS NULL AND ${typedMatch} ORDER BY phase, search_name COLLATE "C" LIMIT 50`,
+          values,
+        },
+        {
+          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND search_name LIKE $1 || '%'
+                   AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
+          values: values.slice(0, 3),
+        },
+        ...(tokens.length
+          ? [
+              {
+                text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND ${wordsMatch(tokens)} AND search_name NOT LIKE $1 || '%'
+                         AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
+                values,
+              },
+            ]
+          : []),
+      ]
+    }
+    /**
+     * A typo: nothing matches as typed (the queries above); then the words like it from the vocabulary of name words
+     * (trigram GiST, nearest first), the clients having one of them, and the hidden ones counted on the position
+     * indexes.
+     */
+    const typoSearchSql = (typed: string) => {
+      const key = foldForSearch(typed)
+      const values = [key, ctx.username, WORKER_TASKS]
+      const like = `ARRAY(SELECT word FROM person_name_word WHERE $1 <% word ORDER BY word <->> $1 LIMIT 20)`
+      const likeMatch = [1, 2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) = ANY(${like})`).join(' OR ')
+      return [
+        ...nameSearchSql(typed),
+        { text: `SET pg_trgm.word_similarity_threshold = 0.5`, values: [] },
+        {
+          text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE id IN (${visibleIds}) AND merged_into IS NULL AND (${likeMatch})
+                  ORDER BY word_similarity($1, search_name) DESC, search_name COLLATE "C" LIMIT 50`,
+          values,
+        },
+        {
+          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND (${likeMatch}) AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
+          values,
+        },
+      ]
+    }
+
     const cards = await cardClients(ctx)
     const card = () => cards[random.int(0, cards.length - 1)] as string
     // What the access layer decides for a worker in SQL: an open relationship in one of their service tasks.
@@ -106,32 +193,27 @@ export const registrySet: ScenarioSet = {
     const scenarios: Scenario[] = [
       {
         name: 'search-by-name',
-        description: 'GET /api/persons?name=<surname prefix>; SQL: visible prefix and word matches, capped hidden count',
+        description: 'GET /api/persons?name=<surname prefix>; SQL: the clients matched, capped hidden count',
         http: () => ({ method: 'GET', path: `/api/persons?name=${encodeURIComponent(namePrefix())}` }),
-        sql: () => {
-          // What the endpoint does for a worker who sees clients through relationships: the visible prefix matches
-          // in index order (`USING ~<~` follows the text_pattern_ops index), the visible whole-word matches, and the
-          // count of hidden matches capped at 100 (modules/persons/repository.ts).
-          const key = foldForSearch(namePrefix())
-          const like = key.replace(/[\\%_]/g, '\\$&')
-          const visible = `EXISTS (SELECT 1 FROM client_relationship cr WHERE cr.person_id = person.id
-              AND cr.user_id = (SELECT id FROM staff_user WHERE username = $2) AND cr.service_task = ANY($3)
-              AND cr.start_date <= current_date AND (cr.end_date IS NULL OR cr.end_date >= current_date))`
-          const values = [like, ctx.username, WORKER_TASKS]
-          return [
-            { text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE search_name LIKE $1 || '%' AND ${visible} ORDER BY search_name USING ~<~ LIMIT 50`, values },
-            {
-              text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE search_name LIKE '%' || $1 || '%' AND (' ' || search_name) LIKE '% ' || $1 || '%'
-                       AND search_name NOT LIKE $1 || '%' AND ${visible} ORDER BY search_name USING ~<~ LIMIT 50`,
-              values,
-            },
-            {
-              text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE (search_name LIKE $1 || '%' OR (search_name LIKE '%' || $1 || '%'
-                       AND (' ' || search_name) LIKE '% ' || $1 || '%')) AND NOT ${visible} LIMIT 100) hidden`,
-              values,
-            },
-          ]
-        },
+        sql: () => nameSearchSql(namePrefix()),
+      },
+      {
+        name: 'search-whole-name',
+        description: 'GET /api/persons?name=<first name and surname of a client>; SQL: the clients matched, capped hidden count',
+        http: () => ({ method: 'GET', path: `/api/persons?name=${encodeURIComponent(wholeName())}` }),
+        sql: () => nameSearchSql(wholeName()),
+      },
+      {
+        name: 'search-first-name',
+        description: 'GET /api/persons?name=<a first name alone>; SQL: the clients matched, capped hidden count',
+        http: () => ({ method: 'GET', path: `/api/persons?name=${encodeURIComponent(firstName())}` }),
+        sql: () => nameSearchSql(firstName()),
+      },
+      {
+        name: 'search-typo',
+        description: 'GET /api/persons?name=<a client\'s surname with one typo>; SQL: nothing as typed, then similarity and KNN count',
+        http: () => ({ method: 'GET', path: `/api/persons?name=${encodeURIComponent(typo())}` }),
+        sql: () => typoSearchSql(typo()),
       },
       {
         name: 'search-by-hetu',

@@ -102,6 +102,69 @@ function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
 }
 
 /**
+ * "person.id IN (the persons the scopes reach)", one set of ids built from the user's own rows (their open relationships,
+ * live break-the-glass accesses and open intakes; under supervision the open relationships of the grant's service
+ * tasks) — each branch an index lookup, so a search can start from this small set instead of the whole register.
+ * `null` when the scopes reach nobody. Without the registry's basic data (which reaches every person) it is the same
+ * set as {@link visible} describes, condition for condition.
+ */
+function reachableIds(eb: PersonEB, s: Scopes): Expression<SqlBool> | null {
+  const relationships = (tasks: string[], anyWorker: boolean) => {
+    let q = eb
+      .selectFrom('client_relationship as cr')
+      .select('cr.person_id')
+      .where('cr.service_task', 'in', tasks)
+      .where('cr.start_date', '<=', TODAY)
+      .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', TODAY)]))
+    if (!anyWorker) q = q.where('cr.user_id', '=', s.userId)
+    return q
+  }
+  const branches = []
+  if (s.tasks.length) {
+    branches.push(
+      relationships(s.tasks, false),
+      eb
+        .selectFrom('break_glass as bg')
+        .select('bg.person_id')
+        .where('bg.user_id', '=', s.userId)
+        .where('bg.service_task', 'in', s.tasks)
+        .where(sql<boolean>`bg.expires_at > now()`),
+    )
+  }
+  if (s.supervisionTasks.length) branches.push(relationships(s.supervisionTasks, true))
+  if (s.intake.length) {
+    branches.push(
+      eb
+        .selectFrom('intake_person as ip')
+        .innerJoin('intake as i', 'i.id', 'ip.intake_id')
+        .select('ip.person_id')
+        .where('i.state', '=', 'open')
+        .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)])))),
+    )
+  }
+  return branches.length ? sql<SqlBool>`person.id IN (${sql.join(branches, sql` UNION `)})` : null
+}
+
+/**
+ * Where a list may start: every person (`everyone`), or the reachable set — `contains` is "person.id IN (the ids)",
+ * cheap to start from (a few index lookups per client of the user) and cheap to exclude (one hashed set).
+ */
+export interface Reach {
+  readonly everyone: boolean
+  readonly contains: (eb: PersonEB) => Expression<SqlBool>
+}
+
+function reachOf(s: Scopes): Reach {
+  if (s.registry) return { everyone: true, contains: () => sql<SqlBool>`true` }
+  return {
+    everyone: false,
+    contains: (eb) => {
+      return reachableIds(eb, s) ?? sql<SqlBool>`false`
+    },
+  }
+}
+
+/**
  * A filter for list endpoints: `db.selectFrom('person').where(visiblePersons(ctx))`. Filtering happens in SQL,
  * never by fetching and discarding.
  */
@@ -177,7 +240,12 @@ export interface ClientTarget {
   serviceTask?: string
 }
 
-export type ListWork<T> = (trx: Transaction<DB>, isVisible: (eb: PersonEB) => Expression<SqlBool>) => Promise<T[]>
+/**
+ * A list's work: the transaction, the visibility filter for its SQL, and the reachable set (for a search that
+ * starts from the user's own clients rather than from the whole register; the same persons as the filter lets
+ * through).
+ */
+export type ListWork<T> = (trx: Transaction<DB>, isVisible: (eb: PersonEB) => Expression<SqlBool>, reach: Reach) => Promise<T[]>
 
 export async function withClientAccess<T>(
   db: Kysely<DB>,
@@ -359,7 +427,7 @@ export async function withClientList<T extends { id: string }>(
   }
   const s = scopesFor(ctx, def, opts.serviceTask)
   return db.transaction().execute(async (trx) => {
-    const rows = await work(trx, (eb) => visible(eb, s))
+    const rows = await work(trx, (eb) => visible(eb, s), reachOf(s))
     await appendAudit(trx, {
       userId: ctx.principal.userId,
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,

@@ -695,6 +695,8 @@ export interface DB {
   person_relation: PersonRelationTable
   person_contact: PersonContactTable
   person_life_situation: PersonLifeSituationTable
+  /** every word of the persons' folded names, once (migration 0057): the vocabulary typo-tolerant search looks up */
+  person_name_word: { word: string }
   household: HouseholdTable
   household_member: HouseholdMemberTable
   staff_recovery_code: StaffRecoveryCodeTable

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transa
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
 import type { DB } from '../../db/schema'
-import type { ClientScope } from '../../access/client-access'
+import type { ClientScope, Reach } from '../../access/client-access'
 
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
@@ -27,34 +27,70 @@ export interface PersonCriteria {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&')
 
+/** How many words of the key a typed word is matched against: the first by the whole-key prefix index, the rest by migration 0057's. */
+const WORD_POSITIONS = [2, 3, 4, 5] as const
+const wordAt = (n: number) => sql<string>`split_part(person.search_name, ${sql.lit(' ')}, ${sql.lit(n)})`
+
 /**
  * Name matching on the folded key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"):
  * - a prefix of the whole key ("virtanen ai") — the btree text_pattern_ops index;
- * - every word typed (3+ letters) starting a word of the key, in any order ("aino virtanen") — trigram GIN for the
- *   LIKE, the word-start check filters the few candidates;
- * - typo-tolerant: word similarity (pg_trgm `<%`) of what was typed to the best-matching part of the key.
+ * - every word typed (3+ letters) starting one of the first five words of the key, in any order ("aino virtanen")
+ *   — per word the whole-key prefix index or the btree of that word position (`split_part`, migration 0057), each a
+ *   range a capped count can stop in;
+ * - typo-tolerant: every typed word (3+ letters) is like (pg_trgm word similarity ≥ 0.5) one of the first five
+ *   words of the key — the like words looked up in the vocabulary of name words (`person_name_word`, trigram GiST,
+ *   nearest first), the persons by those words on the position indexes.
  */
+function wordStarts(eb: PersonEB, token: string): Expression<SqlBool> {
+  const pattern = `${likeEscape(token)}%`
+  // The separator and position as literals, so that the expression is the indexed one.
+  return eb.or([
+    eb('person.search_name', 'like', pattern),
+    ...WORD_POSITIONS.map((n) => eb(wordAt(n), 'like', pattern)),
+  ])
+}
+
 function allWordsMatch(eb: PersonEB, key: string): Expression<SqlBool> | undefined {
   const tokens = key.split(' ').filter((t) => t.length >= 3)
   if (!tokens.length) return undefined
-  return eb.and(
-    tokens.flatMap((t) => [
-      eb('person.search_name', 'like', `%${likeEscape(t)}%`),
-      sql<SqlBool>`(' ' || person.search_name) LIKE ${`% ${likeEscape(t)}%`}`,
-    ]),
-  )
+  return eb.and(tokens.map((t) => wordStarts(eb, t)))
 }
 
-type NamePhase = 'prefix' | 'words' | 'fuzzy'
+type NamePhase = 'prefix' | 'words'
 
 /** What "matches the name" means in each phase of a search, most exact first. */
 function nameMatch(eb: PersonEB, key: string, phase: NamePhase): Expression<SqlBool> {
   const prefix = eb('person.search_name', 'like', `${likeEscape(key)}%`)
   if (phase === 'prefix') return prefix
-  if (phase === 'words') return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
-  return sql<SqlBool>`${key} <% person.search_name`
+  return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
 }
 
+/** How many like words of the vocabulary one typed word may stand for. */
+const LIKE_WORDS = 20
+
+/** For each typed word (3+ letters), the vocabulary's words like it (word similarity ≥ 0.5), nearest first. */
+async function likeWords(trx: Transaction<DB>, key: string): Promise<string[][]> {
+  await fuzzyThreshold(trx)
+  const out: string[][] = []
+  for (const token of key.split(' ').filter((t) => t.length >= 3)) {
+    const rows = await trx
+      .selectFrom('person_name_word')
+      .select('word')
+      .where(sql<SqlBool>`${token} <% word`)
+      .orderBy(sql`word <->> ${token}`)
+      .limit(LIKE_WORDS)
+      .execute()
+    out.push(rows.map((r) => r.word))
+  }
+  return out
+}
+
+/** Every typed word is like one of the first five words of the key: equalities on the position indexes. */
+function fuzzyMatch(eb: PersonEB, like: string[][]): Expression<SqlBool> {
+  return eb.and(like.map((words) => (words.length ? eb.or([1, ...WORD_POSITIONS].map((n) => eb(wordAt(n), 'in', words))) : sql<SqlBool>`false`)))
+}
+
+/** Matched as typed: the prefix phase or the words phase. */
 function typedMatch(eb: PersonEB, key: string): Expression<SqlBool> {
   const words = allWordsMatch(eb, key)
   return words ? eb.or([nameMatch(eb, key, 'prefix'), words]) : nameMatch(eb, key, 'prefix')
@@ -70,78 +106,169 @@ function criteria(eb: PersonEB, c: PersonCriteria, name?: Expression<SqlBool>): 
 }
 
 /** One typo in a ten-letter name gives a word similarity of about 0.55; pg_trgm's default cut-off is 0.6. */
+const FUZZY_THRESHOLD = 0.5
 async function fuzzyThreshold(trx: Transaction<DB>) {
-  await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`.execute(trx)
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(FUZZY_THRESHOLD)}`.execute(trx)
 }
 
-/**
- * Persons matching the criteria that the filter lets through. A name is searched on the folded key "surname first
- * names" (diacritics removed: "hamalainen" finds "Hämäläinen") in phases, each a cheap indexed query:
- * 1. a prefix of the whole key ("virtanen ai") — btree text_pattern_ops, read in index order;
- * 2. if that leaves room: every typed word (3+ letters) starting a word of the key, in any order ("aino virtanen")
- *    — trigram GIN;
- * 3. only if nothing matched as typed: typo-tolerant word similarity (pg_trgm `<%`), best first.
- * The result is in Finnish alphabetical order (Å Ä Ö after Z) within each phase — sorted here because the embedded
- * database has no Finnish collation.
- */
-export async function searchVisible(
-  trx: Transaction<DB>,
-  c: PersonCriteria,
-  isVisible: (eb: PersonEB) => Expression<SqlBool>,
-): Promise<Array<PersonSummary & { sortKey: string }>> {
-  const key = c.nameKey ?? ''
-  const run = async (name: NamePhase | undefined, limit: number) => {
-    let q = trx
-      .selectFrom('person')
-      .select(SUMMARY_COLUMNS)
-      .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), isVisible(eb)]))
-    q = name === 'fuzzy' ? q.orderBy(sql`word_similarity(${key}, person.search_name)`, 'desc') : q.orderBy(sql`person.search_name USING ~<~`)
-    return (await q.limit(limit).execute()).map((r) => ({ ...toSummary(r), sortKey: `${r.last_name} ${r.first_names}` }))
-  }
-  const byName = (rows: Array<PersonSummary & { sortKey: string }>) => rows.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
-  if (!key) return byName(await run(undefined, c.limit))
-  const found = byName(await run('prefix', c.limit))
-  if (found.length < c.limit && allWordsMatchable(key)) found.push(...byName(await run('words', c.limit - found.length)))
-  if (found.length === 0 && key.length >= 4) {
-    await fuzzyThreshold(trx)
-    return run('fuzzy', c.limit)
-  }
-  return found
-}
-
+type Found = PersonSummary & { sortKey: string }
+type SummaryRow = Parameters<typeof toSummary>[0]
+const found = (r: SummaryRow): Found => ({ ...toSummary(r), sortKey: `${r.last_name} ${r.first_names}` })
+const byName = (rows: Found[]) => rows.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
 const allWordsMatchable = (key: string) => key.split(' ').some((t) => t.length >= 3)
 
 /**
- * How many matching persons the filter hides (shown as "a person exists"), counted up to 100: the number only has
- * to tell the worker that the person they look for may be there, and counting every "Korhonen" costs.
+ * Where a search looks: the visibility filter, and the reachable set when the access layer gives one. With a set
+ * (a worker's clients) the search starts from it — a few index lookups per client — and matches the names there;
+ * without one (`everyone`: the registry's basic data; or a caller's own filter) it walks the name indexes.
  */
-export async function countHidden(
-  trx: Transaction<DB>,
-  c: PersonCriteria,
-  isVisible: (eb: PersonEB) => Expression<SqlBool>,
-): Promise<number> {
+export interface SearchScope {
+  isVisible: (eb: PersonEB) => Expression<SqlBool>
+  reach?: Reach
+}
+
+const fromReach = (scope: SearchScope): scope is SearchScope & { reach: Reach } => scope.reach !== undefined && !scope.reach.everyone
+
+/**
+ * Persons matching the criteria that the filter lets through, most exact first: the name as a prefix of the folded
+ * key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"), then every typed word (3+
+ * letters) starting a word of the key in any order ("aino virtanen"), and only when nothing matched as typed
+ * (visible or not), typo-tolerant: every typed word like a word of the name (see {@link likeWords}), best first. The prefix and word matches are in
+ * Finnish alphabetical order (Å Ä Ö after Z) within each phase — sorted here because the embedded database has no
+ * Finnish collation.
+ *
+ * From a reachable set (a worker) the set's persons are matched by name in one statement per phase, never in index
+ * order (a `LIMIT` over an index order would walk every "Ko…" of the register looking for the worker's few).
+ * Over the whole register each phase is an index walk: the prefix the btree `text_pattern_ops` in index order, the
+ * words and the typos' like words the position indexes of migration 0057 (a bitmap of the persons having them,
+ * sorted, never an index order with a filter).
+ */
+async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope): Promise<Found[]> {
   const key = c.nameKey ?? ''
-  const count = async (name?: (eb: PersonEB) => Expression<SqlBool>) => {
+  const { isVisible } = scope
+  if (fromReach(scope)) {
+    const { reach } = scope
+    const rows = await trx
+      .selectFrom('person')
+      .select([...SUMMARY_COLUMNS, sql<number>`CASE WHEN person.search_name LIKE ${`${likeEscape(key)}%`} THEN 0 ELSE 1 END`.as('phase')])
+      .where((eb) => eb.and([reach.contains(eb), criteria(eb, c, key ? typedMatch(eb, key) : undefined), isVisible(eb)]))
+      .orderBy('phase')
+      .orderBy(sql`person.search_name COLLATE "C"`)
+      .limit(c.limit)
+      .execute()
+    return [...byName(rows.filter((r) => r.phase === 0).map(found)), ...byName(rows.filter((r) => r.phase !== 0).map(found))]
+  }
+  const run = async (name: NamePhase | undefined, limit: number) =>
+    (
+      await trx
+        .selectFrom('person')
+        .select(SUMMARY_COLUMNS)
+        .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), isVisible(eb)]))
+        // The prefix in the index's order; the words sorted (in index order they would filter the whole index).
+        .orderBy(name === 'words' ? sql`person.search_name COLLATE "C"` : sql`person.search_name USING ~<~`)
+        .limit(limit)
+        .execute()
+    ).map(found)
+  if (!key) return byName(await run(undefined, c.limit))
+  const rows = byName(await run('prefix', c.limit))
+  if (rows.length < c.limit && allWordsMatchable(key)) rows.push(...byName(await run('words', c.limit - rows.length)))
+  return rows
+}
+
+/**
+ * The typo-tolerant matches the filter lets through (only asked when nothing matched as typed): every typed word is
+ * like a word of the name (see {@link likeWords}), best word similarity to the whole key first.
+ */
+async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string, like: string[][], scope: SearchScope): Promise<Found[]> {
+  const { isVisible } = scope
+  const similarity = sql<number>`word_similarity(${key}, person.search_name)`
+  const rows = await trx
+    .selectFrom('person')
+    .select(SUMMARY_COLUMNS)
+    .where((eb) => eb.and([...(fromReach(scope) ? [scope.reach.contains(eb)] : []), criteria(eb, c, fuzzyMatch(eb, like)), isVisible(eb)]))
+    .orderBy(similarity, 'desc')
+    .orderBy(sql`person.search_name COLLATE "C"`)
+    .limit(c.limit)
+    .execute()
+  return rows.map(found)
+}
+
+/**
+ * Runs a search with the planner's table scans off: every statement of a search has an index to start from, and a
+ * `LIMIT` over a common name ("virtanen": 2 % of the register) lets the planner bet on a scan that finds the first
+ * hundred rows soon — a bet lost whenever the hidden ones are fewer (the whole million read, seconds).
+ */
+async function withoutTableScans<T>(trx: Transaction<DB>, work: () => Promise<T>): Promise<T> {
+  await sql`SET LOCAL enable_seqscan = off`.execute(trx)
+  const out = await work()
+  await sql`SET LOCAL enable_seqscan TO DEFAULT`.execute(trx)
+  return out
+}
+
+/** Persons matching the criteria that the filter lets through (see {@link matchVisible}); nothing is counted. */
+export async function searchVisible(trx: Transaction<DB>, c: PersonCriteria, isVisible: (eb: PersonEB) => Expression<SqlBool>, reach?: Reach): Promise<Found[]> {
+  const scope = { isVisible, ...(reach ? { reach } : {}) }
+  return withoutTableScans(trx, async () => {
+    const rows = await matchVisible(trx, c, scope)
+    const key = c.nameKey ?? ''
+    if (rows.length > 0 || !fuzzyAllowed(key)) return rows
+    return fuzzyVisible(trx, c, key, await likeWords(trx, key), scope)
+  })
+}
+
+const fuzzyAllowed = (key: string) => key.length >= 4 && allWordsMatchable(key)
+
+/**
+ * How many persons matching the criteria the filter hides, counted up to {@link HIDDEN_COUNT_CAP}: the number only
+ * has to tell the worker that the person they look for may be there. Each count stops at the cap inside an index
+ * walk — the prefix in btree order, the words and the like words on the position indexes — and "hidden" is "not in
+ * the reachable set" (one hashed set) when the access layer gives one.
+ */
+async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, match: 'typed' | { like: string[][] }): Promise<number> {
+  const key = c.nameKey ?? ''
+  const hidden = (eb: PersonEB) => (scope.reach ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
+  const count = async (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined, cap: number) => {
     const row = await trx
       .selectFrom((db) =>
         db
           .selectFrom('person')
           .select(sql.lit(1).as('one'))
-          .where((eb) => eb.and([criteria(eb, c, name?.(eb)), eb.not(isVisible(eb))]))
-          .limit(HIDDEN_COUNT_CAP)
+          .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
+          .limit(cap)
           .as('hidden'),
       )
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow()
     return row.n
   }
-  if (!key) return count()
-  const typed = await count((eb) => typedMatch(eb, key))
-  if (typed > 0 || key.length < 4) return typed
-  const anyTyped = await trx.selectFrom('person').select('id').where((eb) => criteria(eb, c, typedMatch(eb, key))).limit(1).executeTakeFirst()
-  if (anyTyped) return 0
-  await fuzzyThreshold(trx)
-  return count((eb) => nameMatch(eb, key, 'fuzzy'))
+  if (scope.reach?.everyone) return 0
+  if (!key) return count(undefined, HIDDEN_COUNT_CAP)
+  if (match !== 'typed') return count((eb) => fuzzyMatch(eb, match.like), HIDDEN_COUNT_CAP)
+  const prefix = await count((eb) => nameMatch(eb, key, 'prefix'), HIDDEN_COUNT_CAP)
+  if (prefix >= HIDDEN_COUNT_CAP || !allWordsMatchable(key)) return prefix
+  return prefix + (await count((eb) => nameMatch(eb, key, 'words'), HIDDEN_COUNT_CAP - prefix))
+}
+
+/**
+ * The search of the client registry: the persons the user may see (see {@link matchVisible}) and how many more
+ * match but are hidden (capped). Typo-tolerant matching runs only when nothing — visible or hidden — matched as
+ * typed, so both answers come from the same phase.
+ */
+export async function searchPersons(
+  trx: Transaction<DB>,
+  c: PersonCriteria,
+  isVisible: (eb: PersonEB) => Expression<SqlBool>,
+  reach?: Reach,
+): Promise<{ persons: Found[]; hidden: number }> {
+  const scope = { isVisible, ...(reach ? { reach } : {}) }
+  const key = c.nameKey ?? ''
+  return withoutTableScans(trx, async () => {
+    const persons = await matchVisible(trx, c, scope)
+    const hidden = await countHiddenMatches(trx, c, scope, 'typed')
+    if (persons.length > 0 || hidden > 0 || !fuzzyAllowed(key)) return { persons, hidden }
+    const like = await likeWords(trx, key)
+    return { persons: await fuzzyVisible(trx, c, key, like, scope), hidden: await countHiddenMatches(trx, c, scope, { like }) }
+  })
 }
 
 export const HIDDEN_COUNT_CAP = 100

@@ -4,7 +4,7 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { countHidden, readPerson, searchVisible } from './repository'
+import { readPerson, searchPersons } from './repository'
 import { hiddenHetuMatch } from './break-glass'
 import { assertNotMerged } from './merge'
 
@@ -24,11 +24,11 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const c = { nameKey: q.name ? foldForSearch(q.name) : undefined, hetu, birthDate: q.birthDate, limit: q.limit ?? 50 }
       let hidden = 0
       let hiddenMatchId: string | undefined
-      const persons = await app.clientData.list(ctx, {}, async (trx, isVisible) => {
-        const found = await searchVisible(trx, c, isVisible)
-        hidden = await countHidden(trx, c, isVisible)
+      const persons = await app.clientData.list(ctx, {}, async (trx, isVisible, reach) => {
+        const found = await searchPersons(trx, c, isVisible, reach)
+        hidden = found.hidden
         if (hetu && hidden === 1) hiddenMatchId = await hiddenHetuMatch(ctx, trx, hetu, isVisible)
-        return found
+        return found.persons
       })
       if (!c.nameKey) persons.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
       return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden, ...(hiddenMatchId ? { hiddenMatchId } : {}) }

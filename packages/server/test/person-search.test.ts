@@ -1,0 +1,98 @@
+import { makeTemporaryHetu, localDate } from '@huoma/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseKinds } from './helpers/databases'
+import { Client, startTestServer, type TestServer } from './helpers/server'
+
+const kinds = await databaseKinds()
+
+/**
+ * Name search per input type (issue 16): a worker's clients are found by a prefix, the whole name in any order, a
+ * first name alone and a typo; persons without a relationship are never listed but counted as hidden matches.
+ */
+describe.each(kinds)('person search by input type on %s', (kind) => {
+  let t: TestServer
+  let secretary: Client
+  let worker: Client
+  const db = () => t.server.database.db
+  const ids: Record<'client' | 'namesake' | 'other', string> = { client: '', namesake: '', other: '' }
+  type Answer = { persons: Array<{ id: string; lastName: string }>; hiddenMatches: number }
+  const search = async (c: Client, name: string): Promise<Answer> => {
+    const res = await c.get(`/api/persons?name=${encodeURIComponent(name)}`)
+    expect(res.status).toBe(200)
+    return (await res.json()) as Answer
+  }
+  const found = (a: Answer) => a.persons.map((p) => p.id)
+
+  beforeAll(async () => {
+    t = await startTestServer(kind)
+    secretary = new Client(t.url)
+    await secretary.login('toimistosihteeri')
+    worker = new Client(t.url)
+    await worker.login('sosiaalityontekija')
+    // Names the demo population does not have: the worker's client, a namesake, and a person with the first name later.
+    const people = [
+      ['client', 'Pöyhösenkangas', 'Zefyriina Maaria'],
+      ['namesake', 'Pöyhösenkangas', 'Zefyriina Kerttu'],
+      ['other', 'Qvistberg', 'Tuulikki Zefyriina'],
+    ] as const
+    for (const [i, [role, lastName, firstNames]] of people.entries()) {
+      const res = await secretary.post('/api/persons', { hetu: makeTemporaryHetu(localDate(`1931-04-${String(11 + i).padStart(2, '0')}`), 998, 'U'), firstNames, lastName })
+      expect(res.status).toBe(201)
+      ids[role] = ((await res.json()) as { id: string }).id
+    }
+    const me = (await db().selectFrom('staff_user').select('id').where('username', '=', 'sosiaalityontekija').executeTakeFirstOrThrow()).id
+    await db().insertInto('client_relationship').values({ person_id: ids.client, user_id: me, service_task: 'adult_social_work', kind: 'responsible', start_date: '2026-01-01' }).execute()
+  })
+  afterAll(() => t?.stop())
+
+  it('a prefix of the surname finds the client; the namesake is counted, not listed', async () => {
+    const a = await search(worker, 'Pöyhösenk')
+    expect(found(a)).toEqual([ids.client])
+    expect(a.hiddenMatches).toBe(1)
+    expect(found(await search(worker, 'poyhosenkangas zef'))).toEqual([ids.client])
+  })
+
+  it('the whole name in either order finds the client only', async () => {
+    for (const name of ['Zefyriina Pöyhösenkangas', 'Pöyhösenkangas Zefyriina Maaria', 'maaria poyhosenkangas']) {
+      const a = await search(worker, name)
+      expect(found(a)).toEqual([ids.client])
+      // only the first form is also a start of the namesake's name
+      expect(a.hiddenMatches).toBe(name === 'Zefyriina Pöyhösenkangas' ? 1 : 0)
+    }
+  })
+
+  it('a first name alone finds the client; the two others with it, one as a later first name, are counted', async () => {
+    const a = await search(worker, 'Zefyriina')
+    expect(found(a)).toEqual([ids.client])
+    expect(a.hiddenMatches).toBe(2)
+    // The office secretary reaches the registry's basic data: all three, nothing hidden.
+    const all = await search(secretary, 'zefyriina')
+    expect(found(all).sort()).toEqual([ids.client, ids.namesake, ids.other].sort())
+    expect(all.hiddenMatches).toBe(0)
+  })
+
+  it('a typo finds the client by similarity and counts the namesake', async () => {
+    for (const typo of ['Pöyhösenkagnas', 'poyhosnkangas']) {
+      const a = await search(worker, typo)
+      expect(found(a)).toEqual([ids.client])
+      expect(a.hiddenMatches).toBe(1)
+      // Over the whole register (the trigram GiST, nearest first) both namesakes.
+      expect(found(await search(secretary, typo)).sort()).toEqual([ids.client, ids.namesake].sort())
+    }
+  })
+
+  it('a name that matches nothing, even with typos, answers empty with nothing hidden', async () => {
+    expect(await search(worker, 'Xyzzyqwerty')).toEqual({ persons: [], hiddenMatches: 0 })
+  })
+
+  it('an ended relationship takes the client out of the list and into the hidden count', async () => {
+    await db().updateTable('client_relationship').set({ end_date: '2026-01-02', end_reason: 'other' }).where('person_id', '=', ids.client).execute()
+    try {
+      const a = await search(worker, 'Zefyriina')
+      expect(found(a)).toEqual([])
+      expect(a.hiddenMatches).toBe(3)
+    } finally {
+      await db().updateTable('client_relationship').set({ end_date: null, end_reason: null }).where('person_id', '=', ids.client).execute()
+    }
+  })
+})
