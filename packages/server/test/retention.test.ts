@@ -248,6 +248,10 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     expect(((await res.json()) as ListDetail).list.state).toBe('approved')
     const auditBefore = await db().selectFrom('audit_client').select('audit_id').where('client_id', '=', gone.id).execute()
     expect(auditBefore.length).toBeGreaterThan(0)
+    // the name search's vocabulary: the client's own surname word, and a word the others share
+    const [surnameWord, sharedWord] = (await db().selectFrom('person').select('search_name').where('id', '=', gone.id).executeTakeFirstOrThrow()).search_name.split(' ') as [string, string]
+    const vocabulary = async (w: string) => (await db().selectFrom('person_name_word').select('word').where('word', '=', w).executeTakeFirst()) !== undefined
+    expect(await vocabulary(surnameWord)).toBe(true)
     res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
     expect(res.status).toBe(200)
     detail = (await res.json()) as ListDetail
@@ -265,6 +269,9 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     res = await sec.get(`/api/persons?name=${encodeURIComponent('Hävitettävä')}`)
     expect(res.status).toBe(200)
     expect(JSON.stringify(await res.json())).not.toContain(gone.id)
+    // no trace of the name in the typo vocabulary; the shared first name stays
+    expect(await vocabulary(surnameWord)).toBe(false)
+    expect(await vocabulary(sharedWord)).toBe(true)
     // 410 to whoever asks for the destroyed id; the record's number only to those who may read the records
     res = await worker.get(`/api/persons/${gone.id}/retention`)
     expect(res.status).toBe(410)

@@ -51,7 +51,7 @@ export interface PurgeResult {
  * Removes clients and everything that hangs on them, in the caller's transaction (which has named the executing
  * destruction list, so the immutability guards let the rows go): every row of every table whose foreign key reaches
  * the person — dependants first, following the keys down — then the person rows themselves (the search key with
- * them). A key from a table that holds no client rows and may be empty (a bank entry's payment) is emptied instead.
+ * them), and the words of their names that no remaining person has from the name search's vocabulary. A key from a table that holds no client rows and may be empty (a bank entry's payment) is emptied instead.
  * Identities merged into a destroyed person go with it.
  */
 export async function purgeClients(trx: Transaction<DB>, personIds: string[]): Promise<PurgeResult> {
@@ -98,7 +98,24 @@ export async function purgeClients(trx: Transaction<DB>, personIds: string[]): P
       count(table, Number(r.numAffectedRows ?? 0))
     }
   }
+  // the words of their names, for the typo vocabulary below (read before the person rows go)
+  const words = (
+    await sql<{ w: string }>`SELECT DISTINCT w FROM person, unnest(string_to_array(search_name, ' ')) AS w WHERE id = ANY(${idArray}) AND w <> ''`.execute(trx)
+  ).rows.map((r) => r.w)
   await purge('person', sql`id = ANY(${idArray})`, 0)
+  // the name search's vocabulary (migration 0057) holds words only, but a rare surname is itself a trace of the
+  // client: a word no remaining person's name has (at the positions the search reaches) goes with them
+  if (words.length) {
+    const r = await sql`
+      DELETE FROM person_name_word nw
+       WHERE nw.word = ANY(ARRAY[${sql.join(words.map((w) => sql`${w}`))}]::text[])
+         AND NOT EXISTS (SELECT 1 FROM person p WHERE split_part(p.search_name, ' ', 1) = nw.word)
+         AND NOT EXISTS (SELECT 1 FROM person p WHERE split_part(p.search_name, ' ', 2) = nw.word)
+         AND NOT EXISTS (SELECT 1 FROM person p WHERE split_part(p.search_name, ' ', 3) = nw.word)
+         AND NOT EXISTS (SELECT 1 FROM person p WHERE split_part(p.search_name, ' ', 4) = nw.word)
+         AND NOT EXISTS (SELECT 1 FROM person p WHERE split_part(p.search_name, ' ', 5) = nw.word)`.execute(trx)
+    count('person_name_word', Number(r.numAffectedRows ?? 0))
+  }
   // what retention derived from the facts (no foreign key: merging identities does not move it)
   await trx.deleteFrom('retention_state').where('person_id', 'in', idList).execute()
   await trx.deleteFrom('retention_stale').where('person_id', 'in', idList).execute()
