@@ -9,12 +9,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runHttp } from './http'
+import { WORKER_TASKS } from './scenarios/registry'
 import { freePort } from './server'
 import type { RunStats } from './stats'
 import { REPO_ROOT } from './target'
 
-/** The service tasks the bench's worker reads persons in (as `WORKER_TASKS` of scenarios/registry.ts). */
-export const REFERENCE_TASKS = ['adult_social_work', 'income_support', 'substance_mental_health', 'child_welfare', 'family_services']
+/** The service tasks the bench's worker reads persons in: the client-read scenario's. */
+export const REFERENCE_TASKS = WORKER_TASKS
 
 /**
  * The one-statement audited read: the access decision (an open client relationship of the user in one of the

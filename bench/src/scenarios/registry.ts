@@ -78,8 +78,8 @@ async function cardClients(ctx: BenchContext): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
-/** The bench user's service tasks (sosiaalityontekija in the demo seed). */
-const WORKER_TASKS = ['adult_social_work', 'income_support', 'substance_mental_health', 'child_welfare', 'family_services']
+/** The bench user's service tasks (sosiaalityontekija in the demo seed); also the reference audited read's. */
+export const WORKER_TASKS = ['adult_social_work', 'income_support', 'substance_mental_health', 'child_welfare', 'family_services']
 
 export const registrySet: ScenarioSet = {
   name: 'registry',

@@ -54,41 +54,47 @@ function scopesFor(ctx: AuthedContext, def: ActionDef, serviceTask: string | und
 
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
-function relationshipExists(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
+/**
+ * The rows behind each basis of access, not yet tied to a person: the visibility predicate correlates them with
+ * `person.id` (EXISTS), the reachable set selects their `person_id` (IN) — one description of each rule for both.
+ */
+function relationshipRows(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
   let q = eb
     .selectFrom('client_relationship as cr')
-    .select(sql.lit(1).as('one'))
-    .whereRef('cr.person_id', '=', 'person.id')
     .where('cr.service_task', 'in', tasks)
     .where('cr.start_date', '<=', TODAY)
     .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', TODAY)]))
   if (!anyWorker) q = q.where('cr.user_id', '=', s.userId)
-  return eb.exists(q)
+  return q
+}
+
+function breakGlassRows(eb: PersonEB, s: Scopes) {
+  return eb
+    .selectFrom('break_glass as bg')
+    .where('bg.user_id', '=', s.userId)
+    .where('bg.service_task', 'in', s.tasks)
+    .where(sql<boolean>`bg.expires_at > now()`)
+}
+
+function intakeRows(eb: PersonEB, s: Scopes) {
+  return eb
+    .selectFrom('intake_person as ip')
+    .innerJoin('intake as i', 'i.id', 'ip.intake_id')
+    .where('i.state', '=', 'open')
+    .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)]))))
+}
+
+function relationshipExists(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
+  return eb.exists(relationshipRows(eb, s, anyWorker, tasks).select(sql.lit(1).as('one')).whereRef('cr.person_id', '=', 'person.id'))
 }
 
 function breakGlassExists(eb: PersonEB, s: Scopes) {
-  return eb.exists(
-    eb
-      .selectFrom('break_glass as bg')
-      .select(sql.lit(1).as('one'))
-      .whereRef('bg.person_id', '=', 'person.id')
-      .where('bg.user_id', '=', s.userId)
-      .where('bg.service_task', 'in', s.tasks)
-      .where(sql<boolean>`bg.expires_at > now()`),
-  )
+  return eb.exists(breakGlassRows(eb, s).select(sql.lit(1).as('one')).whereRef('bg.person_id', '=', 'person.id'))
 }
 
 /** The open intake of one of the user's (unit, task) pairs naming the person, newest first (for the audit row). */
 function intakeOf(eb: PersonEB, s: Scopes) {
-  return eb
-    .selectFrom('intake_person as ip')
-    .innerJoin('intake as i', 'i.id', 'ip.intake_id')
-    .select('i.id')
-    .whereRef('ip.person_id', '=', 'person.id')
-    .where('i.state', '=', 'open')
-    .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)]))))
-    .orderBy('i.received_at', 'desc')
-    .limit(1)
+  return intakeRows(eb, s).select('i.id').whereRef('ip.person_id', '=', 'person.id').orderBy('i.received_at', 'desc').limit(1)
 }
 
 /** The SQL predicate "this user may see this person for this action": used by lists and single reads alike. */
@@ -109,39 +115,10 @@ function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
  * set as {@link visible} describes, condition for condition.
  */
 function reachableIds(eb: PersonEB, s: Scopes): Expression<SqlBool> | null {
-  const relationships = (tasks: string[], anyWorker: boolean) => {
-    let q = eb
-      .selectFrom('client_relationship as cr')
-      .select('cr.person_id')
-      .where('cr.service_task', 'in', tasks)
-      .where('cr.start_date', '<=', TODAY)
-      .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', TODAY)]))
-    if (!anyWorker) q = q.where('cr.user_id', '=', s.userId)
-    return q
-  }
   const branches = []
-  if (s.tasks.length) {
-    branches.push(
-      relationships(s.tasks, false),
-      eb
-        .selectFrom('break_glass as bg')
-        .select('bg.person_id')
-        .where('bg.user_id', '=', s.userId)
-        .where('bg.service_task', 'in', s.tasks)
-        .where(sql<boolean>`bg.expires_at > now()`),
-    )
-  }
-  if (s.supervisionTasks.length) branches.push(relationships(s.supervisionTasks, true))
-  if (s.intake.length) {
-    branches.push(
-      eb
-        .selectFrom('intake_person as ip')
-        .innerJoin('intake as i', 'i.id', 'ip.intake_id')
-        .select('ip.person_id')
-        .where('i.state', '=', 'open')
-        .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)])))),
-    )
-  }
+  if (s.tasks.length) branches.push(relationshipRows(eb, s, false, s.tasks).select('cr.person_id'), breakGlassRows(eb, s).select('bg.person_id'))
+  if (s.supervisionTasks.length) branches.push(relationshipRows(eb, s, true, s.supervisionTasks).select('cr.person_id'))
+  if (s.intake.length) branches.push(intakeRows(eb, s).select('ip.person_id'))
   return branches.length ? sql<SqlBool>`person.id IN (${sql.join(branches, sql` UNION `)})` : null
 }
 

@@ -11,6 +11,7 @@ import { readClientCopy, type CopySection, type CopyTable } from '../../kernel/c
 import { identityIds } from '../privacy'
 import { renderArchiveDocument } from './render'
 import { metadataXml, type PackageMetadata } from './metadata'
+import { dateOf } from '../../db/dates'
 
 /** The register of a client's basic data (the registry's sections, whose service task is null). */
 export const CLIENT_REGISTER = 'client'
@@ -18,7 +19,6 @@ export const CLIENT_REGISTER = 'client'
 export const PACKAGE_CLIENT_LIMIT = 200
 const LIST_LIMIT = 500
 
-const dateOf = (d: unknown): LocalDate | null => (d === null || d === undefined ? null : (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10)) as LocalDate)
 
 /**
  * The registers ready for the archive, as SQL: retention says permanent (the 8/18/28 sample or an archive order);

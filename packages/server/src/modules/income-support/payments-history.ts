@@ -1,9 +1,9 @@
 import type { ClientPayment, ClientPayments } from '@huoma/contract'
 import type { ClientScope } from '../../access/client-access'
+import { dateOf } from '../../db/dates'
 import { INCOME_SUPPORT_DECISION } from './decision-type'
 import { SERVICE_TASK } from './applications'
 
-const day = (d: Date | string | null): string | null => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10))
 
 /**
  * The history of a client's income support payments (maksetut etuudet): every payable of the register — to the client
@@ -47,14 +47,14 @@ export async function clientPayments(scope: ClientScope): Promise<ClientPayments
   const payments: ClientPayment[] = rows.map((r) => ({
     id: r.id,
     number: Number(r.number),
-    dueOn: day(r.due_on)!,
+    dueOn: dateOf(r.due_on),
     amountCents: Number(r.amount_cents),
     payee: { kind: r.payee_kind, name: r.payee_name },
     decision: r.decision_id !== null && r.decision_number !== null ? { id: r.decision_id, number: Number(r.decision_number) } : null,
     commitmentNumber: r.commitment_number === null ? null : Number(r.commitment_number),
     state: r.state,
-    paidOn: day(r.execution_on),
-    returnedOn: day(r.returned_on),
+    paidOn: dateOf(r.execution_on),
+    returnedOn: dateOf(r.returned_on),
     returnReason: r.reason_code,
   }))
   const paidTotalCents = payments.filter((p) => p.state === 'paid').reduce((sum, p) => sum + p.amountCents, 0)

@@ -10,6 +10,7 @@ import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { retentionEvents } from './events'
 import { purgeClients } from './purge'
 import { recomputeClients } from './state'
+import { dateOf } from '../../db/dates'
 
 /** The key of the destruction records' pseudonyms: derived from the server's secret key, never stored. */
 export function destructionKey(secret: Buffer): Buffer {
@@ -22,7 +23,6 @@ export function subjectKey(key: Buffer, identity: string): string {
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString())
-const dateOf = (d: unknown) => (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10))
 
 // ---------------------------------------------------------------------------------------------------------------
 // Proposal

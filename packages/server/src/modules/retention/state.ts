@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { loadRules, type StoredRule } from './rules.queries'
+import { dateOf } from '../../db/dates'
 
 /** The register of a client's basic data (asiakkuusasiakirja and basic data: 2 years after death). */
 export const CLIENT_REGISTER = 'client'
@@ -15,7 +16,6 @@ interface Facts {
   holds: { task: string | null }[]
 }
 
-const dateOf = (d: unknown): LocalDate | null => (d === null || d === undefined ? null : (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10)) as LocalDate)
 
 /** The facts of a batch of clients, read in the caller's transaction. */
 async function factsOf(trx: Executor, personIds: string[], today: LocalDate): Promise<Map<string, Facts>> {
