@@ -35,7 +35,7 @@ export interface Config {
   pgIdleTimeoutMs: number
   /** HUOMA_PG_JIT=on: PostgreSQL's JIT compilation for the server's sessions (default off). */
   pgJit: boolean
-  /** HUOMA_PG_NAMED_STATEMENTS=on: parameterised statements prepared by name on each connection (default off). */
+  /** HUOMA_PG_NAMED_STATEMENTS: parameterised statements prepared by name on each connection (default on; `off` turns it off). */
   pgNamedStatements: boolean
   /** How long a session and its principal may be served from this process's cache (HUOMA_ACCESS_CACHE_MS, 30 000; 0: off). */
   accessCacheMs: number
@@ -268,7 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolMin: intFromEnv(env, 'HUOMA_PG_POOL_MIN', 2),
     pgIdleTimeoutMs: intFromEnv(env, 'HUOMA_PG_IDLE_TIMEOUT_MS', 300_000),
     pgJit: env.HUOMA_PG_JIT === 'on',
-    pgNamedStatements: env.HUOMA_PG_NAMED_STATEMENTS === 'on',
+    pgNamedStatements: env.HUOMA_PG_NAMED_STATEMENTS !== 'off',
     accessCacheMs: Math.min(intFromEnv(env, 'HUOMA_ACCESS_CACHE_MS', 30_000), 300_000),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),

@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'kysely'
-import pg from 'pg'
+import { statements } from './helpers/statements'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccessCache, loadAccess } from '../src/access/access-cache'
 import { verifyAuditChain } from '../src/access/audit'
@@ -27,26 +27,6 @@ async function within(limitMs: number, what: string, ok: () => Promise<boolean>)
   }
 }
 
-/** Counts the statements every pg client of this process sends while `fn` runs (PGlite's included: it is a pg client too). */
-async function statements(fn: () => Promise<unknown>): Promise<{ all: number; access: number }> {
-  const original = pg.Client.prototype.query
-  const n = { all: 0, access: 0 }
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '')
-    // the listening connection's round trips (its heartbeat, the settle before each test request) are not the
-    // request's own work: a heartbeat landing inside the measured request made this count flaky under load
-    if (text.trim() === 'SELECT 1') return (original as (...a: unknown[]) => unknown).apply(this, args)
-    n.all++
-    if (/staff_session|staff_user|staff_grant|user_commitment/.test(text)) n.access++
-    return (original as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof original
-  try {
-    await fn()
-  } finally {
-    pg.Client.prototype.query = original
-  }
-  return n
-}
 
 /** A port nobody listens on now. */
 async function freePort(): Promise<number> {

@@ -11,7 +11,7 @@ import type { CrashPlanItem } from './helpers/decisions-crash-child'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
 const CHILD = path.join(import.meta.dirname, 'helpers/decisions-crash-child.ts')
-const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs)
+const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs, /^decided /m)
 const hasPostgres = (await databaseKinds()).includes('postgresql')
 const APPLICATIONS = 40
 
@@ -106,7 +106,8 @@ describe.skipIf(!hasPostgres)('income support decisions survive kill -9 (Postgre
     let kills = 0
     let decided = 0
     for (let round = 0; round < 6; round++) {
-      const r = await runChild(args, Math.floor(Math.random() * 1500))
+      // armed on the first decision made: a kill within 0.6 s of it lands while the rest are being made
+      const r = await runChild(args, Math.floor(Math.random() * 600))
       const now = await checkConsistent()
       // a kill that landed while decisions were being made (some made in this round, not all)
       if (r.signal === 'SIGKILL' && now > decided && now < APPLICATIONS) kills++

@@ -18,7 +18,7 @@ import { Client, startTestServer, type TestServer } from './helpers/server'
  */
 
 const CHILD = path.join(import.meta.dirname, 'helpers/destruction-crash-child.ts')
-const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs)
+const runChild = (args: string[], killAfterMs?: number) => runScript(CHILD, args, killAfterMs, /^batch /m)
 const hasPostgres = (await databaseKinds()).includes('postgresql')
 const CLIENTS = 240
 const BATCH = 8

@@ -34,25 +34,41 @@ export interface AuditEvent {
  */
 export async function appendAudit(db: Executor, ...events: AuditEvent[]): Promise<void> {
   if (!events.length) return
-  await db
-    .insertInto('audit_log')
-    .values(
-      events.map((e) => ({
-        user_id: e.userId,
-        role_code: e.roleCode ?? null,
-        unit_id: e.unitId ?? null,
-        client_ids: e.clientIds ?? [],
-        data_group: e.dataGroup ?? e.event.dataGroup,
-        action: e.kind ?? e.event.kind,
-        event: e.event.name,
-        basis: e.basis ?? null,
-        ref_id: e.refId ?? null,
-        outcome: e.outcome,
-        request_id: e.requestId ?? null,
-        client_address: e.clientAddress ?? null,
-      })),
-    )
-    .execute()
+  await db.insertInto('audit_log').values(events.map(auditRow)).execute()
+}
+
+/** The `audit_log` columns of an event: the one mapping, for `appendAudit` and for a statement that inserts its row. */
+export function auditRow(e: AuditEvent) {
+  return {
+    user_id: e.userId,
+    role_code: e.roleCode ?? null,
+    unit_id: e.unitId ?? null,
+    client_ids: e.clientIds ?? [],
+    data_group: e.dataGroup ?? e.event.dataGroup,
+    action: e.kind ?? e.event.kind,
+    event: e.event.name,
+    basis: e.basis ?? null,
+    ref_id: e.refId ?? null,
+    outcome: e.outcome,
+    request_id: e.requestId ?? null,
+    client_address: e.clientAddress ?? null,
+  }
+}
+
+/** The SQL types of those columns (an `INSERT … SELECT` must cast its parameters: there they have no type). */
+export const AUDIT_ROW_TYPES: Record<keyof ReturnType<typeof auditRow>, string> = {
+  user_id: 'uuid',
+  role_code: 'text',
+  unit_id: 'uuid',
+  client_ids: 'uuid[]',
+  data_group: 'text',
+  action: 'text',
+  event: 'text',
+  basis: 'text',
+  ref_id: 'uuid',
+  outcome: 'text',
+  request_id: 'text',
+  client_address: 'text',
 }
 
 // ---- Sealing -------------------------------------------------------------------------------------------------------

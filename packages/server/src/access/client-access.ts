@@ -1,9 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 // the kernel's intake tables in the database type (declaration merging)
 import type {} from '../kernel/schema'
 import type { ActionDef, RoleCode } from './actions'
-import { appendAudit } from './audit'
+import { appendAudit, AUDIT_ROW_TYPES, auditRow } from './audit'
 import { actionEvent } from './audit-events'
 import { grantsFor, type AccessContext, type AuthedContext } from './context'
 import { HttpProblem, problems } from '../http/problem'
@@ -52,59 +52,141 @@ function scopesFor(ctx: AuthedContext, def: ActionDef, serviceTask: string | und
   }
 }
 
+/**
+ * What the SQL of an access decision depends on: which bases the scopes can give at all. The values (the user, the
+ * service tasks, the intake pairs) are bound as parameters — arrays whole, compared with `= ANY` — so the text of a
+ * statement is the same for every user of the same shape, and a compiled statement can be kept and prepared by name.
+ */
+interface Shape {
+  tasks: boolean
+  supervision: boolean
+  registry: boolean
+  intake: boolean
+}
+
+/** The scopes' values as SQL: bound values for a request, or a compiled statement's slots. */
+interface ScopeSql {
+  userId: Expression<string>
+  tasks: Expression<string[]>
+  supervisionTasks: Expression<string[]>
+  intakeUnits: Expression<string[]>
+  intakeTasks: Expression<string[]>
+}
+
+function shapeOf(s: Scopes): Shape {
+  return { tasks: s.tasks.length > 0, supervision: s.supervisionTasks.length > 0, registry: s.registry, intake: s.intake.length > 0 }
+}
+
+function sqlOf(s: Scopes): ScopeSql {
+  return {
+    userId: sql.val(s.userId),
+    tasks: sql.val(s.tasks),
+    supervisionTasks: sql.val(s.supervisionTasks),
+    intakeUnits: sql.val(s.intake.map((p) => p.unitId)),
+    intakeTasks: sql.val(s.intake.map((p) => p.task)),
+  }
+}
+
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
 /**
  * The rows behind each basis of access, not yet tied to a person: the visibility predicate correlates them with
- * `person.id` (EXISTS), the reachable set selects their `person_id` (IN) — one description of each rule for both.
+ * `person.id` (EXISTS), the reachable set selects their `person_id` (IN), the single client's decision picks its
+ * basis from them — one description of each rule for all three.
  */
-function relationshipRows(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
+function relationshipRows(eb: PersonEB, p: ScopeSql, anyWorker: boolean, tasks: Expression<string[]>) {
   let q = eb
     .selectFrom('client_relationship as cr')
-    .where('cr.service_task', 'in', tasks)
+    .where(sql<SqlBool>`cr.service_task = ANY(${tasks}::text[])`)
     .where('cr.start_date', '<=', TODAY)
     .where((w) => w.or([w('cr.end_date', 'is', null), w('cr.end_date', '>=', TODAY)]))
-  if (!anyWorker) q = q.where('cr.user_id', '=', s.userId)
+  if (!anyWorker) q = q.where('cr.user_id', '=', p.userId)
   return q
 }
 
-function breakGlassRows(eb: PersonEB, s: Scopes) {
+function breakGlassRows(eb: PersonEB, p: ScopeSql) {
   return eb
     .selectFrom('break_glass as bg')
-    .where('bg.user_id', '=', s.userId)
-    .where('bg.service_task', 'in', s.tasks)
+    .where('bg.user_id', '=', p.userId)
+    .where(sql<SqlBool>`bg.service_task = ANY(${p.tasks}::text[])`)
     .where(sql<boolean>`bg.expires_at > now()`)
 }
 
-function intakeRows(eb: PersonEB, s: Scopes) {
+function intakeRows(eb: PersonEB, p: ScopeSql) {
   return eb
     .selectFrom('intake_person as ip')
     .innerJoin('intake as i', 'i.id', 'ip.intake_id')
     .where('i.state', '=', 'open')
-    .where((w) => w.or(s.intake.map((p) => w.and([w('i.unit_id', '=', p.unitId), w('i.service_task', '=', p.task)]))))
+    .where(sql<SqlBool>`(i.unit_id, i.service_task) IN (SELECT * FROM unnest(${p.intakeUnits}::uuid[], ${p.intakeTasks}::text[]))`)
 }
 
-function relationshipExists(eb: PersonEB, s: Scopes, anyWorker: boolean, tasks: string[]) {
-  return eb.exists(relationshipRows(eb, s, anyWorker, tasks).select(sql.lit(1).as('one')).whereRef('cr.person_id', '=', 'person.id'))
+function relationshipExists(eb: PersonEB, p: ScopeSql, anyWorker: boolean, tasks: Expression<string[]>) {
+  return eb.exists(relationshipRows(eb, p, anyWorker, tasks).select(sql.lit(1).as('one')).whereRef('cr.person_id', '=', 'person.id'))
 }
 
-function breakGlassExists(eb: PersonEB, s: Scopes) {
-  return eb.exists(breakGlassRows(eb, s).select(sql.lit(1).as('one')).whereRef('bg.person_id', '=', 'person.id'))
+function breakGlassExists(eb: PersonEB, p: ScopeSql) {
+  return eb.exists(breakGlassRows(eb, p).select(sql.lit(1).as('one')).whereRef('bg.person_id', '=', 'person.id'))
 }
 
 /** The open intake of one of the user's (unit, task) pairs naming the person, newest first (for the audit row). */
-function intakeOf(eb: PersonEB, s: Scopes) {
-  return intakeRows(eb, s).select('i.id').whereRef('ip.person_id', '=', 'person.id').orderBy('i.received_at', 'desc').limit(1)
+function intakeOf(eb: PersonEB, p: ScopeSql) {
+  return intakeRows(eb, p).select('i.id').whereRef('ip.person_id', '=', 'person.id').orderBy('i.received_at', 'desc').limit(1)
+}
+
+/** The user's live break-the-glass access to the person, newest first (for the audit row). */
+function breakGlassOf(eb: PersonEB, p: ScopeSql) {
+  return breakGlassRows(eb, p).select('bg.id').whereRef('bg.person_id', '=', 'person.id').orderBy('bg.created_at', 'desc').limit(1)
 }
 
 /** The SQL predicate "this user may see this person for this action": used by lists and single reads alike. */
-function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
+function visible(eb: PersonEB, shape: Shape, p: ScopeSql): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = []
-  if (s.registry) ors.push(sql<SqlBool>`true`)
-  if (s.tasks.length) ors.push(relationshipExists(eb, s, false, s.tasks), breakGlassExists(eb, s))
-  if (s.supervisionTasks.length) ors.push(relationshipExists(eb, s, true, s.supervisionTasks))
-  if (s.intake.length) ors.push(eb.exists(intakeOf(eb, s)))
+  if (shape.registry) ors.push(sql<SqlBool>`true`)
+  if (shape.tasks) ors.push(relationshipExists(eb, p, false, p.tasks), breakGlassExists(eb, p))
+  if (shape.supervision) ors.push(relationshipExists(eb, p, true, p.supervisionTasks))
+  if (shape.intake) ors.push(eb.exists(intakeOf(eb, p)))
   return ors.length ? eb.or(ors) : sql<SqlBool>`false`
+}
+
+const BASIS_ORDER: readonly AccessBasis[] = ['relationship', 'supervision', 'registry', 'intake', 'break_glass']
+
+/**
+ * One client's access decision as a query: the person by id (no row: no such person), whether it was merged away,
+ * the strongest basis the action accepts (`null`: refused) and the row the audit must point to (the intake or the
+ * break-the-glass access behind the basis). The same query serves the transactional chokepoint and the one-statement
+ * read.
+ */
+function accessDecision(db: Kysely<DB> | Transaction<DB>, def: ActionDef, shape: Shape, p: ScopeSql, personId: Expression<string>) {
+  const accepts = (b: AccessBasis) => !def.bases || def.bases.includes(b)
+  const decided = db
+    .selectFrom('person')
+    .select((eb) => {
+      const when: [Expression<SqlBool>, AccessBasis][] = []
+      for (const b of BASIS_ORDER.filter(accepts)) {
+        if (b === 'relationship' && shape.tasks) when.push([relationshipExists(eb, p, false, p.tasks), b])
+        if (b === 'supervision' && shape.supervision) when.push([relationshipExists(eb, p, true, p.supervisionTasks), b])
+        if (b === 'registry' && shape.registry) when.push([sql<SqlBool>`true`, b])
+        if (b === 'intake' && shape.intake) when.push([eb.exists(intakeOf(eb, p)), b])
+        if (b === 'break_glass' && shape.tasks) when.push([breakGlassExists(eb, p), b])
+      }
+      const basis = when.length
+        ? sql<AccessBasis | null>`CASE ${sql.join(when.map(([cond, b]) => sql`WHEN ${cond} THEN ${sql.lit(b)}`), sql` `)} END`
+        : sql<AccessBasis | null>`NULL::text`
+      return ['person.id', 'person.merged_into', basis.as('basis')]
+    })
+    .where('person.id', '=', personId)
+  // the row behind the basis, looked up only for the basis that needs one (named `person` for the correlations)
+  return db.selectFrom(decided.as('person')).select((eb) => {
+    const pe = eb as unknown as PersonEB
+    const intakeId = shape.intake && accepts('intake') ? intakeOf(pe, p) : sql<string | null>`NULL::uuid`
+    const breakGlassId = shape.tasks && accepts('break_glass') ? breakGlassOf(pe, p) : sql<string | null>`NULL::uuid`
+    return [
+      'person.id',
+      'person.merged_into',
+      'person.basis',
+      sql<string | null>`CASE person.basis WHEN 'intake' THEN (${intakeId}) WHEN 'break_glass' THEN (${breakGlassId}) END`.as('ref_id'),
+    ]
+  })
 }
 
 /**
@@ -114,11 +196,11 @@ function visible(eb: PersonEB, s: Scopes): Expression<SqlBool> {
  * `null` when the scopes reach nobody. Without the registry's basic data (which reaches every person) it is the same
  * set as {@link visible} describes, condition for condition.
  */
-function reachableIds(eb: PersonEB, s: Scopes): Expression<SqlBool> | null {
+function reachableIds(eb: PersonEB, shape: Shape, p: ScopeSql): Expression<SqlBool> | null {
   const branches = []
-  if (s.tasks.length) branches.push(relationshipRows(eb, s, false, s.tasks).select('cr.person_id'), breakGlassRows(eb, s).select('bg.person_id'))
-  if (s.supervisionTasks.length) branches.push(relationshipRows(eb, s, true, s.supervisionTasks).select('cr.person_id'))
-  if (s.intake.length) branches.push(intakeRows(eb, s).select('ip.person_id'))
+  if (shape.tasks) branches.push(relationshipRows(eb, p, false, p.tasks).select('cr.person_id'), breakGlassRows(eb, p).select('bg.person_id'))
+  if (shape.supervision) branches.push(relationshipRows(eb, p, true, p.supervisionTasks).select('cr.person_id'))
+  if (shape.intake) branches.push(intakeRows(eb, p).select('ip.person_id'))
   return branches.length ? sql<SqlBool>`person.id IN (${sql.join(branches, sql` UNION `)})` : null
 }
 
@@ -131,12 +213,12 @@ export interface Reach {
   readonly contains: (eb: PersonEB) => Expression<SqlBool>
 }
 
-function reachOf(s: Scopes): Reach {
-  if (s.registry) return { everyone: true, contains: () => sql<SqlBool>`true` }
+function reachOf(shape: Shape, p: ScopeSql): Reach {
+  if (shape.registry) return { everyone: true, contains: () => sql<SqlBool>`true` }
   return {
     everyone: false,
     contains: (eb) => {
-      return reachableIds(eb, s) ?? sql<SqlBool>`false`
+      return reachableIds(eb, shape, p) ?? sql<SqlBool>`false`
     },
   }
 }
@@ -147,7 +229,9 @@ function reachOf(s: Scopes): Reach {
  */
 export function visiblePersons(ctx: AuthedContext, serviceTask?: string) {
   const s = scopesFor(ctx, ctx.def, serviceTask)
-  return (eb: PersonEB) => visible(eb, s)
+  const shape = shapeOf(s)
+  const p = sqlOf(s)
+  return (eb: PersonEB) => visible(eb, shape, p)
 }
 
 /** Handed to the work function of `withClientAccess`: the transaction and the basis of access. */
@@ -224,6 +308,18 @@ export interface ClientTarget {
  */
 export type ListWork<T> = (trx: Transaction<DB>, isVisible: (eb: PersonEB) => Expression<SqlBool>, reach: Reach) => Promise<T[]>
 
+/** The audit row's fields that the request decides (who, which register, what event): the same for every outcome. */
+function auditBase(ctx: AuthedContext, def: ActionDef, target: ClientTarget) {
+  return {
+    userId: ctx.principal.userId,
+    roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
+    dataGroup: target.serviceTask ? `${target.serviceTask}/${def.dataGroup!.split('/')[1]}` : def.dataGroup!,
+    event: actionEvent(ctx.action, def),
+    requestId: ctx.requestId ?? null,
+    clientAddress: ctx.clientAddress ?? null,
+  }
+}
+
 export async function withClientAccess<T>(
   db: Kysely<DB>,
   ctx: AuthedContext,
@@ -235,52 +331,13 @@ export async function withClientAccess<T>(
     throw new Error(`withClientAccess used for ${ctx.action}, which is not a client action with an audit kind`)
   }
   const s = scopesFor(ctx, def, target.serviceTask)
-  const base = {
-    userId: ctx.principal.userId,
-    roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
-    dataGroup: target.serviceTask ? `${target.serviceTask}/${def.dataGroup.split('/')[1]}` : def.dataGroup,
-    event: actionEvent(ctx.action, def),
-    requestId: ctx.requestId,
-    clientAddress: ctx.clientAddress,
-  }
+  const base = auditBase(ctx, def, target)
   // Access granted, then the record looked for is not there: the work's transaction rolls back, so its audit row
   // would go too. The attempt is written after the rollback, naming the client (a by-id probe leaves its trace).
   let reached: { basis: AccessBasis; refId: string | null } | null = null
   const result = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('person')
-      .select((eb) => [
-        'person.id',
-        'person.merged_into',
-        eb
-          .case()
-          .when(s.tasks.length ? relationshipExists(eb, s, false, s.tasks) : sql<SqlBool>`false`)
-          .then(sql.lit<AccessBasis>('relationship'))
-          .when(s.supervisionTasks.length ? relationshipExists(eb, s, true, s.supervisionTasks) : sql<SqlBool>`false`)
-          .then(sql.lit<AccessBasis>('supervision'))
-          .when(sql.lit(s.registry))
-          .then(sql.lit<AccessBasis>('registry'))
-          .else(null)
-          .end()
-          .as('basis'),
-        s.intake.length ? intakeOf(eb, s).as('intake_id') : sql<string | null>`NULL::uuid`.as('intake_id'),
-        eb
-          .selectFrom('break_glass as bg')
-          .select('bg.id')
-          .whereRef('bg.person_id', '=', 'person.id')
-          .where('bg.user_id', '=', s.userId)
-          .where('bg.service_task', 'in', s.tasks.length ? s.tasks : [''])
-          .where(sql<boolean>`bg.expires_at > now()`)
-          .orderBy('bg.created_at', 'desc')
-          .limit(1)
-          .as('break_glass_id'),
-      ])
-      .where('person.id', '=', target.personId)
-      .executeTakeFirst()
-    // Every basis the user has for this client, strongest first; an action may demand a stronger one than merely
-    // seeing the client (e.g. a protected address is not for the registry basis).
-    const available = [row?.basis, row?.intake_id ? 'intake' : null, row?.break_glass_id ? 'break_glass' : null].filter((b): b is AccessBasis => !!b)
-    const basis = available.find((b) => !def.bases || def.bases.includes(b)) ?? null
+    const row = await accessDecision(trx, def, shapeOf(s), sqlOf(s), sql.val(target.personId)).executeTakeFirst()
+    const basis = row?.basis ?? null
     if (!row || !basis) {
       await appendAudit(trx, { ...base, clientIds: [target.personId], outcome: 'denied', basis: null })
       const destroyed = row ? null : await destructionRecordOf(trx, target.personId)
@@ -298,14 +355,14 @@ export async function withClientAccess<T>(
       return RESTRICTED
     }
     const touched = new Set<string>([target.personId])
-    reached = { basis, refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null }
+    reached = { basis, refId: row.ref_id }
     const value = await work({ trx, personId: target.personId, basis, touch: (...ids) => ids.forEach((id) => touched.add(id)) })
     await appendAudit(trx, {
       ...base,
       clientIds: [...touched],
       outcome: 'success',
       basis,
-      refId: basis === 'break_glass' ? (row.break_glass_id ?? null) : basis === 'intake' ? (row.intake_id ?? null) : null,
+      refId: row.ref_id,
     })
     return { value }
   }).catch(async (error: unknown) => {
@@ -320,6 +377,111 @@ export async function withClientAccess<T>(
   if ('merged' in result) throw mergedProblem(result.merged as string)
   if ('gone' in result) throw goneProblem(result.gone ?? null)
   return result.value
+}
+
+// ---- The one-statement read ---------------------------------------------------------------------------------------
+
+/**
+ * A read of one client's data that is SQL alone: columns (and JSON aggregates) selected from `person`, narrowed to
+ * the client by the chokepoint. `readClientData` runs it as ONE statement with the access decision and the audit row.
+ */
+export interface ClientRead<R> {
+  /** Names the read; with the action and the shape of the user's scopes it keys the compiled statement. */
+  readonly name: string
+  readonly select: (person: SelectQueryBuilder<DB, 'person', object>) => SelectQueryBuilder<DB, 'person', R>
+}
+
+type SlotName = 'personId' | 'userId' | 'tasks' | 'supervisionTasks' | 'intakeUnits' | 'intakeTasks' | 'roleCode' | 'dataGroup' | 'requestId' | 'clientAddress'
+
+/** A parameter of a compiled statement whose value each request supplies. */
+class Slot {
+  constructor(readonly name: SlotName) {}
+}
+
+interface CompiledRead {
+  sql: string
+  parameters: ({ slot: SlotName } | { value: unknown })[]
+}
+
+/** Compiled once per read, action and shape of the scopes; bounded by the code's reads × actions × 2⁴ shapes. */
+const compiledReads = new Map<string, CompiledRead>()
+
+function compileRead(db: Kysely<DB>, ctx: AuthedContext, shape: Shape, read: ClientRead<unknown>): CompiledRead {
+  const def = ctx.def
+  const slot = <T>(name: SlotName) => sql.val(new Slot(name)) as unknown as Expression<T>
+  const p: ScopeSql = {
+    userId: slot('userId'),
+    tasks: slot('tasks'),
+    supervisionTasks: slot('supervisionTasks'),
+    intakeUnits: slot('intakeUnits'),
+    intakeTasks: slot('intakeTasks'),
+  }
+  const decision = accessDecision(db, def, shape, p, slot('personId'))
+  const row = auditRow({
+    event: actionEvent(ctx.action, def),
+    userId: new Slot('userId') as unknown as string,
+    roleCode: new Slot('roleCode') as unknown as string,
+    dataGroup: new Slot('dataGroup') as unknown as string,
+    requestId: new Slot('requestId') as unknown as string,
+    clientAddress: new Slot('clientAddress') as unknown as string,
+    outcome: 'success',
+  })
+  const columns = Object.keys(row) as (keyof typeof row)[]
+  const values = columns.map((c) =>
+    c === 'client_ids' ? sql`ARRAY[ok.id]` : c === 'basis' ? sql`ok.basis` : c === 'ref_id' ? sql`ok.ref_id` : sql`${sql.val(row[c])}::${sql.raw(AUDIT_ROW_TYPES[c])}`,
+  )
+  const data = read.select(db.selectFrom('person').where('person.id', '=', sql.ref<string>('ok.id')))
+  // The decision; the audit row when it allows (a data-modifying CTE runs whether or not it is read); the data
+  // beside the decision, joined only when it allows. A refusal writes nothing here: the caller retries through the
+  // transactional chokepoint, which writes the refusal (or the 404/410) exactly as for any other action.
+  const compiled = sql`
+WITH acc AS (${decision}),
+ok AS (SELECT * FROM acc WHERE basis IS NOT NULL AND merged_into IS NULL),
+audited AS (INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM ok)
+SELECT acc.basis AS huoma_basis, acc.merged_into AS huoma_merged_into, d.*
+  FROM acc LEFT JOIN ok ON true LEFT JOIN LATERAL (${data}) d ON true`.compile(db)
+  return {
+    sql: compiled.sql,
+    parameters: compiled.parameters.map((v) => (v instanceof Slot ? { slot: v.name } : { value: v })),
+  }
+}
+
+/**
+ * One client's data for a view action in ONE statement — the access decision, the read and the audit row, compiled
+ * once and prepared by name — where `withClientAccess` takes a transaction and a round trip for each. Anything but
+ * an allowed read of an existing, unmerged client (a refusal, a destroyed or merged client, an output kind that a
+ * restriction could stop) goes through `withClientAccess`, which decides and logs it the one way.
+ */
+export async function readClientData<R>(db: Kysely<DB>, ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>): Promise<R> {
+  const def: ActionDef = ctx.def
+  const viaTransaction = () =>
+    withClientAccess(db, ctx, target, (scope) => read.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId)).executeTakeFirstOrThrow())
+  if (def.scope !== 'client' || !def.audit || !def.dataGroup || OUTPUT_KINDS.has(def.audit)) return viaTransaction()
+  const s = scopesFor(ctx, def, target.serviceTask)
+  const shape = shapeOf(s)
+  const key = `${read.name}|${ctx.action}|${+shape.tasks}${+shape.supervision}${+shape.registry}${+shape.intake}`
+  let compiled = compiledReads.get(key)
+  if (!compiled) compiledReads.set(key, (compiled = compileRead(db, ctx, shape, read as ClientRead<unknown>)))
+  const base = auditBase(ctx, def, target)
+  const values: Record<SlotName, unknown> = {
+    personId: target.personId,
+    userId: s.userId,
+    tasks: s.tasks,
+    supervisionTasks: s.supervisionTasks,
+    intakeUnits: s.intake.map((i) => i.unitId),
+    intakeTasks: s.intake.map((i) => i.task),
+    roleCode: base.roleCode,
+    dataGroup: base.dataGroup,
+    requestId: base.requestId,
+    clientAddress: base.clientAddress,
+  }
+  const { rows } = await db.executeQuery<R & { huoma_basis: AccessBasis | null; huoma_merged_into: string | null }>(
+    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? values[p.slot] : p.value))),
+  )
+  const row = rows[0]
+  if (!row?.huoma_basis || row.huoma_merged_into) return viaTransaction()
+  const { huoma_basis: _b, huoma_merged_into: _m, ...data } = row
+  return data as unknown as R
 }
 
 /**
@@ -404,7 +566,9 @@ export async function withClientList<T extends { id: string }>(
   }
   const s = scopesFor(ctx, def, opts.serviceTask)
   return db.transaction().execute(async (trx) => {
-    const rows = await work(trx, (eb) => visible(eb, s), reachOf(s))
+    const shape = shapeOf(s)
+    const p = sqlOf(s)
+    const rows = await work(trx, (eb) => visible(eb, shape, p), reachOf(shape, p))
     await appendAudit(trx, {
       userId: ctx.principal.userId,
       roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,

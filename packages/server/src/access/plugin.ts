@@ -11,11 +11,13 @@ import { AccessCache } from './access-cache'
 import { HttpProblem, problems } from '../http/problem'
 import { isUuid } from '../http/edge'
 import {
+  readClientData,
   withClientAccess,
   withClientList,
   withNewClient,
   withPublicEvent,
   withRoleEvent,
+  type ClientRead,
   type ClientScope,
   type ClientTarget,
   type ListWork,
@@ -47,6 +49,8 @@ export interface RouteEntry {
 
 export interface ClientData {
   withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
+  /** one client's data for a view action as one statement (access, read, audit row): see `readClientData` */
+  read: <R>(ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>) => Promise<R>
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
   create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
   roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
@@ -75,6 +79,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
   app.decorateRequest('access', null as unknown as AccessContext)
   app.decorate('clientData', {
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
+    read: (ctx, target, read) => readClientData(app.database.db, ctx, target, read),
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
     create: (ctx, work) => withNewClient(app.database.db, ctx, work),
     roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),

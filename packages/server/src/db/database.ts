@@ -76,7 +76,7 @@ export interface OpenOptions {
   pgIdleTimeoutMs?: number
   /** PostgreSQL's JIT compilation for this pool's sessions (HUOMA_PG_JIT=on); off by default. */
   pgJit?: boolean
-  /** Parameterised statements prepared by name on each connection (HUOMA_PG_NAMED_STATEMENTS=on); off by default. */
+  /** Parameterised statements prepared by name on each connection (HUOMA_PG_NAMED_STATEMENTS; on unless `off`). */
   pgNamedStatements?: boolean
 }
 

@@ -40,20 +40,19 @@ const PER_KIND = 100
  * caller's (audited) transaction. No register: nothing.
  */
 export async function readTimeline(trx: Transaction<DB>, sources: readonly TimelineSource[], q: { personId: string; tasks: readonly string[] }): Promise<TimelineRow[]> {
-  if (!q.tasks.length) return []
-  const out: TimelineRow[] = []
-  for (const s of sources) {
-    const rows = await sql<{ at: Date; by: string | null; task: string }>`
-      SELECT ${sql.raw(s.at)} AS at, ${sql.raw(s.by ?? 'NULL::text')} AS by, ${sql.raw(s.serviceTask)} AS task
+  if (!q.tasks.length || !sources.length) return []
+  // one statement: each source's newest rows as its own branch, concatenated
+  const branches = sources.map(
+    (s, i) => sql`(SELECT ${sql.lit(i)}::int AS source, ${sql.raw(s.at)} AS at, ${sql.raw(s.by ?? 'NULL::text')} AS by, ${sql.raw(s.serviceTask)} AS task
         FROM ${sql.raw(s.from)}
        WHERE ${sql.raw(s.personColumn ?? 'person_id')} = ${q.personId}::uuid
          AND ${sql.raw(s.serviceTask)} = ANY(${sql.val([...q.tasks])}::text[])
          ${s.where ? sql`AND (${sql.raw(s.where)})` : sql``}
-       ORDER BY 1 DESC
-       LIMIT ${PER_KIND}`.execute(trx)
-    for (const r of rows.rows) out.push({ at: new Date(r.at).toISOString(), kind: s.kind, by: r.by, serviceTask: r.task, fields: [] })
-  }
-  return out
+       ORDER BY 2 DESC
+       LIMIT ${sql.lit(PER_KIND)})`,
+  )
+  const rows = await sql<{ source: number; at: Date; by: string | null; task: string }>`${sql.join(branches, sql` UNION ALL `)}`.execute(trx)
+  return rows.rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: sources[r.source]!.kind, by: r.by, serviceTask: r.task, fields: [] }))
 }
 
 /** A day as the timestamp of its start in Helsinki (a date-only event sorts with the day's timed ones). */

@@ -13,11 +13,6 @@ type PersonEB = ExpressionBuilder<DB, 'person'>
  * reach the old record; the client-data chokepoint does this for every module (access/client-access.ts).
  */
 export { MERGED_PROBLEM_TYPE, mergedProblem } from '../../access/client-access'
-/** Refuses any work on a merged person (reads and writes alike) with the pointer to the surviving person. */
-export async function assertNotMerged(scope: ClientScope): Promise<void> {
-  const row = await scope.trx.selectFrom('person').select('merged_into').where('id', '=', scope.personId).executeTakeFirst()
-  if (row?.merged_into) throw mergedProblem(row.merged_into)
-}
 
 /** Thrown when the person holding the typed henkilötunnus exists but the user may not reach them. */
 export class MergeTargetHidden extends Error {

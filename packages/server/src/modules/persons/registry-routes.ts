@@ -8,7 +8,7 @@ import { problems } from '../../http/problem'
 import { readLifeSituation, recordLifeSituation } from './life-situation'
 import { addContact, endContact, listContacts, updateContact } from './contacts'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
-import { assertNotMerged, MergeTargetHidden, mergePerson } from './merge'
+import { MergeTargetHidden, mergePerson } from './merge'
 import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
 import { REFRESH_PURPOSE, refreshFromVtj } from './vtj-apply'
 import { selfOpenedRelationships } from './self-opened'
@@ -36,7 +36,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return updatePerson(scope, request.body, ctx.principal.userId)
       })
     },
@@ -88,7 +87,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return openRelationship(
           scope,
           request.body,
@@ -149,7 +147,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return addRelation(scope, request.body, visiblePersons(ctx))
       })
       return reply.status(201).send(r)
@@ -161,7 +158,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return endRelation(scope, request.params.relationId, request.body.validUntil)
       })
     },
@@ -172,7 +168,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return startHousehold(scope, request.body.validFrom)
       })
       return reply.status(201).send(r)
@@ -184,7 +179,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const r = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return addHouseholdMember(scope, request.body, visiblePersons(ctx))
       })
       return reply.status(201).send(r)
@@ -196,7 +190,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return endHouseholdMember(scope, request.params.memberId, request.body.validUntil)
       })
     },
@@ -206,7 +199,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return listContacts(scope)
       })
     },
@@ -217,7 +209,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const contact = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return addContact(scope, request.body, ctx.principal.userId, visiblePersons(ctx))
       })
       return reply.status(201).send(contact)
@@ -229,7 +220,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return updateContact(scope, request.params.contactId, request.body, visiblePersons(ctx))
       })
     },
@@ -240,7 +230,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return endContact(scope, request.params.contactId, request.body, app.clock.now())
       })
     },
@@ -250,7 +239,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const ctx = requireAuthed(request)
       return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return readLifeSituation(scope)
       })
     },
@@ -261,7 +249,6 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const ctx = requireAuthed(request)
       const saved = await app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
         return recordLifeSituation(scope, request.body, ctx.principal.userId)
       })
       return reply.status(201).send(saved)

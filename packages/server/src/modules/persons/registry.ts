@@ -10,12 +10,12 @@ import type {
 } from '@huoma/contract'
 import { helsinkiInstant } from '../../kernel/jobs/schedule'
 import { bicForFinnishIban, foldForSearch, parseHetu, parseLocalDate, todayInHelsinki, validateFinnishIban } from '@huoma/domain'
-import { sql, type Transaction } from 'kysely'
+import { sql, type SqlBool, type Transaction } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { ClientScope } from '../../access/client-access'
 import type { DB, FieldChange } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
-import { assertNotMerged } from './merge'
-import { readPerson } from './repository'
+import { personRead, readPerson, toPersonDetails } from './repository'
 import { CASE_WORKERS } from '../../access/actions'
 
 type Trx = Transaction<DB>
@@ -278,7 +278,7 @@ export async function updatePerson(scope: ClientScope, input: PersonUpdate, acto
 export const CLERICAL_TASKS: ReadonlySet<string> = new Set(['income_support', 'child_maintenance', 'client_fees'])
 export const CONFIDENTIAL_TASK = 'confidential'
 
-type RelationshipRow = Parameters<typeof toRelationship>[0] & { created_at: Date }
+type RelationshipRow = Parameters<typeof toRelationship>[0]
 
 /** A relationship as clerical access sees it: by name in the clerical tasks, else as a contact only (or not at all). */
 function clerically(r: RelationshipRow): RelationshipRow[] {
@@ -303,14 +303,79 @@ export async function readCard(
   registryEvents: { contacts: boolean; lifeSituation: boolean } = { contacts: false, lifeSituation: false },
 ): Promise<ClientCard> {
   const { trx, personId } = scope
-  await assertNotMerged(scope)
-  const person = await readPerson(scope)
-  const relations = await trx
-    .selectFrom('person_relation as r')
-    .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
-    .select(['p.id', 'r.id as relation_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
-    .where((eb) => eb.or([eb('r.person_id', '=', personId), eb('r.related_id', '=', personId)]))
-    .execute()
+  // Everything the card shows of the registry, in one statement (each part a JSON subquery; timestamps arrive as
+  // ISO strings and are read with `new Date`, dates as the same 'YYYY-MM-DD' strings as elsewhere).
+  const none = sql<never[]>`'[]'::json`
+  const all = await trx
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(personRead.select(eb.selectFrom('person').where('person.id', '=', personId))).as('person'),
+      eb.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).as('vtj_checked_at'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('person_relation as r')
+          .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
+          .select(['p.id', 'r.id as relation_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
+          .where((w) => w.or([w('r.person_id', '=', personId), w('r.related_id', '=', personId)])),
+      ).as('relations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('household_member as me')
+          .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
+          .innerJoin('person as p', 'p.id', 'm.person_id')
+          .select(['p.id', 'm.household_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
+          .where('me.person_id', '=', personId)
+          .where('me.valid_until', 'is', null)
+          .where('m.person_id', '!=', personId)
+          .where('m.valid_until', 'is', null)
+          .orderBy('p.birth_date'),
+      ).as('household'),
+      jsonObjectFrom(
+        eb.selectFrom('household_member').select(['household_id', 'valid_from']).where('person_id', '=', personId).where('valid_until', 'is', null).limit(1),
+      ).as('own'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('client_relationship as cr')
+          .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+          .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason'])
+          .where('cr.person_id', '=', personId)
+          .$if(visibleTasks !== 'clerical', (q) => q.where(sql<SqlBool>`cr.service_task = ANY(${sql.val([...visibleTasks])}::text[])`))
+          .orderBy('cr.start_date', 'desc'),
+      ).as('relationships'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('person_history as h')
+          .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
+          .select(['h.changed_at', 'h.source', 'h.changes', 'u.display_name'])
+          .where('h.person_id', '=', personId)
+          .orderBy('h.changed_at', 'desc')
+          .limit(100),
+      ).as('changes'),
+      registryEvents.contacts
+        ? jsonArrayFrom(
+            eb
+              .selectFrom('person_contact as c')
+              .leftJoin('staff_user as u', 'u.id', 'c.created_by')
+              .select(['c.created_at', 'c.updated_at', 'u.display_name'])
+              .where('c.person_id', '=', personId)
+              .orderBy('c.updated_at', 'desc')
+              .limit(100),
+          ).as('contacts')
+        : none.as('contacts'),
+      registryEvents.lifeSituation
+        ? jsonArrayFrom(
+            eb
+              .selectFrom('person_life_situation as s')
+              .leftJoin('staff_user as u', 'u.id', 's.recorded_by')
+              .select(['s.recorded_at', 'u.display_name'])
+              .where('s.person_id', '=', personId)
+              .orderBy('s.recorded_at', 'desc')
+              .limit(100),
+          ).as('life')
+        : none.as('life'),
+    ])
+    .executeTakeFirstOrThrow()
+  const person = toPersonDetails(all.person!)
+  const relations = all.relations
   // person_relation reads "person_id has <kind> related_id" (related_id is the parent/guardian/spouse of person_id).
   // A spouse is recorded from both sides (the population register gives each their own row): the card shows the
   // relation once, from the client's own row when there is one.
@@ -340,64 +405,19 @@ export async function readCard(
         validUntil: r.valid_until,
       }
     })
-  const household = await trx
-    .selectFrom('household_member as me')
-    .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['p.id', 'm.household_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
-    .where('me.person_id', '=', personId)
-    .where('me.valid_until', 'is', null)
-    .where('m.person_id', '!=', personId)
-    .where('m.valid_until', 'is', null)
-    .orderBy('p.birth_date')
-    .execute()
-  let rels = trx
-    .selectFrom('client_relationship as cr')
-    .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
-    .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason', 'cr.created_at'])
-    .where('cr.person_id', '=', personId)
-  if (visibleTasks !== 'clerical') rels = rels.where('cr.service_task', 'in', visibleTasks.length ? [...visibleTasks] : [''])
-  const rows = await rels.orderBy('cr.start_date', 'desc').execute()
+  const household = all.household
+  const rows = all.relationships
   const relationships = visibleTasks === 'clerical' ? rows.flatMap(clerically) : rows
-  const changes = await trx
-    .selectFrom('person_history as h')
-    .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
-    .select(['h.changed_at', 'h.source', 'h.changes', 'u.display_name'])
-    .where('h.person_id', '=', personId)
-    .orderBy('h.changed_at', 'desc')
-    .limit(100)
-    .execute()
+  const changes = all.changes
   scope.touch(...family.map((f) => f.id), ...household.map((h) => h.id))
-  const contactEvents = registryEvents.contacts
-    ? (
-        await trx
-          .selectFrom('person_contact as c')
-          .leftJoin('staff_user as u', 'u.id', 'c.created_by')
-          .select(['c.created_at', 'c.updated_at', 'u.display_name'])
-          .where('c.person_id', '=', personId)
-          .orderBy('c.updated_at', 'desc')
-          .limit(100)
-          .execute()
-      ).flatMap((c) => [
+  const contactEvents = all.contacts.flatMap((c) => [
         { at: new Date(c.created_at).toISOString(), kind: 'contact.added', by: c.display_name ?? null, serviceTask: null, fields: [] },
         // a change keeps no author of its own: the event says only when
         ...(new Date(c.updated_at).getTime() > new Date(c.created_at).getTime()
           ? [{ at: new Date(c.updated_at).toISOString(), kind: 'contact.changed', by: null, serviceTask: null, fields: [] }]
           : []),
       ])
-    : []
-  const lifeSituationEvents = registryEvents.lifeSituation
-    ? (
-        await trx
-          .selectFrom('person_life_situation as s')
-          .leftJoin('staff_user as u', 'u.id', 's.recorded_by')
-          .select(['s.recorded_at', 'u.display_name'])
-          .where('s.person_id', '=', personId)
-          .orderBy('s.recorded_at', 'desc')
-          .limit(100)
-          .execute()
-      ).map((s) => ({ at: new Date(s.recorded_at).toISOString(), kind: 'life_situation.recorded', by: s.display_name ?? null, serviceTask: null, fields: [] }))
-    : []
+  const lifeSituationEvents = all.life.map((s) => ({ at: new Date(s.recorded_at).toISOString(), kind: 'life_situation.recorded', by: s.display_name ?? null, serviceTask: null, fields: [] }))
   const timeline: ClientCard['timeline'] = [
     ...changes.map((c) => ({
       at: new Date(c.changed_at).toISOString(),
@@ -422,15 +442,9 @@ export async function readCard(
     ...lifeSituationEvents,
     ...records,
   ].sort((a, b) => b.at.localeCompare(a.at))
-  const checked = await trx.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).executeTakeFirstOrThrow()
-  const own = await trx
-    .selectFrom('household_member')
-    .select(['household_id', 'valid_from'])
-    .where('person_id', '=', personId)
-    .where('valid_until', 'is', null)
-    .executeTakeFirst()
+  const own = all.own
   return {
-    vtjCheckedAt: checked.vtj_checked_at ? new Date(checked.vtj_checked_at).toISOString() : null,
+    vtjCheckedAt: all.vtj_checked_at ? new Date(all.vtj_checked_at).toISOString() : null,
     vtjChanges: [],
     person,
     family,

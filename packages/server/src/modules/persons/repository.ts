@@ -1,8 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
 import type { DB } from '../../db/schema'
-import type { ClientScope, Reach } from '../../access/client-access'
+import type { ClientRead, ClientScope, Reach } from '../../access/client-access'
 
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
@@ -146,12 +147,14 @@ const fromReach = (scope: SearchScope): scope is SearchScope & { reach: Reach } 
 async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope): Promise<Found[]> {
   const key = c.nameKey ?? ''
   const { isVisible } = scope
-  if (fromReach(scope)) {
+  // by name from the reachable set; by henkilötunnus or birth date the unique index finds the row, then its visibility
+  if (fromReach(scope) && key) {
     const { reach } = scope
     const rows = await trx
       .selectFrom('person')
       .select([...SUMMARY_COLUMNS, sql<number>`CASE WHEN person.search_name LIKE ${`${likeEscape(key)}%`} THEN 0 ELSE 1 END`.as('phase')])
-      .where((eb) => eb.and([reach.contains(eb), criteria(eb, c, key ? typedMatch(eb, key) : undefined), isVisible(eb)]))
+      // the reachable set is the visible set, condition for condition (access/client-access.ts): no second check per row
+      .where((eb) => eb.and([reach.contains(eb), criteria(eb, c, key ? typedMatch(eb, key) : undefined)]))
       .orderBy('phase')
       .orderBy(sql`person.search_name COLLATE "C"`)
       .limit(c.limit)
@@ -185,7 +188,7 @@ async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string
   const rows = await trx
     .selectFrom('person')
     .select(SUMMARY_COLUMNS)
-    .where((eb) => eb.and([...(fromReach(scope) ? [scope.reach.contains(eb)] : []), criteria(eb, c, fuzzyMatch(eb, like)), isVisible(eb)]))
+    .where((eb) => eb.and([fromReach(scope) ? scope.reach.contains(eb) : isVisible(eb), criteria(eb, c, fuzzyMatch(eb, like))]))
     .orderBy(similarity, 'desc')
     .orderBy(sql`person.search_name COLLATE "C"`)
     .limit(c.limit)
@@ -226,27 +229,28 @@ const fuzzyAllowed = (key: string) => key.length >= 4 && allWordsMatchable(key)
  */
 async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, match: 'typed' | { like: string[][] }): Promise<number> {
   const key = c.nameKey ?? ''
-  const hidden = (eb: PersonEB) => (scope.reach ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
-  const count = async (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined, cap: number) => {
-    const row = await trx
-      .selectFrom((db) =>
-        db
-          .selectFrom('person')
-          .select(sql.lit(1).as('one'))
-          .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
-          .limit(cap)
-          .as('hidden'),
-      )
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow()
-    return row.n
-  }
+  // by name "not in the reachable set" (one hashed set for a walk over many names); by henkilötunnus or birth date
+  // the few rows the index finds are checked one by one
+  const hidden = (eb: PersonEB) => (scope.reach && key ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
+  /** The hidden persons matching `name`, at most the cap, as a scalar subquery that stops at the cap. */
+  const counted = (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined) =>
+    sql<number>`(SELECT count(*)::int FROM (${trx
+      .selectFrom('person')
+      .select(sql.lit(1).as('one'))
+      .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
+      .limit(HIDDEN_COUNT_CAP)}) capped)`
+  const one = async (n: Expression<number>) => (await sql<{ n: number }>`SELECT ${n} AS n`.execute(trx)).rows[0]!.n
   if (scope.reach?.everyone) return 0
-  if (!key) return count(undefined, HIDDEN_COUNT_CAP)
-  if (match !== 'typed') return count((eb) => fuzzyMatch(eb, match.like), HIDDEN_COUNT_CAP)
-  const prefix = await count((eb) => nameMatch(eb, key, 'prefix'), HIDDEN_COUNT_CAP)
-  if (prefix >= HIDDEN_COUNT_CAP || !allWordsMatchable(key)) return prefix
-  return prefix + (await count((eb) => nameMatch(eb, key, 'words'), HIDDEN_COUNT_CAP - prefix))
+  if (!key) return one(counted(undefined))
+  if (match !== 'typed') return one(counted((eb) => fuzzyMatch(eb, match.like)))
+  const prefix = counted((eb) => nameMatch(eb, key, 'prefix'))
+  if (!allWordsMatchable(key)) return one(prefix)
+  // one statement: the words are counted only when the prefix left room under the cap (CASE evaluates lazily)
+  const cap = sql.lit(HIDDEN_COUNT_CAP)
+  return one(
+    sql<number>`(SELECT CASE WHEN p.n >= ${cap} THEN ${cap} ELSE least(${cap}, p.n + ${counted((eb) => nameMatch(eb, key, 'words'))}) END
+                   FROM (SELECT ${prefix} AS n) p)`,
+  )
 }
 
 /**
@@ -296,18 +300,36 @@ function toSummary(r: {
 }
 
 /** One person's basic data. Under turvakielto only the contact address is returned. */
-export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
-  const p = await scope.trx
-    .selectFrom('person')
-    .select([...SUMMARY_COLUMNS, 'calling_name', 'service_language', 'native_language', 'phone', 'email', 'iban', 'version'])
-    .where('id', '=', scope.personId)
-    .executeTakeFirstOrThrow()
-  let addresses = scope.trx
-    .selectFrom('person_address')
-    .select(['kind', 'street', 'postal_code', 'post_office', 'valid_from', 'valid_until'])
-    .where('person_id', '=', scope.personId)
-  if (p.turvakielto) addresses = addresses.where('kind', '=', 'contact')
-  const rows = await addresses.orderBy('kind').orderBy('valid_from', 'desc').execute()
+/** The person's details and addresses (under turvakielto the contact address only), as one select. */
+export const personRead: ClientRead<PersonRow> = {
+  name: 'persons.details',
+  select: (person) =>
+    person.select((eb) => [
+      ...SUMMARY_COLUMNS,
+      'person.calling_name',
+      'person.service_language',
+      'person.native_language',
+      'person.phone',
+      'person.email',
+      'person.iban',
+      'person.version',
+      jsonArrayFrom(
+        eb
+          .selectFrom('person_address as a')
+          .select(['a.kind', 'a.street', 'a.postal_code', 'a.post_office', 'a.valid_from', 'a.valid_until'])
+          .whereRef('a.person_id', '=', 'person.id')
+          .where((w) => w.or([w.not(w.ref('person.turvakielto')), w('a.kind', '=', 'contact')]))
+          .orderBy('a.kind')
+          .orderBy('a.valid_from', 'desc'),
+      ).as('addresses'),
+    ]),
+}
+
+type PersonRow = Selectable<Pick<DB['person'], 'id' | 'hetu' | 'temporary_id' | 'first_names' | 'last_name' | 'birth_date' | 'death_date' | 'turvakielto' | 'calling_name' | 'service_language' | 'native_language' | 'phone' | 'email' | 'iban' | 'version'>> & {
+  addresses: Selectable<Pick<DB['person_address'], 'kind' | 'street' | 'postal_code' | 'post_office' | 'valid_from' | 'valid_until'>>[]
+}
+
+export function toPersonDetails(p: PersonRow): PersonDetails {
   return {
     ...toSummary(p),
     callingName: p.calling_name,
@@ -317,7 +339,7 @@ export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
     email: p.email,
     iban: p.iban,
     version: p.version,
-    addresses: rows.map((a) => ({
+    addresses: p.addresses.map((a) => ({
       kind: a.kind,
       street: a.street,
       postalCode: a.postal_code,
@@ -326,4 +348,9 @@ export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
       validUntil: a.valid_until,
     })),
   }
+}
+
+/** Inside a client's transaction (after a change, for its answer): the same read. */
+export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
+  return toPersonDetails(await personRead.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId)).executeTakeFirstOrThrow())
 }

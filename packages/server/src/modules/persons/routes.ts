@@ -4,9 +4,8 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { readPerson, searchPersons } from './repository'
+import { personRead, searchPersons, toPersonDetails } from './repository'
 import { hiddenHetuMatch } from './break-glass'
-import { assertNotMerged } from './merge'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
@@ -39,10 +38,7 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['persons.read']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      return app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-        await assertNotMerged(scope)
-        return readPerson(scope)
-      })
+      return toPersonDetails(await app.clientData.read(ctx, { personId: request.params.id }, personRead))
     },
   })
 }

@@ -1,0 +1,34 @@
+import pg from 'pg'
+
+export interface CountedStatements {
+  /** every statement but the listening connection's heartbeat */
+  all: number
+  /** those reading or writing the session, the user, the grants or the commitment gate */
+  access: number
+  /** the texts, in the order sent */
+  texts: string[]
+}
+
+/**
+ * Counts the statements every pg client of this process sends while `fn` runs (PGlite's included: it is a pg client
+ * too). The listening connection's round trips (its heartbeat, the settle before each request) are not a request's
+ * own work and are left out: a heartbeat landing inside the measured request made counts flaky under load.
+ */
+export async function statements(fn: () => Promise<unknown>): Promise<CountedStatements> {
+  const original = pg.Client.prototype.query
+  const n: CountedStatements = { all: 0, access: 0, texts: [] }
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '')
+    if (text.trim() === 'SELECT 1') return (original as (...a: unknown[]) => unknown).apply(this, args)
+    n.all++
+    n.texts.push(text)
+    if (/staff_session|staff_user|staff_grant|user_commitment/.test(text)) n.access++
+    return (original as (...a: unknown[]) => unknown).apply(this, args)
+  } as typeof original
+  try {
+    await fn()
+  } finally {
+    pg.Client.prototype.query = original
+  }
+  return n
+}
