@@ -1,5 +1,5 @@
 import type { ClientCard } from '@huoma/contract'
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { classifyQuery } from '../src/features/persons/format'
 import { formatRegisterDate as formatDate, parseFinnishDate } from '../src/lib/format'
@@ -321,6 +321,31 @@ describe('client card', () => {
     expect(api.calls(`GET /api/persons/${PERSON}/card`)).toHaveLength(2)
     expect(screen.getByText('Tiedot ovat muuttuneet')).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Tallenna' })).toBeNull()
+  })
+
+  it('folds every section of the card from its h2 and keeps it folded for the user after a reload', async () => {
+    localStorage.clear()
+    signedIn(secretary, { [`GET /api/persons/${PERSON}/card`]: () => json(card()) })
+    renderApp(`/persons/${PERSON}`)
+    await screen.findByRole('heading', { level: 1, name: 'Salminen Tuulikki Sofia' })
+    const main = screen.getByRole('main')
+    const headings = within(main).getAllByRole('heading', { level: 2 })
+    const names = headings.map((h) => h.textContent)
+    expect(names).toEqual(['Perustiedot', 'Yhteystiedot ja osoitteet', 'Perhe', 'Ruokakunta', 'Asiakkuudet', 'Aikajana'])
+    // every h2 of the card is the shared FoldingPanel's toggle: no plain heading, no fold of its own
+    for (const heading of headings) {
+      const toggle = within(heading).getByRole('button')
+      expect(toggle.getAttribute('aria-expanded')).toBe('true')
+      expect(heading.closest('section')?.classList.contains('folding-panel')).toBe(true)
+      fireEvent.click(toggle)
+      expect(toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.hidden).toBe(true)
+    }
+    cleanup()
+    renderApp(`/persons/${PERSON}`)
+    await screen.findByRole('heading', { level: 1, name: 'Salminen Tuulikki Sofia' })
+    for (const name of names) expect(screen.getByRole('button', { name: name! }).getAttribute('aria-expanded')).toBe('false')
+    localStorage.clear()
   })
 
   it('shows only the contact address under turvakielto and the logged protected-address button to those allowed', async () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
+import { FoldingPanel } from '../../components/FoldingPanel'
 import { currentLanguage } from '../../lib/language'
 import { can, useUser } from '../../session/context'
 import { correctEntry, createDraft, deleteDraft, listJournal, printUrl, readEntry, signEntry, updateDraft } from './api'
@@ -33,6 +34,8 @@ export interface JournalPanelProps {
   title?: string | undefined
   /** The heading level of the panel's title (2 under a page's h1). */
   headingLevel?: 2 | 3
+  /** On the client card: the panel folds (`FoldingPanel`) and remembers it under this name. */
+  panel?: string | undefined
 }
 
 /**
@@ -40,7 +43,7 @@ export interface JournalPanelProps {
  * a form for drafts, signing with a confirmation, corrections with a reason, the versions of an entry, and print.
  * What the user may do follows their actions (journal:write/sign/correct/print); the server decides again.
  */
-export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }: JournalPanelProps) {
+export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, panel }: JournalPanelProps) {
   const { t } = useTranslation()
   const user = useUser()
   const id = useId()
@@ -155,11 +158,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
   const EntryHeading = headingLevel === 2 ? 'h3' : 'h4'
   const taskName = serviceTaskName(t, serviceTask)
 
-  return (
-    <section className="journal-panel" aria-labelledby={`${id}-title`}>
-      <div className="journal-toolbar">
-        <Heading id={`${id}-title`}>{title ?? t('journal.title')}</Heading>
-        {!title && <p className="journal-task">{t('journal.serviceTask', { task: taskName })}</p>}
+  const actions = (
         <div className="button-row">
           {can(user, 'journal:write') && !form && (
             <button type="button" className="button button-primary" onClick={() => setForm({ mode: 'new' })}>
@@ -172,12 +171,18 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
             </a>
           )}
         </div>
+  )
+  const printHint = (
+    <>
         {can(user, 'journal:print') && (
           <p id={`${id}-print-hint`} className="field-hint">
             {t('journal.printHint')}
           </p>
         )}
-      </div>
+    </>
+  )
+  const body = (
+    <>
       <p role="status" className="journal-notice">
         {notice}
       </p>
@@ -293,6 +298,26 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
           <p>{confirm.kind === 'sign' ? t('journal.signWarning') : t('journal.deleteWarning')}</p>
         </ConfirmDialog>
       )}
+    </>
+  )
+
+  if (panel) {
+    return (
+      <FoldingPanel panel={panel} className="card-section journal-panel" title={title ?? t('journal.title')} actions={actions}>
+        {printHint}
+        {body}
+      </FoldingPanel>
+    )
+  }
+  return (
+    <section className="journal-panel" aria-labelledby={`${id}-title`}>
+      <div className="journal-toolbar">
+        <Heading id={`${id}-title`}>{title ?? t('journal.title')}</Heading>
+        {!title && <p className="journal-task">{t('journal.serviceTask', { task: taskName })}</p>}
+        {actions}
+        {printHint}
+      </div>
+      {body}
     </section>
   )
 }

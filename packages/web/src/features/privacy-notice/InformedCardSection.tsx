@@ -8,6 +8,7 @@ import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, parseFinnishDate, todayInHelsinki } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
 import { can, useUser } from '../../session/context'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 type Method = ProcessingInformedInput['method']
 
@@ -48,8 +49,7 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
   }
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <h2 id={id}>{t('privacyNotice.informed.title', { task: serviceTaskName(t, serviceTask) })}</h2>
+    <FoldingPanel panel={`card:informed:${serviceTask}`} className="card-section" title={t('privacyNotice.informed.title', { task: serviceTaskName(t, serviceTask) })}>
       {list.status === 'error' && <p className="muted">{list.error.title}</p>}
       {list.status === 'success' && records.length === 0 && <p className="muted">{t('privacyNotice.informed.none')}</p>}
       {records.length > 0 && (
@@ -77,6 +77,6 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
           </button>
         </div>
       )}
-    </section>
+    </FoldingPanel>
   )
 }
