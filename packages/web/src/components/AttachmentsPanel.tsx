@@ -186,7 +186,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
           <div id={`${id}-error`}>
             <ErrorAlert error={uploadError?.error} messages={uploadError?.messages ?? []} />
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('attachments.sending') : t('attachments.submit')}
           </button>
           <p role="status" className="attachments-notice">

@@ -77,7 +77,7 @@ export function ClientAccountsSection({ personId, serviceTask, taskName }: { per
             <option value="intermediary">{t('clientAccounts.kinds.intermediary')}</option>
             <option value="after_care_fund">{t('clientAccounts.kinds.after_care_fund')}</option>
           </select>
-          <button type="button" onClick={() => void open()} disabled={busy}>
+          <button type="button" className="button button-primary" onClick={() => void open()} disabled={busy}>
             {t('clientAccounts.section.open')}
           </button>
         </div>

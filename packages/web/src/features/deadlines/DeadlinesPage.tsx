@@ -100,16 +100,16 @@ export function DeadlinesPage() {
                       <td>
                         {item.person?.canOpen && RECORD_KINDS.has(item.kind) ? <Link to={`/persons/${item.person.id}/child-welfare`}>{kindName(item)}</Link> : kindName(item)}{' '}
                         <span className="deadline-basis">({legalCitationText(item.legalBasis, lang)})</span>{' '}
-                        {item.urgent && <span className="badge badge-deadline-urgent">{t('deadlines.urgent')}</span>}
+                        {item.urgent && <span className="badge badge-warning">{t('deadlines.urgent')}</span>}
                       </td>
                       <td>{item.person ? item.person.canOpen ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : item.person.name : MISSING}</td>
                       <td>{serviceTaskName(t, item.serviceTask)}</td>
                       <td>{item.unitName}</td>
                       <td>{item.responsibleName ?? t('deadlines.nobody')}</td>
                       <td>
-                        <span className={item.standing === 'overdue' ? 'badge badge-deadline-overdue' : 'badge'}>{t(`deadlines.standing.${item.standing}`)}</span>{' '}
+                        <span className={item.standing === 'overdue' ? 'badge badge-danger' : 'badge'}>{t(`deadlines.standing.${item.standing}`)}</span>{' '}
                         {item.state === 'open' && <span>{daysText(item)}</span>}{' '}
-                        {item.reminded && <span className="badge badge-deadline-reminded">{t('deadlines.reminded')}</span>}
+                        {item.reminded && <span className="badge badge-info">{t('deadlines.reminded')}</span>}
                       </td>
                     </tr>
                   ))}

@@ -34,7 +34,7 @@ export function ClientApplicationsSection({ personId }: { personId: string }) {
                 </td>
                 <td>{formatDate(a.receivedOn)}</td>
                 <td>
-                  {formatDate(a.dueOn)} {a.overdue && <span className="badge is-badge-overdue">{t('incomeSupport.overdue')}</span>}
+                  {formatDate(a.dueOn)} {a.overdue && <span className="badge badge-danger">{t('incomeSupport.overdue')}</span>}
                 </td>
                 <td>{isLabel(t, 'states', a.state)}</td>
               </tr>

@@ -1,4 +1,4 @@
-import type { JournalEntryDetail, JournalEntryType, JournalListItem, JournalVersion } from '@huoma/contract'
+import type { JournalEntryDetail, JournalEntryState, JournalEntryType, JournalListItem, JournalVersion } from '@huoma/contract'
 import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
@@ -26,6 +26,9 @@ const TYPE_ICONS: Record<JournalEntryType, string> = {
 
 type FormState = { mode: 'new' } | { mode: 'edit' | 'correct'; item: JournalListItem }
 type ConfirmState = { kind: 'sign' | 'delete'; item: JournalListItem }
+
+/** An entry's state as a design-system badge: a draft is muted, a signed entry ok, a corrected one marked. */
+const JOURNAL_BADGE: Record<JournalEntryState, string> = { draft: 'badge-muted', signed: 'badge-ok', corrected: 'badge-danger-soft' }
 
 export interface JournalPanelProps {
   personId: string
@@ -210,7 +213,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, p
                     {t(`journal.types.${v.type}`)} {formatDate(v.eventDate)}
                     {v.eventTime ? ` ${v.eventTime}` : ''}
                   </EntryHeading>
-                  <span className={`badge journal-badge-${item.state}`}>{t(`journal.state.${item.state}`)}</span>
+                  <span className={`badge ${JOURNAL_BADGE[item.state]}`}>{t(`journal.state.${item.state}`)}</span>
                   {editing ? (
                     <EntryForm
                       mode={editing.mode}
@@ -266,7 +269,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, p
                             <li key={version.id}>
                               <p className="journal-version-title">
                                 <strong>{t('journal.versionLabel', { n: version.versionNo })}</strong>
-                                {version.superseded && <span className="badge journal-badge-superseded">{t('journal.superseded')}</span>}
+                                {version.superseded && <span className="badge badge-danger-soft journal-superseded">{t('journal.superseded')}</span>}
                               </p>
                               <VersionBody version={version} />
                             </li>

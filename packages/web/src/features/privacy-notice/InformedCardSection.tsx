@@ -72,7 +72,7 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
             <option value="letter">{t('privacyNotice.informed.methods.letter')}</option>
             <option value="e_service">{t('privacyNotice.informed.methods.e_service')}</option>
           </select>
-          <button type="button" onClick={() => void record()} disabled={busy}>
+          <button type="button" className="button button-primary" onClick={() => void record()} disabled={busy}>
             {busy ? t('privacyNotice.informed.recording') : t('privacyNotice.informed.record')}
           </button>
         </div>
