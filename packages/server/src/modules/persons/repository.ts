@@ -241,12 +241,14 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
       .executeTakeFirstOrThrow()
     return row.n
   }
+  // counted to one past the cap, so that "more than the cap" is told apart from exactly the cap
+  const upTo = HIDDEN_COUNT_CAP + 1
   if (scope.reach?.everyone) return 0
-  if (!key) return count(undefined, HIDDEN_COUNT_CAP)
-  if (match !== 'typed') return count((eb) => fuzzyMatch(eb, match.like), HIDDEN_COUNT_CAP)
-  const prefix = await count((eb) => nameMatch(eb, key, 'prefix'), HIDDEN_COUNT_CAP)
-  if (prefix >= HIDDEN_COUNT_CAP || !allWordsMatchable(key)) return prefix
-  return prefix + (await count((eb) => nameMatch(eb, key, 'words'), HIDDEN_COUNT_CAP - prefix))
+  if (!key) return count(undefined, upTo)
+  if (match !== 'typed') return count((eb) => fuzzyMatch(eb, match.like), upTo)
+  const prefix = await count((eb) => nameMatch(eb, key, 'prefix'), upTo)
+  if (prefix >= upTo || !allWordsMatchable(key)) return prefix
+  return prefix + (await count((eb) => nameMatch(eb, key, 'words'), upTo - prefix))
 }
 
 /**
@@ -271,6 +273,7 @@ export async function searchPersons(
   })
 }
 
+/** Hidden matches are counted up to this many; beyond it the answer says "more than" (`hiddenMatchesCapped`). */
 export const HIDDEN_COUNT_CAP = 100
 
 function toSummary(r: {

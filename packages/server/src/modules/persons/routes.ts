@@ -4,7 +4,7 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { readPerson, searchPersons } from './repository'
+import { HIDDEN_COUNT_CAP, readPerson, searchPersons } from './repository'
 import { hiddenHetuMatch } from './break-glass'
 import { assertNotMerged } from './merge'
 
@@ -31,7 +31,13 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return found.persons
       })
       if (!c.nameKey) persons.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
-      return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden, ...(hiddenMatchId ? { hiddenMatchId } : {}) }
+      const capped = hidden > HIDDEN_COUNT_CAP
+      return {
+        persons: persons.map(({ sortKey: _, ...p }) => p),
+        hiddenMatches: Math.min(hidden, HIDDEN_COUNT_CAP),
+        ...(capped ? { hiddenMatchesCapped: true as const } : {}),
+        ...(hiddenMatchId ? { hiddenMatchId } : {}),
+      }
     },
   })
 
