@@ -51,7 +51,9 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, p
   const user = useUser()
   const id = useId()
   const [data, setData] = useState<{ key: string; items: JournalListItem[]; nextCursor: string | null; error?: ErrorText }>()
-  const draftBase = `${user.id} journal ${personId} ${serviceTask}`
+  // the form's draft key (useKeptDraft prefixes the user); the new entry's draft is looked up under the whole key
+  const draftKey = `journal ${personId} ${serviceTask}`
+  const draftBase = `${user.id} ${draftKey}`
   // A new entry's text left unsaved in this tab (a reload, a crash) opens the form again with it.
   const [form, setForm] = useState<FormState | null>(() => (readStoredDraft(`${draftBase} new`) ? { mode: 'new' } : null))
   const [confirm, setConfirm] = useState<ConfirmState | null>(null)
@@ -191,7 +193,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, p
       </p>
       <ErrorAlert error={loadError ?? actionError} />
       {form?.mode === 'new' && (
-        <EntryForm mode="new" userId={user.id} draftKey={`${draftBase} new`} onSubmit={save} onCancel={() => setForm(null)} />
+        <EntryForm mode="new" userId={user.id} draftKey={`${draftKey} new`} onSubmit={save} onCancel={() => setForm(null)} />
       )}
       {loading && !shown && <p>{t('journal.loading')}</p>}
       {!loading && !loadError && items.length === 0 && <p>{t('journal.empty')}</p>}
@@ -219,7 +221,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, p
                       mode={editing.mode}
                       initial={v}
                       userId={user.id}
-                      draftKey={`${draftBase} ${editing.mode} ${item.entryId} ${v.version}`}
+                      draftKey={`${draftKey} ${editing.mode} ${item.entryId} ${v.version}`}
                       onSubmit={save}
                       onCancel={() => setForm(null)}
                     />
