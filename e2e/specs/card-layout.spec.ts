@@ -51,3 +51,69 @@ test('the client card has two columns at 1400 px and one at 1100 px; the timelin
   await page.getByRole('button', { name: 'Aikajana' }).click()
   await expect(page.getByRole('region', { name: 'Aikajana' }).getByRole('listitem').first()).toBeVisible()
 })
+
+/**
+ * Issue 14: every section of the client card folds with the shared FoldingPanel — the registry's sections, the
+ * relationships and every feature's section the worker is shown (journal, attachments, informing, accounts …) — and
+ * each stays folded for the user after a reload, and open again after unfolding.
+ */
+test('every section of the client card folds from its h2 and survives a reload', async ({ page, playwright, baseURL }) => {
+  const worker = await playwright.request.newContext({ baseURL })
+  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
+  await worker.dispose()
+  const secretary = await playwright.request.newContext({ baseURL })
+  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
+  const headers = { 'x-csrf-token': csrf }
+  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Folke', lastName: 'Taittuva', birthDate: '1971-02-03' } })
+  expect(created.status()).toBe(201)
+  const { id } = (await created.json()) as { id: string }
+  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
+  await secretary.dispose()
+
+  await login(page, 'sosiaalityontekija')
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto(`/persons/${id}`)
+  await expect(page.getByRole('region', { name: 'Aikajana' })).toBeVisible()
+  await expect(page.getByRole('region', { name: /^Asiakaskertomus/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Liitteet' })).toBeVisible()
+  const headings = page.getByRole('main').getByRole('heading', { level: 2 })
+  const count = await headings.count()
+  expect(count).toBeGreaterThanOrEqual(10)
+  const names: string[] = []
+  for (let i = 0; i < count; i++) {
+    const heading = headings.nth(i)
+    // the heading is the shared panel's toggle, not a plain heading nor a fold of its own
+    const toggle = heading.getByRole('button')
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    expect(await heading.evaluate((h) => h.closest('section')?.classList.contains('folding-panel'))).toBe(true)
+    names.push((await toggle.textContent())!.trim())
+  }
+  for (const name of [
+    'Perustiedot',
+    'Yhteystiedot ja osoitteet',
+    'Perhe',
+    'Ruokakunta',
+    'Asiakkuudet',
+    'Aikajana',
+    'Liitteet',
+    'Ajanvaraukset',
+  ])
+    expect(names).toContain(name)
+
+  for (let i = 0; i < count; i++) {
+    const toggle = headings.nth(i).getByRole('button')
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    const body = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`)
+    await expect(body).toBeHidden()
+  }
+  await expectAccessible(page)
+  await page.reload()
+  await expect(headings).toHaveCount(count)
+  for (let i = 0; i < count; i++) await expect(headings.nth(i).getByRole('button')).toHaveAttribute('aria-expanded', 'false')
+  for (let i = 0; i < count; i++) await headings.nth(i).getByRole('button').click()
+  await page.reload()
+  await expect(headings).toHaveCount(count)
+  for (let i = 0; i < count; i++) await expect(headings.nth(i).getByRole('button')).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByRole('region', { name: 'Perustiedot' }).getByText('Folke')).toBeVisible()
+})

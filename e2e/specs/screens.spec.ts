@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { login } from '../support/fixtures'
+import { expectAccessible, login } from '../support/fixtures'
 
 /**
  * The main pages of each role at 1280 and 1920 px: nothing sticks out of the page's main area (a table wider than
  * its panel, buttons cut off — found before on the claims table and the log table), and a full-page screenshot of
  * each is kept for review in HUOMA_SCREENSHOTS (default: the system temp folder, `huoma-screens`). The pictures are
- * review artefacts, not pass/fail: the data differ from run to run.
+ * review artefacts, not pass/fail: the data differ from run to run. Every visible button (and link drawn as one)
+ * has the design system's look, and axe finds nothing.
  */
 const OUT = process.env.HUOMA_SCREENSHOTS ?? path.join(os.tmpdir(), 'huoma-screens')
 const WIDTHS = [1280, 1920] as const
@@ -60,6 +61,36 @@ async function overflowing(page: Page): Promise<string[]> {
   })
 }
 
+/** The design system's control classes (design-system.css): a control with one of them is drawn by the system. */
+const DESIGN_CLASSES = ['button', 'button-link', 'button-quiet', 'folding-toggle']
+
+/**
+ * The visible buttons (and `a.button`-like links) of the page that have neither a design-system class nor a look of
+ * their own: Chromium's default button (its grey `buttonface` background or its outset border) is what is left.
+ */
+async function unstyledControls(page: Page): Promise<string[]> {
+  return page.evaluate((designClasses) => {
+    const out: string[] = []
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[class*="button"], input[type="submit"], input[type="button"]')) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue
+      if (designClasses.some((c) => el.classList.contains(c))) continue
+      const style = getComputedStyle(el)
+      const browserDefault = style.backgroundColor === 'rgb(239, 239, 239)' || style.borderTopStyle === 'outset' || (el.tagName === 'A' && style.backgroundColor === 'rgba(0, 0, 0, 0)' && style.borderTopStyle === 'none')
+      if (browserDefault) out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`)
+    }
+    return out
+  }, DESIGN_CLASSES)
+}
+
+test('the control check finds a button left with the browser\'s default look', async ({ page }) => {
+  await login(page, 'sosiaalityontekija')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect(await unstyledControls(page)).toEqual([])
+  await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<button type="button" class="planted">Raaka</button>'))
+  expect(await unstyledControls(page)).toEqual(['button.planted "Raaka"'])
+})
+
 test('the overflow check finds a table wider than the page\'s main area', async ({ page }) => {
   await login(page, 'sosiaalityontekija')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -80,6 +111,7 @@ test('the client card fits at 1280 and 1920 px', async ({ page }) => {
     await page.setViewportSize({ width, height: 900 })
     await page.waitForLoadState('networkidle')
     expect(await overflowing(page), `the card at ${width} px`).toEqual([])
+    expect(await unstyledControls(page), `the card's controls at ${width} px`).toEqual([])
     await page.screenshot({ path: path.join(OUT, `sosiaalityontekija-card-${width}.png`), fullPage: true })
   }
 })
@@ -95,6 +127,8 @@ for (const { user, pages } of SCREENS) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
         await page.waitForLoadState('networkidle')
         expect(await overflowing(page), `${p.path} at ${width} px`).toEqual([])
+        expect(await unstyledControls(page), `${p.path}: controls at ${width} px`).toEqual([])
+        if (width === WIDTHS[0]) await expectAccessible(page)
         await page.screenshot({ path: path.join(OUT, `${user}-${p.name}-${width}.png`), fullPage: true })
       }
     }

@@ -30,6 +30,8 @@ export const PersonSearchResult = Type.Object({
   persons: Type.Array(PersonSummary),
   /** Matching persons the user has no access to: shown only as "a person exists" (break the glass if allowed). */
   hiddenMatches: Type.Integer({ minimum: 0 }),
+  /** The hidden matches are counted only up to a cap (100): present when there are more than `hiddenMatches`. */
+  hiddenMatchesCapped: Type.Optional(Type.Literal(true)),
   /**
    * Only for an exact henkilötunnus search whose one match is hidden, and only to a user who may break the glass:
    * the person's opaque id, so that the UI can offer break the glass. Nothing else about the person is returned.

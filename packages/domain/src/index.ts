@@ -23,3 +23,4 @@ export * from './disclosures';
 export * from './data-subject-rights';
 export * from './privacy-notice';
 export * from './document-types';
+export * from './legal-citation';

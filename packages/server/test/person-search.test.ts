@@ -95,4 +95,17 @@ describe.each(kinds)('person search by input type on %s', (kind) => {
       await db().updateTable('client_relationship').set({ end_date: null, end_reason: null }).where('person_id', '=', ids.client).execute()
     }
   })
+  it('counts hidden matches up to 100 and says when there are more than 100', async () => {
+    const create = async (i: number) => {
+      const birth = localDate(`1932-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`)
+      const res = await secretary.post('/api/persons', { hetu: makeTemporaryHetu(birth, 997, 'U'), firstNames: `Henna${i}`, lastName: 'Satakertainen' })
+      expect(res.status).toBe(201)
+    }
+    for (let i = 0; i < 100; i++) await create(i)
+    // exactly the cap: the number as it is, not "more than"
+    const hundred = await search(worker, 'Satakertainen')
+    expect(hundred).toEqual({ persons: [], hiddenMatches: 100 })
+    await create(100)
+    expect(await search(worker, 'Satakertainen')).toEqual({ persons: [], hiddenMatches: 100, hiddenMatchesCapped: true })
+  })
 })

@@ -1,6 +1,7 @@
 import type { DeadlineItem, DeadlineList } from '@huoma/contract'
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { i18n } from '../src/i18n'
 import { json, renderApp, sessionUser, signedIn } from './helpers'
 
 const WORKER = sessionUser({ displayName: 'Sanna Sosiaalityöntekijä', roles: ['social_worker'], actions: ['deadlines:list', 'persons:search'] })
@@ -80,5 +81,26 @@ describe('Määräajat', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Vain myöhässä olevat' }))
     await screen.findByText('Ei avoimia määräaikoja.')
     expect(api.calls(`GET /api/deadlines?scope=unit&unitId=${OTHER_UNIT.id}&overdue=true`).length).toBe(1)
+  })
+
+  it('prints the legal basis in the user language, not the stored Finnish citation', async () => {
+    const items = [
+      item({ id: 'a1111111-1111-4111-8111-111111111111' }),
+      item({ id: 'a2222222-2222-4222-8222-222222222222', kind: 'child_welfare.assessment_complete', serviceTask: 'child_welfare', legalBasis: 'SHL 36 § 3 mom, LSL 26 § 5 mom' }),
+    ]
+    signedIn(WORKER, { 'GET /api/deadlines?scope=mine': () => json(list(items)) })
+    renderApp('/deadlines')
+    let table = await screen.findByRole('table')
+    expect(within(table).getByText('(TTTL 14 a §)')).toBeTruthy()
+    await i18n.changeLanguage('sv')
+    table = await screen.findByRole('table')
+    expect(await within(table).findByText('(Lagen om utkomststöd 14 a §)')).toBeTruthy()
+    expect(within(table).getByText('(Socialvårdslagen 36 § 3 mom., Barnskyddslagen 26 § 5 mom.)')).toBeTruthy()
+    expect(within(table).queryByText(/TTTL|LSL|SHL/)).toBeNull()
+    await i18n.changeLanguage('en')
+    table = await screen.findByRole('table')
+    expect(await within(table).findByText('(Act on Social Assistance s. 14a)')).toBeTruthy()
+    expect(within(table).getByText('(Social Welfare Act s. 36(3), Child Welfare Act s. 26(5))')).toBeTruthy()
+    expect(within(table).queryByText(/TTTL|LSL|SHL/)).toBeNull()
   })
 })

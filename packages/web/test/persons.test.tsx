@@ -1,7 +1,8 @@
 import type { ClientCard } from '@huoma/contract'
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { classifyQuery } from '../src/features/persons/format'
+import { i18n } from '../src/i18n'
 import { formatRegisterDate as formatDate, parseFinnishDate } from '../src/lib/format'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
 
@@ -106,6 +107,25 @@ describe('client search', () => {
     await router.navigate(-1)
     expect(await screen.findByRole('table', { name: 'Hakutulokset' })).toBeTruthy()
     expect((screen.getByLabelText('Nimi, henkilötunnus tai syntymäaika') as HTMLInputElement).value).toBe('hamalainen')
+  })
+
+  it('says "more than 100" when the hidden matches are counted only up to the cap, in every language', async () => {
+    signedIn(secretary, {
+      'GET /api/persons?name=ko&limit=50': () => json({ persons: [], hiddenMatches: 100, hiddenMatchesCapped: true }),
+      'GET /api/persons?name=kor&limit=50': () => json({ persons: [], hiddenMatches: 100 }),
+    })
+    renderApp('/persons?q=ko')
+    expect(await screen.findByText('Yli 100 henkilöä löytyi, joihin sinulla ei ole asiakassuhdetta. Tarkenna hakua.')).toBeTruthy()
+    expect(screen.queryByText(/^100 henkilöä/)).toBeNull()
+    await i18n.changeLanguage('sv')
+    expect(await screen.findByText('Över 100 personer hittades som du inte har någon klientrelation till. Precisera sökningen.')).toBeTruthy()
+    await i18n.changeLanguage('en')
+    expect(await screen.findByText('More than 100 persons were found with whom you have no client relationship. Narrow the search.')).toBeTruthy()
+    await i18n.changeLanguage('fi')
+    // exactly 100, not capped: the number as it is
+    fireEvent.change(screen.getByLabelText('Nimi, henkilötunnus tai syntymäaika'), { target: { value: 'kor' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Hae' }))
+    expect(await screen.findByText('100 henkilöä löytyi, joihin sinulla ei ole asiakassuhdetta.')).toBeTruthy()
   })
 
   it('searches as you type once the typing pauses, without Enter, and waits for a whole henkilötunnus', async () => {
@@ -321,6 +341,31 @@ describe('client card', () => {
     expect(api.calls(`GET /api/persons/${PERSON}/card`)).toHaveLength(2)
     expect(screen.getByText('Tiedot ovat muuttuneet')).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Tallenna' })).toBeNull()
+  })
+
+  it('folds every section of the card from its h2 and keeps it folded for the user after a reload', async () => {
+    localStorage.clear()
+    signedIn(secretary, { [`GET /api/persons/${PERSON}/card`]: () => json(card()) })
+    renderApp(`/persons/${PERSON}`)
+    await screen.findByRole('heading', { level: 1, name: 'Salminen Tuulikki Sofia' })
+    const main = screen.getByRole('main')
+    const headings = within(main).getAllByRole('heading', { level: 2 })
+    const names = headings.map((h) => h.textContent)
+    expect(names).toEqual(['Perustiedot', 'Yhteystiedot ja osoitteet', 'Perhe', 'Ruokakunta', 'Asiakkuudet', 'Aikajana'])
+    // every h2 of the card is the shared FoldingPanel's toggle: no plain heading, no fold of its own
+    for (const heading of headings) {
+      const toggle = within(heading).getByRole('button')
+      expect(toggle.getAttribute('aria-expanded')).toBe('true')
+      expect(heading.closest('section')?.classList.contains('folding-panel')).toBe(true)
+      fireEvent.click(toggle)
+      expect(toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.hidden).toBe(true)
+    }
+    cleanup()
+    renderApp(`/persons/${PERSON}`)
+    await screen.findByRole('heading', { level: 1, name: 'Salminen Tuulikki Sofia' })
+    for (const name of names) expect(screen.getByRole('button', { name: name! }).getAttribute('aria-expanded')).toBe('false')
+    localStorage.clear()
   })
 
   it('shows only the contact address under turvakielto and the logged protected-address button to those allowed', async () => {

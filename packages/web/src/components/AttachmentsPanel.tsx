@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../api/client'
 import { ErrorAlert } from './Alert'
+import { FoldingPanel } from './FoldingPanel'
 import { can, useUser } from '../session/context'
 import { downloadUrl, listAttachments, uploadAttachment } from '../api/attachments'
 import './attachments.css'
@@ -24,6 +25,8 @@ export interface AttachmentsPanelProps {
   journalEntryId?: string | undefined
   /** The heading level of the panel's title (2 under a page's h1). */
   headingLevel?: 2 | 3
+  /** On the client card: the panel folds (`FoldingPanel`) and remembers it under this name. */
+  panel?: string | undefined
 }
 
 /**
@@ -31,7 +34,7 @@ export interface AttachmentsPanelProps {
  * a form to upload one file. What the user may do follows their actions (attachments:read/upload/download); the
  * server decides again, sniffs the file's type and refuses a disguised or oversized file with a message.
  */
-export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headingLevel = 2 }: AttachmentsPanelProps) {
+export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headingLevel = 2, panel }: AttachmentsPanelProps) {
   const { t } = useTranslation()
   const user = useUser()
   const id = useId()
@@ -104,9 +107,8 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
     }
   }
 
-  return (
-    <section className="attachments-panel" aria-labelledby={`${id}-title`}>
-      <Heading id={`${id}-title`}>{t('attachments.title')}</Heading>
+  const body = (
+    <>
       <ErrorAlert error={shown?.error} />
       {loading && !shown && <p aria-live="polite">{t('attachments.loading')}</p>}
       {shown && !shown.error && items.length === 0 && <p>{t('attachments.empty')}</p>}
@@ -184,7 +186,7 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
           <div id={`${id}-error`}>
             <ErrorAlert error={uploadError?.error} messages={uploadError?.messages ?? []} />
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('attachments.sending') : t('attachments.submit')}
           </button>
           <p role="status" className="attachments-notice">
@@ -192,6 +194,19 @@ export function AttachmentsPanel({ personId, serviceTask, journalEntryId, headin
           </p>
         </form>
       )}
+    </>
+  )
+  if (panel) {
+    return (
+      <FoldingPanel panel={panel} className="card-section attachments-panel" title={t('attachments.title')}>
+        {body}
+      </FoldingPanel>
+    )
+  }
+  return (
+    <section className="attachments-panel" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>{t('attachments.title')}</Heading>
+      {body}
     </section>
   )
 }

@@ -1,5 +1,5 @@
-import { useCallback, useId, useState, type ReactNode } from 'react'
-import { useUser } from '../session/context'
+import { useCallback, useContext, useId, useState, type ReactNode } from 'react'
+import { SessionContext } from '../session/context'
 import './folding-panel.css'
 
 /**
@@ -16,14 +16,18 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Whether the panel `panel` is folded for the signed-in user, and the setter that remembers it. */
+/**
+ * Whether the panel `panel` is folded for the signed-in user, and the setter that remembers it. Outside a session
+ * (a section rendered alone) the panel folds without remembering.
+ */
 export function useFolded(panel: string): [boolean, (folded: boolean) => void] {
-  const user = useUser()
-  const key = `${PREFIX}${user.id}:${panel}`
-  const [folded, setFoldedState] = useState(() => storage()?.getItem(key) === '1')
+  const state = useContext(SessionContext)?.state
+  const key = state?.status === 'signed-in' ? `${PREFIX}${state.user.id}:${panel}` : undefined
+  const [folded, setFoldedState] = useState(() => (key ? storage()?.getItem(key) === '1' : false))
   const setFolded = useCallback(
     (value: boolean) => {
       setFoldedState(value)
+      if (!key) return
       try {
         if (value) storage()?.setItem(key, '1')
         else storage()?.removeItem(key)
@@ -42,6 +46,8 @@ export interface FoldingPanelProps {
   title: ReactNode
   /** More classes of the section (`card-section`, the feature's own). */
   className?: string
+  /** Buttons beside the heading (edit, add, print); shown while the panel is open, since they act on its body. */
+  actions?: ReactNode
   children: ReactNode
 }
 
@@ -49,17 +55,20 @@ export interface FoldingPanelProps {
  * A panel that folds: a section whose heading is a button (`aria-expanded`, `aria-controls`) showing and hiding the
  * body; the heading stays, so a folded panel is still found by its name. The state is remembered per user.
  */
-export function FoldingPanel({ panel, title, className, children }: FoldingPanelProps) {
+export function FoldingPanel({ panel, title, className, actions, children }: FoldingPanelProps) {
   const id = useId()
   const [folded, setFolded] = useFolded(panel)
   return (
     <section className={`panel folding-panel${className ? ` ${className}` : ''}${folded ? ' is-folded' : ''}`} aria-labelledby={`${id}-title`}>
-      <h2 className="folding-heading">
-        <button id={`${id}-title`} type="button" className="folding-toggle" aria-expanded={!folded} aria-controls={`${id}-body`} onClick={() => setFolded(!folded)}>
-          <span className="folding-marker" aria-hidden="true" />
-          {title}
-        </button>
-      </h2>
+      <div className="folding-header">
+        <h2 className="folding-heading">
+          <button id={`${id}-title`} type="button" className="folding-toggle" aria-expanded={!folded} aria-controls={`${id}-body`} onClick={() => setFolded(!folded)}>
+            <span className="folding-marker" aria-hidden="true" />
+            {title}
+          </button>
+        </h2>
+        {actions && !folded && <div className="folding-actions">{actions}</div>}
+      </div>
       <div id={`${id}-body`} className="folding-body" hidden={folded}>
         {children}
       </div>

@@ -31,7 +31,7 @@ export function SortableHeader<K extends string>({ column, label, sort, order, o
   const active = sort === column
   return (
     <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+      <button type="button" className="button-link" onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true">{active ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>

@@ -232,13 +232,15 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
   // by name "not in the reachable set" (one hashed set for a walk over many names); by henkilötunnus or birth date
   // the few rows the index finds are checked one by one
   const hidden = (eb: PersonEB) => (scope.reach && key ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
-  /** The hidden persons matching `name`, at most the cap, as a scalar subquery that stops at the cap. */
+  // counted to one past the cap, so that "more than the cap" is told apart from exactly the cap
+  const upTo = sql.lit(HIDDEN_COUNT_CAP + 1)
+  /** The hidden persons matching `name`, one past the cap at most, as a scalar subquery that stops there. */
   const counted = (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined) =>
     sql<number>`(SELECT count(*)::int FROM (${trx
       .selectFrom('person')
       .select(sql.lit(1).as('one'))
       .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
-      .limit(HIDDEN_COUNT_CAP)}) capped)`
+      .limit(upTo)}) capped)`
   const one = async (n: Expression<number>) => (await sql<{ n: number }>`SELECT ${n} AS n`.execute(trx)).rows[0]!.n
   if (scope.reach?.everyone) return 0
   if (!key) return one(counted(undefined))
@@ -246,9 +248,8 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
   const prefix = counted((eb) => nameMatch(eb, key, 'prefix'))
   if (!allWordsMatchable(key)) return one(prefix)
   // one statement: the words are counted only when the prefix left room under the cap (CASE evaluates lazily)
-  const cap = sql.lit(HIDDEN_COUNT_CAP)
   return one(
-    sql<number>`(SELECT CASE WHEN p.n >= ${cap} THEN ${cap} ELSE least(${cap}, p.n + ${counted((eb) => nameMatch(eb, key, 'words'))}) END
+    sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${counted((eb) => nameMatch(eb, key, 'words'))}) END
                    FROM (SELECT ${prefix} AS n) p)`,
   )
 }
@@ -275,6 +276,7 @@ export async function searchPersons(
   })
 }
 
+/** Hidden matches are counted up to this many; beyond it the answer says "more than" (`hiddenMatchesCapped`). */
 export const HIDDEN_COUNT_CAP = 100
 
 function toSummary(r: {

@@ -4,7 +4,7 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { personRead, searchPersons, toPersonDetails } from './repository'
+import { HIDDEN_COUNT_CAP, personRead, searchPersons, toPersonDetails } from './repository'
 import { hiddenHetuMatch } from './break-glass'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -30,7 +30,13 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return found.persons
       })
       if (!c.nameKey) persons.sort((a, b) => compareFinnish(a.sortKey, b.sortKey))
-      return { persons: persons.map(({ sortKey: _, ...p }) => p), hiddenMatches: hidden, ...(hiddenMatchId ? { hiddenMatchId } : {}) }
+      const capped = hidden > HIDDEN_COUNT_CAP
+      return {
+        persons: persons.map(({ sortKey: _, ...p }) => p),
+        hiddenMatches: Math.min(hidden, HIDDEN_COUNT_CAP),
+        ...(capped ? { hiddenMatchesCapped: true as const } : {}),
+        ...(hiddenMatchId ? { hiddenMatchId } : {}),
+      }
     },
   })
 

@@ -9,7 +9,7 @@ export function GrantStatusBadge({ grant }: { grant: Pick<GrantView, 'status' | 
     case 'current':
       return <span className="badge badge-ok">{t('adminUsers.status.current')}</span>
     case 'future':
-      return <span className="badge badge-future">{t('adminUsers.status.future', { date: formatLocaleDate(grant.validFrom) })}</span>
+      return <span className="badge badge-info">{t('adminUsers.status.future', { date: formatLocaleDate(grant.validFrom) })}</span>
     case 'expired':
       return <span className="badge badge-muted">{t('adminUsers.status.expired')}</span>
     case 'ended':

@@ -100,7 +100,7 @@ export function ClientFinder({
           {', '}
           {chosen.hetu ?? chosen.temporaryId ?? formatDate(chosen.birthDate)}
           {chosen.deathDate && <> ({t('audit.finder.died', { date: formatDate(chosen.deathDate) })})</>}{' '}
-          <button type="button" className="link-button" onClick={() => type('')}>
+          <button type="button" className="button-link" onClick={() => type('')}>
             {t('audit.finder.change')}
           </button>
         </p>
@@ -134,7 +134,7 @@ export function ClientFinder({
         <ul className="client-finder-results" aria-label={t('audit.finder.results', { count: shown.length })}>
           {shown.map((p) => (
             <li key={p.id}>
-              <button type="button" className="link-button" onClick={() => choose(p)}>
+              <button type="button" className="button-link" onClick={() => choose(p)}>
                 {p.lastName} {p.firstNames}, {p.hetu ?? p.temporaryId ?? formatDate(p.birthDate)}
               </button>
             </li>

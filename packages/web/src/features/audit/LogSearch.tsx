@@ -189,10 +189,10 @@ export function LogSearch({ onReportFor }: { onReportFor: (clientId: string) => 
                           ids={e.clientIds}
                           actions={(clientId) => (
                             <span className="client-actions">
-                              <button type="button" className="link-button" aria-label={t('audit.log.filterClient', { id: clientId })} onClick={() => filterByClient(clientId)}>
+                              <button type="button" className="button-link" aria-label={t('audit.log.filterClient', { id: clientId })} onClick={() => filterByClient(clientId)}>
                                 {t('audit.log.filterShort')}
                               </button>
-                              <button type="button" className="link-button" aria-label={t('audit.log.reportFor', { id: clientId })} onClick={() => onReportFor(clientId)}>
+                              <button type="button" className="button-link" aria-label={t('audit.log.reportFor', { id: clientId })} onClick={() => onReportFor(clientId)}>
                                 {t('audit.log.reportShort')}
                               </button>
                             </span>

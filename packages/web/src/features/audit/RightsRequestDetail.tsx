@@ -46,7 +46,7 @@ export function RightsRequestDetail({ requestId, onBack }: { requestId: string; 
 
   return (
     <section aria-label={t('audit.rights.heading')}>
-      <button type="button" className="link-button" onClick={onBack}>
+      <button type="button" className="button-link" onClick={onBack}>
         ← {t('audit.rights.back')}
       </button>
       <div role="status" className="status-region">

@@ -18,7 +18,7 @@ export function AfterCareSection({ record: r }: { record: ChildWelfareRecord }) 
         <dl className="facts">
           <dt>{t('childWelfare.record.afterCare.entitled')}</dt>
           <dd>
-            <span className={a.eligible ? 'badge badge-ok' : 'badge cw-badge-muted'}>{a.eligible ? t('childWelfare.record.afterCare.yes') : t('childWelfare.record.afterCare.no')}</span>{' '}
+            <span className={a.eligible ? 'badge badge-ok' : 'badge badge-muted'}>{a.eligible ? t('childWelfare.record.afterCare.yes') : t('childWelfare.record.afterCare.no')}</span>{' '}
             {t(`childWelfare.record.afterCare.reasons.${a.reason}`)}
           </dd>
           <dt>{t('childWelfare.record.afterCare.until')}</dt>

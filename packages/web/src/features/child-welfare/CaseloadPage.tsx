@@ -53,7 +53,7 @@ export function CaseloadPage() {
                       </td>
                       <td>
                         {w.over ? (
-                          <span className="badge cw-badge-overdue">{t('childWelfare.caseload.overLimit', { count: w.children - (caseload.data.maximum ?? 0) })}</span>
+                          <span className="badge badge-danger">{t('childWelfare.caseload.overLimit', { count: w.children - (caseload.data.maximum ?? 0) })}</span>
                         ) : (
                           <span className="badge badge-ok">{t('childWelfare.caseload.within')}</span>
                         )}

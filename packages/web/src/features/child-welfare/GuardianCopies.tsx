@@ -55,7 +55,7 @@ export function GuardianCopies({
         {guardians.flatMap((g) =>
           (['fi', 'sv'] as const).map((language) => (
             <li key={`${g.id}-${language}`}>
-              <button type="button" className="cw-link-button" disabled={busy !== undefined} onClick={() => void fetchCopy(g, language)}>
+              <button type="button" className="button-link" disabled={busy !== undefined} onClick={() => void fetchCopy(g, language)}>
                 {t(`childWelfare.record.copies.${kind}`, { number, name: g.name, language: t(`childWelfare.record.languages.${language}`) })}
               </button>
             </li>

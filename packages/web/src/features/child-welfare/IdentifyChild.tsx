@@ -210,7 +210,7 @@ function VtjPerson({
       <dl className="facts">
         <dt>{t('childWelfare.identify.name')}</dt>
         <dd>
-          {name} {p.turvakielto && <span className="badge cw-badge-urgent">{t('childWelfare.identify.turvakielto')}</span>}
+          {name} {p.turvakielto && <span className="badge badge-warning">{t('childWelfare.identify.turvakielto')}</span>}
         </dd>
         <dt>{t('childWelfare.identify.birthDate')}</dt>
         <dd>{formatDate(p.birthDate)}</dd>

@@ -46,7 +46,7 @@ export function MatterCard({ notification: n, matter: m, mayHandle, onChanged, r
         {m.person.birthDate && <span className="cw-muted cw-born"> {t('childWelfare.matter.bornOn', { date: formatDate(m.person.birthDate) })}</span>}
       </h3>
       <p>
-        <span className={m.state === 'closed' ? 'badge cw-badge-muted' : 'badge cw-badge-upcoming'}>{t(`childWelfare.matter.states.${m.state}`)}</span>{' '}
+        <span className={m.state === 'closed' ? 'badge badge-muted' : 'badge badge-info'}>{t(`childWelfare.matter.states.${m.state}`)}</span>{' '}
         {t('childWelfare.matter.pendingOn', { date: formatDate(m.pendingOn) })}
       </p>
       {d && d.decision !== 'no_assessment' && can(user, 'child-welfare:read') && (

@@ -45,7 +45,7 @@ function MatterArticle({ record: r, matter: m, onChanged, reload }: { record: Ch
     <article className="cw-matter" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
         {t('childWelfare.record.matters.title', { receipt: m.receipt })}{' '}
-        <span className={m.state === 'closed' ? 'badge cw-badge-muted' : 'badge cw-badge-upcoming'}>{t(`childWelfare.matter.states.${m.state}`)}</span>
+        <span className={m.state === 'closed' ? 'badge badge-muted' : 'badge badge-info'}>{t(`childWelfare.matter.states.${m.state}`)}</span>
       </h3>
       <dl className="facts">
         <dt>{t('childWelfare.record.matters.pendingOn')}</dt>

@@ -78,7 +78,7 @@ function MeasureTable({
             <tr key={m.id}>
               <th scope="row">{codeName(t, m.code)}</th>
               <td>
-                <span className={m.granted ? 'badge badge-ok' : 'badge cw-badge-muted'}>{m.granted ? t('childWelfare.record.measures.granted') : t('childWelfare.record.measures.refused')}</span>
+                <span className={m.granted ? 'badge badge-ok' : 'badge badge-muted'}>{m.granted ? t('childWelfare.record.measures.granted') : t('childWelfare.record.measures.refused')}</span>
               </td>
               <td>
                 {m.endsOn
@@ -123,7 +123,7 @@ export function BansSection({ record: r, onChanged, reload }: SectionProps) {
         <article key={b.id} className="cw-matter" aria-label={whom(b)}>
           <h3>
             {whom(b)}{' '}
-            {b.lifted ? <span className="badge cw-badge-muted">{t('childWelfare.record.bans.lifted')}</span> : <span className="badge cw-badge-urgent">{t('childWelfare.record.bans.inForce')}</span>}
+            {b.lifted ? <span className="badge badge-muted">{t('childWelfare.record.bans.lifted')}</span> : <span className="badge badge-warning">{t('childWelfare.record.bans.inForce')}</span>}
           </h3>
           <dl className="cw-texts">
             <dt>{t('childWelfare.record.bans.scope')}</dt>

@@ -141,7 +141,7 @@ function NotificationView({ notification: n, notice, onChanged, reload }: { noti
               </>
             )}
             <dt>{t('childWelfare.notification.withheld')}</dt>
-            <dd>{n.withholdIdentity ? <span className="badge cw-badge-urgent">{t('childWelfare.notification.withheldText')}</span> : t('childWelfare.notification.withheldNo')}</dd>
+            <dd>{n.withholdIdentity ? <span className="badge badge-warning">{t('childWelfare.notification.withheldText')}</span> : t('childWelfare.notification.withheldNo')}</dd>
           </dl>
         </section>
       </div>

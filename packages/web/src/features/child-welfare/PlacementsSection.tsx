@@ -21,7 +21,7 @@ interface Props {
   reload: () => void
 }
 
-const PHASE_CLASS: Record<PlacementPhase, string> = { current: 'badge cw-badge-upcoming', upcoming: 'badge cw-badge-today', ended: 'badge cw-badge-muted' }
+const PHASE_CLASS: Record<PlacementPhase, string> = { current: 'badge badge-info', upcoming: 'badge badge-warning', ended: 'badge badge-muted' }
 
 export const formName = (t: TFunction, form: string) => ((PLACEMENT_FORMS as readonly string[]).includes(form) ? t(`childWelfare.record.forms.${form as (typeof PLACEMENT_FORMS)[number]}`) : form)
 const reasonName = (t: TFunction, reason: string) =>
@@ -320,7 +320,7 @@ function CourtApplications({ record: r, mayDecide, onChanged, reload }: { record
             {a.filedOn ? (
               <span className="badge badge-ok">{t('childWelfare.record.court.filed', { date: formatDate(a.filedOn) })}</span>
             ) : (
-              <span className="badge cw-badge-today">{t('childWelfare.record.court.notFiled')}</span>
+              <span className="badge badge-warning">{t('childWelfare.record.court.notFiled')}</span>
             )}
           </p>
           <table className="compact">

@@ -23,19 +23,19 @@ type Standing = (typeof STANDINGS)[number]
 const isStanding = (s: string): s is Standing => (STANDINGS as readonly string[]).includes(s)
 
 const STANDING_CLASS: Record<Standing, string> = {
-  upcoming: 'badge cw-badge-upcoming',
-  due_today: 'badge cw-badge-today',
-  overdue: 'badge cw-badge-overdue',
-  paused: 'badge cw-badge-muted',
+  upcoming: 'badge badge-info',
+  due_today: 'badge badge-warning',
+  overdue: 'badge badge-danger',
+  paused: 'badge badge-muted',
   met_on_time: 'badge badge-ok',
-  met_late: 'badge cw-badge-late',
-  cancelled: 'badge cw-badge-muted',
+  met_late: 'badge badge-warning',
+  cancelled: 'badge badge-muted',
 }
 
 /** Where a deadline stands, in words and colour (never colour alone). */
 export function StandingBadge({ standing }: { standing: string }) {
   const { t } = useTranslation()
-  if (!isStanding(standing)) return <span className="badge cw-badge-muted">{standing}</span>
+  if (!isStanding(standing)) return <span className="badge badge-muted">{standing}</span>
   return <span className={STANDING_CLASS[standing]}>{t(`childWelfare.standing.${standing}`)}</span>
 }
 
@@ -56,23 +56,23 @@ export function DeadlineDays({ info }: { info: Pick<DeadlineInfo, 'workingDaysLe
 /** The urgency as assessed, or "not assessed" (marked so that it stands out in the queue). */
 export function UrgencyBadge({ urgency }: { urgency: Urgency | null }) {
   const { t } = useTranslation()
-  if (urgency === 'urgent') return <span className="badge cw-badge-urgent">{t('childWelfare.urgency.urgent')}</span>
-  if (urgency === 'not_urgent') return <span className="badge cw-badge-muted">{t('childWelfare.urgency.not_urgent')}</span>
-  return <span className="badge cw-badge-unassessed">{t('childWelfare.urgency.unassessed')}</span>
+  if (urgency === 'urgent') return <span className="badge badge-warning">{t('childWelfare.urgency.urgent')}</span>
+  if (urgency === 'not_urgent') return <span className="badge badge-muted">{t('childWelfare.urgency.not_urgent')}</span>
+  return <span className="badge badge-danger-outline">{t('childWelfare.urgency.unassessed')}</span>
 }
 
 /** What a section of the notification page hands back after a change: the notification as it now is, and what to tell. */
 export type OnChanged = (next: Notification, notice: string) => void
 
 const MARK_CLASS: Record<DeadlineMark, string> = {
-  overdue: 'badge cw-badge-overdue',
-  due_today: 'badge cw-badge-today',
-  due_soon: 'badge cw-badge-soon',
-  open: 'badge cw-badge-upcoming',
-  paused: 'badge cw-badge-muted',
+  overdue: 'badge badge-danger',
+  due_today: 'badge badge-warning',
+  due_soon: 'badge badge-warning',
+  open: 'badge badge-info',
+  paused: 'badge badge-muted',
   met: 'badge badge-ok',
-  met_late: 'badge cw-badge-late',
-  cancelled: 'badge cw-badge-muted',
+  met_late: 'badge badge-warning',
+  cancelled: 'badge badge-muted',
 }
 
 /** A deadline of the child's record: its due date marked overdue, today or due soon (in words, never colour alone). */

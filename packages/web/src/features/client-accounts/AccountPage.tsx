@@ -149,7 +149,7 @@ function EntriesTable({ personId, serviceTask, accountId, entries, canRecord, on
                 {canRecord && (
                   <td>
                     {e.kind !== 'reversal' && !e.reversedById && (
-                      <button type="button" className="link-button" onClick={() => setReversing(e)}>
+                      <button type="button" className="button-link" onClick={() => setReversing(e)}>
                         {t('clientAccounts.reverse')}
                       </button>
                     )}
@@ -165,8 +165,8 @@ function EntriesTable({ personId, serviceTask, accountId, entries, canRecord, on
           <p>{t('clientAccounts.reverseOf', { description: reversing.description, amount: formatEuros(reversing.amountCents) })}</p>
           <TextField label={t('clientAccounts.reverseReason')} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={200} />
           <div>
-            <button type="submit">{t('clientAccounts.reverse')}</button>{' '}
-            <button type="button" onClick={() => setReversing(null)}>
+            <button type="submit" className="button button-danger">{t('clientAccounts.reverse')}</button>{' '}
+            <button type="button" className="button" onClick={() => setReversing(null)}>
               {t('clientAccounts.cancel')}
             </button>
           </div>
@@ -262,7 +262,7 @@ function RecordForm({ personId, serviceTask, accountId, onSaved }: { personId: s
         {kind === 'bill' && <TextField label={t('clientAccounts.paymentReference')} value={reference} onChange={(e) => setReference(e.target.value)} maxLength={35} error={fields['payee.reference']} />}
         {kind !== 'deposit' && <TextField label={t('clientAccounts.message')} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={140} error={fields['payee.message'] ?? fields.message} />}
         <div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={busy}>
             {t('clientAccounts.save')}
           </button>
         </div>

@@ -10,6 +10,7 @@ import { accountPage, openAccount } from './api'
 import './client-accounts.css'
 import { formatEuros } from '../../lib/money'
 import { formatDate, todayInHelsinki } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 /**
  * The client card's section of intermediary accounts (välitystili) and after-care funds (itsenäistymisvarat) in one
@@ -38,8 +39,7 @@ export function ClientAccountsSection({ personId, serviceTask, taskName }: { per
   }
 
   return (
-    <section className="panel card-section ca-section" aria-labelledby={id}>
-      <h2 id={id}>{t('clientAccounts.section.title', { task: taskName })}</h2>
+    <FoldingPanel panel={`card:client-accounts:${serviceTask}`} className="card-section ca-section" title={t('clientAccounts.section.title', { task: taskName })}>
       {list.status === 'loading' && <p className="muted">{t('clientAccounts.loading')}</p>}
       {list.status === 'error' && <p className="muted">{list.error.title}</p>}
       {list.status === 'success' && list.data.accounts.length === 0 && <p className="muted">{t('clientAccounts.section.none')}</p>}
@@ -77,12 +77,12 @@ export function ClientAccountsSection({ personId, serviceTask, taskName }: { per
             <option value="intermediary">{t('clientAccounts.kinds.intermediary')}</option>
             <option value="after_care_fund">{t('clientAccounts.kinds.after_care_fund')}</option>
           </select>
-          <button type="button" onClick={() => void open()} disabled={busy}>
+          <button type="button" className="button button-primary" onClick={() => void open()} disabled={busy}>
             {t('clientAccounts.section.open')}
           </button>
         </div>
       )}
       <ErrorAlert error={error?.text} messages={error?.messages ?? []} />
-    </section>
+    </FoldingPanel>
   )
 }

@@ -1,4 +1,5 @@
 import { deadlinesEndpoints as ep, type DeadlineItem, type DeadlineScope } from '@huoma/contract'
+import { legalCitationText } from '@huoma/domain'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../../components/Alert'
 import { Page } from '../../components/Page'
 import { formatDate, MISSING } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
+import { isUiLanguage } from '../../lib/language'
 import './deadlines.css'
 
 /**
@@ -21,7 +23,8 @@ const RECORD_KINDS = new Set(['child_welfare.assessment_complete', 'child_welfar
  * names the client (a link to the card) where the worker may see them.
  */
 export function DeadlinesPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = isUiLanguage(i18n.language) ? i18n.language : 'fi'
   const id = useId()
   const [scope, setScope] = useState<DeadlineScope>('mine')
   const [unitId, setUnitId] = useState('')
@@ -96,17 +99,17 @@ export function DeadlinesPage() {
                       <td>{formatDate(item.dueOn)}</td>
                       <td>
                         {item.person?.canOpen && RECORD_KINDS.has(item.kind) ? <Link to={`/persons/${item.person.id}/child-welfare`}>{kindName(item)}</Link> : kindName(item)}{' '}
-                        <span className="deadline-basis">({item.legalBasis})</span>{' '}
-                        {item.urgent && <span className="badge badge-deadline-urgent">{t('deadlines.urgent')}</span>}
+                        <span className="deadline-basis">({legalCitationText(item.legalBasis, lang)})</span>{' '}
+                        {item.urgent && <span className="badge badge-warning">{t('deadlines.urgent')}</span>}
                       </td>
                       <td>{item.person ? item.person.canOpen ? <Link to={`/persons/${item.person.id}`}>{item.person.name}</Link> : item.person.name : MISSING}</td>
                       <td>{serviceTaskName(t, item.serviceTask)}</td>
                       <td>{item.unitName}</td>
                       <td>{item.responsibleName ?? t('deadlines.nobody')}</td>
                       <td>
-                        <span className={item.standing === 'overdue' ? 'badge badge-deadline-overdue' : 'badge'}>{t(`deadlines.standing.${item.standing}`)}</span>{' '}
+                        <span className={item.standing === 'overdue' ? 'badge badge-danger' : 'badge'}>{t(`deadlines.standing.${item.standing}`)}</span>{' '}
                         {item.state === 'open' && <span>{daysText(item)}</span>}{' '}
-                        {item.reminded && <span className="badge badge-deadline-reminded">{t('deadlines.reminded')}</span>}
+                        {item.reminded && <span className="badge badge-info">{t('deadlines.reminded')}</span>}
                       </td>
                     </tr>
                   ))}

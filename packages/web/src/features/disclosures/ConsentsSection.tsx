@@ -11,6 +11,7 @@ import { useFormErrors } from '../../components/useFormErrors'
 import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { SERVICE_TASK_CODES, serviceTaskName } from '../../lib/labels'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 type Task = (typeof SERVICE_TASK_CODES)[number]
 type BanPurpose = (typeof DISCLOSURE_BAN_PURPOSES)[number]
@@ -19,7 +20,6 @@ type Form = 'written' | 'oral' | 'electronic'
 /** Suostumukset ja kiellot on the client card: the client's consents and bans, with forms to record and revoke. */
 export function ConsentsSection({ card }: PersonCardSectionProps) {
   const { t } = useTranslation()
-  const id = useId()
   const personId = card.person.id
   const list = useEndpoint(ep['disclosures.consents'], { params: { id: personId } })
   const [notice, setNotice] = useState<string>()
@@ -32,8 +32,7 @@ export function ConsentsSection({ card }: PersonCardSectionProps) {
     list.reload()
   }
   return (
-    <section className="panel card-section consents" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('consents.title')}</h2>
+    <FoldingPanel panel="card:consents" className="card-section consents" title={t('consents.title')}>
       <p className="field-hint">{t('consents.intro')}</p>
       <div role="status" className="status-region">
         {notice && (
@@ -67,7 +66,7 @@ export function ConsentsSection({ card }: PersonCardSectionProps) {
           />
         )}
       </Expander>
-    </section>
+    </FoldingPanel>
   )
 }
 

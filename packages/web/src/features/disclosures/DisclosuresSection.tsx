@@ -21,6 +21,7 @@ import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, todayInHelsinki } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
 import './disclosures.css'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 type Basis = (typeof DISCLOSURE_BASES)[number]
 type RequesterKind = (typeof REQUESTER_KINDS)[number]
@@ -33,7 +34,6 @@ type Outcome = 'disclose' | 'partly' | 'refuse'
  */
 export function DisclosuresSection({ card, serviceTask }: PersonCardSectionProps) {
   const { t } = useTranslation()
-  const id = useId()
   const personId = card.person.id
   const register = useEndpoint(ep['disclosures.register'], { params: { id: personId }, query: { serviceTask: serviceTask ?? '' } })
   const [notice, setNotice] = useState<string>()
@@ -47,8 +47,7 @@ export function DisclosuresSection({ card, serviceTask }: PersonCardSectionProps
     register.reload()
   }
   return (
-    <section className="panel card-section disclosures" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('disclosures.title', { task: serviceTaskName(t, serviceTask) })}</h2>
+    <FoldingPanel panel={`card:disclosures:${serviceTask}`} className="card-section disclosures" title={t('disclosures.title', { task: serviceTaskName(t, serviceTask) })}>
       <p className="field-hint">{t('disclosures.intro')}</p>
       <div role="status" className="status-region">
         {notice && (
@@ -60,7 +59,7 @@ export function DisclosuresSection({ card, serviceTask }: PersonCardSectionProps
       {register.status === 'loading' && <p>…</p>}
       {register.status === 'error' && <ErrorAlert error={describeError(register.error)} />}
       {register.status === 'success' && <RegisterView personId={personId} serviceTask={serviceTask} r={register.data} onSaved={saved} />}
-    </section>
+    </FoldingPanel>
   )
 }
 

@@ -80,9 +80,9 @@ function Deadlines({ deadlines }: { deadlines: NonNullable<DeskData['deadlines']
   const kinds: Record<string, string> = t('desk.kinds', { returnObjects: true })
   const standing = (i: DeskDeadline) =>
     i.standing === 'overdue' ? (
-      <span className="badge badge-desk-overdue">{t('desk.overdue')}</span>
+      <span className="badge badge-danger">{t('desk.overdue')}</span>
     ) : i.standing === 'due_today' ? (
-      <span className="badge badge-desk-today">{t('desk.dueToday')}</span>
+      <span className="badge badge-warning">{t('desk.dueToday')}</span>
     ) : null
   const what = (i: DeskDeadline) => kinds[i.kind] ?? i.kind
   return (
@@ -93,7 +93,7 @@ function Deadlines({ deadlines }: { deadlines: NonNullable<DeskData['deadlines']
         <ul className="desk-list">
           {deadlines.items.map((i) => (
             <li key={i.id} className={i.standing === 'overdue' ? 'desk-overdue' : undefined}>
-              {standing(i)} {i.urgent && <span className="badge badge-desk-urgent">{t('desk.urgent')}</span>}{' '}
+              {standing(i)} {i.urgent && <span className="badge badge-warning">{t('desk.urgent')}</span>}{' '}
               {i.client ? <Link to={RECORD_KINDS.has(i.kind) ? `/persons/${i.client.id}/child-welfare` : `/persons/${i.client.id}`}>{`${what(i)}: ${i.client.name}`}</Link> : what(i)}
               {' · '}
               {t('desk.due', { date: formatDate(i.dueOn) })}

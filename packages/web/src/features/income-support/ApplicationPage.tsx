@@ -235,8 +235,8 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
           </dd>
           <dt>{t('incomeSupport.application.deadline')}</dt>
           <dd>
-            {formatDate(application.dueOn)} {application.overdue && <span className="badge is-badge-overdue">{t('incomeSupport.overdue')}</span>}{' '}
-            {application.urgent && <span className="badge is-badge-urgent">{t('incomeSupport.urgent')}</span>}
+            {formatDate(application.dueOn)} {application.overdue && <span className="badge badge-danger">{t('incomeSupport.overdue')}</span>}{' '}
+            {application.urgent && <span className="badge badge-warning">{t('incomeSupport.urgent')}</span>}
             <span className="muted is-rule"> {application.deadlineRule}</span>
           </dd>
           <dt>{t('incomeSupport.application.state')}</dt>
@@ -251,7 +251,7 @@ function ApplicationView({ application, defaultLanguage, notice, focusDecisions,
             <>
               <dt>{t('incomeSupport.application.kelaRef')}</dt>
               <dd>
-                <span className="mono">{application.kelaCaseRef}</span> <span className="badge is-badge-kela">{t('incomeSupport.kelaForwarded')}</span>
+                <span className="mono">{application.kelaCaseRef}</span> <span className="badge badge-info">{t('incomeSupport.kelaForwarded')}</span>
               </dd>
             </>
           )}

@@ -1,20 +1,18 @@
 import { incomeSupportEndpoints as ep } from '@huoma/contract'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useEndpoint } from '../../api/endpoint'
 import { isLabel } from './labels'
 import './income-support.css'
 import { formatDate } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 /** The client card's income support section: the client's applications, each a link to the handler's screen. */
 export function ClientApplicationsSection({ personId }: { personId: string }) {
   const { t } = useTranslation()
-  const id = useId()
   const list = useEndpoint(ep['incomeSupport.clientApplications'], { params: { id: personId } })
   return (
-    <section className="panel card-section is-client-section" aria-labelledby={id}>
-      <h2 id={id}>{t('incomeSupport.client.title')}</h2>
+    <FoldingPanel panel="card:income-support-applications" className="card-section is-client-section" title={t('incomeSupport.client.title')}>
       {list.status === 'loading' && <p className="muted">{t('incomeSupport.loading')}</p>}
       {list.status === 'error' && <p className="muted">{list.error.title}</p>}
       {list.status === 'success' && list.data.applications.length === 0 && <p className="muted">{t('incomeSupport.client.none')}</p>}
@@ -36,7 +34,7 @@ export function ClientApplicationsSection({ personId }: { personId: string }) {
                 </td>
                 <td>{formatDate(a.receivedOn)}</td>
                 <td>
-                  {formatDate(a.dueOn)} {a.overdue && <span className="badge is-badge-overdue">{t('incomeSupport.overdue')}</span>}
+                  {formatDate(a.dueOn)} {a.overdue && <span className="badge badge-danger">{t('incomeSupport.overdue')}</span>}
                 </td>
                 <td>{isLabel(t, 'states', a.state)}</td>
               </tr>
@@ -44,6 +42,6 @@ export function ClientApplicationsSection({ personId }: { personId: string }) {
           </tbody>
         </table>
       )}
-    </section>
+    </FoldingPanel>
   )
 }

@@ -247,7 +247,7 @@ export function WorklistTable({ worklist, scope, filtered, list, taking, mayTake
                 <td>
                   <span className="is-deadline">{formatDate(item.dueOn)}</span>{' '}
                   {item.overdue ? (
-                    <span className="badge is-badge-overdue">{t('incomeSupport.overdue')}</span>
+                    <span className="badge badge-danger">{t('incomeSupport.overdue')}</span>
                   ) : null}
                   <span className="is-days">
                     {item.overdue
@@ -262,8 +262,8 @@ export function WorklistTable({ worklist, scope, filtered, list, taking, mayTake
                 <td className="num">{item.number}</td>
                 <td>{formatDate(item.receivedOn)}</td>
                 <td>
-                  {item.urgent && <span className="badge is-badge-urgent">{t('incomeSupport.urgent')}</span>}
-                  {item.channel === 'kela' && <span className="badge is-badge-kela">{t('incomeSupport.kelaForwarded')}</span>}
+                  {item.urgent && <span className="badge badge-warning">{t('incomeSupport.urgent')}</span>}
+                  {item.channel === 'kela' && <span className="badge badge-info">{t('incomeSupport.kelaForwarded')}</span>}
                   {item.completionPending && <span className="badge badge-muted">{t('incomeSupport.completionPending')}</span>}
                 </td>
                 <td>{isLabel(t, 'states', item.state)}</td>

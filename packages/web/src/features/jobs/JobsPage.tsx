@@ -159,6 +159,6 @@ function JobRow({ job, lang, mayRun, starting, onRun }: { job: JobView; lang: 'f
 
 function OutcomeBadge({ outcome }: { outcome: JobRunView['outcome'] }) {
   const { t } = useTranslation()
-  const style = { success: 'badge-ok', failure: 'badge-job-failure', running: 'badge-job-running', abandoned: 'badge-job-abandoned' }[outcome]
+  const style = { success: 'badge-ok', failure: 'badge-danger', running: 'badge-info', abandoned: 'badge-warning' }[outcome]
   return <span className={`badge ${style}`}>{t(`jobs.outcome.${outcome}`)}</span>
 }

@@ -10,5 +10,5 @@ import { JournalPanel } from './JournalPanel'
 export function JournalCardSection({ card, serviceTask }: PersonCardSectionProps) {
   const { t } = useTranslation()
   if (!serviceTask) return null
-  return <JournalPanel personId={card.person.id} serviceTask={serviceTask} title={t('journal.cardTitle', { task: serviceTaskName(t, serviceTask) })} />
+  return <JournalPanel personId={card.person.id} serviceTask={serviceTask} title={t('journal.cardTitle', { task: serviceTaskName(t, serviceTask) })} panel={`card:journal:${serviceTask}`} />
 }

@@ -5,11 +5,11 @@ import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { CharacterCount } from '../../components/CharacterCount'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorSummary } from '../../components/ErrorSummary'
+import { useKeptDraft } from '../../components/KeptDraft'
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard'
 import { characterCount } from '../../lib/characters'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { formatDateTime, todayInHelsinki, uiLocale } from '../../lib/format'
-import { useStoredDraft } from '../../lib/storedDraft'
 
 export interface EntryValues {
   type: JournalEntryType
@@ -56,7 +56,7 @@ export function EntryForm({
   mode: 'new' | 'edit' | 'correct'
   initial?: JournalVersion | undefined
   userId: string
-  /** names this form's draft in the tab: the user, the client, the task, the mode and the entry */
+  /** names this form's draft in the tab: the client, the task, the mode and the entry (the user is prefixed) */
   draftKey: string
   onSubmit: (values: EntryValues) => Promise<void>
   onCancel: () => void
@@ -74,45 +74,35 @@ export function EntryForm({
     text: initial?.text ?? '',
     reason: '',
   }))
-  const draft = useStoredDraft<DraftValues>(draftKey)
-  const start = draft.restored ? { ...opened, ...draft.restored.value } : opened
-  const [type, setType] = useState<JournalEntryType>(start.type)
-  const [eventDate, setEventDate] = useState(start.eventDate)
-  const [eventTime, setEventTime] = useState(start.eventTime)
-  const [self, setSelf] = useState(start.self)
-  const [others, setOthers] = useState(start.others)
-  const [text, setText] = useState(start.text)
-  const [reason, setReason] = useState(start.reason)
+  const [type, setType] = useState<JournalEntryType>(opened.type)
+  const [eventDate, setEventDate] = useState(opened.eventDate)
+  const [eventTime, setEventTime] = useState(opened.eventTime)
+  const [self, setSelf] = useState(opened.self)
+  const [others, setOthers] = useState(opened.others)
+  const [text, setText] = useState(opened.text)
+  const [reason, setReason] = useState(opened.reason)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
   const [busy, setBusy] = useState(false)
-  const [confirmDiscard, setConfirmDiscard] = useState(false)
 
   useEffect(() => heading.current?.focus(), [])
 
+  // Kept in the tab while it differs from what the form opened with (components/KeptDraft), restored after a reload.
   const values: DraftValues = { type, eventDate, eventTime, self, others, text, reason }
-  const dirty = (Object.keys(opened) as (keyof DraftValues)[]).some((k) => values[k] !== opened[k])
-  const signature = JSON.stringify(values)
-  // Kept in the tab while it differs from what the form opened with; back to the start, nothing is kept.
-  useEffect(() => {
-    if (dirty) draft.save(JSON.parse(signature) as DraftValues)
-    else draft.discard()
-    // `draft` is stable per key; `signature` carries the values.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature, dirty])
+  const draft = useKeptDraft(draftKey, values, (kept) => {
+    setType(kept.type)
+    setEventDate(kept.eventDate)
+    setEventTime(kept.eventTime)
+    setSelf(kept.self)
+    setOthers(kept.others)
+    setText(kept.text)
+    setReason(kept.reason)
+  })
 
   const title = mode === 'new' ? t('journal.formNew') : mode === 'edit' ? t('journal.formEdit') : t('journal.formCorrect')
   const max = JOURNAL_TEXT_MAX.toLocaleString(uiLocale())
 
-  function requestCancel() {
-    if (dirty) setConfirmDiscard(true)
-    else cancelNow()
-  }
-
-  function cancelNow() {
-    draft.discard()
-    onCancel()
-  }
+  const requestCancel = () => draft.cancel(onCancel)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -174,13 +164,13 @@ export function EntryForm({
         {title}
       </h3>
       {mode === 'correct' && <p className="journal-note">{t('journal.correctIntro')}</p>}
-      {draft.restored && (
+      {draft.restoredAt && (
         <p className="notice" role="status">
-          {t('journal.restored', { time: formatDateTime(draft.restored.savedAt) })}
+          {t('journal.restored', { time: formatDateTime(draft.restoredAt) })}
         </p>
       )}
       <ErrorSummary error={error?.text} items={summaryItems} />
-      <UnsavedChangesGuard when={dirty && !busy} />
+      <UnsavedChangesGuard when={draft.dirty && !busy} />
       <form
         noValidate
         onSubmit={submit}
@@ -285,15 +275,19 @@ export function EntryForm({
           </button>
         </div>
       </form>
-      {confirmDiscard && (
+      {draft.confirming && (
         <ConfirmDialog
           title={t('journal.discardTitle')}
           confirmLabel={t('journal.discardConfirm')}
           cancelLabel={t('journal.keepWriting')}
           busy={false}
           danger
-          onConfirm={cancelNow}
-          onCancel={() => setConfirmDiscard(false)}
+          onConfirm={() => {
+            const go = draft.confirming
+            draft.stopConfirming()
+            go?.()
+          }}
+          onCancel={draft.stopConfirming}
         >
           <p>{t('journal.discardWarning')}</p>
         </ConfirmDialog>

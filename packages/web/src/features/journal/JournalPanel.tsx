@@ -1,8 +1,9 @@
-import type { JournalEntryDetail, JournalEntryType, JournalListItem, JournalVersion } from '@huoma/contract'
+import type { JournalEntryDetail, JournalEntryState, JournalEntryType, JournalListItem, JournalVersion } from '@huoma/contract'
 import { useCallback, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
+import { FoldingPanel } from '../../components/FoldingPanel'
 import { currentLanguage } from '../../lib/language'
 import { can, useUser } from '../../session/context'
 import { correctEntry, createDraft, deleteDraft, listJournal, printUrl, readEntry, signEntry, updateDraft } from './api'
@@ -26,6 +27,9 @@ const TYPE_ICONS: Record<JournalEntryType, string> = {
 type FormState = { mode: 'new' } | { mode: 'edit' | 'correct'; item: JournalListItem }
 type ConfirmState = { kind: 'sign' | 'delete'; item: JournalListItem }
 
+/** An entry's state as a design-system badge: a draft is muted, a signed entry ok, a corrected one marked. */
+const JOURNAL_BADGE: Record<JournalEntryState, string> = { draft: 'badge-muted', signed: 'badge-ok', corrected: 'badge-danger-soft' }
+
 export interface JournalPanelProps {
   personId: string
   serviceTask: string
@@ -33,6 +37,8 @@ export interface JournalPanelProps {
   title?: string | undefined
   /** The heading level of the panel's title (2 under a page's h1). */
   headingLevel?: 2 | 3
+  /** On the client card: the panel folds (`FoldingPanel`) and remembers it under this name. */
+  panel?: string | undefined
 }
 
 /**
@@ -40,12 +46,14 @@ export interface JournalPanelProps {
  * a form for drafts, signing with a confirmation, corrections with a reason, the versions of an entry, and print.
  * What the user may do follows their actions (journal:write/sign/correct/print); the server decides again.
  */
-export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }: JournalPanelProps) {
+export function JournalPanel({ personId, serviceTask, title, headingLevel = 2, panel }: JournalPanelProps) {
   const { t } = useTranslation()
   const user = useUser()
   const id = useId()
   const [data, setData] = useState<{ key: string; items: JournalListItem[]; nextCursor: string | null; error?: ErrorText }>()
-  const draftBase = `${user.id} journal ${personId} ${serviceTask}`
+  // the form's draft key (useKeptDraft prefixes the user); the new entry's draft is looked up under the whole key
+  const draftKey = `journal ${personId} ${serviceTask}`
+  const draftBase = `${user.id} ${draftKey}`
   // A new entry's text left unsaved in this tab (a reload, a crash) opens the form again with it.
   const [form, setForm] = useState<FormState | null>(() => (readStoredDraft(`${draftBase} new`) ? { mode: 'new' } : null))
   const [confirm, setConfirm] = useState<ConfirmState | null>(null)
@@ -155,11 +163,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
   const EntryHeading = headingLevel === 2 ? 'h3' : 'h4'
   const taskName = serviceTaskName(t, serviceTask)
 
-  return (
-    <section className="journal-panel" aria-labelledby={`${id}-title`}>
-      <div className="journal-toolbar">
-        <Heading id={`${id}-title`}>{title ?? t('journal.title')}</Heading>
-        {!title && <p className="journal-task">{t('journal.serviceTask', { task: taskName })}</p>}
+  const actions = (
         <div className="button-row">
           {can(user, 'journal:write') && !form && (
             <button type="button" className="button button-primary" onClick={() => setForm({ mode: 'new' })}>
@@ -172,18 +176,24 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
             </a>
           )}
         </div>
+  )
+  const printHint = (
+    <>
         {can(user, 'journal:print') && (
           <p id={`${id}-print-hint`} className="field-hint">
             {t('journal.printHint')}
           </p>
         )}
-      </div>
+    </>
+  )
+  const body = (
+    <>
       <p role="status" className="journal-notice">
         {notice}
       </p>
       <ErrorAlert error={loadError ?? actionError} />
       {form?.mode === 'new' && (
-        <EntryForm mode="new" userId={user.id} draftKey={`${draftBase} new`} onSubmit={save} onCancel={() => setForm(null)} />
+        <EntryForm mode="new" userId={user.id} draftKey={`${draftKey} new`} onSubmit={save} onCancel={() => setForm(null)} />
       )}
       {loading && !shown && <p>{t('journal.loading')}</p>}
       {!loading && !loadError && items.length === 0 && <p>{t('journal.empty')}</p>}
@@ -205,13 +215,13 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
                     {t(`journal.types.${v.type}`)} {formatDate(v.eventDate)}
                     {v.eventTime ? ` ${v.eventTime}` : ''}
                   </EntryHeading>
-                  <span className={`badge journal-badge-${item.state}`}>{t(`journal.state.${item.state}`)}</span>
+                  <span className={`badge ${JOURNAL_BADGE[item.state]}`}>{t(`journal.state.${item.state}`)}</span>
                   {editing ? (
                     <EntryForm
                       mode={editing.mode}
                       initial={v}
                       userId={user.id}
-                      draftKey={`${draftBase} ${editing.mode} ${item.entryId} ${v.version}`}
+                      draftKey={`${draftKey} ${editing.mode} ${item.entryId} ${v.version}`}
                       onSubmit={save}
                       onCancel={() => setForm(null)}
                     />
@@ -261,7 +271,7 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
                             <li key={version.id}>
                               <p className="journal-version-title">
                                 <strong>{t('journal.versionLabel', { n: version.versionNo })}</strong>
-                                {version.superseded && <span className="badge journal-badge-superseded">{t('journal.superseded')}</span>}
+                                {version.superseded && <span className="badge badge-danger-soft journal-superseded">{t('journal.superseded')}</span>}
                               </p>
                               <VersionBody version={version} />
                             </li>
@@ -293,6 +303,26 @@ export function JournalPanel({ personId, serviceTask, title, headingLevel = 2 }:
           <p>{confirm.kind === 'sign' ? t('journal.signWarning') : t('journal.deleteWarning')}</p>
         </ConfirmDialog>
       )}
+    </>
+  )
+
+  if (panel) {
+    return (
+      <FoldingPanel panel={panel} className="card-section journal-panel" title={title ?? t('journal.title')} actions={actions}>
+        {printHint}
+        {body}
+      </FoldingPanel>
+    )
+  }
+  return (
+    <section className="journal-panel" aria-labelledby={`${id}-title`}>
+      <div className="journal-toolbar">
+        <Heading id={`${id}-title`}>{title ?? t('journal.title')}</Heading>
+        {!title && <p className="journal-task">{t('journal.serviceTask', { task: taskName })}</p>}
+        {actions}
+        {printHint}
+      </div>
+      {body}
     </section>
   )
 }

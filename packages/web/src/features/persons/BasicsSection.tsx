@@ -1,5 +1,5 @@
 import type { PersonDetails, PersonUpdate } from '@huoma/contract'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, describeError, type ErrorText } from '../../api/client'
 import { ErrorAlert } from '../../components/Alert'
@@ -10,6 +10,7 @@ import { codeLabel, codesOf, languageName } from './labels'
 import { SelectField } from './SelectField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { formatRegisterDate } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 const FIELDS = ['firstNames', 'lastName', 'callingName', 'nativeLanguage', 'serviceLanguage', 'phone', 'email'] as const
 type Field = (typeof FIELDS)[number]
@@ -39,7 +40,6 @@ interface BasicsSectionProps {
 export function BasicsSection({ person, onSaved, onConflict, onEdit }: BasicsSectionProps) {
   const { t, i18n } = useTranslation()
   const user = useUser()
-  const id = useId()
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState(false)
   const editButton = useRef<HTMLButtonElement>(null)
@@ -51,9 +51,8 @@ export function BasicsSection({ person, onSaved, onConflict, onEdit }: BasicsSec
   }, [editing])
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.card.basics')}</h2>
+    <FoldingPanel panel="card:basics" className="card-section" title={t('persons.card.basics')} actions={
+        <>
         {can(user, 'persons:update') && !editing && (
           <button
             ref={editButton}
@@ -69,7 +68,8 @@ export function BasicsSection({ person, onSaved, onConflict, onEdit }: BasicsSec
             {t('persons.card.edit')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {saved && <p className="notice">{t('persons.card.saved')}</p>}
       </div>
@@ -107,7 +107,7 @@ export function BasicsSection({ person, onSaved, onConflict, onEdit }: BasicsSec
           <dd>{codeLabel(t, 'serviceLanguages', person.serviceLanguage)}</dd>
         </dl>
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 

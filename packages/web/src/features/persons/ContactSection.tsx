@@ -12,6 +12,7 @@ import { codeLabel, codesOf } from './labels'
 import { SelectField } from './SelectField'
 import { fieldErrorsOf, otherMessages, type FieldErrors } from '../../lib/fieldErrors'
 import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 interface ContactSectionProps {
   person: PersonDetails
@@ -57,9 +58,8 @@ export function ContactSection({ person, onSaved, onConflict, onEdit }: ContactS
   }
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.card.contact')}</h2>
+    <FoldingPanel panel="card:contact" className="card-section" title={t('persons.card.contact')} actions={
+        <>
         {can(user, 'persons:update') && !editing && (
           <button
             ref={editButton}
@@ -75,7 +75,8 @@ export function ContactSection({ person, onSaved, onConflict, onEdit }: ContactS
             {t('persons.card.edit')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {saved && <p className="notice">{t('persons.contactEdit.saved')}</p>}
       </div>
@@ -147,7 +148,7 @@ export function ContactSection({ person, onSaved, onConflict, onEdit }: ContactS
           <ErrorAlert error={error} />
         </div>
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 

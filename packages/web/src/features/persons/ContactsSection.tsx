@@ -9,6 +9,7 @@ import { can, useUser } from '../../session/context'
 import { personsApi } from './api'
 import { SelectField } from './SelectField'
 import { formatRegisterDate, parseFinnishDate, todayInHelsinki } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 const FIELDS = ['kind', 'name', 'relation', 'phone', 'email', 'address', 'matters', 'validFrom', 'validUntil'] as const
 type Field = (typeof FIELDS)[number]
@@ -39,7 +40,6 @@ type Editing = { kind: 'add' } | { kind: 'edit'; contact: PersonContact } | { ki
 export function ContactsSection({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const [contacts, setContacts] = useState<PersonContact[]>()
   const [loadError, setLoadError] = useState<ErrorText>()
   const [editing, setEditing] = useState<Editing>()
@@ -81,15 +81,15 @@ export function ContactsSection({ personId }: { personId: string }) {
   }
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.contacts.title')}</h2>
+    <FoldingPanel panel="card:contacts" className="card-section" title={t('persons.contacts.title')} actions={
+        <>
         {editable && !editing && (
           <button type="button" className="button button-small" onClick={() => start({ kind: 'add' })}>
             {t('persons.contacts.add')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {done && <p className="notice">{done}</p>}
       </div>
@@ -174,7 +174,7 @@ export function ContactsSection({ personId }: { personId: string }) {
           }}
         />
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 

@@ -12,6 +12,7 @@ import { SelectField } from './SelectField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
 import { personName } from '../../lib/labels'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 /** Finds the one visible person with this henkilötunnus (the family and household forms name persons by it). */
 export async function personByHetu(hetu: string): Promise<string | undefined> {
@@ -189,7 +190,6 @@ type Editing<T> = { kind: 'add' } | { kind: 'end'; item: T; relationId: string }
 export function FamilySection({ personId, family, onChanged }: { personId: string; family: ClientCard['family']; onChanged: () => void }) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const editable = can(user, 'persons:family')
   const [editing, setEditing] = useState<Editing<ClientCard['family'][number]>>()
   const [done, setDone] = useState<string>()
@@ -199,15 +199,15 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
     onChanged()
   }
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.card.family')}</h2>
+    <FoldingPanel panel="card:family" className="card-section" title={t('persons.card.family')} actions={
+        <>
         {editable && !editing && (
           <button type="button" className="button button-small" onClick={() => (setDone(undefined), setEditing({ kind: 'add' }))}>
             {t('persons.edit.addRelation')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {done && <p className="notice">{done}</p>}
       </div>
@@ -267,7 +267,7 @@ export function FamilySection({ personId, family, onChanged }: { personId: strin
           onDone={finish(t('persons.edit.relationEnded'))}
         />
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 
@@ -345,7 +345,6 @@ type HouseholdEditing = { kind: 'start' } | { kind: 'add' } | { kind: 'end'; mem
 export function HouseholdSection({ personId, card, onChanged }: { personId: string; card: ClientCard; onChanged: () => void }) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const editable = can(user, 'persons:household')
   const own = card.ownHousehold ?? null
   const [editing, setEditing] = useState<HouseholdEditing>()
@@ -360,9 +359,8 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
     setEditing(e)
   }
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.card.household')}</h2>
+    <FoldingPanel panel="card:household" className="card-section" title={t('persons.card.household')} actions={
+        <>
         {editable && !editing && (
           <span className="section-actions">
             {own ? (
@@ -381,7 +379,8 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
             )}
           </span>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {done && <p className="notice">{done}</p>}
       </div>
@@ -437,6 +436,6 @@ export function HouseholdSection({ personId, card, onChanged }: { personId: stri
           onDone={finish(t('persons.edit.membershipEnded'))}
         />
       )}
-    </section>
+    </FoldingPanel>
   )
 }

@@ -9,6 +9,7 @@ import { can, useUser } from '../../session/context'
 import { personsApi } from './api'
 import { SelectField } from './SelectField'
 import { formatDateTime } from '../../lib/format'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 const FIELDS = ['housingKind', 'household', 'incomeSource', 'notes'] as const
 type Field = (typeof FIELDS)[number]
@@ -20,7 +21,6 @@ type Field = (typeof FIELDS)[number]
 export function LifeSituationSection({ personId }: { personId: string }) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const [data, setData] = useState<LifeSituationHistory>()
   const [loadError, setLoadError] = useState<ErrorText>()
   const [editing, setEditing] = useState(false)
@@ -44,9 +44,8 @@ export function LifeSituationSection({ personId }: { personId: string }) {
   }, [load])
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.lifeSituation.title')}</h2>
+    <FoldingPanel panel="card:life-situation" className="card-section" title={t('persons.lifeSituation.title')} actions={
+        <>
         {data && can(user, 'persons:life-situation-record') && !editing && (
           <button
             type="button"
@@ -61,7 +60,8 @@ export function LifeSituationSection({ personId }: { personId: string }) {
             {t('persons.card.edit')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {done && <p className="notice">{t('persons.lifeSituation.saved')}</p>}
       </div>
@@ -104,7 +104,7 @@ export function LifeSituationSection({ personId }: { personId: string }) {
           </ol>
         </details>
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 

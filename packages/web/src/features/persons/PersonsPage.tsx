@@ -197,7 +197,11 @@ export function PersonsPage() {
 
       {result && result.hiddenMatches > 0 && (
         <div className="notice hidden-matches">
-          <p>{t('persons.search.hidden', { count: result.hiddenMatches })}</p>
+          <p>
+            {result.hiddenMatchesCapped
+              ? t('persons.search.hiddenMore', { count: result.hiddenMatches })
+              : t('persons.search.hidden', { count: result.hiddenMatches })}
+          </p>
           {mayBreakGlass && result.hiddenMatchId && (
             <button type="button" className="button button-danger" onClick={() => setBreakGlassFor(result.hiddenMatchId)}>
               {t('persons.search.breakGlass')}

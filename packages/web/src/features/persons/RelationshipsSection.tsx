@@ -11,6 +11,7 @@ import { SelectField } from './SelectField'
 import { splitFieldErrors } from '../../lib/fieldErrors'
 import { formatRegisterDate, parseFinnishDate } from '../../lib/format'
 import { serviceTaskName, SERVICE_TASK_CODES } from '../../lib/labels'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 interface Props {
   personId: string
@@ -22,15 +23,13 @@ interface Props {
 export function RelationshipsSection({ personId, relationships, onChanged }: Props) {
   const { t } = useTranslation()
   const user = useUser()
-  const id = useId()
   const [opening, setOpening] = useState(false)
   const [ending, setEnding] = useState<Relationship>()
   const [done, setDone] = useState<string>()
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <div className="section-heading">
-        <h2 id={id}>{t('persons.card.relationships')}</h2>
+    <FoldingPanel panel="card:relationships" className="card-section" title={t('persons.card.relationships')} actions={
+        <>
         {can(user, 'relationships:open') && !opening && (
           <button
             type="button"
@@ -44,7 +43,8 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
             {t('persons.card.openRelationship')}
           </button>
         )}
-      </div>
+        </>
+      }>
       <div role="status" className="status-region">
         {done && <p className="notice">{done}</p>}
       </div>
@@ -135,7 +135,7 @@ export function RelationshipsSection({ personId, relationships, onChanged }: Pro
           }}
         />
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 

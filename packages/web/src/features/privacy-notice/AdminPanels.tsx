@@ -147,7 +147,7 @@ export function PaperRecordsPanel() {
                 <td>{r.responsible}</td>
                 <td>
                   {r.active ? (
-                    <button type="button" onClick={() => end(r)} disabled={change.busy}>
+                    <button type="button" className="button button-small" onClick={() => end(r)} disabled={change.busy}>
                       {t('privacyNotice.admin.end')}
                     </button>
                   ) : (

@@ -81,7 +81,7 @@ export function DisclosuresAdminPage() {
                 <td>{t(`privacyNotice.admin.frequencies.${d.frequency}`)}</td>
                 <td>
                   {d.active ? (
-                    <button type="button" onClick={() => end(d)} disabled={busy}>
+                    <button type="button" className="button button-small" onClick={() => end(d)} disabled={busy}>
                       {t('privacyNotice.admin.end')}
                     </button>
                   ) : (

@@ -8,6 +8,7 @@ import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, parseFinnishDate, todayInHelsinki } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
 import { can, useUser } from '../../session/context'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 type Method = ProcessingInformedInput['method']
 
@@ -48,8 +49,7 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
   }
 
   return (
-    <section className="panel card-section" aria-labelledby={id}>
-      <h2 id={id}>{t('privacyNotice.informed.title', { task: serviceTaskName(t, serviceTask) })}</h2>
+    <FoldingPanel panel={`card:informed:${serviceTask}`} className="card-section" title={t('privacyNotice.informed.title', { task: serviceTaskName(t, serviceTask) })}>
       {list.status === 'error' && <p className="muted">{list.error.title}</p>}
       {list.status === 'success' && records.length === 0 && <p className="muted">{t('privacyNotice.informed.none')}</p>}
       {records.length > 0 && (
@@ -72,11 +72,11 @@ export function InformedCardSection({ card, serviceTask }: PersonCardSectionProp
             <option value="letter">{t('privacyNotice.informed.methods.letter')}</option>
             <option value="e_service">{t('privacyNotice.informed.methods.e_service')}</option>
           </select>
-          <button type="button" onClick={() => void record()} disabled={busy}>
+          <button type="button" className="button button-primary" onClick={() => void record()} disabled={busy}>
             {busy ? t('privacyNotice.informed.recording') : t('privacyNotice.informed.record')}
           </button>
         </div>
       )}
-    </section>
+    </FoldingPanel>
   )
 }

@@ -155,7 +155,7 @@ function ProviderFacts({ provider: p }: { provider: Provider }) {
       <dt>{t('providers.detail.validity')}</dt>
       <dd>
         {validityText(t, p)}{' '}
-        <span className={p.active ? 'badge badge-ok' : 'badge prov-badge-inactive'}>{p.active ? t('providers.active') : t('providers.inactive')}</span>
+        <span className={p.active ? 'badge badge-ok' : 'badge badge-muted'}>{p.active ? t('providers.active') : t('providers.inactive')}</span>
       </dd>
       <dt>{t('providers.detail.address')}</dt>
       <dd>{address || MISSING}</dd>

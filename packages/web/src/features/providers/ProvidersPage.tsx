@@ -159,7 +159,7 @@ function ProviderTable({ providers, busy }: { providers: Provider[]; busy: boole
               <td>{serviceTypeNames(t, p.serviceTypes)}</td>
               <td className="prov-nowrap">{validityText(t, p)}</td>
               <td>
-                <span className={p.active ? 'badge badge-ok' : 'badge prov-badge-inactive'}>{p.active ? t('providers.active') : t('providers.inactive')}</span>
+                <span className={p.active ? 'badge badge-ok' : 'badge badge-muted'}>{p.active ? t('providers.active') : t('providers.inactive')}</span>
               </td>
             </tr>
           ))}

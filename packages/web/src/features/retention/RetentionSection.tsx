@@ -1,5 +1,5 @@
 import { HOLD_KINDS, retentionEndpoints as ep, type ClientRetention } from '@huoma/contract'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError, type ErrorText } from '../../api/client'
 import { callApi, useEndpoint } from '../../api/endpoint'
@@ -12,6 +12,7 @@ import type { PersonCardSectionProps } from '../../lib/feature'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
 import { can, useUser } from '../../session/context'
+import { FoldingPanel } from '../../components/FoldingPanel'
 
 type Hold = ClientRetention['holds'][number]
 type HoldKind = (typeof HOLD_KINDS)[number]
@@ -24,7 +25,6 @@ type HoldKind = (typeof HOLD_KINDS)[number]
  */
 export function RetentionSection({ card }: PersonCardSectionProps) {
   const { t } = useTranslation()
-  const id = useId()
   const user = useUser()
   const personId = card.person.id
   const state = useEndpoint(ep['retention.client'], { params: { id: personId } })
@@ -57,8 +57,7 @@ export function RetentionSection({ card }: PersonCardSectionProps) {
   const data = state.status === 'success' ? state.data : undefined
   const active = data?.holds.filter((h) => !h.liftedAt) ?? []
   return (
-    <section className="panel card-section retention-card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('retention.card.title')}</h2>
+    <FoldingPanel panel="card:retention" className="card-section retention-card" title={t('retention.card.title')}>
       <div role="status" className="status-region">
         {notice && (
           <p ref={noticeRef} tabIndex={-1} className="notice">
@@ -135,7 +134,7 @@ export function RetentionSection({ card }: PersonCardSectionProps) {
           <p>{t('retention.card.liftBody', { register: registerName(lifting.serviceTask) })}</p>
         </ConfirmDialog>
       )}
-    </section>
+    </FoldingPanel>
   )
 }
 
