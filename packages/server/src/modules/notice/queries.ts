@@ -229,6 +229,7 @@ const toDisclosure = (r: Selectable<RegularDisclosureTable>): RegularDisclosure 
   contentFi: r.content_fi,
   contentSv: r.content_sv,
   frequency: r.frequency,
+  producer: r.producer as RegularDisclosure['producer'],
   active: r.active,
   version: r.version,
 })
@@ -242,6 +243,7 @@ const disclosureValues = (i: RegularDisclosureInput) => ({
   content_fi: i.contentFi.trim(),
   content_sv: i.contentSv.trim(),
   frequency: i.frequency,
+  ...(i.producer !== undefined ? { producer: i.producer } : {}),
 })
 
 export async function listRegularDisclosures(db: Executor): Promise<RegularDisclosure[]> {
