@@ -177,6 +177,8 @@ const P = '/api/persons/:id'
 /** The outputs Huoma can produce for a regular disclosure (mirrored by the migration's CHECK and `notice.ts`). */
 export const REGULAR_DISCLOSURE_PRODUCERS = ['kela_income_support_decisions'] as const
 export const RegularDisclosureProducer = Type.Enum(REGULAR_DISCLOSURE_PRODUCERS)
+/** The register each output reads: a definition naming the output is of that service task. */
+export const REGULAR_DISCLOSURE_PRODUCER_TASKS: Record<(typeof REGULAR_DISCLOSURE_PRODUCERS)[number], string> = { kela_income_support_decisions: 'income_support' }
 
 export const RegularRun = Type.Object({
   id: Uuid,

@@ -138,6 +138,17 @@ describe.each(kinds)('regular disclosures on %s', (kind) => {
     expect(open.status).toBe(400)
     expect(((await open.json()) as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'periodEnd', code: 'regular.period.open' })])
     expect((await logRows(persons.plain)).length).toBe(before.log)
+    // an output belongs to one active definition, of the register it reads: refused with a field message, nothing saved
+    const definition = { recipientFi: 'Kela', recipientSv: 'FPA', legalBasisFi: 'TTTL 14 a §', legalBasisSv: 'UtkomststödsL 14 a §', contentFi: 'Päätökset', contentSv: 'Besluten', frequency: 'daily', producer: 'kela_income_support_decisions' }
+    const count = async () => (await db().selectFrom('regular_disclosure').select('id').execute()).length
+    const defs = await count()
+    let res = await main.post('/api/admin/regular-disclosures', { ...definition, serviceTask: 'income_support' })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'producer', code: 'notice.producer.taken' })])
+    res = await main.post('/api/admin/regular-disclosures', { ...definition, serviceTask: 'family_services' })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { errors: { field: string; code: string; message: string }[] }).errors).toEqual([expect.objectContaining({ field: 'producer', code: 'notice.producer.task' })])
+    expect(await count()).toBe(defs)
     // a worker may not run it
     const worker = new Client(t.url)
     await worker.login('etuuskasittelija')
