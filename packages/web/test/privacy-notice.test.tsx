@@ -294,5 +294,8 @@ describe('the main user\'s privacy notice page', () => {
     await waitFor(() => expect(api.calls(`POST /api/admin/regular-disclosures/${definition.id}/runs`)).toHaveLength(1))
     expect(api.calls(`POST /api/admin/regular-disclosures/${definition.id}/runs`)[0]?.body).toEqual({ periodStart: '2026-11-01', periodEnd: '2026-11-30' })
     expect(await screen.findByText(/^Ajo .*30\.11\.2026 tehty: 40 asiakasta kirjattiin luovutuslokiin\.$/)).toBeTruthy()
+    // the list reloads after the run; the period typed stays, so running it again asks for the same period
+    expect(screen.getByLabelText<HTMLInputElement>('Jakson alku (pp.kk.vvvv)').value).toBe('1.11.2026')
+    expect(screen.getByLabelText<HTMLInputElement>('Jakson loppu (pp.kk.vvvv)').value).toBe('30.11.2026')
   })
 })

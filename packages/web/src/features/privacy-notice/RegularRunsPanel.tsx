@@ -16,8 +16,11 @@ type Definition = RegularDefinitionList['definitions'][number]
 export function RegularRunsPanel() {
   const { t } = useTranslation()
   const list = useEndpoint(ep['disclosures.regularList'])
-  // what the last run now said, kept here: the list reloads after a run (and the definitions' parts with it)
+  // what the last run now said and the period typed, kept here: the list reloads after a run (and the definitions'
+  // parts with it)
   const [notes, setNotes] = useState<Record<string, string>>({})
+  const yesterday = formatDate(addDays(todayInHelsinki(), -1))
+  const [periods, setPeriods] = useState<Record<string, { start: string; end: string }>>({})
   if (list.status !== 'success') return null
   const produced = list.data.definitions.filter((d) => d.producer && d.active)
   if (!produced.length) return null
@@ -30,6 +33,8 @@ export function RegularRunsPanel() {
           key={d.id}
           definition={d}
           note={notes[d.id]}
+          period={periods[d.id] ?? { start: yesterday, end: yesterday }}
+          setPeriod={(period) => setPeriods({ ...periods, [d.id]: period })}
           onRun={(note) => {
             setNotes({ ...notes, [d.id]: note })
             list.reload()
@@ -40,12 +45,21 @@ export function RegularRunsPanel() {
   )
 }
 
-function DefinitionRuns({ definition: d, note, onRun }: { definition: Definition; note: string | undefined; onRun: (note: string) => void }) {
+function DefinitionRuns({
+  definition: d,
+  note,
+  onRun,
+  period: { start, end },
+  setPeriod,
+}: {
+  definition: Definition
+  note: string | undefined
+  onRun: (note: string) => void
+  period: { start: string; end: string }
+  setPeriod: (period: { start: string; end: string }) => void
+}) {
   const { t } = useTranslation()
   const user = useUser()
-  const yesterday = formatDate(addDays(todayInHelsinki(), -1))
-  const [start, setStart] = useState(yesterday)
-  const [end, setEnd] = useState(yesterday)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ text: ErrorText; messages: string[] }>()
 
@@ -113,9 +127,9 @@ function DefinitionRuns({ definition: d, note, onRun }: { definition: Definition
           <ErrorAlert error={error?.text} messages={error?.messages} />
           {note && <p role="status">{note}</p>}
           <label htmlFor={`rr-start-${d.id}`}>{t('privacyNotice.runs.start')}</label>
-          <input id={`rr-start-${d.id}`} value={start} onChange={(e) => setStart(e.target.value)} inputMode="numeric" />
+          <input id={`rr-start-${d.id}`} value={start} onChange={(e) => setPeriod({ start: e.target.value, end })} inputMode="numeric" />
           <label htmlFor={`rr-end-${d.id}`}>{t('privacyNotice.runs.end')}</label>
-          <input id={`rr-end-${d.id}`} value={end} onChange={(e) => setEnd(e.target.value)} inputMode="numeric" />
+          <input id={`rr-end-${d.id}`} value={end} onChange={(e) => setPeriod({ start, end: e.target.value })} inputMode="numeric" />
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('privacyNotice.runs.running') : t('privacyNotice.runs.runNow')}
           </button>
