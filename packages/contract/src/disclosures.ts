@@ -172,7 +172,82 @@ export type ConsentList = Static<typeof ConsentList>
 
 const P = '/api/persons/:id'
 
+// ---- regular disclosures that run (the privacy notice's `regular_disclosure` rows with an output) --------------------
+
+/** The outputs Huoma can produce for a regular disclosure (mirrored by the migration's CHECK and `notice.ts`). */
+export const REGULAR_DISCLOSURE_PRODUCERS = ['kela_income_support_decisions'] as const
+export const RegularDisclosureProducer = Type.Enum(REGULAR_DISCLOSURE_PRODUCERS)
+/** The register each output reads: a definition naming the output is of that service task. */
+export const REGULAR_DISCLOSURE_PRODUCER_TASKS: Record<(typeof REGULAR_DISCLOSURE_PRODUCERS)[number], string> = { kela_income_support_decisions: 'income_support' }
+
+export const RegularRun = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  trigger: Type.Union([Type.Literal('job'), Type.Literal('manual')]),
+  runBy: Type.Union([Type.String(), Type.Null()], { description: 'the main user who ran it now; null: the scheduled job' }),
+  ranAt: Type.String({ format: 'date-time' }),
+  included: Type.Integer({ description: 'clients whose data the file carries (one disclosure log row each)' }),
+  records: Type.Integer({ description: 'rows of the file' }),
+  leftOutRestricted: Type.Integer({ description: 'clients left out: a restriction of processing in the register' }),
+  leftOutBanned: Type.Integer({ description: 'clients left out: their ban on the purpose' }),
+  leftOutNoIdentity: Type.Integer({ description: 'clients left out: no henkilötunnus to identify them to the recipient' }),
+  fileName: Type.String(),
+  fileSha256: Type.String(),
+})
+export type RegularRun = Static<typeof RegularRun>
+
+export const RegularDefinition = Type.Object({
+  id: Uuid,
+  serviceTask: ServiceTaskCode,
+  recipientFi: Type.String(),
+  recipientSv: Type.String(),
+  legalBasisFi: Type.String(),
+  legalBasisSv: Type.String(),
+  contentFi: Type.String(),
+  contentSv: Type.String(),
+  frequency: Type.String(),
+  active: Type.Boolean(),
+  producer: Type.Union([RegularDisclosureProducer, Type.Null()], { description: 'the output Huoma makes for it; null: not produced by Huoma' }),
+  runs: Type.Array(RegularRun, { description: 'the latest runs, newest period first (at most 20)' }),
+})
+export const RegularDefinitionList = Type.Object({ definitions: Type.Array(RegularDefinition) })
+export type RegularDefinitionList = Static<typeof RegularDefinitionList>
+
+export const RegularRunInput = Type.Object({ periodStart: IsoDate, periodEnd: IsoDate }, { additionalProperties: false })
+export type RegularRunInput = Static<typeof RegularRunInput>
+export const RegularRunResult = Type.Object({ run: RegularRun, alreadyRan: Type.Boolean({ description: 'the period had run before: nothing was sent or logged again' }) })
+const RegularParams = Type.Object({ definitionId: Uuid })
+const RegularRunParams = Type.Object({ definitionId: Uuid, runId: Uuid })
+
 export const disclosuresEndpoints = endpoints({
+  'disclosures.regularList': {
+    method: 'GET',
+    path: '/api/admin/regular-disclosures/runs',
+    action: 'disclosures:regular-read',
+    summary: 'The regular disclosures with their outputs and latest runs (counts only, no client data)',
+    response: { 200: RegularDefinitionList },
+  },
+  'disclosures.regularRun': {
+    method: 'POST',
+    path: '/api/admin/regular-disclosures/:definitionId/runs',
+    action: 'disclosures:regular-run',
+    summary: 'Run a regular disclosure now for a closed period: its file, a disclosure log row per client, audited as a disclosure; a period that ran answers its run',
+    params: RegularParams,
+    body: RegularRunInput,
+    response: { 200: RegularRunResult },
+    errors: [409],
+  },
+  'disclosures.regularFile': {
+    method: 'GET',
+    path: '/api/admin/regular-disclosures/:definitionId/runs/:runId/file',
+    action: 'disclosures:regular-file',
+    summary: 'The file a run produced (as sent to the recipient), audited as an export naming its clients',
+    params: RegularRunParams,
+    produces: 'text/csv',
+    response: { 200: FileBody },
+  },
   'disclosures.register': {
     method: 'GET',
     path: `${P}/disclosures`,

@@ -97,6 +97,8 @@ export const RegularDisclosureInput = Type.Object(
     contentFi: Required(1000),
     contentSv: Required(1000),
     frequency: DisclosureFrequency,
+    /** the output Huoma produces and runs for it (`GET /api/admin/regular-disclosures/runs`); left out: unchanged */
+    producer: Type.Optional(Type.Union([Type.Enum(['kela_income_support_decisions'] as const), Type.Null()])),
   },
   { additionalProperties: false },
 )

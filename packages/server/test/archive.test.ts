@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { localDate, todayInHelsinki } from '@huoma/domain'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pngHasTransparency, renderArchiveImage } from '../src/modules/archive/render'
 import { renderArchivalPdf, renderPdf } from '../src/pdf/render'
 import { databaseKinds } from './helpers/databases'
 import { xsdErrors } from './helpers/payments'
@@ -43,6 +45,18 @@ describe('archival PDF', () => {
     expect(archival).toBeNull()
     expect(plain!.join('\n')).toMatch(/DestOutputProfile|Metadata|CIDSet/)
     await expect(renderArchivalPdf({ ...definition, watermark: { text: 'LUONNOS' } })).rejects.toThrow(/transparency/)
+  }, 60_000)
+
+  it('lays an opaque image out as PDF/A-1b; a transparent PNG would not be, so it is recognised and kept as is', async () => {
+    const png = (name: string) => readFileSync(new URL(`./fixtures/archive/${name}`, import.meta.url))
+    const base = { lang: 'fi' as const, organisation: 'Demola', title: 'Liiteasiakirja', client: { name: 'Asiakas Testi', hetu: null, temporaryId: 'T-1' }, reason: 'sample' as const, producedAt: new Date(), fileName: 'kuva.png', uploadedOn: '2001-01-01', typeName: 'Muu liiteasiakirja' }
+    const [opaque, transparent] = await pdfaErrors([
+      await renderArchiveImage({ ...base, image: png('opaque.png'), mediaType: 'image/png' }),
+      await renderArchiveImage({ ...base, image: png('transparent.png'), mediaType: 'image/png' }),
+    ])
+    expect(opaque).toBeNull()
+    expect(transparent!.join('\n')).toMatch(/transparency/i)
+    expect([pngHasTransparency(png('opaque.png')), pngHasTransparency(png('transparent.png'))]).toEqual([false, true])
   }, 60_000)
 })
 
@@ -177,5 +191,66 @@ describe.each(kinds)('archive packages on %s', (kind) => {
     // a matter closed after the package covered the register makes it ready again
     await db().updateTable('archive_transfer').set({ covers_until: '2000-01-01' }).where('package_id', '=', pkg.id).execute()
     expect((await candidates()).candidates.filter((c) => c.personId === sampled).map((c) => c.register).sort()).toEqual(['adult_social_work', 'client'])
+  }, 180_000)
+  it('includes the register\'s attachments: images as PDF/A pages, a PDF and a transparent PNG as their originals', async () => {
+    const sampled = await newClient('Liitteellinen', '1960-05-08')
+    await journalEntry(sampled, 'Tapaaminen: asiakas toi tiliotteen ja vuokrasopimuksen.')
+    const fixture = (name: string) => readFileSync(new URL(`./fixtures/archive/${name}`, import.meta.url))
+    const originalPdf = await renderPdf({ content: [{ text: 'Vuokrasopimus, Kauppakatu 1 A 2' }] })
+    const files = [
+      { name: 'tiliote.jpg', type: 'image/jpeg', bytes: fixture('scan.jpg'), documentType: 'bank_statement' },
+      { name: 'kaavio.png', type: 'image/png', bytes: fixture('opaque.png'), documentType: 'other' },
+      { name: 'leima.png', type: 'image/png', bytes: fixture('transparent.png'), documentType: 'other' },
+      { name: 'vuokrasopimus.pdf', type: 'application/pdf', bytes: originalPdf, documentType: 'tenancy_agreement' },
+    ]
+    const uploader = await userId('sosiaalityontekija')
+    for (const [i, f] of files.entries()) {
+      await db()
+        .insertInto('attachment')
+        .values({ person_id: sampled, service_task: TASK, file_name: f.name, content_type: f.type as 'image/png', size_bytes: f.bytes.length, sha256: createHash('sha256').update(f.bytes).digest(), storage: 'database', content: f.bytes, uploaded_by: uploader, uploaded_at: new Date(Date.UTC(2001, 0, 10 + i, 10)), document_type: f.documentType as 'other' })
+        .execute()
+    }
+    await close(sampled)
+    const res = await archivist.post('/api/archive/packages', { personIds: [sampled] })
+    expect(res.status).toBe(201)
+    const pkg = (await res.json()) as Summary
+    const zip = unzipSync(new Uint8Array(await (await archivist.get(`/api/archive/packages/${pkg.id}/zip`)).arrayBuffer()))
+    const xml = new TextDecoder().decode(zip['metadata.xml'])
+    // the metadata, with the attachments' originals, is valid against the extended schema
+    expect(await xsdErrors(xml, 'huoma-archive-package-1')).toEqual([])
+    const attachments = [...xml.matchAll(/<document>([\s\S]*?)<\/document>/g)]
+      .map((m) => m[1]!)
+      // the attachments' files (the register's list of attachments is a document of its own, with no original)
+      .filter((d) => d.includes('<documentType code="attachment"') && d.includes('<original '))
+      .map((d) => ({
+        file: /<file>(.*?)<\/file>/.exec(d)![1]!,
+        sha256: /<sha256>(.*?)<\/sha256>/.exec(d)![1]!,
+        format: /<\/language>\s*<format>(.*?)<\/format>/.exec(d)![1]!,
+        converted: /<original converted="(.*?)">/.exec(d)![1]!,
+        originalName: /<fileName>(.*?)<\/fileName>/.exec(d)![1]!,
+        originalSha256: /<original[\s\S]*<sha256>(.*?)<\/sha256>/.exec(d)![1]!,
+        firstDate: /<firstDate>(.*?)<\/firstDate>/.exec(d)![1]!,
+      }))
+    expect(attachments.map((a) => [a.originalName, a.format, a.converted, a.file.replace(/^c\d{4}\/adult_social_work\/\d+-/, '')])).toEqual([
+      ['tiliote.jpg', 'PDF/A-1b', 'true', 'attachment.pdf'],
+      ['kaavio.png', 'PDF/A-1b', 'true', 'attachment.pdf'],
+      ['leima.png', 'image/png', 'false', 'attachment.png'],
+      ['vuokrasopimus.pdf', 'application/pdf', 'false', 'attachment.pdf'],
+    ])
+    expect(attachments.map((a) => a.firstDate)).toEqual(['2001-01-10', '2001-01-11', '2001-01-12', '2001-01-13'])
+    // every file's checksum as the metadata says; the originals' checksums are the stored files'
+    for (const [i, a] of attachments.entries()) {
+      expect(createHash('sha256').update(zip[a.file]!).digest('hex')).toBe(a.sha256)
+      expect(a.originalSha256).toBe(createHash('sha256').update(files[i]!.bytes).digest('hex'))
+    }
+    expect(Buffer.from(zip[attachments[3]!.file]!).equals(originalPdf)).toBe(true)
+    expect(Buffer.from(zip[attachments[2]!.file]!).equals(files[2]!.bytes)).toBe(true)
+    // the converted images are PDF/A-1b by Preflight, with the attachment's details on the page
+    const converted = attachments.filter((a) => a.converted === 'true').map((a) => zip[a.file]!)
+    expect(await pdfaErrors(converted)).toEqual([null, null])
+    const text = await pdfText(converted[0]!)
+    expect(text).toContain('tiliote.jpg')
+    expect(text).toContain('Tiliote')
+    expect(text).toContain('Liitteellinen Arkisto')
   }, 180_000)
 })

@@ -54,6 +54,27 @@ async function disclosureRequest(t: TestServer) {
   return { id, c, request }
 }
 
+/** Kela's regular disclosure run by the main user for a day with a fresh income support decision of a client with a henkilötunnus. */
+async function regularRun(t: TestServer, day: string) {
+  const db = t.server.database.db
+  const person = await db.selectFrom('person').select('id').where('hetu', 'is not', null).where('merged_into', 'is', null).orderBy('hetu').limit(1).executeTakeFirstOrThrow()
+  const unitId = (await db.selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
+  const makerId = await userId(t, 'etuuskasittelija')
+  await db.transaction().execute((trx) =>
+    insertDecision({ trx, personId: person.id }, INCOME_SUPPORT_DECISION, { unitId, subjectId: null, correctsId: null, decidedOn: day, makerId, language: 'fi', outcome: 'granted', reasons: 'Täydentävä toimeentulotuki.', items: [{ code: 'medicine', outcome: 'granted' }] }),
+  )
+  const main = new Client(t.url)
+  await main.login('paakayttaja')
+  const defs = (await (await main.get('/api/admin/regular-disclosures/runs')).json()) as { definitions: { id: string; producer: string | null }[] }
+  const kela = defs.definitions.find((d) => d.producer === 'kela_income_support_decisions')!.id
+  const res = await main.post(`/api/admin/regular-disclosures/${kela}/runs`, { periodStart: day, periodEnd: day })
+  expect(res.status).toBe(200)
+  return { kela, main, run: ((await res.json()) as { run: { id: string } }).run }
+}
+
+const regularClients = async (t: TestServer, runId: string) =>
+  (await t.server.database.db.selectFrom('disclosure_log').select('person_id').distinct().where('regular_run_id', '=', runId).execute()).map((r) => r.person_id)
+
 /** A fresh client's request about their data, registered by the data protection officer (and decided when asked). */
 async function rightsRequest(t: TestServer, kind: 'access' | 'restriction', decide?: 'granted' | 'refused') {
   const { id } = await clientOf(t, 'sosiaalityontekija')
@@ -897,6 +918,15 @@ const probes: Partial<Record<Action, Probe>> = {
     await c.login('arkistonhoitaja')
     expect((await c.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: list.version })).status).toBe(200)
     return { username: 'arkistonhoitaja', clientIds: items }
+  },
+  'disclosures:regular-run': async (t) => {
+    const { run } = await regularRun(t, '2025-01-10')
+    return { username: 'paakayttaja', clientIds: await regularClients(t, run.id) }
+  },
+  'disclosures:regular-file': async (t) => {
+    const { kela, run, main } = await regularRun(t, '2025-01-20')
+    expect((await main.get(`/api/admin/regular-disclosures/${kela}/runs/${run.id}/file`)).status).toBe(200)
+    return { username: 'paakayttaja', clientIds: await regularClients(t, run.id) }
   },
   'archive:candidates': async (t) => {
     const { id, c } = await archiveReady(t)

@@ -264,4 +264,38 @@ describe('the main user\'s privacy notice page', () => {
     await waitFor(() => expect(api.calls('POST /api/admin/commitment')).toHaveLength(1))
     expect(api.calls('POST /api/admin/commitment')[0]?.body).toEqual({ textFi: 'Uusi sitoumus, joka on riittävän pitkä.', textSv: 'Ny förbindelse som är tillräckligt lång.' })
   })
+
+  it('shows the regular disclosures\' runs with those left out, and runs an ended period now', async () => {
+    const runner = sessionUser({ displayName: 'Pekka Aaltonen', roles: ['main_user'], actions: ['notice:configure', 'disclosures:regular-read', 'disclosures:regular-run', 'disclosures:regular-file'] })
+    const run = { id: 'r1000000-0000-4000-8000-000000000001', number: 1, periodStart: '2026-12-06', periodEnd: '2026-12-06', trigger: 'job', runBy: null, ranAt: '2026-12-07T04:30:00.000Z', included: 12, records: 14, leftOutRestricted: 1, leftOutBanned: 0, leftOutNoIdentity: 2, fileName: 'kela-toimeentulotukipaatokset-2026-12-06.csv', fileSha256: 'b'.repeat(64) }
+    const definition = { id: 'd1000000-0000-4000-8000-000000000001', serviceTask: 'income_support', recipientFi: 'Kansaneläkelaitos (Kela)', recipientSv: 'Folkpensionsanstalten (FPA)', legalBasisFi: 'Laki toimeentulotuesta 1412/1997 14 a §', legalBasisSv: 'x', contentFi: 'Päätökset', contentSv: 'Besluten', frequency: 'per_event', active: true, producer: 'kela_income_support_decisions', runs: [run] }
+    const api = signedIn(runner, {
+      'GET /api/admin/regular-disclosures': () => json({ disclosures: [] }),
+      'GET /api/admin/regular-disclosures/runs': () => json({ definitions: [definition] }),
+      [`POST /api/admin/regular-disclosures/${definition.id}/runs`]: () => json({ run: { ...run, id: 'r1000000-0000-4000-8000-000000000002', periodStart: '2026-11-01', periodEnd: '2026-11-30', trigger: 'manual', runBy: 'Pekka Aaltonen', included: 40 }, alreadyRan: false }),
+      'GET /api/admin/paper-records': () => json({ records: [] }),
+      'GET /api/units': () => json({ units: [] }),
+      'GET /api/admin/data-protection': () => json(SETTINGS),
+    })
+    renderApp('/admin/privacy-notice')
+    expect(await screen.findByRole('heading', { level: 2, name: 'Säännönmukaisten luovutusten ajot' })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 3, name: 'Kansaneläkelaitos (Kela): Toimeentulotukipäätökset Kelalle (CSV)' })).toBeTruthy()
+    expect(screen.getByText('rajoitus 1, kielto 0, ei henkilötunnusta 2')).toBeTruthy()
+    expect(screen.getByText('ajastettu tehtävä')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'kela-toimeentulotukipaatokset-2026-12-06.csv' }).getAttribute('href')).toBe(`/api/admin/regular-disclosures/${definition.id}/runs/${run.id}/file`)
+
+    fireEvent.change(screen.getByLabelText('Jakson alku (pp.kk.vvvv)'), { target: { value: '1.11.2026' } })
+    fireEvent.change(screen.getByLabelText('Jakson loppu (pp.kk.vvvv)'), { target: { value: 'huomenna' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Aja nyt' }))
+    expect(await screen.findByText('Anna päivä muodossa pp.kk.vvvv.')).toBeTruthy()
+    expect(api.calls(`POST /api/admin/regular-disclosures/${definition.id}/runs`)).toHaveLength(0)
+    fireEvent.change(screen.getByLabelText('Jakson loppu (pp.kk.vvvv)'), { target: { value: '30.11.2026' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Aja nyt' }))
+    await waitFor(() => expect(api.calls(`POST /api/admin/regular-disclosures/${definition.id}/runs`)).toHaveLength(1))
+    expect(api.calls(`POST /api/admin/regular-disclosures/${definition.id}/runs`)[0]?.body).toEqual({ periodStart: '2026-11-01', periodEnd: '2026-11-30' })
+    expect(await screen.findByText(/^Ajo .*30\.11\.2026 tehty: 40 asiakasta kirjattiin luovutuslokiin\.$/)).toBeTruthy()
+    // the list reloads after the run; the period typed stays, so running it again asks for the same period
+    expect(screen.getByLabelText<HTMLInputElement>('Jakson alku (pp.kk.vvvv)').value).toBe('1.11.2026')
+    expect(screen.getByLabelText<HTMLInputElement>('Jakson loppu (pp.kk.vvvv)').value).toBe('30.11.2026')
+  })
 })

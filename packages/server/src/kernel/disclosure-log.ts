@@ -20,6 +20,8 @@ export interface DisclosureEntry {
   method: 'secure_email' | 'post' | 'in_person' | 'interface' | 'phone'
   disclosedOn: string
   disclosedBy: string | null
+  /** the regular disclosure's run that sent it */
+  regularRunId?: string | null
 }
 
 export async function logDisclosure(trx: Executor, e: DisclosureEntry): Promise<string> {
@@ -36,10 +38,35 @@ export async function logDisclosure(trx: Executor, e: DisclosureEntry): Promise<
       method: e.method,
       disclosed_on: e.disclosedOn,
       disclosed_by: e.disclosedBy,
+      regular_run_id: e.regularRunId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** Many rows at once (a regular disclosure's run: one per client the file carries), in chunks. */
+export async function logDisclosures(trx: Executor, entries: DisclosureEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await trx
+      .insertInto('disclosure_log')
+      .values(
+        entries.slice(i, i + 1000).map((e) => ({
+          person_id: e.personId,
+          service_task: e.serviceTask,
+          request_id: e.requestId,
+          recipient: e.recipient,
+          basis: e.basis,
+          basis_citation: e.basisCitation,
+          what: e.what,
+          method: e.method,
+          disclosed_on: e.disclosedOn,
+          disclosed_by: e.disclosedBy,
+          regular_run_id: e.regularRunId ?? null,
+        })),
+      )
+      .execute()
+  }
 }
 
 /** How a consent of the client stands for a disclosure from the register on the day ('missing': no such consent of this client). */

@@ -185,6 +185,8 @@ export interface DisclosureLogTable {
   method: 'secure_email' | 'post' | 'in_person' | 'interface' | 'phone'
   disclosed_on: DateString
   disclosed_by: string | null
+  /** the run of a regular disclosure that sent it (migration 0061); null: a decided request or by hand */
+  regular_run_id: string | null
   created_at: Timestamp
 }
 

@@ -31,6 +31,10 @@ export interface PackageMetadata {
       records: number
       reason: 'sample' | 'archive_order'
       language: 'fi' | 'sv'
+      /** PDF/A-1b, or an attachment kept as its original file (a PDF, a transparent PNG, TIFF, text) */
+      format: 'PDF/A-1b' | 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff' | 'text/plain'
+      /** an attachment's original file: its name, format and checksum, and whether the document is its conversion */
+      original?: { fileName: string; format: string; sha256: string; bytes: number; converted: boolean }
     }[]
   }[]
 }
@@ -69,7 +73,14 @@ export function metadataXml(m: PackageMetadata & { number: number }): string {
       e.ele(ARCHIVE_NS, 'records').txt(String(d.records))
       e.ele(ARCHIVE_NS, 'retention').att('reason', d.reason).txt('permanent')
       e.ele(ARCHIVE_NS, 'language').txt(d.language)
-      e.ele(ARCHIVE_NS, 'format').txt('PDF/A-1b')
+      e.ele(ARCHIVE_NS, 'format').txt(d.format)
+      if (d.original) {
+        const o = e.ele(ARCHIVE_NS, 'original').att('converted', String(d.original.converted))
+        o.ele(ARCHIVE_NS, 'fileName').txt(d.original.fileName)
+        o.ele(ARCHIVE_NS, 'format').txt(d.original.format)
+        o.ele(ARCHIVE_NS, 'sha256').txt(d.original.sha256)
+        o.ele(ARCHIVE_NS, 'bytes').txt(String(d.original.bytes))
+      }
     }
   }
   return doc.end({ prettyPrint: true })

@@ -1,7 +1,7 @@
 // this module's tables in the database type (declaration merging)
 import type {} from './schema'
 import type { ArchiveCandidate, ArchivePackageSummary } from '@huoma/contract'
-import { archiveDocumentFileName, DOCUMENT_TYPES, type DocumentType, type LocalDate } from '@huoma/domain'
+import { archiveDocumentFileName, ATTACHMENT_DOCUMENT_TYPES, DOCUMENT_TYPES, isAttachmentDocumentType, type DocumentType, type LocalDate } from '@huoma/domain'
 import { createHash } from 'node:crypto'
 import { zipSync } from 'fflate'
 import { sql, type Transaction } from 'kysely'
@@ -9,7 +9,8 @@ import type { Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { readClientCopy, type CopySection, type CopyTable } from '../../kernel/client-copy'
 import { identityIds } from '../privacy'
-import { renderArchiveDocument } from './render'
+import { registerAttachments } from './attachments'
+import { pngHasTransparency, renderArchiveDocument, renderArchiveImage } from './render'
 import { metadataXml, type PackageMetadata } from './metadata'
 import { dateOf } from '../../db/dates'
 
@@ -18,6 +19,9 @@ export const CLIENT_REGISTER = 'client'
 /** At most this many clients in one package (a package is one transaction and one zip held in memory). */
 export const PACKAGE_CLIENT_LIMIT = 200
 const LIST_LIMIT = 500
+/** The extension of an attachment kept as its original file in the package. */
+const ORIGINAL_EXTENSION: Record<string, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg', 'image/tiff': '.tif', 'text/plain': '.txt' }
+type OriginalFormat = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff' | 'text/plain'
 
 
 /**
@@ -98,7 +102,7 @@ interface Made {
 export async function makePackage(
   trx: Transaction<DB>,
   tables: readonly CopyTable[],
-  q: { today: LocalDate; now: Date; userId: string; register?: string; personIds?: readonly string[] },
+  q: { today: LocalDate; now: Date; userId: string; register?: string; personIds?: readonly string[]; attachmentFolder: string },
 ): Promise<Made | null> {
   const ready = await readyRows(trx, q.today, { ...(q.register ? { register: q.register } : {}), ...(q.personIds ? { personIds: q.personIds } : {}) })
     .orderBy('s.person_id')
@@ -144,8 +148,9 @@ export async function makePackage(
     const registers = byPerson.get(p.id) ?? []
     const wanted = new Set(registers.map((r) => r.register))
     const lang: 'fi' | 'sv' = p.service_language === 'sv' ? 'sv' : 'fi'
+    const ids = await identityIds(trx, p.id)
     const sections = await readClientCopy(trx, tables, {
-      personIds: await identityIds(trx, p.id),
+      personIds: ids,
       include: (task) => wanted.has(task ?? CLIENT_REGISTER),
     })
     const client: PackageMetadata['clients'][number] = {
@@ -196,7 +201,52 @@ export async function makePackage(
           records,
           reason: r.reason,
           language: lang,
+          format: 'PDF/A-1b',
         })
+      }
+      // the register's attachments as files of their own: an image as a PDF/A page (a transparent PNG, which PDF/A-1
+      // cannot hold, and any other file kept as its original), a PDF as its original, with its checksum and format
+      if (r.register !== CLIENT_REGISTER) {
+        for (const a of await registerAttachments(trx, ids, r.register, q.attachmentFolder)) {
+          n += 1
+          const typeName = isAttachmentDocumentType(a.documentType) ? ATTACHMENT_DOCUMENT_TYPES[a.documentType][lang] : a.documentType
+          const title = `${DOCUMENT_TYPES.attachment[lang]}: ${typeName} — ${registerName(r.register, lang)}`.slice(0, 500)
+          const convert = a.contentType === 'image/jpeg' || (a.contentType === 'image/png' && !pngHasTransparency(a.content))
+          const bytes = convert
+            ? await renderArchiveImage({
+                lang,
+                organisation: meta.organisation,
+                title,
+                client: { name: `${p.last_name} ${p.first_names}`, hetu: p.hetu, temporaryId: p.temporary_id },
+                reason: r.reason,
+                producedAt: q.now,
+                image: a.content,
+                mediaType: a.contentType as 'image/jpeg' | 'image/png',
+                fileName: a.fileName,
+                uploadedOn: a.uploadedOn,
+                typeName,
+              })
+            : a.content
+          const file = `${folder}/${archiveDocumentFileName(r.register, n, 'attachment').replace(/\.pdf$/, convert ? '.pdf' : ORIGINAL_EXTENSION[a.contentType] ?? '.bin')}`
+          files[file] = bytes
+          client.documents.push({
+            file,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+            bytes: bytes.length,
+            serviceTask: r.register,
+            serviceTaskName: registerName(r.register, lang),
+            documentType: 'attachment',
+            documentTypeName: DOCUMENT_TYPES.attachment[lang],
+            title,
+            firstDate: a.uploadedOn,
+            lastDate: a.uploadedOn,
+            records: 1,
+            reason: r.reason,
+            language: lang,
+            format: convert ? 'PDF/A-1b' : (a.contentType as OriginalFormat),
+            original: { fileName: a.fileName, format: a.contentType as OriginalFormat, sha256: a.sha256, bytes: a.content.length, converted: convert },
+          })
+        }
       }
       transfers.push({ person_id: p.id, register: r.register, reason: r.reason, covers_until: q.today, documents: n })
     }

@@ -80,3 +80,41 @@ export async function renderArchiveDocument(input: ArchiveDocumentInput): Promis
   const doc = baseDocument(input.lang, input.title, content, null)
   return renderArchivalPdf({ ...doc, info: { ...doc.info, title: input.title, author: input.organisation, subject: input.client.name } })
 }
+
+const IMAGE_TEXTS = {
+  fi: { original: 'Alkuperäinen tiedosto', uploaded: 'Tallennettu', type: 'Liitteen laji' },
+  sv: { original: 'Ursprunglig fil', uploaded: 'Sparad', type: 'Bilagans slag' },
+} as const
+
+/**
+ * An attachment's image (JPEG, or PNG without transparency) as a PDF/A-1b page: the organisation and title, the
+ * client, the original file's name and day, then the image fitted to the page. PDF/A-1 forbids transparency, so a
+ * PNG with an alpha channel or a transparent colour is not converted (the caller keeps the original).
+ */
+export async function renderArchiveImage(input: Omit<ArchiveDocumentInput, 'sections' | 'firstDate' | 'lastDate'> & { image: Buffer; mediaType: 'image/jpeg' | 'image/png'; fileName: string; uploadedOn: string; typeName: string }): Promise<Buffer> {
+  const t = TEXTS[input.lang]
+  const i = IMAGE_TEXTS[input.lang]
+  const content: Content[] = [
+    documentHeader({ name: input.organisation, unitName: '' }, input.title, [
+      [i.uploaded, date(input.uploadedOn)],
+      [t.produced, date(todayInHelsinki(input.producedAt))],
+    ]),
+    factTable([
+      [t.client, input.client.name],
+      input.client.hetu ? [t.identity, input.client.hetu] : [t.temporaryId, input.client.temporaryId ?? ''],
+      [t.retention, t.reasons[input.reason]],
+      [i.type, input.typeName],
+      [i.original, input.fileName],
+    ]),
+    { image: `data:${input.mediaType};base64,${input.image.toString('base64')}`, fit: [500, 560], margin: [0, 8, 0, 0] },
+  ]
+  const doc = baseDocument(input.lang, input.title, content, null)
+  return renderArchivalPdf({ ...doc, info: { ...doc.info, title: input.title, author: input.organisation, subject: input.client.name } })
+}
+
+/** Whether a PNG carries transparency: an alpha channel (colour types 4 and 6) or a tRNS chunk. */
+export function pngHasTransparency(png: Buffer): boolean {
+  const colourType = png[25]
+  if (colourType === 4 || colourType === 6) return true
+  return png.includes(Buffer.from('tRNS', 'latin1'))
+}

@@ -47,6 +47,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
           today: today(),
           now: app.clock.now(),
           userId: ctx.principal.userId,
+          attachmentFolder: app.config.attachments.folder,
           ...(request.body.register ? { register: request.body.register } : {}),
           ...(request.body.personIds ? { personIds: request.body.personIds } : {}),
         })

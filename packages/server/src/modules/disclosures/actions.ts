@@ -78,4 +78,23 @@ export const disclosuresActions = defineActions({
     bases: BASES,
     description: 'Record that a client revoked a consent or lifted a ban',
   },
+  'disclosures:regular-read': {
+    scope: 'role',
+    roles: ['main_user'],
+    description: 'See the regular disclosures Huoma produces and their runs (periods and counts, no client data)',
+  },
+  'disclosures:regular-run': {
+    scope: 'role',
+    roles: ['main_user'],
+    audit: 'disclose',
+    dataGroup: 'privacy/regular-disclosure',
+    description: 'Run a regular disclosure now for a closed period: its file and a disclosure log row per client it carries',
+  },
+  'disclosures:regular-file': {
+    scope: 'role',
+    roles: ['main_user'],
+    audit: 'export',
+    dataGroup: 'privacy/regular-disclosure',
+    description: 'Download the file a regular disclosure\'s run produced (as sent to the recipient)',
+  },
 })

@@ -2,9 +2,11 @@ import { disclosuresCopy, disclosuresTimeline } from './copy'
 import { defineModule } from '../module'
 import { disclosuresActions } from './actions'
 import { fieldMessages } from './messages'
+import { disclosuresEvents } from './events'
+import { regularDisclosuresJob } from './regular-job'
 import { disclosuresRoutes } from './routes'
 
-/** Disclosures of client data and the client's consents (issue 13, part 1). */
+/** Disclosures of client data, the client's consents, and the regular disclosures' runs (issue 13, parts 1 and 9). */
 export const disclosuresModule = defineModule({
   name: 'disclosures',
   clientCopy: disclosuresCopy,
@@ -12,4 +14,7 @@ export const disclosuresModule = defineModule({
   actions: disclosuresActions,
   routes: disclosuresRoutes,
   messages: fieldMessages,
+  events: [disclosuresEvents],
+  // the regular disclosures Huoma produces, each morning for the previous day(s)
+  jobs: () => [regularDisclosuresJob({ at: '06:30' })],
 })

@@ -5,7 +5,9 @@ import type { ClientScope } from '../../access/client-access'
 import { requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
+import { localDate } from '@huoma/domain'
 import { disclosureBundlePdf, disclosureDecisionPdf } from './print'
+import { listDefinitions, periodIssues, regularConfigDb, runFile, runRegularDisclosure } from './regular'
 import { askInformation, decideRequest, informationAnswered, listConsents, readRegister, receiveRequest, recordConsent, recordDisclosure, revokeConsent } from './repository'
 
 /**
@@ -127,5 +129,39 @@ export const disclosuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['disclosures.revokeConsent']),
     handler: async (request) =>
       consents(request, request.params.id, (scope, ctx) => revokeConsent(scope, request.params.consentId, request.body, { userId: ctx.principal.userId, today: today() })),
+  })
+
+  // ---- regular disclosures (the main user's): the definitions and their runs, run now, a run's file ----------------
+
+  app.route({
+    ...endpoint(ep['disclosures.regularList']),
+    handler: async () => listDefinitions(regularConfigDb(app)),
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.regularRun']),
+    handler: async (request) => {
+      const ctx = requireAuthed(request)
+      const periodStart = localDate(request.body.periodStart)
+      const periodEnd = localDate(request.body.periodEnd)
+      const issues = periodIssues(periodStart, periodEnd, today())
+      if (issues.length) throw problems.validation(issues)
+      return app.clientData.roleEvent(ctx, async (trx) => {
+        const out = await runRegularDisclosure(trx, { definitionId: request.params.definitionId, periodStart, periodEnd, trigger: 'manual', runBy: ctx.principal.userId })
+        return { value: { run: out.run, alreadyRan: out.alreadyRan }, clientIds: out.clientIds, refId: out.run.id }
+      })
+    },
+  })
+
+  app.route({
+    ...endpoint(ep['disclosures.regularFile']),
+    handler: async (request, reply) => {
+      const ctx = requireAuthed(request)
+      const out = await app.clientData.roleEvent(ctx, async (trx) => {
+        const f = await runFile(trx, request.params.definitionId, request.params.runId)
+        return { value: f, clientIds: f.clientIds, refId: f.id }
+      })
+      return reply.header('content-type', out.media_type).header('content-disposition', `attachment; filename="${out.file_name}"`).send(out.file)
+    },
   })
 }

@@ -42,8 +42,31 @@ export interface InformationRequestTable {
   created_at: Timestamp
 }
 
+/** A run of a regular disclosure (migration 0061): one per definition and period, with the file it produced. */
+export interface RegularDisclosureRunTable {
+  id: Generated<string>
+  number: Generated<number>
+  regular_disclosure_id: string
+  producer: string
+  period_start: DateString
+  period_end: DateString
+  trigger: 'job' | 'manual'
+  run_by: string | null
+  ran_at: Timestamp
+  included: number
+  records: number
+  left_out_restricted: number
+  left_out_banned: number
+  left_out_no_identity: number
+  file_name: string
+  media_type: string
+  file: Buffer
+  file_sha256: string
+}
+
 declare module '../../db/schema' {
   interface DB {
+    regular_disclosure_run: RegularDisclosureRunTable
     information_request: InformationRequestTable
     disclosure_request: DisclosureRequestTable
   }

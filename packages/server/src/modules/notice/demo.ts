@@ -40,7 +40,7 @@ export async function seedDemoNotice(trx: Executor, opts: { organisationId: stri
       updated_by: opts.mainUserId,
     })
     .execute()
-  const disclosure = (d: { task: string; fi: string; sv: string; basisFi: string; basisSv: string; contentFi: string; contentSv: string; frequency: 'continuous' | 'daily' | 'monthly' | 'yearly' | 'on_request' | 'per_event' }) => ({
+  const disclosure = (d: { task: string; fi: string; sv: string; basisFi: string; basisSv: string; contentFi: string; contentSv: string; frequency: 'continuous' | 'daily' | 'monthly' | 'yearly' | 'on_request' | 'per_event'; producer?: 'kela_income_support_decisions' }) => ({
     service_task: d.task,
     recipient_fi: d.fi,
     recipient_sv: d.sv,
@@ -49,6 +49,7 @@ export async function seedDemoNotice(trx: Executor, opts: { organisationId: stri
     content_fi: d.contentFi,
     content_sv: d.contentSv,
     frequency: d.frequency,
+    producer: d.producer ?? null,
     created_by: opts.mainUserId,
   })
   await trx
@@ -63,6 +64,8 @@ export async function seedDemoNotice(trx: Executor, opts: { organisationId: stri
         contentFi: 'Täydentävää ja ehkäisevää toimeentulotukea koskevat päätöstiedot perustoimeentulotuen käsittelyä varten',
         contentSv: 'Beslutsuppgifter om kompletterande och förebyggande utkomststöd för handläggningen av grundläggande utkomststöd',
         frequency: 'per_event',
+        // Huoma produces it: the previous day's decisions, every morning (disclosures' regular-disclosures job)
+        producer: 'kela_income_support_decisions',
       }),
       disclosure({
         task: 'child_welfare',

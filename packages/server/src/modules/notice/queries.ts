@@ -17,6 +17,7 @@ import type { Executor } from '../../access/audit'
 import type { Database } from '../../db/database'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems } from '../../http/problem'
+import { REGULAR_DISCLOSURE_PRODUCER_TASKS } from '@huoma/contract'
 import { composeNoticeContent, noticeHash, type NoticeContent, type NoticeSources } from './generate'
 import type { PaperRecordLocationTable, RegularDisclosureTable } from './schema'
 
@@ -229,6 +230,7 @@ const toDisclosure = (r: Selectable<RegularDisclosureTable>): RegularDisclosure 
   contentFi: r.content_fi,
   contentSv: r.content_sv,
   frequency: r.frequency,
+  producer: r.producer as RegularDisclosure['producer'],
   active: r.active,
   version: r.version,
 })
@@ -242,6 +244,7 @@ const disclosureValues = (i: RegularDisclosureInput) => ({
   content_fi: i.contentFi.trim(),
   content_sv: i.contentSv.trim(),
   frequency: i.frequency,
+  ...(i.producer !== undefined ? { producer: i.producer } : {}),
 })
 
 export async function listRegularDisclosures(db: Executor): Promise<RegularDisclosure[]> {
@@ -256,21 +259,51 @@ export async function listRegularDisclosures(db: Executor): Promise<RegularDiscl
   return rows.map(toDisclosure)
 }
 
+/**
+ * A definition naming an output (`producer`) must be of the register the output reads, and the only active one with
+ * it (the partial unique index says the same; a race that reaches it gets the same answer).
+ */
+async function checkProducer(trx: Executor, input: RegularDisclosureInput, active: boolean, id: string | null): Promise<void> {
+  const producer = input.producer
+  if (!producer) return
+  const task = REGULAR_DISCLOSURE_PRODUCER_TASKS[producer]
+  if (input.serviceTask !== task) throw problems.validation([{ field: 'producer', code: 'notice.producer.task', params: { task } }])
+  if (!active) return
+  let q = trx.selectFrom('regular_disclosure').select('id').where('producer', '=', producer).where('active', '=', true)
+  if (id) q = q.where('id', '<>', id)
+  if (await q.executeTakeFirst()) throw problems.validation([{ field: 'producer', code: 'notice.producer.taken' }])
+}
+
+const rethrowTaken = (e: unknown): never => {
+  const pg = e as { code?: string; constraint?: string } | null
+  if (pg?.code === '23505' && pg.constraint === 'regular_disclosure_producer_idx') throw problems.validation([{ field: 'producer', code: 'notice.producer.taken' }])
+  throw e
+}
+
 export async function createRegularDisclosure(trx: Executor, input: RegularDisclosureInput, userId: string): Promise<RegularDisclosure> {
-  const row = await trx.insertInto('regular_disclosure').values({ ...disclosureValues(input), created_by: userId }).returningAll().executeTakeFirstOrThrow()
+  await checkProducer(trx, input, true, null)
+  const row = await trx
+    .insertInto('regular_disclosure')
+    .values({ ...disclosureValues(input), created_by: userId })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch(rethrowTaken)
   return toDisclosure(row)
 }
 
 export async function updateRegularDisclosure(trx: Executor, id: string, input: RegularDisclosureUpdate, userId: string): Promise<RegularDisclosure> {
-  const current = await trx.selectFrom('regular_disclosure').select('version').where('id', '=', id).forUpdate().executeTakeFirst()
+  const current = await trx.selectFrom('regular_disclosure').select(['version', 'producer', 'service_task']).where('id', '=', id).forUpdate().executeTakeFirst()
   if (!current) throw problems.notFound()
   if (current.version !== input.version) throw stale()
+  // a producer left out stays as it is: check the one the row will have
+  await checkProducer(trx, { ...input, producer: input.producer === undefined ? (current.producer as RegularDisclosureInput['producer']) : input.producer }, input.active, id)
   const row = await trx
     .updateTable('regular_disclosure')
     .set({ ...disclosureValues(input), active: input.active, updated_by: userId, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow()
+    .catch(rethrowTaken)
   return toDisclosure(row)
 }
 

@@ -33,6 +33,8 @@ export interface RegularDisclosureTable {
   content_fi: string
   content_sv: string
   frequency: 'continuous' | 'daily' | 'monthly' | 'yearly' | 'on_request' | 'per_event'
+  /** the output Huoma produces and runs for it (migration 0061); null: not produced by Huoma */
+  producer: string | null
   active: Defaulted<boolean>
   version: Defaulted<number>
   created_by: string

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page'
 import { serviceTaskName } from '../../lib/labels'
 import { can, useUser } from '../../session/context'
 import { CommitmentPanel, PaperRecordsPanel, SettingsPanel } from './AdminPanels'
+import { RegularRunsPanel } from './RegularRunsPanel'
 import { TASKS } from './tasks'
 
 const TEXT_FIELDS = ['recipientFi', 'recipientSv', 'legalBasisFi', 'legalBasisSv', 'contentFi', 'contentSv'] as const
@@ -123,6 +124,7 @@ export function DisclosuresAdminPage() {
           {t('privacyNotice.admin.add')}
         </button>
       </form>
+      {can(user, 'disclosures:regular-read') && <RegularRunsPanel />}
       <PaperRecordsPanel />
       <SettingsPanel />
       {can(user, 'commitment:manage') && <CommitmentPanel />}
