@@ -8,6 +8,7 @@
  * transaction) — with rows/s and this process's RSS after every batch (flat memory: the run holds one batch).
  */
 import { randomBytes } from 'node:crypto'
+import { CLIENT_FORGETTERS } from '../../packages/server/src/catalogue'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
@@ -111,6 +112,7 @@ export async function destructionCommand(argv: string[]): Promise<void> {
       now: () => new Date(),
       key: destructionKey(randomBytes(32)),
       attachmentFolder: os.tmpdir(),
+      forgetters: CLIENT_FORGETTERS,
       batchSize: batch,
       onBatch: (n) => {
         sample()

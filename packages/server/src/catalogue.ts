@@ -4,6 +4,7 @@ import { reasonMessages } from './access/reason'
 import { accessEvents } from './access/events'
 import { kernelMessages } from './kernel/messages'
 import type { FieldMessages } from './http/problem'
+import type { ClientForgetter } from './kernel/client-forget'
 import { MODULES } from './modules'
 
 /**
@@ -35,6 +36,9 @@ function assembleActions(): ActionCatalogue {
 export const ACTIONS: ActionCatalogue = assembleActions()
 
 /** Field messages of the access layer and of every module. */
+/** Every module's `forgetClients`: what the destruction removes beyond the rows whose keys lead to the client. */
+export const CLIENT_FORGETTERS: readonly ClientForgetter[] = MODULES.flatMap((m) => (m.forgetClients ? [m.forgetClients] : []))
+
 export const FIELD_MESSAGES: readonly FieldMessages[] = [reasonMessages, kernelMessages, ...MODULES.flatMap((m) => (m.messages ? [m.messages] : []))]
 
 function assembleEvents(): AuditEventCatalogue {

@@ -5,9 +5,10 @@ import { deadlineRoundJob } from './kernel/deadlines'
 import { MODULES } from './modules'
 import type { ModuleJobDeps } from './modules/module'
 import type { AuditAnchor } from './access/audit-anchor'
+import { CLIENT_FORGETTERS } from './catalogue'
 
 /** What the server's jobs are built from: the modules' deps, and the audit anchor (signing key, witness) of the kernel's sealer. */
-export type ServerJobDeps = ModuleJobDeps & { auditAnchor: AuditAnchor }
+export type ServerJobDeps = Omit<ModuleJobDeps, 'forgetters'> & { auditAnchor: AuditAnchor }
 
 /**
  * The server's scheduled jobs — the one list `startServer` (and `huoma jobs`) hands to the runner
@@ -18,10 +19,11 @@ export type ServerJobDeps = ModuleJobDeps & { auditAnchor: AuditAnchor }
  */
 export function serverJobs(deps: ServerJobDeps): JobDefinition[] {
   const { config } = deps
+  const moduleDeps: ModuleJobDeps = { ...deps, forgetters: CLIENT_FORGETTERS }
   return [
     auditSealerJob({ intervalMs: config.security.auditSealIntervalMs, anchor: deps.auditAnchor }),
     auditPartitionsJob(),
     deadlineRoundJob({ at: config.jobs.deadlineRoundAt, daysBefore: config.jobs.deadlineReminderDays, mode: config.workingDayMode }),
-    ...MODULES.flatMap((m) => m.jobs?.(deps) ?? []),
+    ...MODULES.flatMap((m) => m.jobs?.(moduleDeps) ?? []),
   ]
 }

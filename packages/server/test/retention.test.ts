@@ -252,12 +252,31 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     const [surnameWord, sharedWord] = (await db().selectFrom('person').select('search_name').where('id', '=', gone.id).executeTakeFirstOrThrow()).search_name.split(' ') as [string, string]
     const vocabulary = async (w: string) => (await db().selectFrom('person_name_word').select('word').where('word', '=', w).executeTakeFirst()) !== undefined
     expect(await vocabulary(surnameWord)).toBe(true)
+    // a regular disclosure's kept file names the client by identity code, where no foreign key leads (and a quoted
+    // name with a comma beside, which must come back as it was)
+    const kela = await db().selectFrom('regular_disclosure').select('id').where('producer', '=', 'kela_income_support_decisions').executeTakeFirstOrThrow()
+    const header = 'decision_number,decided_on,henkilotunnus,last_name,first_names,outcome,corrects_decision_number,period_start,period_end,granted_cents'
+    const otherLine = '7,2001-03-02,010101-9876,"Muu, Toinen",Testi,granted,,2001-03-01,2001-03-31,12345'
+    const sent = Buffer.from(`${header}\r\n5,2001-03-01,${gone.temporaryId},Hävitettävä,Testi,granted,,2001-03-01,2001-03-31,5000\r\n${otherLine}\r\n`)
+    const run = await db()
+      .insertInto('regular_disclosure_run')
+      .values({ regular_disclosure_id: kela.id, producer: 'kela_income_support_decisions', period_start: '2001-03-01', period_end: '2001-03-02', trigger: 'job', run_by: null, included: 2, records: 2, left_out_restricted: 0, left_out_banned: 0, left_out_no_identity: 0, file_name: 'kela.csv', media_type: 'text/csv; charset=utf-8', file: sent, file_sha256: createHash('sha256').update(sent).digest('hex') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db()
+      .insertInto('disclosure_log')
+      .values({ person_id: gone.id, service_task: 'income_support', recipient: 'Kela', basis: 'other_act', what: 'toimeentulotukipäätökset', method: 'interface', disclosed_on: '2001-03-03', regular_run_id: run.id })
+      .execute()
     res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
     expect(res.status).toBe(200)
     detail = (await res.json()) as ListDetail
     expect(detail.list).toMatchObject({ state: 'done', listed: 0, destroyed: 1 })
     const destroyedItem = detail.items.find((i) => i.personId === gone.id)!
     expect(destroyedItem).toMatchObject({ state: 'destroyed', label: null })
+    // the kept file lost the client's line, nothing else; its checksum and counts are of what is kept
+    const kept = await db().selectFrom('regular_disclosure_run').select(['file', 'file_sha256', 'records', 'included', 'destroyed_rows']).where('id', '=', run.id).executeTakeFirstOrThrow()
+    expect(kept.file.toString('utf8')).toBe(`${header}\r\n${otherLine}\r\n`)
+    expect(kept).toMatchObject({ records: 1, included: 1, destroyed_rows: 1, file_sha256: createHash('sha256').update(kept.file).digest('hex') })
     expect(destroyedItem.recordNumber).toBeGreaterThan(0)
 
     // the client is gone: rows, attachment, journal, search; the others untouched

@@ -6,6 +6,7 @@ import type { Config } from '../config'
 import type { KelaForwardingClient } from '../integrations/kela/types'
 import type { VtjConnector } from '../integrations/vtj'
 import type { CopyTable } from '../kernel/client-copy'
+import type { ClientForgetter } from '../kernel/client-forget'
 import type { TimelineSource } from '../kernel/client-timeline'
 import type { JobDefinition } from '../kernel/jobs'
 
@@ -16,6 +17,8 @@ export interface ModuleJobDeps {
   kela: KelaForwardingClient
   /** The demo municipality (`serve --demo`, `npm start`): Kela's simulator may forward into its queue. */
   demo: boolean
+  /** Every module's `forgetClients` (the destruction job removes what they hold of the clients it destroys). */
+  forgetters: readonly ClientForgetter[]
 }
 
 /**
@@ -40,6 +43,8 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   clientCopy?: readonly CopyTable[]
   /** The module's records as events on the client card's timeline (what, when, who; never the content). */
   clientTimeline?: readonly TimelineSource[]
+  /** What the module keeps of clients where no foreign key leads (a kept file naming them): removed at destruction. */
+  forgetClients?: ClientForgetter
 }
 
 /** Declares a module, keeping the literal types of its actions (they make up the `Action` union). */

@@ -25,6 +25,7 @@ if (state !== 'done') await executeList(server.database.db, listId!, {
   now: () => server.app.clock.now(),
   key: destructionKey(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir })),
   attachmentFolder: config.attachments.folder,
+  forgetters: server.app.clientForgetters,
   batchSize: Number(batchSize),
   onBatch: (n) => process.stdout.write(`batch ${n}\n`),
 })

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema'
 import { dateOf } from '../../db/dates'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { logDisclosures } from '../../kernel/disclosure-log'
+import type { ForgottenClient } from '../../kernel/client-forget'
 import type { RegularDisclosureRunTable } from './schema'
 
 /**
@@ -37,6 +38,8 @@ interface Producer {
   basis: 'other_act' | 'client_act_18' | 'research_permit'
   method: 'interface' | 'secure_email'
   columns: readonly string[]
+  /** the column naming the client (their identity code): a destroyed client's lines are found by it */
+  identityColumn: string
   fileName: (start: LocalDate, end: LocalDate) => string
   rows: (trx: Executor, start: LocalDate, end: LocalDate) => Promise<ProducedRow[]>
 }
@@ -53,6 +56,7 @@ const kelaIncomeSupportDecisions: Producer = {
   basis: 'other_act',
   method: 'interface',
   columns: ['decision_number', 'decided_on', 'henkilotunnus', 'last_name', 'first_names', 'outcome', 'corrects_decision_number', 'period_start', 'period_end', 'granted_cents'],
+  identityColumn: 'henkilotunnus',
   fileName: (start, end) => `kela-toimeentulotukipaatokset-${start}${start === end ? '' : `--${end}`}.csv`,
   rows: async (trx, start, end) => {
     const rows = await trx
@@ -89,6 +93,84 @@ function csvField(v: string | number | null): string {
 export function toCsv(columns: readonly string[], rows: (string | number | null)[][]): Buffer {
   const lines = [columns.join(','), ...rows.map((r) => r.map(csvField).join(','))]
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')
+}
+
+/** RFC 4180 read back: the rows of a file `toCsv` wrote (header included), quoted fields and doubled quotes undone. */
+export function parseCsv(file: Buffer): string[][] {
+  const text = file.toString('utf8')
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else field += ch
+  }
+  if (field !== '' || row.length) rows.push([...row, field])
+  return rows
+}
+
+/**
+ * The destruction's part here (`forgetClients` of the module): a run's kept file names the clients it carried by
+ * identity code, where no foreign key leads. A destroyed client's lines leave every kept file that has them; the
+ * run then counts them in `destroyed_rows`, its record and client counts and checksum are of what is kept.
+ */
+export async function forgetInRegularRuns(trx: Transaction<DB>, clients: readonly ForgottenClient[]): Promise<number> {
+  if (!clients.length) return 0
+  const codes = new Set(clients.flatMap((c) => [c.hetu, c.temporaryId]).filter((x): x is string => !!x))
+  const runs = await trx
+    .selectFrom('regular_disclosure_run')
+    .select(['id', 'producer', 'file', 'included', 'destroyed_rows'])
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('disclosure_log')
+        .select(sql<string>`regular_run_id`.as('id'))
+        .where('person_id', 'in', clients.map((c) => c.id))
+        .where('regular_run_id', 'is not', null),
+    )
+    .forUpdate()
+    .execute()
+  let removed = 0
+  for (const run of runs) {
+    const producer = PRODUCERS[run.producer]
+    if (!producer) throw new Error(`A regular disclosure run of an unknown output: ${run.producer}`)
+    const column = producer.columns.indexOf(producer.identityColumn)
+    const [, ...rows] = parseCsv(run.file)
+    const kept = rows.filter((r) => !codes.has(r[column] ?? ''))
+    const gone = rows.length - kept.length
+    if (!gone) continue
+    const goneClients = new Set(rows.filter((r) => codes.has(r[column] ?? '')).map((r) => r[column])).size
+    const file = toCsv(producer.columns, kept)
+    await trx
+      .updateTable('regular_disclosure_run')
+      .set({
+        file,
+        file_sha256: createHash('sha256').update(file).digest('hex'),
+        records: kept.length,
+        included: Math.max(0, run.included - goneClients),
+        destroyed_rows: run.destroyed_rows + gone,
+      })
+      .where('id', '=', run.id)
+      .execute()
+    removed += gone
+  }
+  return removed
 }
 
 /** A manual run's period: closed (up to yesterday), in order, at most a year. */

@@ -62,6 +62,8 @@ export interface RegularDisclosureRunTable {
   media_type: string
   file: Buffer
   file_sha256: string
+  /** lines of destroyed clients taken out of the kept file (0066) */
+  destroyed_rows: Generated<number>
 }
 
 declare module '../../db/schema' {

@@ -1,4 +1,5 @@
 import type { DestructionItem, DestructionListDetail, DestructionListSummary, DestructionRecord } from '@huoma/contract'
+import type { ClientForgetter } from '../../kernel/client-forget'
 import type { LocalDate } from '@huoma/domain'
 import { createHmac, hkdfSync } from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -229,6 +230,8 @@ export interface ExecuteOptions {
   key: Buffer
   /** the attachment folder (files of clients destroyed are unlinked after their batch commits) */
   attachmentFolder: string
+  /** every module's `forgetClients` (catalogue's CLIENT_FORGETTERS): what they hold of the clients goes with them */
+  forgetters: readonly ClientForgetter[]
   batchSize?: number
   signal?: AbortSignal
   /** called after each committed batch (tests and the benchmark) */
@@ -301,7 +304,7 @@ export async function executeList(db: Kysely<DB>, listId: string, o: ExecuteOpti
           .execute()
       }
       if (!present.length) return missing.length
-      const purged = await purgeClients(trx, present.map((i) => i.person_id))
+      const purged = await purgeClients(trx, present.map((i) => i.person_id), o.forgetters)
       const now = o.now()
       await trx
         .insertInto('destruction_record')

@@ -14,9 +14,10 @@ export const retentionModule = defineModule({
   routes: retentionRoutes,
   messages: fieldMessages,
   events: [retentionEvents],
-  jobs: ({ config }) => [
+  jobs: ({ config, forgetters }) => [
     retentionJob({
       at: '01:30',
+      forgetters,
       key: () => destructionKey(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir })),
       attachmentFolder: config.attachments.folder,
     }),

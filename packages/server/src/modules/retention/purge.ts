@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely'
 import type { DB } from '../../db/schema'
+import type { ClientForgetter } from '../../kernel/client-forget'
 
 /** A foreign key `child.column → parent.parentColumn` (one column), read from the catalogue. */
 interface Edge {
@@ -54,7 +55,7 @@ export interface PurgeResult {
  * them), and the words of their names that no remaining person has from the name search's vocabulary. A key from a table that holds no client rows and may be empty (a bank entry's payment) is emptied instead.
  * Identities merged into a destroyed person go with it.
  */
-export async function purgeClients(trx: Transaction<DB>, personIds: string[]): Promise<PurgeResult> {
+export async function purgeClients(trx: Transaction<DB>, personIds: string[], forgetters: readonly ClientForgetter[]): Promise<PurgeResult> {
   const all = await edges(trx)
   const ids = new Set(personIds)
   // temporary identities merged into these (their records moved here already)
@@ -72,6 +73,12 @@ export async function purgeClients(trx: Transaction<DB>, personIds: string[]): P
     result.totals[table] = (result.totals[table] ?? 0) + n
   }
   const idArray = sql`ARRAY[${sql.join(idList.map((id) => sql`${id}`))}]::uuid[]`
+  // what the modules keep of them where no key leads (a kept file naming them), while their identities can be read
+  const identities = await trx.selectFrom('person').select(['id', 'hetu', 'temporary_id']).where('id', 'in', idList).execute()
+  for (const forget of forgetters) {
+    const n = await forget(trx, identities.map((p) => ({ id: p.id, hetu: p.hetu, temporaryId: p.temporary_id })))
+    if (n) count('forgotten', n)
+  }
 
   const purge = async (table: string, where: RawBuilder<unknown>, depth: number): Promise<void> => {
     if (depth > 12) throw new Error(`purge: foreign keys nest too deep at ${table}`)
