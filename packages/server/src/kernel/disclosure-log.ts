@@ -24,48 +24,32 @@ export interface DisclosureEntry {
   regularRunId?: string | null
 }
 
+/** The disclosure log's columns of an entry: the one mapping for one row and for many. */
+function logRow(e: DisclosureEntry) {
+  return {
+    person_id: e.personId,
+    service_task: e.serviceTask,
+    request_id: e.requestId,
+    recipient: e.recipient,
+    basis: e.basis,
+    basis_citation: e.basisCitation,
+    what: e.what,
+    method: e.method,
+    disclosed_on: e.disclosedOn,
+    disclosed_by: e.disclosedBy,
+    regular_run_id: e.regularRunId ?? null,
+  }
+}
+
 export async function logDisclosure(trx: Executor, e: DisclosureEntry): Promise<string> {
-  const row = await trx
-    .insertInto('disclosure_log')
-    .values({
-      person_id: e.personId,
-      service_task: e.serviceTask,
-      request_id: e.requestId,
-      recipient: e.recipient,
-      basis: e.basis,
-      basis_citation: e.basisCitation,
-      what: e.what,
-      method: e.method,
-      disclosed_on: e.disclosedOn,
-      disclosed_by: e.disclosedBy,
-      regular_run_id: e.regularRunId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const row = await trx.insertInto('disclosure_log').values(logRow(e)).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
 /** Many rows at once (a regular disclosure's run: one per client the file carries), in chunks. */
 export async function logDisclosures(trx: Executor, entries: DisclosureEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 1000) {
-    await trx
-      .insertInto('disclosure_log')
-      .values(
-        entries.slice(i, i + 1000).map((e) => ({
-          person_id: e.personId,
-          service_task: e.serviceTask,
-          request_id: e.requestId,
-          recipient: e.recipient,
-          basis: e.basis,
-          basis_citation: e.basisCitation,
-          what: e.what,
-          method: e.method,
-          disclosed_on: e.disclosedOn,
-          disclosed_by: e.disclosedBy,
-          regular_run_id: e.regularRunId ?? null,
-        })),
-      )
-      .execute()
+    await trx.insertInto('disclosure_log').values(entries.slice(i, i + 1000).map(logRow)).execute()
   }
 }
 
