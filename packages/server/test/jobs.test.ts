@@ -144,7 +144,7 @@ describe.each(kinds)('scheduled jobs on %s', (kind) => {
 
   it('lists every job with its schedule, next run and no failures; other roles are refused', async () => {
     const all = await jobs()
-    expect(Object.keys(all)).toEqual(['audit-sealer', 'audit-partitions', 'deadline-reminders', 'vtj-sync', 'kela-import', 'retention', 'test-flaky', 'test-dst', 'test-workdays', 'test-blocker'])
+    expect(Object.keys(all)).toEqual(['audit-sealer', 'audit-partitions', 'deadline-reminders', 'vtj-sync', 'kela-import', 'regular-disclosures', 'retention', 'test-flaky', 'test-dst', 'test-workdays', 'test-blocker'])
     expect(all['audit-sealer']).toMatchObject({ quiet: true, scheduledHere: true, schedule: { kind: 'interval', everyMs: 200 }, scheduleText: { en: 'every 200 ms' } })
     expect(all['vtj-sync']).toMatchObject({
       quiet: false,
