@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 /**
  * Issue 14 item 3: booking from the client card. The card's appointments section lists the client's coming and past
@@ -7,17 +7,7 @@ import { apiLogin, expectAccessible, login } from '../support/fixtures'
  * one service task with them, and the booking shows on the card and in the worker's calendar.
  */
 test('a social worker books an appointment from the client card, and it shows on the card and in the calendar', async ({ page, playwright, baseURL }) => {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Kaarina', lastName: 'Korttivaraaja', birthDate: '1971-08-09' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
-  await secretary.dispose()
+  const id = await newClientOfWorker(playwright, baseURL, { firstNames: 'Kaarina', lastName: 'Korttivaraaja', birthDate: '1971-08-09' })
 
   await login(page, 'sosiaalityontekija')
   await page.goto(`/persons/${id}`)

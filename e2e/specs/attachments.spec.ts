@@ -1,20 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
 test('a social worker uploads a PDF to a client, sees it listed and downloads it; a disguised file is refused', async ({ page, playwright, baseURL }) => {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Liisa', lastName: 'Liitteellinen', birthDate: '1984-11-20' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
-  await secretary.dispose()
+  const id = await newClientOfWorker(playwright, baseURL, { firstNames: 'Liisa', lastName: 'Liitteellinen', birthDate: '1984-11-20' })
 
   await login(page, 'sosiaalityontekija')
   await page.goto(`/persons/${id}`)

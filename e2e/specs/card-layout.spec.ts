@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 /**
  * Issue 14 item 3 ("pages 2 000–3 400 px tall in one column"): the client card lays its sections out in two columns
@@ -7,17 +7,7 @@ import { apiLogin, expectAccessible, login } from '../support/fixtures'
  * that; folding panels fold from their heading button and stay folded for the user after a reload.
  */
 test('the client card has two columns at 1400 px and one at 1100 px; the timeline folds and stays folded', async ({ page, playwright, baseURL }) => {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Kaisu', lastName: 'Kaksipalstainen', birthDate: '1966-10-11' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
-  await secretary.dispose()
+  const id = await newClientOfWorker(playwright, baseURL, { firstNames: 'Kaisu', lastName: 'Kaksipalstainen', birthDate: '1966-10-11' })
 
   await login(page, 'sosiaalityontekija')
   await page.setViewportSize({ width: 1400, height: 900 })
@@ -58,17 +48,7 @@ test('the client card has two columns at 1400 px and one at 1100 px; the timelin
  * each stays folded for the user after a reload, and open again after unfolding.
  */
 test('every section of the client card folds from its h2 and survives a reload', async ({ page, playwright, baseURL }) => {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Folke', lastName: 'Taittuva', birthDate: '1971-02-03' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
-  await secretary.dispose()
+  const id = await newClientOfWorker(playwright, baseURL, { firstNames: 'Folke', lastName: 'Taittuva', birthDate: '1971-02-03' })
 
   await login(page, 'sosiaalityontekija')
   await page.setViewportSize({ width: 1400, height: 900 })

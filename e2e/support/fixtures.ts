@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type APIRequestContext, type Download, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Download, type Page, type PlaywrightWorkerArgs } from '@playwright/test'
 import { DEMO_PASSWORD } from '../playwright.config'
 
 export { DEMO_PASSWORD }
@@ -16,6 +16,29 @@ export async function apiLogin(request: APIRequestContext, username: string): Pr
   const { user } = (await res.json()) as { user: { id: string } }
   const csrf = (await request.storageState()).cookies.find((c) => c.name === 'huoma-csrf')?.value ?? ''
   return { userId: user.id, csrf }
+}
+
+/**
+ * A new client registered by the office secretary, with the social worker `sosiaalityontekija` as the responsible
+ * worker in adult social work (through the API, as the set-up of a test about the card). Answers the person's id.
+ */
+export async function newClientOfWorker(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string | undefined,
+  person: { firstNames: string; lastName: string; birthDate: string },
+): Promise<string> {
+  const worker = await playwright.request.newContext({ baseURL })
+  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
+  await worker.dispose()
+  const secretary = await playwright.request.newContext({ baseURL })
+  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
+  const headers = { 'x-csrf-token': csrf }
+  const created = await secretary.post('/api/persons', { headers, data: person })
+  expect(created.status()).toBe(201)
+  const { id } = (await created.json()) as { id: string }
+  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
+  await secretary.dispose()
+  return id
 }
 
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
