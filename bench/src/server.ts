@@ -86,7 +86,8 @@ export async function startHuomaServer(
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, serverCommand(entry, opts.nodeArgs), {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HUOMA_WEB_DIST: '', ...env },
+    // as in production (responses not validated again against their schemas; see the server's config)
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), HUOMA_WEB_DIST: '', ...env },
     stdio: ['ignore', out, out],
   })
   fs.closeSync(out)

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import helmet from '@fastify/helmet'
+import helmet from 'helmet'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -71,6 +72,19 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
+/** The headers a middleware that does not look at the request sets (helmet's), recorded once. */
+export function recordHeaders(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): [string, string][] {
+  const headers = new Map<string, string>()
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  }
+  let failure: unknown
+  middleware({ headers: {} } as IncomingMessage, res as unknown as ServerResponse, (err) => (failure = err))
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure))
+  return [...headers]
+}
+
 export async function buildApp({ config, database, logger, vtj, kela, clock, jobs }: AppDeps) {
   const lazySchemas = new LazySchemas()
   const app = Fastify({
@@ -86,6 +100,8 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
     schemaController: { compilersFactory: { buildSerializer: lazySchemas.serializerBuilder } },
     clientErrorHandler,
     frameworkErrors,
+    // One log line a request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Bodies are JSON and must have the right types (a number where a string belongs is an error); query strings,
@@ -113,9 +129,16 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
   })
 
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed')
+    done()
+  })
+
   registerErrorHandling(app, registerWebApp(app, config.webDist))
 
-  await app.register(helmet, {
+  // The security headers (CSP, HSTS, X-Frame-Options, …) are the same on every response: helmet's are recorded once
+  // here and set on each (the Fastify plugin rebuilt helmet, parsing the CSP, on every request).
+  const securityHeaders = recordHeaders(helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -131,10 +154,14 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
       },
     },
     hsts: config.secureCookies,
+  }))
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value)
+    done()
   })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
-  await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazySchemas.ajvPlugin] } })
+  if (config.responseValidation) await app.register(responseValidation, { ajv: { plugins: [ajvFormats.default ?? ajvFormats, lazySchemas.ajvPlugin] } })
 
   for (const messages of FIELD_MESSAGES) registerFieldMessages(messages)
   await app.register(accessPlugin, { actions: ACTIONS, auditEvents: AUDIT_EVENTS })

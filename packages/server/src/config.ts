@@ -37,6 +37,12 @@ export interface Config {
   pgJit: boolean
   /** HUOMA_PG_NAMED_STATEMENTS: parameterised statements prepared by name on each connection (default on; `off` turns it off). */
   pgNamedStatements: boolean
+  /**
+   * Every API response checked against its route's schema before it is sent (HUOMA_RESPONSE_VALIDATION=on|off;
+   * default on, off with NODE_ENV=production): development and every API test catch a response that breaks its
+   * contract; production relies on the serializer, which writes only the fields the schema declares.
+   */
+  responseValidation: boolean
   /** How long a session and its principal may be served from this process's cache (HUOMA_ACCESS_CACHE_MS, 30 000; 0: off). */
   accessCacheMs: number
   /**
@@ -269,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgIdleTimeoutMs: intFromEnv(env, 'HUOMA_PG_IDLE_TIMEOUT_MS', 300_000),
     pgJit: env.HUOMA_PG_JIT === 'on',
     pgNamedStatements: env.HUOMA_PG_NAMED_STATEMENTS !== 'off',
+    responseValidation: env.HUOMA_RESPONSE_VALIDATION ? env.HUOMA_RESPONSE_VALIDATION !== 'off' : env.NODE_ENV !== 'production',
     accessCacheMs: Math.min(intFromEnv(env, 'HUOMA_ACCESS_CACHE_MS', 30_000), 300_000),
     vtjRefreshDays: intFromEnv(env, 'HUOMA_VTJ_REFRESH_DAYS', 7),
     workingDayMode: workingDayMode(env),

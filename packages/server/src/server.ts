@@ -6,7 +6,7 @@ import type { Config } from './config'
 import { openDatabase, type Database } from './db/database'
 import { auditLogPowers, migrateForServer } from './db/migrate'
 import { openAuditAnchor } from './access/audit-anchor'
-import { createLogger, readableLog } from './http/logger'
+import { bufferedStdout, createLogger, readableLog } from './http/logger'
 import { DEMO_USERS, isDemoSeeded, seedDemo } from './seed/demo'
 import { connectVtj } from './integrations/vtj/connect'
 import { connectKela } from './integrations/kela/connect'
@@ -41,7 +41,7 @@ export interface StartOptions {
  * last request (the audit sealer's last round included), then the database closes.
  */
 export async function startServer(config: Config, opts: StartOptions): Promise<RunningServer> {
-  const logger = opts.logger ?? createLogger(config.logLevel, config.logFormat === 'text' ? readableLog() : undefined)
+  const logger = opts.logger ?? createLogger(config.logLevel, config.logFormat === 'text' ? readableLog() : bufferedStdout())
   const clock = opts.clock ?? systemClock
   // The key that signs the audit chain's heads lives outside the database (created on first start when defaulted).
   const auditAnchor = openAuditAnchor(config.audit)

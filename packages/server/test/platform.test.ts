@@ -112,6 +112,16 @@ describe.each(kinds)('platform over HTTP on %s', (kind) => {
     expect(res.headers.get('x-frame-options')).toBeTruthy()
   })
 
+  it('logs one line a request when it is answered: method, URL, status and time', async () => {
+    const id = `one-line-${Date.now()}`
+    await fetch(`${t.url}/api/health`, { headers: { 'x-request-id': id } })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const lines = logLines.join('').split('\n').filter((l) => l.includes(id)).map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ msg: 'request completed', reqId: id, req: { method: 'GET', url: '/api/health' }, res: { statusCode: 200 } })
+    expect(typeof lines[0]!.responseTime).toBe('number')
+  })
+
   it('masks any henkilötunnus in the log, wherever it appears', async () => {
     const c = new Client(t.url)
     await c.login('toimistosihteeri')

@@ -25,6 +25,12 @@ describe('the development log', () => {
     expect(lines[0]).toMatch(/^\d{2}:\d{2}:\d{2} INFO {2}GET \/api\/persons\/\[hetu\]\/card 200 13 ms$/)
   })
 
+  it('reads the server\'s one line a request, which names the request itself', () => {
+    const { logger, lines } = readable()
+    logger.child({ reqId: 'r-2' }).info({ req: { method: 'DELETE', url: '/api/x/1' }, res: { statusCode: 204 }, responseTime: 2.2 }, 'request completed')
+    expect(lines.map((l) => l.slice(9))).toEqual(['INFO  DELETE /api/x/1 204 2 ms'])
+  })
+
   it('pairs each completed request with its own incoming line, however they interleave', () => {
     const { logger, lines } = readable()
     logger.child({ reqId: 'a' }).info({ req: { method: 'POST', url: '/api/a' } }, 'incoming request')

@@ -440,10 +440,29 @@ ok AS (SELECT * FROM acc WHERE basis IS NOT NULL AND merged_into IS NULL),
 audited AS (INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM ok)
 SELECT acc.basis AS huoma_basis, acc.merged_into AS huoma_merged_into, d.*
   FROM acc LEFT JOIN ok ON true LEFT JOIN LATERAL (${data}) d ON true`.compile(db)
-  return {
-    sql: compiled.sql,
-    parameters: compiled.parameters.map((v) => (v instanceof Slot ? { slot: v.name } : { value: v })),
+  return sharedSlots(compiled.sql, compiled.parameters)
+}
+
+/**
+ * One parameter per slot: the decision names the user, the tasks and the intake scopes in several subqueries, and
+ * each would otherwise be bound (arrays serialised and sent) again — 26 parameters become 15 in the person read.
+ * Kysely numbers each occurrence `$1…$n` in order; anything else is left as it is.
+ */
+function sharedSlots(text: string, parameters: readonly unknown[]): CompiledRead {
+  const numbers = [...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]))
+  if (numbers.length !== parameters.length || numbers.some((n, i) => n !== i + 1)) {
+    return { sql: text, parameters: parameters.map((v) => (v instanceof Slot ? { slot: v.name } : { value: v })) }
   }
+  const out: CompiledRead['parameters'] = []
+  const bySlot = new Map<SlotName, number>()
+  const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = parameters[Number(n) - 1]
+    if (!(v instanceof Slot)) return `$${out.push({ value: v })}`
+    let i = bySlot.get(v.name)
+    if (i === undefined) bySlot.set(v.name, (i = out.push({ slot: v.name })))
+    return `$${i}`
+  })
+  return { sql, parameters: out }
 }
 
 /**

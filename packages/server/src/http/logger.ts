@@ -36,6 +36,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   )
 }
 
+/**
+ * Standard output for the JSON log, written in blocks: a request's line is buffered and written with others when 4 kB
+ * have gathered or 250 ms have passed (one write a line cost a tenth of the server's CPU per request). Pino flushes
+ * what is left when the process exits, on an error as well.
+ */
+export function bufferedStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 })
+}
+
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' }
 /** Fields every line has, or that the readable line shows in its own place. */
 const SHOWN = new Set(['level', 'time', 'service', 'msg', 'pid', 'hostname', 'reqId', 'err'])
@@ -75,7 +84,8 @@ export function readableLine(line: string, pending: Map<string, string>): string
     return undefined
   }
   if (entry.msg === 'request completed' && res) {
-    const request = (reqId && pending.get(reqId)) || '?'
+    // the server logs one line a request, naming it (app.ts); a pair of lines (pino's incoming/completed) still reads
+    const request = req?.method ? `${req.method} ${req.url ?? '?'}` : (reqId && pending.get(reqId)) || '?'
     if (reqId) pending.delete(reqId)
     const ms = typeof entry.responseTime === 'number' ? ` ${Math.round(entry.responseTime)} ms` : ''
     return `${head} ${request} ${res.statusCode ?? '?'}${ms}`

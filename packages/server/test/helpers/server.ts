@@ -57,6 +57,8 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     publicFormRateLimitPerHour: 100_000,
+    // every API test checks every response against its route's schema, whatever NODE_ENV says
+    responseValidation: true,
     ...overrides,
     security: { ...base.security, loginRateLimitPerMinute: 100_000, ...overrides.security },
     jobs: { ...base.jobs, run: ['audit-sealer'], ...overrides.jobs },
