@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import helmet from 'helmet'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import cookie from '@fastify/cookie'
@@ -72,6 +72,19 @@ function newAjv(coerceTypes: false | 'array') {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/
 
+/**
+ * One log line a request, written when it is answered and naming it (method, URL, status, time), instead of
+ * Fastify's two (an "incoming request" line before it); the other lines (errors, stream errors) as Fastify writes them.
+ */
+class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored')
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed')
+  }
+}
+
 /** The headers a middleware that does not look at the request sets (helmet's), recorded once. */
 export function recordHeaders(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): [string, string][] {
   const headers = new Map<string, string>()
@@ -100,8 +113,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
     schemaController: { compilersFactory: { buildSerializer: lazySchemas.serializerBuilder } },
     clientErrorHandler,
     frameworkErrors,
-    // One log line a request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLineRequestLog(),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Bodies are JSON and must have the right types (a number where a string belongs is an error); query strings,
@@ -127,11 +139,6 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
     // Nothing the API answers may be kept by a browser or a proxy: client data, PDFs, files, errors alike (a route
     // may still say otherwise for itself).
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
-  })
-
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed')
-    done()
   })
 
   registerErrorHandling(app, registerWebApp(app, config.webDist))

@@ -95,6 +95,23 @@ describe.each(kinds)('person search by input type on %s', (kind) => {
       await db().updateTable('client_relationship').set({ end_date: null, end_reason: null }).where('person_id', '=', ids.client).execute()
     }
   })
+  it('a renamed client is found by the new name: the relationship row keeps the person\'s name key', async () => {
+    const kept = async () => (await db().selectFrom('client_relationship').select('search_name').where('person_id', '=', ids.client).executeTakeFirstOrThrow()).search_name
+    expect(await kept()).toBe('poyhosenkangas zefyriina maaria')
+    // any path that changes the name (the population register, the card): the key on the person changes
+    await db().updateTable('person').set({ last_name: 'Öhrnberg', search_name: 'ohrnberg zefyriina maaria' }).where('id', '=', ids.client).execute()
+    try {
+      expect(await kept()).toBe('ohrnberg zefyriina maaria')
+      expect(found(await search(worker, 'Öhrnb'))).toEqual([ids.client])
+      const old = await search(worker, 'Pöyhösenk')
+      expect(found(old)).toEqual([])
+      expect(old.hiddenMatches).toBe(1)
+    } finally {
+      await db().updateTable('person').set({ last_name: 'Pöyhösenkangas', search_name: 'poyhosenkangas zefyriina maaria' }).where('id', '=', ids.client).execute()
+    }
+    expect(await kept()).toBe('poyhosenkangas zefyriina maaria')
+  })
+
   it('counts hidden matches up to 100 and says when there are more than 100', async () => {
     const create = async (i: number) => {
       const birth = localDate(`1932-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`)
@@ -107,5 +124,20 @@ describe.each(kinds)('person search by input type on %s', (kind) => {
     expect(hundred).toEqual({ persons: [], hiddenMatches: 100 })
     await create(100)
     expect(await search(worker, 'Satakertainen')).toEqual({ persons: [], hiddenMatches: 100, hiddenMatchesCapped: true })
+  })
+
+  it('counts a first name once per person, wherever it stands in the names, up to the cap', async () => {
+    const create = async (i: number, firstNames: string) => {
+      const birth = localDate(`1933-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`)
+      const res = await secretary.post('/api/persons', { hetu: makeTemporaryHetu(birth, 996, 'U'), firstNames, lastName: 'Kettusenmaa' })
+      expect(res.status).toBe(201)
+    }
+    // the name twice in one person's names is one match
+    for (let i = 0; i < 3; i++) await create(i, 'Zorbaliina Zorbaliina')
+    expect(await search(worker, 'Zorbaliina')).toEqual({ persons: [], hiddenMatches: 3 })
+    for (let i = 3; i < 100; i++) await create(i, i % 2 ? 'Zorbaliina' : 'Ulla Zorbaliina')
+    expect(await search(worker, 'zorbaliina')).toEqual({ persons: [], hiddenMatches: 100 })
+    await create(100, 'Ulla Maija Zorbaliina')
+    expect(await search(worker, 'Zorbaliina')).toEqual({ persons: [], hiddenMatches: 100, hiddenMatchesCapped: true })
   })
 })

@@ -196,12 +196,22 @@ function accessDecision(db: Kysely<DB> | Transaction<DB>, def: ActionDef, shape:
  * `null` when the scopes reach nobody. Without the registry's basic data (which reaches every person) it is the same
  * set as {@link visible} describes, condition for condition.
  */
-function reachableIds(eb: PersonEB, shape: Shape, p: ScopeSql): Expression<SqlBool> | null {
+function reachableIds(eb: PersonEB, shape: Shape, p: ScopeSql, named?: NameFilter): Expression<SqlBool> | null {
+  const ids = reachedIds(eb, shape, p, named)
+  return ids ? sql<SqlBool>`person.id IN (${ids})` : null
+}
+
+/** The ids of {@link reachableIds}, as a query of one column `person_id` (null: nobody). */
+function reachedIds(eb: PersonEB, shape: Shape, p: ScopeSql, named?: NameFilter): Expression<unknown> | null {
   const branches = []
-  if (shape.tasks) branches.push(relationshipRows(eb, p, false, p.tasks).select('cr.person_id'), breakGlassRows(eb, p).select('bg.person_id'))
-  if (shape.supervision) branches.push(relationshipRows(eb, p, true, p.supervisionTasks).select('cr.person_id'))
+  const rel = (anyWorker: boolean, tasks: Expression<string[]>) => {
+    const rows = relationshipRows(eb, p, anyWorker, tasks)
+    return (named ? rows.where(named(sql.ref<string>('cr.search_name'))) : rows).select('cr.person_id')
+  }
+  if (shape.tasks) branches.push(rel(false, p.tasks), breakGlassRows(eb, p).select('bg.person_id'))
+  if (shape.supervision) branches.push(rel(true, p.supervisionTasks))
   if (shape.intake) branches.push(intakeRows(eb, p).select('ip.person_id'))
-  return branches.length ? sql<SqlBool>`person.id IN (${sql.join(branches, sql` UNION `)})` : null
+  return branches.length ? sql`${sql.join(branches, sql` UNION `)}` : null
 }
 
 /**
@@ -210,16 +220,28 @@ function reachableIds(eb: PersonEB, shape: Shape, p: ScopeSql): Expression<SqlBo
  */
 export interface Reach {
   readonly everyone: boolean
-  readonly contains: (eb: PersonEB) => Expression<SqlBool>
+  /**
+   * With `named`, the relationship branches keep only the rows whose person's folded name key (kept on the row,
+   * migration 0069) passes it: a name search reads the persons whose names match, not every client's person row.
+   * The caller still tests the name on `person` (the other branches are not filtered).
+   */
+  readonly contains: (eb: PersonEB, named?: NameFilter) => Expression<SqlBool>
+  /**
+   * The reachable ids as a query of one column `person_id` (null: nobody; always null for `everyone`), for a
+   * statement that names the set once (a CTE) and refers to it many times.
+   */
+  readonly ids: (eb: PersonEB) => Expression<unknown> | null
 }
 
+/** A condition on a folded name key ("surname first names"), given as an expression. */
+export type NameFilter = (searchName: Expression<string>) => Expression<SqlBool>
+
 function reachOf(shape: Shape, p: ScopeSql): Reach {
-  if (shape.registry) return { everyone: true, contains: () => sql<SqlBool>`true` }
+  if (shape.registry) return { everyone: true, contains: () => sql<SqlBool>`true`, ids: () => null }
   return {
     everyone: false,
-    contains: (eb) => {
-      return reachableIds(eb, shape, p) ?? sql<SqlBool>`false`
-    },
+    contains: (eb, named) => reachableIds(eb, shape, p, named) ?? sql<SqlBool>`false`,
+    ids: (eb) => reachedIds(eb, shape, p),
   }
 }
 

@@ -258,6 +258,8 @@ export interface ClientRelationshipTable {
   ended_by: string | null
   /** why a worker opened the relationship for themselves outside their unit's intake (their supervisor sees it) */
   self_reason: string | null
+  /** the person's folded name key, kept by triggers (migration 0069): a worker's name search matches it here */
+  search_name: Generated<string>
 }
 
 export type RelationshipStartReason = 'application' | 'notification' | 'referral' | 'own_initiative' | 'kela_forward' | 'transfer' | 'other'

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
@@ -30,7 +30,15 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, '\\$&')
 
 /** How many words of the key a typed word is matched against: the first by the whole-key prefix index, the rest by migration 0057's. */
 const WORD_POSITIONS = [2, 3, 4, 5] as const
-const wordAt = (n: number) => sql<string>`split_part(person.search_name, ${sql.lit(' ')}, ${sql.lit(n)})`
+
+/** A folded name key: the person's (indexed) or the one kept on a client relationship row (migration 0069). */
+type NameKey = Expression<string>
+const PERSON_NAME: NameKey = sql.ref<string>('person.search_name')
+// The separator and position as literals, so that on `person` the expression is the indexed one.
+const wordAt = (name: NameKey, n: number) => sql<string>`split_part(${name}, ${sql.lit(' ')}, ${sql.lit(n)})`
+const like = (e: Expression<string>, pattern: string) => sql<SqlBool>`${e} LIKE ${pattern}`
+const anyOf = (conds: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(conds, sql` OR `)})`
+const allOf = (conds: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(conds, sql` AND `)})`
 
 /**
  * Name matching on the folded key "surname first names" (diacritics removed: "hamalainen" finds "Hämäläinen"):
@@ -42,28 +50,24 @@ const wordAt = (n: number) => sql<string>`split_part(person.search_name, ${sql.l
  *   words of the key — the like words looked up in the vocabulary of name words (`person_name_word`, trigram GiST,
  *   nearest first), the persons by those words on the position indexes.
  */
-function wordStarts(eb: PersonEB, token: string): Expression<SqlBool> {
+function wordStarts(name: NameKey, token: string): Expression<SqlBool> {
   const pattern = `${likeEscape(token)}%`
-  // The separator and position as literals, so that the expression is the indexed one.
-  return eb.or([
-    eb('person.search_name', 'like', pattern),
-    ...WORD_POSITIONS.map((n) => eb(wordAt(n), 'like', pattern)),
-  ])
+  return anyOf([like(name, pattern), ...WORD_POSITIONS.map((n) => like(wordAt(name, n), pattern))])
 }
 
-function allWordsMatch(eb: PersonEB, key: string): Expression<SqlBool> | undefined {
+function allWordsMatch(name: NameKey, key: string): Expression<SqlBool> | undefined {
   const tokens = key.split(' ').filter((t) => t.length >= 3)
   if (!tokens.length) return undefined
-  return eb.and(tokens.map((t) => wordStarts(eb, t)))
+  return allOf(tokens.map((t) => wordStarts(name, t)))
 }
 
 type NamePhase = 'prefix' | 'words'
 
 /** What "matches the name" means in each phase of a search, most exact first. */
-function nameMatch(eb: PersonEB, key: string, phase: NamePhase): Expression<SqlBool> {
-  const prefix = eb('person.search_name', 'like', `${likeEscape(key)}%`)
+function nameMatch(name: NameKey, key: string, phase: NamePhase): Expression<SqlBool> {
+  const prefix = like(name, `${likeEscape(key)}%`)
   if (phase === 'prefix') return prefix
-  return eb.and([allWordsMatch(eb, key) ?? sql<SqlBool>`false`, eb.not(prefix)])
+  return allOf([allWordsMatch(name, key) ?? sql<SqlBool>`false`, sql<SqlBool>`NOT (${prefix})`])
 }
 
 /** How many like words of the vocabulary one typed word may stand for. */
@@ -87,14 +91,15 @@ async function likeWords(trx: Transaction<DB>, key: string): Promise<string[][]>
 }
 
 /** Every typed word is like one of the first five words of the key: equalities on the position indexes. */
-function fuzzyMatch(eb: PersonEB, like: string[][]): Expression<SqlBool> {
-  return eb.and(like.map((words) => (words.length ? eb.or([1, ...WORD_POSITIONS].map((n) => eb(wordAt(n), 'in', words))) : sql<SqlBool>`false`)))
+function fuzzyMatch(name: NameKey, likeWords: string[][]): Expression<SqlBool> {
+  const inWords = (e: Expression<string>, words: string[]) => sql<SqlBool>`${e} IN (${sql.join(words)})`
+  return allOf(likeWords.map((words) => (words.length ? anyOf([1, ...WORD_POSITIONS].map((n) => inWords(wordAt(name, n), words))) : sql<SqlBool>`false`)))
 }
 
 /** Matched as typed: the prefix phase or the words phase. */
-function typedMatch(eb: PersonEB, key: string): Expression<SqlBool> {
-  const words = allWordsMatch(eb, key)
-  return words ? eb.or([nameMatch(eb, key, 'prefix'), words]) : nameMatch(eb, key, 'prefix')
+function typedMatch(name: NameKey, key: string): Expression<SqlBool> {
+  const words = allWordsMatch(name, key)
+  return words ? anyOf([nameMatch(name, key, 'prefix'), words]) : nameMatch(name, key, 'prefix')
 }
 
 function criteria(eb: PersonEB, c: PersonCriteria, name?: Expression<SqlBool>): Expression<SqlBool> {
@@ -153,8 +158,9 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
     const rows = await trx
       .selectFrom('person')
       .select([...SUMMARY_COLUMNS, sql<number>`CASE WHEN person.search_name LIKE ${`${likeEscape(key)}%`} THEN 0 ELSE 1 END`.as('phase')])
-      // the reachable set is the visible set, condition for condition (access/client-access.ts): no second check per row
-      .where((eb) => eb.and([reach.contains(eb), criteria(eb, c, key ? typedMatch(eb, key) : undefined)]))
+      // the reachable set is the visible set, condition for condition (access/client-access.ts): no second check per
+      // row; its relationship rows are matched by the name kept on them, so only matching persons are read
+      .where((eb) => eb.and([reach.contains(eb, (name) => typedMatch(name, key)), criteria(eb, c, typedMatch(PERSON_NAME, key))]))
       .orderBy('phase')
       .orderBy(sql`person.search_name COLLATE "C"`)
       .limit(c.limit)
@@ -166,7 +172,7 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
       await trx
         .selectFrom('person')
         .select(SUMMARY_COLUMNS)
-        .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(eb, key, name) : undefined), isVisible(eb)]))
+        .where((eb) => eb.and([criteria(eb, c, name ? nameMatch(PERSON_NAME, key, name) : undefined), isVisible(eb)]))
         // The prefix in the index's order; the words sorted (in index order they would filter the whole index).
         .orderBy(name === 'words' ? sql`person.search_name COLLATE "C"` : sql`person.search_name USING ~<~`)
         .limit(limit)
@@ -188,7 +194,7 @@ async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string
   const rows = await trx
     .selectFrom('person')
     .select(SUMMARY_COLUMNS)
-    .where((eb) => eb.and([fromReach(scope) ? scope.reach.contains(eb) : isVisible(eb), criteria(eb, c, fuzzyMatch(eb, like))]))
+    .where((eb) => eb.and([fromReach(scope) ? scope.reach.contains(eb, (name) => fuzzyMatch(name, like)) : isVisible(eb), criteria(eb, c, fuzzyMatch(PERSON_NAME, like))]))
     .orderBy(similarity, 'desc')
     .orderBy(sql`person.search_name COLLATE "C"`)
     .limit(c.limit)
@@ -231,7 +237,11 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
   const key = c.nameKey ?? ''
   // by name "not in the reachable set" (one hashed set for a walk over many names); by henkilötunnus or birth date
   // the few rows the index finds are checked one by one
-  const hidden = (eb: PersonEB) => (scope.reach && key ? eb.not(scope.reach.contains(eb)) : eb.not(scope.isVisible(eb)))
+  // the reachable set named once (a materialized CTE): every count below refers to it, so it is planned and built
+  // once per statement, not once per branch
+  const reachIds = scope.reach && key ? scope.reach.ids(expressionBuilder<DB, 'person'>()) : null
+  const hidden = (eb: PersonEB) =>
+    scope.reach && key ? (reachIds ? sql<SqlBool>`NOT (person.id IN (SELECT person_id FROM reach))` : sql<SqlBool>`true`) : eb.not(scope.isVisible(eb))
   // counted to one past the cap, so that "more than the cap" is told apart from exactly the cap
   const upTo = sql.lit(HIDDEN_COUNT_CAP + 1)
   /** The hidden persons matching `name`, one past the cap at most, as a scalar subquery that stops there. */
@@ -241,15 +251,36 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
       .select(sql.lit(1).as('one'))
       .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
       .limit(upTo)}) capped)`
-  const one = async (n: Expression<number>) => (await sql<{ n: number }>`SELECT ${n} AS n`.execute(trx)).rows[0]!.n
+  const one = async (n: Expression<number>) =>
+    (await (reachIds ? sql<{ n: number }>`WITH reach AS MATERIALIZED (${reachIds}) SELECT ${n} AS n` : sql<{ n: number }>`SELECT ${n} AS n`).execute(trx)).rows[0]!.n
   if (scope.reach?.everyone) return 0
   if (!key) return one(counted(undefined))
-  if (match !== 'typed') return one(counted((eb) => fuzzyMatch(eb, match.like)))
-  const prefix = counted((eb) => nameMatch(eb, key, 'prefix'))
+  if (match !== 'typed') return one(counted(() => fuzzyMatch(PERSON_NAME, match.like)))
+  const prefix = counted(() => nameMatch(PERSON_NAME, key, 'prefix'))
   if (!allWordsMatchable(key)) return one(prefix)
+  const tokens = key.split(' ').filter((t) => t.length >= 3)
+  // One word typed (a first name alone: thousands share it): counted per word position, each an index walk in the
+  // position index's order that stops at the cap, united so that a person with the word twice counts once — not a
+  // bitmap of every person with the name. Exact up to the cap: a position with more than the cap fills it alone.
+  if (tokens.length === 1) {
+    const token = tokens[0]!
+    const pattern = `${likeEscape(token)}%`
+    const notPrefix = sql<SqlBool>`NOT (${nameMatch(PERSON_NAME, key, 'prefix')})`
+    const branches = [...(token === key ? [] : [1]), ...WORD_POSITIONS].map((n) => {
+      const word = n === 1 ? PERSON_NAME : wordAt(PERSON_NAME, n)
+      return trx
+        .selectFrom('person')
+        .select('person.id')
+        .where((eb) => eb.and([criteria(eb, c, allOf([like(word, pattern), notPrefix])), hidden(eb)]))
+        .orderBy(sql`${word} USING ~<~`)
+        .limit(upTo)
+    })
+    const words = sql<number>`(SELECT count(*)::int FROM (SELECT id FROM (${sql.join(branches.map((b) => sql`(${b})`), sql` UNION `)}) u LIMIT ${upTo}) capped)`
+    return one(sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${words}) END FROM (SELECT ${prefix} AS n) p)`)
+  }
   // one statement: the words are counted only when the prefix left room under the cap (CASE evaluates lazily)
   return one(
-    sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${counted((eb) => nameMatch(eb, key, 'words'))}) END
+    sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${counted(() => nameMatch(PERSON_NAME, key, 'words'))}) END
                    FROM (SELECT ${prefix} AS n) p)`,
   )
 }
