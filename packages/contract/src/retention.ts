@@ -72,16 +72,29 @@ export const RetentionHold = Type.Object({
   version: Type.Integer(),
 })
 
+/** What a destruction took of a register (the record's number, when): a client's register may go while they stay. */
+export const RegisterDestroyed = Type.Object({
+  recordNumber: Type.Integer(),
+  destroyedAt: Type.String({ format: 'date-time' }),
+})
+
+/** The whole client, or only some registers of a client whose other registers are kept. */
+export const DESTRUCTION_SCOPES = ['client', 'registers'] as const
+export const DestructionScope = Type.Enum(DESTRUCTION_SCOPES)
+
 export const RegisterRetention = Type.Object({
   /** `client` (the client's basic data) or a service task */
   register: Type.String(),
   retentionClass: Type.String(),
-  status: Type.Enum(['permanent', 'until', 'running', 'held'] as const),
+  /** `destroyed`: the register's records were destroyed and no matter of it has been opened since */
+  status: Type.Enum(['permanent', 'until', 'running', 'held', 'destroyed'] as const),
   destroyAfter: Type.Union([IsoDate, Type.Null()]),
   permanentReason: Type.Union([Type.Enum(['sample', 'archive_order'] as const), Type.Null()]),
   waitingFor: Type.Union([Type.String(), Type.Null()]),
   fallback: Type.Boolean(),
   legalSource: Type.Union([Type.String(), Type.Null()]),
+  /** the register's latest destruction (its retention starts again from a new matter of it) */
+  destroyed: Type.Union([RegisterDestroyed, Type.Null()]),
 })
 
 export const ClientRetention = Type.Object({
@@ -129,6 +142,8 @@ export type DestructionLists = Static<typeof DestructionLists>
 export const DestructionItem = Type.Object({
   id: Uuid,
   personId: Uuid,
+  /** the whole client, or only `registers` (the client and their other registers stay) */
+  scope: DestructionScope,
   /** the client's name while listed; null once destroyed */
   label: Type.Union([Type.String(), Type.Null()]),
   birthDate: Type.Union([IsoDate, Type.Null()]),
@@ -157,6 +172,7 @@ export const DestructionRecord = Type.Object({
   number: Type.Integer(),
   listNumber: Type.Integer(),
   subjectKey: Type.String(),
+  scope: DestructionScope,
   registers: Type.Array(Type.String()),
   destroyAfter: IsoDate,
   basis: Type.String(),
