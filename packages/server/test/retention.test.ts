@@ -4,6 +4,7 @@ import path from 'node:path'
 import { addDays, localDate, todayInHelsinki } from '@huoma/domain'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REGISTER_RECORDS } from '../src/catalogue'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
@@ -331,6 +332,25 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     // signed entries are still immutable outside an executing list
     const signed = await db().selectFrom('journal_entry').select('id').where('status', '=', 'signed').executeTakeFirst()
     if (signed) await expect(db().deleteFrom('journal_entry').where('id', '=', signed.id).execute()).rejects.toThrow(/immutable/)
+  })
+
+  it('knows every table of client rows with a service task as a register\'s records, or as kept on purpose', async () => {
+    // a table holding a client's rows per service task must be declared by its module (clientCopy of one table, or
+    // registerRecords), else a register's destruction would leave its rows behind
+    const { rows } = await sql<{ table: string }>`
+      SELECT c.table_name AS table FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = 'public' AND c.column_name IN ('person_id', 'service_task')
+      GROUP BY c.table_name HAVING count(*) = 2 ORDER BY 1`.execute(db())
+    const declared = new Set(REGISTER_RECORDS.tables.map((x) => x.table))
+    const kept = new Set(REGISTER_RECORDS.kept)
+    // not records of the register: access (break-glass reasons, part of the access log), retention's own holds, a
+    // minor's standing ban on disclosures to guardians
+    const notRecords = new Set(['break_glass', 'retention_hold', 'minor_disclosure_ban'])
+    const undeclared = rows.map((r) => r.table).filter((x) => !declared.has(x) && !kept.has(x) && !notRecords.has(x))
+    expect(undeclared).toEqual([])
+    expect(kept.has('disclosure_log')).toBe(true)
+    expect([...declared]).toEqual(expect.arrayContaining(['journal_entry', 'attachment', 'decision', 'income_support_application', 'client_relationship', 'cw_matter', 'client_account']))
   })
 
   it('destroys a register that ran out while the client stays: income support gone, adult social work kept', async () => {
