@@ -448,10 +448,36 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     expect((await dpo.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })).status).toBe(403)
     res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })
     expect(res.status).toBe(200)
+    // regular disclosures' kept files naming the client: one disclosed from income support, one from adult social
+    // work; the disclosure log rows of both stay (their own retention), only the income support line goes
+    const kela = await db().selectFrom('regular_disclosure').select('id').where('producer', '=', 'kela_income_support_decisions').executeTakeFirstOrThrow()
+    const header = 'decision_number,decided_on,henkilotunnus,last_name,first_names,outcome,corrects_decision_number,period_start,period_end,granted_cents'
+    const line = `9,2001-03-01,${c.temporaryId},Rekisterinen,Testi,granted,,2001-03-01,2001-03-31,5000`
+    const runs: Record<string, string> = {}
+    for (const [n, task] of ['income_support', TASK].entries()) {
+      const file = Buffer.from(`${header}\r\n${line}\r\n`)
+      runs[task] = (
+        await db()
+          .insertInto('regular_disclosure_run')
+          .values({ regular_disclosure_id: kela.id, producer: 'kela_income_support_decisions', period_start: `2002-0${n + 1}-01`, period_end: `2002-0${n + 1}-02`, trigger: 'job', run_by: null, included: 1, records: 1, left_out_restricted: 0, left_out_banned: 0, left_out_no_identity: 0, file_name: 'kela.csv', media_type: 'text/csv; charset=utf-8', file, file_sha256: createHash('sha256').update(file).digest('hex') })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      await db()
+        .insertInto('disclosure_log')
+        .values({ person_id: c.id, service_task: task, recipient: 'Kela', basis: 'other_act', what: 'päätökset', method: 'interface', disclosed_on: '2001-03-03', regular_run_id: runs[task] })
+        .execute()
+    }
     res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
     expect(res.status).toBe(200)
     detail = (await res.json()) as ListDetail
     expect(detail.list).toMatchObject({ state: 'done', listed: 0, destroyed: 2 })
+    const keptFile = async (task: string) => (await db().selectFrom('regular_disclosure_run').select(['file', 'destroyed_rows']).where('id', '=', runs[task]!).executeTakeFirstOrThrow())
+    expect(await keptFile('income_support')).toMatchObject({ destroyed_rows: 1 })
+    expect((await keptFile('income_support')).file.toString('utf8')).toBe(`${header}\r\n`)
+    expect(await keptFile(TASK)).toMatchObject({ destroyed_rows: 0 })
+    expect((await keptFile(TASK)).file.toString('utf8')).toContain(line)
+    expect((await db().selectFrom('disclosure_log').select('service_task').where('person_id', '=', c.id).execute()).map((d) => d.service_task).sort()).toEqual([TASK, 'income_support'].sort())
     expect(itemOf(c.id)).toMatchObject({ state: 'destroyed', scope: 'registers' })
 
     // the register's records are gone, with what hangs on them and the file; the client and the other register stay
