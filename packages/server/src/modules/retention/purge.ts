@@ -196,7 +196,8 @@ export async function purgeRegisters(trx: Transaction<DB>, items: readonly Regis
       if (!ids.length) continue
       where = sql`${person} = ANY(${sql.val(ids)}::uuid[])`
     } else {
-      where = sql`(${person}, ${sql.raw(t.serviceTask.column)}) IN (SELECT d.p, d.t FROM unnest(${persons}, ${tasks}) AS d(p, t))`
+      // the client first (the tables' person index), then the pair
+      where = sql`${person} = ANY(${persons}) AND (${person}, ${sql.raw(t.serviceTask.column)}) IN (SELECT d.p, d.t FROM unnest(${persons}, ${tasks}) AS d(p, t))`
     }
     await removeRows(walk, t.table, where, 0)
   }
