@@ -448,6 +448,20 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     expect((await dpo.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })).status).toBe(403)
     res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })
     expect(res.status).toBe(200)
+    // the guards: inside the executing list a signed entry of the register on the list may go, one of the register
+    // the client keeps may not (the list is set executing by hand here; the execution resumes it)
+    await db().updateTable('destruction_list').set({ state: 'executing', started_at: new Date() }).where('id', '=', list.id).execute()
+    const tryDelete = (task: string) =>
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`SELECT set_config('huoma.destruction_list', ${list.id}, true)`.execute(trx)
+          const n = await trx.deleteFrom('journal_entry').where('person_id', '=', c.id).where('service_task', '=', task).executeTakeFirst()
+          expect(Number(n.numDeletedRows)).toBe(1)
+          throw new Error('rolled back')
+        })
+    await expect(tryDelete('income_support')).rejects.toThrow('rolled back')
+    await expect(tryDelete(TASK)).rejects.toThrow(/immutable/)
     // regular disclosures' kept files naming the client: one disclosed from income support, one from adult social
     // work; the disclosure log rows of both stay (their own retention), only the income support line goes
     const kela = await db().selectFrom('regular_disclosure').select('id').where('producer', '=', 'kela_income_support_decisions').executeTakeFirstOrThrow()
