@@ -7,7 +7,8 @@ import { endpoints } from './endpoint'
  * effective-dated parameters kept by the main user with the legal source of each row; each client's retention per
  * register (the client's basic data and each service task) — permanent (the 8/18/28 sample, an archive order), the
  * destroy-after date, still running, or held; legal holds; destruction lists proposed by due date, reviewed and
- * approved by an archive officer other than the proposer, executed in batches; and the permanent destruction records.
+ * approved by an archive officer other than the proposer, executed in batches — an item is the whole client, or only
+ * the registers that ran out of a client who stays; and the permanent destruction records.
  */
 
 export const RETENTION_TRIGGERS = ['death', 'closing', 'last_closing', 'birth', 'document', 'decision_end'] as const
