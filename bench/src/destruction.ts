@@ -8,7 +8,7 @@
  * transaction) — with rows/s and this process's RSS after every batch (flat memory: the run holds one batch).
  */
 import { randomBytes } from 'node:crypto'
-import { CLIENT_FORGETTERS } from '../../packages/server/src/catalogue'
+import { CLIENT_FORGETTERS, REGISTER_RECORDS } from '../../packages/server/src/catalogue'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
@@ -113,6 +113,7 @@ export async function destructionCommand(argv: string[]): Promise<void> {
       key: destructionKey(randomBytes(32)),
       attachmentFolder: os.tmpdir(),
       forgetters: CLIENT_FORGETTERS,
+      registerRecords: REGISTER_RECORDS,
       batchSize: batch,
       onBatch: (n) => {
         sample()

@@ -7,7 +7,8 @@ import { endpoints } from './endpoint'
  * effective-dated parameters kept by the main user with the legal source of each row; each client's retention per
  * register (the client's basic data and each service task) — permanent (the 8/18/28 sample, an archive order), the
  * destroy-after date, still running, or held; legal holds; destruction lists proposed by due date, reviewed and
- * approved by an archive officer other than the proposer, executed in batches; and the permanent destruction records.
+ * approved by an archive officer other than the proposer, executed in batches — an item is the whole client, or only
+ * the registers that ran out of a client who stays; and the permanent destruction records.
  */
 
 export const RETENTION_TRIGGERS = ['death', 'closing', 'last_closing', 'birth', 'document', 'decision_end'] as const
@@ -72,16 +73,29 @@ export const RetentionHold = Type.Object({
   version: Type.Integer(),
 })
 
+/** What a destruction took of a register (the record's number, when): a client's register may go while they stay. */
+export const RegisterDestroyed = Type.Object({
+  recordNumber: Type.Integer(),
+  destroyedAt: Type.String({ format: 'date-time' }),
+})
+
+/** The whole client, or only some registers of a client whose other registers are kept. */
+export const DESTRUCTION_SCOPES = ['client', 'registers'] as const
+export const DestructionScope = Type.Enum(DESTRUCTION_SCOPES)
+
 export const RegisterRetention = Type.Object({
   /** `client` (the client's basic data) or a service task */
   register: Type.String(),
   retentionClass: Type.String(),
-  status: Type.Enum(['permanent', 'until', 'running', 'held'] as const),
+  /** `destroyed`: the register's records were destroyed and no matter of it has been opened since */
+  status: Type.Enum(['permanent', 'until', 'running', 'held', 'destroyed'] as const),
   destroyAfter: Type.Union([IsoDate, Type.Null()]),
   permanentReason: Type.Union([Type.Enum(['sample', 'archive_order'] as const), Type.Null()]),
   waitingFor: Type.Union([Type.String(), Type.Null()]),
   fallback: Type.Boolean(),
   legalSource: Type.Union([Type.String(), Type.Null()]),
+  /** the register's latest destruction (its retention starts again from a new matter of it) */
+  destroyed: Type.Union([RegisterDestroyed, Type.Null()]),
 })
 
 export const ClientRetention = Type.Object({
@@ -129,6 +143,8 @@ export type DestructionLists = Static<typeof DestructionLists>
 export const DestructionItem = Type.Object({
   id: Uuid,
   personId: Uuid,
+  /** the whole client, or only `registers` (the client and their other registers stay) */
+  scope: DestructionScope,
   /** the client's name while listed; null once destroyed */
   label: Type.Union([Type.String(), Type.Null()]),
   birthDate: Type.Union([IsoDate, Type.Null()]),
@@ -157,6 +173,7 @@ export const DestructionRecord = Type.Object({
   number: Type.Integer(),
   listNumber: Type.Integer(),
   subjectKey: Type.String(),
+  scope: DestructionScope,
   registers: Type.Array(Type.String()),
   destroyAfter: IsoDate,
   basis: Type.String(),

@@ -25,10 +25,11 @@ import { accessPlugin } from './access/plugin'
 import type { ActionDef } from './access/actions'
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './access/session'
 import { openapiOptions } from './http/openapi'
-import { ACTIONS, AUDIT_EVENTS, CLIENT_FORGETTERS, FIELD_MESSAGES } from './catalogue'
+import { ACTIONS, AUDIT_EVENTS, CLIENT_FORGETTERS, FIELD_MESSAGES, REGISTER_RECORDS } from './catalogue'
 import { MODULES } from './modules'
 import type { CopyTable } from './kernel/client-copy'
 import type { ClientForgetter } from './kernel/client-forget'
+import type { RegisterRecords } from './kernel/register-records'
 import { KERNEL_TIMELINE, type TimelineSource } from './kernel/client-timeline'
 import { registerFieldMessages } from './http/problem'
 import type { Clock } from './kernel/clock'
@@ -47,6 +48,8 @@ declare module 'fastify' {
     clientCopyTables: readonly CopyTable[]
     /** every module's `forgetClients`, for the destruction */
     clientForgetters: readonly ClientForgetter[]
+    /** every module's records of a register, for the destruction of a register */
+    registerRecords: RegisterRecords
     /** The kernel's and every module's records as timeline events of the client card. */
     clientTimelineSources: readonly TimelineSource[]
     /** The routes' schemas, compiled on first use (http/lazy-schemas); `compileAll()` compiles the rest now. */
@@ -131,6 +134,7 @@ export async function buildApp({ config, database, logger, vtj, kela, clock, job
   app.decorate('clock', clock)
   app.decorate('jobs', jobs)
   app.decorate('clientForgetters', CLIENT_FORGETTERS)
+  app.decorate('registerRecords', REGISTER_RECORDS)
   app.decorate('clientCopyTables', MODULES.flatMap((m): readonly CopyTable[] => m.clientCopy ?? []))
   app.decorate('clientTimelineSources', [...KERNEL_TIMELINE, ...MODULES.flatMap((m): readonly TimelineSource[] => m.clientTimeline ?? [])])
   app.decorate('lazySchemas', lazySchemas)

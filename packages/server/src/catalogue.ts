@@ -5,6 +5,7 @@ import { accessEvents } from './access/events'
 import { kernelMessages } from './kernel/messages'
 import type { FieldMessages } from './http/problem'
 import type { ClientForgetter } from './kernel/client-forget'
+import { assembleRegisterRecords, type RegisterRecords } from './kernel/register-records'
 import { MODULES } from './modules'
 
 /**
@@ -38,6 +39,9 @@ export const ACTIONS: ActionCatalogue = assembleActions()
 /** Field messages of the access layer and of every module. */
 /** Every module's `forgetClients`: what the destruction removes beyond the rows whose keys lead to the client. */
 export const CLIENT_FORGETTERS: readonly ClientForgetter[] = MODULES.flatMap((m) => (m.forgetClients ? [m.forgetClients] : []))
+
+/** Every module's records of a register: what a register's destruction removes (copy declarations and `registerRecords`). */
+export const REGISTER_RECORDS: RegisterRecords = assembleRegisterRecords(MODULES)
 
 export const FIELD_MESSAGES: readonly FieldMessages[] = [reasonMessages, kernelMessages, ...MODULES.flatMap((m) => (m.messages ? [m.messages] : []))]
 

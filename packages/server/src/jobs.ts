@@ -5,10 +5,10 @@ import { deadlineRoundJob } from './kernel/deadlines'
 import { MODULES } from './modules'
 import type { ModuleJobDeps } from './modules/module'
 import type { AuditAnchor } from './access/audit-anchor'
-import { CLIENT_FORGETTERS } from './catalogue'
+import { CLIENT_FORGETTERS, REGISTER_RECORDS } from './catalogue'
 
 /** What the server's jobs are built from: the modules' deps, and the audit anchor (signing key, witness) of the kernel's sealer. */
-export type ServerJobDeps = Omit<ModuleJobDeps, 'forgetters'> & { auditAnchor: AuditAnchor }
+export type ServerJobDeps = Omit<ModuleJobDeps, 'forgetters' | 'registerRecords'> & { auditAnchor: AuditAnchor }
 
 /**
  * The server's scheduled jobs — the one list `startServer` (and `huoma jobs`) hands to the runner
@@ -19,7 +19,7 @@ export type ServerJobDeps = Omit<ModuleJobDeps, 'forgetters'> & { auditAnchor: A
  */
 export function serverJobs(deps: ServerJobDeps): JobDefinition[] {
   const { config } = deps
-  const moduleDeps: ModuleJobDeps = { ...deps, forgetters: CLIENT_FORGETTERS }
+  const moduleDeps: ModuleJobDeps = { ...deps, forgetters: CLIENT_FORGETTERS, registerRecords: REGISTER_RECORDS }
   return [
     auditSealerJob({ intervalMs: config.security.auditSealIntervalMs, anchor: deps.auditAnchor }),
     auditPartitionsJob(),

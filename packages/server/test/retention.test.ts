@@ -1,6 +1,10 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { addDays, localDate, todayInHelsinki } from '@huoma/domain'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REGISTER_RECORDS } from '../src/catalogue'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 
@@ -32,12 +36,12 @@ interface Rule {
   version: number
 }
 interface Retention {
-  registers: { register: string; retentionClass: string; status: string; destroyAfter: string | null; permanentReason: string | null; waitingFor: string | null; fallback: boolean }[]
+  registers: { register: string; retentionClass: string; status: string; destroyAfter: string | null; permanentReason: string | null; waitingFor: string | null; fallback: boolean; destroyed: { recordNumber: number; destroyedAt: string } | null }[]
   holds: { id: string; serviceTask: string | null; kind: string; liftedAt: string | null; version: number }[]
 }
 interface ListDetail {
   list: { id: string; number: number; state: string; version: number; listed: number; removed: number; destroyed: number }
-  items: { id: string; personId: string; label: string | null; registers: string[]; destroyAfter: string; basis: string; state: string; removedReason: string | null; recordNumber: number | null }[]
+  items: { id: string; personId: string; scope: string; label: string | null; registers: string[]; destroyAfter: string; basis: string; state: string; removedReason: string | null; recordNumber: number | null }[]
 }
 
 describe.each(kinds)('retention and destruction on %s', (kind) => {
@@ -328,6 +332,211 @@ describe.each(kinds)('retention and destruction on %s', (kind) => {
     // signed entries are still immutable outside an executing list
     const signed = await db().selectFrom('journal_entry').select('id').where('status', '=', 'signed').executeTakeFirst()
     if (signed) await expect(db().deleteFrom('journal_entry').where('id', '=', signed.id).execute()).rejects.toThrow(/immutable/)
+  })
+
+  it('knows every table of client rows with a service task as a register\'s records, or as kept on purpose', async () => {
+    // a table holding a client's rows per service task must be declared by its module (clientCopy of one table, or
+    // registerRecords), else a register's destruction would leave its rows behind
+    const { rows } = await sql<{ table: string }>`
+      SELECT c.table_name AS table FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = 'public' AND c.column_name IN ('person_id', 'service_task')
+      GROUP BY c.table_name HAVING count(*) = 2 ORDER BY 1`.execute(db())
+    const declared = new Set(REGISTER_RECORDS.tables.map((x) => x.table))
+    const kept = new Set(REGISTER_RECORDS.kept)
+    // not records of the register: access (break-glass reasons, part of the access log), retention's own holds, a
+    // minor's standing ban on disclosures to guardians
+    const notRecords = new Set(['break_glass', 'retention_hold', 'minor_disclosure_ban'])
+    const undeclared = rows.map((r) => r.table).filter((x) => !declared.has(x) && !kept.has(x) && !notRecords.has(x))
+    expect(undeclared).toEqual([])
+    expect(kept.has('disclosure_log')).toBe(true)
+    expect([...declared]).toEqual(expect.arrayContaining(['journal_entry', 'attachment', 'decision', 'income_support_application', 'client_relationship', 'cw_matter', 'client_account']))
+  })
+
+  it('destroys a register that ran out while the client stays: income support gone, adult social work kept', async () => {
+    const folder = t.config.attachments.folder
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 })
+    const workerId = await userId('sosiaalityontekija')
+    // a client of adult social work today (the matter open), whose income support matter closed in 2001
+    const c = await newClient('Rekisterinen', '1960-05-05')
+    const whole = await newClient('Kokonainen')
+    await makeDue(whole.id)
+    const handler = new Client(t.url)
+    await handler.login('etuuskasittelija')
+    const etuu = (await db().selectFrom('unit').select('id').where('code', '=', 'ETUU').executeTakeFirstOrThrow()).id
+    let res = await handler.post(`/api/persons/${c.id}/income-support/applications`, {
+      unitId: etuu,
+      channel: 'paper',
+      receivedOn: today,
+      urgent: false,
+      periodStart: `${today.slice(0, 8)}01`,
+      periodEnd: today,
+      members: [{ personId: c.id, role: 'applicant' }],
+      claims: { expenses: [], incomes: [], assets: [], supplementary: [{ type: 'furniture', amountCents: 12000 }], preventive: [{ purpose: 'Velkaneuvonnan matkakulut', amountCents: 3000 }] },
+      takeIt: true,
+    })
+    expect(res.status).toBe(201)
+    const applicationId = ((await res.json()) as { id: string }).id
+    const appPath = `/api/persons/${c.id}/income-support/applications/${applicationId}`
+    const version = ((await (await handler.get(appPath)).json()) as { version: number }).version
+    res = await handler.post(`${appPath}/decisions`, {
+      decidedOn: today,
+      language: 'fi',
+      reasons: 'Huonekalut ja matkakulut myönnetään haetun mukaisesti.',
+      iban: 'FI2112345600000785',
+      version,
+      items: [
+        { kind: 'supplementary', index: 0, outcome: 'granted', grantedCents: 12000, reason: 'Välttämätön meno.' },
+        { kind: 'preventive', index: 0, outcome: 'granted', grantedCents: 3000, reason: 'Edistää omatoimista suoriutumista.', commitment: { providerKind: 'other', providerName: 'Demolan Liikenne Oy', validFrom: today, validUntil: today } },
+      ],
+    })
+    expect(res.status).toBe(201)
+    // signed journal entries and a file of the attachment folder in each register
+    const files = new Map<string, string>()
+    for (const task of ['income_support', TASK]) {
+      await db()
+        .insertInto('journal_entry')
+        .values({ person_id: c.id, service_task: task, type: 'meeting', event_date: '2000-01-01', body: `Merkintä ${task}`, status: 'signed', author_id: workerId, signed_by: workerId, signed_at: new Date() })
+        .execute()
+      const key = randomUUID()
+      fs.writeFileSync(path.join(folder, key), `liite ${task}`)
+      files.set(task, key)
+      await db()
+        .insertInto('attachment')
+        .values({ person_id: c.id, service_task: task, file_name: `${task}.txt`, content_type: 'text/plain', document_type: 'other', size_bytes: 10, sha256: createHash('sha256').update(task).digest(), storage: 'folder', storage_key: key, uploaded_by: workerId })
+        .execute()
+    }
+    // the income support matter closed long ago: 10 years from closing ran out in 2011
+    await db().updateTable('client_relationship').set({ start_date: '1999-01-01', end_date: '2001-06-30', end_reason: 'needs_met' }).where('person_id', '=', c.id).where('service_task', '=', 'income_support').execute()
+    let r = await retention(worker, c.id)
+    expect(register(r, 'income_support')).toMatchObject({ status: 'until', destroyAfter: '2011-06-30', destroyed: null })
+    expect(register(r, TASK)).toMatchObject({ status: 'running' })
+    const count = async (table: 'income_support_application' | 'decision' | 'payable' | 'payment_commitment' | 'deadline' | 'journal_entry' | 'attachment' | 'client_relationship', task?: string) =>
+      (await db().selectFrom(table).select('person_id').where('person_id', '=', c.id).$if(task !== undefined, (q) => q.where(sql.ref('service_task'), '=', task)).execute()).length
+    expect(await count('income_support_application')).toBe(1)
+    expect(await count('decision', 'income_support')).toBe(1)
+    expect(await count('payable', 'income_support')).toBeGreaterThan(0)
+    expect(await count('payment_commitment', 'income_support')).toBe(1)
+    expect(await count('deadline', 'income_support')).toBeGreaterThan(0)
+
+    // the proposal lists the register alone for the client kept, and the whole client beside it
+    res = await dpo.post('/api/retention/destruction-lists')
+    expect(res.status).toBe(201)
+    let detail = (await res.json()) as ListDetail
+    const itemOf = (id: string) => detail.items.find((i) => i.personId === id)!
+    expect(itemOf(c.id)).toMatchObject({ scope: 'registers', registers: ['income_support'], destroyAfter: '2011-06-30', state: 'listed' })
+    expect(itemOf(whole.id)).toMatchObject({ scope: 'client', registers: ['adult_social_work', 'client'] })
+    // listed once: a second proposal finds nothing new
+    expect((await dpo.post('/api/retention/destruction-lists')).status).toBe(204)
+    const list = detail.list
+    let v = list.version
+    for (const item of detail.items.filter((i) => i.personId !== c.id && i.personId !== whole.id)) {
+      res = await archivist.post(`/api/retention/destruction-lists/${list.id}/items/${item.id}/remove`, { reason: 'Ei tämän testin asiakas', version: v })
+      expect(res.status).toBe(200)
+      v = ((await res.json()) as ListDetail).list.version
+    }
+
+    // a hold on the register placed before the approval: refused with its code, for that item only
+    res = await sec.post(`/api/persons/${c.id}/retention/holds`, { serviceTask: 'income_support', kind: 'appeal', reason: 'Valitus hallinto-oikeudessa' })
+    expect(res.status).toBe(201)
+    const hold = ((await res.json()) as Retention).holds[0]!
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })
+    expect(res.status).toBe(409)
+    expect(await errors(res)).toEqual([expect.objectContaining({ field: `items.${itemOf(c.id).id}`, code: 'destruction.held' })])
+    expect((await sec.post(`/api/persons/${c.id}/retention/holds/${hold.id}/lift`, { version: hold.version })).status).toBe(200)
+    // approving one's own proposal is refused
+    expect((await dpo.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })).status).toBe(403)
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/approve`, { version: v })
+    expect(res.status).toBe(200)
+    // the guards: inside the executing list a signed entry of the register on the list may go, one of the register
+    // the client keeps may not (the list is set executing by hand here; the execution resumes it)
+    await db().updateTable('destruction_list').set({ state: 'executing', started_at: new Date() }).where('id', '=', list.id).execute()
+    const tryDelete = (task: string) =>
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`SELECT set_config('huoma.destruction_list', ${list.id}, true)`.execute(trx)
+          const n = await trx.deleteFrom('journal_entry').where('person_id', '=', c.id).where('service_task', '=', task).executeTakeFirst()
+          expect(Number(n.numDeletedRows)).toBe(1)
+          throw new Error('rolled back')
+        })
+    await expect(tryDelete('income_support')).rejects.toThrow('rolled back')
+    await expect(tryDelete(TASK)).rejects.toThrow(/immutable/)
+    // regular disclosures' kept files naming the client: one disclosed from income support, one from adult social
+    // work; the disclosure log rows of both stay (their own retention), only the income support line goes
+    const kela = await db().selectFrom('regular_disclosure').select('id').where('producer', '=', 'kela_income_support_decisions').executeTakeFirstOrThrow()
+    const header = 'decision_number,decided_on,henkilotunnus,last_name,first_names,outcome,corrects_decision_number,period_start,period_end,granted_cents'
+    const line = `9,2001-03-01,${c.temporaryId},Rekisterinen,Testi,granted,,2001-03-01,2001-03-31,5000`
+    const runs: Record<string, string> = {}
+    for (const [n, task] of ['income_support', TASK].entries()) {
+      const file = Buffer.from(`${header}\r\n${line}\r\n`)
+      runs[task] = (
+        await db()
+          .insertInto('regular_disclosure_run')
+          .values({ regular_disclosure_id: kela.id, producer: 'kela_income_support_decisions', period_start: `2002-0${n + 1}-01`, period_end: `2002-0${n + 1}-02`, trigger: 'job', run_by: null, included: 1, records: 1, left_out_restricted: 0, left_out_banned: 0, left_out_no_identity: 0, file_name: 'kela.csv', media_type: 'text/csv; charset=utf-8', file, file_sha256: createHash('sha256').update(file).digest('hex') })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      await db()
+        .insertInto('disclosure_log')
+        .values({ person_id: c.id, service_task: task, recipient: 'Kela', basis: 'other_act', what: 'päätökset', method: 'interface', disclosed_on: '2001-03-03', regular_run_id: runs[task] })
+        .execute()
+    }
+    res = await archivist.post(`/api/retention/destruction-lists/${list.id}/execute`)
+    expect(res.status).toBe(200)
+    detail = (await res.json()) as ListDetail
+    expect(detail.list).toMatchObject({ state: 'done', listed: 0, destroyed: 2 })
+    const keptFile = async (task: string) => (await db().selectFrom('regular_disclosure_run').select(['file', 'destroyed_rows']).where('id', '=', runs[task]!).executeTakeFirstOrThrow())
+    expect(await keptFile('income_support')).toMatchObject({ destroyed_rows: 1 })
+    expect((await keptFile('income_support')).file.toString('utf8')).toBe(`${header}\r\n`)
+    expect(await keptFile(TASK)).toMatchObject({ destroyed_rows: 0 })
+    expect((await keptFile(TASK)).file.toString('utf8')).toContain(line)
+    expect((await db().selectFrom('disclosure_log').select('service_task').where('person_id', '=', c.id).execute()).map((d) => d.service_task).sort()).toEqual([TASK, 'income_support'].sort())
+    expect(itemOf(c.id)).toMatchObject({ state: 'destroyed', scope: 'registers' })
+
+    // the register's records are gone, with what hangs on them and the file; the client and the other register stay
+    expect(await count('income_support_application')).toBe(0)
+    expect(await db().selectFrom('income_support_member').select('application_id').where('application_id', '=', applicationId).execute()).toEqual([])
+    expect(await count('decision', 'income_support')).toBe(0)
+    expect(await count('payable', 'income_support')).toBe(0)
+    expect(await count('payment_commitment', 'income_support')).toBe(0)
+    expect(await count('deadline', 'income_support')).toBe(0)
+    expect(await count('journal_entry', 'income_support')).toBe(0)
+    expect(await count('attachment', 'income_support')).toBe(0)
+    expect(await count('client_relationship', 'income_support')).toBe(0)
+    expect(fs.existsSync(path.join(folder, files.get('income_support')!))).toBe(false)
+    expect(await count('journal_entry', TASK)).toBe(1)
+    expect(await count('attachment', TASK)).toBe(1)
+    expect(await count('client_relationship', TASK)).toBe(1)
+    expect(fs.existsSync(path.join(folder, files.get(TASK)!))).toBe(true)
+    expect(await db().selectFrom('person').select('id').where('id', '=', c.id).executeTakeFirst()).toBeDefined()
+    expect((await sec.get(`/api/persons/${c.id}`)).status).toBe(200)
+    expect(await db().selectFrom('person').select('id').where('id', '=', whole.id).executeTakeFirst()).toBeUndefined()
+    expect((await sec.get(`/api/persons/${whole.id}`)).status).toBe(410)
+
+    // the record names the register; the card's retention shows it destroyed with the record's number
+    const recordNumber = itemOf(c.id).recordNumber!
+    expect(recordNumber).toBeGreaterThan(0)
+    res = await archivist.get(`/api/retention/destruction-records?identity=${encodeURIComponent(c.temporaryId)}`)
+    const records = ((await res.json()) as { records: { number: number; scope: string; registers: string[]; counts: Record<string, number> }[] }).records
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ number: recordNumber, scope: 'registers', registers: ['income_support'] })
+    expect(records[0]!.counts).toMatchObject({ income_support_application: 1, decision: 1, payment_commitment: 1, journal_entry: 1, attachment: 1, client_relationship: 1, files: 1 })
+    expect(records[0]!.counts.person).toBeUndefined()
+    r = await retention(worker, c.id)
+    expect(register(r, 'income_support')).toMatchObject({ status: 'destroyed', destroyed: { recordNumber } })
+    expect(register(r, TASK)).toMatchObject({ status: 'running', destroyed: null })
+    expect(register(r, 'client')).toMatchObject({ status: 'running' })
+    const batchRow = await db().selectFrom('audit_log').select('client_ids').where('event', '=', 'retention:destroyed').where('ref_id', '=', list.id).executeTakeFirstOrThrow()
+    expect([...batchRow.client_ids!].sort()).toEqual([c.id, whole.id].sort())
+
+    // destroyed and nothing since: not listed again; a new matter of the register starts its retention again
+    res = await dpo.post('/api/retention/destruction-lists')
+    if (res.status === 201) expect(((await res.json()) as ListDetail).items.map((i) => i.personId)).not.toContain(c.id)
+    else expect(res.status).toBe(204)
+    expect((await sec.post(`/api/persons/${c.id}/relationships`, { serviceTask: 'income_support', userId: await userId('etuuskasittelija'), kind: 'responsible', startReason: 'other' })).status).toBe(201)
+    r = await retention(worker, c.id)
+    expect(register(r, 'income_support')).toMatchObject({ status: 'running', waitingFor: 'closing', destroyed: { recordNumber } })
   })
 
   it('lifts a hold at the version shown, and the client becomes due again', async () => {

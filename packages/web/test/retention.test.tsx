@@ -1,4 +1,4 @@
-import type { DestructionItem, DestructionListDetail, DestructionLists, RetentionRuleList } from '@huoma/contract'
+import type { ClientCard, ClientRetention, DestructionItem, DestructionListDetail, DestructionLists, RetentionRuleList } from '@huoma/contract'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { json, problem, renderApp, sessionUser, signedIn } from './helpers'
@@ -15,6 +15,7 @@ const summary = { id: LIST_ID, number: 7, state: 'proposed' as const, dueOn: '20
 const item = (id: string, label: string): DestructionItem => ({
   id,
   personId: id.replace(/^2/, '3'),
+  scope: 'client',
   label,
   birthDate: '1930-05-05',
   registers: ['adult_social_work', 'client'],
@@ -33,7 +34,14 @@ describe('Hävitysluettelot', () => {
   it('lists the destruction lists in the archive officer\'s menu and opens one', async () => {
     signedIn(ARCHIVIST, {
       'GET /api/retention/destruction-lists': () => json({ lists: [summary] } satisfies DestructionLists),
-      [`GET /api/retention/destruction-lists/${LIST_ID}`]: () => json(detail()),
+      [`GET /api/retention/destruction-lists/${LIST_ID}`]: () =>
+        json(
+          detail({ listed: 3 }, [
+            item('22222222-2222-4222-8222-222222222222', 'Asiakas, Aino'),
+            item('22222222-2222-4222-8222-222222222223', 'Asiakas, Pekka'),
+            { ...item('22222222-2222-4222-8222-222222222224', 'Asiakas, Ritva'), scope: 'registers', registers: ['income_support'], destroyAfter: '2012-01-31' },
+          ]),
+        ),
     })
     renderApp('/')
     fireEvent.click(await screen.findByRole('link', { name: 'Hävitysluettelot' }))
@@ -48,6 +56,11 @@ describe('Hävitysluettelot', () => {
     expect(within(items).getByText('Asiakas, Aino')).toBeTruthy()
     expect(within(items).getAllByText('Aikuisten sosiaalityö, Asiakkuusasiakirja ja perustiedot')).toHaveLength(2)
     expect(within(items).getAllByText('30.6.2011')).toHaveLength(2)
+    // the whole client, or only the register that ran out of a client who stays
+    const [aino, , ritva] = within(items).getAllByRole('row').slice(1)
+    expect(aino!.textContent).toContain('Koko asiakas: Aikuisten sosiaalityö, Asiakkuusasiakirja ja perustiedot')
+    expect(ritva!.textContent).toContain('Vain rekisteri: Toimeentulotuki')
+    expect(ritva!.textContent).not.toContain('Asiakkuusasiakirja')
   })
 
   it('takes a client off with a reason, and approval behind a confirmation shows each refused client\'s reason', async () => {
@@ -82,7 +95,7 @@ describe('Hävitysluettelot', () => {
     const api = signedIn(ARCHIVIST, {
       [`GET /api/retention/destruction-lists/${LIST_ID}`]: () => json(detail({ state: 'approved', approvedBy: 'Raili Saarinen', approvedAt: '2026-12-07T08:00:00.000Z', version: 2 })),
       [`POST /api/retention/destruction-lists/${LIST_ID}/execute`]: () =>
-        json(detail({ state: 'done', listed: 0, destroyed: 2 }, [{ ...item('22222222-2222-4222-8222-222222222222', ''), label: null, state: 'destroyed', recordNumber: 41, birthDate: null }, { ...item('22222222-2222-4222-8222-222222222223', ''), label: null, state: 'destroyed', recordNumber: 42, birthDate: null }])),
+        json(detail({ state: 'done', listed: 0, destroyed: 2 }, [{ ...item('22222222-2222-4222-8222-222222222222', ''), label: null, state: 'destroyed', recordNumber: 41, birthDate: null }, { ...item('22222222-2222-4222-8222-222222222223', ''), scope: 'registers', registers: ['income_support'], label: null, state: 'destroyed', recordNumber: 42, birthDate: null }])),
     })
     renderApp(`/retention/destruction/${LIST_ID}`)
     fireEvent.click(await screen.findByRole('button', { name: 'Toimeenpane hävitys' }))
@@ -91,6 +104,7 @@ describe('Hävitysluettelot', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Toimeenpane hävitys' }))
     expect(await screen.findByText('Hävitys on tehty: 2 asiakasta hävitetty.')).toBeTruthy()
     expect(screen.getByText('Hävitetty asiakas (pöytäkirja 41)')).toBeTruthy()
+    expect(screen.getByText('Asiakkaan rekisteri hävitetty (pöytäkirja 42)')).toBeTruthy()
     await waitFor(() => expect(api.calls(`POST /api/retention/destruction-lists/${LIST_ID}/execute`)).toHaveLength(1))
   })
 })
@@ -114,5 +128,45 @@ describe('Säilytysajat', () => {
     expect(await screen.findByText('Säilytysaika tallennettiin.')).toBeTruthy()
     expect(api.calls(`PUT /api/retention/rules/${rule.id}`)[0]!.body).toEqual({ years: 12, legalSource: 'Laki 703/2023, liite', archiveOrdered: false, validUntil: null, version: 1 })
     expect(within(screen.getByRole('table', { name: 'Säilytysaikataulukko' })).getByText('12 vuotta asian päättymisestä')).toBeTruthy()
+  })
+})
+
+describe('Säilytys on the client card', () => {
+  const PERSON = '5b7c1a52-2d1e-4c3f-9a8b-7e6d5c4b3a21'
+  const worker = sessionUser({ actions: ['persons:search', 'persons:card', 'retention:read'] })
+  const card: ClientCard = {
+    person: { id: PERSON, hetu: '050776-900H', temporaryId: null, firstNames: 'Tuulikki Sofia', lastName: 'Salminen', birthDate: '1976-07-05', deathDate: null, turvakielto: false, callingName: null, serviceLanguage: 'fi', nativeLanguage: 'fi', phone: null, email: null, iban: null, addresses: [], version: 1 },
+    family: [],
+    household: [],
+    relationships: [{ id: 'b1000000-0000-4000-8000-000000000001', serviceTask: 'adult_social_work', kind: 'responsible', userId: worker.id, userName: 'Tiina Virtanen', startDate: '2026-01-01', endDate: null, startReason: 'application', endReason: null }],
+    timeline: [],
+    accessBasis: 'relationship',
+    vtjCheckedAt: '2026-12-01T10:00:00.000Z',
+    vtjChanges: [],
+  }
+  const running = { retentionClass: 'working_age', status: 'running' as const, destroyAfter: null, permanentReason: null, waitingFor: 'closing', fallback: false, legalSource: 'Laki 703/2023, liite', destroyed: null }
+
+  it('shows a register destroyed while the client stays, with the day and the destruction record', async () => {
+    const retention: ClientRetention = {
+      registers: [
+        { ...running, register: 'client', retentionClass: 'client_basic', waitingFor: 'death' },
+        { ...running, register: 'adult_social_work', destroyed: { recordNumber: 12, destroyedAt: '2026-03-01T22:30:00.000Z' } },
+        { ...running, register: 'income_support', status: 'destroyed', waitingFor: null, legalSource: null, destroyed: { recordNumber: 17, destroyedAt: '2026-12-06T23:30:00.000Z' } },
+      ],
+      holds: [],
+    }
+    signedIn(worker, {
+      [`GET /api/persons/${PERSON}/card`]: () => json(card),
+      [`GET /api/persons/${PERSON}/retention`]: () => json(retention),
+    })
+    renderApp(`/persons/${PERSON}`)
+    const table = await screen.findByRole('table', { name: 'Tietojen säilytys rekistereittäin' })
+    const rows = within(table).getAllByRole('row')
+    const row = (name: string) => rows.find((r) => r.querySelector('th')?.textContent === name)!
+    // the Helsinki day of the destruction (23.30 UTC is the next morning there)
+    expect(row('Toimeentulotuki').textContent).toContain('Hävitetty 7.12.2026 (hävityspöytäkirja 17)')
+    // a register destroyed and opened again since: kept by its new facts, the earlier destruction named beside
+    expect(row('Aikuisten sosiaalityö').textContent).toContain('Aiemmat tiedot hävitetty 2.3.2026 (hävityspöytäkirja 12)')
+    expect(row('Asiakkuusasiakirja ja perustiedot').textContent).not.toMatch(/hävitetty/i)
   })
 })

@@ -299,11 +299,11 @@ export function goneProblem(recordNumber: number | null): HttpProblem {
   return new HttpProblem(410, 'gone', { type: GONE_PROBLEM_TYPE, ...(recordNumber !== null ? { extra: { destructionRecord: recordNumber } } : {}) })
 }
 
-/** The destruction record of a client destroyed under this id (the list's item keeps the id, never the identity). */
+/** The destruction record of a client destroyed under this id (the list's item keeps the id, never the identity; a register destroyed earlier is not the client's end). */
 async function destructionRecordOf(trx: Transaction<DB>, personId: string): Promise<number | null> {
   const { rows } = await sql<{ number: number }>`
     SELECT r.number FROM destruction_item i JOIN destruction_record r ON r.item_id = i.id
-    WHERE i.person_id = ${personId} AND i.state = 'destroyed' LIMIT 1`.execute(trx)
+    WHERE i.person_id = ${personId} AND i.state = 'destroyed' AND i.scope = 'client' LIMIT 1`.execute(trx)
   return rows[0] ? Number(rows[0].number) : null
 }
 

@@ -38,6 +38,11 @@ export interface CopyTable {
   /** a further condition on the rows (static SQL), e.g. only signed journal entries */
   where?: string
   orderBy: string
+  /**
+   * the records follow their own retention, not their register's (the disclosure log): a register's destruction
+   * leaves them (`kernel/register-records`)
+   */
+  ownRetention?: boolean
 }
 
 export interface CopyColumn {

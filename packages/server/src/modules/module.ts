@@ -8,6 +8,7 @@ import type { VtjConnector } from '../integrations/vtj'
 import type { CopyTable } from '../kernel/client-copy'
 import type { ClientForgetter } from '../kernel/client-forget'
 import type { TimelineSource } from '../kernel/client-timeline'
+import type { RegisterRecords, RegisterTable } from '../kernel/register-records'
 import type { JobDefinition } from '../kernel/jobs'
 
 /** What a module's scheduled jobs are built from (handed by the composition root, `src/jobs.ts`). */
@@ -19,6 +20,8 @@ export interface ModuleJobDeps {
   demo: boolean
   /** Every module's `forgetClients` (the destruction job removes what they hold of the clients it destroys). */
   forgetters: readonly ClientForgetter[]
+  /** Every module's register records (a register's destruction removes them). */
+  registerRecords: RegisterRecords
 }
 
 /**
@@ -41,6 +44,11 @@ export interface ServerModule<A extends Record<string, ActionDef> = Record<strin
   jobs?: (deps: ModuleJobDeps) => JobDefinition[]
   /** The records the module keeps about a client, as the copy of the client's data gives them (right of access). */
   clientCopy?: readonly CopyTable[]
+  /**
+   * Tables of the module's client records of a register that its `clientCopy` does not name as one table (reached by
+   * a join, or not given in the copy): a register's destruction starts from these and the copy's one-table records.
+   */
+  registerRecords?: readonly RegisterTable[]
   /** The module's records as events on the client card's timeline (what, when, who; never the content). */
   clientTimeline?: readonly TimelineSource[]
   /** What the module keeps of clients where no foreign key leads (a kept file naming them): removed at destruction. */

@@ -26,6 +26,7 @@ if (state !== 'done') await executeList(server.database.db, listId!, {
   key: destructionKey(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir })),
   attachmentFolder: config.attachments.folder,
   forgetters: server.app.clientForgetters,
+  registerRecords: server.app.registerRecords,
   batchSize: Number(batchSize),
   onBatch: (n) => process.stdout.write(`batch ${n}\n`),
 })

@@ -7,6 +7,8 @@ import { clientAccountRoutes } from './routes'
 export const clientAccountsModule = defineModule({
   name: 'client-accounts',
   clientCopy: clientAccountsCopy,
+  // the copy reads the entries through their account; the account (and its entries with it) is the register's
+  registerRecords: [{ table: 'client_account', serviceTask: { column: 'service_task' } }],
   actions: clientAccountsActions,
   routes: clientAccountRoutes,
   messages: fieldMessages,

@@ -54,6 +54,8 @@ export const disclosuresCopy: readonly CopyTable[] = [
       { key: 'what', label: L('Mitä luovutettiin', 'Vad som lämnades ut') },
     ],
     orderBy: 'disclosed_on, id',
+    // the disclosure log is kept by its own retention (rules.md §4.2): a register's destruction leaves it
+    ownRetention: true,
   },
 ]
 

@@ -11,6 +11,8 @@ import { disclosuresRoutes } from './routes'
 export const disclosuresModule = defineModule({
   name: 'disclosures',
   clientCopy: disclosuresCopy,
+  // the requests for information sent for a matter of the register
+  registerRecords: [{ table: 'information_request', serviceTask: { column: 'service_task' } }],
   clientTimeline: disclosuresTimeline,
   actions: disclosuresActions,
   routes: disclosuresRoutes,

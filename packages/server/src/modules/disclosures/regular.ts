@@ -129,9 +129,19 @@ export function parseCsv(file: Buffer): string[][] {
 /**
  * The destruction's part here (`forgetClients` of the module): a run's kept file names the clients it carried by
  * identity code, where no foreign key leads. A destroyed client's lines leave every kept file that has them; the
- * run then counts them in `destroyed_rows`, its record and client counts and checksum are of what is kept.
+ * run then counts them in `destroyed_rows`, its record and client counts and checksum are of what is kept. A
+ * client's register destroyed takes their lines out of the runs disclosed from that register only.
  */
 export async function forgetInRegularRuns(trx: Transaction<DB>, clients: readonly ForgottenClient[]): Promise<number> {
+  // a register's destruction: only the lines of the runs disclosed from that register
+  let removed = await forgetLines(trx, clients.filter((c) => !c.registers), null)
+  const byRegister = new Map<string, ForgottenClient[]>()
+  for (const c of clients) for (const r of c.registers ?? []) byRegister.set(r, [...(byRegister.get(r) ?? []), c])
+  for (const [register, of] of byRegister) removed += await forgetLines(trx, of, register)
+  return removed
+}
+
+async function forgetLines(trx: Transaction<DB>, clients: readonly ForgottenClient[], register: string | null): Promise<number> {
   if (!clients.length) return 0
   const codes = new Set(clients.flatMap((c) => [c.hetu, c.temporaryId]).filter((x): x is string => !!x))
   const runs = await trx
@@ -142,7 +152,8 @@ export async function forgetInRegularRuns(trx: Transaction<DB>, clients: readonl
         .selectFrom('disclosure_log')
         .select(sql<string>`regular_run_id`.as('id'))
         .where('person_id', 'in', clients.map((c) => c.id))
-        .where('regular_run_id', 'is not', null),
+        .where('regular_run_id', 'is not', null)
+        .$if(register !== null, (q) => q.where('service_task', '=', register!)),
     )
     .forUpdate()
     .execute()

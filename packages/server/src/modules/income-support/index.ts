@@ -8,6 +8,8 @@ import { kelaImportJob } from './kela-job'
 export const incomeSupportModule = defineModule({
   name: 'income-support',
   clientCopy: incomeSupportCopy,
+  // payment commitments (maksusitoumukset) of the register; the copy gives them as decisions and payments
+  registerRecords: [{ table: 'payment_commitment', serviceTask: { column: 'service_task' } }],
   clientTimeline: incomeSupportTimeline,
   actions: incomeSupportActions,
   routes: incomeSupportRoutes,

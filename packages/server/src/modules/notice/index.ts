@@ -7,6 +7,8 @@ import { noticeRoutes } from './routes'
 /** The privacy notice, its configuration, the record that a client was informed, and the user commitment (issue 13, items 7–8). */
 export const noticeModule = defineModule({
   name: 'notice',
+  // the record that the client was informed of the processing in a service task
+  registerRecords: [{ table: 'client_processing_notice', serviceTask: { column: 'service_task' } }],
   actions: noticeActions,
   routes: noticeRoutes,
   messages: fieldMessages,

@@ -15,6 +15,8 @@ export { searchVisible, type PersonCriteria } from './repository'
 export const personsModule = defineModule({
   name: 'persons',
   clientCopy: personsCopy,
+  // the client's relationships of a service task are that register's: they go with it
+  registerRecords: [{ table: 'client_relationship', serviceTask: { column: 'service_task' } }],
   actions: personsActions,
   routes: async (app) => {
     await app.register(personRoutes)

@@ -1,5 +1,6 @@
 import type { DestructionItem, DestructionListDetail, DestructionListSummary, DestructionRecord } from '@huoma/contract'
 import type { ClientForgetter } from '../../kernel/client-forget'
+import type { RegisterRecords } from '../../kernel/register-records'
 import type { LocalDate } from '@huoma/domain'
 import { createHmac, hkdfSync } from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -9,8 +10,8 @@ import { appendAudit, type Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { retentionEvents } from './events'
-import { purgeClients } from './purge'
-import { recomputeClients } from './state'
+import { purgeClients, purgeRegisters } from './purge'
+import { CLIENT_REGISTER, recomputeClients } from './state'
 import { dateOf } from '../../db/dates'
 
 /** The key of the destruction records' pseudonyms: derived from the server's secret key, never stored. */
@@ -28,22 +29,28 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 // ---------------------------------------------------------------------------------------------------------------
 // Proposal
 
+/** The basis of an item's registers, as the archive officer reviews it (over `retention_state s`, `retention_rule r`). */
+const BASIS = sql`string_agg(s.retention_class || ' ' || coalesce(r.years::text, '?') || ' y from ' || coalesce(r.trigger, '?')
+                        || CASE WHEN s.fallback THEN ' (birth + 120 y: death not known)' ELSE '' END
+                        || ', ' || to_char(s.destroy_after, 'YYYY-MM-DD'), '; ' ORDER BY s.register)
+               || ' — ' || string_agg(DISTINCT coalesce(r.legal_source, ''), '; ')`
+
 /**
- * Proposes a destruction list of every client whose every register's retention ran out before `today` (the states
- * are current: the caller recomputed the stale ones), not permanent, not held, not stale and not on a list still
- * open. Returns the new list and the clients on it, or null when nobody is due.
+ * Proposes a destruction list (the states are current: the caller recomputed the stale ones), or null when nothing is
+ * due. Two kinds of items: the whole client, whose every register's retention ran out before `today`, none
+ * permanent, none held, not stale and not on a list still open; and the registers of a client who as a whole is not
+ * due (another register running, permanent or held — a hold on one register keeps that register only): each register
+ * whose retention ran out, never the basic data (`client`) alone, nothing of the permanent sample, no register already
+ * on an open list. A register destroyed has no retention left until a new matter of it is opened, so it is not
+ * listed again before that.
  */
 export async function proposeList(trx: Transaction<DB>, o: { proposedBy: string | null; today: LocalDate }): Promise<{ listId: string; clientIds: string[] } | null> {
   const list = await trx.insertInto('destruction_list').values({ state: 'proposed', proposed_by: o.proposedBy, due_on: o.today }).returning('id').executeTakeFirstOrThrow()
-  const { rows } = await sql<{ person_id: string }>`
-    INSERT INTO destruction_item (list_id, person_id, label, birth_date, registers, destroy_after, basis)
-    SELECT ${list.id}::uuid, d.person_id, p.last_name || ', ' || p.first_names, p.birth_date, d.registers, d.destroy_after, d.basis
+  const whole = await sql<{ person_id: string }>`
+    INSERT INTO destruction_item (list_id, person_id, scope, label, birth_date, registers, destroy_after, basis)
+    SELECT ${list.id}::uuid, d.person_id, 'client', p.last_name || ', ' || p.first_names, p.birth_date, d.registers, d.destroy_after, d.basis
     FROM (
-      SELECT s.person_id, max(s.destroy_after) AS destroy_after, array_agg(s.register ORDER BY s.register) AS registers,
-             string_agg(s.retention_class || ' ' || coalesce(r.years::text, '?') || ' y from ' || coalesce(r.trigger, '?')
-                        || CASE WHEN s.fallback THEN ' (birth + 120 y: death not known)' ELSE '' END
-                        || ', ' || to_char(s.destroy_after, 'YYYY-MM-DD'), '; ' ORDER BY s.register)
-               || ' — ' || string_agg(DISTINCT coalesce(r.legal_source, ''), '; ') AS basis
+      SELECT s.person_id, max(s.destroy_after) AS destroy_after, array_agg(s.register ORDER BY s.register) AS registers, ${BASIS} AS basis
       FROM retention_state s LEFT JOIN retention_rule r ON r.id = s.rule_id
       GROUP BY s.person_id
       HAVING bool_and(s.status = 'until' AND s.destroy_after < ${o.today}::date)
@@ -54,11 +61,32 @@ export async function proposeList(trx: Transaction<DB>, o: { proposedBy: string 
       AND NOT EXISTS (SELECT 1 FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
                       WHERE i.person_id = d.person_id AND i.state = 'listed' AND l.state IN ('proposed', 'approved', 'executing'))
     RETURNING person_id`.execute(trx)
+  // the registers that ran out of the clients kept as a whole (after the whole clients: none of theirs is listed twice)
+  const registers = await sql<{ person_id: string }>`
+    INSERT INTO destruction_item (list_id, person_id, scope, label, birth_date, registers, destroy_after, basis)
+    SELECT ${list.id}::uuid, d.person_id, 'registers', p.last_name || ', ' || p.first_names, p.birth_date, d.registers, d.destroy_after, d.basis
+    FROM (
+      SELECT s.person_id, max(s.destroy_after) AS destroy_after, array_agg(s.register ORDER BY s.register) AS registers, ${BASIS} AS basis
+      FROM retention_state s LEFT JOIN retention_rule r ON r.id = s.rule_id
+      WHERE s.status = 'until' AND s.destroy_after < ${o.today}::date AND s.register <> ${CLIENT_REGISTER}
+        AND NOT EXISTS (SELECT 1 FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
+                        WHERE i.person_id = s.person_id AND i.state = 'listed' AND l.state IN ('proposed', 'approved', 'executing')
+                          AND (i.scope = 'client' OR s.register = ANY(i.registers)))
+      GROUP BY s.person_id
+    ) d
+    JOIN person p ON p.id = d.person_id AND p.merged_into IS NULL
+    WHERE NOT EXISTS (SELECT 1 FROM retention_stale st WHERE st.person_id = d.person_id)
+      -- the client as a whole is kept: some register is not due
+      AND EXISTS (SELECT 1 FROM retention_state k WHERE k.person_id = d.person_id AND NOT (k.status = 'until' AND k.destroy_after < ${o.today}::date))
+      -- the permanent sample keeps everything
+      AND NOT EXISTS (SELECT 1 FROM retention_state k WHERE k.person_id = d.person_id AND k.permanent_reason = 'sample')
+    RETURNING person_id`.execute(trx)
+  const rows = [...whole.rows, ...registers.rows]
   if (!rows.length) {
     await trx.deleteFrom('destruction_list').where('id', '=', list.id).execute()
     return null
   }
-  return { listId: list.id, clientIds: rows.map((r) => r.person_id) }
+  return { listId: list.id, clientIds: [...new Set(rows.map((r) => r.person_id))] }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,7 +144,7 @@ export async function listDetail(db: Executor, listId: string): Promise<Destruct
   const items = await db
     .selectFrom('destruction_item as i')
     .leftJoin('destruction_record as r', 'r.item_id', 'i.id')
-    .select(['i.id', 'i.person_id', 'i.label', 'i.birth_date', 'i.registers', 'i.destroy_after', 'i.basis', 'i.state', 'i.removed_reason', 'r.number as record_number'])
+    .select(['i.id', 'i.person_id', 'i.scope', 'i.label', 'i.birth_date', 'i.registers', 'i.destroy_after', 'i.basis', 'i.state', 'i.removed_reason', 'r.number as record_number'])
     .where('i.list_id', '=', listId)
     .orderBy(sql`i.state = 'listed'`, 'desc')
     .orderBy('i.label')
@@ -129,6 +157,7 @@ export async function listDetail(db: Executor, listId: string): Promise<Destruct
       (i): DestructionItem => ({
         id: i.id,
         personId: i.person_id,
+        scope: i.scope,
         label: i.label,
         birthDate: i.birth_date ? dateOf(i.birth_date) : null,
         registers: i.registers,
@@ -168,12 +197,17 @@ export async function removeItem(trx: Transaction<DB>, o: { listId: string; item
   return item.person_id
 }
 
+/** An item as its checks read it: whose, the whole client or only some registers. */
+type CheckedItem = { id: string; person_id: string; scope: 'client' | 'registers'; registers: string[] }
+
 /**
- * Why each of these clients may not be destroyed today, if anything: their retention is recomputed from the facts
- * now (a hold placed, a death corrected, a new matter opened since the proposal), then every register must have run
- * out, none permanent, none held.
+ * Why each of these items may not be destroyed today, if anything: the clients' retention is recomputed from the facts
+ * now (a hold placed, a death corrected, a new matter opened since the proposal), then for the whole client every
+ * register must have run out, none permanent, none held; for registers, each of the item's registers must have run
+ * out, not be permanent nor held (on the register or on the client), and the client must not be of the permanent
+ * sample.
  */
-export async function refusals(trx: Transaction<DB>, items: { id: string; person_id: string }[], today: LocalDate): Promise<FieldIssue[]> {
+export async function refusals(trx: Transaction<DB>, items: CheckedItem[], today: LocalDate): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = []
   // in parts: a statement takes at most 65 535 parameters
   for (let i = 0; i < items.length; i += REFUSAL_CHUNK) issues.push(...(await refusalsOf(trx, items.slice(i, i + REFUSAL_CHUNK), today)))
@@ -182,18 +216,25 @@ export async function refusals(trx: Transaction<DB>, items: { id: string; person
 
 const REFUSAL_CHUNK = 5000
 
-async function refusalsOf(trx: Transaction<DB>, items: { id: string; person_id: string }[], today: LocalDate): Promise<FieldIssue[]> {
+async function refusalsOf(trx: Transaction<DB>, items: CheckedItem[], today: LocalDate): Promise<FieldIssue[]> {
   if (!items.length) return []
-  const ids = items.map((i) => i.person_id)
+  const ids = [...new Set(items.map((i) => i.person_id))]
   await recomputeClients(trx, ids, today)
-  const states = await trx.selectFrom('retention_state').select(['person_id', 'status', 'destroy_after', 'permanent_reason']).where('person_id', 'in', ids).execute()
+  const states = await trx.selectFrom('retention_state').select(['person_id', 'register', 'status', 'destroy_after', 'permanent_reason']).where('person_id', 'in', ids).execute()
   const by = new Map<string, typeof states>()
   for (const s of states) by.set(s.person_id, [...(by.get(s.person_id) ?? []), s])
   const issues: FieldIssue[] = []
   for (const item of items) {
-    const rows = by.get(item.person_id) ?? []
-    if (!rows.length) continue // not in the registry any more: nothing to destroy, the execution marks it
+    const all = by.get(item.person_id) ?? []
+    if (!all.length) continue // not in the registry any more: nothing to destroy, the execution marks it
     const field = `items.${item.id}`
+    const sample = all.find((r) => r.permanent_reason === 'sample')
+    if (item.scope === 'registers' && sample) {
+      issues.push({ field, code: 'destruction.permanent', params: { reason: 'sample' } })
+      continue
+    }
+    // a register of the item without retention (no matter of it any more) is not due
+    const rows = item.scope === 'client' ? all : item.registers.map((register) => all.find((r) => r.register === register) ?? { register, status: 'running' as const, destroy_after: null, permanent_reason: null })
     const held = rows.find((r) => r.status === 'held')
     const permanent = rows.find((r) => r.status === 'permanent')
     const notDue = rows.find((r) => r.status === 'running' || (r.status === 'until' && r.destroy_after !== null && dateOf(r.destroy_after) >= today))
@@ -210,12 +251,12 @@ export async function approveList(trx: Transaction<DB>, o: { listId: string; ver
   if (list.state !== 'proposed') throw stateIssue('destruction.not_proposed', list.state)
   if (list.version !== o.version) throw problems.conflict()
   if (list.proposed_by === o.userId) throw new HttpProblem(403, 'forbidden', { issues: [{ field: 'list', code: 'destruction.own_proposal' }] })
-  const items = await trx.selectFrom('destruction_item').select(['id', 'person_id']).where('list_id', '=', o.listId).where('state', '=', 'listed').execute()
+  const items = await trx.selectFrom('destruction_item').select(['id', 'person_id', 'scope', 'registers']).where('list_id', '=', o.listId).where('state', '=', 'listed').execute()
   if (!items.length) throw new HttpProblem(409, 'conflict', { issues: [{ field: 'list', code: 'destruction.empty' }] })
   const issues = await refusals(trx, items, o.today)
   if (issues.length) throw new HttpProblem(409, 'conflict', { issues })
   await trx.updateTable('destruction_list').set({ state: 'approved', approved_by: o.userId, approved_at: o.now, version: list.version + 1 }).where('id', '=', o.listId).execute()
-  return items.map((i) => i.person_id)
+  return [...new Set(items.map((i) => i.person_id))]
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -232,6 +273,8 @@ export interface ExecuteOptions {
   attachmentFolder: string
   /** every module's `forgetClients` (catalogue's CLIENT_FORGETTERS): what they hold of the clients goes with them */
   forgetters: readonly ClientForgetter[]
+  /** every module's records of a register (catalogue's REGISTER_RECORDS): what an item of registers removes */
+  registerRecords: RegisterRecords
   batchSize?: number
   signal?: AbortSignal
   /** called after each committed batch (tests and the benchmark) */
@@ -250,9 +293,10 @@ async function unlinkPending(db: Kysely<DB>, listId: string, folder: string): Pr
 }
 
 /**
- * Executes an approved list in batches, each one transaction: the batch's clients are checked again (due, not held,
- * not permanent — otherwise the run stops with the reasons and nothing of the batch is destroyed), every row of
- * theirs is removed (`purgeClients`), a destruction record is written for each, the items are marked destroyed, and
+ * Executes an approved list in batches, each one transaction: the batch's items are checked again (due, not held,
+ * not permanent — otherwise the run stops with the reasons and nothing of the batch is destroyed), every row of a
+ * whole client is removed (`purgeClients`) and every row of an item's registers (`purgeRegisters`: the modules'
+ * register records and what hangs on them), a destruction record is written for each, the items are marked destroyed, and
  * the batch's audit row names them. A run killed at any point leaves each batch whole or untouched; running the
  * list again resumes with the items still listed, so nothing is destroyed twice. Files of the attachment folder
  * are unlinked after their batch commits (and by the next run if the process died in between).
@@ -277,7 +321,7 @@ export async function executeList(db: Kysely<DB>, listId: string, o: ExecuteOpti
       await sql`SELECT set_config('huoma.destruction_list', ${listId}, true)`.execute(trx)
       const items = await trx
         .selectFrom('destruction_item')
-        .select(['id', 'person_id', 'registers', 'destroy_after', 'basis'])
+        .select(['id', 'person_id', 'scope', 'registers', 'destroy_after', 'basis'])
         .where('list_id', '=', listId)
         .where('state', '=', 'listed')
         .orderBy('id')
@@ -304,7 +348,13 @@ export async function executeList(db: Kysely<DB>, listId: string, o: ExecuteOpti
           .execute()
       }
       if (!present.length) return missing.length
-      const purged = await purgeClients(trx, present.map((i) => i.person_id), o.forgetters)
+      // the whole clients first; then the registers of clients who stay (the client of a whole item is not on
+      // another open item, so no client is both)
+      const wholeItems = present.filter((i) => i.scope === 'client')
+      const registerItems = present.filter((i) => i.scope === 'registers')
+      const purged = await purgeClients(trx, wholeItems.map((i) => i.person_id), o.forgetters)
+      const purgedRegisters = await purgeRegisters(trx, registerItems.map((i) => ({ personId: i.person_id, registers: i.registers })), o.registerRecords, o.forgetters)
+      const resultOf = (i: (typeof present)[number]) => (i.scope === 'client' ? purged : purgedRegisters)
       const now = o.now()
       await trx
         .insertInto('destruction_record')
@@ -313,6 +363,7 @@ export async function executeList(db: Kysely<DB>, listId: string, o: ExecuteOpti
             list_id: listId,
             item_id: i.id,
             subject_key: subjectKey(o.key, identity.get(i.person_id)!),
+            scope: i.scope,
             registers: i.registers,
             destroy_after: dateOf(i.destroy_after),
             basis: i.basis,
@@ -320,24 +371,24 @@ export async function executeList(db: Kysely<DB>, listId: string, o: ExecuteOpti
             approved_by: list.approved_by!,
             executed_by: o.userId,
             destroyed_at: now,
-            counts: JSON.stringify({ ...purged.perClient.get(i.person_id), files: purged.files.get(i.person_id)?.length ?? 0 }),
+            counts: JSON.stringify({ ...resultOf(i).perClient.get(i.person_id), files: resultOf(i).files.get(i.person_id)?.length ?? 0 }),
           })),
         )
         .execute()
       // the item keeps the id (which names nobody once the person is gone), not the name or birth date
-      const withFiles = present.filter((i) => purged.files.has(i.person_id))
+      const withFiles = present.filter((i) => resultOf(i).files.has(i.person_id))
       await trx
         .updateTable('destruction_item')
         .set({ state: 'destroyed', destroyed_at: now, label: null, birth_date: null })
         .where('id', 'in', present.map((i) => i.id))
         .execute()
-      for (const i of withFiles) await trx.updateTable('destruction_item').set({ pending_files: purged.files.get(i.person_id)! }).where('id', '=', i.id).execute()
+      for (const i of withFiles) await trx.updateTable('destruction_item').set({ pending_files: resultOf(i).files.get(i.person_id)! }).where('id', '=', i.id).execute()
       await appendAudit(trx, {
         event: retentionEvents.destroyed,
         userId: o.userId,
         basis: o.userId ? 'role' : 'system',
         refId: listId,
-        clientIds: present.map((i) => i.person_id),
+        clientIds: [...new Set(present.map((i) => i.person_id))],
         outcome: 'success',
       })
       return items.length
@@ -366,7 +417,7 @@ export async function listRecords(db: Executor, o: { subjectKey?: string; listId
     .innerJoin('destruction_list as l', 'l.id', 'r.list_id')
     .innerJoin('staff_user as a', 'a.id', 'r.approved_by')
     .leftJoin('staff_user as p', 'p.id', 'r.proposed_by')
-    .select(['r.id', 'r.number', 'l.number as list_number', 'r.subject_key', 'r.registers', 'r.destroy_after', 'r.basis', 'p.display_name as proposer', 'a.display_name as approver', 'r.destroyed_at', 'r.counts'])
+    .select(['r.id', 'r.number', 'l.number as list_number', 'r.subject_key', 'r.scope', 'r.registers', 'r.destroy_after', 'r.basis', 'p.display_name as proposer', 'a.display_name as approver', 'r.destroyed_at', 'r.counts'])
     .orderBy('r.number', 'desc')
     .limit(500)
   if (o.subjectKey) q = q.where('r.subject_key', '=', o.subjectKey)
@@ -376,6 +427,7 @@ export async function listRecords(db: Executor, o: { subjectKey?: string; listId
     number: Number(r.number),
     listNumber: Number(r.list_number),
     subjectKey: r.subject_key,
+    scope: r.scope,
     registers: r.registers,
     destroyAfter: dateOf(r.destroy_after),
     basis: r.basis,

@@ -14,10 +14,11 @@ export const retentionModule = defineModule({
   routes: retentionRoutes,
   messages: fieldMessages,
   events: [retentionEvents],
-  jobs: ({ config, forgetters }) => [
+  jobs: ({ config, forgetters, registerRecords }) => [
     retentionJob({
       at: '01:30',
       forgetters,
+      registerRecords,
       key: () => destructionKey(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir })),
       attachmentFolder: config.attachments.folder,
     }),

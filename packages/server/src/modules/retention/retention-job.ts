@@ -1,5 +1,6 @@
 import type { LocalDate } from '@huoma/domain'
 import type { ClientForgetter } from '../../kernel/client-forget'
+import type { RegisterRecords } from '../../kernel/register-records'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../../access/audit'
 import type { DB } from '../../db/schema'
@@ -13,7 +14,7 @@ import { recomputeStale } from './state'
  * out today), resume any destruction run that stopped (a server killed mid-run), and propose a destruction list of
  * the clients due — proposed by the system, so any archive officer may approve it.
  */
-export function retentionJob(opts: { at: string; key: () => Buffer; attachmentFolder: string; forgetters: readonly ClientForgetter[] }): JobDefinition {
+export function retentionJob(opts: { at: string; key: () => Buffer; attachmentFolder: string; forgetters: readonly ClientForgetter[]; registerRecords: RegisterRecords }): JobDefinition {
   return {
     name: 'retention',
     title: { fi: 'Säilytysajat ja hävitysehdotus', sv: 'Förvaringstider och gallringsförslag', en: 'Retention and the destruction proposal' },
@@ -30,7 +31,7 @@ export function retentionJob(opts: { at: string; key: () => Buffer; attachmentFo
       const recomputed = await recomputeStale(db, today, { signal })
       let resumed = 0
       for (const listId of await executingLists(db)) {
-        resumed += (await executeList(db, listId, { userId: null, today, now: () => clock.now(), key: opts.key(), attachmentFolder: opts.attachmentFolder, forgetters: opts.forgetters, signal })).destroyed
+        resumed += (await executeList(db, listId, { userId: null, today, now: () => clock.now(), key: opts.key(), attachmentFolder: opts.attachmentFolder, forgetters: opts.forgetters, registerRecords: opts.registerRecords, signal })).destroyed
       }
       const proposed = await proposeSystemList(db, today)
       return { summary: `${recomputed} clients recomputed, ${resumed} destroyed by a resumed run, ${proposed ? `list of ${proposed} proposed` : 'nobody due'}` }

@@ -155,7 +155,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!list) throw problems.notFound()
         return { value: null, clientIds: listed.map((l) => l.person_id), refId: listId }
       })
-      await executeList(destructionDb(app), listId, { userId: ctx.principal.userId, today: today(), now: () => app.clock.now(), key: destructionKeyOf(), attachmentFolder: app.config.attachments.folder, forgetters: app.clientForgetters })
+      await executeList(destructionDb(app), listId, { userId: ctx.principal.userId, today: today(), now: () => app.clock.now(), key: destructionKeyOf(), attachmentFolder: app.config.attachments.folder, forgetters: app.clientForgetters, registerRecords: app.registerRecords })
       return listDetail(rulesDb(app), listId)
     },
   })

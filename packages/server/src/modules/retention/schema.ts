@@ -76,6 +76,8 @@ export interface DestructionItemTable {
   id: Generated<string>
   list_id: string
   person_id: string
+  /** the whole client, or only `registers` of a client whose other registers are kept */
+  scope: Defaulted<'client' | 'registers'>
   label: string | null
   birth_date: DateString | null
   registers: string[]
@@ -95,6 +97,7 @@ export interface DestructionRecordTable {
   list_id: string
   item_id: string
   subject_key: string
+  scope: Defaulted<'client' | 'registers'>
   registers: string[]
   destroy_after: DateString
   basis: string

@@ -133,9 +133,23 @@ export async function clientRetention(trx: Executor, personId: string, today: Lo
     .where('s.person_id', '=', personId)
     .execute()
   const holds = await trx.selectFrom('retention_hold').selectAll().where('person_id', '=', personId).orderBy('placed_at', 'desc').execute()
+  // the registers destroyed while the client stayed: the latest destruction of each
+  const destroyedRows = await trx
+    .selectFrom('destruction_item as i')
+    .innerJoin('destruction_record as d', 'd.item_id', 'i.id')
+    .select(['i.registers', 'd.number', 'd.destroyed_at'])
+    .where('i.person_id', '=', personId)
+    .where('i.scope', '=', 'registers')
+    .where('i.state', '=', 'destroyed')
+    .orderBy('d.number')
+    .execute()
+  const destroyed = new Map<string, { recordNumber: number; destroyedAt: string }>()
+  for (const d of destroyedRows) for (const register of d.registers) destroyed.set(register, { recordNumber: Number(d.number), destroyedAt: new Date(d.destroyed_at).toISOString() })
+  const kept = new Set(rows.map((r) => r.register))
+  const gone = [...destroyed.keys()].filter((register) => !kept.has(register))
   return {
-    registers: rows
-      .map((r) => ({
+    registers: [
+      ...rows.map((r) => ({
         register: r.register,
         retentionClass: r.retention_class,
         status: r.status,
@@ -144,8 +158,21 @@ export async function clientRetention(trx: Executor, personId: string, today: Lo
         waitingFor: r.waiting_for,
         fallback: r.fallback,
         legalSource: r.legal_source,
-      }))
-      .sort((a, b) => (a.register === CLIENT_REGISTER ? -1 : b.register === CLIENT_REGISTER ? 1 : a.register.localeCompare(b.register))),
+        destroyed: destroyed.get(r.register) ?? null,
+      })),
+      // destroyed and no matter of it opened since: nothing of it is kept
+      ...gone.map((register) => ({
+        register,
+        retentionClass: retentionClassOfTask(register) ?? 'working_age',
+        status: 'destroyed' as const,
+        destroyAfter: null,
+        permanentReason: null,
+        waitingFor: null,
+        fallback: false,
+        legalSource: null,
+        destroyed: destroyed.get(register)!,
+      })),
+    ].sort((a, b) => (a.register === CLIENT_REGISTER ? -1 : b.register === CLIENT_REGISTER ? 1 : a.register.localeCompare(b.register))),
     holds: holds.map((h) => ({
       id: h.id,
       serviceTask: h.service_task,

@@ -17,7 +17,8 @@ import './retention.css'
 const messagesOf = (e: unknown) => (e instanceof ApiError ? (e.problem.errors ?? []).map((x) => x.message) : [])
 
 /**
- * Hävitysluettelo: the clients on a list with their registers, the day their retention ended and its basis; the
+ * Hävitysluettelo: the clients on a list with what goes of each — the whole client, or only the registers that ran
+ * out of a client who stays — the day their retention ended and its basis; the
  * archive officer takes a client off with a reason, approves the list (another's proposal; every client checked
  * again) and executes it — each step behind a confirmation that says what will happen.
  */
@@ -63,7 +64,7 @@ export function DestructionListPage() {
   }
   const { list, items } = detail
   const reviewing = list.state === 'proposed' && can(user, 'destruction:review')
-  const name = (i: DestructionItem) => i.label ?? t('retention.list.destroyedClient', { record: i.recordNumber ?? '–' })
+  const name = (i: DestructionItem) => i.label ?? t(i.scope === 'registers' ? 'retention.list.destroyedRegisters' : 'retention.list.destroyedClient', { record: i.recordNumber ?? '–' })
 
   return (
     <Page title={t('retention.list.title', { number: list.number })}>
@@ -133,7 +134,10 @@ export function DestructionListPage() {
                 {name(i)}
                 {i.birthDate && <span className="retention-note"> {formatDate(i.birthDate)}</span>}
               </th>
-              <td>{i.registers.map((r) => (r === 'client' ? t('retention.client') : serviceTaskName(t, r))).join(', ')}</td>
+              <td>
+                <span className={i.scope === 'registers' ? 'retention-scope retention-scope-registers' : 'retention-scope'}>{t(`retention.list.scope.${i.scope}`)}</span>{' '}
+                <span>{i.registers.map((r) => (r === 'client' ? t('retention.client') : serviceTaskName(t, r))).join(', ')}</span>
+              </td>
               <td>{formatDate(i.destroyAfter)}</td>
               <td className="retention-basis">{i.basis}</td>
               <td>

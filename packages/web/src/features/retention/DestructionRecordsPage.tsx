@@ -55,7 +55,9 @@ export function DestructionRecordsPage() {
               <tr key={r.id}>
                 <th scope="row">{r.number}</th>
                 <td>{r.listNumber}</td>
-                <td>{r.registers.map((x) => (x === 'client' ? t('retention.client') : serviceTaskName(t, x))).join(', ')}</td>
+                <td>
+                  <span className="retention-scope">{t(`retention.list.scope.${r.scope}`)}</span> <span>{r.registers.map((x) => (x === 'client' ? t('retention.client') : serviceTaskName(t, x))).join(', ')}</span>
+                </td>
                 <td className="retention-basis">
                   {r.basis} ({formatDate(r.destroyAfter)})
                 </td>

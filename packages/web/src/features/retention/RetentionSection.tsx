@@ -9,7 +9,7 @@ import { Expander, SelectField, TextAreaField } from '../../components/FormField
 import { FormFooter } from '../../components/FormFooter'
 import { useFormErrors } from '../../components/useFormErrors'
 import type { PersonCardSectionProps } from '../../lib/feature'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { formatDate, formatDateTime, helsinkiDateOf } from '../../lib/format'
 import { serviceTaskName } from '../../lib/labels'
 import { can, useUser } from '../../session/context'
 import { FoldingPanel } from '../../components/FoldingPanel'
@@ -19,8 +19,8 @@ type HoldKind = (typeof HOLD_KINDS)[number]
 
 /**
  * Säilytys on the client card (`retention:read`): per register how long the records are kept — permanently (the
- * birthday sample, an archive order), until a day, or until an event that has not happened yet — with the legal
- * source, and the legal holds (an appeal or complaint pending) that keep everything; those who may (`retention:hold`)
+ * birthday sample, an archive order), until a day, or until an event that has not happened yet, or destroyed (a
+ * register that ran out while the client stays: the day and the destruction record) — with the legal source, and the legal holds (an appeal or complaint pending) that keep everything; those who may (`retention:hold`)
  * place a hold on the client or one register and lift one behind a confirmation.
  */
 export function RetentionSection({ card }: PersonCardSectionProps) {
@@ -87,6 +87,12 @@ export function RetentionSection({ card }: PersonCardSectionProps) {
                     {r.status === 'until' && t(r.fallback ? 'retention.card.untilFallback' : 'retention.card.until', { date: formatDate(r.destroyAfter) })}
                     {r.status === 'running' && t('retention.card.running', { event: t(`retention.triggers.${(r.waitingFor ?? 'closing') as 'closing'}`) })}
                     {r.status === 'held' && t('retention.card.held')}
+                    {r.destroyed && (
+                      <span className={r.status === 'destroyed' ? undefined : 'retention-note'}>
+                        {r.status === 'destroyed' ? '' : ' '}
+                        {t(r.status === 'destroyed' ? 'retention.card.destroyed' : 'retention.card.destroyedBefore', { date: formatDate(helsinkiDateOf(r.destroyed.destroyedAt)), record: r.destroyed.recordNumber })}
+                      </span>
+                    )}
                   </td>
                   <td>{r.legalSource ?? '–'}</td>
                 </tr>
