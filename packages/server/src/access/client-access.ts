@@ -197,12 +197,6 @@ function accessDecision(db: Kysely<DB> | Transaction<DB>, def: ActionDef, shape:
  * set as {@link visible} describes, condition for condition.
  */
 function reachableIds(eb: PersonEB, shape: Shape, p: ScopeSql, named?: NameFilter): Expression<SqlBool> | null {
-  const ids = reachedIds(eb, shape, p, named)
-  return ids ? sql<SqlBool>`person.id IN (${ids})` : null
-}
-
-/** The ids of {@link reachableIds}, as a query of one column `person_id` (null: nobody). */
-function reachedIds(eb: PersonEB, shape: Shape, p: ScopeSql, named?: NameFilter): Expression<unknown> | null {
   const branches = []
   const rel = (anyWorker: boolean, tasks: Expression<string[]>) => {
     const rows = relationshipRows(eb, p, anyWorker, tasks)
@@ -211,7 +205,7 @@ function reachedIds(eb: PersonEB, shape: Shape, p: ScopeSql, named?: NameFilter)
   if (shape.tasks) branches.push(rel(false, p.tasks), breakGlassRows(eb, p).select('bg.person_id'))
   if (shape.supervision) branches.push(rel(true, p.supervisionTasks))
   if (shape.intake) branches.push(intakeRows(eb, p).select('ip.person_id'))
-  return branches.length ? sql`${sql.join(branches, sql` UNION `)}` : null
+  return branches.length ? sql<SqlBool>`person.id IN (${sql.join(branches, sql` UNION `)})` : null
 }
 
 /**
@@ -226,22 +220,16 @@ export interface Reach {
    * The caller still tests the name on `person` (the other branches are not filtered).
    */
   readonly contains: (eb: PersonEB, named?: NameFilter) => Expression<SqlBool>
-  /**
-   * The reachable ids as a query of one column `person_id` (null: nobody; always null for `everyone`), for a
-   * statement that names the set once (a CTE) and refers to it many times.
-   */
-  readonly ids: (eb: PersonEB) => Expression<unknown> | null
 }
 
 /** A condition on a folded name key ("surname first names"), given as an expression. */
 export type NameFilter = (searchName: Expression<string>) => Expression<SqlBool>
 
 function reachOf(shape: Shape, p: ScopeSql): Reach {
-  if (shape.registry) return { everyone: true, contains: () => sql<SqlBool>`true`, ids: () => null }
+  if (shape.registry) return { everyone: true, contains: () => sql<SqlBool>`true` }
   return {
     everyone: false,
     contains: (eb, named) => reachableIds(eb, shape, p, named) ?? sql<SqlBool>`false`,
-    ids: (eb) => reachedIds(eb, shape, p),
   }
 }
 

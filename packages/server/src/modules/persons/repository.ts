@@ -1,4 +1,4 @@
-import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
@@ -149,7 +149,13 @@ const fromReach = (scope: SearchScope): scope is SearchScope & { reach: Reach } 
  * words and the typos' like words the position indexes of migration 0057 (a bitmap of the persons having them,
  * sorted, never an index order with a filter).
  */
-async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope): Promise<Found[]> {
+/** The persons found, and from a reachable set how many of its persons match in all (the page may show fewer). */
+interface Matches {
+  rows: Found[]
+  reachable?: number
+}
+
+async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope): Promise<Matches> {
   const key = c.nameKey ?? ''
   const { isVisible } = scope
   // by name from the reachable set; by henkilötunnus or birth date the unique index finds the row, then its visibility
@@ -157,7 +163,11 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
     const { reach } = scope
     const rows = await trx
       .selectFrom('person')
-      .select([...SUMMARY_COLUMNS, sql<number>`CASE WHEN person.search_name LIKE ${`${likeEscape(key)}%`} THEN 0 ELSE 1 END`.as('phase')])
+      .select([
+        ...SUMMARY_COLUMNS,
+        sql<number>`CASE WHEN person.search_name LIKE ${`${likeEscape(key)}%`} THEN 0 ELSE 1 END`.as('phase'),
+        sql<number>`count(*) OVER ()`.as('reachable'),
+      ])
       // the reachable set is the visible set, condition for condition (access/client-access.ts): no second check per
       // row; its relationship rows are matched by the name kept on them, so only matching persons are read
       .where((eb) => eb.and([reach.contains(eb, (name) => typedMatch(name, key)), criteria(eb, c, typedMatch(PERSON_NAME, key))]))
@@ -165,7 +175,10 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
       .orderBy(sql`person.search_name COLLATE "C"`)
       .limit(c.limit)
       .execute()
-    return [...byName(rows.filter((r) => r.phase === 0).map(found)), ...byName(rows.filter((r) => r.phase !== 0).map(found))]
+    return {
+      rows: [...byName(rows.filter((r) => r.phase === 0).map(found)), ...byName(rows.filter((r) => r.phase !== 0).map(found))],
+      reachable: Number(rows[0]?.reachable ?? 0),
+    }
   }
   const run = async (name: NamePhase | undefined, limit: number) =>
     (
@@ -178,28 +191,28 @@ async function matchVisible(trx: Transaction<DB>, c: PersonCriteria, scope: Sear
         .limit(limit)
         .execute()
     ).map(found)
-  if (!key) return byName(await run(undefined, c.limit))
+  if (!key) return { rows: byName(await run(undefined, c.limit)) }
   const rows = byName(await run('prefix', c.limit))
   if (rows.length < c.limit && allWordsMatchable(key)) rows.push(...byName(await run('words', c.limit - rows.length)))
-  return rows
+  return { rows }
 }
 
 /**
  * The typo-tolerant matches the filter lets through (only asked when nothing matched as typed): every typed word is
  * like a word of the name (see {@link likeWords}), best word similarity to the whole key first.
  */
-async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string, like: string[][], scope: SearchScope): Promise<Found[]> {
+async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string, like: string[][], scope: SearchScope): Promise<Matches> {
   const { isVisible } = scope
   const similarity = sql<number>`word_similarity(${key}, person.search_name)`
   const rows = await trx
     .selectFrom('person')
-    .select(SUMMARY_COLUMNS)
+    .select([...SUMMARY_COLUMNS, sql<number>`count(*) OVER ()`.as('reachable')])
     .where((eb) => eb.and([fromReach(scope) ? scope.reach.contains(eb, (name) => fuzzyMatch(name, like)) : isVisible(eb), criteria(eb, c, fuzzyMatch(PERSON_NAME, like))]))
     .orderBy(similarity, 'desc')
     .orderBy(sql`person.search_name COLLATE "C"`)
     .limit(c.limit)
     .execute()
-  return rows.map(found)
+  return fromReach(scope) ? { rows: rows.map(found), reachable: Number(rows[0]?.reachable ?? 0) } : { rows: rows.map(found) }
 }
 
 /**
@@ -218,10 +231,10 @@ async function withoutTableScans<T>(trx: Transaction<DB>, work: () => Promise<T>
 export async function searchVisible(trx: Transaction<DB>, c: PersonCriteria, isVisible: (eb: PersonEB) => Expression<SqlBool>, reach?: Reach): Promise<Found[]> {
   const scope = { isVisible, ...(reach ? { reach } : {}) }
   return withoutTableScans(trx, async () => {
-    const rows = await matchVisible(trx, c, scope)
+    const { rows } = await matchVisible(trx, c, scope)
     const key = c.nameKey ?? ''
     if (rows.length > 0 || !fuzzyAllowed(key)) return rows
-    return fuzzyVisible(trx, c, key, await likeWords(trx, key), scope)
+    return (await fuzzyVisible(trx, c, key, await likeWords(trx, key), scope)).rows
   })
 }
 
@@ -229,44 +242,47 @@ const fuzzyAllowed = (key: string) => key.length >= 4 && allWordsMatchable(key)
 
 /**
  * How many persons matching the criteria the filter hides, counted up to {@link HIDDEN_COUNT_CAP}: the number only
- * has to tell the worker that the person they look for may be there. Each count stops at the cap inside an index
- * walk — the prefix in btree order, the words and the like words on the position indexes — and "hidden" is "not in
- * the reachable set" (one hashed set) when the access layer gives one.
+ * has to tell the worker that the person they look for may be there. Each count stops inside an index walk — the
+ * prefix in btree order, one typed word per word position (united), several words and the like words as a bitmap
+ * of the position indexes.
+ *
+ * From a reachable set whose matches were counted (`reachable`: the visible query's `count(*) OVER ()`), the hidden
+ * ones are "all matches − the reachable ones": all are counted up to cap + 1 + reachable with no access condition at
+ * all, so no statement builds the reachable set again. Otherwise "hidden" is the filter's negation, row by row.
  */
-async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, match: 'typed' | { like: string[][] }): Promise<number> {
+async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope: SearchScope, match: 'typed' | { like: string[][] }, reachable?: number): Promise<number> {
   const key = c.nameKey ?? ''
-  // by name "not in the reachable set" (one hashed set for a walk over many names); by henkilötunnus or birth date
-  // the few rows the index finds are checked one by one
-  // the reachable set named once (a materialized CTE): every count below refers to it, so it is planned and built
-  // once per statement, not once per branch
-  const reachIds = scope.reach && key ? scope.reach.ids(expressionBuilder<DB, 'person'>()) : null
-  const hidden = (eb: PersonEB) =>
-    scope.reach && key ? (reachIds ? sql<SqlBool>`NOT (person.id IN (SELECT person_id FROM reach))` : sql<SqlBool>`true`) : eb.not(scope.isVisible(eb))
-  // counted to one past the cap, so that "more than the cap" is told apart from exactly the cap
-  const upTo = sql.lit(HIDDEN_COUNT_CAP + 1)
-  /** The hidden persons matching `name`, one past the cap at most, as a scalar subquery that stops there. */
-  const counted = (name: ((eb: PersonEB) => Expression<SqlBool>) | undefined) =>
+  if (scope.reach?.everyone) return 0
+  const byDifference = reachable !== undefined && fromReach(scope) && key !== ''
+  // by henkilötunnus or birth date the few rows the index finds are checked one by one
+  const hidden = (eb: PersonEB) => (byDifference ? sql<SqlBool>`true` : eb.not(scope.isVisible(eb)))
+  // counted to one past the cap (so that "more than the cap" is told apart from exactly the cap), plus the
+  // reachable matches when they are subtracted
+  const upTo = sql.lit(HIDDEN_COUNT_CAP + 1 + (byDifference ? reachable : 0))
+  /** The matches of `name` the count looks at, `upTo` at most, as a scalar subquery that stops there. */
+  const counted = (name: Expression<SqlBool> | undefined) =>
     sql<number>`(SELECT count(*)::int FROM (${trx
       .selectFrom('person')
       .select(sql.lit(1).as('one'))
-      .where((eb) => eb.and([criteria(eb, c, name?.(eb)), hidden(eb)]))
+      .where((eb) => eb.and([criteria(eb, c, name), hidden(eb)]))
       .limit(upTo)}) capped)`
-  const one = async (n: Expression<number>) =>
-    (await (reachIds ? sql<{ n: number }>`WITH reach AS MATERIALIZED (${reachIds}) SELECT ${n} AS n` : sql<{ n: number }>`SELECT ${n} AS n`).execute(trx)).rows[0]!.n
-  if (scope.reach?.everyone) return 0
+  const one = async (n: Expression<number>) => {
+    const total = (await sql<{ n: number }>`SELECT ${n} AS n`.execute(trx)).rows[0]!.n
+    return byDifference ? Math.min(HIDDEN_COUNT_CAP + 1, total - reachable) : total
+  }
   if (!key) return one(counted(undefined))
-  if (match !== 'typed') return one(counted(() => fuzzyMatch(PERSON_NAME, match.like)))
-  const prefix = counted(() => nameMatch(PERSON_NAME, key, 'prefix'))
+  if (match !== 'typed') return one(counted(fuzzyMatch(PERSON_NAME, match.like)))
+  const prefix = counted(nameMatch(PERSON_NAME, key, 'prefix'))
   if (!allWordsMatchable(key)) return one(prefix)
   const tokens = key.split(' ').filter((t) => t.length >= 3)
+  let words = counted(nameMatch(PERSON_NAME, key, 'words'))
   // One word typed (a first name alone: thousands share it): counted per word position, each an index walk in the
   // position index's order that stops at the cap, united so that a person with the word twice counts once — not a
   // bitmap of every person with the name. Exact up to the cap: a position with more than the cap fills it alone.
   if (tokens.length === 1) {
-    const token = tokens[0]!
-    const pattern = `${likeEscape(token)}%`
+    const pattern = `${likeEscape(tokens[0]!)}%`
     const notPrefix = sql<SqlBool>`NOT (${nameMatch(PERSON_NAME, key, 'prefix')})`
-    const branches = [...(token === key ? [] : [1]), ...WORD_POSITIONS].map((n) => {
+    const branches = [...(tokens[0] === key ? [] : [1]), ...WORD_POSITIONS].map((n) => {
       const word = n === 1 ? PERSON_NAME : wordAt(PERSON_NAME, n)
       return trx
         .selectFrom('person')
@@ -275,14 +291,10 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
         .orderBy(sql`${word} USING ~<~`)
         .limit(upTo)
     })
-    const words = sql<number>`(SELECT count(*)::int FROM (SELECT id FROM (${sql.join(branches.map((b) => sql`(${b})`), sql` UNION `)}) u LIMIT ${upTo}) capped)`
-    return one(sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${words}) END FROM (SELECT ${prefix} AS n) p)`)
+    words = sql<number>`(SELECT count(*)::int FROM (SELECT id FROM (${sql.join(branches.map((b) => sql`(${b})`), sql` UNION `)}) u LIMIT ${upTo}) capped)`
   }
   // one statement: the words are counted only when the prefix left room under the cap (CASE evaluates lazily)
-  return one(
-    sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${counted(() => nameMatch(PERSON_NAME, key, 'words'))}) END
-                   FROM (SELECT ${prefix} AS n) p)`,
-  )
+  return one(sql<number>`(SELECT CASE WHEN p.n >= ${upTo} THEN ${upTo} ELSE least(${upTo}, p.n + ${words}) END FROM (SELECT ${prefix} AS n) p)`)
 }
 
 /**
@@ -299,11 +311,12 @@ export async function searchPersons(
   const scope = { isVisible, ...(reach ? { reach } : {}) }
   const key = c.nameKey ?? ''
   return withoutTableScans(trx, async () => {
-    const persons = await matchVisible(trx, c, scope)
-    const hidden = await countHiddenMatches(trx, c, scope, 'typed')
-    if (persons.length > 0 || hidden > 0 || !fuzzyAllowed(key)) return { persons, hidden }
+    const typed = await matchVisible(trx, c, scope)
+    const hidden = await countHiddenMatches(trx, c, scope, 'typed', typed.reachable)
+    if (typed.rows.length > 0 || hidden > 0 || !fuzzyAllowed(key)) return { persons: typed.rows, hidden }
     const like = await likeWords(trx, key)
-    return { persons: await fuzzyVisible(trx, c, key, like, scope), hidden: await countHiddenMatches(trx, c, scope, { like }) }
+    const fuzzy = await fuzzyVisible(trx, c, key, like, scope)
+    return { persons: fuzzy.rows, hidden: await countHiddenMatches(trx, c, scope, { like }, fuzzy.reachable) }
   })
 }
 
