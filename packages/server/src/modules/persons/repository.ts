@@ -37,6 +37,21 @@ const PERSON_NAME: NameKey = sql.ref<string>('person.search_name')
 // The separator and position as literals, so that on `person` the expression is the indexed one.
 const wordAt = (name: NameKey, n: number) => sql<string>`split_part(${name}, ${sql.lit(' ')}, ${sql.lit(n)})`
 const like = (e: Expression<string>, pattern: string) => sql<SqlBool>`${e} LIKE ${pattern}`
+
+/**
+ * "`e` starts with `text`" as the byte-order range `text ≤ e < text's successor` (the `text_pattern_ops` operators):
+ * what the planner derives from `LIKE 'text%'` with a literal, but sargable with parameters too — so a search's
+ * statements keep one text per shape and PostgreSQL may reuse a generic plan instead of planning each search.
+ */
+function startsWith(e: Expression<string>, text: string): Expression<SqlBool> {
+  const chars = [...text]
+  const last = chars.pop()
+  const code = last === undefined ? undefined : last.codePointAt(0)!
+  // no successor (empty, or the last code point of Unicode): the pattern itself
+  if (code === undefined || code >= 0x10ffff || (code >= 0xd7ff && code < 0xe000)) return like(e, `${likeEscape(text)}%`)
+  const successor = chars.join('') + String.fromCodePoint(code + 1)
+  return sql<SqlBool>`(${e} ~>=~ ${text} AND ${e} ~<~ ${successor})`
+}
 const anyOf = (conds: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(conds, sql` OR `)})`
 const allOf = (conds: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(conds, sql` AND `)})`
 
@@ -51,8 +66,7 @@ const allOf = (conds: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(conds, 
  *   nearest first), the persons by those words on the position indexes.
  */
 function wordStarts(name: NameKey, token: string): Expression<SqlBool> {
-  const pattern = `${likeEscape(token)}%`
-  return anyOf([like(name, pattern), ...WORD_POSITIONS.map((n) => like(wordAt(name, n), pattern))])
+  return anyOf([startsWith(name, token), ...WORD_POSITIONS.map((n) => startsWith(wordAt(name, n), token))])
 }
 
 function allWordsMatch(name: NameKey, key: string): Expression<SqlBool> | undefined {
@@ -65,7 +79,7 @@ type NamePhase = 'prefix' | 'words'
 
 /** What "matches the name" means in each phase of a search, most exact first. */
 function nameMatch(name: NameKey, key: string, phase: NamePhase): Expression<SqlBool> {
-  const prefix = like(name, `${likeEscape(key)}%`)
+  const prefix = startsWith(name, key)
   if (phase === 'prefix') return prefix
   return allOf([allWordsMatch(name, key) ?? sql<SqlBool>`false`, sql<SqlBool>`NOT (${prefix})`])
 }
@@ -258,7 +272,8 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
   const hidden = (eb: PersonEB) => (byDifference ? sql<SqlBool>`true` : eb.not(scope.isVisible(eb)))
   // counted to one past the cap (so that "more than the cap" is told apart from exactly the cap), plus the
   // reachable matches when they are subtracted
-  const upTo = sql.lit(HIDDEN_COUNT_CAP + 1 + (byDifference ? reachable : 0))
+  // a parameter, not a literal: the statement's text stays the same whatever the number
+  const upTo = HIDDEN_COUNT_CAP + 1 + (byDifference ? reachable : 0)
   /** The matches of `name` the count looks at, `upTo` at most, as a scalar subquery that stops there. */
   const counted = (name: Expression<SqlBool> | undefined) =>
     sql<number>`(SELECT count(*)::int FROM (${trx
@@ -280,14 +295,13 @@ async function countHiddenMatches(trx: Transaction<DB>, c: PersonCriteria, scope
   // position index's order that stops at the cap, united so that a person with the word twice counts once — not a
   // bitmap of every person with the name. Exact up to the cap: a position with more than the cap fills it alone.
   if (tokens.length === 1) {
-    const pattern = `${likeEscape(tokens[0]!)}%`
     const notPrefix = sql<SqlBool>`NOT (${nameMatch(PERSON_NAME, key, 'prefix')})`
     const branches = [...(tokens[0] === key ? [] : [1]), ...WORD_POSITIONS].map((n) => {
       const word = n === 1 ? PERSON_NAME : wordAt(PERSON_NAME, n)
       return trx
         .selectFrom('person')
         .select('person.id')
-        .where((eb) => eb.and([criteria(eb, c, allOf([like(word, pattern), notPrefix])), hidden(eb)]))
+        .where((eb) => eb.and([criteria(eb, c, allOf([startsWith(word, tokens[0]!), notPrefix])), hidden(eb)]))
         .orderBy(sql`${word} USING ~<~`)
         .limit(upTo)
     })
