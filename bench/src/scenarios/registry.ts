@@ -120,39 +120,39 @@ export const registrySet: ScenarioSet = {
         AND cr.service_task = ANY($3) AND cr.start_date <= current_date AND (cr.end_date IS NULL OR cr.end_date >= current_date)`
     const likeEscape = (key: string) => key.replace(/[\\%_]/g, '\\$&')
     /** Every typed word (3+ letters) starts one of the first five words of the key: the prefix and position indexes (0057). */
-    const wordsMatch = (tokens: string[]) =>
+    const wordsMatch = (tokens: string[], col = 'search_name', first = 4) =>
       tokens
-        .map((_, i) => `(search_name LIKE $${4 + i} || '%' OR ${[2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) LIKE $${4 + i} || '%'`).join(' OR ')})`)
+        .map((_, i) => `(${col} LIKE $${first + i} || '%' OR ${[2, 3, 4, 5].map((n) => `split_part(${col}, ' ', ${n}) LIKE $${first + i} || '%'`).join(' OR ')})`)
         .join(' AND ')
     /**
-     * What the endpoint runs for a worker (modules/persons/repository.ts): the worker's clients matched by name
-     * (prefix first, then every word in any order), and the hidden matches counted up to 100 — the prefix in btree
-     * order, then the words on the position indexes.
+     * What the endpoint runs for a worker (modules/persons/repository.ts): the worker's relationship rows matched by
+     * the name kept on them (migration 0069), their persons read and counted in the same pass, and the hidden matches
+     * as all matches counted to 101 + the worker's (about 50 here) — the prefix in btree order, then the words on the
+     * position indexes — with no access condition.
      */
     const nameSearchSql = (typed: string) => {
       const key = foldForSearch(typed)
       const tokens = key.split(' ').filter((t) => t.length >= 3).map(likeEscape)
       const values = [likeEscape(key), ctx.username, WORKER_TASKS, ...tokens]
-      const typedMatch = tokens.length ? `(search_name LIKE $1 || '%' OR (${wordsMatch(tokens)}))` : `search_name LIKE $1 || '%'`
+      const typedMatch = (col: string) => (tokens.length ? `(${col} LIKE $1 || '%' OR (${wordsMatch(tokens, col)}))` : `${col} LIKE $1 || '%'`)
       return [
         // as the server does for a search's statements (repository.ts withoutTableScans)
         { text: 'SET enable_seqscan = off', values: [] },
         {
-          text: `SELECT ${SUMMARY_COLUMNS}, CASE WHEN search_name LIKE $1 || '%' THEN 0 ELSE 1 END AS phase FROM person
-                  WHERE id IN (${visibleIds}) AND merged_into IS NULL AND ${typedMatch} ORDER BY phase, search_name COLLATE "C" LIMIT 50`,
+          text: `SELECT ${SUMMARY_COLUMNS}, CASE WHEN search_name LIKE $1 || '%' THEN 0 ELSE 1 END AS phase, count(*) OVER () AS reachable
+                  FROM person WHERE id IN (${visibleIds} AND ${typedMatch('cr.search_name')}) AND merged_into IS NULL AND ${typedMatch('search_name')}
+                  ORDER BY phase, search_name COLLATE "C" LIMIT 50`,
           values,
         },
         {
-          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND search_name LIKE $1 || '%'
-                   AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
-          values: values.slice(0, 3),
+          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND search_name LIKE $1 || '%' LIMIT 150) hidden`,
+          values: values.slice(0, 1),
         },
         ...(tokens.length
           ? [
               {
-                text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND ${wordsMatch(tokens)} AND search_name NOT LIKE $1 || '%'
-                         AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
-                values,
+                text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND ${wordsMatch(tokens, 'search_name', 2)} AND search_name NOT LIKE $1 || '%' LIMIT 150) hidden`,
+                values: [values[0], ...tokens],
               },
             ]
           : []),
@@ -167,18 +167,18 @@ export const registrySet: ScenarioSet = {
       const key = foldForSearch(typed)
       const values = [key, ctx.username, WORKER_TASKS]
       const like = `ARRAY(SELECT word FROM person_name_word WHERE $1 <% word ORDER BY word <->> $1 LIMIT 20)`
-      const likeMatch = [1, 2, 3, 4, 5].map((n) => `split_part(search_name, ' ', ${n}) = ANY(${like})`).join(' OR ')
+      const likeMatch = (col: string) => [1, 2, 3, 4, 5].map((n) => `split_part(${col}, ' ', ${n}) = ANY(${like})`).join(' OR ')
       return [
         ...nameSearchSql(typed),
         { text: `SET pg_trgm.word_similarity_threshold = 0.5`, values: [] },
         {
-          text: `SELECT ${SUMMARY_COLUMNS} FROM person WHERE id IN (${visibleIds}) AND merged_into IS NULL AND (${likeMatch})
-                  ORDER BY word_similarity($1, search_name) DESC, search_name COLLATE "C" LIMIT 50`,
+          text: `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS reachable FROM person WHERE id IN (${visibleIds} AND (${likeMatch('cr.search_name')}))
+                  AND merged_into IS NULL AND (${likeMatch('search_name')}) ORDER BY word_similarity($1, search_name) DESC, search_name COLLATE "C" LIMIT 50`,
           values,
         },
         {
-          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND (${likeMatch}) AND NOT id IN (${visibleIds}) LIMIT 100) hidden`,
-          values,
+          text: `SELECT count(*) FROM (SELECT 1 FROM person WHERE merged_into IS NULL AND (${likeMatch('search_name')}) LIMIT 150) hidden`,
+          values: [key],
         },
       ]
     }
