@@ -81,6 +81,15 @@ describe.each(kinds)('person search by input type on %s', (kind) => {
     }
   })
 
+  it('takes % and _ as the letters typed, not as wildcards', async () => {
+    // short enough that no typo-tolerant search follows: as wildcards each would find Zefyriina or everyone
+    for (const name of ['%%', 'z_f', '_ef', 'P%n']) {
+      const a = await search(worker, name)
+      expect(found(a), name).toEqual([])
+      expect(a.hiddenMatches, name).toBe(0)
+    }
+  })
+
   it('a name that matches nothing, even with typos, answers empty with nothing hidden', async () => {
     expect(await search(worker, 'Xyzzyqwerty')).toEqual({ persons: [], hiddenMatches: 0 })
   })
