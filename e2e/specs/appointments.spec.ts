@@ -1,26 +1,9 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
-
-/** A client of the social worker in adult social work, registered by the office secretary. */
-async function clientOfWorker(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined, firstNames: string, lastName: string) {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames, lastName, birthDate: '1979-02-03' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  const opened = await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'team', startReason: 'application' } })
-  expect(opened.status()).toBe(201)
-  await secretary.dispose()
-  return id
-}
+import { expect, test } from '@playwright/test'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 test('a social worker books, sees in the week, moves, is refused a double booking and cancels an appointment', async ({ page, playwright, baseURL }) => {
-  await clientOfWorker(playwright, baseURL, 'Veera', 'Ajanvaraaja')
-  await clientOfWorker(playwright, baseURL, 'Ville', 'Päällekkäinen')
+  await newClientOfWorker(playwright, baseURL, { firstNames: 'Veera', lastName: 'Ajanvaraaja', birthDate: '1979-02-03' }, 'team')
+  await newClientOfWorker(playwright, baseURL, { firstNames: 'Ville', lastName: 'Päällekkäinen', birthDate: '1979-02-03' }, 'team')
 
   await login(page, 'sosiaalityontekija')
   await page.goto('/appointments?date=2031-03-12&layout=list')

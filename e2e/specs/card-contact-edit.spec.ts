@@ -1,33 +1,14 @@
 import { expect, test, type PlaywrightWorkerArgs } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
-/** The office secretary registers a client and names the social worker in adult social work; the client's id. */
-async function clientOfSocialWorker(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined): Promise<string> {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', {
-    headers,
-    data: {
-      firstNames: 'Elina Maria',
-      lastName: 'Osoitemuutos',
-      birthDate: '1958-03-21',
-      addresses: [{ kind: 'permanent', street: 'Vanha tie 1', postalCode: '00100', postOffice: 'Helsinki' }],
-    },
+/** The office secretary registers a client with a permanent address and names the social worker; the client's id. */
+const clientOfSocialWorker = (playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined) =>
+  newClientOfWorker(playwright, baseURL, {
+    firstNames: 'Elina Maria',
+    lastName: 'Osoitemuutos',
+    birthDate: '1958-03-21',
+    addresses: [{ kind: 'permanent', street: 'Vanha tie 1', postalCode: '00100', postOffice: 'Helsinki' }],
   })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  const opened = await secretary.post(`/api/persons/${id}/relationships`, {
-    headers,
-    data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' },
-  })
-  expect(opened.status()).toBe(201)
-  await secretary.dispose()
-  return id
-}
 
 test('a worker changes the address and account on the card and adds an edunvalvoja', async ({ page, playwright, baseURL }) => {
   const id = await clientOfSocialWorker(playwright, baseURL)

@@ -1,29 +1,13 @@
 import { expect, test, type PlaywrightWorkerArgs } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 const TEXT = 'Asiakas kertoi vuokrarästeistä. Sovittiin yhteydenotosta isännöitsijään.'
 const CORRECTED = 'Asiakas kertoi kahden kuukauden vuokrarästeistä. Sovittiin yhteydenotosta isännöitsijään.'
 const REASON = 'Rästien määrä puuttui merkinnästä'
 
 /** The office secretary registers a client and names the social worker in adult social work; the client's id. */
-async function clientOfSocialWorker(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, lastName: string): Promise<string> {
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Eetu Johannes', lastName, birthDate: '1968-09-14' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  const opened = await secretary.post(`/api/persons/${id}/relationships`, {
-    headers,
-    data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' },
-  })
-  expect(opened.status()).toBe(201)
-  await secretary.dispose()
-  return id
-}
+const clientOfSocialWorker = (playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, lastName: string) =>
+  newClientOfWorker(playwright, baseURL, { firstNames: 'Eetu Johannes', lastName, birthDate: '1968-09-14' })
 
 test('a social worker writes, signs, corrects and prints a journal entry', async ({ page, playwright, baseURL }) => {
   const id = await clientOfSocialWorker(playwright, baseURL, 'Kertomus')

@@ -1,22 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { apiLogin, expectAccessible, login } from '../support/fixtures'
+import { expectAccessible, login, newClientOfWorker } from '../support/fixtures'
 
 const REASON = 'Asiakas pyysi samaa työntekijää päihdetyöhön.'
 
 test('a worker opens a relationship for herself with a reason, and her supervisor sees it', async ({ page, playwright, baseURL }) => {
   // The office secretary registers the client and names the social worker in adult social work.
-  const worker = await playwright.request.newContext({ baseURL })
-  const { userId } = await apiLogin(worker, 'sosiaalityontekija')
-  await worker.dispose()
-  const secretary = await playwright.request.newContext({ baseURL })
-  const { csrf } = await apiLogin(secretary, 'toimistosihteeri')
-  const headers = { 'x-csrf-token': csrf }
-  const created = await secretary.post('/api/persons', { headers, data: { firstNames: 'Pertti Olavi', lastName: 'Omavalinta', birthDate: '1975-03-12' } })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-  const opened = await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })
-  expect(opened.status()).toBe(201)
-  await secretary.dispose()
+  const id = await newClientOfWorker(playwright, baseURL, { firstNames: 'Pertti Olavi', lastName: 'Omavalinta', birthDate: '1975-03-12' })
 
   // The worker opens one for herself in substance abuse work: without a reason it is refused at the field.
   await login(page, 'sosiaalityontekija')

@@ -20,12 +20,14 @@ export async function apiLogin(request: APIRequestContext, username: string): Pr
 
 /**
  * A new client registered by the office secretary, with the social worker `sosiaalityontekija` as the responsible
- * worker in adult social work (through the API, as the set-up of a test about the card). Answers the person's id.
+ * worker in adult social work (through the API, as the set-up of a test about the card; `kind` the relationship's,
+ * responsible unless told). Answers the person's id.
  */
 export async function newClientOfWorker(
   playwright: PlaywrightWorkerArgs['playwright'],
   baseURL: string | undefined,
-  person: { firstNames: string; lastName: string; birthDate: string },
+  person: { firstNames: string; lastName: string; birthDate: string; addresses?: Record<string, string>[] },
+  kind: 'responsible' | 'team' = 'responsible',
 ): Promise<string> {
   const worker = await playwright.request.newContext({ baseURL })
   const { userId } = await apiLogin(worker, 'sosiaalityontekija')
@@ -36,7 +38,7 @@ export async function newClientOfWorker(
   const created = await secretary.post('/api/persons', { headers, data: person })
   expect(created.status()).toBe(201)
   const { id } = (await created.json()) as { id: string }
-  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind: 'responsible', startReason: 'application' } })).status()).toBe(201)
+  expect((await secretary.post(`/api/persons/${id}/relationships`, { headers, data: { serviceTask: 'adult_social_work', userId, kind, startReason: 'application' } })).status()).toBe(201)
   await secretary.dispose()
   return id
 }

@@ -220,7 +220,8 @@ async function fuzzyVisible(trx: Transaction<DB>, c: PersonCriteria, key: string
   const similarity = sql<number>`word_similarity(${key}, person.search_name)`
   const rows = await trx
     .selectFrom('person')
-    .select([...SUMMARY_COLUMNS, sql<number>`count(*) OVER ()`.as('reachable')])
+    // from a reachable set its matches are counted in the same pass (the hidden ones are all less these)
+    .select([...SUMMARY_COLUMNS, sql<number>`${fromReach(scope) ? sql`count(*) OVER ()` : sql`NULL::int`}`.as('reachable')])
     .where((eb) => eb.and([fromReach(scope) ? scope.reach.contains(eb, (name) => fuzzyMatch(name, like)) : isVisible(eb), criteria(eb, c, fuzzyMatch(PERSON_NAME, like))]))
     .orderBy(similarity, 'desc')
     .orderBy(sql`person.search_name COLLATE "C"`)
@@ -328,7 +329,7 @@ export async function searchPersons(
   if (c.hetu && !key && !c.birthDate) {
     const row = await trx
       .selectFrom('person')
-      .select((eb) => [...SUMMARY_COLUMNS, sql<boolean>`${reach?.everyone ? sql<SqlBool>`true` : isVisible(eb)}`.as('visible')])
+      .select((eb) => [...SUMMARY_COLUMNS, sql<boolean>`${isVisible(eb)}`.as('visible')])
       .where((eb) => criteria(eb, c))
       .executeTakeFirst()
     if (!row) return { persons: [], hidden: 0 }

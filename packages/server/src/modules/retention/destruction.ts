@@ -5,7 +5,7 @@ import type { LocalDate } from '@huoma/domain'
 import { createHmac, hkdfSync } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import { appendAudit, type Executor } from '../../access/audit'
 import type { DB } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
@@ -35,6 +35,11 @@ const BASIS = sql`string_agg(s.retention_class || ' ' || coalesce(r.years::text,
                         || ', ' || to_char(s.destroy_after, 'YYYY-MM-DD'), '; ' ORDER BY s.register)
                || ' — ' || string_agg(DISTINCT coalesce(r.legal_source, ''), '; ')`
 
+/** "An item of an open list already names this" for the client `person` (and `also`, when given). */
+const onOpenList = (person: RawBuilder<unknown>, also?: RawBuilder<unknown>) =>
+  sql`EXISTS (SELECT 1 FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
+              WHERE i.person_id = ${person} AND i.state = 'listed' AND l.state IN ('proposed', 'approved', 'executing')${also ? sql` AND ${also}` : sql``})`
+
 /**
  * Proposes a destruction list (the states are current: the caller recomputed the stale ones), or null when nothing is
  * due. Two kinds of items: the whole client, whose every register's retention ran out before `today`, none
@@ -58,8 +63,7 @@ export async function proposeList(trx: Transaction<DB>, o: { proposedBy: string 
     JOIN person p ON p.id = d.person_id AND p.merged_into IS NULL
     WHERE NOT EXISTS (SELECT 1 FROM retention_stale st WHERE st.person_id = d.person_id)
       AND NOT EXISTS (SELECT 1 FROM retention_hold h WHERE h.person_id = d.person_id AND h.lifted_at IS NULL)
-      AND NOT EXISTS (SELECT 1 FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
-                      WHERE i.person_id = d.person_id AND i.state = 'listed' AND l.state IN ('proposed', 'approved', 'executing'))
+      AND NOT ${onOpenList(sql`d.person_id`)}
     RETURNING person_id`.execute(trx)
   // the registers that ran out of the clients kept as a whole (after the whole clients: none of theirs is listed twice)
   const registers = await sql<{ person_id: string }>`
@@ -69,9 +73,7 @@ export async function proposeList(trx: Transaction<DB>, o: { proposedBy: string 
       SELECT s.person_id, max(s.destroy_after) AS destroy_after, array_agg(s.register ORDER BY s.register) AS registers, ${BASIS} AS basis
       FROM retention_state s LEFT JOIN retention_rule r ON r.id = s.rule_id
       WHERE s.status = 'until' AND s.destroy_after < ${o.today}::date AND s.register <> ${CLIENT_REGISTER}
-        AND NOT EXISTS (SELECT 1 FROM destruction_item i JOIN destruction_list l ON l.id = i.list_id
-                        WHERE i.person_id = s.person_id AND i.state = 'listed' AND l.state IN ('proposed', 'approved', 'executing')
-                          AND (i.scope = 'client' OR s.register = ANY(i.registers)))
+        AND NOT ${onOpenList(sql`s.person_id`, sql`(i.scope = 'client' OR s.register = ANY(i.registers))`)}
       GROUP BY s.person_id
     ) d
     JOIN person p ON p.id = d.person_id AND p.merged_into IS NULL
