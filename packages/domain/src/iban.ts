@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { electronicFormatIBAN, friendlyFormatIBAN, isValidBIC as ibantoolsIsValidBic, isValidIBAN } from 'ibantools';
+import { friendlyFormatIBAN, isValidBIC as ibantoolsIsValidBic } from 'ibantools';
 import bankTable from './data/fi-bank-bic.json';
 import { err, ok, type Result } from './result';
 
@@ -20,11 +20,29 @@ export type FinnishIbanError = 'format' | 'checksum' | 'national_checksum';
 
 const compact = (input: string) => input.replace(/\s+/g, '').toUpperCase();
 
-const luhnOk = (digits: string) =>
-  [...digits].reverse().reduce((sum, ch, i) => {
-    const d = Number(ch) * (i % 2 ? 2 : 1);
-    return sum + (d > 9 ? d - 9 : d);
-  }, 0) % 10 === 0;
+const luhnOk = (digits: string) => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = (digits.charCodeAt(digits.length - 1 - i) - 48) * (i % 2 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return sum % 10 === 0;
+};
+
+/** Letters of the two country codes as ISO 13616 numbers them (A = 10 … Z = 35). */
+const COUNTRY_DIGITS = { FI: '1518', AX: '1033' } as const;
+
+/**
+ * ISO 13616 (ISO 7064 mod 97-10) remainder of a Finnish IBAN already known to be `FI`/`AX` + 16 digits: the BBAN,
+ * then the country as digits, then the check digits, read as one number mod 97 — 1 when the IBAN is valid. Digit by
+ * digit, so validating a payment file's 100 000 accounts costs no string rewriting (ibantools' general form, for
+ * any country, rebuilt each IBAN as a string of digits: a third of pain.001's CPU).
+ */
+const finnishMod97 = (country: keyof typeof COUNTRY_DIGITS, bban: string, check: string) => {
+  let r = 0;
+  for (const part of [bban, COUNTRY_DIGITS[country], check]) for (let i = 0; i < part.length; i++) r = (r * 10 + part.charCodeAt(i) - 48) % 97;
+  return r;
+};
 
 /**
  * Validates a Finnish (or Åland) IBAN, tolerating spaces and lower case. On success returns the electronic form
@@ -33,7 +51,7 @@ const luhnOk = (digits: string) =>
 export function validateFinnishIban(input: string): Result<string, FinnishIbanError> {
   const iban = compact(input);
   if (!/^(FI|AX)\d{16}$/.test(iban)) return err('format');
-  if (!isValidIBAN(iban)) return err('checksum');
+  if (finnishMod97(iban.slice(0, 2) as 'FI' | 'AX', iban.slice(4), iban.slice(2, 4)) !== 1) return err('checksum');
   if (!luhnOk(iban.slice(4))) return err('national_checksum');
   return ok(iban);
 }
@@ -113,6 +131,6 @@ export function ibanFromFinnishBban(bban: string): Result<string, 'format' | 'na
   const [, head, tail] = m as unknown as [string, string, string];
   const machine = /^[45]/.test(head) ? head + tail[0] + tail.slice(1).padStart(7, '0') : head + tail.padStart(8, '0');
   if (!luhnOk(machine)) return err('national_checksum');
-  const checkDigits = 98 - Number(BigInt(`${machine}151800`) % 97n); // "FI00" → 15 18 0 0
-  return ok(electronicFormatIBAN(`FI${String(checkDigits).padStart(2, '0')}${machine}`) as string);
+  const checkDigits = 98 - finnishMod97('FI', machine, '00');
+  return ok(`FI${String(checkDigits).padStart(2, '0')}${machine}`);
 }

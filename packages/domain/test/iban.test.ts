@@ -1,4 +1,4 @@
-import { composeIBAN } from 'ibantools';
+import { composeIBAN, isValidIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
 import {
   bicForFinnishIban,
@@ -72,6 +72,20 @@ describe('validateFinnishIban – iban-fi-vectors.json', () => {
         expect(isValidFinnishIban(changed)).toBe(false);
       }
     }
+  });
+
+  it('property: the mod-97 verdict agrees with ibantools for any check digits (the national check kept apart)', () => {
+    const rnd = prng(1097);
+    let valid = 0;
+    for (let i = 0; i < 3000; i++) {
+      const bban = withLuhn(randDigits(rnd, 13));
+      const country = i % 2 ? 'AX' : 'FI';
+      const candidate = `${country}${randDigits(rnd, 2)}${bban}`;
+      const result = validateFinnishIban(candidate);
+      expect(result.ok ? 'ok' : result.error).toBe(isValidIBAN(candidate) ? 'ok' : 'checksum');
+      if (result.ok) valid++;
+    }
+    expect(valid).toBeGreaterThan(10); // about 1 in 97 random check digits is right
   });
 });
 
