@@ -3,7 +3,6 @@ import { personsEndpoints as ep } from '@huoma/contract'
 import { visiblePersons } from '../../access/client-access'
 import { asAction, grantsFor, requireAuthed, type AuthedContext } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
-import { readTimeline, recordTasks } from '../../kernel/client-timeline'
 import { problems } from '../../http/problem'
 import { readLifeSituation, recordLifeSituation } from './life-situation'
 import { addContact, endContact, listContacts, updateContact } from './contacts'
@@ -54,14 +53,13 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
             contacts: grantsFor(ctx.principal, app.actions['persons:contacts']).length > 0,
             lifeSituation: grantsFor(ctx.principal, app.actions['persons:life-situation']).length > 0,
           }
-          if (scope.basis === 'registry') return readCard(scope, 'clerical', [], registryEvents)
-          const tasks = await recordTasks(scope.trx, {
-            personId: scope.personId,
+          if (scope.basis === 'registry') return readCard(scope, 'clerical', null, registryEvents)
+          const reader = {
             userId: ctx.principal.userId,
             grantTasks: grantTasks(ctx),
             supervisionTasks: [...new Set(ctx.grants.filter((g) => g.roleCode === 'supervisor').flatMap((g) => g.serviceTasks))],
-          })
-          return readCard(scope, grantTasks(ctx), await readTimeline(scope.trx, app.clientTimelineSources, { personId: scope.personId, tasks }), registryEvents)
+          }
+          return readCard(scope, grantTasks(ctx), { sources: app.clientTimelineSources, reader }, registryEvents)
         })
       const card = await read()
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.

@@ -9,6 +9,7 @@ import type {
   RelationshipOpen,
 } from '@huoma/contract'
 import { helsinkiInstant } from '../../kernel/jobs/schedule'
+import { timelineJson, toTimeline, type TimelineJson, type TimelineReader, type TimelineSource } from '../../kernel/client-timeline'
 import { bicForFinnishIban, foldForSearch, parseHetu, parseLocalDate, todayInHelsinki, validateFinnishIban } from '@huoma/domain'
 import { sql, type SqlBool, type Transaction } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
@@ -299,12 +300,14 @@ function clerically(r: RelationshipRow): RelationshipRow[] {
 export async function readCard(
   scope: ClientScope,
   visibleTasks: readonly string[] | 'clerical',
-  records: readonly ClientCard['timeline'][number][] = [],
+  /** the registers' records on the timeline, for a reader with a basis in them (none for the registry basis) */
+  records: { sources: readonly TimelineSource[]; reader: TimelineReader } | null = null,
   registryEvents: { contacts: boolean; lifeSituation: boolean } = { contacts: false, lifeSituation: false },
 ): Promise<ClientCard> {
   const { trx, personId } = scope
-  // Everything the card shows of the registry, in one statement (each part a JSON subquery; timestamps arrive as
-  // ISO strings and are read with `new Date`, dates as the same 'YYYY-MM-DD' strings as elsewhere).
+  // Everything the card shows, the registry and the registers' records on the timeline, in one statement (each part
+  // a JSON subquery; timestamps arrive as ISO strings and are read with `new Date`, dates as the same 'YYYY-MM-DD'
+  // strings as elsewhere).
   const none = sql<never[]>`'[]'::json`
   const all = await trx
     .selectNoFrom((eb) => [
@@ -372,6 +375,7 @@ export async function readCard(
               .limit(100),
           ).as('life')
         : none.as('life'),
+      (records ? timelineJson(records.sources, personId, records.reader) : sql<TimelineJson[]>`'[]'::json`).as('records'),
     ])
     .executeTakeFirstOrThrow()
   const person = toPersonDetails(all.person!)
@@ -440,7 +444,7 @@ export async function readCard(
     ]),
     ...contactEvents,
     ...lifeSituationEvents,
-    ...records,
+    ...(records ? toTimeline(records.sources, all.records) : []),
   ].sort((a, b) => b.at.localeCompare(a.at))
   const own = all.own
   return {
