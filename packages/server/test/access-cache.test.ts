@@ -141,6 +141,30 @@ describe.each(kinds)('the session and principal cache on %s', (kind) => {
     await within(1000, 'the idle session refused', async () => (await c.get('/api/auth/me')).status === 401)
   })
 
+  it('slides the idle timeout once a minute without dropping any cache entry; moved back by hand, it does', async () => {
+    const c = await signedIn('sosiaalityontekija')
+    const uid = await userId('sosiaalityontekija')
+    const slides = (n: { texts: string[] }) => n.texts.filter((x) => /^update "staff_session" set "last_seen_at"/i.test(x)).length
+    // last seen two minutes ago, set by hand: a change backwards, which drops the entry at once
+    await db().updateTable('staff_session').set({ last_seen_at: sql<Date>`now() - interval '2 minutes'` }).where('user_id', '=', uid).execute()
+    await cache().settle()
+    const invalidations = cache().stats().invalidations
+    // the next request slides it forward (one UPDATE) and notifies no one
+    expect(slides(await statements(async () => expect((await c.get('/api/auth/me')).status).toBe(200)))).toBe(1)
+    await cache().settle()
+    expect(cache().stats().invalidations).toBe(invalidations)
+    // and the cached session knows it: the next requests within the minute write nothing and read nothing
+    const after = await statements(async () => {
+      expect((await c.get('/api/persons?name=virtanen')).status).toBe(200)
+      expect((await c.get('/api/persons?name=korhonen')).status).toBe(200)
+    })
+    expect(slides(after)).toBe(0)
+    expect(after.access).toBe(0)
+    // any other change to the session still notifies
+    await db().updateTable('staff_session').set({ stage: 'active' }).where('user_id', '=', uid).execute()
+    await within(1000, 'a notification of an unchanged-looking update', async () => cache().stats().invalidations > invalidations)
+  })
+
   it('gates everyone at once when a new user commitment is published', async () => {
     const c = await signedIn('toimistosihteeri')
     expect((await c.get('/api/persons?name=virtanen')).status).not.toBe(403)

@@ -76,10 +76,15 @@ export async function findLiveSession(db: Executor, settings: SecuritySettings, 
   )
 }
 
-/** Slides the idle timeout; written at most once a minute per session to spare the database. `now`: the app's clock. */
+/**
+ * Slides the idle timeout; written at most once a minute per session to spare the database. `now`: the app's clock.
+ * The slide notifies no cache (migration 0071): the session — the access cache's own entry when it came from there —
+ * records it here, so that the next minute's requests of this process do not write it again.
+ */
 export async function touchSession(db: Executor, session: LiveSession, now: Date): Promise<void> {
   if (now.getTime() - session.lastSeenAt.getTime() < 60_000) return
   await db.updateTable('staff_session').set({ last_seen_at: sql`now()` as unknown as Date }).where('id', '=', session.id).execute()
+  session.lastSeenAt = now
 }
 
 export async function revokeSession(db: Executor, id: Buffer): Promise<void> {
