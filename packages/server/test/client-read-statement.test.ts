@@ -77,6 +77,56 @@ describe.each(kinds)('the client read as one statement on %s', (kind) => {
     expect({ ...after, phone: null, version: 0 }).toEqual({ ...body, phone: null, version: 0 })
   })
 
+  it('a search by henkilötunnus alone: one statement with its audit row; a hidden match the one way of every search', async () => {
+    const [mine, hidden, warm] = (await persons(12)).slice(9) // persons no other test here relates to anyone
+    const worker = await userId('sosiaalityontekija')
+    for (const x of [mine!, warm!]) {
+      await db().insertInto('client_relationship').values({ person_id: x.id, user_id: worker, service_task: 'adult_social_work', kind: 'responsible', start_date: '2026-01-01' }).execute()
+    }
+    const searches = async (requestId?: string) =>
+      db()
+        .selectFrom('audit_log')
+        .select(['user_id', 'event', 'basis', 'outcome', 'data_group', 'client_ids', 'request_id'])
+        .where('event', '=', 'persons:search')
+        .where('user_id', '=', worker)
+        .$if(requestId !== undefined, (q) => q.where('request_id', '=', requestId!))
+        .orderBy('id')
+        .execute()
+    const c = new Client(t.url)
+    await c.login('sosiaalityontekija')
+    expect((await c.get(`/api/persons?hetu=${warm!.hetu}`)).status).toBe(200) // the session in the cache, the statement compiled
+    const before = (await searches()).length
+
+    let res: Response | undefined
+    const n = await statements(async () => {
+      res = await c.get(`/api/persons?hetu=${mine!.hetu}`)
+    })
+    expect(res!.status).toBe(200)
+    const body = await res!.json()
+    expect(body).toMatchObject({ hiddenMatches: 0, persons: [{ id: mine!.id, hetu: mine!.hetu, lastName: mine!.last_name }] })
+    const work = n.texts.filter((x) => !/staff_session|staff_user|staff_grant|user_commitment/.test(x))
+    expect(work, work.join('\n---\n')).toHaveLength(1)
+    expect(work[0]).toMatch(/INSERT INTO audit_log/)
+    const logged = await searches()
+    expect(logged).toHaveLength(before + 1)
+    expect(logged.at(-1)).toMatchObject({ basis: 'search', outcome: 'success', data_group: 'registry/person', client_ids: [mine!.id] })
+
+    // a henkilötunnus nobody has: one statement, the search logged with no client
+    const none = await c.get('/api/persons?hetu=010101A998W')
+    expect(none.status).toBe(200)
+    expect(await none.json()).toMatchObject({ persons: [], hiddenMatches: 0 })
+    expect((await searches()).at(-1)).toMatchObject({ client_ids: [] })
+
+    // a person the worker may not see: counted as hidden, one audit row (the search's own way), naming no one
+    const count = (await searches()).length
+    const other = await c.get(`/api/persons?hetu=${hidden!.hetu}`)
+    expect(other.status).toBe(200)
+    expect(await other.json()).toMatchObject({ persons: [], hiddenMatches: 1 })
+    const after = await searches()
+    expect(after).toHaveLength(count + 1)
+    expect(after.at(-1)).toMatchObject({ basis: 'search', client_ids: [] })
+  })
+
   it('under turvakielto the registry basis reads only the contact address, in one statement', async () => {
     const [p] = await persons(1, true)
     const c = new Client(t.url)

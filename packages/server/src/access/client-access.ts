@@ -401,7 +401,19 @@ export interface ClientRead<R> {
   readonly select: (person: SelectQueryBuilder<DB, 'person', object>) => SelectQueryBuilder<DB, 'person', R>
 }
 
-type SlotName = 'personId' | 'userId' | 'tasks' | 'supervisionTasks' | 'intakeUnits' | 'intakeTasks' | 'roleCode' | 'dataGroup' | 'requestId' | 'clientAddress'
+type SlotName =
+  | 'personId'
+  | 'userId'
+  | 'tasks'
+  | 'supervisionTasks'
+  | 'intakeUnits'
+  | 'intakeTasks'
+  | 'roleCode'
+  | 'dataGroup'
+  | 'requestId'
+  | 'clientAddress'
+  /** a request's own argument of a one-statement find (see `findClients`) */
+  | `arg:${string}`
 
 /** A parameter of a compiled statement whose value each request supplies. */
 class Slot {
@@ -511,6 +523,90 @@ export async function readClientData<R>(db: Kysely<DB>, ctx: AuthedContext, targ
   if (!row?.huoma_basis || row.huoma_merged_into) return viaTransaction()
   const { huoma_basis: _b, huoma_merged_into: _m, ...data } = row
   return data as unknown as R
+}
+
+// ---- The one-statement find ---------------------------------------------------------------------------------------
+
+/**
+ * A search that is SQL alone and finds few persons by a unique key (a henkilötunnus): `select` narrows `person` by
+ * the request's arguments (`arg(name)`: a parameter of the compiled statement) and selects what the answer shows.
+ * `findClients` runs it as ONE statement with the visibility of each row and the search's audit row.
+ */
+export interface ClientFind<R extends { id: string }> {
+  /** Names the find; with the action and the shape of the user's scopes it keys the compiled statement. */
+  readonly name: string
+  readonly select: (person: SelectQueryBuilder<DB, 'person', object>, arg: <T>(name: string) => Expression<T>) => SelectQueryBuilder<DB, 'person', R>
+}
+
+const compiledFinds = new Map<string, CompiledRead>()
+
+/**
+ * A find of clients for a listing action in ONE statement — the rows, whether the user may see each, and the
+ * search's audit row naming them — where `withClientList` takes a transaction and four round trips. Only an answer
+ * whose every row is visible (or that found no one) is written and returned; when the find reaches a person the
+ * user may not see, nothing is written and it returns `undefined`: the caller searches through `withClientList`,
+ * which counts the hidden match (and may offer break-the-glass) and logs the search the one way.
+ */
+export async function findClients<R extends { id: string }>(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  opts: { serviceTask?: string },
+  find: ClientFind<R>,
+  args: Record<string, unknown>,
+): Promise<R[] | undefined> {
+  const def: ActionDef = ctx.def
+  if (def.scope !== 'role' || !def.audit || !def.dataGroup) throw new Error(`findClients used for ${ctx.action}, which is not a listing action with an audit kind`)
+  const s = scopesFor(ctx, def, opts.serviceTask)
+  const shape = shapeOf(s)
+  const key = `${find.name}|${ctx.action}|${+shape.tasks}${+shape.supervision}${+shape.registry}${+shape.intake}`
+  let compiled = compiledFinds.get(key)
+  if (!compiled) {
+    const slot = <T>(name: SlotName) => sql.val(new Slot(name)) as unknown as Expression<T>
+    const p: ScopeSql = { userId: slot('userId'), tasks: slot('tasks'), supervisionTasks: slot('supervisionTasks'), intakeUnits: slot('intakeUnits'), intakeTasks: slot('intakeTasks') }
+    const row = auditRow({
+      event: actionEvent(ctx.action, def),
+      userId: new Slot('userId') as unknown as string,
+      roleCode: new Slot('roleCode') as unknown as string,
+      requestId: new Slot('requestId') as unknown as string,
+      clientAddress: new Slot('clientAddress') as unknown as string,
+      basis: 'search',
+      outcome: 'success',
+    })
+    const columns = Object.keys(row) as (keyof typeof row)[]
+    const values = columns.map((c) => (c === 'client_ids' ? sql`ARRAY(SELECT id FROM found)` : sql`${sql.val(row[c])}::${sql.raw(AUDIT_ROW_TYPES[c])}`))
+    const rows = find
+      .select(db.selectFrom('person'), (name) => slot(`arg:${name}`))
+      .select((eb) => sql<boolean>`${visible(eb, shape, p)}`.as('huoma_visible'))
+    compiled = (() => {
+      const c = sql`
+WITH found AS (${rows}),
+audited AS (INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} WHERE NOT EXISTS (SELECT 1 FROM found WHERE NOT huoma_visible))
+SELECT * FROM found`.compile(db)
+      return sharedSlots(c.sql, c.parameters)
+    })()
+    compiledFinds.set(key, compiled)
+  }
+  const values: Partial<Record<SlotName, unknown>> = {
+    userId: s.userId,
+    tasks: s.tasks,
+    supervisionTasks: s.supervisionTasks,
+    intakeUnits: s.intake.map((i) => i.unitId),
+    intakeTasks: s.intake.map((i) => i.task),
+    roleCode: grantsFor(ctx.principal, def)[0]?.roleCode ?? null,
+    requestId: ctx.requestId ?? null,
+    clientAddress: ctx.clientAddress ?? null,
+  }
+  const slotValue = (name: SlotName) => {
+    if (!name.startsWith('arg:')) return values[name]
+    const arg = name.slice(4)
+    if (!(arg in args)) throw new Error(`find ${find.name}: no argument "${arg}"`)
+    return args[arg]
+  }
+  const { rows } = await db.executeQuery<R & { huoma_visible: boolean }>(
+    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? slotValue(p.slot) : p.value))),
+  )
+  if (rows.some((r) => !r.huoma_visible)) return undefined
+  return rows.map(({ huoma_visible: _v, ...r }) => r as unknown as R)
 }
 
 /**

@@ -12,6 +12,8 @@ import { HttpProblem, problems } from '../http/problem'
 import { isUuid } from '../http/edge'
 import {
   readClientData,
+  findClients,
+  type ClientFind,
   withClientAccess,
   withClientList,
   withNewClient,
@@ -52,6 +54,8 @@ export interface ClientData {
   /** one client's data for a view action as one statement (access, read, audit row): see `readClientData` */
   read: <R>(ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>) => Promise<R>
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
+  /** a find by a unique key as one statement (rows, visibility, audit row); undefined when it reaches a hidden person: see `findClients` */
+  find: <R extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, find: ClientFind<R>, args: Record<string, unknown>) => Promise<R[] | undefined>
   create: <T>(ctx: AuthedContext, work: NewClientWork<T>) => Promise<T>
   roleEvent: <T>(ctx: AuthedContext, work: RoleEventWork<T>) => Promise<T>
   /** a public action's write (no user), audited with the caller's address */
@@ -81,6 +85,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
     read: (ctx, target, read) => readClientData(app.database.db, ctx, target, read),
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
+    find: (ctx, opts, find, args) => findClients(app.database.db, ctx, opts, find, args),
     create: (ctx, work) => withNewClient(app.database.db, ctx, work),
     roleEvent: (ctx, work) => withRoleEvent(app.database.db, ctx, work),
     publicEvent: (ctx, work) => withPublicEvent(app.database.db, ctx, work),

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
 import type { DB } from '../../db/schema'
-import type { ClientRead, ClientScope, Reach } from '../../access/client-access'
+import type { ClientFind, ClientRead, ClientScope, Reach } from '../../access/client-access'
 
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
@@ -344,6 +344,19 @@ export async function searchPersons(
     return { persons: fuzzy.rows, hidden: await countHiddenMatches(trx, c, scope, { like }, fuzzy.reachable) }
   })
 }
+
+/**
+ * The search by henkilötunnus alone as the access layer's one-statement find (`findClients`): the unique index finds
+ * the one person (a merged one only as the survivor); the access layer adds whether the user may see them and the
+ * search's audit row. A hidden match goes the way of every search (`searchPersons`), which counts it.
+ */
+export const personByHetu: ClientFind<SummaryRow> = {
+  name: 'persons:by-hetu',
+  select: (person, arg) => person.select(SUMMARY_COLUMNS).where('person.merged_into', 'is', null).where('person.hetu', '=', arg<string>('hetu')),
+}
+
+/** The rows of {@link personByHetu} as the search's answer. */
+export const foundByHetu = (rows: readonly SummaryRow[]): Found[] => rows.map(found)
 
 /** Hidden matches are counted up to this many; beyond it the answer says "more than" (`hiddenMatchesCapped`). */
 export const HIDDEN_COUNT_CAP = 100
