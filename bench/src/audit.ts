@@ -27,12 +27,12 @@ import { loadConfig } from '../../packages/server/src/config'
 import { migrateToLatest } from '../../packages/server/src/db/migrate'
 import type { DB } from '../../packages/server/src/db/schema'
 import { Random, WeightedTable } from '../../packages/server/src/seed/names'
-import { describeTarget, ensureDatabaseExists, openTarget, resolveTarget, type BenchTarget } from './target'
+import { benchDataDir, describeTarget, ensureDatabaseExists, openTarget, resolveTarget, type BenchTarget } from './target'
 
 const log = (msg: string) => process.stderr.write(`bench audit: ${msg}\n`)
 
-/** The audit anchor's settings (signing key, witness) of the target: its data folder (PGlite), else HUOMA_DATA_DIR or ./data. */
-const anchorSettings = (target: BenchTarget) => loadConfig({ ...process.env, ...(target.kind === 'pglite' ? { HUOMA_DATA_DIR: target.dir } : {}) }).audit
+/** The audit anchor's settings (signing key, witness) of the target: its data folder (`benchDataDir`). */
+const anchorSettings = (target: BenchTarget) => loadConfig({ ...process.env, HUOMA_DATA_DIR: benchDataDir(target) }).audit
 
 const SEED_USAGE = `Usage: npm run bench -- audit-seed --rows N [--method trigger|window] [--batch N] [--seed N]
                     [--database-url URL | --pglite DIR]`

@@ -30,7 +30,7 @@ import { Random } from '../../packages/server/src/seed/names'
 import { startServer, type RunningServer } from '../../packages/server/src/server'
 import { login, type Session } from './http'
 import { syntheticIban } from './pain001'
-import { ensureDatabaseExists } from './target'
+import { benchDataDir, ensureDatabaseExists } from './target'
 
 const CAMT_DATABASE = 'huoma_bench_camt'
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -70,7 +70,8 @@ function databaseUrl(explicit: string | undefined): { url: string; adminUrl: str
 
 /** The server's config for the bench database: a free port, no web bundle, quiet log, the route's own body limit. */
 function serverConfig(url: string): Config {
-  return loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', HUOMA_WEB_DIST: '', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' })
+  const dataDir = benchDataDir({ kind: 'postgresql', url, adminUrl: url })
+  return loadConfig({ ...process.env, DATABASE_URL: url, HUOMA_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', HUOMA_WEB_DIST: '', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' })
 }
 
 async function api<T>(server: RunningServer, session: Session, method: string, urlPath: string, body?: unknown): Promise<T> {

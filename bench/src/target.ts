@@ -48,10 +48,22 @@ export async function ensureDatabaseExists(t: BenchTarget): Promise<boolean> {
 export function openTarget(t: BenchTarget, poolSize = 10): Promise<Database> {
   return t.kind === 'pglite'
     ? openDatabase({ dataDir: t.dir })
-    : openDatabase({ databaseUrl: t.url, dataDir: path.join(REPO_ROOT, 'data'), pgPoolSize: poolSize })
+    : openDatabase({ databaseUrl: t.url, dataDir: benchDataDir(t), pgPoolSize: poolSize })
+}
+
+/**
+ * The server's data folder (audit signing key, witness, secrets) for a benchmark database: the PGlite folder itself;
+ * for PostgreSQL `HUOMA_DATA_DIR` when set, else `data/bench/<database>`. One folder per database because the audit
+ * witness belongs to one database's hash chain: a witness shared by two databases (the developer's `npm start`, a
+ * bench database, a copy of it) makes the sealer refuse the other chain, rightly.
+ */
+export function benchDataDir(t: BenchTarget): string {
+  if (t.kind === 'pglite') return t.dir
+  if (process.env.HUOMA_DATA_DIR) return path.resolve(process.env.HUOMA_DATA_DIR)
+  return path.join(REPO_ROOT, 'data', 'bench', decodeURIComponent(new URL(t.url).pathname.slice(1)) || 'postgres')
 }
 
 /** Environment for a Huoma server process on this database. */
 export function serverEnv(t: BenchTarget): Record<string, string> {
-  return t.kind === 'pglite' ? { HUOMA_DATA_DIR: t.dir, DATABASE_URL: '' } : { DATABASE_URL: t.url }
+  return t.kind === 'pglite' ? { HUOMA_DATA_DIR: t.dir, DATABASE_URL: '' } : { DATABASE_URL: t.url, HUOMA_DATA_DIR: benchDataDir(t) }
 }
