@@ -254,6 +254,9 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect(rb).toMatchObject({ state: 'rejected', reasonCode: 'NARR', reasonText: 'Viite virheellinen' })
     expect(after.payments.find((p) => p.id === a.id)!.state).toBe('accepted')
     expect(after.payments.find((p) => p.id === c.id)!.state).toBe('accepted')
+    // the payables follow their items (in one statement per import chunk, migration 0072)
+    const payStates = await db().selectFrom('payable').select(['id', 'state']).where('id', 'in', [a.payableId, b.payableId, c.payableId]).execute()
+    expect(Object.fromEntries(payStates.map((p) => [p.id, p.state]))).toEqual({ [a.payableId]: 'in_batch', [b.payableId]: 'returned', [c.payableId]: 'in_batch' })
     const audit = await auditSince(before)
     // every client whose payment changed state is named
     expect([...(audit.find((x) => x.event === 'payments:import')?.client_ids ?? [])].sort()).toEqual([visible[0], visible[1], other].sort())
