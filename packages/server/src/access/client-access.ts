@@ -428,30 +428,49 @@ interface CompiledRead {
 /** Compiled once per read, action and shape of the scopes; bounded by the code's reads × actions × 2⁴ shapes. */
 const compiledReads = new Map<string, CompiledRead>()
 
-function compileRead(db: Kysely<DB>, ctx: AuthedContext, shape: Shape, read: ClientRead<unknown>): CompiledRead {
-  const def = ctx.def
-  const slot = <T>(name: SlotName) => sql.val(new Slot(name)) as unknown as Expression<T>
-  const p: ScopeSql = {
-    userId: slot('userId'),
-    tasks: slot('tasks'),
-    supervisionTasks: slot('supervisionTasks'),
-    intakeUnits: slot('intakeUnits'),
-    intakeTasks: slot('intakeTasks'),
-  }
-  const decision = accessDecision(db, def, shape, p, slot('personId'))
+const slot = <T>(name: SlotName) => sql.val(new Slot(name)) as unknown as Expression<T>
+
+/** The user's scopes as slots of a compiled statement. */
+const scopeSlots = (): ScopeSql => ({
+  userId: slot('userId'),
+  tasks: slot('tasks'),
+  supervisionTasks: slot('supervisionTasks'),
+  intakeUnits: slot('intakeUnits'),
+  intakeTasks: slot('intakeTasks'),
+})
+
+type AuditColumn = keyof ReturnType<typeof auditRow>
+
+/**
+ * `INSERT INTO audit_log (…) SELECT …` of a compiled statement's success row: who, role, request and address as
+ * slots (the data group too when asked), the basis when fixed, and the columns the statement computes as given.
+ */
+function slottedAuditInsert(
+  ctx: AuthedContext,
+  def: ActionDef,
+  o: { dataGroup?: boolean; basis?: string },
+  computed: Partial<Record<AuditColumn, Expression<unknown>>>,
+) {
   const row = auditRow({
     event: actionEvent(ctx.action, def),
     userId: new Slot('userId') as unknown as string,
     roleCode: new Slot('roleCode') as unknown as string,
-    dataGroup: new Slot('dataGroup') as unknown as string,
+    ...(o.dataGroup ? { dataGroup: new Slot('dataGroup') as unknown as string } : {}),
     requestId: new Slot('requestId') as unknown as string,
     clientAddress: new Slot('clientAddress') as unknown as string,
+    ...(o.basis ? { basis: o.basis } : {}),
     outcome: 'success',
   })
-  const columns = Object.keys(row) as (keyof typeof row)[]
-  const values = columns.map((c) =>
-    c === 'client_ids' ? sql`ARRAY[ok.id]` : c === 'basis' ? sql`ok.basis` : c === 'ref_id' ? sql`ok.ref_id` : sql`${sql.val(row[c])}::${sql.raw(AUDIT_ROW_TYPES[c])}`,
-  )
+  const columns = Object.keys(row) as AuditColumn[]
+  const values = columns.map((c) => computed[c] ?? sql`${sql.val(row[c])}::${sql.raw(AUDIT_ROW_TYPES[c])}`)
+  return sql`INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)}`
+}
+
+function compileRead(db: Kysely<DB>, ctx: AuthedContext, shape: Shape, read: ClientRead<unknown>): CompiledRead {
+  const def = ctx.def
+  const p = scopeSlots()
+  const decision = accessDecision(db, def, shape, p, slot('personId'))
+  const audit = slottedAuditInsert(ctx, def, { dataGroup: true }, { client_ids: sql`ARRAY[ok.id]`, basis: sql`ok.basis`, ref_id: sql`ok.ref_id` })
   const data = read.select(db.selectFrom('person').where('person.id', '=', sql.ref<string>('ok.id')))
   // The decision; the audit row when it allows (a data-modifying CTE runs whether or not it is read); the data
   // beside the decision, joined only when it allows. A refusal writes nothing here: the caller retries through the
@@ -459,7 +478,7 @@ function compileRead(db: Kysely<DB>, ctx: AuthedContext, shape: Shape, read: Cli
   const compiled = sql`
 WITH acc AS (${decision}),
 ok AS (SELECT * FROM acc WHERE basis IS NOT NULL AND merged_into IS NULL),
-audited AS (INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} FROM ok)
+audited AS (${audit} FROM ok)
 SELECT acc.basis AS huoma_basis, acc.merged_into AS huoma_merged_into, d.*
   FROM acc LEFT JOIN ok ON true LEFT JOIN LATERAL (${data}) d ON true`.compile(db)
   return sharedSlots(compiled.sql, compiled.parameters)
@@ -561,26 +580,15 @@ export async function findClients<R extends { id: string }>(
   const key = `${find.name}|${ctx.action}|${+shape.tasks}${+shape.supervision}${+shape.registry}${+shape.intake}`
   let compiled = compiledFinds.get(key)
   if (!compiled) {
-    const slot = <T>(name: SlotName) => sql.val(new Slot(name)) as unknown as Expression<T>
-    const p: ScopeSql = { userId: slot('userId'), tasks: slot('tasks'), supervisionTasks: slot('supervisionTasks'), intakeUnits: slot('intakeUnits'), intakeTasks: slot('intakeTasks') }
-    const row = auditRow({
-      event: actionEvent(ctx.action, def),
-      userId: new Slot('userId') as unknown as string,
-      roleCode: new Slot('roleCode') as unknown as string,
-      requestId: new Slot('requestId') as unknown as string,
-      clientAddress: new Slot('clientAddress') as unknown as string,
-      basis: 'search',
-      outcome: 'success',
-    })
-    const columns = Object.keys(row) as (keyof typeof row)[]
-    const values = columns.map((c) => (c === 'client_ids' ? sql`ARRAY(SELECT id FROM found)` : sql`${sql.val(row[c])}::${sql.raw(AUDIT_ROW_TYPES[c])}`))
+    const p = scopeSlots()
+    const audit = slottedAuditInsert(ctx, def, { basis: 'search' }, { client_ids: sql`ARRAY(SELECT id FROM found)` })
     const rows = find
       .select(db.selectFrom('person'), (name) => slot(`arg:${name}`))
       .select((eb) => sql<boolean>`${visible(eb, shape, p)}`.as('huoma_visible'))
     compiled = (() => {
       const c = sql`
 WITH found AS (${rows}),
-audited AS (INSERT INTO audit_log (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT ${sql.join(values)} WHERE NOT EXISTS (SELECT 1 FROM found WHERE NOT huoma_visible))
+audited AS (${audit} WHERE NOT EXISTS (SELECT 1 FROM found WHERE NOT huoma_visible))
 SELECT * FROM found`.compile(db)
       return sharedSlots(c.sql, c.parameters)
     })()
