@@ -355,13 +355,10 @@ export const personByHetu: ClientFind<SummaryRow> = {
   select: (person, arg) => person.select(SUMMARY_COLUMNS).where('person.merged_into', 'is', null).where('person.hetu', '=', arg<string>('hetu')),
 }
 
-/** The rows of {@link personByHetu} as the search's answer. */
-export const foundByHetu = (rows: readonly SummaryRow[]): Found[] => rows.map(found)
-
 /** Hidden matches are counted up to this many; beyond it the answer says "more than" (`hiddenMatchesCapped`). */
 export const HIDDEN_COUNT_CAP = 100
 
-function toSummary(r: {
+export function toSummary(r: {
   id: string
   hetu: string | null
   temporary_id: string | null

@@ -4,7 +4,7 @@ import { compareFinnish, foldForSearch, parseHetu } from '@huoma/domain'
 import { requireAuthed } from '../../access/context'
 import { endpoint } from '../../http/endpoint'
 import { problems } from '../../http/problem'
-import { foundByHetu, HIDDEN_COUNT_CAP, personByHetu, personRead, searchPersons, toPersonDetails } from './repository'
+import { HIDDEN_COUNT_CAP, personByHetu, personRead, searchPersons, toPersonDetails, toSummary } from './repository'
 import { hiddenHetuMatch } from './break-glass'
 
 export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -24,7 +24,7 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // by henkilötunnus alone: one statement when the person is visible (or nobody has it), else the search below
       if (hetu && !c.nameKey && !c.birthDate) {
         const rows = await app.clientData.find(ctx, {}, personByHetu, { hetu })
-        if (rows) return { persons: foundByHetu(rows).map(({ sortKey: _, ...p }) => p), hiddenMatches: 0 }
+        if (rows) return { persons: rows.map(toSummary), hiddenMatches: 0 }
       }
       let hidden = 0
       let hiddenMatchId: string | undefined
