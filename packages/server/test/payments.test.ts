@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addDays, isBankingDay, todayInHelsinki, type LocalDate } from '@huoma/domain'
 import type { BankImportResult, PaymentBatch, PaymentPreview, ReturnedPayments, AccountingExport } from '@huoma/contract'
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseKinds } from './helpers/databases'
 import { Client, startTestServer, type TestServer } from './helpers/server'
 import { camt054, camt054Entries, insertPayables, pain002, sample, xsdErrors, type CamtEntrySpec } from './helpers/payments'
+import type { DB } from '../src/db/schema'
 
 const kinds = await databaseKinds()
 
@@ -413,6 +414,11 @@ describe.each(kinds)('payments on %s', (kind) => {
     const whole = camt054Entries({ iban, entries: specs })
     const cut = await finance.post('/api/payments/imports/camt054', whole.slice(0, whole.lastIndexOf('<Ntry>') + 60), xml)
     expect(cut.status).toBe(422)
+    // an amount that differs in the first chunk, found while the parser already reads the second: the same
+    const differs = specs.map((x, i) => (i === 4 ? { ...x, amountCents: x.amountCents + 1 } : x))
+    const rd = await finance.post('/api/payments/imports/camt054', camt054Entries({ iban, entries: differs }), xml)
+    expect(rd.status).toBe(422)
+    expect(((await rd.json()) as Problem).errors?.[0]?.code).toBe('pay.import.amount_mismatch')
     expect(await state()).toEqual({ pending: N })
     expect(await bankEntries()).toBe(0)
     expect(Number((await db().selectFrom('bank_import').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(importsBefore)
@@ -454,4 +460,36 @@ describe.each(kinds)('payments on %s', (kind) => {
     expect(await state()).toEqual({ settled: N - returns, returned: returns })
     expect(await bankEntries()).toBe(N)
   })
+
+  it('moves a payable on from in_batch without touching its indexes (HOT: the open index names is_open, pages keep room)', async () => {
+    const [payable] = await insertPayables(db(), [{ personId: other, unitId: etuu, amountCents: 4_200, dueOn: d(400) }])
+    const hot = async (trx: Transaction<DB>) =>
+      (await sql<{ n: number; hot: number }>`SELECT n_tup_upd AS n, n_tup_hot_upd AS hot FROM pg_stat_xact_user_tables WHERE relid = 'payable'::regclass`.execute(trx))
+        .rows[0]
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        // the transaction's counters (deltas: the backend may still hold earlier transactions' unflushed counts)
+        const start = await hot(trx)
+        const since = async () => {
+          const now = await hot(trx)
+          return { n: now!.n - start!.n, hot: now!.hot - start!.hot }
+        }
+        // into a batch: it leaves the open list, so the open index changes (not HOT)
+        await trx.updateTable('payable').set({ state: 'in_batch' }).where('id', '=', payable!.id).execute()
+        expect(await since()).toEqual({ n: 1, hot: 0 })
+        // paid, then returned: no indexed column changes, and the page has room
+        await trx.updateTable('payable').set({ state: 'paid' }).where('id', '=', payable!.id).execute()
+        await trx.updateTable('payable').set({ state: 'returned' }).where('id', '=', payable!.id).execute()
+        expect(await since()).toEqual({ n: 3, hot: 2 })
+        const open = await trx.selectFrom('payable').select(['state', 'is_open']).where('id', '=', payable!.id).executeTakeFirstOrThrow()
+        expect(open).toEqual({ state: 'returned', is_open: false })
+        throw new RolledBack()
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof RolledBack)) throw e
+      })
+  })
 })
+
+class RolledBack extends Error {}

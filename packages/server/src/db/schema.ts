@@ -605,6 +605,8 @@ export interface PayableTable {
   reference: string | null
   message: string | null
   state: Defaulted<'open' | 'cancelled' | 'in_batch' | 'paid' | 'returned'>
+  /** state = 'open', stored (migration 0073): the open list's index names this, so later state changes are HOT */
+  is_open: ColumnType<boolean, never, never>
   cancelled_by_source: string | null
   /** the registered provider paid (payee_kind provider) */
   provider_id: string | null

@@ -40,7 +40,8 @@ function selectionQuery(db: Db, sel: PaymentSelection) {
   let q = db
     .selectFrom('payable as p')
     .innerJoin('unit as u', 'u.id', 'p.unit_id')
-    .where('p.state', '=', 'open')
+    // the column itself, not `= $n`: the partial index's predicate (is_open) is then provable in a generic plan too
+    .where(sql.ref<boolean>('p.is_open'))
     .where('p.due_on', '>=', sel.dueFrom)
     .where('p.due_on', '<=', sel.dueTo)
   if (sel.unitId) q = q.where('p.unit_id', '=', sel.unitId)

@@ -342,6 +342,17 @@ export async function importCamt054(trx: Transaction<DB>, userId: string, file: 
   }
 
   let pending: CamtTx[] = []
+  /**
+   * The chunk PostgreSQL is applying while the next one is parsed (two cores: the parse and the statements overlap).
+   * At most one is in flight: the next chunk waits for it, so memory stays two chunks and the statements keep their
+   * order on the transaction's connection. Its failure is taken at that wait or below, never left unobserved.
+   */
+  let inFlight: Promise<void> | undefined
+  const applyNext = async (chunk: CamtTx[]) => {
+    if (inFlight) await inFlight
+    inFlight = apply(chunk)
+    inFlight.catch(() => undefined)
+  }
   try {
     for await (const entry of parseCamt054(file.read())) {
       messageId ||= entry.messageId
@@ -367,14 +378,17 @@ export async function importCamt054(trx: Transaction<DB>, userId: string, file: 
       if (pending.length >= CAMT054_CHUNK) {
         const chunk = pending
         pending = []
-        await apply(chunk)
+        await applyNext(chunk)
       }
     }
   } catch (e) {
+    // the chunk still in flight finishes (or fails) before the error leaves: the caller's rollback comes after it
+    await inFlight?.catch(() => undefined)
     if (e instanceof DuplicateFile) return duplicateOf(trx, file.sha256)
     parseError(e, 'camt.054')
   }
   try {
+    if (inFlight) await inFlight
     if (pending.length) await apply(pending)
     else await ensureImport()
   } catch (e) {
