@@ -125,6 +125,10 @@ describe.each(kinds)('client registry: persons, card, relationships on %s', (kin
     expect(card.family).toEqual(expect.arrayContaining([expect.objectContaining({ id: child.related_id, relation: 'parent' })]))
     const row = await db().selectFrom('audit_log').selectAll().where('event', '=', 'persons:card').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
     expect(row.client_ids).toEqual(expect.arrayContaining([child.person_id, child.related_id, ...card.household.map((h: { id: string }) => h.id)]))
+    // exactly the persons shown, each once, the client first
+    const shown = new Set<string>([child.person_id, ...card.family.map((f: { id: string }) => f.id), ...card.household.map((h: { id: string }) => h.id)])
+    expect(row.client_ids[0]).toBe(child.person_id)
+    expect([...row.client_ids].sort()).toEqual([...shown].sort())
   })
 
   it('the card shows a spouse once, though the population register records the marriage from both sides', async () => {

@@ -398,7 +398,38 @@ export async function withClientAccess<T>(
 export interface ClientRead<R> {
   /** Names the read; with the action and the shape of the user's scopes it keys the compiled statement. */
   readonly name: string
-  readonly select: (person: SelectQueryBuilder<DB, 'person', object>) => SelectQueryBuilder<DB, 'person', R>
+  readonly select: (person: SelectQueryBuilder<DB, 'person', object>, on: ReadContext) => SelectQueryBuilder<DB, 'person', R>
+  /**
+   * Other persons whose data the read returns (a card's family and household), as an array expression over the
+   * client's id: the audit row names them beside the client, as `ClientScope.touch` does in a transaction.
+   */
+  readonly touched?: (personId: Expression<string>) => Expression<string[]>
+}
+
+/** What a read's SQL may name besides `person`: the client's id, the basis the decision gave, the request's arguments. */
+export interface ReadContext {
+  readonly personId: Expression<string>
+  readonly basis: Expression<AccessBasis>
+  /** a request's argument (`readClientData`'s `args`): a parameter of the compiled statement */
+  readonly arg: <T>(name: string) => Expression<T>
+}
+
+/** A read's context as values, for a read run inside a client scope (the transactional chokepoint's work). */
+export function readContextOf(scope: Pick<ClientScope, 'personId' | 'basis'>, args: Record<string, unknown> = {}): ReadContext {
+  return {
+    personId: sql.val(scope.personId),
+    basis: sql.val(scope.basis),
+    arg: <T>(name: string) => {
+      if (!(name in args)) throw new Error(`a read's argument "${name}" was not given`)
+      return sql.val(args[name]) as unknown as Expression<T>
+    },
+  }
+}
+
+/** A read's data and the basis it was allowed on (a card tells the reader why they see it). */
+export interface ClientReadResult<R> {
+  value: R
+  basis: AccessBasis
 }
 
 type SlotName =
@@ -412,7 +443,7 @@ type SlotName =
   | 'dataGroup'
   | 'requestId'
   | 'clientAddress'
-  /** a request's own argument of a one-statement find (see `findClients`) */
+  /** a request's own argument of a one-statement find or read (see `findClients`, `readClientData`) */
   | `arg:${string}`
 
 /** A parameter of a compiled statement whose value each request supplies. */
@@ -470,8 +501,14 @@ function compileRead(db: Kysely<DB>, ctx: AuthedContext, shape: Shape, read: Cli
   const def = ctx.def
   const p = scopeSlots()
   const decision = accessDecision(db, def, shape, p, slot('personId'))
-  const audit = slottedAuditInsert(ctx, def, { dataGroup: true }, { client_ids: sql`ARRAY[ok.id]`, basis: sql`ok.basis`, ref_id: sql`ok.ref_id` })
-  const data = read.select(db.selectFrom('person').where('person.id', '=', sql.ref<string>('ok.id')))
+  const okId = sql.ref<string>('ok.id')
+  const clientIds = read.touched ? sql`ARRAY[ok.id] || ARRAY(SELECT t FROM unnest(${read.touched(okId)}) t WHERE t <> ok.id)` : sql`ARRAY[ok.id]`
+  const audit = slottedAuditInsert(ctx, def, { dataGroup: true }, { client_ids: clientIds, basis: sql`ok.basis`, ref_id: sql`ok.ref_id` })
+  const data = read.select(db.selectFrom('person').where('person.id', '=', okId), {
+    personId: okId,
+    basis: sql.ref<AccessBasis>('ok.basis'),
+    arg: (name) => slot(`arg:${name}`),
+  })
   // The decision; the audit row when it allows (a data-modifying CTE runs whether or not it is read); the data
   // beside the decision, joined only when it allows. A refusal writes nothing here: the caller retries through the
   // transactional chokepoint, which writes the refusal (or the 404/410) exactly as for any other action.
@@ -512,10 +549,28 @@ function sharedSlots(text: string, parameters: readonly unknown[]): CompiledRead
  * an allowed read of an existing, unmerged client (a refusal, a destroyed or merged client, an output kind that a
  * restriction could stop) goes through `withClientAccess`, which decides and logs it the one way.
  */
-export async function readClientData<R>(db: Kysely<DB>, ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>): Promise<R> {
+export async function readClientData<R>(
+  db: Kysely<DB>,
+  ctx: AuthedContext,
+  target: ClientTarget,
+  read: ClientRead<R>,
+  args: Record<string, unknown> = {},
+): Promise<ClientReadResult<R>> {
   const def: ActionDef = ctx.def
+  const argValue = (name: string) => {
+    if (!(name in args)) throw new Error(`read ${read.name}: no argument "${name}"`)
+    return args[name]
+  }
   const viaTransaction = () =>
-    withClientAccess(db, ctx, target, (scope) => read.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId)).executeTakeFirstOrThrow())
+    withClientAccess(db, ctx, target, async (scope) => {
+      const on = readContextOf(scope, args)
+      const value = await read.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId), on).executeTakeFirstOrThrow()
+      if (read.touched) {
+        const { ids } = await scope.trx.selectNoFrom(sql<string[]>`${read.touched(on.personId)}`.as('ids')).executeTakeFirstOrThrow()
+        scope.touch(...ids)
+      }
+      return { value, basis: scope.basis }
+    })
   if (def.scope !== 'client' || !def.audit || !def.dataGroup || OUTPUT_KINDS.has(def.audit)) return viaTransaction()
   const s = scopesFor(ctx, def, target.serviceTask)
   const shape = shapeOf(s)
@@ -523,7 +578,7 @@ export async function readClientData<R>(db: Kysely<DB>, ctx: AuthedContext, targ
   let compiled = compiledReads.get(key)
   if (!compiled) compiledReads.set(key, (compiled = compileRead(db, ctx, shape, read as ClientRead<unknown>)))
   const base = auditBase(ctx, def, target)
-  const values: Record<SlotName, unknown> = {
+  const values: Partial<Record<SlotName, unknown>> = {
     personId: target.personId,
     userId: s.userId,
     tasks: s.tasks,
@@ -535,13 +590,14 @@ export async function readClientData<R>(db: Kysely<DB>, ctx: AuthedContext, targ
     requestId: base.requestId,
     clientAddress: base.clientAddress,
   }
+  const slotValue = (name: SlotName) => (name.startsWith('arg:') ? argValue(name.slice(4)) : values[name])
   const { rows } = await db.executeQuery<R & { huoma_basis: AccessBasis | null; huoma_merged_into: string | null }>(
-    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? values[p.slot] : p.value))),
+    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? slotValue(p.slot) : p.value))),
   )
   const row = rows[0]
   if (!row?.huoma_basis || row.huoma_merged_into) return viaTransaction()
-  const { huoma_basis: _b, huoma_merged_into: _m, ...data } = row
-  return data as unknown as R
+  const { huoma_basis: basis, huoma_merged_into: _m, ...data } = row
+  return { value: data as unknown as R, basis }
 }
 
 // ---- The one-statement find ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import {
   withPublicEvent,
   withRoleEvent,
   type ClientRead,
+  type ClientReadResult,
   type ClientScope,
   type ClientTarget,
   type ListWork,
@@ -52,7 +53,7 @@ export interface RouteEntry {
 export interface ClientData {
   withClient: <T>(ctx: AuthedContext, target: ClientTarget, work: (scope: ClientScope) => Promise<T>) => Promise<T>
   /** one client's data for a view action as one statement (access, read, audit row): see `readClientData` */
-  read: <R>(ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>) => Promise<R>
+  read: <R>(ctx: AuthedContext, target: ClientTarget, read: ClientRead<R>, args?: Record<string, unknown>) => Promise<ClientReadResult<R>>
   list: <T extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, work: ListWork<T>) => Promise<T[]>
   /** a find by a unique key as one statement (rows, visibility, audit row); undefined when it reaches a hidden person: see `findClients` */
   find: <R extends { id: string }>(ctx: AuthedContext, opts: { serviceTask?: string }, find: ClientFind<R>, args: Record<string, unknown>) => Promise<R[] | undefined>
@@ -83,7 +84,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { actions: Act
   app.decorateRequest('access', null as unknown as AccessContext)
   app.decorate('clientData', {
     withClient: (ctx, target, work) => withClientAccess(app.database.db, ctx, target, work),
-    read: (ctx, target, read) => readClientData(app.database.db, ctx, target, read),
+    read: (ctx, target, read, args) => readClientData(app.database.db, ctx, target, read, args),
     list: (ctx, opts, work) => withClientList(app.database.db, ctx, opts, work),
     find: (ctx, opts, find, args) => findClients(app.database.db, ctx, opts, find, args),
     create: (ctx, work) => withNewClient(app.database.db, ctx, work),

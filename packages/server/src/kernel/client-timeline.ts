@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Expression, type RawBuilder } from 'kysely'
 import { staffName } from './client-copy'
 
 /**
@@ -35,6 +35,13 @@ export interface TimelineRow {
 const PER_KIND = 100
 
 /** Who reads the timeline: their open relationships, supervision and break-the-glass decide the registers. */
+/** The reader as SQL: bound values, or a compiled statement's parameters. */
+export interface TimelineReaderSql {
+  userId: Expression<string>
+  grantTasks: Expression<string[]>
+  supervisionTasks: Expression<string[]>
+}
+
 export interface TimelineReader {
   userId: string
   /** the tasks of the reader's grants */
@@ -52,10 +59,10 @@ export interface TimelineReader {
  * break-the-glass access; within the tasks of their grants. They are computed once in the expression (a CTE) and
  * each source's branch reads only them.
  */
-export function timelineJson(sources: readonly TimelineSource[], personId: string, reader: TimelineReader): RawBuilder<TimelineJson[]> {
-  if (!reader.grantTasks.length || !sources.length) return sql<TimelineJson[]>`'[]'::json`
+export function timelineJson(sources: readonly TimelineSource[], personId: Expression<string>, reader: TimelineReaderSql): RawBuilder<TimelineJson[]> {
+  if (!sources.length) return sql<TimelineJson[]>`'[]'::json`
   const today = sql<string>`(now() AT TIME ZONE 'Europe/Helsinki')::date`
-  const grantTasks = sql`${sql.val([...reader.grantTasks])}::text[]`
+  const grantTasks = sql`${reader.grantTasks}::text[]`
   const branches = sources.map(
     (s, i) => sql`(SELECT ${sql.lit(i)}::int AS source, ${sql.raw(s.at)} AS at, ${sql.raw(s.by ?? 'NULL::text')} AS by, ${sql.raw(s.serviceTask)} AS task
         FROM ${sql.raw(s.from)}
@@ -71,7 +78,7 @@ export function timelineJson(sources: readonly TimelineSource[], personId: strin
         SELECT cr.service_task AS task FROM client_relationship cr
          WHERE cr.person_id = ${personId}::uuid AND cr.start_date <= ${today} AND (cr.end_date IS NULL OR cr.end_date >= ${today})
            AND ((cr.user_id = ${reader.userId}::uuid AND cr.service_task = ANY(${grantTasks}))
-                OR cr.service_task = ANY(${sql.val([...reader.supervisionTasks, ''])}::text[]))
+                OR cr.service_task = ANY(${reader.supervisionTasks}::text[]))
         UNION ALL
         SELECT bg.service_task FROM break_glass bg
          WHERE bg.person_id = ${personId}::uuid AND bg.user_id = ${reader.userId}::uuid AND bg.expires_at > now()

@@ -8,7 +8,7 @@ import { readLifeSituation, recordLifeSituation } from './life-situation'
 import { addContact, endContact, listContacts, updateContact } from './contacts'
 import { addHouseholdMember, addRelation, endHouseholdMember, endRelation, startHousehold } from './family'
 import { MergeTargetHidden, mergePerson } from './merge'
-import { createPerson, endRelationship, openRelationship, readCard, readProtectedAddress, updatePerson } from './registry'
+import { cardArgs, cardRead, createPerson, endRelationship, openRelationship, readProtectedAddress, toCard, updatePerson } from './registry'
 import { REFRESH_PURPOSE, refreshFromVtj } from './vtj-apply'
 import { selfOpenedRelationships } from './self-opened'
 
@@ -44,23 +44,21 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['persons.card']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      const read = () =>
-        app.clientData.withClient(ctx, { personId: request.params.id }, async (scope) => {
-          // The registry basis (office secretary) sees every current relationship and whom to contact, but a sensitive
-          // service's relationship without its service task (CLERICAL_TASKS), and no register's records.
-          // the registry's contact persons and life situation on the timeline, for a reader who may read them
-          const registryEvents = {
-            contacts: grantsFor(ctx.principal, app.actions['persons:contacts']).length > 0,
-            lifeSituation: grantsFor(ctx.principal, app.actions['persons:life-situation']).length > 0,
-          }
-          if (scope.basis === 'registry') return readCard(scope, 'clerical', null, registryEvents)
-          const reader = {
-            userId: ctx.principal.userId,
-            grantTasks: grantTasks(ctx),
-            supervisionTasks: [...new Set(ctx.grants.filter((g) => g.roleCode === 'supervisor').flatMap((g) => g.serviceTasks))],
-          }
-          return readCard(scope, grantTasks(ctx), { sources: app.clientTimelineSources, reader }, registryEvents)
-        })
+      // the registry's contact persons and life situation on the timeline, for a reader who may read them
+      const events = {
+        contacts: grantsFor(ctx.principal, app.actions['persons:contacts']).length > 0,
+        lifeSituation: grantsFor(ctx.principal, app.actions['persons:life-situation']).length > 0,
+      }
+      const reader = {
+        userId: ctx.principal.userId,
+        grantTasks: grantTasks(ctx),
+        supervisionTasks: [...new Set(ctx.grants.filter((g) => g.roleCode === 'supervisor').flatMap((g) => g.serviceTasks))],
+      }
+      // one statement: the access decision, the card and its audit row (naming the family and household shown)
+      const read = async () => {
+        const { value, basis } = await app.clientData.read(ctx, { personId: request.params.id }, cardRead(app.clientTimelineSources, events), cardArgs(reader))
+        return toCard(value, request.params.id, basis, app.clientTimelineSources)
+      }
       const card = await read()
       // Data older than the setting is refreshed from the population register on open, and the card says what changed.
       const staleBefore = app.clock.now().getTime() - app.config.vtjRefreshDays * 86_400_000

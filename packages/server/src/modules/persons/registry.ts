@@ -11,9 +11,9 @@ import type {
 import { helsinkiInstant } from '../../kernel/jobs/schedule'
 import { timelineJson, toTimeline, type TimelineJson, type TimelineReader, type TimelineSource } from '../../kernel/client-timeline'
 import { bicForFinnishIban, foldForSearch, parseHetu, parseLocalDate, todayInHelsinki, validateFinnishIban } from '@huoma/domain'
-import { sql, type SqlBool, type Transaction } from 'kysely'
+import { sql, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
-import type { ClientScope } from '../../access/client-access'
+import type { AccessBasis, ClientRead, ClientScope, ReadContext } from '../../access/client-access'
 import type { DB, FieldChange } from '../../db/schema'
 import { HttpProblem, problems, type FieldIssue } from '../../http/problem'
 import { personRead, readPerson, toPersonDetails } from './repository'
@@ -292,27 +292,54 @@ function clerically(r: RelationshipRow): RelationshipRow[] {
  * The client card. `visibleTasks`: the service tasks whose relationships the user sees, or `clerical` for the
  * registry basis (office secretary): every relationship, those of sensitive services as contacts only.
  */
+/** Which registry events a card shows on its timeline: the reader's grants decide (contacts, life situation). */
+export interface CardEvents {
+  contacts: boolean
+  lifeSituation: boolean
+}
+
+/** The reader's values the card's timeline needs: `readClientData`'s arguments of {@link cardRead}. */
+export function cardArgs(reader: TimelineReader): Record<string, unknown> {
+  return { readerId: reader.userId, grantTasks: [...reader.grantTasks], supervisionTasks: [...reader.supervisionTasks, ''] }
+}
+
+const cardReads = new Map<string, ClientRead<CardRow>>()
+
 /**
- * The client card. `records` are the modules' timeline events in the registers where the reader has a basis
- * (`kernel/client-timeline`), merged into the registry's own events. `registryEvents` adds the registry's contact
- * persons (added, changed) and life situation (recorded) as events — only the event, for a reader who may read them.
+ * The client card as ONE select from the client's `person` row (`readClientData` runs it with the access decision
+ * and the audit row): each part a JSON subquery. The registry basis (office secretary) sees every current
+ * relationship (without a sensitive service's task, see `toCard`) and no register's records; any other basis sees
+ * the relationships of the reader's grants' tasks and the registers' records where the reader has a basis
+ * (`kernel/client-timeline`). `events` adds the registry's contact persons (added, changed) and life situation
+ * (recorded) as events — only the event, for a reader who may read them. The audit row names the family and the
+ * household shown (`touched`). Timestamps arrive as ISO strings, dates as the same 'YYYY-MM-DD' strings as elsewhere.
  */
-export async function readCard(
-  scope: ClientScope,
-  visibleTasks: readonly string[] | 'clerical',
-  /** the registers' records on the timeline, for a reader with a basis in them (none for the registry basis) */
-  records: { sources: readonly TimelineSource[]; reader: TimelineReader } | null = null,
-  registryEvents: { contacts: boolean; lifeSituation: boolean } = { contacts: false, lifeSituation: false },
-): Promise<ClientCard> {
-  const { trx, personId } = scope
-  // Everything the card shows, the registry and the registers' records on the timeline, in one statement (each part
-  // a JSON subquery; timestamps arrive as ISO strings and are read with `new Date`, dates as the same 'YYYY-MM-DD'
-  // strings as elsewhere).
+export function cardRead(sources: readonly TimelineSource[], events: CardEvents): ClientRead<CardRow> {
+  const name = `persons.card|${+events.contacts}${+events.lifeSituation}|${sources.map((s) => s.kind).join(',')}`
+  const known = cardReads.get(name)
+  if (known) return known
+  const read: ClientRead<CardRow> = {
+    name,
+    touched: (personId) => sql<string[]>`ARRAY(
+      SELECT CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END FROM person_relation r
+       WHERE r.person_id = ${personId} OR r.related_id = ${personId}
+      UNION
+      SELECT m.person_id FROM household_member me JOIN household_member m ON m.household_id = me.household_id
+       WHERE me.person_id = ${personId} AND me.valid_until IS NULL AND m.person_id <> ${personId} AND m.valid_until IS NULL)`,
+    select: (person, on) => cardSelect(person, on, sources, events),
+  }
+  cardReads.set(name, read)
+  return read
+}
+
+function cardSelect(person: SelectQueryBuilder<DB, 'person', object>, on: ReadContext, sources: readonly TimelineSource[], events: CardEvents) {
   const none = sql<never[]>`'[]'::json`
-  const all = await trx
-    .selectNoFrom((eb) => [
-      jsonObjectFrom(personRead.select(eb.selectFrom('person').where('person.id', '=', personId))).as('person'),
-      eb.selectFrom('person').select('vtj_checked_at').where('id', '=', personId).as('vtj_checked_at'),
+    const personId = on.personId
+    const registry = sql<SqlBool>`${on.basis} = 'registry'`
+    const reader = { userId: on.arg<string>('readerId'), grantTasks: on.arg<string[]>('grantTasks'), supervisionTasks: on.arg<string[]>('supervisionTasks') }
+    return person.select((eb) => [
+      jsonObjectFrom(personRead.select(eb.selectFrom('person').where('person.id', '=', personId), on)).as('person'),
+      'person.vtj_checked_at',
       jsonArrayFrom(
         eb
           .selectFrom('person_relation as r')
@@ -341,7 +368,7 @@ export async function readCard(
           .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
           .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason'])
           .where('cr.person_id', '=', personId)
-          .$if(visibleTasks !== 'clerical', (q) => q.where(sql<SqlBool>`cr.service_task = ANY(${sql.val([...visibleTasks])}::text[])`))
+          .where(sql<SqlBool>`(${registry} OR cr.service_task = ANY(${reader.grantTasks}::text[]))`)
           .orderBy('cr.start_date', 'desc'),
       ).as('relationships'),
       jsonArrayFrom(
@@ -353,7 +380,7 @@ export async function readCard(
           .orderBy('h.changed_at', 'desc')
           .limit(100),
       ).as('changes'),
-      registryEvents.contacts
+      events.contacts
         ? jsonArrayFrom(
             eb
               .selectFrom('person_contact as c')
@@ -364,7 +391,7 @@ export async function readCard(
               .limit(100),
           ).as('contacts')
         : none.as('contacts'),
-      registryEvents.lifeSituation
+      events.lifeSituation
         ? jsonArrayFrom(
             eb
               .selectFrom('person_life_situation as s')
@@ -375,9 +402,15 @@ export async function readCard(
               .limit(100),
           ).as('life')
         : none.as('life'),
-      (records ? timelineJson(records.sources, personId, records.reader) : sql<TimelineJson[]>`'[]'::json`).as('records'),
+      sql<TimelineJson[]>`CASE WHEN ${registry} THEN '[]'::json ELSE ${timelineJson(sources, personId, reader)} END`.as('records'),
     ])
-    .executeTakeFirstOrThrow()
+}
+
+/** The row of {@link cardRead}. */
+export type CardRow = Awaited<ReturnType<ReturnType<typeof cardSelect>['executeTakeFirstOrThrow']>>
+
+/** The card from its row: the family from both sides of each relation, the registers' records and the registry's events on one timeline. */
+export function toCard(all: CardRow, personId: string, basis: AccessBasis, sources: readonly TimelineSource[]): ClientCard {
   const person = toPersonDetails(all.person!)
   const relations = all.relations
   // person_relation reads "person_id has <kind> related_id" (related_id is the parent/guardian/spouse of person_id).
@@ -411,9 +444,8 @@ export async function readCard(
     })
   const household = all.household
   const rows = all.relationships
-  const relationships = visibleTasks === 'clerical' ? rows.flatMap(clerically) : rows
+  const relationships = basis === 'registry' ? rows.flatMap(clerically) : rows
   const changes = all.changes
-  scope.touch(...family.map((f) => f.id), ...household.map((h) => h.id))
   const contactEvents = all.contacts.flatMap((c) => [
         { at: new Date(c.created_at).toISOString(), kind: 'contact.added', by: c.display_name ?? null, serviceTask: null, fields: [] },
         // a change keeps no author of its own: the event says only when
@@ -444,7 +476,7 @@ export async function readCard(
     ]),
     ...contactEvents,
     ...lifeSituationEvents,
-    ...(records ? toTimeline(records.sources, all.records) : []),
+    ...toTimeline(sources, all.records),
   ].sort((a, b) => b.at.localeCompare(a.at))
   const own = all.own
   return {
@@ -456,7 +488,7 @@ export async function readCard(
     household: household.map((h) => ({ id: h.id, householdId: h.household_id, firstNames: h.first_names, lastName: h.last_name, birthDate: h.birth_date, validFrom: h.valid_from, validUntil: h.valid_until })),
     relationships: relationships.map(toRelationship),
     timeline,
-    accessBasis: scope.basis,
+    accessBasis: basis,
   }
 }
 

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { PersonDetails, PersonSummary } from '@huoma/contract'
 import { compareFinnish } from '@huoma/domain'
 import type { DB } from '../../db/schema'
-import type { ClientFind, ClientRead, ClientScope, Reach } from '../../access/client-access'
+import { readContextOf, type ClientFind, type ClientRead, type ClientScope, type Reach } from '../../access/client-access'
 
 type PersonEB = ExpressionBuilder<DB, 'person'>
 
@@ -380,7 +380,6 @@ export function toSummary(r: {
   }
 }
 
-/** One person's basic data. Under turvakielto only the contact address is returned. */
 /** The person's details and addresses (under turvakielto the contact address only), as one select. */
 export const personRead: ClientRead<PersonRow> = {
   name: 'persons.details',
@@ -433,5 +432,5 @@ export function toPersonDetails(p: PersonRow): PersonDetails {
 
 /** Inside a client's transaction (after a change, for its answer): the same read. */
 export async function readPerson(scope: ClientScope): Promise<PersonDetails> {
-  return toPersonDetails(await personRead.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId)).executeTakeFirstOrThrow())
+  return toPersonDetails(await personRead.select(scope.trx.selectFrom('person').where('person.id', '=', scope.personId), readContextOf(scope)).executeTakeFirstOrThrow())
 }

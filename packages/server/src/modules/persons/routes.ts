@@ -49,7 +49,7 @@ export const personRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...endpoint(ep['persons.read']),
     handler: async (request) => {
       const ctx = requireAuthed(request)
-      return toPersonDetails(await app.clientData.read(ctx, { personId: request.params.id }, personRead))
+      return toPersonDetails((await app.clientData.read(ctx, { personId: request.params.id }, personRead)).value)
     },
   })
 }
