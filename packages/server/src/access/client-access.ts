@@ -419,10 +419,7 @@ export function readContextOf(scope: Pick<ClientScope, 'personId' | 'basis'>, ar
   return {
     personId: sql.val(scope.personId),
     basis: sql.val(scope.basis),
-    arg: <T>(name: string) => {
-      if (!(name in args)) throw new Error(`a read's argument "${name}" was not given`)
-      return sql.val(args[name]) as unknown as Expression<T>
-    },
+    arg: <T>(name: string) => sql.val(argument(args, name, 'read')) as unknown as Expression<T>,
   }
 }
 
@@ -454,6 +451,20 @@ class Slot {
 interface CompiledRead {
   sql: string
   parameters: ({ slot: SlotName } | { value: unknown })[]
+}
+
+/** A request's argument of a compiled read or find; `label` names the statement in the error of a missing one. */
+function argument(args: Record<string, unknown>, name: string, label: string): unknown {
+  if (!(name in args)) throw new Error(`${label}: no argument "${name}"`)
+  return args[name]
+}
+
+/** A compiled statement's parameters for one request: each slot's value (an `arg:` slot from `args`), or the constant. */
+function parametersOf(compiled: CompiledRead, values: Partial<Record<SlotName, unknown>>, args: Record<string, unknown>, label: string): unknown[] {
+  return compiled.parameters.map((p) => {
+    if (!('slot' in p)) return p.value
+    return p.slot.startsWith('arg:') ? argument(args, p.slot.slice(4), label) : values[p.slot]
+  })
 }
 
 /** Compiled once per read, action and shape of the scopes; bounded by the code's reads × actions × 2⁴ shapes. */
@@ -557,10 +568,6 @@ export async function readClientData<R>(
   args: Record<string, unknown> = {},
 ): Promise<ClientReadResult<R>> {
   const def: ActionDef = ctx.def
-  const argValue = (name: string) => {
-    if (!(name in args)) throw new Error(`read ${read.name}: no argument "${name}"`)
-    return args[name]
-  }
   const viaTransaction = () =>
     withClientAccess(db, ctx, target, async (scope) => {
       const on = readContextOf(scope, args)
@@ -590,9 +597,8 @@ export async function readClientData<R>(
     requestId: base.requestId,
     clientAddress: base.clientAddress,
   }
-  const slotValue = (name: SlotName) => (name.startsWith('arg:') ? argValue(name.slice(4)) : values[name])
   const { rows } = await db.executeQuery<R & { huoma_basis: AccessBasis | null; huoma_merged_into: string | null }>(
-    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? slotValue(p.slot) : p.value))),
+    CompiledQuery.raw(compiled.sql, parametersOf(compiled, values, args, `read ${read.name}`)),
   )
   const row = rows[0]
   if (!row?.huoma_basis || row.huoma_merged_into) return viaTransaction()
@@ -660,15 +666,7 @@ SELECT * FROM found`.compile(db)
     requestId: ctx.requestId ?? null,
     clientAddress: ctx.clientAddress ?? null,
   }
-  const slotValue = (name: SlotName) => {
-    if (!name.startsWith('arg:')) return values[name]
-    const arg = name.slice(4)
-    if (!(arg in args)) throw new Error(`find ${find.name}: no argument "${arg}"`)
-    return args[arg]
-  }
-  const { rows } = await db.executeQuery<R & { huoma_visible: boolean }>(
-    CompiledQuery.raw(compiled.sql, compiled.parameters.map((p) => ('slot' in p ? slotValue(p.slot) : p.value))),
-  )
+  const { rows } = await db.executeQuery<R & { huoma_visible: boolean }>(CompiledQuery.raw(compiled.sql, parametersOf(compiled, values, args, `find ${find.name}`)))
   if (rows.some((r) => !r.huoma_visible)) return undefined
   return rows.map(({ huoma_visible: _v, ...r }) => r as unknown as R)
 }

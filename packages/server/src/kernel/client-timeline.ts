@@ -34,14 +34,14 @@ export interface TimelineRow {
 /** How many of each kind the card shows, newest first. */
 const PER_KIND = 100
 
-/** Who reads the timeline: their open relationships, supervision and break-the-glass decide the registers. */
-/** The reader as SQL: bound values, or a compiled statement's parameters. */
+/** The reader as SQL (a compiled statement's parameters): see {@link TimelineReader}. */
 export interface TimelineReaderSql {
   userId: Expression<string>
   grantTasks: Expression<string[]>
   supervisionTasks: Expression<string[]>
 }
 
+/** Who reads the timeline: their open relationships, supervision and break-the-glass decide the registers. */
 export interface TimelineReader {
   userId: string
   /** the tasks of the reader's grants */

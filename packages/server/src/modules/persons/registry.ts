@@ -288,10 +288,6 @@ function clerically(r: RelationshipRow): RelationshipRow[] {
   return [{ ...r, service_task: CONFIDENTIAL_TASK, start_reason: CONFIDENTIAL_TASK }]
 }
 
-/**
- * The client card. `visibleTasks`: the service tasks whose relationships the user sees, or `clerical` for the
- * registry basis (office secretary): every relationship, those of sensitive services as contacts only.
- */
 /** Which registry events a card shows on its timeline: the reader's grants decide (contacts, life situation). */
 export interface CardEvents {
   contacts: boolean
@@ -303,8 +299,6 @@ export function cardArgs(reader: TimelineReader): Record<string, unknown> {
   return { readerId: reader.userId, grantTasks: [...reader.grantTasks], supervisionTasks: [...reader.supervisionTasks, ''] }
 }
 
-const cardReads = new Map<string, ClientRead<CardRow>>()
-
 /**
  * The client card as ONE select from the client's `person` row (`readClientData` runs it with the access decision
  * and the audit row): each part a JSON subquery. The registry basis (office secretary) sees every current
@@ -315,11 +309,9 @@ const cardReads = new Map<string, ClientRead<CardRow>>()
  * household shown (`touched`). Timestamps arrive as ISO strings, dates as the same 'YYYY-MM-DD' strings as elsewhere.
  */
 export function cardRead(sources: readonly TimelineSource[], events: CardEvents): ClientRead<CardRow> {
-  const name = `persons.card|${+events.contacts}${+events.lifeSituation}|${sources.map((s) => s.kind).join(',')}`
-  const known = cardReads.get(name)
-  if (known) return known
-  const read: ClientRead<CardRow> = {
-    name,
+  return {
+    // the compiled statement is kept by this name (with the action and the scopes' shape)
+    name: `persons.card|${+events.contacts}${+events.lifeSituation}|${sources.map((s) => s.kind).join(',')}`,
     touched: (personId) => sql<string[]>`ARRAY(
       SELECT CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END FROM person_relation r
        WHERE r.person_id = ${personId} OR r.related_id = ${personId}
@@ -328,82 +320,80 @@ export function cardRead(sources: readonly TimelineSource[], events: CardEvents)
        WHERE me.person_id = ${personId} AND me.valid_until IS NULL AND m.person_id <> ${personId} AND m.valid_until IS NULL)`,
     select: (person, on) => cardSelect(person, on, sources, events),
   }
-  cardReads.set(name, read)
-  return read
 }
 
 function cardSelect(person: SelectQueryBuilder<DB, 'person', object>, on: ReadContext, sources: readonly TimelineSource[], events: CardEvents) {
   const none = sql<never[]>`'[]'::json`
-    const personId = on.personId
-    const registry = sql<SqlBool>`${on.basis} = 'registry'`
-    const reader = { userId: on.arg<string>('readerId'), grantTasks: on.arg<string[]>('grantTasks'), supervisionTasks: on.arg<string[]>('supervisionTasks') }
-    return person.select((eb) => [
-      jsonObjectFrom(personRead.select(eb.selectFrom('person').where('person.id', '=', personId), on)).as('person'),
-      'person.vtj_checked_at',
-      jsonArrayFrom(
-        eb
-          .selectFrom('person_relation as r')
-          .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
-          .select(['p.id', 'r.id as relation_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
-          .where((w) => w.or([w('r.person_id', '=', personId), w('r.related_id', '=', personId)])),
-      ).as('relations'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('household_member as me')
-          .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
-          .innerJoin('person as p', 'p.id', 'm.person_id')
-          .select(['p.id', 'm.household_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
-          .where('me.person_id', '=', personId)
-          .where('me.valid_until', 'is', null)
-          .where('m.person_id', '!=', personId)
-          .where('m.valid_until', 'is', null)
-          .orderBy('p.birth_date'),
-      ).as('household'),
-      jsonObjectFrom(
-        eb.selectFrom('household_member').select(['household_id', 'valid_from']).where('person_id', '=', personId).where('valid_until', 'is', null).limit(1),
-      ).as('own'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('client_relationship as cr')
-          .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
-          .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason'])
-          .where('cr.person_id', '=', personId)
-          .where(sql<SqlBool>`(${registry} OR cr.service_task = ANY(${reader.grantTasks}::text[]))`)
-          .orderBy('cr.start_date', 'desc'),
-      ).as('relationships'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('person_history as h')
-          .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
-          .select(['h.changed_at', 'h.source', 'h.changes', 'u.display_name'])
-          .where('h.person_id', '=', personId)
-          .orderBy('h.changed_at', 'desc')
-          .limit(100),
-      ).as('changes'),
-      events.contacts
-        ? jsonArrayFrom(
-            eb
-              .selectFrom('person_contact as c')
-              .leftJoin('staff_user as u', 'u.id', 'c.created_by')
-              .select(['c.created_at', 'c.updated_at', 'u.display_name'])
-              .where('c.person_id', '=', personId)
-              .orderBy('c.updated_at', 'desc')
-              .limit(100),
-          ).as('contacts')
-        : none.as('contacts'),
-      events.lifeSituation
-        ? jsonArrayFrom(
-            eb
-              .selectFrom('person_life_situation as s')
-              .leftJoin('staff_user as u', 'u.id', 's.recorded_by')
-              .select(['s.recorded_at', 'u.display_name'])
-              .where('s.person_id', '=', personId)
-              .orderBy('s.recorded_at', 'desc')
-              .limit(100),
-          ).as('life')
-        : none.as('life'),
-      sql<TimelineJson[]>`CASE WHEN ${registry} THEN '[]'::json ELSE ${timelineJson(sources, personId, reader)} END`.as('records'),
-    ])
+  const personId = on.personId
+  const registry = sql<SqlBool>`${on.basis} = 'registry'`
+  const reader = { userId: on.arg<string>('readerId'), grantTasks: on.arg<string[]>('grantTasks'), supervisionTasks: on.arg<string[]>('supervisionTasks') }
+  return person.select((eb) => [
+    jsonObjectFrom(personRead.select(eb.selectFrom('person').where('person.id', '=', personId), on)).as('person'),
+    'person.vtj_checked_at',
+    jsonArrayFrom(
+      eb
+        .selectFrom('person_relation as r')
+        .innerJoin('person as p', (j) => j.on(sql<boolean>`p.id = CASE WHEN r.person_id = ${personId} THEN r.related_id ELSE r.person_id END`))
+        .select(['p.id', 'r.id as relation_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'p.death_date', 'r.kind', 'r.person_id', 'r.valid_from', 'r.valid_until'])
+        .where((w) => w.or([w('r.person_id', '=', personId), w('r.related_id', '=', personId)])),
+    ).as('relations'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('household_member as me')
+        .innerJoin('household_member as m', 'm.household_id', 'me.household_id')
+        .innerJoin('person as p', 'p.id', 'm.person_id')
+        .select(['p.id', 'm.household_id', 'p.first_names', 'p.last_name', 'p.birth_date', 'm.valid_from', 'm.valid_until'])
+        .where('me.person_id', '=', personId)
+        .where('me.valid_until', 'is', null)
+        .where('m.person_id', '!=', personId)
+        .where('m.valid_until', 'is', null)
+        .orderBy('p.birth_date'),
+    ).as('household'),
+    jsonObjectFrom(
+      eb.selectFrom('household_member').select(['household_id', 'valid_from']).where('person_id', '=', personId).where('valid_until', 'is', null).limit(1),
+    ).as('own'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('client_relationship as cr')
+        .innerJoin('staff_user as u', 'u.id', 'cr.user_id')
+        .select(['cr.id', 'cr.service_task', 'cr.kind', 'cr.user_id', 'u.display_name', 'cr.start_date', 'cr.end_date', 'cr.start_reason', 'cr.end_reason'])
+        .where('cr.person_id', '=', personId)
+        .where(sql<SqlBool>`(${registry} OR cr.service_task = ANY(${reader.grantTasks}::text[]))`)
+        .orderBy('cr.start_date', 'desc'),
+    ).as('relationships'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('person_history as h')
+        .leftJoin('staff_user as u', 'u.id', 'h.changed_by')
+        .select(['h.changed_at', 'h.source', 'h.changes', 'u.display_name'])
+        .where('h.person_id', '=', personId)
+        .orderBy('h.changed_at', 'desc')
+        .limit(100),
+    ).as('changes'),
+    events.contacts
+      ? jsonArrayFrom(
+          eb
+            .selectFrom('person_contact as c')
+            .leftJoin('staff_user as u', 'u.id', 'c.created_by')
+            .select(['c.created_at', 'c.updated_at', 'u.display_name'])
+            .where('c.person_id', '=', personId)
+            .orderBy('c.updated_at', 'desc')
+            .limit(100),
+        ).as('contacts')
+      : none.as('contacts'),
+    events.lifeSituation
+      ? jsonArrayFrom(
+          eb
+            .selectFrom('person_life_situation as s')
+            .leftJoin('staff_user as u', 'u.id', 's.recorded_by')
+            .select(['s.recorded_at', 'u.display_name'])
+            .where('s.person_id', '=', personId)
+            .orderBy('s.recorded_at', 'desc')
+            .limit(100),
+        ).as('life')
+      : none.as('life'),
+    sql<TimelineJson[]>`CASE WHEN ${registry} THEN '[]'::json ELSE ${timelineJson(sources, personId, reader)} END`.as('records'),
+  ])
 }
 
 /** The row of {@link cardRead}. */
